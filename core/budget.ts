@@ -1,0 +1,187 @@
+// Counts a parsed prompt with its model's tokenizer and measures it against the declared budget.
+import { isScalar, isMap, isPair, type Node as YamlNode } from 'yaml';
+import type { Span } from './diagnostic';
+import type { ResolvedConfig } from './config/types';
+import type { PromptDocument, Section, SentPiece } from './document/types';
+import type { ModelLookup } from './models/types';
+import type { TokenCounter } from './tokens/types';
+import type { BudgetFigure, BudgetReport, DocumentStats, MessageCount, SectionCount, VariableBudget } from './stats';
+import type { TokenizerPool } from './tokens/pool';
+import { lookupModel } from './models';
+
+export const DEFAULT_WARN_AT = 0.8;
+
+export async function computeStats(document: PromptDocument, config: ResolvedConfig, pool: TokenizerPool): Promise<DocumentStats> {
+  const { id, source, span: modelSpan } = chooseModel(document, config);
+  const model = lookupModel(id, config.models);
+  const counter = await pool.counterFor(
+    model.found
+      ? { encoding: model.model.entry.encoding, factors: model.model.entry.factors }
+      : { encoding: 'o200k_base' },
+  );
+  const estimated: Span[] = [];
+  let approximate = counter.approximate || !model.found;
+  const messages: MessageCount[] = document.messages.map((message) => {
+    const counted = countPieces(counter, message.pieces, estimated);
+    approximate ||= counted.approximate;
+    return { role: message.role, tokens: counted.tokens };
+  });
+  const sections = document.sections.map((section) => countSection(counter, document, section));
+  const promptTokens = messages.reduce((sum, m) => sum + m.tokens, 0);
+  const overhead = chatOverhead(document, model);
+  const variables = variableBudgets(document, config);
+  const variablesTotal = variables.reduce((sum, v) => sum + v.tokens, 0);
+  const budget = budgetReport(document, config, model, promptTokens + overhead + variablesTotal);
+  return {
+    model,
+    modelSource: source,
+    modelSpan,
+    encoding: counter.encoding,
+    approximate,
+    promptTokens,
+    overhead,
+    messages,
+    sections,
+    variables,
+    variablesTotal,
+    estimated,
+    budget,
+  };
+}
+
+/** `--model` / the editor's pick beats the prompt's own model, which beats the configured default. */
+function chooseModel(document: PromptDocument, config: ResolvedConfig): { id: string; source: DocumentStats['modelSource']; span?: Span } {
+  if (config.modelOverride) return { id: config.modelOverride, source: 'override' };
+  const declared = document.interop.model;
+  if (declared) return { id: declared.value, source: 'document', span: declared.span };
+  return { id: config.model, source: 'config' };
+}
+
+/** Pieces of one message are sent as one string, so they are counted as one (comments removed in between). */
+function countPieces(counter: TokenCounter, pieces: readonly SentPiece[], estimated: Span[]): { tokens: number; approximate: boolean } {
+  const text = pieces.map((p) => p.text).join('');
+  const result = counter.count(text);
+  if (result.estimated.length > 0) estimated.push(...mapEstimated(pieces, result.estimated));
+  return result;
+}
+
+/** Maps spans of the joined message text back to file offsets (exact for verbatim pieces, whole piece otherwise). */
+function mapEstimated(pieces: readonly SentPiece[], spans: readonly Span[]): Span[] {
+  const mapped: Span[] = [];
+  let base = 0;
+  for (const piece of pieces) {
+    const end = base + piece.text.length;
+    for (const span of spans) {
+      const from = Math.max(span.offset, base);
+      const to = Math.min(span.offset + span.length, end);
+      if (from >= to) continue;
+      mapped.push(piece.verbatim ? { offset: piece.span.offset + (from - base), length: to - from } : piece.span);
+    }
+    base = end;
+  }
+  return mapped;
+}
+
+/** A section counts the sent text inside its span: headings are sent too, comments and role markers are not. */
+function countSection(counter: TokenCounter, document: PromptDocument, section: Section): SectionCount {
+  const start = section.span.offset;
+  const end = start + section.span.length;
+  let text = '';
+  for (const message of document.messages) {
+    for (const piece of message.pieces) {
+      const pieceEnd = piece.span.offset + piece.span.length;
+      if (pieceEnd <= start || piece.span.offset >= end) continue;
+      if (!piece.verbatim) {
+        text += piece.text;
+        continue;
+      }
+      const from = Math.max(start, piece.span.offset) - piece.span.offset;
+      const to = Math.min(end, pieceEnd) - piece.span.offset;
+      text += piece.text.slice(from, to);
+    }
+  }
+  const result = counter.count(text);
+  return { section, tokens: result.tokens, approximate: result.approximate };
+}
+
+function chatOverhead(document: PromptDocument, model: ModelLookup): number {
+  if (!document.chat || !model.found) return 0;
+  const { perMessage, perRequest } = model.model.entry.chat;
+  return perMessage * Math.max(1, document.messages.length) + perRequest;
+}
+
+/** Expected fill per variable: the prompt's `budget.variables` over the config's defaults. */
+function variableBudgets(document: PromptDocument, config: ResolvedConfig): VariableBudget[] {
+  const byName = new Map<string, VariableBudget>();
+  for (const [name, tokens] of Object.entries(config.budget.variables ?? {})) byName.set(name, { name, tokens });
+  const node = frontmatterNode(document, ['budget', 'variables']);
+  if (node && isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      const tokens = item.value && isScalar(item.value) ? item.value.value : undefined;
+      if (typeof tokens !== 'number' || !Number.isFinite(tokens) || tokens < 0) continue;
+      const name = String(item.key.value);
+      byName.set(name, { name, tokens, span: spanOf(document, item.value as YamlNode) });
+    }
+  }
+  return [...byName.values()];
+}
+
+function budgetReport(document: PromptDocument, config: ResolvedConfig, model: ModelLookup, input: number): BudgetReport {
+  const entry = model.found ? model.model.entry : undefined;
+  const context =
+    numberFigure(document, ['budget', 'context'], config.budget.context) ??
+    (entry ? { tokens: entry.context, source: 'model' } : undefined);
+  const reserve = document.interop.outputReserve;
+  const output: BudgetFigure | undefined = reserve
+    ? { tokens: reserve.value, source: reserve.key, span: reserve.span }
+    : config.budget.output !== undefined
+      ? { tokens: config.budget.output, source: 'config' }
+      : entry
+        ? { tokens: entry.output.default, source: 'model' }
+        : undefined;
+  const prompt = numberFigure(document, ['budget', 'prompt'], config.budget.prompt);
+  const warnAt = fraction(document, ['budget', 'warnAt'], config.budget.warnAt) ?? { fraction: DEFAULT_WARN_AT };
+  const effective = fraction(document, ['budget', 'effective'], config.budget.effective);
+  const outputTokens = output?.tokens ?? 0;
+  return {
+    context,
+    output,
+    prompt,
+    warnAt,
+    effective,
+    input,
+    inputBudget: context ? context.tokens - outputTokens : undefined,
+    total: input + outputTokens,
+  };
+}
+
+function numberFigure(document: PromptDocument, path: string[], fallback: number | undefined): BudgetFigure | undefined {
+  const node = frontmatterNode(document, path);
+  if (node && isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value) && node.value > 0) {
+    return { tokens: node.value, source: path.join('.'), span: spanOf(document, node) };
+  }
+  return fallback !== undefined ? { tokens: fallback, source: 'config' } : undefined;
+}
+
+function fraction(document: PromptDocument, path: string[], fallback: number | undefined): { fraction: number; span?: Span } | undefined {
+  const node = frontmatterNode(document, path);
+  if (node && isScalar(node) && typeof node.value === 'number' && node.value > 0 && node.value <= 1) {
+    return { fraction: node.value, span: spanOf(document, node) };
+  }
+  return fallback !== undefined ? { fraction: fallback } : undefined;
+}
+
+/** Values of ours that the schema rejects are ignored here; `frontmatter/schema` reports them. */
+function frontmatterNode(document: PromptDocument, path: string[]): YamlNode | undefined {
+  const frontmatter = document.frontmatter;
+  if (!frontmatter || frontmatter.errors.length > 0) return undefined;
+  const node = frontmatter.yaml.getIn(path, true);
+  return node && typeof node === 'object' && 'range' in node ? (node as YamlNode) : undefined;
+}
+
+function spanOf(document: PromptDocument, node: YamlNode): Span | undefined {
+  const range = node.range;
+  const base = document.frontmatter?.span.offset ?? 0;
+  return range ? { offset: base + range[0], length: range[1] - range[0] } : undefined;
+}

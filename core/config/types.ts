@@ -1,0 +1,43 @@
+// The settings shape shared by `.promptbound.yaml`, editor settings and CLI flags.
+import type { SeveritySetting } from '../diagnostic';
+import type { CustomModel } from '../models/types';
+
+export interface BudgetDefaults {
+  context?: number;
+  output?: number;
+  prompt?: number;
+  warnAt?: number;
+  effective?: number;
+  variables?: Record<string, number>;
+}
+
+/** `.promptbound.yaml` / `.promptbound.json` as written (validated by schemas/config.schema.json). */
+export interface PromptboundConfig {
+  model?: string;
+  /** Extra globs of prompt files, e.g. `prompts/**\/*.txt` (linted as plain-text prompts). */
+  files?: string[];
+  ignore?: string[];
+  rules?: Record<string, SeveritySetting>;
+  models?: CustomModel[];
+  budget?: BudgetDefaults;
+  /** The runtime strips HTML comments from Markdown prompts, so they are not counted. Default false. */
+  stripHtmlComments?: boolean;
+}
+
+/** Config after defaults are applied; what the engine reads. */
+export interface ResolvedConfig {
+  /** Model used when a prompt names none. */
+  model: string;
+  /** `--model` on the command line or the editor's picked model: overrides the prompt's own. */
+  modelOverride?: string;
+  rules: Record<string, SeveritySetting>;
+  models: CustomModel[];
+  budget: BudgetDefaults;
+  stripHtmlComments: boolean;
+}
+
+export const DEFAULT_MODEL = 'gpt-4o';
+
+export function defaultConfig(): ResolvedConfig {
+  return { model: DEFAULT_MODEL, rules: {}, models: [], budget: {}, stripHtmlComments: false };
+}

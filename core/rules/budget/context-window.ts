@@ -1,0 +1,30 @@
+// budget/context-window: prompt + expected variable fill + output reserve must fit the model's window.
+import type { Rule } from '../types';
+import { documentAnchor } from '../anchor';
+import { formatTokens, modelName } from '../format';
+
+export const contextWindow: Rule = {
+  meta: {
+    id: 'budget/context-window',
+    description: 'The prompt, its expected variable fill and the output reserve together exceed the context window.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  check({ document, stats, report }) {
+    const { context, output, input, total } = stats.budget;
+    if (!context || total <= context.tokens) return;
+    const approx = stats.approximate;
+    const parts = [`prompt ${formatTokens(stats.promptTokens + stats.overhead, approx)}`];
+    if (stats.variablesTotal > 0) parts.push(`variables ${formatTokens(stats.variablesTotal)}`);
+    if (output) parts.push(`output reserve ${formatTokens(output.tokens)}`);
+    const window = context.source === 'model' ? `${modelName(stats)}'s context window` : `the context budget (${context.source})`;
+    report({
+      ...documentAnchor(document, stats),
+      message:
+        `Needs ${formatTokens(total, approx)} tokens (${parts.join(' + ')}) but ${window} is ` +
+        `${formatTokens(context.tokens)}: over by ${formatTokens(total - context.tokens, approx)}.`,
+      data: { total, input, output: output?.tokens ?? 0, context: context.tokens, over: total - context.tokens },
+      related: output?.span ? [{ ...output.span, message: `output reserve (${output.source})` }] : undefined,
+    });
+  },
+};

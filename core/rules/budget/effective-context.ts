@@ -1,0 +1,26 @@
+// budget/effective-context: models use long contexts less well; say when the input passes `budget.effective` of the window.
+import type { Rule } from '../types';
+import { documentAnchor } from '../anchor';
+import { formatPercent, formatTokens, modelName } from '../format';
+
+export const effectiveContext: Rule = {
+  meta: {
+    id: 'budget/effective-context',
+    description: 'The input uses more of the context window than the declared effective fraction (`budget.effective`).',
+    defaultSeverity: 'info',
+    fixable: false,
+  },
+  check({ document, stats, report }) {
+    const { context, effective, input, total } = stats.budget;
+    if (!context || !effective || total > context.tokens) return;
+    const limit = effective.fraction * context.tokens;
+    if (input <= limit) return;
+    report({
+      ...(effective.span ?? documentAnchor(document, stats)),
+      message:
+        `Input is ${formatTokens(input, stats.approximate)} tokens, ${formatPercent(input / context.tokens)} of ${modelName(stats)}'s ` +
+        `${formatTokens(context.tokens)}-token window; past the effective limit of ${formatPercent(effective.fraction)} (${formatTokens(limit)}).`,
+      data: { input, context: context.tokens, effective: effective.fraction },
+    });
+  },
+};

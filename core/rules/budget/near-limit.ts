@@ -1,0 +1,29 @@
+// budget/near-limit: the input side uses at least `warnAt` of what the window leaves after the output reserve.
+import type { Rule } from '../types';
+import { documentAnchor } from '../anchor';
+import { formatPercent, formatTokens, modelName } from '../format';
+
+export const nearLimit: Rule = {
+  meta: {
+    id: 'budget/near-limit',
+    description: 'The input budget (context window minus output reserve) is used at or past the `warnAt` fraction.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check({ document, stats, report }) {
+    const { context, inputBudget, input, total, warnAt } = stats.budget;
+    // Over the window is budget/context-window's error; saying "near" as well would be noise.
+    if (!context || inputBudget === undefined || total > context.tokens || inputBudget <= 0) return;
+    const used = input / inputBudget;
+    if (used < warnAt.fraction) return;
+    report({
+      ...documentAnchor(document, stats),
+      message:
+        `Input uses ${formatPercent(used)} of the input budget: ${formatTokens(input, stats.approximate)} of ` +
+        `${formatTokens(inputBudget)} tokens (${modelName(stats)} window ${formatTokens(context.tokens)} minus output reserve); ` +
+        `warnAt is ${formatPercent(warnAt.fraction)}.`,
+      data: { input, inputBudget, used, warnAt: warnAt.fraction },
+      related: warnAt.span ? [{ ...warnAt.span, message: 'warnAt' }] : undefined,
+    });
+  },
+};

@@ -1,0 +1,25 @@
+// budget/section-limit: a section annotated with `promptbound budget: N` must stay within N tokens.
+import type { Rule } from '../types';
+import { formatTokens } from '../format';
+
+export const sectionLimit: Rule = {
+  meta: {
+    id: 'budget/section-limit',
+    description: 'A section has more tokens than its `promptbound budget: N` annotation allows.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check({ stats, report }) {
+    for (const { section, tokens, approximate } of stats.sections) {
+      const budget = section.budget;
+      if (!budget || tokens <= budget.tokens) continue;
+      const name = section.kind === 'role' ? `Role block "${section.title}"` : `Section "${section.title}"`;
+      report({
+        ...section.header,
+        message: `${name} is ${formatTokens(tokens, approximate)} tokens; its budget is ${formatTokens(budget.tokens)} (over by ${formatTokens(tokens - budget.tokens, approximate)}).`,
+        data: { tokens, budget: budget.tokens, over: tokens - budget.tokens },
+        related: [{ ...budget.span, message: 'section budget' }],
+      });
+    }
+  },
+};

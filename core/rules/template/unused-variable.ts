@@ -1,0 +1,27 @@
+// template/unused-variable: a declared variable the template never uses (its budget is counted for nothing).
+import type { Rule } from '../types';
+
+export const unusedVariable: Rule = {
+  meta: {
+    id: 'template/unused-variable',
+    description: 'A variable is declared (input schema, `budget.variables`, `inputs`, `testData`) but never used in the template.',
+    defaultSeverity: 'info',
+    fixable: false,
+  },
+  check({ document, report }) {
+    const used = new Set(document.variables.map((v) => v.name));
+    const seen = new Set<string>();
+    for (const declared of document.interop.declaredVariables) {
+      // Loop variables and `{% set %}` names are declared by the template itself.
+      if (declared.source === 'template' || used.has(declared.name)) continue;
+      const key = `${declared.name}@${declared.span.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      report({
+        ...declared.span,
+        message: `Variable '${declared.name}' is declared (${declared.source}) but the template never uses it.`,
+        data: { variable: declared.name, source: declared.source },
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+// What a rule is: metadata plus a pure check over a parsed document and its token statistics.
+import type { Diagnostic, Fix, Severity, Span } from '../diagnostic';
+import type { PromptDocument } from '../document/types';
+import type { ResolvedConfig } from '../config/types';
+import type { DocumentStats } from '../stats';
+
+export interface RuleMeta {
+  /** `area/name`, e.g. `budget/context-window`. */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** True when at least one of its diagnostics carries a fix. */
+  fixable: boolean;
+}
+
+/** What a rule hands to `report`: severity and rule id are filled in by the engine. */
+export interface Report extends Span {
+  message: string;
+  uri?: string;
+  fixes?: Fix[];
+  data?: Record<string, unknown>;
+  related?: Diagnostic['related'];
+}
+
+export interface RuleContext {
+  document: PromptDocument;
+  config: ResolvedConfig;
+  stats: DocumentStats;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
