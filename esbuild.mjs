@@ -1,0 +1,51 @@
+// One build script for every bundle: node CLI (and later the language server and the extension), plus rank files.
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** Rank files ship as plain JSON beside the bundles and are loaded on first use (PITFALLS 4). */
+function writeRankFiles() {
+  const out = join(root, 'dist', 'ranks');
+  mkdirSync(out, { recursive: true });
+  for (const encoding of ['o200k_base', 'cl100k_base']) {
+    const file = join(out, `${encoding}.json`);
+    if (existsSync(file)) continue;
+    const ranks = require(`js-tiktoken/ranks/${encoding}`);
+    writeFileSync(file, JSON.stringify(ranks.default ?? ranks));
+  }
+}
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Rank tables are never bundled: they are loaded from dist/ranks at run time.
+  external: ['js-tiktoken/ranks/*'],
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { cli: join(root, 'cli', 'main.ts') },
+    outdir: join(root, 'dist'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+];
+
+writeRankFiles();
+if (watch) {
+  for (const options of builds) (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.filter((b) => Object.values(b.entryPoints).every(existsSync)).map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,140 @@
+// Rule fixtures: every file under test/fixtures/rules/<area>/<name>/ is linted and compared with that folder's expected.yaml.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { lintDocument, type EngineHost } from '../../core/engine';
+import { RULES, RULE_IDS, findRule } from '../../core/rules/registry';
+import { defaultConfig, type ResolvedConfig } from '../../core/config/types';
+import { parseConfigText, resolveConfig } from '../../core/config/load';
+import { lineColumnAt, lineStarts } from '../../core/positions';
+import { applyEdits } from '../../core/edits';
+import type { Diagnostic } from '../../core/diagnostic';
+import { TokenizerPool } from '../../core/tokens/pool';
+import { nodeRankLoader } from '../../node/ranks';
+
+const root = join(__dirname, '..', 'fixtures', 'rules');
+const docsRoot = join(__dirname, '..', '..', 'docs', 'rules');
+const host: EngineHost = { tokenizers: new TokenizerPool(nodeRankLoader) };
+
+interface Expected {
+  rule: string;
+  /** "line:col-endLine:endCol", 1-based, UTF-16 columns. */
+  at: string;
+  /** A substring the message must contain. */
+  message?: string;
+}
+
+function ruleDirs(): string[] {
+  return RULE_IDS.map((id) => join(root, id)).filter((dir) => existsSync(dir));
+}
+
+function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && name !== 'expected.yaml' && statSync(join(dir, name)).isFile())
+    .sort();
+}
+
+function configFor(dir: string): ResolvedConfig {
+  const file = join(dir, '.promptbound.yaml');
+  if (!existsSync(file)) return defaultConfig();
+  const parsed = parseConfigText(file, readFileSync(file, 'utf8'), RULE_IDS);
+  assert.deepEqual(parsed.problems, [], `fixture config ${file} must be valid`);
+  return resolveConfig(parsed.config ? [parsed.config] : []);
+}
+
+function where(text: string, d: Diagnostic): string {
+  const starts = lineStarts(text);
+  const a = lineColumnAt(starts, text, d.offset);
+  const b = lineColumnAt(starts, text, d.offset + d.length);
+  return `${a.line}:${a.column}-${b.line}:${b.column}`;
+}
+
+async function lint(file: string, config: ResolvedConfig, text = readFileSync(file, 'utf8')) {
+  return lintDocument({ uri: file, text, config }, host);
+}
+
+describe('rule fixtures', () => {
+  for (const dir of ruleDirs()) {
+    const id = relative(root, dir);
+    const expectations = parseYaml(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as Record<string, Expected[]>;
+    describe(id, () => {
+      for (const name of fixtureFiles(dir)) {
+        it(name, async () => {
+          const expected = expectations[name];
+          assert.ok(Array.isArray(expected), `${id}/expected.yaml has no entry for ${name}`);
+          const file = join(dir, name);
+          const text = readFileSync(file, 'utf8');
+          const { diagnostics } = await lint(file, configFor(dir), text);
+          const actual = diagnostics.map((d) => ({ rule: d.ruleId, at: where(text, d), message: d.message }));
+          assert.deepEqual(
+            actual.map(({ rule, at }) => ({ rule, at })),
+            expected.map(({ rule, at }) => ({ rule, at })),
+            `diagnostics of ${name}:\n${actual.map((a) => `  ${a.at} ${a.rule} ${a.message}`).join('\n')}`,
+          );
+          expected.forEach((e, i) => {
+            if (e.message) assert.ok(actual[i].message.includes(e.message), `message "${actual[i].message}" should contain "${e.message}"`);
+          });
+        });
+      }
+    });
+  }
+});
+
+describe('every rule is documented and has fixtures', () => {
+  for (const rule of RULES) {
+    it(rule.meta.id, async () => {
+      const page = join(docsRoot, `${rule.meta.id}.md`);
+      assert.ok(existsSync(page), `missing docs page docs/rules/${rule.meta.id}.md`);
+      const doc = readFileSync(page, 'utf8');
+      assert.match(doc, new RegExp(`^# ${rule.meta.id.replace('/', '\\/')}\\b`, 'm'), 'page title is the rule id');
+      for (const heading of ['## When it triggers', '## Failing example', '## Fixed example', '## Why', '## Options']) {
+        assert.ok(doc.includes(heading), `docs page lacks "${heading}"`);
+      }
+      const dir = join(root, rule.meta.id);
+      assert.ok(existsSync(join(dir, 'expected.yaml')), `missing fixtures test/fixtures/rules/${rule.meta.id}/`);
+      const expectations = parseYaml(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as Record<string, Expected[]>;
+      const lists = Object.values(expectations);
+      assert.ok(lists.some((l) => l.some((e) => e.rule === rule.meta.id)), 'at least one fixture triggers the rule');
+      assert.ok(lists.some((l) => l.every((e) => e.rule !== rule.meta.id)), 'at least one fixture passes the rule');
+    });
+  }
+
+  it('every docs page belongs to a registered rule', () => {
+    const pages: string[] = [];
+    for (const area of readdirSync(docsRoot)) {
+      const dir = join(docsRoot, area);
+      if (!statSync(dir).isDirectory()) continue;
+      for (const page of readdirSync(dir)) if (page.endsWith('.md')) pages.push(`${area}/${page.slice(0, -3)}`);
+    }
+    assert.deepEqual(pages.filter((p) => !findRule(p)), []);
+  });
+});
+
+describe('fixable rules: applying the fix removes the problem', () => {
+  for (const dir of ruleDirs()) {
+    const id = relative(root, dir);
+    const rule = findRule(id);
+    if (!rule?.meta.fixable) continue;
+    it(id, async () => {
+      let fixed = 0;
+      for (const name of fixtureFiles(dir)) {
+        const file = join(dir, name);
+        const config = configFor(dir);
+        const text = readFileSync(file, 'utf8');
+        const before = (await lint(file, config, text)).diagnostics.filter((d) => d.ruleId === id);
+        for (const diagnostic of before) {
+          const fix = diagnostic.fixes?.[0];
+          if (!fix) continue;
+          const after = applyEdits(text, fix.edits);
+          assert.ok(after !== undefined, 'fix edits do not overlap');
+          const relinted = (await lint(file, config, after)).diagnostics.filter((d) => d.ruleId === id);
+          assert.equal(relinted.length, before.length - 1, `fix "${fix.title}" in ${name} removes exactly that problem`);
+          fixed++;
+        }
+      }
+      assert.ok(fixed > 0, `no fixture of ${id} offers a fix`);
+    });
+  }
+});
