@@ -31,6 +31,11 @@ export interface ModelEntry {
   factors?: ApproximationFactors;
   /** Context window in tokens (input + output). */
   context: number;
+  /**
+   * Hard cap on input tokens when the provider sets one below `context − output` (gpt-5: 272,000 of 400,000).
+   * Absent when the only input limit is the window itself.
+   */
+  maxInput?: number;
   /** Output tokens: the provider's default reservation and the hard maximum. */
   output: { default: number; max: number };
   chat: ChatOverhead;
