@@ -1,0 +1,130 @@
+// Parses a prompt file of any supported format into a PromptDocument with exact UTF-16 spans (SPEC §2–§4).
+import type { Span } from '../diagnostic';
+import type { Annotation, PromptDocument, PromptFormat } from './types';
+import { readAnnotation } from './annotations';
+import { buildMessages, dotpromptRoleMarkers, promptyRoleMarkers, type RoleMarker } from './body';
+import { parseYamlBlock, splitFrontmatter } from './frontmatter';
+import { githubModelsContent } from './github-models';
+import { readInterop } from './interop';
+import { attachBudgets, buildSections } from './sections';
+import { mergeComments, scanHtmlComments, scanTemplate, spanEnd, type TemplateLanguage, type TemplateScan } from './template';
+import { copilotInputs, templateVariables } from './variables';
+
+export type * from './types';
+export { nodeSpan, findKey, entriesAt, mapEntries, scalarValue } from './frontmatter';
+export type { KeyLocation, KeyEntry } from './frontmatter';
+
+export interface ParseOptions {
+  /** The runtime removes `<!-- … -->` before sending, so HTML comments are not counted. */
+  stripHtmlComments?: boolean;
+  /** Overrides detection by file name (e.g. a user glob that maps `*.txt` to a format). */
+  format?: PromptFormat;
+}
+
+/** The format a file name implies; anything unrecognised is a plain-text prompt (user globs such as `prompts/**\/*.txt`). */
+export function detectFormat(uri: string): PromptFormat {
+  const name = fileName(uri).toLowerCase();
+  if (name.endsWith('.prompt.yml') || name.endsWith('.prompt.yaml')) return 'github-models';
+  if (name.endsWith('.md')) return 'markdown';
+  if (name.endsWith('.prompt')) return 'dotprompt';
+  if (name.endsWith('.prompty')) return 'prompty';
+  return 'text';
+}
+
+/** The last path segment; a URI's query and fragment are dropped (a bare path keeps `#` and `?` as name characters). */
+function fileName(uri: string): string {
+  const isUri = /^[a-z][a-z0-9+.-]+:/i.test(uri);
+  const path = isUri ? uri.replace(/[?#].*$/s, '') : uri;
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** Never throws: every problem a user can cause is data in the result (YAML errors, invalid annotations). */
+export function parseDocument(uri: string, text: string, options: ParseOptions = {}): PromptDocument {
+  const format = options.format ?? detectFormat(uri);
+  try {
+    return format === 'github-models' ? parseGithubModels(uri, text) : parseBody(uri, text, format, options);
+  } catch {
+    // Last line of defence for a bug of ours: the prompt is still counted, as one plain message.
+    return wholeTextDocument(uri, text, format);
+  }
+}
+
+const LANGUAGES: Record<Exclude<PromptFormat, 'github-models'>, TemplateLanguage> = {
+  markdown: 'mustache',
+  text: 'mustache',
+  dotprompt: 'handlebars',
+  prompty: 'jinja',
+};
+
+function parseBody(uri: string, text: string, format: Exclude<PromptFormat, 'github-models'>, options: ParseOptions): PromptDocument {
+  const { frontmatter, bodyStart } = splitFrontmatter(text);
+  const body: Span = { offset: bodyStart, length: text.length - bodyStart };
+  const language = LANGUAGES[format];
+  const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown' });
+  const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments);
+  const comments = mergeComments(template.comments, html);
+  const annotations = comments.flatMap((c): Annotation[] => {
+    const annotation = readAnnotation(text, c);
+    return annotation ? [annotation] : [];
+  });
+  const markers = roleMarkers(text, format, body, template);
+  const excluded = [
+    ...template.comments.map((c) => c.span),
+    ...html.filter((c) => !c.sent).map((c) => c.span),
+    ...markers.map((m) => m.excluded),
+  ];
+  const chat = format === 'dotprompt' || format === 'prompty';
+  const messages = buildMessages(text, body, markers, excluded, { implicitRole: format === 'prompty' ? 'system' : 'user', chat });
+  const sections = buildSections(text, { body, messages, comments, markerLines: new Set(markers.map((m) => m.excluded.offset)) });
+  attachBudgets(text, sections, annotations, spanEnd(body));
+  const found = templateVariables(text, template.tags, language);
+  const inputs = format === 'markdown' ? copilotInputs(text, template.tags) : { uses: [], declared: [] };
+  const variables = [...found.uses, ...inputs.uses].sort((a, b) => a.nameSpan.offset - b.nameSpan.offset);
+  const interop = readInterop(text, format, frontmatter, [...found.declared, ...inputs.declared]);
+  return { uri, text, format, frontmatter, body, chat, messages, sections, variables, comments, annotations, interop };
+}
+
+function roleMarkers(text: string, format: PromptFormat, body: Span, template: TemplateScan): RoleMarker[] {
+  if (format === 'dotprompt') return dotpromptRoleMarkers(text, template.tags);
+  if (format === 'prompty') return promptyRoleMarkers(text, body, template.comments);
+  return [];
+}
+
+/** The whole file is YAML; messages come from `messages[].content`. A BOM is not part of the YAML. */
+function parseGithubModels(uri: string, text: string): PromptDocument {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const whole: Span = { offset: start, length: text.length - start };
+  const frontmatter = parseYamlBlock(text, whole, whole);
+  const content = githubModelsContent(text, frontmatter);
+  return {
+    uri,
+    text,
+    format: 'github-models',
+    frontmatter,
+    body: { offset: text.length, length: 0 },
+    chat: true,
+    messages: content.messages,
+    sections: content.sections,
+    variables: content.variables,
+    comments: [],
+    annotations: [],
+    interop: readInterop(text, 'github-models', frontmatter, content.declared),
+  };
+}
+
+function wholeTextDocument(uri: string, text: string, format: PromptFormat): PromptDocument {
+  const body: Span = { offset: 0, length: text.length };
+  return {
+    uri,
+    text,
+    format,
+    body,
+    chat: false,
+    messages: [{ role: 'user', span: body, pieces: text ? [{ text, span: body, verbatim: true }] : [] }],
+    sections: [],
+    variables: [],
+    comments: [],
+    annotations: [],
+    interop: { declaredVariables: [] },
+  };
+}

@@ -1,0 +1,269 @@
+// Scans a prompt body's template layer: the comments the model never sees and the tags that hold variables.
+import type { Span } from '../diagnostic';
+import type { TemplateComment } from './types';
+
+/** Mustache-style `{{var}}` (Markdown, plain text), Handlebars (Dotprompt), Jinja2 (Prompty). */
+export type TemplateLanguage = 'mustache' | 'handlebars' | 'jinja';
+
+export interface TemplateTag {
+  /** The whole tag, delimiters included. */
+  span: Span;
+  /** Between the delimiters, whitespace-control marks (`~`, `-`, `+`) excluded. */
+  inner: Span;
+  /** `{{…}}`/`{{{…}}}` in Mustache/Handlebars; Jinja `{{ … }}` and `{% … %}`; Copilot `${input:…}`. */
+  kind: 'mustache' | 'expression' | 'statement' | 'input';
+}
+
+export interface TemplateScan {
+  /** Template comments only (never sent); HTML comments come from `scanHtmlComments`. */
+  comments: TemplateComment[];
+  tags: TemplateTag[];
+}
+
+export interface ScanOptions {
+  language: TemplateLanguage;
+  /** VS Code Copilot prompt files: `${input:name}` and `${input:name:placeholder}`. */
+  copilotInputs?: boolean;
+}
+
+/** Copilot input tags are one short token; a longer `${input:` run is text, and the bound keeps scanning linear. */
+const MAX_INPUT_TAG = 500;
+
+type Find = (needle: string, from: number) => number;
+
+/**
+ * `indexOf` with a memo per needle: a search from a later offset reuses an earlier answer instead of rescanning,
+ * so a file full of unclosed `{{` stays linear.
+ */
+export function makeFinder(text: string): Find {
+  const memo = new Map<string, { from: number; at: number }>();
+  return (needle, from) => {
+    const hit = memo.get(needle);
+    if (hit && from >= hit.from && (hit.at === -1 || from <= hit.at)) return hit.at;
+    const at = text.indexOf(needle, from);
+    memo.set(needle, { from, at });
+    return at;
+  };
+}
+
+interface Scanner {
+  text: string;
+  end: number;
+  find: Find;
+  comments: TemplateComment[];
+  tags: TemplateTag[];
+  /** Where a `{% endraw %}` search last failed; later searches cannot succeed. */
+  noEndRawFrom: number;
+}
+
+/** Tags and template comments of `region`, in order. Unclosed openers are text, as template engines would reject them. */
+export function scanTemplate(text: string, region: Span, options: ScanOptions): TemplateScan {
+  const scanner: Scanner = {
+    text,
+    end: region.offset + region.length,
+    find: makeFinder(text),
+    comments: [],
+    tags: [],
+    noEndRawFrom: Infinity,
+  };
+  const opener = openerPattern(options);
+  opener.lastIndex = region.offset;
+  for (let match = opener.exec(text); match && match.index < scanner.end; match = opener.exec(text)) {
+    opener.lastIndex = step(scanner, match.index, options.language);
+  }
+  return { comments: scanner.comments, tags: scanner.tags };
+}
+
+function openerPattern(options: ScanOptions): RegExp {
+  if (options.language === 'jinja') return /\{[{%#]/g;
+  return options.copilotInputs ? /\{\{|\$\{input:/g : /\{\{/g;
+}
+
+/** Reads whatever starts at `at`; returns where scanning resumes (always past `at`). */
+function step(s: Scanner, at: number, language: TemplateLanguage): number {
+  if (s.text.charCodeAt(at) === 36 /* $ */) return copilotInput(s, at);
+  return language === 'jinja' ? jinjaStep(s, at) : handlebarsStep(s, at);
+}
+
+function handlebarsStep(s: Scanner, at: number): number {
+  // `\{{x}}` is a literal in Handlebars; `{{{{raw}}}}` blocks are not syntax we read.
+  if (at > 0 && s.text.charCodeAt(at - 1) === 92 /* \ */) return at + 2;
+  if (s.text.startsWith('{{{{', at)) return at + 4;
+  if (s.text.startsWith('{{{', at)) return closeTag(s, at, at + 3, '}}}', 'mustache', '{{', '~');
+  let pos = at + 2;
+  if (s.text.charCodeAt(pos) === 126 /* ~ */) pos++;
+  if (s.text.charCodeAt(pos) === 33 /* ! */) return handlebarsComment(s, at, pos);
+  return closeTag(s, at, pos, '}}', 'mustache', '{{', '~');
+}
+
+/** `{{! … }}` ends at the first `}}`; `{{!-- … --}}` may contain `}}` and ends at `--}}`. */
+function handlebarsComment(s: Scanner, at: number, bang: number): number {
+  if (s.text.startsWith('--', bang + 1)) {
+    const close = firstOf(s, ['--}}', '--~}}'], bang + 3);
+    if (close) return pushComment(s, at, bang + 3, close.at, close.at + close.needle.length, 'handlebars');
+  }
+  const close = within(s, s.find('}}', bang + 1), 2);
+  if (close === -1) return at + 2;
+  const innerEnd = s.text.charCodeAt(close - 1) === 126 /* ~ */ && close - 1 > bang ? close - 1 : close;
+  return pushComment(s, at, bang + 1, innerEnd, close + 2, 'handlebars');
+}
+
+function jinjaStep(s: Scanner, at: number): number {
+  const kind = s.text.charCodeAt(at + 1);
+  if (kind === 35 /* # */) {
+    const close = within(s, s.find('#}', at + 2), 2);
+    if (close === -1) return at + 2;
+    const innerStart = isJinjaTrim(s.text.charCodeAt(at + 2)) ? at + 3 : at + 2;
+    const innerEnd = close > innerStart && isJinjaTrim(s.text.charCodeAt(close - 1)) ? close - 1 : close;
+    return pushComment(s, at, innerStart, Math.max(innerStart, innerEnd), close + 2, 'jinja');
+  }
+  const innerStart = isJinjaTrim(s.text.charCodeAt(at + 2)) ? at + 3 : at + 2;
+  if (kind === 123 /* { */) return closeTag(s, at, innerStart, '}}', 'expression', '{{', '-+');
+  const next = closeTag(s, at, innerStart, '%}', 'statement', '{%', '-+');
+  return next > at + 2 ? skipRawBlock(s, next) : next;
+}
+
+function isJinjaTrim(ch: number): boolean {
+  return ch === 45 /* - */ || ch === 43 /* + */;
+}
+
+/** `{% raw %}…{% endraw %}`: the content is literal text, so the `{% raw %}` tag is dropped and the body skipped. */
+function skipRawBlock(s: Scanner, after: number): number {
+  const tag = s.tags[s.tags.length - 1];
+  if (!tag || tag.inner.length > 20 || s.text.slice(tag.inner.offset, tag.inner.offset + tag.inner.length).trim() !== 'raw') {
+    return after;
+  }
+  if (after >= s.noEndRawFrom) return after;
+  const endRaw = /\{%[-+]?\s*endraw\s*[-+]?%\}/g;
+  endRaw.lastIndex = after;
+  const match = endRaw.exec(s.text);
+  if (!match || match.index + match[0].length > s.end) {
+    s.noEndRawFrom = after;
+    return after;
+  }
+  s.tags.pop();
+  return match.index + match[0].length;
+}
+
+/**
+ * A tag from `at` to the first `closer`, unless the same opener appears first: then this opener is
+ * unbalanced text (`{{ oops … {{name}}`) and scanning resumes at the next opener.
+ */
+function closeTag(
+  s: Scanner,
+  at: number,
+  innerStart: number,
+  closer: string,
+  kind: TemplateTag['kind'],
+  opener: string,
+  trim: string,
+): number {
+  const close = within(s, s.find(closer, innerStart), closer.length);
+  if (close === -1) return at + 2;
+  const reopen = s.find(opener, at + 2);
+  if (reopen !== -1 && reopen < close) return at + 2;
+  let innerEnd = close;
+  if (innerEnd > innerStart && trim.includes(s.text[innerEnd - 1])) innerEnd--;
+  s.tags.push({
+    span: { offset: at, length: close + closer.length - at },
+    inner: { offset: innerStart, length: innerEnd - innerStart },
+    kind,
+  });
+  return close + closer.length;
+}
+
+function copilotInput(s: Scanner, at: number): number {
+  const innerStart = at + '${input:'.length;
+  const close = within(s, s.find('}', innerStart), 1);
+  if (close === -1 || close - at > MAX_INPUT_TAG || /[\r\n]/.test(s.text.slice(innerStart, close))) return innerStart;
+  s.tags.push({
+    span: { offset: at, length: close + 1 - at },
+    inner: { offset: innerStart, length: close - innerStart },
+    kind: 'input',
+  });
+  return close + 1;
+}
+
+function pushComment(
+  s: Scanner,
+  at: number,
+  innerStart: number,
+  innerEnd: number,
+  end: number,
+  syntax: 'handlebars' | 'jinja',
+): number {
+  s.comments.push({
+    span: { offset: at, length: end - at },
+    inner: { offset: innerStart, length: innerEnd - innerStart },
+    syntax,
+    sent: false,
+  });
+  return end;
+}
+
+/** The earliest of several closers from `from`, inside the region. */
+function firstOf(s: Scanner, needles: string[], from: number): { at: number; needle: string } | undefined {
+  let best: { at: number; needle: string } | undefined;
+  for (const needle of needles) {
+    const at = within(s, s.find(needle, from), needle.length);
+    if (at !== -1 && (!best || at < best.at)) best = { at, needle };
+  }
+  return best;
+}
+
+/** A found offset, or -1 when it is missing or runs past the region's end. */
+function within(s: Scanner, at: number, length: number): number {
+  return at === -1 || at + length > s.end ? -1 : at;
+}
+
+/**
+ * HTML comments `<!-- … -->` in `region`. An opener inside a template comment is not one (the engine removes
+ * it before anything is sent); an unclosed opener is text.
+ */
+export function scanHtmlComments(
+  text: string,
+  region: Span,
+  templateComments: readonly TemplateComment[],
+  sent: boolean,
+): TemplateComment[] {
+  const end = region.offset + region.length;
+  const find = makeFinder(text);
+  const comments: TemplateComment[] = [];
+  let at = region.offset;
+  let k = 0;
+  for (;;) {
+    const open = find('<!--', at);
+    if (open === -1 || open + 4 > end) break;
+    while (k < templateComments.length && spanEnd(templateComments[k].span) <= open) k++;
+    if (k < templateComments.length && templateComments[k].span.offset <= open) {
+      at = spanEnd(templateComments[k].span);
+      continue;
+    }
+    const close = find('-->', open + 4);
+    if (close === -1 || close + 3 > end) break;
+    comments.push({
+      span: { offset: open, length: close + 3 - open },
+      inner: { offset: open + 4, length: close - open - 4 },
+      syntax: 'html',
+      sent,
+    });
+    at = close + 3;
+  }
+  return comments;
+}
+
+export function spanEnd(span: Span): number {
+  return span.offset + span.length;
+}
+
+/** Two offset-sorted comment lists as one. */
+export function mergeComments(a: readonly TemplateComment[], b: readonly TemplateComment[]): TemplateComment[] {
+  const merged: TemplateComment[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].span.offset <= b[j].span.offset)) merged.push(a[i++]);
+    else merged.push(b[j++]);
+  }
+  return merged;
+}
