@@ -1,0 +1,8 @@
+// The engine host for Node: tokenizer rank tables read from the files shipped beside the bundle.
+import type { EngineHost } from '../core/engine';
+import { TokenizerPool } from '../core/tokens/pool';
+import { nodeRankLoader } from '../node/ranks';
+
+export function createHost(): EngineHost {
+  return { tokenizers: new TokenizerPool(nodeRankLoader) };
+}

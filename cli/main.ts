@@ -1,0 +1,55 @@
+// The CLI entry: parses the command line, runs the command, maps every outcome to an exit code (0 clean, 1 problems, 2 usage/config/internal).
+import { UsageError, parseCommandLine, type CommandArgs } from './args';
+import { runCheck } from './check';
+import { runCount } from './count';
+import { helpText } from './help';
+import { runInit } from './init';
+import { processIo, type CliIo } from './io';
+import { TOOL_VERSION } from './meta';
+import { runModels } from './models';
+import { ConfigError } from '../node/config';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(parseCommandLine(argv), io);
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+async function run(args: CommandArgs, io: CliIo): Promise<number> {
+  switch (args.command) {
+    case 'help':
+      io.stdout.write(helpText(args.topic));
+      return EXIT_CLEAN;
+    case 'version':
+      io.stdout.write(`${TOOL_VERSION}\n`);
+      return EXIT_CLEAN;
+    case 'models':
+      return runModels(args, io);
+    case 'init':
+      return runInit(args, io);
+    case 'count':
+      return runCount(args, io);
+    case 'check':
+      return runCheck(args, io);
+  }
+}
+
+/** Errors a user can cause get one line (config errors one per problem) and no stack trace. */
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`promptbound: ${error.message}\nRun 'promptbound --help' for usage.\n`);
+  } else if (error instanceof ConfigError) {
+    io.stderr.write(error.messages.map((m) => `${m}\n`).join(''));
+  } else {
+    // A bug of ours: the stack is what a bug report needs.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`promptbound: internal error: ${detail}\n`);
+  }
+  return EXIT_USAGE;
+}

@@ -1,0 +1,67 @@
+// `--fix` round trip on a copy: safe fixes applied exactly as reported, everything else byte-identical (CRLF, BOM kept).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { applyEdits } from '../../core/edits';
+import { runCli, tempTree } from './helpers';
+
+interface JsonEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+interface JsonMessage {
+  ruleId: string | null;
+  line: number;
+  column: number;
+  fix?: { safe: boolean; edits: JsonEdit[] };
+}
+
+/** A frontmatter key typo (did-you-mean, a safe fix) in a CRLF file with a BOM and non-ASCII text around it. */
+const ORIGINAL = '\ufeff---\r\nmodel: gpt-4o\r\nbudget:\r\n  wranAt: 0.9\r\n---\r\n# Résumé 👋\r\n\r\nGreet the user.\r\n';
+
+function messagesOf(dir: string): JsonMessage[] {
+  const result = runCli(['--format', 'json'], { cwd: dir });
+  return (JSON.parse(result.stdout) as Array<{ messages: JsonMessage[] }>)[0].messages;
+}
+
+describe('--fix', () => {
+  it('applies the safe fixes it reported and changes nothing else', () => {
+    const { dir, cleanup } = tempTree({ 'typo.prompt.md': ORIGINAL });
+    const file = path.join(dir, 'typo.prompt.md');
+    try {
+      const before = messagesOf(dir);
+      const fixable = before.filter((m) => m.fix?.safe);
+      assert.ok(fixable.length > 0, `the fixture should produce a safe fix: ${JSON.stringify(before)}`);
+      const edits = fixable.flatMap((m) => m.fix!.edits);
+      // Offsets index the text without its BOM; the BOM must survive.
+      const expected = `\ufeff${applyEdits(ORIGINAL.slice(1), edits)}`;
+      const mode = statSync(file).mode;
+
+      const result = runCli(['--fix'], { cwd: dir });
+      assert.ok(result.status === 0 || result.status === 1, result.stderr);
+      assert.equal(readFileSync(file, 'utf8'), expected);
+      assert.equal(statSync(file).mode, mode);
+      const after = messagesOf(dir);
+      for (const fixed of fixable) {
+        assert.ok(!after.some((m) => m.ruleId === fixed.ruleId && m.line === fixed.line), `${fixed.ruleId} at line ${fixed.line} should be gone`);
+      }
+      // The report after --fix is the re-lint: the fixed problem is not in it.
+      assert.ok(!result.stdout.includes('wranAt'), result.stdout);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('leaves a file without safe fixes untouched', () => {
+    const text = 'Summarise {{document}}.\r\n';
+    const { dir, cleanup } = tempTree({ 'w.prompt.md': text });
+    try {
+      runCli(['--fix'], { cwd: dir });
+      assert.equal(readFileSync(path.join(dir, 'w.prompt.md'), 'utf8'), text);
+    } finally {
+      cleanup();
+    }
+  });
+});
