@@ -131,7 +131,9 @@ function parse(args: readonly string[], options: Options, allowPositionals: bool
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
-  const option = /'(-[^']*)'/.exec(message)?.[1];
+  // parseArgs quotes options as '-m, --model <value>'; the long name is what the user recognises.
+  const quoted = /'(-[^']*)'/.exec(message)?.[1];
+  const option = quoted && (/--[\w-]+/.exec(quoted)?.[0] ?? quoted);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option}'`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument: ${/'([^']*)'/.exec(message)?.[1] ?? message}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option '${option}' needs a value`;

@@ -28,7 +28,8 @@ Options:
       --max-warnings N   exit 1 when there are more than N warnings (-1: no limit)
   -q, --quiet            report errors only
       --fix              apply safe fixes to the files, then lint them again
-      --stats            add per-file token statistics (tokens, model, budget use, output reserve, context)
+      --stats            per-file token statistics (tokens, model, budget use, output reserve,
+                         context): a table in stylish output, 'stats' in json
   -o, --output FILE      write the report to FILE instead of standard output
   -h, --help             show this help
   -v, --version          print the version

@@ -222,7 +222,13 @@ function compiledInclude(set: GlobSet): (file: string) => boolean {
   const key = `${set.base}\0${set.patterns.join('\0')}`;
   let compiled = includeCache.get(key);
   if (!compiled) {
-    const matches = picomatch([...set.patterns].map(stripDotSlash), { dot: true, basename: true });
+    // picomatch's `basename` option also applies to patterns with a slash (and then never matches), so split them.
+    const patterns = set.patterns.map(stripDotSlash);
+    const anywhere = patterns.filter((p) => !p.includes('/'));
+    const rooted = patterns.filter((p) => p.includes('/'));
+    const byName = anywhere.length > 0 ? picomatch(anywhere, { dot: true, basename: true }) : () => false;
+    const byPath = rooted.length > 0 ? picomatch(rooted, { dot: true }) : () => false;
+    const matches = (relative: string): boolean => byName(relative) || byPath(relative);
     compiled = (file) => {
       const relative = relativeInside(set.base, file);
       return relative !== undefined && matches(relative);

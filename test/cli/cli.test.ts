@@ -58,7 +58,7 @@ const CASES: Case[] = [
     stderr: `promptbound: unknown format 'xml' (expected stylish, json, sarif, github)\n${HINT}`,
   },
   { name: 'bad --max-warnings', args: ['--max-warnings', 'lots'], cwd: 'clean', exitCode: 2, stderr: ["--max-warnings needs a whole number, got 'lots'"] },
-  { name: 'a flag without its value', args: ['--model'], cwd: 'clean', exitCode: 2, stderr: ["option '--model"] },
+  { name: 'a flag without its value', args: ['--model'], cwd: 'clean', exitCode: 2, stderr: `promptbound: option '--model' needs a value\n${HINT}` },
   {
     name: 'unknown command or missing path',
     args: ['frobnicate'],
@@ -74,7 +74,7 @@ const CASES: Case[] = [
     cwd: 'broken-config',
     exitCode: 2,
     stdout: '',
-    stderr: [/^\.promptbound\.yaml:3:\d+: \S.*\n/m],
+    stderr: [/^\.promptbound\.yaml:[34]:\d+: \S.*\n/m],
   },
   { name: '--config FILE that does not exist', args: ['--config', 'missing.yaml'], cwd: 'clean', exitCode: 2, stderr: ['missing.yaml: cannot read config file (ENOENT)'] },
   {

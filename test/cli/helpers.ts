@@ -49,7 +49,7 @@ export function assertOutput(actual: string, expected: Expected, label: string):
 /** A user-caused failure must never show a stack trace. */
 export function assertNoStack(output: string): void {
   assert.doesNotMatch(output, /^\s+at .+:\d+:\d+\)?$/m, `no stack trace expected:\n${output}`);
-  assert.doesNotMatch(output, /internal error/, `no internal error expected:\n${output}`);
+  assert.doesNotMatch(output, /promptbound: internal error/, `no internal error expected:\n${output}`);
 }
 
 /** A temporary folder with the given files (`content` may be bytes); removed by the returned cleanup. */
