@@ -64,8 +64,10 @@ export class ConfigResolver {
     const include: GlobSet[] = [];
     const ignore: GlobSet[] = [];
     for (const { base, config } of chain) {
-      if (config.files?.length) include.push({ base, patterns: config.files });
-      if (config.ignore?.length) ignore.push({ base, patterns: config.ignore });
+      const files = globsOf(config.files);
+      const ignored = globsOf(config.ignore);
+      if (files.length > 0) include.push({ base, patterns: files });
+      if (ignored.length > 0) ignore.push({ base, patterns: ignored });
     }
     return { include, ignore };
   }
@@ -148,4 +150,9 @@ export class ConfigResolver {
   private display(file: string): string {
     return this.options.displayPath ? this.options.displayPath(file) : file;
   }
+}
+
+/** The glob libraries throw on non-strings; the config schema reports such entries, discovery just skips them. */
+function globsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
 }

@@ -58,6 +58,30 @@ describe('file discovery', () => {
     }
   });
 
+  it('merges configs from the file up to the root, the nearest winning', () => {
+    const { dir, cleanup } = tempTree({
+      '.promptbound.yaml': 'rules:\n  template/undefined-variable: off\n',
+      'quiet.prompt.md': WARN,
+      'loud/.promptbound.yml': 'rules:\n  template/undefined-variable: error\n',
+      'loud/x.prompt.md': WARN,
+    });
+    try {
+      const result = runCli(['--format', 'json'], { cwd: dir });
+      assert.equal(result.status, 1, result.stderr);
+      const counts = (JSON.parse(result.stdout) as Array<{ filePath: string; errorCount: number; warningCount: number }>).map((f) => [
+        path.relative(dir, f.filePath).split(path.sep).join('/'),
+        f.errorCount,
+        f.warningCount,
+      ]);
+      assert.deepEqual(counts, [
+        ['loud/x.prompt.md', 1, 0],
+        ['quiet.prompt.md', 0, 0],
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('lists files in a deterministic order and does not hang on symlink loops', () => {
     const { dir, cleanup } = tempTree({ 'b/z.prompt.md': WARN, 'b/a.prompt.md': WARN, 'a-c/x.prompt.md': WARN, 'a/y.prompt.md': WARN });
     try {

@@ -18,8 +18,8 @@ interface JsonMessage {
   fix?: { safe: boolean; edits: JsonEdit[] };
 }
 
-/** A frontmatter key typo (did-you-mean, a safe fix) in a CRLF file with a BOM and non-ASCII text around it. */
-const ORIGINAL = '\ufeff---\r\nmodel: gpt-4o\r\nbudget:\r\n  wranAt: 0.9\r\n---\r\n# Résumé 👋\r\n\r\nGreet the user.\r\n';
+/** A frontmatter key in the wrong case (the did-you-mean fix is safe only for case) in a CRLF file with a BOM and non-ASCII text around it. */
+const ORIGINAL = '\ufeff---\r\nmodel: gpt-4o\r\nbudget:\r\n  WarnAt: 0.9\r\n---\r\n# Résumé 👋\r\n\r\nGreet the user.\r\n';
 
 function messagesOf(dir: string): JsonMessage[] {
   const result = runCli(['--format', 'json'], { cwd: dir });
@@ -48,7 +48,7 @@ describe('--fix', () => {
         assert.ok(!after.some((m) => m.ruleId === fixed.ruleId && m.line === fixed.line), `${fixed.ruleId} at line ${fixed.line} should be gone`);
       }
       // The report after --fix is the re-lint: the fixed problem is not in it.
-      assert.ok(!result.stdout.includes('wranAt'), result.stdout);
+      assert.ok(!result.stdout.includes('WarnAt'), result.stdout);
     } finally {
       cleanup();
     }
