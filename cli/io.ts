@@ -17,6 +17,7 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  ignoreClosedPipes();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -26,6 +27,19 @@ export function processIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
   };
+}
+
+/**
+ * `promptbound models | head -1` closes the pipe early; Node then emits EPIPE as an unhandled 'error' event and
+ * crashes with a stack trace. The reader has what it wanted, so the rest of the output is dropped quietly.
+ */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
 }
 
 /** Reads a stream to the end as UTF-8 (for `count -`). */

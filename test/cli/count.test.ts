@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
-import { FIXTURES, assertNoStack, runCli, tempTree } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { BIN, FIXTURES, assertNoStack, runCli, tempTree } from './helpers';
 
 const encoder = new Tiktoken(o200k);
 /** Special-token checks off, as every counting path in promptbound does (PITFALLS 1). */
@@ -93,6 +94,19 @@ describe('promptbound models', () => {
     const gpt4o = table.models.find((m: { id: string }) => m.id === 'gpt-4o');
     assert.equal(gpt4o.encoding, 'o200k_base');
     assert.ok(table.models.some((m: { tokenizer: string }) => m.tokenizer === 'approximate'));
+  });
+
+  it('a reader that closes the pipe early is not a crash', () => {
+    const files: Record<string, string> = {};
+    // Well over a pipe buffer (64 KiB) of output, so writes are still pending when `head` exits.
+    for (let i = 0; i < 400; i++) files[`p${i}.prompt.md`] = 'Summarise {{document}} and {{notes}}.\n';
+    const { dir, cleanup } = tempTree(files);
+    try {
+      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --format json | head -c 10 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+      assert.equal(result.stderr, '');
+    } finally {
+      cleanup();
+    }
   });
 
   it('prints a table with a version line', () => {
