@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+await import('./scripts/compile-schemas.mjs').then((schemas) => schemas.writeValidators()); // our JSON Schemas → precompiled validators in core/generated/
 const root = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
