@@ -14,9 +14,9 @@ export const unusedVariable: Rule = {
     for (const declared of document.interop.declaredVariables) {
       // Loop variables and `{% set %}` names are declared by the template itself.
       if (declared.source === 'template' || used.has(declared.name)) continue;
-      const key = `${declared.name}@${declared.span.offset}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // One report per name: `inputs`, `sample` and `budget.variables` often declare the same variable.
+      if (seen.has(declared.name)) continue;
+      seen.add(declared.name);
       report({
         ...declared.span,
         message: `Variable '${declared.name}' is declared (${declared.source}) but the template never uses it.`,
