@@ -6,6 +6,8 @@ import path from 'node:path';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { spawnSync } from 'node:child_process';
+import { parseConfigText } from '../../core/config/load';
+import { RULE_IDS } from '../../core/rules/registry';
 import { BIN, FIXTURES, assertNoStack, runCli, tempTree } from './helpers';
 
 const encoder = new Tiktoken(o200k);
@@ -125,7 +127,9 @@ describe('promptbound init', () => {
       const first = runCli(['init'], { cwd: dir });
       assert.equal(first.status, 0, first.stderr);
       assert.equal(first.stdout, 'Wrote .promptbound.yaml\n');
-      assert.ok(existsSync(path.join(dir, '.promptbound.yaml')));
+      const written = path.join(dir, '.promptbound.yaml');
+      assert.ok(existsSync(written));
+      assert.deepEqual(parseConfigText(written, readFileSync(written, 'utf8'), RULE_IDS).problems, []);
       // The starter config must load cleanly: a config problem would exit 2.
       const check = runCli([], { cwd: dir });
       assert.equal(check.status, 0, check.stdout + check.stderr);
