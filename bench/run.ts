@@ -1,0 +1,16 @@
+// `npm run bench`: runs each benchmark in turn and prints its table (no top-level await: tsx loads this as CommonJS).
+import { runTokenBench } from './tokens';
+
+const BENCHES: Array<[name: string, run: () => Promise<void>]> = [['tokens', runTokenBench]];
+
+async function main(): Promise<void> {
+  for (const [name, run] of BENCHES) {
+    console.log(`\n== ${name} ==`);
+    await run();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
