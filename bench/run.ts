@@ -1,7 +1,11 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (no top-level await: tsx loads this as CommonJS).
+import { runCliBench } from './cli';
 import { runTokenBench } from './tokens';
 
-const BENCHES: Array<[name: string, run: () => Promise<void>]> = [['tokens', runTokenBench]];
+const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
+  ['tokens', runTokenBench],
+  ['cli', runCliBench],
+];
 
 async function main(): Promise<void> {
   for (const [name, run] of BENCHES) {

@@ -1,0 +1,1 @@
+// An empty script: the reference for process start-up time in bench/cli.ts.
