@@ -1,4 +1,5 @@
 // Resolves a model id as written (prompt, config, CLI) to a table entry or a configured custom model.
+import { editDistance } from '../did-you-mean';
 import { MODELS } from './table';
 import type { ApproximationFactors, ChatOverhead, CustomModel, ModelEntry, ModelLookup } from './types';
 
@@ -85,6 +86,11 @@ export function lookupModel(id: string, customModels: readonly CustomModel[] = [
   const candidates = candidatesWith(customModels);
   if (normalized !== '') {
     const hit = candidates.find((c) => matchesAt(normalized, c.prefix));
+    const typo = hit ? nearMiss(normalized, hit, candidates) : undefined;
+    if (typo) {
+      const others = suggestIds(normalized, candidates).filter((s) => s !== typo);
+      return { found: false, requested: id, normalized, suggestions: [typo, ...others].slice(0, MAX_SUGGESTIONS) };
+    }
     if (hit) {
       return {
         found: true,
@@ -93,6 +99,22 @@ export function lookupModel(id: string, customModels: readonly CustomModel[] = [
     }
   }
   return { found: false, requested: id, normalized, suggestions: suggestIds(normalized, candidates) };
+}
+
+/**
+ * A prefix match whose id is one or two edits from a longer sibling of the matched id is a typo, not a
+ * variant: `gpt-4o-mni` is not a gpt-4o snapshot and `gpt-4-o` is not gpt-4. Returns that sibling.
+ * Only ids that extend the matched prefix count, so `gemini-2.0-flash-lite` never becomes a 2.5 typo.
+ */
+function nearMiss(normalized: string, hit: Candidate, candidates: readonly Candidate[]): string | undefined {
+  if (normalized === hit.prefix) return undefined;
+  for (const candidate of candidates) {
+    if (candidate.prefix.length <= hit.prefix.length) break; // longest first: nothing longer remains
+    if (!candidate.prefix.startsWith(hit.prefix)) continue;
+    const allowed = candidate.prefix.length >= 8 ? 2 : 1;
+    if (editDistance(normalized, candidate.prefix, allowed + 1) <= allowed) return candidate.entry.id;
+  }
+  return undefined;
 }
 
 function matchesAt(normalized: string, prefix: string): boolean {
@@ -182,10 +204,10 @@ function suggestIds(normalized: string, candidates: readonly Candidate[]): strin
 function prefixDistance(input: string, id: string): number {
   // A short form of a longer id ("o4" for "o4-mini") is one step away, like a completion.
   if (id.startsWith(input) && BOUNDARY.has(id[input.length])) return 1;
-  let best = levenshtein(input, id);
+  let best = editDistance(input, id);
   const from = Math.max(0, id.length - 2);
   const to = Math.min(input.length - 1, id.length + 2);
-  for (let cut = from; cut <= to; cut++) best = Math.min(best, levenshtein(input.slice(0, cut), id) + 1);
+  for (let cut = from; cut <= to; cut++) best = Math.min(best, editDistance(input.slice(0, cut), id) + 1);
   return best;
 }
 
@@ -193,17 +215,4 @@ function sharedPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

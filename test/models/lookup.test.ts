@@ -263,3 +263,25 @@ describe('customModelEntry', () => {
     assert.equal(entry.factors, undefined);
   });
 });
+
+describe('lookupModel: typos of a longer sibling are unknown, not silent variants', () => {
+  for (const [typo, meant] of [
+    ['gpt-4o-mni', 'gpt-4o-mini'],
+    ['gpt-4o-min', 'gpt-4o-mini'],
+    ['gpt-4-o', 'gpt-4o'],
+    ['claude-sonnet-4-55', 'claude-sonnet-4-5'],
+  ] as const) {
+    it(`${typo} is unknown and suggests ${meant} first`, () => {
+      assert.equal(unknown(typo).suggestions[0], meant);
+    });
+  }
+  for (const [variant, base] of [
+    ['gpt-4o-audio-preview', 'gpt-4o'],
+    ['gpt-4o-mini-tts', 'gpt-4o-mini'],
+    ['gemini-2.0-flash-lite', 'gemini-2.0-flash'],
+  ] as const) {
+    it(`${variant} still resolves to ${base}`, () => {
+      assert.equal(resolved(variant).entry.id, base);
+    });
+  }
+});
