@@ -4,7 +4,8 @@ import type { Span } from '../diagnostic';
 import type { DeclaredVariable, Frontmatter, Message, Section, SentPiece, VariableUse } from './types';
 import { findKey, mapEntries, nodeSpan, scalarValue } from './frontmatter';
 import { handlebarsVariables } from './handlebars';
-import { scanTemplate, spanEnd, type TemplateTag } from './template';
+import { locateInPiece } from './locate';
+import { scanTemplate, spanEnd } from './template';
 
 export interface GithubModelsContent {
   messages: Message[];
@@ -59,61 +60,22 @@ function contentPiece(text: string, frontmatter: Frontmatter, node: Scalar): Sen
   return { text: value, span: verbatim ? inner : span, verbatim };
 }
 
-/** After this many tags not found verbatim in the source, the rest are placed approximately (keeps it linear). */
-const MAX_MISSES = 2;
-
 /**
- * `{{var}}` uses in a decoded content string. A tag's text almost always appears unchanged in the source
- * (literal and folded blocks only drop indentation), so each is found there in order; one that is not
- * (escapes inside the tag) is reported at the whole content value.
+ * `{{var}}` uses in a decoded content string, mapped back to the file through `locateInPiece`; a use that
+ * cannot be aligned (unusual escapes inside the tag) is reported at the whole content value.
  */
 function contentVariables(text: string, piece: SentPiece, nodeRange: Span): { uses: VariableUse[]; declared: DeclaredVariable[] } {
   const value = piece.text;
   const scan = scanTemplate(value, { offset: 0, length: value.length }, { language: 'mustache' });
   const found = handlebarsVariables(value, scan.tags, false);
-  const source = text.slice(nodeRange.offset, spanEnd(nodeRange));
-  const place = tagPlacer(value, source, nodeRange, scan.tags);
-  const map = (span: Span): Span | undefined => {
-    const at = place(span.offset);
-    return at === undefined ? undefined : { offset: at, length: span.length };
+  const map = (span: Span): Span => {
+    const located = locateInPiece(text, piece, span);
+    return located.length === span.length && text.slice(located.offset, located.offset + located.length) === value.slice(span.offset, span.offset + span.length)
+      ? located
+      : nodeRange;
   };
   return {
-    uses: found.uses.map((u) => {
-      const nameSpan = map(u.nameSpan);
-      const span = map(u.span);
-      return nameSpan && span ? { name: u.name, span, nameSpan } : { name: u.name, span: nodeRange, nameSpan: nodeRange };
-    }),
-    declared: found.declared.map((d) => ({ ...d, span: map(d.span) ?? nodeRange })),
-  };
-}
-
-/** Maps an offset inside a tag of `value` to a file offset, by locating each tag's text in the source in order. */
-function tagPlacer(value: string, source: string, nodeRange: Span, tags: readonly TemplateTag[]): (at: number) => number | undefined {
-  const placed: Array<{ from: number; to: number; file: number }> = [];
-  let cursor = 0;
-  let misses = 0;
-  for (const tag of tags) {
-    if (misses >= MAX_MISSES) break;
-    const tagText = value.slice(tag.span.offset, spanEnd(tag.span));
-    const at = source.indexOf(tagText, cursor);
-    if (at === -1) {
-      misses++;
-      continue;
-    }
-    placed.push({ from: tag.span.offset, to: spanEnd(tag.span), file: nodeRange.offset + at });
-    cursor = at + tagText.length;
-  }
-  return (offset) => {
-    // Binary search: tags are placed in order and do not overlap.
-    let low = 0;
-    let high = placed.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const tag = placed[mid];
-      if (offset < tag.from) high = mid - 1;
-      else if (offset >= tag.to) low = mid + 1;
-      else return tag.file + (offset - tag.from);
-    }
-    return undefined;
+    uses: found.uses.map((u) => ({ name: u.name, span: map(u.span), nameSpan: map(u.nameSpan) })),
+    declared: found.declared.map((d) => ({ ...d, span: map(d.span) })),
   };
 }

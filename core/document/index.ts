@@ -13,6 +13,7 @@ import { copilotInputs, templateVariables } from './variables';
 export type * from './types';
 export { nodeSpan, findKey, entriesAt, mapEntries, scalarValue } from './frontmatter';
 export type { KeyLocation, KeyEntry } from './frontmatter';
+export { locateInPiece } from './locate';
 
 export interface ParseOptions {
   /** The runtime removes `<!-- … -->` before sending, so HTML comments are not counted. */

@@ -1,7 +1,8 @@
 // budget/context-window: prompt + expected variable fill + output reserve must fit the model's window.
 import type { Rule } from '../types';
 import { documentAnchor } from '../anchor';
-import { formatTokens, modelName } from '../format';
+import { formatTokens } from '../format';
+import { windowName } from '../window';
 
 export const contextWindow: Rule = {
   meta: {
@@ -17,11 +18,10 @@ export const contextWindow: Rule = {
     const parts = [`prompt ${formatTokens(stats.promptTokens + stats.overhead, approx)}`];
     if (stats.variablesTotal > 0) parts.push(`variables ${formatTokens(stats.variablesTotal)}`);
     if (output) parts.push(`output reserve ${formatTokens(output.tokens)}`);
-    const window = context.source === 'model' ? `${modelName(stats)}'s context window` : `the context budget (${context.source})`;
     report({
       ...documentAnchor(document, stats),
       message:
-        `Needs ${formatTokens(total, approx)} tokens (${parts.join(' + ')}) but ${window} is ` +
+        `Needs ${formatTokens(total, approx)} tokens (${parts.join(' + ')}) but ${windowName(stats)} is ` +
         `${formatTokens(context.tokens)}: over by ${formatTokens(total - context.tokens, approx)}.`,
       data: { total, input, output: output?.tokens ?? 0, context: context.tokens, over: total - context.tokens },
       related: output?.span ? [{ ...output.span, message: `output reserve (${output.source})` }] : undefined,

@@ -1,7 +1,8 @@
 // budget/effective-context: models use long contexts less well; say when the input passes `budget.effective` of the window.
 import type { Rule } from '../types';
 import { documentAnchor } from '../anchor';
-import { formatPercent, formatTokens, modelName } from '../format';
+import { exceeds, formatPercent, formatTokens } from '../format';
+import { windowPhrase } from '../window';
 
 export const effectiveContext: Rule = {
   meta: {
@@ -13,13 +14,13 @@ export const effectiveContext: Rule = {
   check({ document, stats, report }) {
     const { context, effective, input, total } = stats.budget;
     if (!context || !effective || total > context.tokens) return;
-    const limit = effective.fraction * context.tokens;
-    if (input <= limit) return;
+    if (!exceeds(input, effective.fraction, context.tokens)) return;
+    const limit = Math.floor(effective.fraction * context.tokens + 1e-9);
     report({
       ...(effective.span ?? documentAnchor(document, stats)),
       message:
-        `Input is ${formatTokens(input, stats.approximate)} tokens, ${formatPercent(input / context.tokens)} of ${modelName(stats)}'s ` +
-        `${formatTokens(context.tokens)}-token window; past the effective limit of ${formatPercent(effective.fraction)} (${formatTokens(limit)}).`,
+        `Input is ${formatTokens(input, stats.approximate)} tokens, ${formatPercent(input / context.tokens)} of ${windowPhrase(stats)}; ` +
+        `past the effective limit of ${formatPercent(effective.fraction)} (${formatTokens(limit)}).`,
       data: { input, context: context.tokens, effective: effective.fraction },
     });
   },

@@ -1,7 +1,8 @@
 // budget/near-limit: the input side uses at least `warnAt` of what the window leaves after the output reserve.
 import type { Rule } from '../types';
 import { documentAnchor } from '../anchor';
-import { formatPercent, formatTokens, modelName } from '../format';
+import { formatPercent, formatTokens, reaches } from '../format';
+import { windowPhrase } from '../window';
 
 export const nearLimit: Rule = {
   meta: {
@@ -14,13 +15,13 @@ export const nearLimit: Rule = {
     const { context, inputBudget, input, total, warnAt } = stats.budget;
     // Over the window is budget/context-window's error; saying "near" as well would be noise.
     if (!context || inputBudget === undefined || total > context.tokens || inputBudget <= 0) return;
+    if (!reaches(input, warnAt.fraction, inputBudget)) return;
     const used = input / inputBudget;
-    if (used < warnAt.fraction) return;
     report({
       ...documentAnchor(document, stats),
       message:
         `Input uses ${formatPercent(used)} of the input budget: ${formatTokens(input, stats.approximate)} of ` +
-        `${formatTokens(inputBudget)} tokens (${modelName(stats)} window ${formatTokens(context.tokens)} minus output reserve); ` +
+        `${formatTokens(inputBudget)} tokens (${windowPhrase(stats)} minus the ${formatTokens(stats.budget.output?.tokens ?? 0)}-token output reserve); ` +
         `warnAt is ${formatPercent(warnAt.fraction)}.`,
       data: { input, inputBudget, used, warnAt: warnAt.fraction },
       related: warnAt.span ? [{ ...warnAt.span, message: 'warnAt' }] : undefined,

@@ -1,5 +1,6 @@
 // tokens/special-token: special-token text in a prompt is counted as text, but runtimes may reject or split on it.
 import type { Rule } from '../types';
+import { locateInPiece } from '../../document';
 
 /** `<|endoftext|>`, `<|im_start|>`, `<|eot_id|>`, `<|fim_prefix|>` and kin: OpenAI, ChatML, Llama 3 spellings. */
 const SPECIAL = /<\|[A-Za-z][A-Za-z0-9_]{0,40}\|>/g;
@@ -16,7 +17,7 @@ export const specialToken: Rule = {
       for (const piece of message.pieces) {
         for (const match of piece.text.matchAll(SPECIAL)) {
           const index = match.index ?? 0;
-          const span = piece.verbatim ? { offset: piece.span.offset + index, length: match[0].length } : piece.span;
+          const span = locateInPiece(document.text, piece, { offset: index, length: match[0].length });
           report({
             ...span,
             message: `'${match[0]}' is special-token text. promptbound counts it as ordinary text, but APIs may reject it or treat it as a control token; escape or remove it if it is not meant for the tokenizer.`,
