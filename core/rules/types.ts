@@ -3,6 +3,7 @@ import type { Diagnostic, Fix, Severity, Span } from '../diagnostic';
 import type { PromptDocument } from '../document/types';
 import type { ResolvedConfig } from '../config/types';
 import type { DocumentStats } from '../stats';
+import type { CompletionContext } from '../completion';
 
 export interface RuleMeta {
   /** `area/name`, e.g. `budget/context-window`. */
@@ -26,6 +27,8 @@ export interface RuleContext {
   document: PromptDocument;
   config: ResolvedConfig;
   stats: DocumentStats;
+  /** Loaded when the prompt declares constraints, a schema or samples; undefined otherwise. */
+  completion?: CompletionContext;
   report(report: Report): void;
 }
 
