@@ -1,0 +1,44 @@
+// `firstWord`: paragraph n (1-based, blank-line separated) begins with the given word or words (case-insensitive;
+// punctuation around them does not count).
+import type { ConstraintModule } from '../module';
+import { isRecord, unknownProperty, valueError } from '../module';
+import { paragraphs } from '../measure/paragraphs';
+import { words } from '../measure/words';
+
+export interface FirstWordConstraint {
+  paragraph: number;
+  word: string;
+}
+
+export const firstWord: ConstraintModule<FirstWordConstraint> = {
+  key: 'firstWord',
+  parse(value) {
+    if (!isRecord(value)) return valueError('firstWord', 'firstWord: expected {paragraph, word}');
+    const extra = unknownProperty(value, ['paragraph', 'word']);
+    if (extra) return valueError('firstWord', `firstWord: unknown property "${extra}" (expected paragraph, word)`);
+    const { paragraph, word } = value;
+    if (typeof paragraph !== 'number' || !Number.isInteger(paragraph) || paragraph < 1) {
+      return valueError('firstWord', 'firstWord: paragraph must be a whole number ≥ 1');
+    }
+    if (typeof word !== 'string' || word.trim() === '') return valueError('firstWord', 'firstWord: word must be non-empty');
+    return { paragraph, word: word.trim() };
+  },
+  check({ paragraph, word }, completion) {
+    const required = `paragraph ${paragraph} starts with '${word}'`;
+    const paras = paragraphs(completion);
+    const para = paras[paragraph - 1];
+    if (!para) {
+      return { key: 'firstWord', pass: false, measured: `${paras.length} paragraphs`, required, message: `only ${paras.length} paragraphs; ${required} required`, ranges: [] };
+    }
+    const text = completion.slice(para.offset, para.offset + para.length);
+    const wanted = words(word).map((w) => w.text.toLowerCase());
+    const head = words(text).slice(0, Math.max(1, wanted.length));
+    const actual = head.map((w) => w.text).join(' ');
+    const pass = actual.toLowerCase() === wanted.join(' ');
+    const first = head[0];
+    const last = head[head.length - 1];
+    const ranges = pass || !first || !last ? [] : [{ offset: para.offset + first.offset, length: last.offset + last.length - first.offset }];
+    const message = pass ? required : `paragraph ${paragraph} starts with '${actual}'; '${word}' required`;
+    return { key: 'firstWord', pass, measured: actual, required, message, ranges };
+  },
+};

@@ -1,0 +1,78 @@
+// Every constraint key of SPEC §3.2 and the module that checks it; the one list the engine and the docs test read.
+import type { ConstraintModule } from './module';
+import { bullets } from './keys/bullets';
+import { capitalWords } from './keys/capital-words';
+import { letterCase } from './keys/case';
+import { characters } from './keys/characters';
+import { endsWith } from './keys/ends-with';
+import { exclude } from './keys/exclude';
+import { firstWord } from './keys/first-word';
+import { format } from './keys/format';
+import { frequency } from './keys/frequency';
+import { highlights } from './keys/highlights';
+import { include } from './keys/include';
+import { language } from './keys/language';
+import { letters } from './keys/letters';
+import { lines } from './keys/lines';
+import { noCommas } from './keys/no-commas';
+import { paragraphs } from './keys/paragraphs';
+import { pattern } from './keys/pattern';
+import { placeholders } from './keys/placeholders';
+import { postscript } from './keys/postscript';
+import { repeatPrompt } from './keys/repeat-prompt';
+import { responses } from './keys/responses';
+import { schema } from './keys/schema';
+import { sections } from './keys/sections';
+import { sentences } from './keys/sentences';
+import { startsWith } from './keys/starts-with';
+import { title } from './keys/title';
+import { tokens } from './keys/tokens';
+import { words } from './keys/words';
+import { wrappedIn } from './keys/wrapped-in';
+
+/** Parsed values differ per key; the registry forgets the type, and `check` only ever gets what its own `parse` made. */
+export type AnyConstraintModule = ConstraintModule<unknown>;
+
+/** In SPEC §3.2 order. */
+export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
+  words,
+  sentences,
+  paragraphs,
+  characters,
+  tokens,
+  lines,
+  bullets,
+  highlights,
+  sections,
+  placeholders,
+  title,
+  postscript,
+  format,
+  schema,
+  pattern,
+  startsWith,
+  endsWith,
+  wrappedIn,
+  letterCase,
+  noCommas,
+  capitalWords,
+  include,
+  exclude,
+  frequency,
+  letters,
+  language,
+  responses,
+  repeatPrompt,
+  firstWord,
+];
+
+const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));
+
+/** Keys under `constraints` that are settings, not constraints. */
+export const SETTING_KEYS = ['compat', 'mode'] as const;
+
+export function constraintModule(key: string): AnyConstraintModule | undefined {
+  return BY_KEY.get(key);
+}
+
+export const CONSTRAINT_KEYS: readonly string[] = CONSTRAINT_MODULES.map((m) => m.key);
