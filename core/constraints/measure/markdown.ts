@@ -9,8 +9,8 @@ const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const HEADING = /^\s{0,3}#{1,6}\s+\S/;
 /** `**strong**` or `*emphasis*`: no space just inside the stars, no star or newline within. */
 const HIGHLIGHT = /\*\*(?=[^\s*])[^\n*]*?[^\s*]\*\*|\*(?=[^\s*])(?:[^\n*]*?[^\s*])?\*/g;
-/** `[text]` with some non-space text, not a link (`[a](b)`, `[a][b]`) nor a link definition (`[a]: b`). */
-const PLACEHOLDER = /\[[^[\]\n]*[^\s[\]][^[\]\n]*\](?![([:])/g;
+/** `[text]` with some non-space text, not a link (`[a](b)`, `[a][b]`, either part) nor a link definition (`[a]: b`). */
+const PLACEHOLDER = /(?<!\])\[[^[\]\n]*[^\s[\]][^[\]\n]*\](?![([:])/g;
 const TASK_BOX = /^\s*(?:[-*+]|\d{1,9}[.)])\s+$/;
 const TITLE = /<<[^\n]+?>>/g;
 
