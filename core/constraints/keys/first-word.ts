@@ -1,7 +1,7 @@
 // `firstWord`: paragraph n (1-based, blank-line separated) begins with the given word or words (case-insensitive;
 // punctuation around them does not count).
 import type { ConstraintModule } from '../module';
-import { isRecord, unknownProperty, valueError } from '../module';
+import { isRecord, plural, unknownProperty, valueError } from '../module';
 import { paragraphs } from '../measure/paragraphs';
 import { words } from '../measure/words';
 
@@ -28,7 +28,7 @@ export const firstWord: ConstraintModule<FirstWordConstraint> = {
     const paras = paragraphs(completion);
     const para = paras[paragraph - 1];
     if (!para) {
-      return { key: 'firstWord', pass: false, measured: `${paras.length} paragraphs`, required, message: `only ${paras.length} paragraphs; ${required} required`, ranges: [] };
+      return { key: 'firstWord', pass: false, measured: plural(paras.length, 'paragraph'), required, message: `only ${plural(paras.length, 'paragraph')}; ${required} required`, ranges: [] };
     }
     const text = completion.slice(para.offset, para.offset + para.length);
     const wanted = words(word).map((w) => w.text.toLowerCase());
