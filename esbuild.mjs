@@ -31,6 +31,8 @@ const common = {
   logLevel: 'warning',
   // Rank tables are never bundled: they are loaded from dist/ranks at run time.
   external: ['js-tiktoken/ranks/*'],
+  // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow; its `module` build bundles.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

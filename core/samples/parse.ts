@@ -20,11 +20,12 @@ export interface ParsedSampleFile {
   problems: SampleFileProblem[];
 }
 
-export function parseSampleFile(uri: string, text: string): ParsedSampleFile {
+/** `jsonl` forces JSON Lines whatever the name (`validate --jsonl`); by default the extension decides. */
+export function parseSampleFile(uri: string, text: string, options: { jsonl?: boolean } = {}): ParsedSampleFile {
   if (text.length > MAX_SAMPLE_FILE_CHARS) {
     return { completions: [], problems: [{ message: 'sample file larger than 5 MB; not checked', span: { offset: 0, length: 0 } }] };
   }
-  if (!uri.toLowerCase().endsWith('.jsonl')) {
+  if (!(options.jsonl ?? uri.toLowerCase().endsWith('.jsonl'))) {
     return { completions: [{ uri, text, span: { offset: 0, length: text.length }, verbatim: true, index: 0 }], problems: [] };
   }
   return parseJsonLines(uri, text);
