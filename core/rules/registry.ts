@@ -12,6 +12,8 @@ import { modelUnknown } from './model/unknown';
 import { undefinedVariable } from './template/undefined-variable';
 import { unusedVariable } from './template/unused-variable';
 import { specialToken } from './tokens/special-token';
+import { constraintsConflict } from './constraints/conflict';
+import { constraintsUnsatisfiable } from './constraints/unsatisfiable';
 
 /** Where rule docs are published; each rule's page is `docs/rules/<area>/<name>.md` in the repository. */
 export const DOCS_BASE_URL = 'https://github.com/promptbound/promptbound/blob/main/docs/rules/';
@@ -28,6 +30,8 @@ export const RULES: readonly Rule[] = [
   undefinedVariable,
   unusedVariable,
   specialToken,
+  constraintsConflict,
+  constraintsUnsatisfiable,
   annotationInvalid(() => RULE_IDS),
 ];
 
