@@ -326,3 +326,40 @@ describe('ifeval: loose mode', () => {
     assert.equal(checkCompletion('one two three', { compat: 'ifeval', mode: 'loose', words: '<2' }, IFEVAL).results[0]!.pass, false);
   });
 });
+
+describe('ifeval: linear-time scans agree with IFEval\'s regexes and stay fast', () => {
+  // The regexes exactly as IFEval writes them, in JavaScript spelling (Python's `.` is [^\n], `^`/`$` stop at \n only).
+  const S = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+  const byRegex = {
+    bullets: (t: string) =>
+      [...t.matchAll(new RegExp(`(?<![^\\n])${S}*\\*[^*][^\\n]*(?![^\\n])`, 'gu'))].length +
+      [...t.matchAll(new RegExp(`(?<![^\\n])${S}*-[^\\n]*(?![^\\n])`, 'gu'))].length,
+    placeholders: (t: string) => [...t.matchAll(/\[[^\n]*?\]/g)].length,
+    titles: (t: string) => [...t.matchAll(/<<[^\n]+>>/g)].filter((m) => m[0].replace(/^<+/, '').replace(/>+$/, '').trim() !== '').length,
+  };
+  const alphabet = ['*', '-', ' ', '\n', 'a', '[', ']', '<', '>', '\t'];
+  let seed = 7;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const sample = (): string => Array.from({ length: Math.floor(random() * 24) }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
+
+  it('bullets, placeholders and titles count what the regexes count on 3,000 random strings', () => {
+    for (let i = 0; i < 3000; i++) {
+      const t = sample();
+      const label = JSON.stringify(t);
+      assert.equal(check('bullets', 0, `x${t}`).measured, byRegex.bullets(`x${t}`), `bullets ${label}`);
+      assert.equal(check('placeholders', 0, `x${t}`).measured, byRegex.placeholders(`x${t}`), `placeholders ${label}`);
+      assert.equal(check('title', true, `x${t}`).pass, byRegex.titles(`x${t}`) > 0, `titles ${label}`);
+    }
+  });
+
+  it('long hostile inputs are checked in well under a second each', () => {
+    const hostile = ['\n'.repeat(300_000) + 'x', '['.repeat(300_000), '<<'.repeat(150_000), 'a' + ' '.repeat(300_000) + 'b', "x's".repeat(100_000), '"\\"'.repeat(100_000) + 'NaN', '!'.repeat(300_000), '. '.repeat(150_000) + 'x'];
+    for (const text of hostile) {
+      const started = performance.now();
+      for (const [key, value] of [['bullets', 1], ['placeholders', 1], ['title', true], ['words', 1], ['sentences', 1], ['capitalWords', 1], ['format', 'json'], ['paragraphs', 1], ['highlights', 1], ['endsWith', 'b']] as const) {
+        check(key, value, text);
+      }
+      assert.ok(performance.now() - started < 1500, `${JSON.stringify(text.slice(0, 10))}… took ${Math.round(performance.now() - started)} ms`);
+    }
+  });
+});

@@ -9,8 +9,6 @@ export function ifevalJsonBody(completion: string): string {
   return pyStrip(text);
 }
 
-// A JSON string, or one of the constants Python's json module accepts and JSON.parse does not.
-const STRING_OR_CONSTANT = /"(?:[^"\\]|\\[\s\S])*"|(-?Infinity|NaN)/g;
 
 /**
  * Whether Python's `json.loads` accepts the text: standard JSON (as `JSON.parse`), plus the constants
@@ -21,7 +19,7 @@ export function pythonJsonError(text: string): string | undefined {
     JSON.parse(text);
     return undefined;
   } catch (error) {
-    const replaced = text.replace(STRING_OR_CONSTANT, (match: string, constant: string | undefined) => (constant ? 'null' : match));
+    const replaced = replaceConstants(text);
     if (replaced !== text) {
       try {
         JSON.parse(replaced);
@@ -32,4 +30,26 @@ export function pythonJsonError(text: string): string | undefined {
     }
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** `NaN`, `Infinity` and `-Infinity` outside strings replaced by `null`, in one pass. */
+function replaceConstants(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      out += ch;
+      if (ch === '\\') out += text[++i] ?? '';
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    const constant = ['-Infinity', 'Infinity', 'NaN'].find((c) => text.startsWith(c, i));
+    if (constant) {
+      out += 'null';
+      i += constant.length - 1;
+    } else out += ch;
+  }
+  return out;
 }

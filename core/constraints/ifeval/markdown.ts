@@ -1,7 +1,7 @@
 // IFEval's structure measures: `***` paragraphs, `\n\n` paragraphs and first words, bullets, highlights,
 // sections, placeholders, titles and postscripts, each by its own regex.
 import type { Span } from '../../diagnostic';
-import { PY_DIGIT, PY_SPACE, escapeRegex, matchSpans, pySplitWhitespace, pyStrip, pyStripChars } from './python';
+import { PY_DIGIT, PY_SPACE, escapeRegex, isPySpace, matchSpans, pySplitWhitespace, pyStrip, pyStripChars } from './python';
 
 /**
  * `re.split(r"\s?\*\*\*\s?", text)`: the pieces and whether one of them, neither first nor last, is
@@ -43,15 +43,35 @@ export function ifevalFirstWord(paragraph: string): string {
   return out;
 }
 
-// Python's `.` matches anything but `\n`; `^`/`$` with MULTILINE are at `\n` only.
-const LINE_START = '(?<![^\\n])';
-const LINE_END = '(?![^\\n])';
-const STAR_BULLET = new RegExp(`${LINE_START}${PY_SPACE}*\\*[^*][^\\n]*${LINE_END}`, 'gu');
-const DASH_BULLET = new RegExp(`${LINE_START}${PY_SPACE}*-[^\\n]*${LINE_END}`, 'gu');
-
-/** `^\s*\*[^\*].*$` plus `^\s*-.*$` (multiline). `\s*` may run across blank lines, as in Python. */
+/**
+ * `^\s*\*[^\*].*$` plus `^\s*-.*$` (MULTILINE). From a line start, `\s*` runs over whitespace (blank
+ * lines too) to the first other character, which must be `*` followed by a character other than `*`
+ * (even `\n`), or `-`; the match runs to the end of that line. Scanned in linear time rather than by
+ * the regex, whose `\s*` is quadratic on long runs of blank lines.
+ */
 export function ifevalBullets(text: string): Span[] {
-  return [...matchSpans(text, STAR_BULLET), ...matchSpans(text, DASH_BULLET)].sort((a, b) => a.offset - b.offset);
+  const nextNonSpace = new Int32Array(text.length + 1);
+  nextNonSpace[text.length] = text.length;
+  for (let i = text.length - 1; i >= 0; i--) nextNonSpace[i] = isPySpace(text[i]!) ? nextNonSpace[i + 1]! : i;
+  const lineEnd = (from: number): number => {
+    const nl = text.indexOf('\n', from);
+    return nl < 0 ? text.length : nl;
+  };
+  const scan = (marker: '*' | '-'): Span[] => {
+    const out: Span[] = [];
+    let resume = 0;
+    for (let start = 0; start <= text.length; start = text.indexOf('\n', start) + 1 || text.length + 1) {
+      if (start < resume) continue;
+      const p = nextNonSpace[start]!;
+      if (text[p] !== marker) continue;
+      if (marker === '*' && (p + 1 >= text.length || text[p + 1] === '*')) continue;
+      const end = lineEnd(marker === '*' ? p + 1 + (text[p + 1] === '\n' ? 1 : 0) : p);
+      out.push({ offset: start, length: end - start });
+      resume = end;
+    }
+    return out;
+  };
+  return [...scan('*'), ...scan('-')].sort((a, b) => a.offset - b.offset);
 }
 
 const SINGLE = /\*[^\n*]*\*/g;
@@ -73,14 +93,45 @@ export function ifevalSections(text: string, marker: string): Span[] {
   return matchSpans(text, re);
 }
 
-/** `\[.*?\]`: the shortest bracketed run on one line, links and empty `[]` included. */
+/** `\[.*?\]`: from each `[`, the nearest `]` on the same line; links and empty `[]` included. Linear scan. */
 export function ifevalPlaceholders(text: string): Span[] {
-  return matchSpans(text, /\[[^\n]*?\]/g);
+  const out: Span[] = [];
+  let i = text.indexOf('[');
+  while (i >= 0) {
+    const close = text.indexOf(']', i + 1);
+    const nl = text.indexOf('\n', i + 1);
+    if (close < 0) break;
+    if (nl >= 0 && nl < close) {
+      i = text.indexOf('[', nl + 1); // no later `[` on this line can close before the newline either
+      continue;
+    }
+    out.push({ offset: i, length: close - i + 1 });
+    i = text.indexOf('[', close + 1);
+  }
+  return out;
 }
 
-/** `<<[^\n]+>>` (greedy, so `<<a>> and <<b>>` is one match) whose text without `<`/`>` is not blank. */
+/**
+ * `<<[^\n]+>>` (greedy: from the first `<<` of a line to the last `>>` on it, so `<<a>> and <<b>>` is one
+ * match) whose text without leading `<` and trailing `>` is not blank. Line by line, in linear time.
+ */
 export function ifevalTitles(text: string): Span[] {
-  return matchSpans(text, /<<[^\n]+>>/g).filter((s) => pyStrip(slice(text, s).replace(/^<+/, '').replace(/>+$/, '')) !== '');
+  const out: Span[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    let from = 0;
+    for (let open = line.indexOf('<<', from); open >= 0; open = line.indexOf('<<', from)) {
+      const close = line.lastIndexOf('>>');
+      if (close < open + 3) break;
+      out.push({ offset: lineStart + open, length: close + 2 - open });
+      from = close + 2;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out.filter((s) => pyStrip(slice(text, s).replace(/^<+/, '').replace(/>+$/, '')) !== '');
 }
 
 /**

@@ -16,8 +16,6 @@ export const PY_WORD = '[\\p{L}\\p{N}_]';
 export const PY_DIGIT = '\\p{Nd}';
 
 const SPACE_RE = new RegExp(`^${PY_SPACE}$`, 'u');
-const LEADING = new RegExp(`^${PY_SPACE}+`, 'u');
-const TRAILING = new RegExp(`${PY_SPACE}+$`, 'u');
 const WORD_RE = new RegExp(`^${PY_WORD}$`, 'u');
 
 export function isPySpace(ch: string): boolean {
@@ -28,16 +26,19 @@ export function isPyWordChar(ch: string): boolean {
   return WORD_RE.test(ch);
 }
 
-/** `str.strip()` with no argument. */
+/** `str.strip()` with no argument (a scan, not a `\s+$` regex, which is quadratic on long inner runs of spaces). */
 export function pyStrip(text: string): string {
-  return text.replace(LEADING, '').replace(TRAILING, '');
+  const { start, end } = pyStripBounds(text);
+  return text.slice(start, end);
 }
 
-/** `str.strip()` and where the kept text starts in the original. */
-export function pyStripSpan(text: string): { text: string; offset: number } {
-  const lead = LEADING.exec(text)?.[0].length ?? 0;
-  const rest = text.slice(lead);
-  return { text: rest.replace(TRAILING, ''), offset: lead };
+/** Where the text `str.strip()` keeps starts and ends. */
+export function pyStripBounds(text: string): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPySpace(text[start]!)) start++;
+  while (end > start && isPySpace(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 /** `str.strip(chars)`: removes any of `chars` (code units) from both ends. */

@@ -1,6 +1,6 @@
 // An approximation of the sentence count IFEval takes from nltk's trained Punkt tokenizer for English
 // (`tokenizers/punkt/english.pickle`), whose learned parameters are not available here.
-import { PY_SPACE, pyIsLower, pyIsUpper } from './python';
+import { PY_SPACE, isPySpace, pyIsLower, pyIsUpper, pyStripBounds } from './python';
 
 /**
  * Punkt's candidate sentence ends: `.`, `?` or `!` followed by punctuation Punkt treats as a token of
@@ -9,7 +9,6 @@ import { PY_SPACE, pyIsLower, pyIsUpper } from './python';
  */
 const NON_WORD = `[?!)";}\\]*:@'({\\[]`;
 const CANDIDATE = new RegExp(`[.?!](?=${NON_WORD}|${PY_SPACE}+[^\\s])`, 'gu');
-const SPACE_RUN = new RegExp(`${PY_SPACE}+`, 'u');
 const NUMBER = /^-?[.,]?\p{Nd}[\p{Nd},.-]*\.?$/u;
 const INITIAL = /^[\p{L}_]\.$/u;
 const CLOSING_RUN = new RegExp(`^["')\\]}]+(?:${PY_SPACE}+|(?=--)|$)`, 'u');
@@ -57,7 +56,7 @@ export function ifevalSentenceCount(text: string): number {
     slices.push(text.slice(last, b.end));
     last = b.next;
   }
-  slices.push(text.slice(last, text.replace(new RegExp(`${PY_SPACE}+$`, 'u'), '').length));
+  slices.push(text.slice(last, pyStripBounds(text).end));
   // Punkt moves closing quotes and brackets that open a slice to the sentence before; empty slices go.
   let count = 0;
   slices.forEach((slice, i) => {
@@ -70,18 +69,14 @@ export function ifevalSentenceCount(text: string): number {
 /** The last candidate in each whitespace-delimited chunk (Punkt judges one per chunk), with the chunk's start. */
 function* chunksWithCandidates(text: string): Generator<{ start: number; candidate: number }> {
   let current: { start: number; candidate: number } | undefined;
+  let chunk = 0;
+  let scanned = 0;
   for (const m of text.matchAll(CANDIDATE)) {
-    const start = chunkStart(text, m.index);
-    if (current && current.start !== start) yield current;
-    current = { start, candidate: m.index };
+    for (; scanned < m.index; scanned++) if (isPySpace(text[scanned]!)) chunk = scanned + 1;
+    if (current && current.start !== chunk) yield current;
+    current = { start: chunk, candidate: m.index };
   }
   if (current) yield current;
-}
-
-function chunkStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && !SPACE_RUN.test(text[i - 1]!)) i--;
-  return i;
 }
 
 function isBreak(text: string, chunkFrom: number, at: number): boolean {

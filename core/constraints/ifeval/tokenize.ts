@@ -40,9 +40,17 @@ function splitToken(token: string): string[] {
     const m = re.exec(token);
     if (m) return [m[1]!, m[2]!];
   }
-  const lead = LEADING_QUOTE.exec(token);
-  if (lead) return ["'", ...splitToken(token.slice(1))];
-  const clitic = CLITIC.exec(token);
-  if (clitic && clitic[1] !== undefined && clitic[1] !== '') return [...splitToken(clitic[1]), clitic[2]!];
-  return [token];
+  const head: string[] = [];
+  let rest = token;
+  if (LEADING_QUOTE.test(rest)) {
+    head.push("'");
+    rest = rest.slice(1);
+  }
+  // Clitics come off the end one at a time (a loop, so a long run of them cannot exhaust the stack).
+  const tail: string[] = [];
+  for (let m = CLITIC.exec(rest); m && m[1]; m = CLITIC.exec(rest)) {
+    tail.unshift(m[2]!);
+    rest = m[1];
+  }
+  return [...head, rest, ...tail];
 }
