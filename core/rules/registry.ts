@@ -14,6 +14,8 @@ import { unusedVariable } from './template/unused-variable';
 import { specialToken } from './tokens/special-token';
 import { constraintsConflict } from './constraints/conflict';
 import { constraintsUnsatisfiable } from './constraints/unsatisfiable';
+import { schemaInvalid } from './schema/invalid';
+import { schemaUnresolvedRef } from './schema/unresolved-ref';
 
 /** Where rule docs are published; each rule's page is `docs/rules/<area>/<name>.md` in the repository. */
 export const DOCS_BASE_URL = 'https://github.com/promptbound/promptbound/blob/main/docs/rules/';
@@ -32,6 +34,8 @@ export const RULES: readonly Rule[] = [
   specialToken,
   constraintsConflict,
   constraintsUnsatisfiable,
+  schemaInvalid,
+  schemaUnresolvedRef,
   annotationInvalid(() => RULE_IDS),
 ];
 

@@ -227,10 +227,8 @@ function metaValid(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIs
 
 function metaIssue(error: ErrorObject, unit: number): SchemaIssue {
   const path = decodePointer(error.instancePath);
-  const keyword = path.length > 0 ? `"${path[path.length - 1]}"` : 'the schema';
-  const subject = error.keyword === 'required' || error.keyword === 'additionalProperties' ? keyword : `${keyword} ${show(error.data, 30)}`;
-  const message = error.keyword === 'required' || error.keyword === 'additionalProperties' ? `${subject}: ${describeError(error, keyword)}` : describeError(error, subject);
-  return { ruleId: 'schema/invalid', severity: 'error', message: `not a valid schema: ${message}`, unit, path, at: 'value' };
+  const subject = path.length > 0 ? `"${path[path.length - 1]}"` : 'the schema';
+  return { ruleId: 'schema/invalid', severity: 'error', message: `not a valid schema: ${describeError(error, subject)}`, unit, path, at: 'value' };
 }
 
 function compileWith(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIssue[]): ValidateFunction | undefined {

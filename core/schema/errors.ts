@@ -17,28 +17,69 @@ export function encodePointerSegment(segment: string | number): string {
 const UNIONS = new Set(['oneOf', 'anyOf']);
 
 /**
- * Keeps, for each failed `oneOf`/`anyOf`, only the errors of its closest branch (fewest errors; the first
- * on a tie) and drops the union's own "must match a schema in anyOf". A `oneOf` that failed because several
- * branches matched has no branch errors and is kept. Outer unions are collapsed first.
+ * Keeps, for each failed `oneOf`/`anyOf`, only the errors of its closest branch and drops the union's own
+ * "must match a schema in anyOf". Closest: a branch whose type fits the value, then the fewest errors, then
+ * the first. A `oneOf` that failed because several branches matched has no branch errors and is kept.
+ *
+ * ajv reports a union's branch errors as the run of errors just before the union's own error, in branch
+ * order; errors reached through a `$ref` carry the referenced schema's path, so a branch is recognised by
+ * its path under the union or by its `$ref`, and an error recognised by neither belongs to the branch before it.
  */
 export function collapseUnions(errors: readonly ErrorObject[]): ErrorObject[] {
   let kept = [...errors];
-  const unions = kept.filter((e) => UNIONS.has(e.keyword)).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-  for (const union of unions) {
-    if (!kept.includes(union)) continue;
-    const prefix = `${union.schemaPath}/`;
-    const branches = new Map<string, ErrorObject[]>();
-    for (const e of kept) {
-      if (!e.schemaPath.startsWith(prefix) || !startsWithPointer(e.instancePath, union.instancePath)) continue;
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
-    }
-    if (branches.size === 0) continue;
-    const closest = [...branches.values()].reduce((best, b) => (b.length < best.length ? b : best));
-    const dropped = new Set<ErrorObject>([union, ...[...branches.values()].filter((b) => b !== closest).flat()]);
-    kept = kept.filter((e) => !dropped.has(e));
+  for (let u = kept.length - 1; u >= 0; u--) {
+    const union = kept[u];
+    if (!union || !UNIONS.has(union.keyword)) continue;
+    const start = branchRunStart(kept, u);
+    if (start === u) continue;
+    const branches = splitBranches(kept.slice(start, u), union);
+    const closest = [...branches.values()].reduce((best, b) => (rank(b, union) < rank(best, union) ? b : best));
+    kept = [...kept.slice(0, start), ...closest, ...kept.slice(u + 1)];
+    u = start + closest.length;
   }
   return dropIfWrappers(kept);
+}
+
+/** Index of the first error of the run before `kept[u]` that belongs to the union's branches. */
+function branchRunStart(kept: readonly ErrorObject[], u: number): number {
+  const union = kept[u];
+  const parent = union.schemaPath.slice(0, union.schemaPath.lastIndexOf('/'));
+  let start = u;
+  while (start > 0) {
+    const e = kept[start - 1];
+    const sibling = e.schemaPath.startsWith(`${parent}/`) && !e.schemaPath.startsWith(`${union.schemaPath}/`);
+    if (sibling || !startsWithPointer(e.instancePath, union.instancePath)) break;
+    start--;
+  }
+  return start;
+}
+
+function splitBranches(run: readonly ErrorObject[], union: ErrorObject): Map<number, ErrorObject[]> {
+  const refs = Array.isArray(union.schema) ? union.schema.map((b: unknown) => (isObject(b) && typeof b.$ref === 'string' ? b.$ref : undefined)) : [];
+  const branches = new Map<number, ErrorObject[]>();
+  let current = 0;
+  for (const e of run) {
+    current = branchOf(e, union, refs) ?? current;
+    branches.set(current, [...(branches.get(current) ?? []), e]);
+  }
+  return branches;
+}
+
+function branchOf(e: ErrorObject, union: ErrorObject, refs: ReadonlyArray<string | undefined>): number | undefined {
+  const prefix = `${union.schemaPath}/`;
+  if (e.schemaPath.startsWith(prefix)) return Number(e.schemaPath.slice(prefix.length).split('/')[0]);
+  const index = refs.findIndex((ref) => ref !== undefined && ref.startsWith('#') && (e.schemaPath === ref || e.schemaPath.startsWith(`${ref}/`)));
+  return index === -1 ? undefined : index;
+}
+
+/** Lower is closer: a branch rejecting the value's very type ranks after one that only finds details wrong. */
+function rank(branch: readonly ErrorObject[], union: ErrorObject): number {
+  const typeMismatch = branch.some((e) => e.instancePath === union.instancePath && (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum'));
+  return (typeMismatch ? 1_000_000 : 0) + branch.length;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `if`/`then` failures come with the inner errors; the "must match then schema" wrapper adds nothing. */
