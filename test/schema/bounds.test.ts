@@ -1,0 +1,93 @@
+// Hostile schemas and completions stay bounded: an $id edited 1 000 times, deep nesting, 5 MB, a catastrophic pattern, a host without eval.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cachedValidatorCount, compileUnits } from '../../core/schema/compile';
+import { at, loadFileSchema, mustValidate } from './helpers';
+
+describe('bounds', () => {
+  it('a schema with $id edited 1 000 times neither throws nor grows the cache', async () => {
+    for (let i = 0; i < 1_000; i++) {
+      const loaded = await loadFileSchema(JSON.stringify({ $id: 'https://example.com/answer.json', type: 'object', properties: { n: { maximum: i } } }));
+      assert.deepEqual(loaded.problems, []);
+      assert.equal(mustValidate(loaded).validate(`{"n": ${i + 1}}`).length, 1);
+    }
+    assert.ok(cachedValidatorCount() <= 64, `cache holds ${cachedValidatorCount()}`);
+  });
+
+  it('the same schema text is compiled once (cache hit returns the same validator)', () => {
+    const a = compileUnits([{ schema: { type: 'string', minLength: 3 } }]);
+    const b = compileUnits([{ schema: { type: 'string', minLength: 3 } }]);
+    assert.ok(a.validate);
+    assert.equal(a.validate, b.validate);
+  });
+
+  it('a catastrophic pattern (a+)+$ against 30 a\'s and ! completes quickly (RE2)', async () => {
+    const validation = mustValidate(await loadFileSchema('{"type": "string", "pattern": "(a+)+$"}'));
+    const started = Date.now();
+    const failures = validation.validate(JSON.stringify(`${'a'.repeat(30)}!`));
+    assert.equal(failures[0]?.keyword, 'pattern');
+    assert.ok(Date.now() - started < 1_000);
+    const long = validation.validate(JSON.stringify(`${'a'.repeat(100_000)}!`));
+    assert.equal(long.length, 1);
+  });
+
+  it('a pattern RE2 cannot run falls back to JavaScript with a warning at the pattern', async () => {
+    const text = '{"type": "string", "pattern": "^(?=.*[0-9]).+$"}';
+    const loaded = await loadFileSchema(text);
+    assert.deepEqual(loaded.problems.map((p) => [p.severity, at(text, p.span)]), [['warning', '"^(?=.*[0-9]).+$"']]);
+    assert.equal(mustValidate(loaded).validate('"abc"').length, 1);
+    assert.equal(mustValidate(loaded).validate('"a1"').length, 0);
+  });
+
+  it('a completion nested 10 000 levels deep is refused, not a crash', async () => {
+    const validation = mustValidate(await loadFileSchema('{"type": "array"}'));
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const failures = validation.validate(deep);
+    assert.equal(failures.length, 1);
+    assert.match(failures[0].message, /nested more than/);
+  });
+
+  it('a 5 MB completion is validated in bounded time; a larger one is one failure', async () => {
+    const validation = mustValidate(await loadFileSchema('{"type": "array", "items": {"type": "integer"}}'));
+    const items = Array.from({ length: 600_000 }, (_, i) => (i % 2 === 0 ? String(i) : `"${i}"`));
+    const big = `[${items.join(',')}]`.slice(0, 4_999_000).replace(/,[^,]*$/, ']');
+    const started = Date.now();
+    const failures = validation.validate(big);
+    assert.ok(failures.length > 0 && failures.length <= 100, `${failures.length} failures`);
+    assert.ok(Date.now() - started < 10_000);
+    const huge = validation.validate(`[${'1,'.repeat(2_600_000)}1]`);
+    assert.equal(huge.length, 1);
+    assert.match(huge[0].message, /too large/);
+  });
+
+  it('a schema nested deeper than 64 subschemas is refused at the deep node', async () => {
+    let schema: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 100; i++) schema = { properties: { a: schema } };
+    const loaded = await loadFileSchema(JSON.stringify(schema));
+    assert.equal(loaded.validation, undefined);
+    assert.match(loaded.problems[0].message, /nested more than 64/);
+  });
+
+  it('a schema file over 1 MB is not read', async () => {
+    const loaded = await loadFileSchema(`{"description": "${'x'.repeat(1_000_001)}"}`);
+    assert.equal(loaded.validation, undefined);
+    assert.match(loaded.problems[0].message, /larger than/);
+  });
+
+  it('a host that refuses new Function gets a clear schema/invalid problem', () => {
+    const original = globalThis.Function;
+    const refusing = function () {
+      throw new EvalError('Code generation from strings disallowed for this context');
+    } as unknown as FunctionConstructor;
+    Object.defineProperty(refusing, 'prototype', { value: original.prototype });
+    globalThis.Function = refusing;
+    let outcome;
+    try {
+      outcome = compileUnits([{ schema: { type: 'integer', title: 'no-eval host' } }]);
+    } finally {
+      globalThis.Function = original;
+    }
+    assert.equal(outcome.validate, undefined);
+    assert.match(outcome.issues[0].message, /schema validation is unavailable in this host/);
+  });
+});
