@@ -21,7 +21,23 @@ export interface CheckArgs {
   quiet: boolean;
   fix: boolean;
   stats: boolean;
+  /** False with `--no-samples`: sample completions are not checked. */
+  samples: boolean;
   output?: string;
+}
+
+export const VALIDATE_FORMATS = ['stylish', 'json'] as const;
+export type ValidateFormatName = (typeof VALIDATE_FORMATS)[number];
+
+export interface ValidateArgs {
+  command: 'validate';
+  prompt: string;
+  /** Completion files; `-` is standard input; empty means standard input. */
+  completions: string[];
+  jsonl: boolean;
+  format: ValidateFormatName;
+  model?: string;
+  config?: string;
 }
 
 export interface CountArgs {
@@ -46,14 +62,15 @@ export interface InitArgs {
 export type CommandArgs =
   | CheckArgs
   | CountArgs
+  | ValidateArgs
   | ModelsArgs
   | InitArgs
   | { command: 'help'; topic?: string }
   | { command: 'version' };
 
-const COMMANDS = new Set(['check', 'count', 'models', 'init', 'help']);
+const COMMANDS = new Set(['check', 'count', 'validate', 'models', 'init', 'help']);
 /** Listed in the spec but served by other entry points or not built yet; named so the message is not "unknown". */
-const PLANNED = new Set(['validate', 'lsp']);
+const PLANNED = new Set(['lsp']);
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -71,7 +88,17 @@ const CHECK_OPTIONS: Options = {
   quiet: { type: 'boolean', short: 'q' },
   fix: { type: 'boolean' },
   stats: { type: 'boolean' },
+  'no-samples': { type: 'boolean' },
   output: { type: 'string', short: 'o' },
+};
+
+const VALIDATE_OPTIONS: Options = {
+  ...COMMON,
+  prompt: { type: 'string', short: 'p' },
+  jsonl: { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  model: { type: 'string', short: 'm' },
+  config: { type: 'string', short: 'c' },
 };
 
 const COUNT_OPTIONS: Options = {
@@ -101,6 +128,8 @@ export function parseCommandLine(argv: readonly string[]): CommandArgs {
       return { command: 'help', topic: rest[0] };
     case 'count':
       return parseCount(args);
+    case 'validate':
+      return parseValidate(args);
     case 'models':
       return withMeta(args, MODELS_OPTIONS, 'models', (values) => ({ command: 'models', json: values.json === true }));
     case 'init':
@@ -147,7 +176,7 @@ function withMeta<T extends CommandArgs>(
   topic: string | undefined,
   build: (values: Values, positionals: string[]) => T,
 ): CommandArgs {
-  const { values, positionals } = parse(args, options, topic === undefined || topic === 'check' || topic === 'count');
+  const { values, positionals } = parse(args, options, topic === undefined || topic === 'check' || topic === 'count' || topic === 'validate');
   if (values.help) return { command: 'help', topic };
   if (values.version) return { command: 'version' };
   return build(values, positionals);
@@ -164,8 +193,27 @@ function parseCheck(args: readonly string[], topic: 'check' | undefined): Comman
     quiet: values.quiet === true,
     fix: values.fix === true,
     stats: values.stats === true,
+    samples: values['no-samples'] !== true,
     output: nonEmpty(values.output, '--output'),
   }));
+}
+
+function parseValidate(args: readonly string[]): CommandArgs {
+  return withMeta(args, VALIDATE_OPTIONS, 'validate', (values, positionals) => {
+    const prompt = nonEmpty(values.prompt, '--prompt');
+    if (prompt === undefined) throw new UsageError('validate needs --prompt FILE (the prompt whose constraints and schema apply)');
+    const format = VALIDATE_FORMATS.find((f) => f === (values.format ?? 'stylish'));
+    if (!format) throw new UsageError(`unknown format '${String(values.format)}' for validate (expected ${VALIDATE_FORMATS.join(', ')})`);
+    return {
+      command: 'validate',
+      prompt,
+      completions: positionals.length > 0 ? positionals : ['-'],
+      jsonl: values.jsonl === true,
+      format,
+      model: nonEmpty(values.model, '--model'),
+      config: nonEmpty(values.config, '--config'),
+    };
+  });
 }
 
 function parseCount(args: readonly string[]): CommandArgs {

@@ -92,12 +92,13 @@ async function lintPath(file: string, context: CheckContext): Promise<LintedFile
   if (!read.ok) return { path: file, messages: [fileProblem(read.message)], elsewhere: [] };
   const config = await context.configs.configFor(path.dirname(file));
   let text = read.text;
-  let result = await lint(file, text, config, context.host);
+  const samples = context.args.samples;
+  let result = await lint(file, text, config, context.host, samples);
   if (context.args.fix) {
     const fixed = await fixFile(file, text, read.bom, result, context);
     if (fixed !== undefined) {
       text = fixed;
-      result = await lint(file, text, config, context.host);
+      result = await lint(file, text, config, context.host, samples);
     }
   }
   const starts = lineStarts(text);
@@ -110,8 +111,8 @@ async function lintPath(file: string, context: CheckContext): Promise<LintedFile
   };
 }
 
-function lint(file: string, text: string, config: ResolvedConfig, host: EngineHost): Promise<LintResult> {
-  return lintDocument({ uri: file, text, config }, host);
+function lint(file: string, text: string, config: ResolvedConfig, host: EngineHost, samples: boolean): Promise<LintResult> {
+  return lintDocument({ uri: file, text, config, samples }, host);
 }
 
 function isOwn(diagnostic: Diagnostic, file: string): boolean {

@@ -2,6 +2,7 @@
 
 const MAIN = `Usage: promptbound [check] [paths|globs...] [options]
        promptbound count [files...|-] [--model ID] [--json] [--raw]
+       promptbound validate --prompt FILE [completions...|-] [--jsonl] [--format stylish|json]
        promptbound models [--json]
        promptbound init [--force]
 
@@ -10,6 +11,7 @@ Lint prompt files: token budgets, context windows, declared output constraints.
 Commands:
   check     lint prompt files (the default command)
   count     token counts per file, like wc
+  validate  check completions against a prompt's constraints and output schema
   models    the model table (encodings, context windows, output limits)
   init      write a starter .promptbound.yaml in the current folder
 
@@ -27,6 +29,8 @@ Options:
                          its files/ignore globs are then relative to the current folder
       --max-warnings N   exit 1 when there are more than N warnings (-1: no limit)
   -q, --quiet            report errors only
+      --no-samples       do not check sample completions (<stem>.samples/**, <stem>.sample.*,
+                         or the prompt's 'samples' globs) against its constraints and schema
       --fix              apply safe fixes to the files, then lint them again
       --stats            per-file token statistics (tokens, model, budget use, output reserve,
                          context): a table in stylish output, 'stats' in json
@@ -63,6 +67,26 @@ Options:
                          overhead, messages, sections}
   -h, --help             show this help`;
 
+const VALIDATE = `Usage: promptbound validate --prompt FILE [completions...|-] [options]
+
+Checks completions against the prompt's declared constraints and output schema, as 'check' does
+for its samples. Each completion file (.txt, .md, .json: the whole file; .jsonl: one completion per
+line) is checked; '-' or no file reads one completion from standard input.
+
+Options:
+  -p, --prompt FILE      the prompt whose constraints and schema apply (required; its config is used)
+      --jsonl            read every input as JSON Lines: each non-empty line a JSON string or an
+                         object with a string "response", "completion" or "output"
+  -f, --format FORMAT    stylish (default): a line per constraint; json: [{completion, pass,
+                         results: [{key, pass, measured, required, message}],
+                         schema: [{message, pointer, line, column}]}]
+  -m, --model ID         count tokens with this model (for 'tokens')
+  -c, --config FILE      use this config file instead of searching for .promptbound.yaml
+  -h, --help             show this help
+
+Exit codes: 0 every completion passes, 1 any fails, 2 usage error (no --prompt, an unreadable file,
+a prompt that declares no constraints or schema).`;
+
 const MODELS = `Usage: promptbound models [--json]
 
 Prints the model table: id, provider, encoding, exact or approximate (≈) counting, context window,
@@ -73,7 +97,7 @@ const INIT = `Usage: promptbound init [--force]
 Writes a starter .promptbound.yaml in the current folder. Refuses to overwrite an existing one
 unless --force is given.`;
 
-const TOPICS: Record<string, string> = { check: CHECK, count: COUNT, models: MODELS, init: INIT };
+const TOPICS: Record<string, string> = { check: CHECK, count: COUNT, validate: VALIDATE, models: MODELS, init: INIT };
 
 export function helpText(topic?: string): string {
   return `${(topic && TOPICS[topic]) || (topic === undefined ? `${MAIN}\n\n${CHECK}` : MAIN)}\n`;

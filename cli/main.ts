@@ -7,6 +7,7 @@ import { runInit } from './init';
 import { processIo, type CliIo } from './io';
 import { TOOL_VERSION } from './meta';
 import { runModels } from './models';
+import { runValidate } from './validate';
 import { ConfigError } from '../node/config';
 
 export const EXIT_CLEAN = 0;
@@ -37,6 +38,8 @@ async function run(args: CommandArgs, io: CliIo): Promise<number> {
       return runCount(args, io);
     case 'check':
       return runCheck(args, io);
+    case 'validate':
+      return runValidate(args, io);
   }
 }
 

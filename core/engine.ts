@@ -5,20 +5,27 @@ import type { PromptDocument } from './document/types';
 import type { DocumentStats } from './stats';
 import type { Rule } from './rules/types';
 import type { TokenizerPool } from './tokens/pool';
+import type { FileAccess } from './files';
+import type { CompletionContext } from './completion';
 import { parseDocument } from './document';
 import { computeStats } from './budget';
 import { RULES } from './rules/registry';
 import { applySuppressions } from './suppression';
+import { declaresCompletionChecks, loadCompletionContext } from './samples/context';
 
 /** What the front end hands the engine: its tokenizer pool (and, with completion checks, file access). */
 export interface EngineHost {
   tokenizers: TokenizerPool;
+  /** Reads schema and sample files; without it completion checks (schema/*, sample/*) do not run. */
+  files?: FileAccess;
 }
 
 export interface LintInput {
   uri: string;
   text: string;
   config: ResolvedConfig;
+  /** False skips sample completions (`--no-samples`); default true. */
+  samples?: boolean;
 }
 
 export interface LintResult {
@@ -40,14 +47,32 @@ export async function countDocument(input: LintInput, host: EngineHost): Promise
 export async function lintDocument(input: LintInput, host: EngineHost, rules: readonly Rule[] = RULES): Promise<LintResult> {
   const { document, stats } = await countDocument(input, host);
   const diagnostics: Diagnostic[] = [];
+  const completion = await completionContext(document, stats, input, host, diagnostics);
   for (const rule of rules) {
     const severity = severityOf(rule, input.config);
     if (severity === undefined) continue;
-    runRule(rule, severity, { document, config: input.config, stats }, diagnostics);
+    runRule(rule, severity, { document, config: input.config, stats, completion }, diagnostics);
   }
   const kept = applySuppressions(document, diagnostics);
   kept.sort((a, b) => (a.uri ?? '').localeCompare(b.uri ?? '') || a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
   return { document, stats, diagnostics: kept };
+}
+
+/** Loaded only when the prompt declares completion checks and the front end can read files. */
+async function completionContext(
+  document: PromptDocument,
+  stats: DocumentStats,
+  input: LintInput,
+  host: EngineHost,
+  out: Diagnostic[],
+): Promise<CompletionContext | undefined> {
+  if (!host.files || !declaresCompletionChecks(document)) return undefined;
+  try {
+    return await loadCompletionContext(document, stats, { files: host.files, tokenizers: host.tokenizers, samples: input.samples !== false });
+  } catch (error) {
+    out.push(internalError(`Loading the output schema or samples failed: ${error instanceof Error ? error.message : String(error)}`, {}));
+    return undefined;
+  }
 }
 
 function severityOf(rule: Rule, config: ResolvedConfig): Severity | undefined {
@@ -59,7 +84,7 @@ function severityOf(rule: Rule, config: ResolvedConfig): Severity | undefined {
 function runRule(
   rule: Rule,
   severity: Severity,
-  context: { document: PromptDocument; config: ResolvedConfig; stats: DocumentStats },
+  context: { document: PromptDocument; config: ResolvedConfig; stats: DocumentStats; completion?: CompletionContext },
   out: Diagnostic[],
 ): void {
   const found: Diagnostic[] = [];
@@ -67,13 +92,10 @@ function runRule(
     rule.check({ ...context, report: (report) => found.push({ ...report, ruleId: rule.meta.id, severity }) });
     out.push(...found);
   } catch (error) {
-    out.push({
-      ruleId: INTERNAL_ERROR_RULE,
-      severity: 'error',
-      offset: 0,
-      length: 0,
-      message: `Rule ${rule.meta.id} failed on this file: ${error instanceof Error ? error.message : String(error)}`,
-      data: { rule: rule.meta.id },
-    });
+    out.push(internalError(`Rule ${rule.meta.id} failed on this file: ${error instanceof Error ? error.message : String(error)}`, { rule: rule.meta.id }));
   }
+}
+
+function internalError(message: string, data: Record<string, unknown>): Diagnostic {
+  return { ruleId: INTERNAL_ERROR_RULE, severity: 'error', offset: 0, length: 0, message, data };
 }

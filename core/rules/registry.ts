@@ -12,6 +12,9 @@ import { modelUnknown } from './model/unknown';
 import { undefinedVariable } from './template/undefined-variable';
 import { unusedVariable } from './template/unused-variable';
 import { specialToken } from './tokens/special-token';
+import { sampleConstraint } from './sample/constraint';
+import { sampleNotJson } from './sample/not-json';
+import { sampleSchema } from './sample/schema';
 import { constraintsConflict } from './constraints/conflict';
 import { constraintsUnsatisfiable } from './constraints/unsatisfiable';
 import { schemaInvalid } from './schema/invalid';
@@ -36,6 +39,9 @@ export const RULES: readonly Rule[] = [
   constraintsUnsatisfiable,
   schemaInvalid,
   schemaUnresolvedRef,
+  sampleSchema,
+  sampleConstraint,
+  sampleNotJson,
   annotationInvalid(() => RULE_IDS),
 ];
 

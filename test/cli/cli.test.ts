@@ -67,7 +67,7 @@ const CASES: Case[] = [
     stderr: `promptbound: no such file or directory, and no files match: 'frobnicate'\n${HINT}`,
   },
   { name: 'a glob matching nothing', args: ['**/*.nothing'], cwd: 'clean', exitCode: 2, stderr: ["no files match: '**/*.nothing'"] },
-  { name: 'validate is not in this build', args: ['validate'], cwd: 'clean', exitCode: 2, stderr: ["'promptbound validate' is not available"] },
+  { name: 'validate without --prompt', args: ['validate'], cwd: 'clean', exitCode: 2, stderr: ['validate needs --prompt FILE'] },
   {
     name: 'a broken config exits 2 with path:line:col',
     args: [],

@@ -138,6 +138,7 @@ describe('argument parsing', () => {
       quiet: false,
       fix: false,
       stats: false,
+      samples: true,
       output: undefined,
     });
   });
@@ -154,6 +155,7 @@ describe('argument parsing', () => {
       quiet: true,
       fix: true,
       stats: true,
+      samples: true,
       output: 'out.sarif',
     });
   });

@@ -1,4 +1,5 @@
-// Rule fixtures: every file under test/fixtures/rules/<area>/<name>/ is linted and compared with that folder's expected.yaml.
+// Rule fixtures: every file under test/fixtures/rules/<area>/<name>/ is linted and compared with that folder's expected.yaml;
+// a diagnostic in another file (a sample, a schema) names it with `file:`, relative to the fixture folder.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,10 +14,11 @@ import { applyEdits } from '../../core/edits';
 import type { Diagnostic } from '../../core/diagnostic';
 import { TokenizerPool } from '../../core/tokens/pool';
 import { nodeRankLoader } from '../../node/ranks';
+import { nodeFileAccess } from '../../node/file-access';
 
 const root = join(__dirname, '..', 'fixtures', 'rules');
 const docsRoot = join(__dirname, '..', '..', 'docs', 'rules');
-const host: EngineHost = { tokenizers: new TokenizerPool(nodeRankLoader) };
+const host: EngineHost = { tokenizers: new TokenizerPool(nodeRankLoader), files: nodeFileAccess() };
 
 interface Expected {
   rule: string;
@@ -24,6 +26,8 @@ interface Expected {
   at: string;
   /** A substring the message must contain. */
   message?: string;
+  /** The file the diagnostic points into, relative to the fixture folder, when it is not the linted file. */
+  file?: string;
 }
 
 function ruleDirs(): string[] {
@@ -44,11 +48,17 @@ function configFor(dir: string): ResolvedConfig {
   return resolveConfig(parsed.config ? [parsed.config] : []);
 }
 
-function where(text: string, d: Diagnostic): string {
+/** Position in the file the diagnostic points into (the linted file unless `uri` names another). */
+function where(file: string, text: string, d: Diagnostic): string {
+  if (d.uri !== undefined && d.uri !== file) text = readFileSync(d.uri, 'utf8');
   const starts = lineStarts(text);
   const a = lineColumnAt(starts, text, d.offset);
   const b = lineColumnAt(starts, text, d.offset + d.length);
   return `${a.line}:${a.column}-${b.line}:${b.column}`;
+}
+
+function otherFile(dir: string, file: string, d: Diagnostic): string | undefined {
+  return d.uri !== undefined && d.uri !== file ? relative(dir, d.uri).split('\\').join('/') : undefined;
 }
 
 async function lint(file: string, config: ResolvedConfig, text = readFileSync(file, 'utf8')) {
@@ -67,11 +77,11 @@ describe('rule fixtures', () => {
           const file = join(dir, name);
           const text = readFileSync(file, 'utf8');
           const { diagnostics } = await lint(file, configFor(dir), text);
-          const actual = diagnostics.map((d) => ({ rule: d.ruleId, at: where(text, d), message: d.message }));
+          const actual = diagnostics.map((d) => ({ rule: d.ruleId, file: otherFile(dir, file, d), at: where(file, text, d), message: d.message }));
           assert.deepEqual(
-            actual.map(({ rule, at }) => ({ rule, at })),
-            expected.map(({ rule, at }) => ({ rule, at })),
-            `diagnostics of ${name}:\n${actual.map((a) => `  ${a.at} ${a.rule} ${a.message}`).join('\n')}`,
+            actual.map(({ rule, file: other, at }) => ({ rule, file: other, at })),
+            expected.map(({ rule, file: other, at }) => ({ rule, file: other, at })),
+            `diagnostics of ${name}:\n${actual.map((a) => `  ${a.file ? `${a.file} ` : ''}${a.at} ${a.rule} ${a.message}`).join('\n')}`,
           );
           expected.forEach((e, i) => {
             if (e.message) assert.ok(actual[i].message.includes(e.message), `message "${actual[i].message}" should contain "${e.message}"`);

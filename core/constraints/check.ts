@@ -1,0 +1,64 @@
+// Checks one completion against a prompt's declared constraints: parse each key, dispatch to our module or
+// (under `compat: ifeval`) to IFEval's definition, and under `mode: loose` accept any of IFEval's loose variants.
+import type { CheckContext, ConstraintResult, ConstraintSettings, ConstraintValueError } from './types';
+import { constraintModule, SETTING_KEYS, type AnyConstraintModule } from './registry';
+import { isValueError, valueError } from './module';
+import { ifevalCheck, looseVariants } from './ifeval';
+
+export interface CompletionCheck {
+  /** One result per declared (and enabled) constraint, in declaration order. */
+  results: ConstraintResult[];
+  /** Values that could not be used: unknown keys, malformed counts, bad settings. */
+  invalid: ConstraintValueError[];
+}
+
+/** `compat` and `mode` under `constraints` override the context's settings when declared. */
+export function checkCompletion(completion: string, constraints: Record<string, unknown>, ctx: CheckContext): CompletionCheck {
+  const invalid: ConstraintValueError[] = [];
+  const settings = resolveSettings(constraints, ctx, invalid);
+  const effective: CheckContext = { ...ctx, ...settings };
+  const results: ConstraintResult[] = [];
+  for (const [key, value] of Object.entries(constraints)) {
+    if ((SETTING_KEYS as readonly string[]).includes(key)) continue;
+    const mod = constraintModule(key);
+    if (!mod) {
+      invalid.push(valueError(key, `unknown constraint "${key}"`));
+      continue;
+    }
+    const parsed = mod.parse(value);
+    if (parsed === undefined) continue;
+    if (isValueError(parsed)) invalid.push(parsed);
+    else results.push(checkOne(mod, value, parsed, completion, effective));
+  }
+  return { results, invalid };
+}
+
+function resolveSettings(constraints: Record<string, unknown>, ctx: CheckContext, invalid: ConstraintValueError[]): ConstraintSettings {
+  const { compat, mode } = constraints;
+  const settings: ConstraintSettings = { compat: ctx.compat, mode: ctx.mode };
+  if (compat === 'ifeval') settings.compat = 'ifeval';
+  else if (compat !== undefined) invalid.push(valueError('compat', 'compat: the only value is ifeval'));
+  if (mode === 'strict' || mode === 'loose') settings.mode = mode;
+  else if (mode !== undefined) invalid.push(valueError('mode', 'mode: expected strict or loose'));
+  return settings;
+}
+
+/** Strict: one evaluation. Loose: the first variant that passes, else the strict (original) result. */
+function checkOne(mod: AnyConstraintModule, value: unknown, parsed: unknown, completion: string, ctx: CheckContext): ConstraintResult {
+  const strict = evaluate(mod, value, parsed, completion, ctx);
+  if (ctx.mode !== 'loose' || strict.pass) return strict;
+  const variants = looseVariants(completion);
+  for (let i = 0; i < variants.length; i++) {
+    const variant = variants[i]!;
+    if (variant === completion) continue;
+    const loose = evaluate(mod, value, parsed, variant, ctx);
+    // Offsets into a variant do not point into the completion, so a loose pass carries no ranges.
+    if (loose.pass) return { ...loose, ranges: [], data: { ...loose.data, looseVariant: i } };
+  }
+  return strict;
+}
+
+function evaluate(mod: AnyConstraintModule, value: unknown, parsed: unknown, completion: string, ctx: CheckContext): ConstraintResult {
+  const compat = ctx.compat === 'ifeval' ? ifevalCheck(mod.key, value, completion, ctx) : undefined;
+  return compat ?? mod.check(parsed, completion, ctx);
+}
