@@ -1,4 +1,4 @@
-// One build script for every bundle: node CLI (and later the language server and the extension), plus rank files.
+// One build script for every bundle: the CLI, the language server (node, web worker), the extension (node, web), plus rank files.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,6 +43,44 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+  },
+  {
+    // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
+    ...common,
+    entryPoints: { 'server-node': join(root, 'server', 'node.ts') },
+    outdir: join(root, 'dist'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    // The language server in a web worker (vscode.dev): no Node built-ins, files and ranks come from the client.
+    ...common,
+    entryPoints: { 'server-browser': join(root, 'server', 'browser.ts') },
+    outdir: join(root, 'dist'),
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    // The desktop extension (package.json "main").
+    ...common,
+    entryPoints: { 'client-node': join(root, 'client', 'node.ts') },
+    outdir: join(root, 'dist'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: [...common.external, 'vscode'],
+  },
+  {
+    // The web extension (package.json "browser").
+    ...common,
+    entryPoints: { 'client-browser': join(root, 'client', 'browser.ts') },
+    outdir: join(root, 'dist'),
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: [...common.external, 'vscode'],
   },
 ];
 

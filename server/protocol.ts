@@ -1,0 +1,182 @@
+// Every custom request and notification between the promptbound client and server, declared once (STYLE 7).
+// Plain types only (no vscode / vscode-languageserver imports) so client, server and tests can all import it.
+
+/** A 0-based LSP position / range, UTF-16 characters. */
+export interface WirePosition {
+  line: number;
+  character: number;
+}
+export interface WireRange {
+  start: WirePosition;
+  end: WirePosition;
+}
+
+/** Budget state of a document: colours the status bar. */
+export type BudgetState = 'ok' | 'warning' | 'error';
+
+export interface SectionStat {
+  title: string;
+  kind: 'heading' | 'role';
+  level: number;
+  tokens: number;
+  approximate: boolean;
+  /** The annotated `promptbound budget: N`, when there is one. */
+  budget?: number;
+  /** The heading line or role marker. */
+  header: WireRange;
+}
+
+/** What the status bar, the tooltip and the token-breakdown chart show for one prompt. */
+export interface DocumentStatsPayload {
+  uri: string;
+  version: number;
+  /** Model id as resolved (the table entry's id when known, else what was written). */
+  model: string;
+  modelKnown: boolean;
+  /** Where the model came from: the editor's pick, the prompt, or config/settings. */
+  modelSource: 'override' | 'document' | 'config';
+  /** True for approximate models or when a long-run fallback was used: shown with ≈. */
+  approximate: boolean;
+  encoding: string;
+  /** Prompt text tokens + chat overhead + expected variable fill (what counts against the window). */
+  inputTokens: number;
+  promptTokens: number;
+  overhead: number;
+  variablesTotal: number;
+  variables: Array<{ name: string; tokens: number }>;
+  outputReserve?: number;
+  context?: number;
+  /** context − output reserve. */
+  inputBudget?: number;
+  /** inputBudget − inputTokens (negative when over). */
+  remaining?: number;
+  promptLimit?: number;
+  warnAt: number;
+  state: BudgetState;
+  sections: SectionStat[];
+}
+
+/** server → client, after each lint of an open prompt: fresh stats for the status bar and an open chart. */
+export const DocumentStatsNotification = 'promptbound/documentStats';
+
+/** client → server: the current stats of an open prompt (null when the uri is not an open prompt). */
+export const DocumentStatsRequest = 'promptbound/stats';
+export interface DocumentStatsParams {
+  uri: string;
+}
+
+/** client → server: count a text (selection, clipboard) with the tokenizer of the prompt `uri`. */
+export const CountTextRequest = 'promptbound/countText';
+export interface CountTextParams {
+  uri: string;
+  text: string;
+}
+export interface CountTextResult {
+  tokens: number;
+  approximate: boolean;
+  model: string;
+}
+
+/** client → server: check a completion text against the constraints and schema of the prompt `uri`. */
+export const ValidateCompletionRequest = 'promptbound/validateCompletion';
+export interface ValidateCompletionParams {
+  /** The prompt, or a sample file of a prompt (then that prompt's constraints apply). */
+  uri: string;
+  text: string;
+}
+export interface ValidateCompletionResult {
+  /** The prompt whose declarations were used; undefined when none declares anything to check. */
+  prompt?: string;
+  pass: boolean;
+  results: Array<{ key: string; pass: boolean; message: string; measured?: unknown; required?: unknown }>;
+  schema: Array<{ message: string; pointer: string; range: WireRange }>;
+  notJson?: { message: string; range: WireRange };
+  /** Why nothing could be checked (no constraints, broken schema). */
+  problem?: string;
+}
+
+/** client → server: the model table for the model picker. */
+export const ModelsRequest = 'promptbound/models';
+export interface ModelInfo {
+  id: string;
+  context: number;
+  output: number;
+  encoding: string;
+  tokenizer: 'exact' | 'approximate';
+  family?: string;
+}
+
+/** client → server: the model picked in the status bar for `uri` (undefined clears it: the file's own model applies). */
+export const SetModelOverrideNotification = 'promptbound/setModelOverride';
+export interface SetModelOverrideParams {
+  uri: string;
+  model?: string;
+}
+
+/** client → server: lint these files (found by the client with its file globs) and publish their diagnostics. */
+export const LintWorkspaceRequest = 'promptbound/lintWorkspace';
+export interface LintWorkspaceParams {
+  uris: string[];
+}
+export interface LintWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+// ---- server → client requests: the web server has no file system of its own (STYLE 5). ----
+
+/** server → client: a file's text through `vscode.workspace.fs` (null when missing or not text). */
+export const ReadFileRequest = 'promptbound/readFile';
+export interface ReadFileParams {
+  uri: string;
+}
+
+/** server → client: files under `baseUri` matching `patterns` (relative globs), as uris. */
+export const GlobRequest = 'promptbound/glob';
+export interface GlobParams {
+  baseUri: string;
+  patterns: string[];
+}
+
+/** server → client: the text of a shipped token rank file (`dist/ranks/<encoding>.json`); web server only. */
+export const ReadRanksRequest = 'promptbound/readRanks';
+export interface ReadRanksParams {
+  encoding: string;
+}
+
+/** Command ids the server's code actions and code lenses name; the client registers them. */
+export const Commands = {
+  selectModel: 'promptbound.selectModel',
+  countSelection: 'promptbound.countSelection',
+  validateClipboard: 'promptbound.validateClipboard',
+  validateSelection: 'promptbound.validateSelection',
+  lintWorkspace: 'promptbound.lintWorkspace',
+  showTokenBreakdown: 'promptbound.showTokenBreakdown',
+} as const;
+
+/** Settings under `promptbound.*`, resolved per document through `workspace/configuration`. */
+export interface EditorSettings {
+  /** Model used when a prompt names none (a `.promptbound.yaml` `model` wins over it). */
+  defaultModel: string;
+  /** Extra globs of prompt files (plain-text prompts), e.g. `prompts/**\/*.txt`. */
+  files: string[];
+  /** Custom models `{id, encoding, context, output}`. */
+  models: Array<{ id: string; encoding: string; context: number; output?: number; tokenizer?: string }>;
+  /** Rule severities by id: off | info | warning | error. */
+  rules: Record<string, string>;
+  /** Milliseconds after the last keystroke before a document is linted. */
+  debounce: number;
+  /** Per-section counts as CodeLens, inlay hints, or not at all. */
+  sectionCounts: 'codelens' | 'inlayHints' | 'off';
+}
+
+export const DEFAULT_SETTINGS: EditorSettings = {
+  defaultModel: 'gpt-4o',
+  files: [],
+  models: [],
+  rules: {},
+  debounce: 300,
+  sectionCounts: 'codelens',
+};
