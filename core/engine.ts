@@ -33,6 +33,8 @@ export interface LintResult {
   stats: DocumentStats;
   /** Sorted by offset; suppressed and `off` rules removed; severities as configured. */
   diagnostics: Diagnostic[];
+  /** The loaded output schema and checked samples, when the prompt declares completion checks (editor features reuse them). */
+  completion?: CompletionContext;
 }
 
 export const INTERNAL_ERROR_RULE = 'internal/rule-error';
@@ -55,7 +57,7 @@ export async function lintDocument(input: LintInput, host: EngineHost, rules: re
   }
   const kept = applySuppressions(document, diagnostics);
   kept.sort((a, b) => (a.uri ?? '').localeCompare(b.uri ?? '') || a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
-  return { document, stats, diagnostics: kept };
+  return { document, stats, diagnostics: kept, completion };
 }
 
 /** Loaded only when the prompt declares completion checks and the front end can read files. */
