@@ -19,7 +19,7 @@ const MAX_FAILURES = 100;
 
 /** A SchemaValidation over a compiled validator; `root` is the compiled schema, for values of missing properties behind local `$ref`s. */
 export function schemaValidation(validate: ValidateFunction, root: unknown): SchemaValidation {
-  return { validate: (jsonText) => validateText(validate, root, jsonText) };
+  return { schema: root, validate: (jsonText) => validateText(validate, root, jsonText) };
 }
 
 function validateText(validate: ValidateFunction, root: unknown, text: string): SchemaFailure[] {

@@ -23,6 +23,8 @@ export interface SchemaFailure {
 }
 
 export interface SchemaValidation {
+  /** The compiled schema's root (after Picoschema/Prompty conversion): what editor features generate sample completions from. */
+  schema?: unknown;
   /** Validates a completion's JSON text (already known to parse); failures are located in that text. */
   validate(jsonText: string): SchemaFailure[];
 }
