@@ -1,9 +1,17 @@
 // The language features over one linted document: pure functions from a DocumentSnapshot to LSP data.
 // Owned by the features work; server/server.ts registers them. Signatures are the contract between the two.
+// Every function tolerates any document (broken YAML, no frontmatter, empty text): it answers less, never throws.
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Hover, InlayHint, Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EditorSettings } from '../protocol';
 import type { DocumentSnapshot } from '../snapshot';
+import { hoverAt } from './hover';
+import { completionItems } from './completion';
+import { codeActions } from './code-actions';
+import { codeLenses, inlayHints } from './lenses';
+
+export { diagnosticData } from './code-actions';
+export { sectionLabel, fileLabel } from './lenses';
 
 /** What code actions may look up besides the document they are asked for (a sample file's prompt, other open files). */
 export interface CodeActionHost {
@@ -14,13 +22,11 @@ export interface CodeActionHost {
 }
 
 export function provideHover(snapshot: DocumentSnapshot, position: Position): Hover | null {
-  void snapshot; void position;
-  return null; // replaced by the features work
+  return guarded(() => hoverAt(snapshot, position), null);
 }
 
 export function provideCompletion(snapshot: DocumentSnapshot, position: Position): CompletionItem[] {
-  void snapshot; void position;
-  return [];
+  return guarded(() => completionItems(snapshot, position), []);
 }
 
 /** `snapshot` is undefined when `textDocument` is not a prompt (a sample or schema file). */
@@ -30,16 +36,22 @@ export function provideCodeActions(
   params: CodeActionParams,
   host: CodeActionHost,
 ): CodeAction[] {
-  void textDocument; void snapshot; void params; void host;
-  return [];
+  return guarded(() => codeActions(textDocument, snapshot, params, host), []);
 }
 
 export function provideCodeLenses(snapshot: DocumentSnapshot, settings: EditorSettings): CodeLens[] {
-  void snapshot; void settings;
-  return [];
+  return guarded(() => codeLenses(snapshot, settings), []);
 }
 
 export function provideInlayHints(snapshot: DocumentSnapshot, range: Range, settings: EditorSettings): InlayHint[] {
-  void snapshot; void range; void settings;
-  return [];
+  return guarded(() => inlayHints(snapshot, range, settings), []);
+}
+
+/** A bug of ours in one feature must not take the request (or the server) down: the feature answers nothing instead. */
+function guarded<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
 }
