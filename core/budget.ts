@@ -6,12 +6,12 @@ import type { PromptDocument, Section, SentPiece } from './document/types';
 import type { ModelLookup } from './models/types';
 import type { TokenCounter } from './tokens/types';
 import type { BudgetFigure, BudgetReport, DocumentStats, MessageCount, SectionCount, VariableBudget } from './stats';
-import type { TokenizerPool } from './tokens/pool';
+import type { CounterSource } from './tokens/types';
 import { lookupModel } from './models';
 
 export const DEFAULT_WARN_AT = 0.8;
 
-export async function computeStats(document: PromptDocument, config: ResolvedConfig, pool: TokenizerPool): Promise<DocumentStats> {
+export async function computeStats(document: PromptDocument, config: ResolvedConfig, pool: CounterSource): Promise<DocumentStats> {
   const { id, source, span: modelSpan } = chooseModel(document, config);
   const model = lookupModel(id, config.models);
   const counter = await pool.counterFor(

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from './config/types';
 import type { PromptDocument } from './document/types';
 import type { DocumentStats } from './stats';
 import type { Rule } from './rules/types';
-import type { TokenizerPool } from './tokens/pool';
+import type { CounterSource } from './tokens/types';
 import type { FileAccess } from './files';
 import type { CompletionContext } from './completion';
 import { parseDocument } from './document';
@@ -15,7 +15,8 @@ import { declaresCompletionChecks, loadCompletionContext } from './samples/conte
 
 /** What the front end hands the engine: its tokenizer pool (and, with completion checks, file access). */
 export interface EngineHost {
-  tokenizers: TokenizerPool;
+  /** A TokenizerPool, or an IncrementalCounterPool (the editor) whose counters keep chunk tallies between lints. */
+  tokenizers: CounterSource;
   /** Reads schema and sample files; without it completion checks (schema/*, sample/*) do not run. */
   files?: FileAccess;
 }

@@ -4,14 +4,14 @@ import type { CheckContext } from '../constraints/types';
 import type { PromptDocument } from '../document/types';
 import type { FileAccess } from '../files';
 import type { DocumentStats } from '../stats';
-import type { TokenizerPool } from '../tokens/pool';
+import type { CounterSource } from '../tokens/types';
 import { loadOutputSchema } from '../schema/load';
 import { declaredSampleGlobs } from './discover';
 import { checkSamples, declaredConstraints, expectsJson, type CompletionRequirements } from './check';
 
 export interface CompletionSources {
   files: FileAccess;
-  tokenizers: TokenizerPool;
+  tokenizers: CounterSource;
   /** False skips the samples (`--no-samples`); the schema is still loaded for schema/* rules. */
   samples: boolean;
 }

@@ -52,6 +52,8 @@ export interface ChunkedCounterOptions {
   maxChunkLength?: number;
   /** Chunks remembered (least recently used are dropped first). */
   maxEntries?: number;
+  /** Total characters of cached chunk text remembered; unbounded by default (then `maxEntries` alone bounds memory). */
+  maxCachedChars?: number;
 }
 
 /**
@@ -66,6 +68,8 @@ export class ChunkedCounter implements TokenCounter {
   private readonly cache = new Map<string, TokenTally>();
   private readonly maxChunkLength: number;
   private readonly maxEntries: number;
+  private readonly maxCachedChars: number;
+  private cachedChars = 0;
 
   constructor(
     private readonly counter: TallyingCounter,
@@ -75,6 +79,7 @@ export class ChunkedCounter implements TokenCounter {
     this.approximate = counter.approximate;
     this.maxChunkLength = options.maxChunkLength ?? DEFAULT_MAX_CHUNK_LENGTH;
     this.maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_CACHE_ENTRIES);
+    this.maxCachedChars = options.maxCachedChars ?? Number.POSITIVE_INFINITY;
   }
 
   count(text: string): TokenCount {
@@ -101,7 +106,13 @@ export class ChunkedCounter implements TokenCounter {
     const tally = this.counter.tally(chunk);
     this.stats.counted++;
     this.cache.set(detach(chunk), tally);
-    if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
+    this.cachedChars += chunk.length;
+    // The newest entry is never evicted, so a chunk longer than the character budget is still counted once.
+    while (this.cache.size > 1 && (this.cache.size > this.maxEntries || this.cachedChars > this.maxCachedChars)) {
+      const oldest = this.cache.keys().next().value as string;
+      this.cache.delete(oldest);
+      this.cachedChars -= oldest.length;
+    }
     return tally;
   }
 }

@@ -1,5 +1,6 @@
 // The token-counting API that the rest of core and the front ends import.
-export type { CounterSpec, RankFile, RankLoader, TokenCount, TokenCounter } from './types';
+export type { CounterSource, CounterSpec, RankFile, RankLoader, TokenCount, TokenCounter } from './types';
+export { IncrementalCounterPool, type IncrementalCounterOptions } from './incremental';
 export { TokenizerPool } from './pool';
 export { BpeTokenCounter, type TallyingCounter } from './counter';
 export { DEFAULT_LONG_PIECE_THRESHOLD, type EncodingOptions } from './encoding';

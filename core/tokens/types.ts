@@ -35,3 +35,8 @@ export interface CounterSpec {
   encoding: EncodingName;
   factors?: ApproximationFactors;
 }
+
+/** What counting code asks for counters: the TokenizerPool (fresh counters) or an incremental pool (cached chunk tallies). */
+export interface CounterSource {
+  counterFor(spec: CounterSpec): Promise<TokenCounter>;
+}

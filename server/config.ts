@@ -1,0 +1,116 @@
+// `.promptbound.yaml|yml|json` for a document, found through the FileAccess (Node fs or the client's workspace), merged over the editor settings.
+//
+// Precedence: editor settings are the user's defaults; a repository's config is the project's decision, so it wins.
+// The settings act as the outermost config of the chain (below the filesystem root's), then configs from the root
+// down to the document's folder, nearest last (as `promptbound check` merges them), then the model picked in the
+// status bar. So `defaultModel`, `rules` and `models` from settings apply only where no config says otherwise, and
+// the same file lints the same in the editor and in CI.
+import type { Diagnostic } from '../core/diagnostic';
+import type { FileAccess } from '../core/files';
+import type { PromptboundConfig, ResolvedConfig } from '../core/config/types';
+import { CONFIG_FILE_NAMES, parseConfigText, resolveConfig } from '../core/config/load';
+import { RULE_IDS } from '../core/rules/registry';
+import type { EditorSettings } from './protocol';
+import { baseName, canonicalUri, isFileUri, joinUri, parentUri, relativeTo } from './uris';
+
+export interface FolderConfig {
+  /** The config file's uri. */
+  uri: string;
+  /** Its folder: `files` globs are relative to it. */
+  folder: string;
+  config: PromptboundConfig;
+  /** config/syntax and config/schema problems, located in the config file. */
+  problems: Diagnostic[];
+  text: string;
+}
+
+export interface DocumentConfig {
+  config: ResolvedConfig;
+  /** Config files that apply, outermost first. */
+  chain: FolderConfig[];
+}
+
+/** Folders above the document checked for a config; bounds the walk on deep or odd uris. */
+const MAX_DEPTH = 64;
+
+export class ConfigLookup {
+  private readonly folders = new Map<string, Promise<FolderConfig | undefined>>();
+
+  constructor(
+    private readonly files: FileAccess,
+    /** Workspace folder uris: non-file uris are searched only up to the folder that holds them. */
+    private readonly roots: () => readonly string[],
+  ) {}
+
+  async configFor(documentUri: string, settings: EditorSettings, modelOverride: string | undefined): Promise<DocumentConfig> {
+    const chain: FolderConfig[] = [];
+    for (const folder of this.foldersAbove(documentUri)) {
+      const own = await this.configIn(folder);
+      if (own) chain.unshift(own);
+    }
+    const config = resolveConfig([settingsConfig(settings), ...chain.map((c) => c.config)], { modelOverride });
+    return { config, chain };
+  }
+
+  /** True when `uri` is a config file name (its change invalidates its folder). */
+  static isConfigFile(uri: string): boolean {
+    return CONFIG_FILE_NAMES.includes(baseName(uri));
+  }
+
+  /** A config file was created, changed or deleted. */
+  invalidate(configUri: string): void {
+    const folder = parentUri(canonicalUri(configUri));
+    if (folder !== undefined) this.folders.delete(folder);
+  }
+
+  clear(): void {
+    this.folders.clear();
+  }
+
+  private foldersAbove(documentUri: string): string[] {
+    const start = parentUri(canonicalUri(documentUri));
+    if (start === undefined) return [];
+    const root = this.roots().find((r) => r === start || relativeTo(r, start) !== undefined);
+    const folders: string[] = [];
+    for (let folder: string | undefined = start; folder !== undefined && folders.length < MAX_DEPTH; folder = parentUri(folder)) {
+      folders.push(folder);
+      // The web has no file system above the workspace; a file outside every folder gets its own folder only.
+      if (!isFileUri(folder) && (root === undefined || folder === root)) break;
+    }
+    return folders;
+  }
+
+  private configIn(folder: string): Promise<FolderConfig | undefined> {
+    let own = this.folders.get(folder);
+    if (!own) {
+      own = this.findConfigIn(folder);
+      this.folders.set(folder, own);
+      own.catch(() => this.folders.delete(folder));
+    }
+    return own;
+  }
+
+  /** The first of CONFIG_FILE_NAMES present (as the CLI picks it). */
+  private async findConfigIn(folder: string): Promise<FolderConfig | undefined> {
+    for (const name of CONFIG_FILE_NAMES) {
+      const uri = joinUri(folder, name);
+      const raw = await this.files.readText(uri);
+      if (raw === undefined) continue;
+      const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+      const parsed = parseConfigText(uri, text, RULE_IDS);
+      return { uri, folder, config: parsed.config ?? {}, problems: parsed.problems, text };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The editor settings as a config, validated by the same schema as `.promptbound.yaml`: a key with a wrong value
+ * (a misspelt severity, a model without an encoding) is dropped, the others still apply.
+ */
+export function settingsConfig(settings: EditorSettings): PromptboundConfig {
+  const asConfig: PromptboundConfig = { model: settings.defaultModel };
+  if (Object.keys(settings.rules).length > 0) asConfig.rules = settings.rules as PromptboundConfig['rules'];
+  if (settings.models.length > 0) asConfig.models = settings.models as PromptboundConfig['models'];
+  return parseConfigText('settings.json', JSON.stringify(asConfig), RULE_IDS).config ?? {};
+}

@@ -1,0 +1,54 @@
+// The Node platform for the server: files through node/file-access.ts (uris ↔ paths with vscode-uri), rank files beside the bundle.
+import { URI } from 'vscode-uri';
+import type { FileAccess } from '../core/files';
+import type { Rule } from '../core/rules/types';
+import { RULES } from '../core/rules/registry';
+import { nodeFileAccess } from '../node/file-access';
+import { nodeRankLoader } from '../node/ranks';
+import type { ServerPlatform } from './platform';
+import { isFileUri } from './uris';
+
+/** Core speaks uris in the server; Node's file access speaks paths. Other schemes (untitled:) have no files. */
+export function nodeUriFileAccess(base: FileAccess = nodeFileAccess()): FileAccess {
+  return {
+    async readText(uri) {
+      const path = pathOf(uri);
+      return path === undefined ? undefined : base.readText(path);
+    },
+    async glob(baseUri, patterns) {
+      const path = pathOf(baseUri);
+      if (path === undefined) return [];
+      return (await base.glob(path, patterns)).map((file) => URI.file(file).toString());
+    },
+  };
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!isFileUri(uri)) return uri.startsWith('/') ? uri : undefined;
+  try {
+    return URI.parse(uri).fsPath;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Test-only: with PROMPTBOUND_TEST_THROWING_RULE=<marker>, a rule `test/throws` is added that throws on any
+ * prompt containing the marker, so the protocol tests can show a failing rule does not take the server down.
+ * Without the variable (every real run) the registry's rules run unchanged.
+ */
+export function rulesFromEnvironment(env: NodeJS.ProcessEnv = process.env): readonly Rule[] {
+  const marker = env.PROMPTBOUND_TEST_THROWING_RULE;
+  if (!marker) return RULES;
+  const throwing: Rule = {
+    meta: { id: 'test/throws', description: 'Throws on purpose (tests only).', defaultSeverity: 'error', fixable: false },
+    check({ document }) {
+      if (document.text.includes(marker)) throw new Error('deliberate failure for the crash test');
+    },
+  };
+  return [...RULES, throwing];
+}
+
+export function nodePlatform(): ServerPlatform {
+  return { files: nodeUriFileAccess(), ranks: nodeRankLoader, rules: rulesFromEnvironment() };
+}

@@ -1,0 +1,21 @@
+// Starts the server in a Node process: IPC for the VS Code desktop client, stdio for `promptbound lsp --stdio` and other editors.
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { nodePlatform } from './node-platform';
+import { startServer } from './server';
+
+/**
+ * `stdio` talks over standard input/output; otherwise the transport comes from the command line
+ * (`--node-ipc`, `--stdio`, `--socket=N`, `--pipe=NAME`), as vscode-languageclient passes it.
+ */
+export function runLanguageServer(transport?: 'stdio'): Connection {
+  if (transport === 'stdio' || process.argv.includes('--stdio')) {
+    // Standard output carries the protocol: anything printed by accident would corrupt it.
+    console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
+  }
+  const connection =
+    transport === 'stdio'
+      ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout))
+      : createConnection(ProposedFeatures.all);
+  startServer(connection, nodePlatform());
+  return connection;
+}

@@ -1,0 +1,14 @@
+// What the server needs from where it runs (STYLE 5): file access by uri and the token rank files. Node and the web worker each supply one.
+import type { FileAccess } from '../core/files';
+import type { Rule } from '../core/rules/types';
+import type { RankLoader } from '../core/tokens/types';
+
+export interface ServerPlatform {
+  /** Reads files that are not open in the editor (open documents are overlaid by the server), by uri. */
+  files: FileAccess;
+  ranks: RankLoader;
+  /** The rules to run; the registry's by default (tests add a rule that throws). */
+  rules?: readonly Rule[];
+  /** Where the server logs its own problems (the connection's console is used when absent). */
+  log?: (message: string) => void;
+}

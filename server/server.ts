@@ -1,0 +1,243 @@
+// The language server: LSP handlers over PromptWorkspace and the language features; the same for Node and the web worker.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TokenizerPool } from '../core/tokens/pool';
+import { IncrementalCounterPool } from '../core/tokens/incremental';
+import { provideCodeActions, provideCodeLenses, provideCompletion, provideHover, provideInlayHints, type CodeActionHost } from './features/index';
+import {
+  CountTextRequest,
+  DocumentStatsNotification,
+  DocumentStatsRequest,
+  LintWorkspaceRequest,
+  ModelsRequest,
+  SetModelOverrideNotification,
+  ValidateCompletionRequest,
+  type CountTextParams,
+  type CountTextResult,
+  type DocumentStatsParams,
+  type DocumentStatsPayload,
+  type LintWorkspaceParams,
+  type LintWorkspaceResult,
+  type ModelInfo,
+  type SetModelOverrideParams,
+  type ValidateCompletionParams,
+  type ValidateCompletionResult,
+} from './protocol';
+import type { ServerPlatform } from './platform';
+import { countText, modelTable, validateCompletion } from './requests';
+import { SettingsStore } from './settings';
+import { PromptWorkspace, type OpenDocuments } from './workspace';
+import { canonicalUri } from './uris';
+
+export const SERVER_NAME = 'promptbound';
+
+/** Characters after which frontmatter completion is offered (`model: `, list items, a new key after indentation). */
+export const COMPLETION_TRIGGERS = [':', ' ', '-'];
+
+/** Files whose change on disk can change a lint: configs, schemas, samples (a prompt's own file is reported by its editor). */
+const WATCHED_GLOB = '**/*.{yaml,yml,json,jsonl,txt,md,prompt,prompty}';
+
+export function startServer(connection: Connection, platform: ServerPlatform): PromptWorkspace {
+  const log = platform.log ?? ((message: string) => connection.console.error(message));
+  const documents = new TextDocuments(TextDocument);
+  const spellings = new Map<string, string>();
+  const open: OpenDocuments = {
+    get: (uri) => {
+      const spelled = spellings.get(uri) ?? uri;
+      return documents.get(spelled);
+    },
+    all: () => documents.all(),
+  };
+  let capabilities: ClientCapabilities = {};
+  let roots: string[] = [];
+  const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true);
+  const basePool = new TokenizerPool(platform.ranks);
+  const tokenizers = new IncrementalCounterPool(basePool);
+  const workspace = new PromptWorkspace({
+    documents: open,
+    files: platform.files,
+    tokenizers,
+    settingsFor: (uri) => settings.for(open.get(uri)?.uri ?? uri),
+    roots: () => roots,
+    rules: platform.rules,
+    sink: {
+      publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined),
+      documentStats: (payload: DocumentStatsPayload) => void connection.sendNotification(DocumentStatsNotification, payload).catch(() => undefined),
+      log,
+    },
+  });
+
+  /** Every handler is guarded (PITFALLS 21): a bug answers with the fallback and is logged, never kills the server. */
+  function guard<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return async (...args: P) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        log(`promptbound: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+  const fire = (name: string, work: () => unknown) => void guard(name, undefined, async () => void (await work()))();
+
+  const codeActionHost: CodeActionHost = {
+    snapshotFor: (uri) => workspace.snapshotFor(uri),
+    promptsOfSample: (uri) => workspace.promptsOfSample(uri),
+  };
+
+  connection.onInitialize(
+    (params): InitializeResult => {
+      capabilities = params.capabilities ?? {};
+      roots = (params.workspaceFolders ?? []).map((f) => canonicalUri(f.uri));
+      if (roots.length === 0 && params.rootUri) roots = [canonicalUri(params.rootUri)];
+      return {
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+          hoverProvider: true,
+          completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source], resolveProvider: false },
+          codeLensProvider: { resolveProvider: false },
+          inlayHintProvider: { resolveProvider: false },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        serverInfo: { name: SERVER_NAME },
+      };
+    },
+  );
+
+  connection.onInitialized(
+    guard('initialized', undefined, async () => {
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'promptbound' });
+      }
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_GLOB }, { globPattern: '**/.promptbound.{yaml,yml,json}' }] });
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          const removed = new Set(event.removed.map((f) => canonicalUri(f.uri)));
+          roots = [...roots.filter((r) => !removed.has(r)), ...event.added.map((f) => canonicalUri(f.uri))];
+          fire('workspace folders', () => workspace.settingsChanged());
+        });
+      }
+    }),
+  );
+
+  // Both fire for an opened document; the version tells the second apart.
+  const handledVersion = new Map<string, number>();
+  documents.onDidOpen((event) => {
+    const uri = canonicalUri(event.document.uri);
+    spellings.set(uri, event.document.uri);
+    handledVersion.set(uri, event.document.version);
+    fire('didOpen', () => workspace.opened(event.document));
+  });
+  documents.onDidChangeContent((event) => {
+    const uri = canonicalUri(event.document.uri);
+    if (handledVersion.get(uri) === event.document.version) return;
+    handledVersion.set(uri, event.document.version);
+    fire('didChange', () => workspace.changed(event.document));
+  });
+  documents.onDidSave((event) => fire('didSave', () => workspace.saved(event.document)));
+  documents.onDidClose((event) => {
+    const uri = canonicalUri(event.document.uri);
+    handledVersion.delete(uri);
+    settings.forget(event.document.uri);
+    fire('didClose', () => workspace.closed(event.document));
+    spellings.delete(uri);
+  });
+
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, async (params) => {
+      settings.changed(params.settings);
+      await workspace.settingsChanged();
+      if (capabilities.workspace?.codeLens?.refreshSupport) await connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      if (capabilities.workspace?.inlayHint?.refreshSupport) await connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+    }),
+  );
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => workspace.filesChanged(params.changes.map((c) => c.uri))));
+
+  // ---- language features (server/features) -------------------------------------------------------------------
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const snapshot = await workspace.freshSnapshot(params.textDocument.uri);
+      return snapshot ? provideHover(snapshot, params.position) : null;
+    }),
+  );
+  connection.onCompletion(
+    guard('completion', [], async (params) => {
+      const snapshot = await workspace.freshSnapshot(params.textDocument.uri);
+      return snapshot ? provideCompletion(snapshot, params.position) : [];
+    }),
+  );
+  connection.onCodeAction(
+    guard('codeAction', [], async (params) => {
+      const uri = params.textDocument.uri;
+      const snapshot = workspace.isPrompt(uri) ? await workspace.freshSnapshot(uri) : undefined;
+      if (!snapshot) await workspace.freshPromptsOfSample(uri);
+      const textDocument = snapshot?.textDocument ?? documents.get(uri);
+      return textDocument ? provideCodeActions(textDocument, snapshot, params, codeActionHost) : [];
+    }),
+  );
+  connection.onCodeLens(
+    guard('codeLens', [], async (params) => {
+      const snapshot = await workspace.freshSnapshot(params.textDocument.uri);
+      return snapshot ? provideCodeLenses(snapshot, await workspace.settingsFor(params.textDocument.uri)) : [];
+    }),
+  );
+  connection.languages.inlayHint.on(
+    guard('inlayHint', [], async (params) => {
+      const snapshot = await workspace.freshSnapshot(params.textDocument.uri);
+      return snapshot ? provideInlayHints(snapshot, params.range, await workspace.settingsFor(params.textDocument.uri)) : [];
+    }),
+  );
+
+  // ---- promptbound's own messages (server/protocol.ts) ---------------------------------------------------------
+
+  connection.onRequest(
+    DocumentStatsRequest,
+    guard('stats', null, (params: DocumentStatsParams) => (isUriParams(params) ? workspace.statsFor(params.uri) : null)),
+  );
+  connection.onRequest(
+    CountTextRequest,
+    guard('countText', null as CountTextResult | null, (params: CountTextParams) =>
+      isUriParams(params) && typeof params.text === 'string' ? countText(workspace, basePool, params.uri, params.text) : null,
+    ),
+  );
+  connection.onRequest(
+    ValidateCompletionRequest,
+    guard('validateCompletion', null as ValidateCompletionResult | null, (params: ValidateCompletionParams) =>
+      isUriParams(params) && typeof params.text === 'string' ? validateCompletion(workspace, basePool, params.uri, params.text) : null,
+    ),
+  );
+  connection.onRequest(ModelsRequest, guard('models', [] as ModelInfo[], () => modelTable()));
+  connection.onNotification(
+    SetModelOverrideNotification,
+    guard('setModelOverride', undefined, (params: SetModelOverrideParams) =>
+      isUriParams(params) ? workspace.setModelOverride(params.uri, typeof params.model === 'string' ? params.model : undefined) : undefined,
+    ),
+  );
+  connection.onRequest(
+    LintWorkspaceRequest,
+    guard('lintWorkspace', { files: 0, errors: 0, warnings: 0, infos: 0 } as LintWorkspaceResult, (params: LintWorkspaceParams) =>
+      workspace.lintFiles(Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : []),
+    ),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+  return workspace;
+}
+
+function isUriParams(params: unknown): params is { uri: string } {
+  return typeof params === 'object' && params !== null && typeof (params as { uri?: unknown }).uri === 'string';
+}

@@ -1,0 +1,553 @@
+// The server's state: which prompts are linted, what each last produced, what files each depends on, and publishing.
+//
+// A prompt's diagnostics can point into other files (a sample, a schema, a config). Each prompt's lint leaves its
+// "contributions" per target file; a target's published diagnostics are the union over every prompt, so two
+// prompts sharing one schema both report into it, and closing one leaves the other's.
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from '../core/diagnostic';
+import { lintDocument, type EngineHost } from '../core/engine';
+import type { Rule } from '../core/rules/types';
+import { RULES } from '../core/rules/registry';
+import type { CounterSource } from '../core/tokens/types';
+import type { FileAccess } from '../core/files';
+import type { DocumentStatsPayload, EditorSettings } from './protocol';
+import type { DocumentSnapshot } from './snapshot';
+import { ConfigLookup, type DocumentConfig } from './config';
+import { diagnosticKey, positionedText, toLspDiagnostic, type PositionedText } from './convert';
+import { overlayFiles, RecordingFiles, type OpenTexts } from './overlay';
+import { hasPromptName, matchesGlobs, PROMPT_EXTENSIONS } from './prompt-files';
+import { LintScheduler, type Timers } from './scheduler';
+import { statsPayload } from './stats';
+import { baseName, canonicalUri, joinUri, parentUri, relativeTo } from './uris';
+
+/** The open documents, keyed by canonical uri, with the spelling the client used. */
+export interface OpenDocuments {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+/** Where results go: LSP notifications in the server, a recorder in tests and the benchmark. */
+export interface ResultSink {
+  publishDiagnostics(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void;
+  documentStats(payload: DocumentStatsPayload): void;
+  log(message: string): void;
+}
+
+export interface WorkspaceOptions {
+  documents: OpenDocuments;
+  sink: ResultSink;
+  /** The platform's files (open documents are overlaid here). */
+  files: FileAccess;
+  tokenizers: CounterSource;
+  settingsFor(uri: string): Promise<EditorSettings>;
+  roots(): readonly string[];
+  rules?: readonly Rule[];
+  timers?: Timers;
+}
+
+interface Contribution {
+  /** Version of the target document the positions were computed on, when it is open. */
+  version?: number;
+  diagnostics: LspDiagnostic[];
+}
+
+interface PromptEntry {
+  uri: string;
+  /** Open in the editor as a prompt. */
+  open: boolean;
+  /** Linted by LintWorkspaceRequest: its own diagnostics stay published while it is closed. */
+  listed: boolean;
+  snapshot?: DocumentSnapshot;
+  /** Files the last lint read (schemas, samples, `$ref`s, configs). */
+  dependencies: Set<string>;
+  /** Folders its sample globs searched. */
+  globBases: Set<string>;
+  contributions: Map<string, Contribution>;
+  stats?: DocumentStatsPayload;
+  /** Waiters for the next lint to finish (DocumentStats on a prompt whose first lint is pending). */
+}
+
+/** Delay before dependents of an edited sample or schema are re-linted, when their own setting is unknown. */
+const FALLBACK_DEBOUNCE_MS = 300;
+
+export class PromptWorkspace {
+  private readonly prompts = new Map<string, PromptEntry>();
+  /** Whether an open document is a prompt, decided when it opens and after settings or config change. */
+  private readonly kinds = new Map<string, boolean>();
+  private readonly modelOverrides = new Map<string, string>();
+  private readonly debounces = new Map<string, number>();
+  private readonly scheduler: LintScheduler;
+  private readonly configs: ConfigLookup;
+  private readonly overlay: FileAccess;
+  private readonly open: OpenTexts;
+  /** Targets last published non-empty, so a target that loses its last diagnostic is cleared. */
+  private readonly published = new Set<string>();
+  private readonly rules: readonly Rule[];
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.open = {
+      openText: (uri) => {
+        const doc = options.documents.get(uri);
+        return doc ? { text: doc.getText(), version: doc.version } : undefined;
+      },
+    };
+    this.overlay = overlayFiles(options.files, this.open);
+    this.configs = new ConfigLookup(this.overlay, options.roots);
+    this.rules = options.rules ?? RULES;
+    this.scheduler = new LintScheduler((uri, generation) => this.lint(uri, generation), options.timers);
+  }
+
+  // ---- document events ---------------------------------------------------------------------------------------
+
+  async opened(doc: TextDocument): Promise<void> {
+    const uri = canonicalUri(doc.uri);
+    if (ConfigLookup.isConfigFile(uri)) this.configChanged(uri);
+    if (await this.classify(uri)) {
+      const entry = this.entry(uri);
+      entry.open = true;
+      await this.scheduler.now(uri);
+      return;
+    }
+    const dependents = this.dependentsOf(uri);
+    if (dependents.length > 0) {
+      await Promise.all(dependents.map((p) => this.scheduler.now(p.uri)));
+      return;
+    }
+    const owner = await this.findOwner(uri);
+    if (owner !== undefined && !this.prompts.has(owner)) {
+      this.entry(owner);
+      await this.scheduler.now(owner);
+    }
+  }
+
+  changed(doc: TextDocument): void {
+    const uri = canonicalUri(doc.uri);
+    if (ConfigLookup.isConfigFile(uri)) this.configChanged(uri);
+    if (this.prompts.get(uri)?.open) {
+      this.scheduler.schedule(uri, this.debounceOf(uri));
+      return;
+    }
+    for (const prompt of this.dependentsOf(uri)) this.scheduler.schedule(prompt.uri, this.debounceOf(prompt.uri));
+  }
+
+  saved(doc: TextDocument): Promise<void> {
+    const uri = canonicalUri(doc.uri);
+    if (this.prompts.get(uri)?.open) return this.scheduler.now(uri);
+    return Promise.resolve();
+  }
+
+  closed(doc: TextDocument): void {
+    const uri = canonicalUri(doc.uri);
+    this.kinds.delete(uri);
+    this.debounces.delete(uri);
+    if (ConfigLookup.isConfigFile(uri)) this.configChanged(uri);
+    const entry = this.prompts.get(uri);
+    if (entry?.open) {
+      entry.open = false;
+      entry.listed = false;
+      // Still the owner of an open sample: keep linting it for that sample, but its own diagnostics go.
+      if (this.hasOpenDependency(entry)) this.setContribution(entry, uri, undefined);
+      else this.drop(entry);
+      return;
+    }
+    // A sample or schema closed: its dependents now read it from disk; owners kept only for it are let go.
+    for (const prompt of this.dependentsOf(uri)) {
+      if (prompt.open || prompt.listed || this.hasOpenDependency(prompt, uri)) this.scheduler.schedule(prompt.uri, 0);
+      else this.drop(prompt);
+    }
+  }
+
+  /** Files changed on disk (watched files): configs are re-read, dependents and prompts whose globs cover a new file re-linted. */
+  filesChanged(uris: readonly string[]): void {
+    const due = new Set<string>();
+    for (const raw of uris) {
+      const uri = canonicalUri(raw);
+      if (ConfigLookup.isConfigFile(uri)) {
+        this.configChanged(uri);
+        continue;
+      }
+      if (this.options.documents.get(uri) !== undefined) continue; // the open document is what counts
+      for (const prompt of this.prompts.values()) {
+        if (prompt.uri === uri && !prompt.open) due.add(prompt.uri);
+        if (prompt.dependencies.has(uri) || [...prompt.globBases].some((base) => relativeTo(base, uri) !== undefined)) due.add(prompt.uri);
+      }
+    }
+    for (const uri of due) this.scheduler.schedule(uri, 0);
+  }
+
+  /** Settings changed: re-classify open documents and re-lint every prompt. */
+  async settingsChanged(): Promise<void> {
+    this.debounces.clear();
+    await this.reclassify();
+  }
+
+  setModelOverride(uri: string, model: string | undefined): Promise<void> {
+    const key = canonicalUri(uri);
+    if (model === undefined || model.trim() === '') this.modelOverrides.delete(key);
+    else this.modelOverrides.set(key, model.trim());
+    return this.prompts.has(key) ? this.scheduler.now(key) : Promise.resolve();
+  }
+
+  /** Lints files that need not be open and publishes their diagnostics (LintWorkspaceRequest). */
+  async lintFiles(uris: readonly string[]): Promise<{ files: number; errors: number; warnings: number; infos: number }> {
+    const totals = { files: 0, errors: 0, warnings: 0, infos: 0 };
+    const seen = new Set<string>();
+    for (const raw of uris) {
+      const uri = canonicalUri(raw);
+      if (seen.has(uri)) continue;
+      seen.add(uri);
+      const entry = this.entry(uri);
+      entry.listed = true;
+      await (this.options.documents.get(uri) !== undefined && entry.snapshot ? this.scheduler.flush(uri) : this.scheduler.now(uri));
+      if (this.prompts.get(uri) === entry && entry.snapshot) totals.files++;
+    }
+    for (const target of this.targetsOf(seen)) {
+      for (const d of this.mergedFor(target).diagnostics) {
+        if (d.severity === 1) totals.errors++;
+        else if (d.severity === 2) totals.warnings++;
+        else totals.infos++;
+      }
+    }
+    return totals;
+  }
+
+  // ---- what features and requests read ----------------------------------------------------------------------
+
+  isPrompt(uri: string): boolean {
+    return this.prompts.get(canonicalUri(uri))?.open === true;
+  }
+
+  /** The latest snapshot, whatever its version. */
+  snapshotFor(uri: string): DocumentSnapshot | undefined {
+    return this.prompts.get(canonicalUri(uri))?.snapshot;
+  }
+
+  /** The snapshot of the document as it is now: a pending debounce runs at once and is awaited. */
+  async freshSnapshot(uri: string): Promise<DocumentSnapshot | undefined> {
+    const key = canonicalUri(uri);
+    const entry = this.prompts.get(key);
+    if (!entry) return undefined;
+    const doc = this.options.documents.get(key);
+    const current = () => entry.snapshot && (!doc || entry.snapshot.textDocument.version === doc.version) ? entry.snapshot : undefined;
+    if (current()) return entry.snapshot;
+    await this.scheduler.flush(key);
+    if (!current()) await this.scheduler.now(key);
+    return current();
+  }
+
+  /** Prompts whose checked samples include `uri` (a sample file's prompts), with their snapshots. */
+  promptsOfSample(uri: string): DocumentSnapshot[] {
+    const key = canonicalUri(uri);
+    const found: DocumentSnapshot[] = [];
+    for (const prompt of this.prompts.values()) {
+      const samples = prompt.snapshot?.result.completion?.samples ?? [];
+      if (samples.some((s) => canonicalUri(s.sample.uri) === key)) found.push(prompt.snapshot!);
+    }
+    return found;
+  }
+
+  /** After pending lints of the prompts that check `uri` have run (code actions on a sample being edited). */
+  async freshPromptsOfSample(uri: string): Promise<DocumentSnapshot[]> {
+    const key = canonicalUri(uri);
+    await Promise.all(this.dependentsOf(key).map((p) => this.scheduler.flush(p.uri)));
+    let found = this.promptsOfSample(key);
+    if (found.length === 0) {
+      const owner = await this.findOwner(key);
+      if (owner !== undefined) {
+        if (!this.prompts.has(owner)) this.entry(owner);
+        await this.scheduler.now(owner);
+        found = this.promptsOfSample(key);
+        if (found.length === 0 && this.prompts.get(owner)?.snapshot) found = [this.prompts.get(owner)!.snapshot!];
+      }
+    }
+    return found;
+  }
+
+  async statsFor(uri: string): Promise<DocumentStatsPayload | null> {
+    const key = canonicalUri(uri);
+    if (!this.prompts.get(key)?.open) return null;
+    await this.freshSnapshot(key);
+    return this.prompts.get(key)?.stats ?? null;
+  }
+
+  /** The config and settings a document is linted with (CountText on a file that is not a prompt). */
+  async configFor(uri: string): Promise<DocumentConfig> {
+    const key = canonicalUri(uri);
+    return this.configs.configFor(key, await this.options.settingsFor(key), this.modelOverrides.get(key));
+  }
+
+  settingsFor(uri: string): Promise<EditorSettings> {
+    return this.options.settingsFor(canonicalUri(uri));
+  }
+
+  /** The overlaid FileAccess (open documents over the platform's files). */
+  get files(): FileAccess {
+    return this.overlay;
+  }
+
+  openPrompts(): string[] {
+    return [...this.prompts.values()].filter((p) => p.open).map((p) => p.uri);
+  }
+
+  // ---- linting ----------------------------------------------------------------------------------------------
+
+  private async lint(uri: string, generation: number): Promise<void> {
+    const entry = this.prompts.get(uri);
+    if (!entry) return;
+    try {
+      await this.lintEntry(entry, generation);
+    } catch (error) {
+      // A bug of ours (core already turns a throwing rule into a diagnostic): logged, and the server goes on.
+      this.options.sink.log(`promptbound: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  private async lintEntry(entry: PromptEntry, generation: number): Promise<void> {
+    const { uri } = entry;
+    const doc = this.options.documents.get(uri);
+    const text = doc ? doc.getText() : await this.overlay.readText(uri);
+    const current = () => this.scheduler.isCurrent(uri, generation) && this.prompts.get(uri) === entry;
+    if (text === undefined) {
+      if (current()) this.drop(entry);
+      return;
+    }
+    const settings = await this.options.settingsFor(uri);
+    this.debounces.set(uri, settings.debounce);
+    const { config, chain } = await this.configs.configFor(uri, settings, this.modelOverrides.get(uri));
+    const files = new RecordingFiles(this.options.files, this.open);
+    const host: EngineHost = { tokenizers: this.options.tokenizers, files };
+    const result = await lintDocument({ uri, text, config }, host, this.rules);
+    if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (PITFALLS 19)
+
+    const textDocument = TextDocument.create(doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
+    entry.snapshot = { textDocument, result, config, completion: result.completion };
+    entry.dependencies = new Set([...files.reads.keys(), ...chain.map((c) => c.uri)]);
+    entry.globBases = files.globBases;
+
+    const texts = new Map<string, PositionedText>();
+    texts.set(uri, { uri: textDocument.uri, document: textDocument, version: doc?.version });
+    for (const [readUri, read] of files.reads) {
+      if (read.text !== undefined && !texts.has(readUri)) texts.set(readUri, positionedText(this.clientUri(readUri), read.text, read.version));
+    }
+    for (const c of chain) if (!texts.has(c.uri)) texts.set(c.uri, positionedText(this.clientUri(c.uri), c.text, this.options.documents.get(c.uri)?.version));
+
+    const byTarget = new Map<string, Diagnostic[]>();
+    const add = (target: string, d: Diagnostic) => {
+      const list = byTarget.get(target);
+      if (list) list.push(d);
+      else byTarget.set(target, [d]);
+    };
+    for (const d of result.diagnostics) add(d.uri === undefined ? uri : canonicalUri(d.uri), d);
+    for (const c of chain) for (const d of c.problems) add(c.uri, d);
+    byTarget.set(uri, byTarget.get(uri) ?? []); // the prompt's own diagnostics are published even when empty
+
+    const contributions = new Map<string, Contribution>();
+    for (const [target, diagnostics] of byTarget) {
+      let file = texts.get(target);
+      if (file === undefined) {
+        const read = await this.overlay.readText(target);
+        file = positionedText(this.clientUri(target), read ?? '', this.options.documents.get(target)?.version);
+        texts.set(target, file);
+      }
+      const lookup = (other: string) => texts.get(canonicalUri(other));
+      contributions.set(target, { version: file.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, file!, lookup, uri)) });
+    }
+    if (!current()) return;
+    const targets = new Set([...entry.contributions.keys(), ...contributions.keys()]);
+    entry.contributions = contributions;
+    this.publish(targets);
+    if (entry.open) {
+      entry.stats = statsPayload(textDocument.uri, textDocument, result);
+      this.options.sink.documentStats(entry.stats);
+    }
+  }
+
+  // ---- publishing -------------------------------------------------------------------------------------------
+
+  private publish(targets: Iterable<string>): void {
+    for (const target of targets) {
+      const { version, diagnostics } = this.mergedFor(target);
+      if (diagnostics.length === 0 && !this.published.has(target) && !this.isOwnTarget(target)) continue;
+      if (diagnostics.length > 0) this.published.add(target);
+      else this.published.delete(target);
+      this.options.sink.publishDiagnostics(this.clientUri(target), version, diagnostics);
+    }
+  }
+
+  /** An open or listed prompt's own file: published even when clean (a fix must clear the squiggles). */
+  private isOwnTarget(target: string): boolean {
+    const entry = this.prompts.get(target);
+    return entry !== undefined && (entry.open || entry.listed);
+  }
+
+  private mergedFor(target: string): Contribution {
+    const seen = new Set<string>();
+    const diagnostics: LspDiagnostic[] = [];
+    let version: number | undefined;
+    for (const prompt of this.prompts.values()) {
+      // A prompt's own diagnostics show only while it is open or was linted on request (PITFALLS 20).
+      if (prompt.uri === target && !prompt.open && !prompt.listed) continue;
+      const contribution = prompt.contributions.get(target);
+      if (!contribution) continue;
+      if (contribution.version !== undefined) version = Math.max(version ?? contribution.version, contribution.version);
+      for (const d of contribution.diagnostics) {
+        const key = diagnosticKey(d);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        diagnostics.push(d);
+      }
+    }
+    const open = this.options.documents.get(target);
+    return { version: open ? (version ?? open.version) : undefined, diagnostics };
+  }
+
+  private targetsOf(prompts: Set<string>): Set<string> {
+    const targets = new Set<string>();
+    for (const uri of prompts) for (const target of this.prompts.get(uri)?.contributions.keys() ?? []) targets.add(target);
+    return targets;
+  }
+
+  private setContribution(entry: PromptEntry, target: string, contribution: Contribution | undefined): void {
+    if (contribution) entry.contributions.set(target, contribution);
+    else entry.contributions.delete(target);
+    this.publish([target]);
+  }
+
+  /** Forgets a prompt: its pending lint is cancelled and everything it published is withdrawn. */
+  private drop(entry: PromptEntry): void {
+    this.scheduler.cancel(entry.uri);
+    this.prompts.delete(entry.uri);
+    const targets = new Set([entry.uri, ...entry.contributions.keys()]);
+    entry.contributions.clear();
+    for (const target of targets) {
+      const { version, diagnostics } = this.mergedFor(target);
+      if (diagnostics.length === 0) this.published.delete(target);
+      this.options.sink.publishDiagnostics(this.clientUri(target), version, diagnostics);
+    }
+  }
+
+  // ---- bookkeeping ------------------------------------------------------------------------------------------
+
+  private entry(uri: string): PromptEntry {
+    let entry = this.prompts.get(uri);
+    if (!entry) {
+      entry = { uri, open: false, listed: false, dependencies: new Set(), globBases: new Set(), contributions: new Map() };
+      this.prompts.set(uri, entry);
+    }
+    return entry;
+  }
+
+  private dependentsOf(uri: string): PromptEntry[] {
+    return [...this.prompts.values()].filter((p) => p.uri !== uri && p.dependencies.has(uri));
+  }
+
+  private hasOpenDependency(entry: PromptEntry, except?: string): boolean {
+    return [...entry.dependencies].some((d) => d !== except && d !== entry.uri && this.options.documents.get(d) !== undefined);
+  }
+
+  private debounceOf(uri: string): number {
+    return this.debounces.get(uri) ?? FALLBACK_DEBOUNCE_MS;
+  }
+
+  private clientUri(uri: string): string {
+    return this.options.documents.get(uri)?.uri ?? uri;
+  }
+
+  /** A prompt by name, or by the settings' or a config's `files` globs. */
+  private async classify(uri: string): Promise<boolean> {
+    const known = this.kinds.get(uri);
+    if (known !== undefined) return known;
+    let prompt = hasPromptName(uri);
+    if (!prompt) {
+      const settings = await this.options.settingsFor(uri);
+      const { chain } = await this.configs.configFor(uri, settings, undefined);
+      const globs = [
+        ...this.options.roots().map((base) => ({ base, patterns: settings.files })),
+        ...chain.map((c) => ({ base: c.folder, patterns: (c.config.files ?? []).filter((g) => typeof g === 'string') })),
+      ];
+      prompt = matchesGlobs(uri, globs);
+    }
+    this.kinds.set(uri, prompt);
+    return prompt;
+  }
+
+  private async reclassify(): Promise<void> {
+    this.kinds.clear();
+    const work: Array<Promise<void>> = [];
+    for (const doc of this.options.documents.all()) {
+      const uri = canonicalUri(doc.uri);
+      work.push(
+        this.classify(uri).then((prompt) => {
+          const entry = this.prompts.get(uri);
+          if (prompt && !entry?.open) this.entry(uri).open = true;
+          else if (!prompt && entry?.open) {
+            entry.open = false;
+            this.drop(entry);
+          }
+        }),
+      );
+    }
+    await Promise.all(work);
+    await Promise.all([...this.prompts.keys()].map((uri) => this.scheduler.now(uri)));
+  }
+
+  private configChanged(configUri: string): void {
+    this.configs.invalidate(configUri);
+    const folder = parentUri(configUri);
+    for (const prompt of this.prompts.values()) {
+      if (prompt.dependencies.has(configUri) || (folder !== undefined && relativeTo(folder, prompt.uri) !== undefined)) {
+        this.scheduler.schedule(prompt.uri, this.debounceOf(prompt.uri));
+      }
+    }
+    // `files` globs may have changed which open documents are prompts.
+    if (this.kinds.size > 0) void this.reclassifyLater();
+  }
+
+  private reclassifyPending = false;
+  private async reclassifyLater(): Promise<void> {
+    if (this.reclassifyPending) return;
+    this.reclassifyPending = true;
+    await new Promise((resolve) => setTimeout(resolve, FALLBACK_DEBOUNCE_MS));
+    this.reclassifyPending = false;
+    for (const doc of this.options.documents.all()) {
+      const uri = canonicalUri(doc.uri);
+      if (hasPromptName(uri)) continue;
+      const was = this.kinds.get(uri);
+      this.kinds.delete(uri);
+      const now = await this.classify(uri).catch(() => false);
+      if (now === was) continue;
+      if (now) {
+        this.entry(uri).open = true;
+        await this.scheduler.now(uri);
+      } else {
+        const entry = this.prompts.get(uri);
+        if (entry?.open) this.drop(entry);
+      }
+    }
+  }
+
+  /**
+   * The prompt a sample file belongs to by the default naming (`<stem>.sample.*`, `<stem>.samples/**`), when it
+   * exists; samples matched only by a prompt's own `samples:` globs are found once that prompt is linted.
+   */
+  private async findOwner(uri: string): Promise<string | undefined> {
+    const candidates: string[] = [];
+    const name = baseName(uri);
+    const folder = parentUri(uri);
+    const sample = /^(.+)\.sample\.[^.]+$/.exec(name);
+    if (sample && folder) for (const ext of PROMPT_EXTENSIONS) candidates.push(joinUri(folder, sample[1] + ext));
+    for (let dir = folder; dir !== undefined; dir = parentUri(dir)) {
+      const samples = /^(.+)\.samples$/.exec(baseName(dir));
+      const parent = parentUri(dir);
+      if (samples && parent) for (const ext of PROMPT_EXTENSIONS) candidates.push(joinUri(parent, samples[1] + ext));
+      if (candidates.length > 20) break;
+    }
+    for (const candidate of candidates) {
+      const key = canonicalUri(candidate);
+      if (this.prompts.has(key)) return key;
+      if ((await this.overlay.readText(key)) !== undefined) return key;
+    }
+    return undefined;
+  }
+}

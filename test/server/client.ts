@@ -1,0 +1,177 @@
+// A test client for the built language server: spawns it over stdio and speaks LSP with vscode-languageserver-protocol.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import {
+  ConfigurationRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  type Diagnostic,
+  type InitializeResult,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+import { readFileSync } from 'node:fs';
+import { DocumentStatsNotification, type DocumentStatsPayload, type EditorSettings } from '../../server/protocol';
+
+export const REPO = path.join(__dirname, '..', '..');
+export const SERVER = path.join(REPO, 'dist', 'server-node.js');
+export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'server');
+const DENY_NETWORK = path.join(REPO, 'test', 'support', 'deny-network.js');
+
+export function fileUri(file: string): string {
+  return pathToFileURL(file).toString();
+}
+
+export function fixture(name: string): { uri: string; text: string; path: string } {
+  const file = path.join(FIXTURES, name);
+  return { uri: fileUri(file), text: readFileSync(file, 'utf8'), path: file };
+}
+
+export interface StartOptions {
+  settings?: Partial<EditorSettings>;
+  env?: Record<string, string>;
+  /** Command line after `node`; the built server over stdio by default. */
+  args?: string[];
+}
+
+/** One running server and what it has sent: every publishDiagnostics and stats notification, in order. */
+export class TestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly stats: DocumentStatsPayload[] = [];
+  readonly stderr: string[] = [];
+  settings: Partial<EditorSettings>;
+  private readonly waiters: Array<() => void> = [];
+  exited: Promise<number | null>;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    settings: Partial<EditorSettings>,
+  ) {
+    this.settings = settings;
+    this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const args = options.args ?? [SERVER, '--stdio'];
+    const child = spawn(process.execPath, ['--require', DENY_NETWORK, ...args], {
+      cwd: REPO,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(child, connection, { debounce: 0, ...options.settings });
+    child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onRequest('workspace/inlayHint/refresh', () => null);
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      client.published.push(params);
+      client.wake();
+    });
+    connection.onNotification(DocumentStatsNotification, (payload: DocumentStatsPayload) => {
+      client.stats.push(payload);
+      client.wake();
+    });
+    connection.listen();
+    const result: InitializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: fileUri(FIXTURES),
+      workspaceFolders: [{ uri: fileUri(FIXTURES), name: 'fixtures' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
+    });
+    client.capabilities = result.capabilities;
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  capabilities: InitializeResult['capabilities'] = {};
+
+  open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The latest diagnostics published for `uri`. */
+  latest(uri: string): PublishDiagnosticsParams | undefined {
+    for (let i = this.published.length - 1; i >= 0; i--) if (this.published[i].uri === uri) return this.published[i];
+    return undefined;
+  }
+
+  /** Waits until `test` holds over what has been received (checked after every notification). */
+  async until<T>(what: string, test: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = test();
+      if (value !== undefined && value !== false) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; stderr: ${this.stderr.join('')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Diagnostics for `uri` published at `version` (after index `after` of `published`, when given). */
+  diagnosticsAt(uri: string, version: number | undefined, after = 0): Promise<Diagnostic[]> {
+    return this.until(`diagnostics of ${path.basename(uri)} v${version}`, () => {
+      for (let i = this.published.length - 1; i >= after; i--) {
+        const p = this.published[i];
+        if (p.uri === uri && p.version === version) return p.diagnostics;
+      }
+      return undefined;
+    });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => this.process.kill(), 3000);
+    await this.exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+}
+
+/** `line:character-line:character`, 0-based, as the tests write ranges. */
+export function rangeText(d: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }): string {
+  const { start, end } = d.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character}`;
+}
