@@ -59,18 +59,23 @@ export interface InitArgs {
   force: boolean;
 }
 
+/** `promptbound lsp --stdio`: the language server for any LSP editor (stdio is the only transport offered). */
+export interface LspArgs {
+  command: 'lsp';
+  transport: 'stdio';
+}
+
 export type CommandArgs =
   | CheckArgs
   | CountArgs
   | ValidateArgs
   | ModelsArgs
   | InitArgs
+  | LspArgs
   | { command: 'help'; topic?: string }
   | { command: 'version' };
 
-const COMMANDS = new Set(['check', 'count', 'validate', 'models', 'init', 'help']);
-/** Listed in the spec but served by other entry points or not built yet; named so the message is not "unknown". */
-const PLANNED = new Set(['lsp']);
+const COMMANDS = new Set(['check', 'count', 'validate', 'models', 'init', 'lsp', 'help']);
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -111,6 +116,8 @@ const COUNT_OPTIONS: Options = {
 
 const MODELS_OPTIONS: Options = { ...COMMON, json: { type: 'boolean' } };
 const INIT_OPTIONS: Options = { ...COMMON, force: { type: 'boolean' } };
+// `--clientProcessId` is passed by some clients (vscode-languageclient's stdio transport); the server reads it itself.
+const LSP_OPTIONS: Options = { ...COMMON, stdio: { type: 'boolean' }, clientProcessId: { type: 'string' } };
 
 /**
  * The first argument picks the command when it is one; otherwise everything is `check`'s (paths and globs).
@@ -118,9 +125,6 @@ const INIT_OPTIONS: Options = { ...COMMON, force: { type: 'boolean' } };
  */
 export function parseCommandLine(argv: readonly string[]): CommandArgs {
   const [first, ...rest] = argv;
-  if (first !== undefined && PLANNED.has(first)) {
-    throw new UsageError(`'promptbound ${first}' is not available in this build`);
-  }
   const command = first !== undefined && COMMANDS.has(first) ? first : 'check';
   const args = command === 'check' && first !== 'check' ? [...argv] : rest;
   switch (command) {
@@ -134,6 +138,11 @@ export function parseCommandLine(argv: readonly string[]): CommandArgs {
       return withMeta(args, MODELS_OPTIONS, 'models', (values) => ({ command: 'models', json: values.json === true }));
     case 'init':
       return withMeta(args, INIT_OPTIONS, 'init', (values) => ({ command: 'init', force: values.force === true }));
+    case 'lsp':
+      return withMeta(args, LSP_OPTIONS, 'lsp', (values) => {
+        if (values.stdio !== true) throw new UsageError("lsp needs --stdio (the server talks LSP over standard input and output)");
+        return { command: 'lsp', transport: 'stdio' };
+      });
     default:
       // Plain \`promptbound --help\` shows the overview; \`promptbound check --help\` just check's options.
       return parseCheck(args, first === 'check' ? 'check' : undefined);

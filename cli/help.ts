@@ -5,6 +5,7 @@ const MAIN = `Usage: promptbound [check] [paths|globs...] [options]
        promptbound validate --prompt FILE [completions...|-] [--jsonl] [--format stylish|json]
        promptbound models [--json]
        promptbound init [--force]
+       promptbound lsp --stdio
 
 Lint prompt files: token budgets, context windows, declared output constraints.
 
@@ -14,6 +15,7 @@ Commands:
   validate  check completions against a prompt's constraints and output schema
   models    the model table (encodings, context windows, output limits)
   init      write a starter .promptbound.yaml in the current folder
+  lsp       the language server over stdio, for any LSP editor (Neovim, Helix, Zed, Emacs)
 
 Run 'promptbound <command> --help' for a command's options.
 Exit codes: 0 clean, 1 errors (or warnings over --max-warnings), 2 usage, config or internal error.`;
@@ -97,7 +99,14 @@ const INIT = `Usage: promptbound init [--force]
 Writes a starter .promptbound.yaml in the current folder. Refuses to overwrite an existing one
 unless --force is given.`;
 
-const TOPICS: Record<string, string> = { check: CHECK, count: COUNT, validate: VALIDATE, models: MODELS, init: INIT };
+const LSP = `Usage: promptbound lsp --stdio
+
+Runs the promptbound language server, speaking LSP over standard input and output: diagnostics for
+prompt files and their samples, token counts, hovers, completion and quick fixes in any LSP editor.
+Settings are read with workspace/configuration, section 'promptbound' (defaultModel, files, models,
+rules, debounce, sectionCounts); a .promptbound.yaml wins over them. Positions are UTF-16.`;
+
+const TOPICS: Record<string, string> = { check: CHECK, count: COUNT, validate: VALIDATE, models: MODELS, init: INIT, lsp: LSP };
 
 export function helpText(topic?: string): string {
   return `${(topic && TOPICS[topic]) || (topic === undefined ? `${MAIN}\n\n${CHECK}` : MAIN)}\n`;

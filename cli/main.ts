@@ -40,7 +40,19 @@ async function run(args: CommandArgs, io: CliIo): Promise<number> {
       return runCheck(args, io);
     case 'validate':
       return runValidate(args, io);
+    case 'lsp':
+      return runLsp();
   }
+}
+
+/**
+ * Serves LSP on standard input/output until the client sends `exit` (the server then ends the process).
+ * Loaded on demand so the other commands do not pay for the server's modules.
+ */
+async function runLsp(): Promise<number> {
+  const { runLanguageServer } = await import('../server/node-server');
+  const connection = runLanguageServer('stdio');
+  return new Promise<number>((resolve) => connection.onExit(() => resolve(EXIT_CLEAN)));
 }
 
 /** Errors a user can cause get one line (config errors one per problem) and no stack trace. */
