@@ -16,13 +16,16 @@ export function codeActions(textDocument: TextDocument, snapshot: DocumentSnapsh
   const diagnostics = params.context.diagnostics ?? [];
   const actions: CodeAction[] = [];
   const current = snapshot && snapshot.textDocument.version === textDocument.version ? snapshot : undefined;
+  const fresh: LspDiagnostic[] = [];
   for (const diagnostic of diagnostics) {
     const data = diagnosticData(diagnostic);
+    // A diagnostic of another version has ranges and offsets into text that is gone: nothing is built on it.
     if (!data || (data.version !== undefined && data.version !== textDocument.version)) continue;
+    fresh.push(diagnostic);
     actions.push(...fixActions(textDocument, diagnostic, data));
     if (!current) actions.push(...sampleFixActions(textDocument, diagnostic, data));
   }
-  if (current) actions.push(...disableActions(current, diagnostics.filter((d) => diagnosticData(d) !== undefined)));
+  if (current) actions.push(...disableActions(current, fresh));
   actions.push(...refactorings(textDocument, current, params, host));
   return actions.filter((a) => wanted(a, params.context.only));
 }
