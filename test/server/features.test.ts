@@ -190,7 +190,7 @@ describe('a failing rule and hostile requests', () => {
       const diagnostics = await client.diagnosticsAt(uri, round);
       const internal = diagnostics.filter((d) => d.code === 'internal/rule-error');
       assert.equal(internal.length, 1);
-      assert.match(internal[0].message, /test\/throws/);
+      assert.match(String(internal[0].message), /test\/throws/);
       assert.ok(diagnostics.some((d) => d.code === 'template/undefined-variable'));
     }
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 9 } });
