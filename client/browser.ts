@@ -1,0 +1,29 @@
+// The web extension (package.json "browser", vscode.dev): the language server runs in a web worker.
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { activate as activateShared, deactivate as deactivateShared } from './extension';
+
+/** The extension host is a web worker, so `Worker` exists; the project's lib is ES2022 without DOM types. */
+interface ServerWorker {
+  terminate(): void;
+}
+const WorkerConstructor = (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker }).Worker;
+
+let worker: ServerWorker | undefined;
+
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  const url = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server-browser.js').toString(true);
+  // A fresh worker on every (re)start: the client restarts a crashed server by asking for transports again.
+  const serverOptions = async () => {
+    worker?.terminate();
+    worker = new WorkerConstructor(url, { name: 'promptbound language server' });
+    return worker as never;
+  };
+  return activateShared(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
+}
+
+export async function deactivate(): Promise<void> {
+  await deactivateShared();
+  worker?.terminate();
+  worker = undefined;
+}

@@ -1,0 +1,105 @@
+// The extension's activation, shared by the desktop (client/node.ts) and web (client/browser.ts) entries:
+// starts the language server, answers its file requests, and wires the status bar, the breakdown panel and the commands.
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { DocumentStatsNotification, type DocumentStatsPayload } from '../server/protocol';
+import { BreakdownPanel } from './breakdown-panel';
+import { registerCommands } from './commands';
+import { registerFileRequests } from './file-requests';
+import { CONFIG_PATTERN, SAMPLE_PATTERNS, documentSelector } from './selector';
+import { PromptStatusBar } from './status-bar';
+
+/** How an entry makes its LanguageClient: a Node process over IPC, or a web worker. */
+export type CreateClient = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
+/** The client id: VS Code reads `promptbound.trace.server` for it. */
+export const CLIENT_ID = 'promptbound';
+
+let stopCurrent: (() => Promise<void>) | undefined;
+
+export async function activate(context: vscode.ExtensionContext, createClient: CreateClient): Promise<void> {
+  const serverOutput = vscode.window.createOutputChannel('promptbound', { log: true });
+  const checksOutput = vscode.window.createOutputChannel('promptbound: completion checks');
+  let running: { client: BaseLanguageClient; disposables: vscode.Disposable[] } | undefined;
+  const statusBar = new PromptStatusBar(() => running?.client);
+  const breakdown = new BreakdownPanel();
+  const onStats = (payload: DocumentStatsPayload) => {
+    statusBar.update(payload);
+    breakdown.update(payload);
+  };
+
+  const start = async () => {
+    const client = createClient(CLIENT_ID, 'promptbound', clientOptions(serverOutput));
+    const disposables = [client.onNotification(DocumentStatsNotification, onStats), ...registerFileRequests(client, context.extensionUri)];
+    running = { client, disposables };
+    await client.start();
+    void statusBar.refresh();
+  };
+  const stop = async () => {
+    const current = running;
+    running = undefined;
+    if (!current) return;
+    for (const disposable of current.disposables) disposable.dispose();
+    await current.client.stop().catch(() => undefined);
+    await current.client.dispose().catch(() => undefined);
+  };
+  stopCurrent = stop;
+
+  // The document selector holds `promptbound.files` and the folders: when they change, the server restarts with a new one.
+  let restarting = Promise.resolve();
+  const restart = () => {
+    restarting = restarting.then(async () => {
+      await stop();
+      await start();
+    }).catch((error) => serverOutput.error(`restart failed: ${String(error)}`));
+  };
+
+  context.subscriptions.push(
+    serverOutput,
+    checksOutput,
+    statusBar,
+    breakdown,
+    ...registerCommands({ client: () => running?.client, statusBar, breakdown, output: checksOutput }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('promptbound.files')) restart();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (extraGlobs().length > 0) restart();
+    }),
+    { dispose: () => void stop() },
+  );
+  await start();
+}
+
+export async function deactivate(): Promise<void> {
+  await stopCurrent?.();
+  stopCurrent = undefined;
+}
+
+function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ uri: folder.uri.toString() }));
+  return {
+    documentSelector: documentSelector(folders, extraGlobs()),
+    synchronize: {
+      configurationSection: 'promptbound',
+      // Config and sample files the server did not open: it re-lints the prompts they affect.
+      fileEvents: [CONFIG_PATTERN, ...SAMPLE_PATTERNS].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern)),
+    },
+    diagnosticCollectionName: 'promptbound',
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+}
+
+/** `promptbound.files` of every folder (a folder setting may add globs of its own). */
+function extraGlobs(): string[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const scopes = folders.length > 0 ? folders.map((folder) => folder.uri) : [undefined];
+  const globs = new Set<string>();
+  for (const scope of scopes) {
+    for (const glob of vscode.workspace.getConfiguration('promptbound', scope).get<unknown[]>('files', [])) {
+      if (typeof glob === 'string' && glob.trim() !== '') globs.add(glob);
+    }
+  }
+  return [...globs];
+}

@@ -1,0 +1,44 @@
+// Answers the server's file requests through vscode.workspace.fs: the web server has no file system of its own (STYLE 5).
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { GlobRequest, ReadFileRequest, ReadRanksRequest, type GlobParams, type ReadFileParams, type ReadRanksParams } from '../server/protocol';
+import { decodeText, globFiles, rankFileName, type DirectoryTree, type EntryKind } from './workspace-files';
+
+export function registerFileRequests(client: BaseLanguageClient, extensionUri: vscode.Uri): vscode.Disposable[] {
+  return [
+    client.onRequest(ReadFileRequest, (params: ReadFileParams) => readText(vscode.Uri.parse(params.uri))),
+    client.onRequest(GlobRequest, async (params: GlobParams) => {
+      const found = await globFiles(workspaceTree, vscode.Uri.parse(params.baseUri), params.patterns);
+      return found.map((uri) => uri.toString());
+    }),
+    client.onRequest(ReadRanksRequest, (params: ReadRanksParams) => {
+      const name = rankFileName(params.encoding);
+      return name ? readText(vscode.Uri.joinPath(extensionUri, 'dist', 'ranks', name)) : null;
+    }),
+  ];
+}
+
+/** A file's text, or null when it is missing, a folder, binary, not UTF-8 or too large. */
+async function readText(uri: vscode.Uri): Promise<string | null> {
+  try {
+    return decodeText(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return null;
+  }
+}
+
+/** The workspace file system as the glob walk's tree. */
+export const workspaceTree: DirectoryTree<vscode.Uri> = {
+  async list(dir) {
+    const entries = await vscode.workspace.fs.readDirectory(dir);
+    return entries.map(([name, type]) => [name, entryKind(type)] as [string, EntryKind]);
+  },
+  child: (dir, name) => vscode.Uri.joinPath(dir, name),
+};
+
+/** Symbolic links to folders are not followed (no cycles); linked files are read like files. */
+function entryKind(type: vscode.FileType): EntryKind {
+  if (type & vscode.FileType.File) return 'file';
+  if (type & vscode.FileType.Directory && !(type & vscode.FileType.SymbolicLink)) return 'directory';
+  return 'other';
+}
