@@ -1,0 +1,119 @@
+// Incremental counting (issue deliverable 3): over random edit sequences, counts through the editor's IncrementalCounterPool
+// (chunk tallies cached across lints) equal a fresh whole-document count with a plain BpeTokenCounter, total and per section.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { countDocument, type EngineHost } from '../../core/engine';
+import { defaultConfig } from '../../core/config/types';
+import { IncrementalCounterPool } from '../../core/tokens/incremental';
+import { TokenizerPool } from '../../core/tokens/pool';
+import { nodeRankLoader } from '../../node/ranks';
+import { EXACTNESS_CORPUS, generateCjk, generateProse, pick, seededRandom } from './corpus';
+
+const plain = new TokenizerPool(nodeRankLoader);
+
+/** Building blocks of a Markdown prompt: headings start sections; paragraphs, lists, code, CJK, emoji, CRLF, comments. */
+const BLOCKS = [
+  ...Object.values(EXACTNESS_CORPUS),
+  '# Role\n',
+  '## Rules 规则\n',
+  '### Examples 😀\n',
+  '<!-- promptbound budget: 50 -->\n',
+  '{{! a template comment }}\n',
+  'Use {{document}} and {{ question }}.\n',
+  '- one\n- two\n  - nested\n',
+  '```ts\nconst x = 1;\n```\n',
+  '\n',
+  '\n\n',
+  '\r\n',
+];
+const SNIPPETS = ['a', ' ', '\n', '\n\n', '# ', '## H\n', '/', '😀', '日本', '{{x}}', '<!--', '-->', '---\n', '\t', "'s", '\r\n', '...'];
+
+function generateDocument(random: () => number, blocks: number): string {
+  let body = '';
+  for (let i = 0; i < blocks; i++) body += pick(random, BLOCKS) + (random() < 0.5 ? '\n' : '');
+  return `---\nmodel: gpt-4o\nbudget:\n  output: 500\n---\n# Intro\n\n${generateProse(400, Math.floor(random() * 1000))}\n\n${body}`;
+}
+
+/** A keystroke-like edit: type or delete a few characters, break a line, paste a block, or delete a range. */
+function randomEdit(random: () => number, text: string): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const roll = random();
+  if (roll < 0.45) return text.slice(0, at) + pick(random, SNIPPETS) + text.slice(at);
+  if (roll < 0.75) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 3)));
+  if (roll < 0.9) return text.slice(0, at) + pick(random, BLOCKS) + text.slice(at);
+  return text.slice(0, at) + text.slice(Math.min(text.length, at + Math.floor(random() * 400)));
+}
+
+function summary(stats: Awaited<ReturnType<typeof countDocument>>['stats']) {
+  return {
+    promptTokens: stats.promptTokens,
+    approximate: stats.approximate,
+    messages: stats.messages,
+    sections: stats.sections.map((s) => ({ title: s.section.title, offset: s.section.span.offset, tokens: s.tokens, approximate: s.approximate })),
+    estimated: stats.estimated,
+    input: stats.budget.input,
+  };
+}
+
+async function assertSameCounts(uri: string, text: string, model: string, incremental: EngineHost): Promise<void> {
+  const config = { ...defaultConfig(), modelOverride: model };
+  const fresh = await countDocument({ uri, text, config }, { tokenizers: plain });
+  const cached = await countDocument({ uri, text, config }, incremental);
+  assert.deepEqual(summary(cached.stats), summary(fresh.stats), `counts differ for ${JSON.stringify(text.slice(0, 200))}…`);
+}
+
+const MODELS = ['gpt-4o', 'gpt-4', 'claude-sonnet-4', 'gemini-2.5-pro'];
+
+describe('incremental counting equals a whole-document count', () => {
+  for (const [model, seed] of [['gpt-4o', 101], ['gpt-4', 202], ['claude-sonnet-4', 303]] as const) {
+    it(`random edit sequences, ${model}`, async () => {
+      const random = seededRandom(seed);
+      // Small chunks and a small cache, so boundaries move and entries are evicted often.
+      const pool = new IncrementalCounterPool(plain, { maxChunkLength: 1 + Math.floor(random() * 300), maxEntries: 64 });
+      const host: EngineHost = { tokenizers: pool };
+      for (let sequence = 0; sequence < 6; sequence++) {
+        let text = generateDocument(random, 8 + Math.floor(random() * 20));
+        for (let step = 0; step < 25; step++) {
+          await assertSameCounts('file:///w/p.prompt.md', text, model, host);
+          // Now and then the same pool counts for another model (the status bar's picker): caches must not mix.
+          if (random() < 0.2) await assertSameCounts('file:///w/p.prompt.md', text, pick(random, MODELS), host);
+          text = randomEdit(random, text);
+        }
+      }
+    });
+  }
+
+  it('chat formats too: a Dotprompt with role blocks under random edits', async () => {
+    const random = seededRandom(404);
+    const pool = new IncrementalCounterPool(plain);
+    const host: EngineHost = { tokenizers: pool };
+    let text = `---\nmodel: gpt-4o\n---\n{{role "system"}}\n${generateProse(300, 9)}\n\n{{role "user"}}\n${generateCjk(200, 4)}\n{{question}}\n`;
+    for (let step = 0; step < 60; step++) {
+      await assertSameCounts('file:///w/p.prompt', text, 'gpt-4o', host);
+      text = randomEdit(random, text);
+    }
+  });
+});
+
+describe('a keystroke re-tokenizes only what it touched', () => {
+  it('one character typed in a ~200 KB prompt re-counts a handful of chunks and reuses the rest', async () => {
+    const pool = new IncrementalCounterPool(plain);
+    const host: EngineHost = { tokenizers: pool };
+    const sections = Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\n${generateProse(5000, i + 1)}\n\n`).join('');
+    const text = `---\nmodel: gpt-4o\n---\n# Big\n\n${sections}`;
+    const config = defaultConfig();
+    await countDocument({ uri: 'file:///w/big.prompt.md', text, config }, host);
+    const counter = await pool.chunkedCounterFor({ encoding: 'o200k_base' });
+    const before = { ...counter.stats };
+    const at = text.indexOf('## Part 20') + 20;
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    const after = await countDocument({ uri: 'file:///w/big.prompt.md', text: edited, config }, host);
+    const counted = counter.stats.counted - before.counted;
+    const reused = counter.stats.reused - before.reused;
+    // The message, the top section (#), and the edited section each re-count the one chunk holding the edit.
+    assert.ok(counted >= 1 && counted <= 3, `counted ${counted} chunks`);
+    assert.ok(reused > 50 * counted, `reused only ${reused}`);
+    const fresh = await countDocument({ uri: 'file:///w/big.prompt.md', text: edited, config }, { tokenizers: plain });
+    assert.deepEqual(summary(after.stats), summary(fresh.stats));
+  });
+});
