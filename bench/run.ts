@@ -1,10 +1,12 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (no top-level await: tsx loads this as CommonJS).
 import { runCliBench } from './cli';
+import { runEditorBench } from './editor';
 import { runTokenBench } from './tokens';
 
 const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
   ['tokens', runTokenBench],
   ['cli', runCliBench],
+  ['editor', runEditorBench],
 ];
 
 async function main(): Promise<void> {
