@@ -25,6 +25,9 @@ const SYNTAX: Record<PromptFormat, CommentSyntax | undefined> = {
   'github-models': undefined,
 };
 
+/** Diagnostics looked at per request (the cursor's usually number one to three); each costs up to two re-parses. */
+const MAX_DIAGNOSTICS = 8;
+
 type Suppression = Extract<Annotation, { rules: unknown }>;
 
 interface Edit {
@@ -43,7 +46,7 @@ export function disableActions(snapshot: DocumentSnapshot, diagnostics: readonly
   const actions: CodeAction[] = [];
   const seenLine = new Set<string>();
   const seenFile = new Set<string>();
-  for (const diagnostic of diagnostics.slice(0, 20)) {
+  for (const diagnostic of diagnostics.slice(0, MAX_DIAGNOSTICS)) {
     const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
     if (!ruleId || ruleId === INTERNAL_ERROR_RULE || !/^[\w-]+\/[\w-]+$/.test(ruleId)) continue;
     const line = diagnostic.range.start.line;
@@ -95,6 +98,7 @@ function lineEdit(document: PromptDocument, syntax: CommentSyntax, ruleId: strin
         a.rules.some((r) => ruleMatches(r.id, ruleId)) &&
         lineOf(afterStarts, a.span.offset + a.span.length) + 1 === (previous ? line : line + 1),
     ),
+    previous !== undefined,
   );
 }
 
@@ -124,7 +128,12 @@ function fileEdit(document: PromptDocument, syntax: CommentSyntax, ruleId: strin
     const lead = at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r' && at === text.length && document.frontmatter ? eol : '';
     edit = { offset: at, length: 0, newText: `${lead}${comment(syntax, 'disable-file', ruleId)}${eol}` };
   }
-  return verified(document, edit, (after) => after.annotations.some((a) => a.kind === 'disable-file' && a.rules.some((r) => ruleMatches(r.id, ruleId))));
+  return verified(
+    document,
+    edit,
+    (after) => after.annotations.some((a) => a.kind === 'disable-file' && a.rules.some((r) => ruleMatches(r.id, ruleId))),
+    existing !== undefined,
+  );
 }
 
 /**
@@ -135,12 +144,26 @@ function verified(
   document: PromptDocument,
   edit: Edit,
   reads: (after: PromptDocument, afterStarts: number[]) => boolean,
+  extending = false,
 ): Edit | undefined {
+  if (!extending && insideConstruct(document, edit.offset)) return undefined;
   const next = applyEdits(document.text, [edit]);
   if (next === undefined) return undefined;
+  // Re-parsing costs about 100 ms per MB and code actions are asked for on every cursor move: past this size the
+  // structural check above (not inside a comment, a tag or the frontmatter) is what stands between the edit and the file.
+  if (document.text.length > MAX_REPARSED_TEXT) return edit;
   const after = parseDocument(document.uri, next, { format: document.format });
   if (!reads(after, lineStarts(next))) return undefined;
   return sameShape(document, after) ? edit : undefined;
+}
+
+const MAX_REPARSED_TEXT = 256 * 1024;
+
+/** Strictly inside a comment, a template tag or the frontmatter block: an inserted comment would split it. */
+function insideConstruct(document: PromptDocument, offset: number): boolean {
+  const within = (span: { offset: number; length: number }) => offset > span.offset && offset < span.offset + span.length;
+  if (document.frontmatter && within(document.frontmatter.blockSpan)) return true;
+  return document.comments.some((c) => within(c.span)) || document.variables.some((v) => within(v.span));
 }
 
 function sameShape(before: PromptDocument, after: PromptDocument): boolean {

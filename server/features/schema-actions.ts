@@ -16,6 +16,8 @@ import { REFACTOR } from './lsp';
 
 /** Sample completions looked at when inferring a schema from a prompt's samples. */
 const MAX_INFER_SAMPLES = 50;
+/** Sample text parsed per request for it (code actions are asked for on every cursor move). */
+const MAX_INFER_TEXT = 2_000_000;
 
 // ---- create sample ----
 
@@ -66,6 +68,7 @@ function newFileEdit(uri: string, content: string, more: TextDocumentEdit[] = []
 /** In a JSON sample file: a schema inferred from it, beside the prompt (and linked from it when the prompt is known). */
 export function inferFromSampleAction(textDocument: TextDocument, prompts: readonly DocumentSnapshot[]): CodeAction | undefined {
   const text = textDocument.getText();
+  if (text.length > MAX_INFER_TEXT) return undefined;
   const region = jsonRegionAt(textDocument.uri, text, 0);
   const value = region ? parseStrict(text.slice(region.offset, region.offset + region.length)) : undefined;
   if (value === undefined) return undefined;
@@ -81,7 +84,10 @@ export function inferFromSampleAction(textDocument: TextDocument, prompts: reado
 export function inferFromPromptAction(snapshot: DocumentSnapshot): CodeAction | undefined {
   if (snapshot.result.document.interop.schema) return undefined;
   const values: unknown[] = [];
+  let budget = MAX_INFER_TEXT;
   for (const report of (snapshot.completion?.samples ?? []).slice(0, MAX_INFER_SAMPLES)) {
+    budget -= report.sample.text.length;
+    if (budget < 0) break;
     const value = parseStrict(report.sample.text.trim().replace(/^```(?:json)?\s*\n([\s\S]*)\n```$/, '$1'));
     if (value !== undefined && typeof value === 'object' && value !== null) values.push(value);
   }

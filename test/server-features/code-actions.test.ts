@@ -148,6 +148,18 @@ describe('code actions: disable comments', () => {
     assert.ok(actions.some((a) => a.title === 'Disable tokens/special-token for this file'));
   });
 
+  it('in a document too large to re-parse per request, still inserts correctly and still refuses to split a comment', async () => {
+    const filler = 'Plain filler text for a long prompt.\n'.repeat(9000);
+    const text = `# Big\n${filler}Use {{late}} here.\n<!--\n<|endoftext|>\n-->\n`;
+    assert.ok(text.length > 256 * 1024);
+    const s = await snapshotOf('/w/a.prompt.md', text);
+    const { actions } = actionsFor(s, 'template/undefined-variable');
+    const next = applied(s.textDocument, titled(actions, 'Disable template/undefined-variable for this line'));
+    assert.equal(next, text.replace('Use {{late}}', '<!-- promptbound-disable-next-line template/undefined-variable -->\nUse {{late}}'));
+    assert.ok(!rules(await relint(s, next)).includes('template/undefined-variable'));
+    assert.ok(!actionsFor(s, 'tokens/special-token').actions.some((a) => a.title.endsWith('for this line')));
+  });
+
   it('offers no disable comments in GitHub Models files (they have no body comments)', async () => {
     const s = await snapshotOf('/w/a.prompt.yml', 'model: gpt-4o-mni\nmessages:\n  - role: user\n    content: hi\n');
     const { actions } = actionsFor(s, 'model/unknown');

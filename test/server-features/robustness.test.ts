@@ -1,0 +1,66 @@
+// Every feature on broken, odd and hostile documents at every position: answers (maybe nothing), never throws.
+// The unguarded implementations are called, so a throw fails here instead of being swallowed by index.ts.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { hoverAt } from '../../server/features/hover';
+import { completionItems } from '../../server/features/completion';
+import { codeActions } from '../../server/features/code-actions';
+import { codeLenses, inlayHints } from '../../server/features/lenses';
+import { DEFAULT_SETTINGS } from '../../server/protocol';
+import { diagnosticsIn, hostOf, snapshotOf } from './harness';
+
+const TEXTS = [
+  '',
+  '---',
+  '---\n',
+  '---\n---\n',
+  '---\nmodel: [gpt-4o\nbudget:\n  output: x\n',
+  '---\nmodel: gpt-4o\n---',
+  '\ufeff---\r\nmodel: gpt-4o\r\nbudget:\r\n  warnAt: 2\r\n---\r\n# T\r\nHi {{x}}\r\n',
+  '---\n: :\n- - -\n? [a]\n: b\n---\n# \n#\n',
+  '---\nbudget: 5\nconstraints: [a, b]\nsamples: {x: 1}\n---\n{{',
+  '---\na: &a [*a]\nmodel: *a\n---\nHi\n',
+  '---\nconstraints:\n  words: {max: 3\n  frequency:\n    - word:\n      count: "~"\n---\n<!--\n',
+  '---\nmodel:\n  configuration:\n    name: 5\n---\nsystem:\n{# unclosed\nuser:\n{{ x',
+  '{{role "system"}}\n{{! promptbound-disable-next-line }}\n{{role}}\n{{#if}}',
+  'model: gpt-4o\nmessages:\n  - role: user\n    content: "{{a}} 😀"\n  - [\n',
+  '\r\r\n\n\t---\n😀角色\ud800\n# 😀\n<!-- promptbound budget: -1 -->\n<!-- promptbound-disable-file -->',
+];
+const URIS = ['/w/a.prompt.md', '/w/a.prompt', '/w/a.prompty', '/w/a.prompt.yml', '/w/a.txt'];
+
+describe('robustness', () => {
+  for (const uri of URIS) {
+    it(`never throws on odd ${uri.slice(uri.indexOf('.'))} files, at any position`, async () => {
+      for (const text of TEXTS) {
+        const s = await snapshotOf(uri, text);
+        const doc = s.textDocument;
+        const diagnostics = diagnosticsIn(s, doc);
+        const host = hostOf([s], { [uri]: [s] });
+        for (const settings of [DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, sectionCounts: 'inlayHints' as const }]) {
+          codeLenses(s, settings);
+          inlayHints(s, { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } }, settings);
+        }
+        for (let offset = 0; offset <= text.length; offset++) {
+          const position = doc.positionAt(offset);
+          hoverAt(s, position);
+          const items = completionItems(s, position);
+          for (const item of items) assert.ok(item.textEdit && 'range' in item.textEdit, 'every item replaces a range');
+          const range = { start: position, end: doc.positionAt(offset + 3) };
+          codeActions(doc, s, { textDocument: { uri }, range, context: { diagnostics } }, host);
+          // The same text as a sample file of the prompt (snapshot undefined).
+          const sample = TextDocument.create('/w/a.samples/x.json', 'json', 1, text);
+          codeActions(sample, undefined, { textDocument: { uri: sample.uri }, range, context: { diagnostics } }, host);
+        }
+      }
+    });
+  }
+
+  it('answers nothing from a snapshot of another version of the document', async () => {
+    const s = await snapshotOf('/w/a.prompt.md', '---\nmodel: gpt-4o-mni\n---\nHi {{x}}\n');
+    const newer = TextDocument.create(s.textDocument.uri, 'markdown', 2, 'changed');
+    const diagnostics = diagnosticsIn(s, s.textDocument);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    assert.deepEqual(codeActions(newer, s, { textDocument: { uri: newer.uri }, range, context: { diagnostics } }, hostOf([s])), []);
+  });
+});
