@@ -126,7 +126,8 @@ async function countSelection(ctx: CommandContext): Promise<void> {
   if (!editor || editor.selections.every((s) => s.isEmpty)) throw new Error('select some text first.');
   const text = editor.selections.filter((s) => !s.isEmpty).map((s) => editor.document.getText(s)).join('\n');
   const uri = editor.document.uri.toString();
-  const result = await client(ctx).sendRequest<CountTextResult>(CountTextRequest, { uri, text } satisfies CountTextParams);
+  const result = await client(ctx).sendRequest<CountTextResult | null>(CountTextRequest, { uri, text } satisfies CountTextParams);
+  if (!result) throw new Error(`${vscode.workspace.asRelativePath(editor.document.uri)} is not an open prompt file.`);
   void vscode.window.showInformationMessage(`Selection: ${formatCount(result.tokens, result.approximate)} tokens (${result.model}).`);
 }
 
@@ -139,7 +140,8 @@ async function validateSelection(ctx: CommandContext, uriArg: unknown, textArg: 
 
 async function validate(ctx: CommandContext, source: string, uri: string, text: string): Promise<void> {
   if (text.trim() === '') throw new Error(`${source.toLowerCase()} is empty: copy a model's completion first.`);
-  const result = await client(ctx).sendRequest<ValidateCompletionResult>(ValidateCompletionRequest, { uri, text } satisfies ValidateCompletionParams);
+  const result = await client(ctx).sendRequest<ValidateCompletionResult | null>(ValidateCompletionRequest, { uri, text } satisfies ValidateCompletionParams);
+  if (!result) throw new Error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))} is neither a prompt nor one of its sample files.`);
   const report = validationReport(result, source);
   ctx.output.appendLine(`[${new Date().toLocaleTimeString()}] ${report.lines[0]}`);
   for (const line of report.lines.slice(1)) ctx.output.appendLine(line);

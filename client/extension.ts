@@ -6,7 +6,7 @@ import { DocumentStatsNotification, type DocumentStatsPayload } from '../server/
 import { BreakdownPanel } from './breakdown-panel';
 import { registerCommands } from './commands';
 import { registerFileRequests } from './file-requests';
-import { CONFIG_PATTERN, SAMPLE_PATTERNS, documentSelector } from './selector';
+import { documentSelector } from './selector';
 import { PromptStatusBar } from './status-bar';
 
 /** How an entry makes its LanguageClient: a Node process over IPC, or a web worker. */
@@ -80,11 +80,8 @@ function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ uri: folder.uri.toString() }));
   return {
     documentSelector: documentSelector(folders, extraGlobs()),
-    synchronize: {
-      configurationSection: 'promptbound',
-      // Config and sample files the server did not open: it re-lints the prompts they affect.
-      fileEvents: [CONFIG_PATTERN, ...SAMPLE_PATTERNS].map((pattern) => vscode.workspace.createFileSystemWatcher(pattern)),
-    },
+    // No `synchronize`: the server registers for `promptbound` settings and for the config, sample and schema files it
+    // watches itself (dynamic registration); declaring them here as well would deliver every change twice.
     diagnosticCollectionName: 'promptbound',
     outputChannel: output,
     traceOutputChannel: output,

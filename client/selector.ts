@@ -13,9 +13,6 @@ export const PROMPT_PATTERN = '**/*.{prompt.md,prompt,prompty,prompt.yml,prompt.
 /** Default sample locations (`<stem>.samples/**`, `<stem>.sample.*`): opened samples are linted as they are typed. */
 export const SAMPLE_PATTERNS = ['**/*.samples/**/*.{json,jsonl,txt,md}', '**/*.sample.{json,jsonl,txt,md}'];
 
-/** Config files the server re-reads when they change on disk. */
-export const CONFIG_PATTERN = '**/.promptbound.{yaml,yml,json}';
-
 export interface FolderRef {
   uri: string;
 }

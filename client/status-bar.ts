@@ -91,9 +91,9 @@ export class PromptStatusBar implements vscode.Disposable {
       return;
     }
     try {
-      const result = await client.sendRequest<CountTextResult>(CountTextRequest, { uri, text } satisfies CountTextParams);
+      const result = await client.sendRequest<CountTextResult | null>(CountTextRequest, { uri, text } satisfies CountTextParams);
       if (generation !== this.generation) return;
-      this.selection = { uri, result };
+      this.selection = result ? { uri, result } : undefined;
     } catch {
       this.selection = undefined;
     }
