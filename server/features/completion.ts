@@ -4,8 +4,9 @@ import type { DocumentSnapshot } from '../snapshot';
 import { MODELS, customModelEntry, type ModelEntry } from '../../core/models';
 import { keysAt, schemasAt, takesAnyKey, valueShape, valuesFor, type KeyInfo, type ValueInfo } from './frontmatter-schema';
 import { yamlCursor, type YamlCursor } from './yaml-context';
+import { promptStem } from '../../core/samples/discover';
 import { KIND_CONSTANT, KIND_ENUM_MEMBER, KIND_PROPERTY, KIND_VALUE, MARKDOWN, PLAIN_TEXT_FORMAT, SNIPPET_FORMAT } from './lsp';
-import { compact, rangeOf } from './text';
+import { compact, decodeUriPart, rangeOf } from './text';
 
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -47,6 +48,7 @@ function keyInsertText(key: KeyInfo, column: number): { text: string; retrigger:
   const shape = valueShape(key.schemas);
   if (shape === 'mapping') return { text: `${name}:\n${' '.repeat(column + 2)}$0`, retrigger: true };
   if (key.name === 'model' && column === 0) return { text: `${name}: $0`, retrigger: true };
+  if (key.schemas.some((s) => s.$ref === '#/definitions/count')) return { text: `${name}: {max: \${1:100}}`, retrigger: false };
   const values = valuesFor(key.schemas);
   const closed = values.filter((v) => v.kind === 'enum' || v.kind === 'boolean');
   if (closed.length > 0) return { text: `${name}: \${1|${closed.map((v) => escapeChoice(yamlScalar(v.value))).join(',')}|}`, retrigger: false };
@@ -73,6 +75,7 @@ function valueItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionI
   if (cursor.key === undefined) return [];
   const path = [...cursor.path, cursor.key];
   if (path.length === 1 && path[0] === 'model') return modelItems(snapshot, cursor);
+  if (path.length === 1 && path[0] === 'samples') return sampleGlobItems(snapshot, cursor);
   return valuesFor(schemasAt(path)).map((value, i) => valueItem(snapshot, cursor, value, i));
 }
 
@@ -87,6 +90,20 @@ function valueItem(snapshot: DocumentSnapshot, cursor: YamlCursor, value: ValueI
     insertTextFormat: PLAIN_TEXT_FORMAT,
     textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: text },
   };
+}
+
+/** The default sample places of this prompt, written out (`./support.samples/*.json`), then the schema's examples. */
+function sampleGlobItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionItem[] {
+  const stem = decodeUriPart(promptStem(snapshot.result.document.uri));
+  const own = [`./${stem}.samples/*.json`, `./${stem}.samples/**`].map((glob, i) => ({
+    label: glob,
+    kind: KIND_VALUE,
+    detail: 'samples beside this prompt',
+    sortText: String(i).padStart(3, '0'),
+    insertTextFormat: PLAIN_TEXT_FORMAT,
+    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: yamlScalar(glob) },
+  }));
+  return own;
 }
 
 /** Every table model and every model declared in config, canonical ids, newest first as the table lists them. */

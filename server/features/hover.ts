@@ -30,6 +30,12 @@ function modelHover(snapshot: DocumentSnapshot, offset: number): Found | undefin
   const stats = snapshot.result.stats;
   const lookup = stats.modelSource === 'document' ? stats.model : lookupModel(declared.value, snapshot.config.models);
   const lines = modelFacts(lookup, declared.key);
+  const budget = stats.budget;
+  const ours = [
+    budget.context && budget.context.source !== 'model' ? `window ${grouped(budget.context.tokens)} (from \`${budget.context.source}\`)` : undefined,
+    budget.output && budget.output.source !== 'model' ? `output reserve ${grouped(budget.output.tokens)} (from \`${budget.output.source}\`)` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (ours.length > 0) lines.push('', `This prompt: ${ours.join(', ')}.`);
   if (stats.modelSource === 'override') lines.push('', `Counts in the editor use **${stats.model.found ? stats.model.model.entry.id : stats.model.requested}**, picked in the status bar.`);
   return { markdown: lines.join('\n'), span: declared.span };
 }
@@ -104,8 +110,16 @@ function keyHover(snapshot: DocumentSnapshot, offset: number): Found | undefined
   const links = linksFor(dotted, names);
   const lines = [`**${dotted}**`];
   if (description) lines.push('', description);
+  if (names.length === 3 && names[0] === 'budget' && names[1] === 'variables') lines.push('', variableUse(snapshot, names[2]));
   if (links.length > 0) lines.push('', links.join(' · '));
   return { markdown: lines.join('\n'), span: hit.span };
+}
+
+/** How often the prompt uses a variable that `budget.variables` gives a fill. */
+function variableUse(snapshot: DocumentSnapshot, name: string): string {
+  const uses = snapshot.result.document.variables.filter((v) => v.name === name).length;
+  if (uses === 0) return `\`{{${name}}}\` is not used in this prompt (${ruleLink('template/unused-variable')}).`;
+  return `\`{{${name}}}\` is used ${uses === 1 ? 'once' : `${uses} times`} in this prompt; the budget counts its fill once.`;
 }
 
 function linksFor(dotted: string, names: readonly string[]): string[] {

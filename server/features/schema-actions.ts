@@ -13,6 +13,7 @@ import { exampleFromSchema, inferSchema } from './schema-samples';
 import { jsonRegionAt } from './sample-fixes';
 import { yamlScalar } from './completion';
 import { REFACTOR } from './lsp';
+import { decodeUriPart } from './text';
 
 /** Sample completions looked at when inferring a schema from a prompt's samples. */
 const MAX_INFER_SAMPLES = 50;
@@ -111,14 +112,6 @@ function parseStrict(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
-  }
-}
-
-function decodeUriPart(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
   }
 }
 

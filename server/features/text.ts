@@ -51,3 +51,12 @@ export function docsLink(page: string, label = page): string {
 export function ruleLink(ruleId: string): string {
   return `[${ruleId}](${ruleDocsUrl(ruleId)})`;
 }
+
+/** A uri's path segment as a person writes it in a relative path (`my%20prompt` → `my prompt`). */
+export function decodeUriPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

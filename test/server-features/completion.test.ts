@@ -77,6 +77,13 @@ describe('completion: keys', () => {
     assert.deepEqual(frontmatterOf(accept(doc, format)), { constraints: { words: { max: 10 }, format: 'json' } });
   });
 
+  it('writes counts as a range to edit', async () => {
+    const { items, doc } = await complete('---\nconstraints:\n  wor|\n---\nHi\n');
+    const words = items.find((i) => i.label === 'words');
+    assert.equal((words?.textEdit as TextEdit).newText, 'words: {max: ${1:100}}');
+    assert.deepEqual(frontmatterOf(accept(doc, words!)), { constraints: { words: { max: 100 } } });
+  });
+
   it('follows sequences: keys of a frequency item', async () => {
     const { items } = await complete('---\nconstraints:\n  frequency:\n    - word: refund\n      |\n---\nHi\n');
     assert.deepEqual(labels(items), ['count']);
@@ -120,6 +127,12 @@ describe('completion: values', () => {
     const s = await snapshotOf('/w/a.prompt.md', text, { files: {}, config });
     const items = provideCompletion(s, s.textDocument.positionAt(offset));
     assert.equal(items[0].label, 'acme-7b');
+  });
+
+  it('offers this prompt’s own sample folder on samples:, decoded from the uri and quoted for YAML', async () => {
+    const { items, doc } = await complete('---\nsamples: |\n---\nHi\n', 'file:///w/my%20support.prompt.md');
+    assert.deepEqual(labels(items), ['./my support.samples/*.json', './my support.samples/**']);
+    assert.deepEqual(frontmatterOf(accept(doc, items[0])), { samples: './my support.samples/*.json' });
   });
 
   it('offers enum values, booleans and examples', async () => {

@@ -47,6 +47,7 @@ describe('hover: model', () => {
     assert.match(text, /exact: o200k_base/);
     assert.match(text, /3 per message \+ 3 per request/);
     assert.match(text, /model table \(2025-11-24\), read from `model`/);
+    assert.match(text, /This prompt: output reserve 1,024 \(from `budget.output`\)\./);
     assert.deepEqual(hover!.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 13 } });
   });
 
@@ -94,6 +95,16 @@ describe('hover: our keys', () => {
     const max = markdown(provideHover(s, positionOf(s.textDocument, 'max:', 1)));
     assert.match(max, /\*\*constraints\.words\.max\*\*/);
     assert.match(max, /At most this many \(inclusive\)/);
+  });
+
+  it('on a budget.variables entry, says how often the prompt uses the variable', async () => {
+    const s = await snapshotOf('/w/a.prompt.md', PROMPT);
+    const text = markdown(provideHover(s, positionOf(s.textDocument, 'question: 200', 2)));
+    assert.match(text, /\*\*budget\.variables\.question\*\*/);
+    assert.match(text, /Expected tokens of this variable's value/);
+    assert.match(text, /`\{\{question\}\}` is used once in this prompt/);
+    const unused = await snapshotOf('/w/a.prompt.md', '---\nbudget:\n  variables:\n    gone: 5\n---\nHi\n');
+    assert.match(markdown(provideHover(unused, { line: 3, character: 5 })), /not used in this prompt.*unused-variable/);
   });
 
   it('has nothing on host-format keys, values that are not the model, or the body text', async () => {

@@ -203,7 +203,7 @@ describe('Infer schema from sample', () => {
     });
     assert.equal(others.length, 1);
     assert.equal(others[0].textDocument.version, s.textDocument.version);
-    const prompt = TextDocument.applyEdits(s.textDocument, others[0].edits.filter((e) => 'range' in e));
+    const prompt = TextDocument.applyEdits(s.textDocument, editsFor(action.edit, s.textDocument.uri));
     assert.equal(prompt, NO_SCHEMA.replace('  words: {max: 400}\n', '  words: {max: 400}\n  schema: ./support.schema.json\n'));
     const after = await snapshotOf('/w/support.prompt.md', prompt, { files: { [sampleUri]: SAMPLE, [create.uri]: content } });
     assert.ok(after.completion?.schema, 'the inferred schema compiles');
