@@ -89,6 +89,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
   }
   const fire = (name: string, work: () => unknown) => void guard(name, undefined, async () => void (await work()))();
 
+  /** Code lenses and inlay hints are pulled after edits; other changes (settings, a picked model) ask the client to pull again. */
+  async function refreshLenses(): Promise<void> {
+    if (capabilities.workspace?.codeLens?.refreshSupport) await connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (capabilities.workspace?.inlayHint?.refreshSupport) await connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+  }
+
   const codeActionHost: CodeActionHost = {
     snapshotFor: (uri) => workspace.snapshotFor(uri),
     promptsOfSample: (uri) => workspace.promptsOfSample(uri),
@@ -159,8 +165,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
     guard('didChangeConfiguration', undefined, async (params) => {
       settings.changed(params.settings);
       await workspace.settingsChanged();
-      if (capabilities.workspace?.codeLens?.refreshSupport) await connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-      if (capabilities.workspace?.inlayHint?.refreshSupport) await connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+      await refreshLenses();
     }),
   );
   connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => workspace.filesChanged(params.changes.map((c) => c.uri))));
@@ -222,9 +227,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
   connection.onRequest(ModelsRequest, guard('models', [] as ModelInfo[], () => modelTable()));
   connection.onNotification(
     SetModelOverrideNotification,
-    guard('setModelOverride', undefined, (params: SetModelOverrideParams) =>
-      isUriParams(params) ? workspace.setModelOverride(params.uri, typeof params.model === 'string' ? params.model : undefined) : undefined,
-    ),
+    guard('setModelOverride', undefined, async (params: SetModelOverrideParams) => {
+      if (!isUriParams(params)) return;
+      await workspace.setModelOverride(params.uri, typeof params.model === 'string' ? params.model : undefined);
+      await refreshLenses(); // the section counts shown changed without an edit
+    }),
   );
   connection.onRequest(
     LintWorkspaceRequest,

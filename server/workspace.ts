@@ -65,7 +65,8 @@ interface PromptEntry {
   globBases: Set<string>;
   contributions: Map<string, Contribution>;
   stats?: DocumentStatsPayload;
-  /** Waiters for the next lint to finish (DocumentStats on a prompt whose first lint is pending). */
+  /** True once a lint has published. */
+  linted: boolean;
 }
 
 /** Delay before dependents of an edited sample or schema are re-linted, when their own setting is unknown. */
@@ -103,7 +104,9 @@ export class PromptWorkspace {
   async opened(doc: TextDocument): Promise<void> {
     const uri = canonicalUri(doc.uri);
     if (ConfigLookup.isConfigFile(uri)) this.configChanged(uri);
-    if (await this.classify(uri)) {
+    const prompt = await this.classify(uri);
+    if (this.options.documents.get(uri) === undefined) return; // closed while its kind was being decided
+    if (prompt) {
       const entry = this.entry(uri);
       entry.open = true;
       await this.scheduler.now(uri);
@@ -199,8 +202,8 @@ export class PromptWorkspace {
       seen.add(uri);
       const entry = this.entry(uri);
       entry.listed = true;
-      await (this.options.documents.get(uri) !== undefined && entry.snapshot ? this.scheduler.flush(uri) : this.scheduler.now(uri));
-      if (this.prompts.get(uri) === entry && entry.snapshot) totals.files++;
+      await (this.options.documents.get(uri) !== undefined && entry.linted ? this.scheduler.flush(uri) : this.scheduler.now(uri));
+      if (this.prompts.get(uri) === entry && entry.linted) totals.files++;
     }
     for (const target of this.targetsOf(seen)) {
       for (const d of this.mergedFor(target).diagnostics) {
@@ -321,7 +324,9 @@ export class PromptWorkspace {
     if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (PITFALLS 19)
 
     const textDocument = TextDocument.create(doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
-    entry.snapshot = { textDocument, result, config, completion: result.completion };
+    // A closed prompt linted on request keeps its snapshot only when code actions on its samples may need it.
+    entry.snapshot = entry.open || result.completion ? { textDocument, result, config, completion: result.completion } : undefined;
+    entry.linted = true;
     entry.dependencies = new Set([...files.reads.keys(), ...chain.map((c) => c.uri)]);
     entry.globBases = files.globBases;
 
@@ -432,7 +437,7 @@ export class PromptWorkspace {
   private entry(uri: string): PromptEntry {
     let entry = this.prompts.get(uri);
     if (!entry) {
-      entry = { uri, open: false, listed: false, dependencies: new Set(), globBases: new Set(), contributions: new Map() };
+      entry = { uri, open: false, listed: false, linted: false, dependencies: new Set(), globBases: new Set(), contributions: new Map() };
       this.prompts.set(uri, entry);
     }
     return entry;
