@@ -37,7 +37,7 @@ function keyItem(snapshot: DocumentSnapshot, cursor: YamlCursor, key: KeyInfo, o
     sortText: String(order).padStart(3, '0'),
     filterText: key.name,
     insertTextFormat: SNIPPET_FORMAT,
-    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: text },
+    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: cursor.lead + text },
     command: retrigger ? TRIGGER_SUGGEST : undefined,
   };
 }
@@ -67,7 +67,7 @@ function variableItems(snapshot: DocumentSnapshot, cursor: YamlCursor): Completi
     kind: KIND_VALUE,
     detail: 'template variable: expected fill in tokens',
     insertTextFormat: SNIPPET_FORMAT,
-    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: `${escapeSnippet(name)}: \${1:500}` },
+    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: `${cursor.lead}${escapeSnippet(name)}: \${1:500}` },
   }));
 }
 
@@ -88,7 +88,8 @@ function valueItem(snapshot: DocumentSnapshot, cursor: YamlCursor, value: ValueI
     documentation: value.description ? { kind: MARKDOWN, value: value.description } : undefined,
     sortText: String(order).padStart(3, '0'),
     insertTextFormat: PLAIN_TEXT_FORMAT,
-    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: text },
+    filterText: text,
+    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: cursor.lead + text },
   };
 }
 
@@ -101,7 +102,8 @@ function sampleGlobItems(snapshot: DocumentSnapshot, cursor: YamlCursor): Comple
     detail: 'samples beside this prompt',
     sortText: String(i).padStart(3, '0'),
     insertTextFormat: PLAIN_TEXT_FORMAT,
-    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: yamlScalar(glob) },
+    filterText: yamlScalar(glob),
+    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: cursor.lead + yamlScalar(glob) },
   }));
   return own;
 }
@@ -122,7 +124,8 @@ function modelItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionI
       documentation: entry.notes ? { kind: MARKDOWN, value: entry.notes } : undefined,
       sortText: String(items.length).padStart(3, '0'),
       insertTextFormat: PLAIN_TEXT_FORMAT,
-      textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: yamlScalar(entry.id) },
+      filterText: entry.id,
+      textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: cursor.lead + yamlScalar(entry.id) },
     });
   }
   return items;

@@ -17,6 +17,8 @@ export interface YamlCursor {
   column: number;
   /** Keys already present in the same mapping (above and below the cursor's line). */
   siblings: Set<string>;
+  /** `' '` when the cursor sits right after `key:` or `-` (completion triggered by that character): YAML needs the space. */
+  lead: string;
 }
 
 interface LineInfo {
@@ -97,7 +99,8 @@ export function yamlCursor(text: string, region: Span, offset: number): YamlCurs
     const wordEnd = wordEndAt(text, offset, current.end);
     if (text.slice(wordEnd, current.end).trim() !== '' && !/^\s*:/.test(text.slice(wordEnd, current.end))) return undefined;
     const start = offset - typed.length;
-    return { path: scope.path, position: 'key', prefix: typed, replace: { offset: start, length: wordEnd - start }, column, siblings: scope.siblings };
+    const lead = isItem && text[start - 1] === '-' ? ' ' : '';
+    return { path: scope.path, position: 'key', prefix: typed, replace: { offset: start, length: wordEnd - start }, column: column + lead.length, siblings: scope.siblings, lead };
   }
   if (current.key === undefined) return undefined;
   const colon = typed.indexOf(':');
@@ -115,6 +118,7 @@ export function yamlCursor(text: string, region: Span, offset: number): YamlCurs
     replace: { offset: valueStart, length: Math.max(valueEnd, offset) - valueStart },
     column,
     siblings: scope.siblings,
+    lead: text[valueStart - 1] === ':' ? ' ' : '',
   };
 }
 

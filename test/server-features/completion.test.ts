@@ -121,6 +121,16 @@ describe('completion: values', () => {
     assert.equal(accept(doc, claude), '---\nmodel: claude-opus-4-5 # pick one\n---\nHi\n');
   });
 
+  it('adds the space YAML needs when completion was triggered by typing `:` or `-`', async () => {
+    const colon = await complete('---\nmodel:|\n---\nHi\n');
+    const gpt = colon.items.find((i) => i.label === 'gpt-4o')!;
+    assert.equal(accept(colon.doc, gpt), '---\nmodel: gpt-4o\n---\nHi\n');
+    const dash = await complete('---\nconstraints:\n  letters:\n    -|\n---\nHi\n');
+    const letter = dash.items.find((i) => i.label === 'letter')!;
+    assert.deepEqual(frontmatterOf(accept(dash.doc, letter)), { constraints: { letters: [{ letter: null }] } });
+    assert.match(accept(dash.doc, letter), /\n    - letter: \n/);
+  });
+
   it('offers configured custom models first', async () => {
     const { text, offset } = cursorIn('---\nmodel: |\n---\nHi\n');
     const config = { model: 'gpt-4o', rules: {}, models: [{ id: 'acme-7b', encoding: 'cl100k_base' as const, context: 8000 }], budget: {}, stripHtmlComments: false };
