@@ -48,7 +48,6 @@ export function inlayHints(snapshot: DocumentSnapshot, range: Range, settings: E
     const endLine = header.end.line;
     if (!inRange(endLine)) continue;
     const position = textDocument.positionAt(endOfLine(textDocument.getText(), textDocument.offsetAt({ line: endLine, character: 0 })));
-    if (position.line === 0 && hints.length > 0) continue; // line one already carries the file total
     hints.push({ position, label: sectionLabel(count), kind: HINT_TYPE, paddingLeft: true });
   }
   return hints;

@@ -147,8 +147,12 @@ function stringExample(s: Schema): string {
 }
 
 function numberExample(s: Schema, integer: boolean): number {
-  const min = typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + (integer ? 1 : 0.5) : undefined;
-  const max = typeof s.maximum === 'number' ? s.maximum : typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum - (integer ? 1 : 0.5) : undefined;
+  const step = integer ? 1 : 0.5;
+  // Draft 04 writes exclusive bounds as `exclusiveMinimum: true` beside `minimum`; later drafts as numbers.
+  const min =
+    typeof s.minimum === 'number' ? s.minimum + (s.exclusiveMinimum === true ? step : 0) : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + step : undefined;
+  const max =
+    typeof s.maximum === 'number' ? s.maximum - (s.exclusiveMaximum === true ? step : 0) : typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum - step : undefined;
   let value = min ?? (max !== undefined ? Math.min(0, max) : 0);
   if (integer) value = Math.ceil(value);
   if (typeof s.multipleOf === 'number' && s.multipleOf > 0) value = Math.ceil(value / s.multipleOf) * s.multipleOf;

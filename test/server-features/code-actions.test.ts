@@ -140,6 +140,13 @@ describe('code actions: disable comments', () => {
     }
   });
 
+  it('plain-text prompts (config globs) take HTML comments, as core reads them there', async () => {
+    const s = await snapshotOf('/w/prompts/a.txt', 'Intro\nUse {{x}} 😀\n');
+    const text = applied(s.textDocument, titled(actionsFor(s, 'template/undefined-variable').actions, 'Disable template/undefined-variable for this line'));
+    assert.equal(text, 'Intro\n<!-- promptbound-disable-next-line template/undefined-variable -->\nUse {{x}} 😀\n');
+    assert.ok(!rules(await relint(s, text)).includes('template/undefined-variable'));
+  });
+
   it('offers no line comment where it would land inside another comment', async () => {
     const text = '# T\n<!--\n<|endoftext|>\n-->\n';
     const s = await snapshotOf('/w/a.prompt.md', text);

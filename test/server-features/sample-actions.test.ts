@@ -161,6 +161,22 @@ describe('Create sample from schema', () => {
     assert.deepEqual(after.result.diagnostics.filter((d) => d.uri === create.uri).map((d) => d.message), []);
   });
 
+  it('generates within numeric bounds, draft 04 exclusive bounds included, and passes the schema', async () => {
+    const schema = JSON.stringify({
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      type: 'object',
+      required: ['n', 'x', 'code'],
+      properties: { n: { type: 'integer', minimum: 3, exclusiveMinimum: true }, x: { type: 'number', maximum: -2 }, code: { type: 'string', maxLength: 2 } },
+    });
+    const files = { '/w/answer.schema.json': schema };
+    const s = await snapshotOf('/w/support.prompt.md', PROMPT, { files });
+    const action = provideCodeActions(s.textDocument, s, paramsFor(s.textDocument, []), hostOf([s])).find((a) => a.title === 'Create sample from schema');
+    const { create, content } = created(action!);
+    assert.deepEqual(JSON.parse(content), { n: 4, x: -2, code: 'te' });
+    const after = await snapshotOf('/w/support.prompt.md', PROMPT, { files: { ...files, [create.uri]: content } });
+    assert.deepEqual(after.result.diagnostics.map((d) => d.message), []);
+  });
+
   it('picks a free name beside existing samples, and the folder of a declared samples glob', async () => {
     const files = { '/w/answer.schema.json': SCHEMA, '/w/support.samples/example.json': '{"answer": "x", "confidence": 1}' };
     const s = await snapshotOf('/w/support.prompt.md', PROMPT, { files });
