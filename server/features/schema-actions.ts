@@ -11,6 +11,7 @@ import { declaredSampleGlobs, promptStem } from '../../core/samples/discover';
 import type { DocumentSnapshot } from '../snapshot';
 import { exampleFromSchema, inferSchema } from './schema-samples';
 import { jsonRegionAt } from './sample-fixes';
+import { unfence } from '../../core/constraints/measure/json';
 import { yamlScalar } from './completion';
 import { REFACTOR } from './lsp';
 import { decodeUriPart } from './text';
@@ -89,7 +90,7 @@ export function inferFromPromptAction(snapshot: DocumentSnapshot): CodeAction | 
   for (const report of (snapshot.completion?.samples ?? []).slice(0, MAX_INFER_SAMPLES)) {
     budget -= report.sample.text.length;
     if (budget < 0) break;
-    const value = parseStrict(report.sample.text.trim().replace(/^```(?:json)?\s*\n([\s\S]*)\n```$/, '$1'));
+    const value = parseStrict(unfence(report.sample.text).text);
     if (value !== undefined && typeof value === 'object' && value !== null) values.push(value);
   }
   return values.length > 0 ? inferAction(snapshot, values) : undefined;

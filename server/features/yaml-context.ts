@@ -77,7 +77,10 @@ function linesOf(text: string, region: Span): Array<{ start: number; end: number
 
 /** The cursor's YAML context at `offset`, or undefined outside `region`, in a comment, or in flow/multi-line syntax we do not read. */
 export function yamlCursor(text: string, region: Span, offset: number): YamlCursor | undefined {
-  if (offset < region.offset || offset > region.offset + region.length) return undefined;
+  const stop = region.offset + region.length;
+  if (offset < region.offset || offset > stop) return undefined;
+  // The region of a frontmatter ends where its closing fence starts: the cursor there is on the fence, not in the YAML.
+  if (offset === stop && (text.startsWith('---', stop) || text.startsWith('...', stop))) return undefined;
   const lines = linesOf(text, region);
   const index = lines.findIndex((l) => offset >= l.start && offset <= l.end);
   if (index < 0) return undefined;

@@ -166,6 +166,8 @@ describe('completion: where there is none', () => {
     assert.deepEqual((await complete('---\nconstraints:\n  words: {|}\n---\nHi\n')).items, []);
     assert.deepEqual((await complete('Just text |\n')).items, []);
     assert.deepEqual((await complete('---\nmodel: gpt-4o\n---|\nHi\n')).items, []);
+    assert.deepEqual((await complete('---\nmodel: gpt-4o\n|---\nHi\n')).items, []);
+    assert.deepEqual((await complete('|---\nmodel: gpt-4o\n---\nHi\n')).items, []);
   });
 
   it('still completes keys while the YAML is broken', async () => {
