@@ -2,16 +2,16 @@
 import type { DocumentStatsPayload, SectionStat } from '../server/protocol';
 import { formatCount, formatWindow, groupDigits } from './format';
 
-export const CHART_WIDTH = 760;
+export const CHART_WIDTH = 640;
 /** Left column for section titles; bars run from BAR_X to BAR_END, their counts after it. */
-export const BAR_X = 230;
-export const BAR_END = CHART_WIDTH - 120;
+export const BAR_X = 190;
+export const BAR_END = CHART_WIDTH - 110;
 const BAR_SPAN = BAR_END - BAR_X;
 const WINDOW_BAR_Y = 48;
 const WINDOW_BAR_HEIGHT = 30;
 const ROW_HEIGHT = 26;
 const SECTION_BAR_HEIGHT = 16;
-const TITLE_CHARS = 30;
+const TITLE_CHARS = 25;
 
 /** One slice of the window bar. */
 export interface WindowSegment {
@@ -112,7 +112,7 @@ export function breakdownSvg(stats: DocumentStatsPayload): string {
   let legendX = BAR_X;
   const legendY = WINDOW_BAR_Y + WINDOW_BAR_HEIGHT + 22;
   for (const segment of bar.segments) {
-    if (segment.key === 'remaining' && stats.context === undefined) continue;
+    if (segment.key === 'remaining' && (stats.context === undefined || bar.overflow > 0)) continue;
     const label = `${segment.key === 'prompt' ? 'Prompt' : segment.label} ${formatCount(segment.tokens, approx && segment.key !== 'output')}`;
     parts.push(`<rect class="segment ${segment.key}" x="${legendX}" y="${legendY - 10}" width="10" height="10"/>`);
     parts.push(text(legendX + 14, legendY, label, 'legend'));
@@ -129,7 +129,7 @@ export function breakdownSvg(stats: DocumentStatsPayload): string {
 
   const summary = `Token breakdown of ${stats.model}: ${formatCount(stats.inputTokens, approx)} input tokens, ${stats.sections.length} sections`;
   return [
-    `<svg id="token-breakdown" xmlns="http://www.w3.org/2000/svg" role="img" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" data-section-scale="${scale}" aria-label="${escapeXml(summary)}">`,
+    `<svg id="token-breakdown" xmlns="http://www.w3.org/2000/svg" role="img" width="100%" viewBox="0 0 ${CHART_WIDTH} ${height}" preserveAspectRatio="xMinYMin meet" data-section-scale="${scale}" aria-label="${escapeXml(summary)}">`,
     ...parts,
     '</svg>',
   ].join('\n');
@@ -137,7 +137,7 @@ export function breakdownSvg(stats: DocumentStatsPayload): string {
 
 function sectionRow(bar: SectionBar, approx: boolean): string {
   const { section } = bar;
-  const indent = Math.min(section.level - 1, 4) * 10;
+  const indent = Math.min(Math.max(section.level - 1, 0), 4) * 10;
   const title = section.kind === 'role' ? `${section.title} (role)` : section.title;
   const budget = section.budget === undefined ? '' : ` / ${groupDigits(section.budget)}`;
   const tip =
@@ -191,6 +191,7 @@ ${breakdownSvg(stats)}
 const STYLE = `
 body { color: var(--vscode-foreground); font-family: var(--vscode-font-family); padding: 8px 16px; }
 h1 { font-size: 1.2em; font-weight: 600; margin: 4px 0 8px; }
+svg#token-breakdown { display: block; max-width: ${CHART_WIDTH * 1.5}px; height: auto; }
 svg text { fill: var(--vscode-foreground); font-size: 12px; font-family: var(--vscode-font-family); }
 svg text.heading { font-weight: 600; font-size: 13px; }
 svg text.count, svg text.legend { font-variant-numeric: tabular-nums; }

@@ -26,12 +26,13 @@ function trimZeros(fixed: string): string {
 
 /**
  * `1,234 / 128k tokens · gpt-4o`, `≈1,234 / 200k tokens · claude-sonnet-4`, `1,234 tokens · my-model` (no known window);
- * with a selection: `sel 42 · 1,234 / 128k tokens · gpt-4o`. The count is the prompt's own tokens, the number
- * `promptbound count` prints; the tooltip adds overhead, variables and the output reserve.
+ * with a selection: `sel 42 · 1,234 / 128k tokens · gpt-4o`. The count is what counts against the window — prompt,
+ * chat overhead and expected variable fill (`promptbound check --stats` input) — so the colour and the number agree;
+ * the tooltip breaks it down.
  */
 export function statusText(stats: DocumentStatsPayload, selection?: CountTextResult): string {
   const window = stats.context !== undefined ? ` / ${formatWindow(stats.context)}` : '';
-  const main = `${formatCount(stats.promptTokens, stats.approximate)}${window} tokens · ${stats.model}`;
+  const main = `${formatCount(stats.inputTokens, stats.approximate)}${window} tokens · ${stats.model}`;
   return selection ? `sel ${formatCount(selection.tokens, selection.approximate)} · ${main}` : main;
 }
 

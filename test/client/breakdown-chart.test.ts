@@ -86,6 +86,7 @@ describe('client/breakdown-chart: SVG', () => {
     assert.match(over, /<rect class="overflow" data-tokens="699"/);
     assert.match(over, />Over the window by 699 tokens<\/text>/);
     assert.match(over, /<line class="window-end"/);
+    assert.doesNotMatch(over, />Remaining 0</, 'no empty "remaining" in the legend when over');
   });
 
   it('marks approximate counts and says when there are no sections', () => {
@@ -103,9 +104,14 @@ describe('client/breakdown-chart: SVG', () => {
     assert.equal(escapeXml(`<'&">`), '&lt;&#39;&amp;&quot;&gt;');
   });
 
+  it('role blocks (level 0) are not pushed off the left edge', () => {
+    const roles = breakdownSvg(stats({ sections: [section('system', 223, undefined, 0, 'role')] }));
+    assert.match(roles, /<text class="label" x="8" [^>]*>system \(role\)<\/text>/);
+  });
+
   it('truncates long titles with an ellipsis', () => {
     const long = breakdownSvg(stats({ sections: [section('A very long heading that goes on and on and on', 10)] }));
-    assert.match(long, /<text class="label" [^>]*>A very long heading that goes…<\/text>/);
+    assert.match(long, /<text class="label" [^>]*>A very long heading that…<\/text>/);
   });
 });
 

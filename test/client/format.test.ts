@@ -34,21 +34,21 @@ describe('client/format: numbers', () => {
 });
 
 describe('client/format: status bar text', () => {
-  it('shows the prompt tokens against the window and the model', () => {
-    assert.equal(statusText(stats()), '1,234 / 128k tokens · gpt-4o');
+  it('shows the input tokens (prompt + overhead + variables) against the window and the model', () => {
+    assert.equal(statusText(stats()), '1,741 / 128k tokens · gpt-4o');
   });
 
   it('prefixes ≈ for approximate models', () => {
-    assert.equal(statusText(stats({ approximate: true, model: 'claude-sonnet-4', context: 200000 })), '≈1,234 / 200k tokens · claude-sonnet-4');
+    assert.equal(statusText(stats({ approximate: true, model: 'claude-sonnet-4', context: 200000 })), '≈1,741 / 200k tokens · claude-sonnet-4');
   });
 
   it('leaves the window out when the model is unknown', () => {
-    assert.equal(statusText(stats({ model: 'acme-7b', modelKnown: false, context: undefined })), '1,234 tokens · acme-7b');
+    assert.equal(statusText(stats({ model: 'acme-7b', modelKnown: false, context: undefined })), '1,741 tokens · acme-7b');
   });
 
   it('puts the selection first', () => {
-    assert.equal(statusText(stats(), { tokens: 42, approximate: false, model: 'gpt-4o' }), 'sel 42 · 1,234 / 128k tokens · gpt-4o');
-    assert.equal(statusText(stats({ approximate: true }), { tokens: 4200, approximate: true, model: 'x' }), 'sel ≈4,200 · ≈1,234 / 128k tokens · gpt-4o');
+    assert.equal(statusText(stats(), { tokens: 42, approximate: false, model: 'gpt-4o' }), 'sel 42 · 1,741 / 128k tokens · gpt-4o');
+    assert.equal(statusText(stats({ approximate: true }), { tokens: 4200, approximate: true, model: 'x' }), 'sel ≈4,200 · ≈1,741 / 128k tokens · gpt-4o');
   });
 });
 
