@@ -1,6 +1,7 @@
 // The language features over one linted document: pure functions from a DocumentSnapshot to LSP data.
 // Owned by the features work; server/server.ts registers them. Signatures are the contract between the two.
-// Every function tolerates any document (broken YAML, no frontmatter, empty text): it answers less, never throws.
+// Every function tolerates any document (broken YAML, no frontmatter, empty text): it answers less, never throws
+// (test/server-features/robustness.test.ts); a bug of ours that throws anyway reaches the server's handler guard, which logs it.
 import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Hover, InlayHint, Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EditorSettings } from '../protocol';
@@ -22,11 +23,11 @@ export interface CodeActionHost {
 }
 
 export function provideHover(snapshot: DocumentSnapshot, position: Position): Hover | null {
-  return guarded(() => hoverAt(snapshot, position), null);
+  return hoverAt(snapshot, position);
 }
 
 export function provideCompletion(snapshot: DocumentSnapshot, position: Position): CompletionItem[] {
-  return guarded(() => completionItems(snapshot, position), []);
+  return completionItems(snapshot, position);
 }
 
 /** `snapshot` is undefined when `textDocument` is not a prompt (a sample or schema file). */
@@ -36,22 +37,13 @@ export function provideCodeActions(
   params: CodeActionParams,
   host: CodeActionHost,
 ): CodeAction[] {
-  return guarded(() => codeActions(textDocument, snapshot, params, host), []);
+  return codeActions(textDocument, snapshot, params, host);
 }
 
 export function provideCodeLenses(snapshot: DocumentSnapshot, settings: EditorSettings): CodeLens[] {
-  return guarded(() => codeLenses(snapshot, settings), []);
+  return codeLenses(snapshot, settings);
 }
 
 export function provideInlayHints(snapshot: DocumentSnapshot, range: Range, settings: EditorSettings): InlayHint[] {
-  return guarded(() => inlayHints(snapshot, range, settings), []);
-}
-
-/** A bug of ours in one feature must not take the request (or the server) down: the feature answers nothing instead. */
-function guarded<T>(run: () => T, fallback: T): T {
-  try {
-    return run();
-  } catch {
-    return fallback;
-  }
+  return inlayHints(snapshot, range, settings);
 }

@@ -56,6 +56,49 @@ describe('robustness', () => {
     });
   }
 
+  it('never throws on random edits of a realistic prompt (seeded)', async () => {
+    const base = '---\nmodel: gpt-4o\nbudget:\n  output: 500\n  variables:\n    q: 20\nconstraints:\n  words: {max: 50}\n  frequency:\n    - word: refund\n      count: 2\nsamples: [./x/*.json]\n---\n# Task 😀\n<!-- promptbound budget: 30 -->\nAnswer {{q}} 角色.\n## More\n<!-- promptbound-disable-next-line template -->\nUse {{d}}.\n';
+    const pieces = ['', '\n', ' ', ':', '-', '{', '}', '[', '#', '---', '{{', '}}', '<!--', '-->', '😀', '\r\n', '"', "'", '  - ', 'budget:', '\t'];
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 120; round++) {
+      let text = base;
+      for (let k = 0; k < 1 + random(4); k++) {
+        const at = random(text.length + 1);
+        const cut = random(6);
+        text = text.slice(0, at) + pieces[random(pieces.length)] + text.slice(Math.min(text.length, at + cut));
+      }
+      const uri = URIS[round % URIS.length];
+      const s = await snapshotOf(uri, text);
+      const doc = s.textDocument;
+      const diagnostics = diagnosticsIn(s, doc);
+      codeLenses(s, DEFAULT_SETTINGS);
+      inlayHints(s, { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } }, { ...DEFAULT_SETTINGS, sectionCounts: 'inlayHints' });
+      for (let p = 0; p < 12; p++) {
+        const position = doc.positionAt(random(text.length + 1));
+        hoverAt(s, position);
+        completionItems(s, position);
+        codeActions(doc, s, { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics } }, hostOf([s]));
+      }
+      // Every disable action offered re-parses to a document that no longer reports that diagnostic's rule on that line.
+      for (const d of diagnostics.slice(0, 3)) {
+        for (const action of codeActions(doc, s, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }, hostOf([s]))) {
+          if (!action.title.endsWith('for this line') || !action.edit) continue;
+          const next = TextDocument.applyEdits(doc, action.edit.changes?.[uri] ?? []);
+          const after = await snapshotOf(uri, next);
+          const line = d.range.start.line + 1;
+          assert.ok(
+            !after.result.diagnostics.some((x) => x.ruleId === d.code && x.uri === undefined && after.textDocument.positionAt(x.offset).line === line),
+            `${String(d.code)} still reported on line ${line} after "${action.title}" in ${JSON.stringify(next)}`,
+          );
+        }
+      }
+    }
+  });
+
   it('answers nothing from a snapshot of another version of the document', async () => {
     const s = await snapshotOf('/w/a.prompt.md', '---\nmodel: gpt-4o-mni\n---\nHi {{x}}\n');
     const newer = TextDocument.create(s.textDocument.uri, 'markdown', 2, 'changed');
