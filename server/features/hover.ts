@@ -8,11 +8,18 @@ import type { DocumentSnapshot } from '../snapshot';
 import { lookupModel, MODEL_TABLE_VERSION, type ModelEntry, type ModelLookup } from '../../core/models';
 import { alternatives, describe, schemasAt, type PathSegment } from './frontmatter-schema';
 import { MARKDOWN } from './lsp';
+import { findRule, RULE_IDS } from '../../core/rules/registry';
+import { ruleMatches } from '../../core/suppression';
 import { compact, contains, docsLink, grouped, percent, rangeOf, ruleLink, tokenCount } from './text';
 
 export function hoverAt(snapshot: DocumentSnapshot, position: Position): Hover | null {
   const offset = snapshot.textDocument.offsetAt(position);
-  const found = modelHover(snapshot, offset) ?? keyHover(snapshot, offset) ?? sectionHover(snapshot, offset) ?? variableHover(snapshot, offset);
+  const found =
+    modelHover(snapshot, offset) ??
+    keyHover(snapshot, offset) ??
+    sectionHover(snapshot, offset) ??
+    variableHover(snapshot, offset) ??
+    annotationHover(snapshot, offset);
   if (!found) return null;
   return { contents: { kind: MARKDOWN, value: found.markdown }, range: rangeOf(snapshot.textDocument, found.span) };
 }
@@ -217,4 +224,35 @@ function variableHover(snapshot: DocumentSnapshot, offset: number): Found | unde
   else if (!budget) lines.push('', `Not declared anywhere (${ruleLink('template/undefined-variable')}).`);
   if (stats.variablesTotal > 0) lines.push('', `All variables: ${grouped(stats.variablesTotal)} tokens expected.`);
   return { markdown: lines.join('\n'), span: use.span };
+}
+
+// ---- annotations ----
+
+const DIRECTIVE_SCOPE: Record<string, string> = {
+  disable: 'from here until a matching `promptbound-enable`',
+  enable: 'again from here',
+  'disable-next-line': 'on the next line',
+  'disable-file': 'in the whole file',
+};
+
+/** A section budget shows that section's use; a suppression comment names what it turns off, and where. */
+function annotationHover(snapshot: DocumentSnapshot, offset: number): Found | undefined {
+  const { document, stats } = snapshot.result;
+  const annotation = document.annotations.find((a) => contains(a.span, offset));
+  if (!annotation || annotation.kind === 'invalid') return undefined;
+  if (annotation.kind === 'budget') {
+    const count = stats.sections.find((c) => c.section.budget?.span.offset === annotation.span.offset);
+    return count ? { markdown: sectionStats(count, stats).join('\n'), span: annotation.span } : undefined;
+  }
+  const verb = annotation.kind === 'enable' ? 'turns back on' : 'turns off';
+  const lines = [`**promptbound-${annotation.kind}** — ${verb} ${annotation.rules.length === 0 ? 'every rule' : 'these rules'} ${DIRECTIVE_SCOPE[annotation.kind]}`];
+  if (annotation.rules.length > 0) lines.push('');
+  for (const { id } of annotation.rules) {
+    const rule = findRule(id);
+    const area = RULE_IDS.filter((r) => ruleMatches(id, r));
+    if (rule) lines.push(`- ${ruleLink(id)}: ${rule.meta.description}`);
+    else if (area.length > 0) lines.push(`- \`${id}\`: every rule of the area (${area.map((r) => ruleLink(r)).join(', ')})`);
+    else lines.push(`- \`${id}\`: no such rule`);
+  }
+  return { markdown: lines.join('\n'), span: annotation.span };
 }

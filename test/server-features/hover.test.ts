@@ -179,3 +179,23 @@ describe('hover: variables', () => {
     assert.match(hover, /Declared in `input.schema`/);
   });
 });
+
+describe('hover: annotations', () => {
+  it('on a section budget comment, shows that section’s use', async () => {
+    const s = await snapshotOf('/w/a.prompt.md', PROMPT);
+    const rules = tokens(PROMPT.slice(PROMPT.indexOf('## Rules')));
+    const text = markdown(provideHover(s, positionOf(s.textDocument, 'promptbound budget', 3)));
+    assert.ok(text.startsWith(`**${rules} tokens** in section “Rules 规则”`), text);
+    assert.match(text, /budget: 5 tokens/);
+  });
+
+  it('on a suppression comment, names the rules (or areas) it turns off and where', async () => {
+    const text = '# T\n<!-- promptbound-disable-next-line template/undefined-variable budget nope -->\nUse {{x}}\n{{! x }}\n';
+    const s = await snapshotOf('/w/a.prompt.md', text);
+    const hover = markdown(provideHover(s, positionOf(s.textDocument, 'disable-next-line', 0)));
+    assert.match(hover, /\*\*promptbound-disable-next-line\*\* — turns off these rules on the next line/);
+    assert.match(hover, /\[template\/undefined-variable\]\(https:\/\/github.com\/promptbound\/promptbound\/blob\/main\/docs\/rules\/template\/undefined-variable.md\): /);
+    assert.match(hover, /`budget`: every rule of the area \(\[budget\/context-window\]/);
+    assert.match(hover, /`nope`: no such rule/);
+  });
+});
