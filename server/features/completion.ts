@@ -2,7 +2,7 @@
 import type { CompletionItem, Position } from 'vscode-languageserver';
 import type { DocumentSnapshot } from '../snapshot';
 import { MODELS, customModelEntry, type ModelEntry } from '../../core/models';
-import { keysAt, schemasAt, takesAnyKey, valueShape, valuesFor, type KeyInfo, type ValueInfo } from './frontmatter-schema';
+import { keysAt, schemasAt, valueShape, valuesFor, type KeyInfo, type ValueInfo } from './frontmatter-schema';
 import { yamlCursor, type YamlCursor } from './yaml-context';
 import { promptStem } from '../../core/samples/discover';
 import { KIND_CONSTANT, KIND_ENUM_MEMBER, KIND_PROPERTY, KIND_VALUE, MARKDOWN, PLAIN_TEXT_FORMAT, SNIPPET_FORMAT } from './lsp';
@@ -24,7 +24,7 @@ function keyItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionIte
   const items = keysAt(cursor.path)
     .filter((key) => !cursor.siblings.has(key.name) || key.name === cursor.prefix)
     .map((key, i) => keyItem(snapshot, cursor, key, i));
-  if (takesAnyKey(cursor.path) && cursor.path.join('.') === 'budget.variables') items.push(...variableItems(snapshot, cursor));
+  if (cursor.path.length === 2 && cursor.path[0] === 'budget' && cursor.path[1] === 'variables') items.push(...variableItems(snapshot, cursor));
   return items;
 }
 
@@ -61,13 +61,13 @@ function keyInsertText(key: KeyInfo, column: number): { text: string; retrigger:
 
 /** Under `budget.variables`: the template variables the prompt uses that have no expected fill yet. */
 function variableItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionItem[] {
-  const names = [...new Set(snapshot.result.document.variables.map((v) => v.name))].filter((n) => !cursor.siblings.has(n) && /^[\w.-]+$/.test(n));
+  const names = [...new Set(snapshot.result.document.variables.map((v) => v.name))].filter((n) => n !== '' && !cursor.siblings.has(n));
   return names.map((name) => ({
     label: name,
     kind: KIND_VALUE,
     detail: 'template variable: expected fill in tokens',
     insertTextFormat: SNIPPET_FORMAT,
-    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: `${cursor.lead}${escapeSnippet(name)}: \${1:500}` },
+    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: `${cursor.lead}${escapeSnippet(yamlScalar(name))}: \${1:500}` },
   }));
 }
 

@@ -84,11 +84,6 @@ export function keysAt(path: readonly PathSegment[]): KeyInfo[] {
   return [...byName.values()];
 }
 
-/** True when the mapping at `path` takes keys of the user's choosing (`budget.variables`). */
-export function takesAnyKey(path: readonly PathSegment[]): boolean {
-  return schemasAt(path).some((s) => isSchema(s.additionalProperties));
-}
-
 /** The first (markdown) description along the alternatives, the key's own before its `$ref` target's. */
 export function describe(schemas: readonly JsonSchema[]): string | undefined {
   for (const schema of schemas) {

@@ -176,8 +176,9 @@ describe('completion: where there is none', () => {
   });
 
   it('gets positions right after emoji and CJK on the line', async () => {
-    const { items, doc } = await complete('---\nbudget:\n  variables:\n    文档😀: 10\n    |\n---\nUse {{文档😀}} and {{q}}.\n');
-    assert.deepEqual(labels(items), ['q']);
+    const { items, doc } = await complete('---\nbudget:\n  variables:\n    文档😀: 10\n    |\n---\nUse {{文档😀}} and {{q}} and {{问题}}.\n');
+    assert.deepEqual(labels(items), ['q', '问题']);
     assert.deepEqual(frontmatterOf(accept(doc, items[0])), { budget: { variables: { '文档😀': 10, q: 500 } } });
+    assert.deepEqual(frontmatterOf(accept(doc, items[1])), { budget: { variables: { '文档😀': 10, 问题: 500 } } });
   });
 });
