@@ -33,7 +33,7 @@ export function tokenCount(tokens: number, approximate: boolean): string {
   return `${approximate ? '≈' : ''}${grouped(tokens)} tokens`;
 }
 
-/** Whole percent, never rounding a use over 100 % down to 100 (`100.4` → `101%` would lie too: keep one decimal there). */
+/** Whole percent, except just over 100 %: `100.4%` rather than a `100%` that hides being over. */
 export function percent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   const value = (part / whole) * 100;
