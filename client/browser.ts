@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activate as activateShared, deactivate as deactivateShared } from './extension';
+import { BROWSER_SERVER_MODULE } from './server-module';
 
 /** The extension host is a web worker, so `Worker` exists; the project's lib is ES2022 without DOM types. */
 interface ServerWorker {
@@ -12,7 +13,7 @@ const WorkerConstructor = (globalThis as unknown as { Worker: new (url: string, 
 let worker: ServerWorker | undefined;
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
-  const url = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server-browser.js').toString(true);
+  const url = vscode.Uri.joinPath(context.extensionUri, ...BROWSER_SERVER_MODULE).toString(true);
   // A fresh worker on every (re)start: the client restarts a crashed server by asking for transports again.
   // Transports are built here, not left to the client: the extension host's `Worker` is a wrapper, so the
   // client's `instanceof Worker` check fails on the worker it returns.
