@@ -1,5 +1,5 @@
 // A test client for the built language server: spawns it over stdio and speaks LSP with vscode-languageserver-protocol.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -41,6 +41,13 @@ export function fixture(name: string): { uri: string; text: string; path: string
   return { uri: fileUri(file), text: readFileSync(file, 'utf8'), path: file };
 }
 
+/** The running server: a child process, or a worker thread for the browser bundle. */
+export interface ServerHandle {
+  exitCode(): number | null;
+  kill(): void;
+  exited: Promise<number | null>;
+}
+
 export interface StartOptions {
   settings?: Partial<EditorSettings>;
   env?: Record<string, string>;
@@ -55,15 +62,15 @@ export class TestClient {
   readonly stderr: string[] = [];
   settings: Partial<EditorSettings>;
   private readonly waiters: Array<() => void> = [];
-  exited: Promise<number | null>;
+  readonly exited: Promise<number | null>;
 
   private constructor(
-    readonly process: ChildProcess,
+    readonly server: ServerHandle,
     readonly connection: ProtocolConnection,
     settings: Partial<EditorSettings>,
   ) {
     this.settings = settings;
-    this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
+    this.exited = server.exited;
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
@@ -74,33 +81,51 @@ export class TestClient {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new TestClient(child, connection, { debounce: 0, ...options.settings });
+    const client = new TestClient(
+      { exitCode: () => child.exitCode, kill: () => void child.kill(), exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) },
+      connection,
+      { debounce: 0, ...options.settings },
+    );
     child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings));
+    await client.initialize(fileUri(FIXTURES));
+    return client;
+  }
+
+  /** Wires the handlers every test needs, then initialize + initialized with one workspace folder. */
+  async initialize(rootUri: string, onConnection?: (connection: ProtocolConnection) => void): Promise<void> {
+    const { connection } = this;
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      client.published.push(params);
-      client.wake();
+      this.published.push(params);
+      this.wake();
     });
     connection.onNotification(DocumentStatsNotification, (payload: DocumentStatsPayload) => {
-      client.stats.push(payload);
-      client.wake();
+      this.stats.push(payload);
+      this.wake();
     });
+    // The server's own log (a guarded handler's failure) lands beside the process's stderr.
+    connection.onNotification('window/logMessage', (params: { message: string }) => this.stderr.push(`${params.message}\n`));
+    onConnection?.(connection);
     connection.listen();
     const result: InitializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: fileUri(FIXTURES),
-      workspaceFolders: [{ uri: fileUri(FIXTURES), name: 'fixtures' }],
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'fixtures' }],
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },
     });
-    client.capabilities = result.capabilities;
+    this.capabilities = result.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});
-    return client;
+  }
+
+  /** A client over an already running server (a worker), for the browser bundle's test. */
+  static over(server: ServerHandle, connection: ProtocolConnection, settings: Partial<EditorSettings> = {}): TestClient {
+    return new TestClient(server, connection, { debounce: 0, ...settings });
   }
 
   capabilities: InitializeResult['capabilities'] = {};
@@ -159,7 +184,7 @@ export class TestClient {
     } catch {
       // already gone
     }
-    const timer = setTimeout(() => this.process.kill(), 3000);
+    const timer = setTimeout(() => this.server.kill(), 3000);
     await this.exited;
     clearTimeout(timer);
     this.connection.dispose();

@@ -195,7 +195,7 @@ describe('a failing rule and hostile requests', () => {
     }
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 9 } });
     assert.ok(hover);
-    assert.equal(client.process.exitCode, null);
+    assert.equal(client.server.exitCode(), null);
   });
 
   it('answers nonsense parameters without dying', async () => {
@@ -209,7 +209,7 @@ describe('a failing rule and hostile requests', () => {
     assert.deepEqual(unknown, []);
     const counted: CountTextResult = await client.connection.sendRequest(CountTextRequest, { uri, text: 'still alive' });
     assert.ok(counted.tokens > 0);
-    assert.equal(client.process.exitCode, null);
+    assert.equal(client.server.exitCode(), null);
   });
 });
 
