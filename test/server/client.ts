@@ -107,7 +107,7 @@ export class TestClient {
       this.wake();
     });
     // The server's own log (a guarded handler's failure) lands beside the process's stderr.
-    connection.onNotification('window/logMessage', (params: { message: string }) => this.stderr.push(`${params.message}\n`));
+    connection.onNotification('window/logMessage', (params: { message: string }) => void this.stderr.push(`${params.message}\n`));
     onConnection?.(connection);
     connection.listen();
     const result: InitializeResult = await connection.sendRequest(InitializeRequest.type, {
