@@ -70,6 +70,7 @@ export function checkVsix(file) {
   const pointedAt = [
     manifest.main,
     manifest.browser,
+    ...(manifest.icon ? [manifest.icon] : []),
     ...manifest.contributes.grammars.map((g) => g.path),
     ...manifest.contributes.snippets.map((s) => s.path),
     ...manifest.contributes.languages.map((l) => l.configuration),

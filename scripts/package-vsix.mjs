@@ -14,7 +14,7 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
 const out = path.join(root, `promptbound-${manifest.version}.vsix`);
 
 /** What the extension needs at run time; everything else stays out. */
-const INCLUDE = ['dist', 'schemas', 'syntaxes', 'snippets', 'language-configuration', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.nls.json', '.vscodeignore'];
+const INCLUDE = ['dist', 'schemas', 'syntaxes', 'snippets', 'language-configuration', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.nls.json', '.vscodeignore'];
 for (const bundle of ['client-node.js', 'client-browser.js', 'server-node.js', 'server-browser.js']) {
   if (!existsSync(path.join(root, 'dist', bundle))) throw new Error(`dist/${bundle} is missing: run \`node esbuild.mjs\` first.`);
 }

@@ -41,7 +41,8 @@ describe('manifest: entry points and capabilities', () => {
   it('has what vsce needs to package', () => {
     assert.ok(manifest.publisher);
     assert.match(manifest.repository.url, /^https:\/\//);
-    for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore']) assert.ok(existsSync(path.join(ROOT, file)), file);
+    for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'package.nls.json', manifest.icon]) assert.ok(existsSync(path.join(ROOT, file)), file);
+    assert.deepEqual([...readFileSync(path.join(ROOT, manifest.icon)).subarray(1, 4)], [0x50, 0x4e, 0x47], 'the icon is a PNG (vsce refuses SVG icons)');
   });
 });
 
