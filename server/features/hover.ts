@@ -195,7 +195,8 @@ export function sectionStats(count: SectionCount, stats: DocumentStats): string[
   if (stats.promptTokens > 0) lines.push(`- share of the prompt: ${percent(count.tokens, stats.promptTokens)} of ${tokenCount(stats.promptTokens, stats.approximate)}`);
   const window = stats.budget.inputBudget;
   if (window !== undefined && window > 0) lines.push(`- share of the input budget: ${percent(count.tokens, window)} of ${compact(window)}`);
-  lines.push(`- counted with ${modelName(stats)} (${stats.encoding}${count.approximate ? ', approximate' : ''}); nested subsections included`);
+  const nested = section.kind === 'heading' ? '; subsections included' : '';
+  lines.push(`- counted with ${modelName(stats)} (${stats.encoding}${count.approximate ? ', approximate' : ''})${nested}`);
   if (section.budget) lines.push('', ruleLink('budget/section-limit'));
   return lines;
 }

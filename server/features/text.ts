@@ -33,11 +33,12 @@ export function tokenCount(tokens: number, approximate: boolean): string {
   return `${approximate ? '≈' : ''}${grouped(tokens)} tokens`;
 }
 
-/** Whole percent, except just over 100 %: `100.4%` rather than a `100%` that hides being over. */
+/** Whole percent, except just over 100 % (`100.4%`, not a `100%` that hides being over) and under 1 % (`<1%`, not `0%`). */
 export function percent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   const value = (part / whole) * 100;
   if (value > 100 && value < 101) return `${value.toFixed(1)}%`;
+  if (value > 0 && value < 1) return '<1%';
   return `${Math.round(value)}%`;
 }
 

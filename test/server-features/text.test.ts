@@ -20,6 +20,8 @@ describe('number formats', () => {
     assert.equal(percent(502, 500), '100.4%');
     assert.equal(percent(500, 500), '100%');
     assert.equal(percent(1, 0), '—');
+    assert.equal(percent(4, 128000), '<1%');
+    assert.equal(percent(0, 128000), '0%');
   });
 
   it('links docs under the same base as the rule pages (the CLI’s SARIF helpUri)', () => {
