@@ -17,11 +17,12 @@ export function grouped(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-/** `128000` → `128k`, `16385` → `16.4k`, `1047576` → `1.05M`: a window size at a glance. */
+/** `128000` → `128k`, `16385` → `16.4k`, `1047576` → `1.05M`: a window size at a glance, as the status bar writes it. */
 export function compact(n: number): string {
-  if (n >= 1_000_000) return `${trimZeros((n / 1_000_000).toPrecision(3))}M`;
-  if (n >= 1_000) return `${trimZeros((n / 1_000).toPrecision(3))}k`;
-  return String(Math.round(n));
+  if (n < 1_000) return String(Math.round(n));
+  // Below 999,500 in k: 999,600 rounds to 1,000k, which toPrecision writes as `1.00e+3` (the status bar's rule too).
+  const [value, unit] = n < 999_500 ? [n / 1_000, 'k'] : [n / 1_000_000, 'M'];
+  return `${trimZeros(value.toPrecision(3))}${unit}`;
 }
 
 function trimZeros(text: string): string {
