@@ -68,7 +68,13 @@ export async function activate(context: vscode.ExtensionContext, createClient: C
     }),
     { dispose: () => void stop() },
   );
-  await start();
+  try {
+    await start();
+  } catch (error) {
+    // Activation still succeeds: the commands say the server is not running instead of "command not found".
+    serverOutput.error(`the language server did not start: ${String(error)}`);
+    void vscode.window.showErrorMessage(`promptbound: the language server did not start (${error instanceof Error ? error.message : String(error)}). See the promptbound output.`);
+  }
 }
 
 export async function deactivate(): Promise<void> {
