@@ -3,7 +3,7 @@
 // A prompt's diagnostics can point into other files (a sample, a schema, a config). Each prompt's lint leaves its
 // "contributions" per target file; a target's published diagnostics are the union over every prompt, so two
 // prompts sharing one schema both report into it, and closing one leaves the other's.
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/diagnostic';
 import { lintDocument, type EngineHost } from '../core/engine';
@@ -14,7 +14,7 @@ import type { FileAccess } from '../core/files';
 import type { DocumentStatsPayload, EditorSettings } from './protocol';
 import type { DocumentSnapshot } from './snapshot';
 import { ConfigLookup, type DocumentConfig } from './config';
-import { diagnosticKey, positionedText, toLspDiagnostic, type PositionedText } from './convert';
+import { DIAGNOSTIC_SOURCE, diagnosticKey, positionedText, toLspDiagnostic, type PositionedText } from './convert';
 import { overlayFiles, RecordingFiles, type OpenTexts } from './overlay';
 import { hasPromptName, matchesGlobs, PROMPT_EXTENSIONS } from './prompt-files';
 import { LintScheduler, type Timers } from './scheduler';
@@ -67,6 +67,23 @@ interface PromptEntry {
   stats?: DocumentStatsPayload;
   /** True once a lint has published. */
   linted: boolean;
+}
+
+/** The CLI's limit (node/files.ts MAX_FILE_BYTES): larger files are reported, not linted. */
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** UTF-8 length over `limit`, without encoding the text (stops counting once over). */
+export function exceedsBytes(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 per half.
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
+    if (bytes > limit) return true;
+  }
+  return false;
 }
 
 /** Delay before dependents of an edited sample or schema are re-linted, when their own setting is unknown. */
@@ -315,6 +332,10 @@ export class PromptWorkspace {
       if (current()) this.drop(entry);
       return;
     }
+    if (exceedsBytes(text, MAX_DOCUMENT_BYTES)) {
+      if (current()) this.skipTooLarge(entry, doc);
+      return;
+    }
     const settings = await this.options.settingsFor(uri);
     this.debounces.set(uri, settings.debounce);
     const { config, chain } = await this.configs.configFor(uri, settings, this.modelOverrides.get(uri));
@@ -366,6 +387,22 @@ export class PromptWorkspace {
       entry.stats = statsPayload(textDocument.uri, textDocument, result);
       this.options.sink.documentStats(entry.stats);
     }
+  }
+
+  /** As `promptbound check` does, a file over 10 MB is not linted; one error at its start says so. */
+  private skipTooLarge(entry: PromptEntry, doc: TextDocument | undefined): void {
+    const skipped: LspDiagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Error,
+      source: DIAGNOSTIC_SOURCE,
+      message: 'skipped: larger than 10 MB',
+    };
+    const targets = new Set([...entry.contributions.keys(), entry.uri]);
+    entry.snapshot = undefined;
+    entry.stats = undefined;
+    entry.linted = true;
+    entry.contributions = new Map([[entry.uri, { version: doc?.version, diagnostics: [skipped] }]]);
+    this.publish(targets);
   }
 
   // ---- publishing -------------------------------------------------------------------------------------------

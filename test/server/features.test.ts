@@ -9,6 +9,7 @@ import {
   CompletionRequest,
   DidChangeConfigurationNotification,
   HoverRequest,
+  InlayHintRequest,
   type CodeAction,
   type CompletionItem,
   type CompletionList,
@@ -159,6 +160,36 @@ describe('language features over the protocol', () => {
     const published = client.published.slice(start);
     assert.deepEqual(published.find((p) => p.uri === reply.uri)?.diagnostics.map((d) => d.code), ['sample/constraint']);
     assert.deepEqual(published.find((p) => p.uri === fixture('reply.samples/answer.json').uri)?.diagnostics.map((d) => d.code), ['sample/schema']);
+  });
+
+  it('inlay hints instead of code lenses when sectionCounts is inlayHints', async () => {
+    client.settings = { ...client.settings, sectionCounts: 'inlayHints' };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    const range = { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } };
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: f.uri }, range });
+    assert.ok(hints && hints.some((h) => h.position.line === 6), JSON.stringify(hints));
+    assert.deepEqual(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: f.uri } }), []);
+    client.settings = { ...client.settings, sectionCounts: 'codelens' };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+  });
+
+  it('related locations become relatedInformation (the output reserve of an over-budget prompt)', async () => {
+    const uri = fileUri(path.join(FIXTURES, 'over.prompt.md'));
+    const text = `---\nmodel: gpt-4o\nbudget:\n  context: 60\n  output: 50\n---\n${'Answer the question with care and precision. '.repeat(4)}\n`;
+    await client.open(uri, text, 1);
+    const diagnostics = await client.diagnosticsAt(uri, 1);
+    const over = diagnostics.find((d) => d.code === 'budget/context-window');
+    assert.ok(over, JSON.stringify(diagnostics));
+    assert.deepEqual(over.relatedInformation?.map((r) => [r.location.uri, rangeText(r.location), r.message]), [[uri, '4:10-4:12', 'output reserve (budget.output)']]);
+    await client.close(uri);
+  });
+
+  it('a file over 10 MB is reported, not linted (as promptbound check does)', async () => {
+    const uri = fileUri(path.join(FIXTURES, 'huge.prompt.md'));
+    await client.open(uri, 'word '.repeat(2_200_000), 1);
+    const diagnostics = await client.diagnosticsAt(uri, 1);
+    assert.deepEqual(diagnostics.map((d) => d.message), ['skipped: larger than 10 MB']);
+    await client.close(uri);
   });
 
   it('settings apply per document and are re-read on didChangeConfiguration', async () => {
