@@ -1,5 +1,6 @@
 // Language features and promptbound's own requests over the real protocol, against the built server.
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -30,7 +31,8 @@ import {
 } from '../../server/protocol';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
-import { FIXTURES, TestClient, fileUri, fixture, rangeText } from './client';
+import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
+import { FIXTURES, SERVER, TestClient, fileUri, fixture, rangeText } from './client';
 
 /** Applies a code action's edits for `uri` to `doc` and sends them as one incremental change. */
 async function applyAction(client: TestClient, doc: TextDocument, action: CodeAction): Promise<TextDocument> {
@@ -259,5 +261,23 @@ describe('promptbound lsp --stdio', () => {
       await client.stop();
     }
     assert.equal(await client.exited, 0);
+  });
+});
+
+describe('the desktop transport (IPC, as vscode-languageclient starts dist/server-node.js)', () => {
+  it('initializes over node IPC and publishes diagnostics', async () => {
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const client = TestClient.over({ exitCode: () => child.exitCode, kill: () => void child.kill(), exited }, connection);
+    try {
+      await client.initialize(fileUri(FIXTURES));
+      const f = fixture('editor.prompt.md');
+      await client.open(f.uri, f.text, 1);
+      assert.deepEqual((await client.diagnosticsAt(f.uri, 1)).map((d) => d.code), ['frontmatter/schema', 'template/undefined-variable']);
+    } finally {
+      await client.stop();
+    }
+    assert.equal(await exited, 0);
   });
 });
