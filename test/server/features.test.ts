@@ -1,6 +1,6 @@
 // Language features and promptbound's own requests over the real protocol, against the built server.
 import assert from 'node:assert/strict';
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -247,6 +247,16 @@ describe('a failing rule and hostile requests', () => {
 });
 
 describe('promptbound lsp --stdio', () => {
+  it('without --stdio is a usage error (exit 2); --help describes it', () => {
+    const bin = path.join(FIXTURES, '..', '..', '..', 'bin', 'promptbound.js');
+    const bare = spawnSync(process.execPath, [bin, 'lsp'], { encoding: 'utf8' });
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /lsp needs --stdio/);
+    const help = spawnSync(process.execPath, [bin, 'lsp', '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: promptbound lsp --stdio/);
+  });
+
   it('serves the same diagnostics as the server bundle', async () => {
     const client = await TestClient.start({ args: [path.join(FIXTURES, '..', '..', '..', 'bin', 'promptbound.js'), 'lsp', '--stdio'] });
     try {
