@@ -173,3 +173,34 @@ describe('the same diagnostics as promptbound check', () => {
     }
   });
 });
+
+describe('a sample opened without its prompt', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(() => client.stop());
+
+  it('finds the prompt by name (<stem>.samples/), lints it in the background and publishes only into the sample', async () => {
+    const prompt = fixture('reply.prompt.md');
+    const sample = fixture('reply.samples/answer.json');
+    await client.open(sample.uri, sample.text, 1, 'json');
+    const onSample = await client.diagnosticsAt(sample.uri, 1);
+    assert.deepEqual(onSample.map((d) => [d.code, rangeText(d)]), [['sample/schema', '0:11-0:20']]);
+    // The prompt is not open: its own summary diagnostic is not shown.
+    assert.equal(client.published.filter((p) => p.uri === prompt.uri && p.diagnostics.length > 0).length, 0);
+    const start = client.published.length;
+    await client.change(sample.uri, 2, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 20 } }, text: '"rejected"' }]);
+    assert.deepEqual(await client.diagnosticsAt(sample.uri, 2, start), []);
+  });
+
+  it('clears the sample when it closes', async () => {
+    const sample = fixture('reply.samples/answer.json');
+    await client.change(sample.uri, 3, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 21 } }, text: '"nope"' }]);
+    assert.equal((await client.diagnosticsAt(sample.uri, 3)).length, 1);
+    const start = client.published.length;
+    await client.close(sample.uri);
+    const last = await client.until('cleared', () => client.published.slice(start).find((p) => p.uri === sample.uri));
+    assert.deepEqual(last.diagnostics, []);
+  });
+});
