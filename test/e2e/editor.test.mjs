@@ -22,6 +22,7 @@ const ANNUAL = 'annual-report-summary.prompty';
 const PR = 'pr-description.prompt.yml';
 const REFUND = 'refund-assistant.prompt.md';
 const SAMPLE = 'too-long-reply.txt';
+const NOTES = 'customer-release-notes.prompt.md';
 
 /** @type {import('playwright-core').BrowserContext} */
 let context;
@@ -123,6 +124,38 @@ function viewLine(text) {
   return editor().locator('.view-line', { hasText: text }).first();
 }
 
+/** Moves the mouse onto `target` (retrying while the editor re-renders its tokens) and returns the visible hover. */
+async function hoverOver(target, hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first()) {
+  const deadline = Date.now() + WAIT;
+  for (;;) {
+    await target.waitFor({ state: 'visible', timeout: WAIT });
+    const box = await target.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { steps: 2 });
+      if (await hover.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) {
+        await page.waitForTimeout(400); // the hover fades in: let the screenshot see it
+        return hover;
+      }
+      await page.mouse.move(5, 450);
+    }
+    if (Date.now() > deadline) throw new Error(`no hover appeared over ${target}`);
+    await page.waitForTimeout(300);
+  }
+}
+
+/** Picks the code action whose label matches, with the keyboard (the menu blocks pointer events while it animates). */
+async function pickAction(menu, label) {
+  await menu.locator('.monaco-list-row.focused').waitFor({ timeout: WAIT });
+  for (let i = 0; i < 12; i++) {
+    const focused = (await menu.locator('.monaco-list-row.focused').getAttribute('aria-label')) ?? '';
+    if (label.test(focused)) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  const focused = (await menu.locator('.monaco-list-row.focused').getAttribute('aria-label')) ?? '';
+  assert.match(focused, label, 'the code action to apply is focused');
+  await page.keyboard.press('Enter');
+}
+
 /** Runs a command from the palette (F1) by its title. */
 async function runCommand(title) {
   await page.keyboard.press('F1');
@@ -185,13 +218,29 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+let failures = 0;
+/** A test that saves a screenshot of the page as it was when it failed (test-results/e2e/FAILED-n-….png). */
+function step(name, fn) {
+  test(name, STEP, async () => {
+    try {
+      await fn();
+    } catch (error) {
+      failures++;
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
+      await page?.screenshot({ path: join(SHOTS, `FAILED-${failures}-${slug}.png`) }).catch(() => {});
+      throw error;
+    }
+  });
+}
+
 beforeEach(async () => {
   // A failed step must not leave a menu, hover or quick input over the next one.
   if (!page) return;
   await page.mouse.move(5, 450).catch(() => {});
+  await escape().catch(() => {});
 });
 
-test('the workbench loads the workspace and the extension', STEP, async () => {
+step('the workbench loads the workspace and the extension', async () => {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   const rows = await page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts();
@@ -204,7 +253,7 @@ test('the workbench loads the workspace and the extension', STEP, async () => {
   await shot('01-workbench');
 });
 
-test('budget/context-window: squiggle on the deployment line and a Problems entry with the rule id', STEP, async () => {
+step('budget/context-window: squiggle on the deployment line and a Problems entry with the rule id', async () => {
   const squiggle = editor().locator('.squiggly-error').first();
   await assert.doesNotReject(squiggle.waitFor({ timeout: 30_000 }), `an error squiggle appears${dumpDiagnostics()}`);
   // CLI: 14:23 error … budget/context-window — line 14 is `    azure_deployment: gpt-4o`.
@@ -221,12 +270,8 @@ test('budget/context-window: squiggle on the deployment line and a Problems entr
   await page.keyboard.press('Control+Shift+M'); // close the panel again
 });
 
-test('hover on the budget squiggle shows the diagnostic', STEP, async () => {
-  const squiggle = editor().locator('.squiggly-error').first();
-  const box = await squiggle.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
-  await hover.waitFor({ state: 'visible', timeout: WAIT });
+step('hover on the budget squiggle shows the diagnostic', async () => {
+  const hover = await hoverOver(editor().locator('.squiggly-error').first());
   const text = await hover.innerText();
   assert.match(text, /context window is 128,000/);
   assert.match(text, /budget\/context-window/);
@@ -234,40 +279,42 @@ test('hover on the budget squiggle shows the diagnostic', STEP, async () => {
   await page.mouse.move(5, 450);
 });
 
-test('status bar: token count equal to the CLI, window and model, error colour, breakdown tooltip', STEP, async () => {
+step('status bar: token count equal to the CLI, window and model, error colour, breakdown tooltip', async () => {
   const item = statusItem();
   const text = (await item.innerText()).trim();
+  const count = cliCount(ANNUAL);
   const stats = cliStats(ANNUAL);
-  // `125,313 / 128k tokens · gpt-4o`: the input (prompt + overhead + variables) against the window.
+  // `125,313 / 128k tokens · gpt-4o`: what counts against the window — the prompt's tokens and chat overhead
+  // (`promptbound count --json`: tokens + overhead) plus the declared variable fill — as `check --stats` reports it.
   const m = /([\d,]+)\s*\/\s*([\d.]+[kM]?)\s*tokens\s*·\s*(\S+)/.exec(text);
   assert.ok(m, `status bar item "${text}" reads "N / W tokens · model"`);
-  assert.equal(Number(m[1].replaceAll(',', '')), stats.input, `status bar count ${m[1]} = promptbound check --stats input ${stats.input}`);
-  assert.equal(m[2], '128k');
-  assert.equal(m[3], 'gpt-4o');
-  const count = cliCount(ANNUAL);
   assert.equal(stats.tokens, count.tokens, 'count and check agree on the prompt tokens');
+  assert.equal(stats.input, count.tokens + count.overhead + stats.variables);
+  assert.equal(Number(m[1].replaceAll(',', '')), stats.input, `status bar count ${m[1]} = the CLI's input ${stats.input} (count ${count.tokens} + overhead ${count.overhead} + variables ${stats.variables})`);
+  assert.equal(m[2], '128k');
+  assert.equal(m[3], count.model);
   // Over the window: the item is coloured as an error.
   const background = await item.evaluate((el) => getComputedStyle(el).backgroundColor);
-  assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the item has an error background');
+  const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+  assert.ok(r > 150 && g < 100 && b < 100, `the item has the error background (red): ${background}`);
   await item.hover();
   const tooltip = page.locator('.monaco-hover:not(.hidden), .workbench-hover').filter({ hasText: /variables/i }).first();
   await tooltip.waitFor({ state: 'visible', timeout: WAIT });
   const tip = await tooltip.innerText();
   assert.match(tip, /variables/i);
   assert.match(tip, /output reserve/i);
+  assert.match(tip, new RegExp(grouped(stats.variables)), `tooltip shows the variables' ${stats.variables} tokens: ${tip}`);
+  assert.match(tip, new RegExp(grouped(stats.output)), `tooltip shows the ${stats.output}-token output reserve: ${tip}`);
   assert.match(tip, new RegExp(grouped(count.tokens + count.overhead) + '|' + grouped(count.tokens)), `tooltip shows the prompt's ${count.tokens} tokens: ${tip}`);
   await shot('04-status-bar-tooltip');
   await page.mouse.move(700, 450);
   await escape();
 });
 
-test('hover on the model: value shows the model facts', STEP, async () => {
+step('hover on the model: value shows the model facts', async () => {
   await openFile(PR);
   const value = viewLine('model: openai/gpt-4.1-mini').locator('span', { hasText: 'gpt-4.1-mini' }).last();
-  const box = await value.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
-  await hover.waitFor({ state: 'visible', timeout: WAIT });
+  const hover = await hoverOver(value);
   const text = await hover.innerText();
   assert.match(text, /gpt-4\.1-mini/);
   assert.match(text, /1,047,576|1\.05M/, `the hover gives the context window: ${text}`);
@@ -276,34 +323,56 @@ test('hover on the model: value shows the model facts', STEP, async () => {
   await page.mouse.move(5, 450);
 });
 
-test('code actions on the wranAt line: did-you-mean, disable rule for the line and for the file', STEP, async () => {
-  await editor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+step('code actions on the wranAt line: the did-you-mean fix is offered', async () => {
   // CLI: 57:3 error budget.wranAt is not a budget key; did you mean warnAt? frontmatter/schema
   await goTo(57, 3);
+  const squiggle = editor().locator('.squiggly-error').first();
+  await assert.doesNotReject(squiggle.waitFor({ timeout: 30_000 }), 'the wranAt key has an error squiggle');
+  const [sq, ln] = [await squiggle.boundingBox(), await viewLine('wranAt: 0.7').boundingBox()];
+  assert.ok(sq && ln && Math.abs(sq.y - ln.y) < ln.height, 'the squiggle is on the wranAt line');
   await page.keyboard.press('Control+.');
   const menu = page.locator('.action-widget');
   await menu.waitFor({ state: 'visible', timeout: WAIT });
   const items = await menu.locator('.monaco-list-row').allInnerTexts();
-  assert.ok(items.some((t) => /warnAt/.test(t)), `menu offers the warnAt fix: ${JSON.stringify(items)}`);
-  assert.ok(items.some((t) => /disable/i.test(t) && /line/i.test(t)), `menu offers disabling for this line: ${JSON.stringify(items)}`);
-  assert.ok(items.some((t) => /disable/i.test(t) && /file/i.test(t)), `menu offers disabling for the file: ${JSON.stringify(items)}`);
-  await shot('06-code-actions-menu');
+  assert.ok(items.some((t) => /wranAt/.test(t) && /warnAt/.test(t)), `menu offers the warnAt fix: ${JSON.stringify(items)}`);
+  await shot('06-code-actions-did-you-mean');
 });
 
-test('quick fix through the UI: warnAt replaces wranAt and the diagnostic disappears', STEP, async () => {
+step('quick fix through the UI: warnAt replaces wranAt and the diagnostic disappears', async () => {
   const menu = page.locator('.action-widget');
   if (!(await menu.isVisible())) {
     await goTo(57, 3);
     await page.keyboard.press('Control+.');
   }
-  await menu.locator('.monaco-list-row', { hasText: /warnAt/ }).first().click();
+  await pickAction(menu, /warnAt/);
   await viewLine('warnAt: 0.7').waitFor({ timeout: WAIT });
   assert.equal(await editor().locator('.view-line', { hasText: 'wranAt: 0.7' }).count(), 0, 'no wranAt key is left');
   await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: WAIT }), 'the frontmatter/schema error is gone');
   await shot('07-quick-fix-applied');
 });
 
-test('CodeLens: per-section token counts on the headings, equal to the CLI', STEP, async () => {
+step('code actions: disable a rule for this line / for this file; applying one silences the warning', async () => {
+  await openFile(NOTES);
+  // CLI: 40:3 warning Variable 'merged_prs' is not declared … template/undefined-variable
+  await goTo(40, 3);
+  const squiggle = editor().locator('.squiggly-warning').first();
+  await assert.doesNotReject(squiggle.waitFor({ timeout: 30_000 }), 'the {{merged_prs}} line has a warning squiggle');
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget');
+  await menu.waitFor({ state: 'visible', timeout: WAIT });
+  const items = await menu.locator('.monaco-list-row').allInnerTexts();
+  assert.ok(items.some((t) => /disable/i.test(t) && /template\/undefined-variable/.test(t) && /line/i.test(t)), `disable for this line: ${JSON.stringify(items)}`);
+  assert.ok(items.some((t) => /disable/i.test(t) && /template\/undefined-variable/.test(t) && /file/i.test(t)), `disable for this file: ${JSON.stringify(items)}`);
+  await shot('08-code-actions-disable');
+  await pickAction(menu, /disable.*line/i);
+  await viewLine('promptbound-disable-next-line').waitFor({ timeout: WAIT }).catch(() => {});
+  const lines = await editor().locator('.view-lines').innerText();
+  assert.match(lines.replace(/\u00a0/g, ' '), /promptbound[- ]disable[- ]next[- ]line.*template\/undefined-variable/i, 'a disable-next-line comment naming the rule was inserted');
+  await assert.doesNotReject(editor().locator('.squiggly-warning').first().waitFor({ state: 'detached', timeout: WAIT }), 'the warning is gone');
+  await shot('09-disable-line-applied');
+});
+
+step('CodeLens: per-section token counts on the headings, equal to the CLI', async () => {
   await openFile(REFUND);
   const lens = editor().locator('.codelens-decoration');
   await assert.doesNotReject(lens.first().waitFor({ timeout: 30_000 }), 'CodeLens appear');
@@ -314,36 +383,28 @@ test('CodeLens: per-section token counts on the headings, equal to the CLI', STE
     assert.ok(texts.some((t) => t.includes(grouped(s.tokens))), `a lens shows ${s.title}'s ${s.tokens} tokens: ${JSON.stringify(texts)}`);
   }
   assert.ok(texts.some((t) => /150/.test(t)), `the Tone lens shows its 150-token budget: ${JSON.stringify(texts)}`);
-  await shot('08-codelens-sections');
+  await shot('10-codelens-sections');
 });
 
-test('hover on a heading shows section stats; on a {{variable}} its budget', STEP, async () => {
-  const heading = viewLine('## Tone').locator('span', { hasText: 'Tone' }).last();
-  let box = await heading.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  let hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
-  await hover.waitFor({ state: 'visible', timeout: WAIT });
+step('hover on a heading shows section stats; on a {{variable}} its budget', async () => {
+  let hover = await hoverOver(viewLine('## Tone').locator('span', { hasText: 'Tone' }).last());
   let text = await hover.innerText();
   assert.match(text, /64/, `the Tone section's 64 tokens: ${text}`);
   assert.match(text, /150/, `its 150-token budget: ${text}`);
-  await shot('09-hover-section');
+  await shot('11-hover-section');
   await page.mouse.move(5, 450);
   await hover.waitFor({ state: 'hidden', timeout: WAIT }).catch(() => {});
-  const variable = viewLine('{{customer_name}}').locator('span', { hasText: 'customer_name' }).last();
-  box = await variable.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
-  await hover.waitFor({ state: 'visible', timeout: WAIT });
+  hover = await hoverOver(viewLine('{{customer_name}}').locator('span', { hasText: 'customer_name' }).last());
   text = await hover.innerText();
   assert.match(text, /customer_name/);
   assert.match(text, /\b10\b/, `its 10-token budget: ${text}`);
-  await shot('10-hover-variable');
+  await shot('12-hover-variable');
   await page.mouse.move(5, 450);
 });
 
-test('completion in the frontmatter: budget keys and model ids', STEP, async () => {
-  // A new line in `budget:` (line 4 is `  output: 400`): our keys are offered.
-  await goTo(4, 1);
+step('completion in the frontmatter: budget keys and model ids', async () => {
+  // A new line in `budget:` (line 4; line 5 is `  output: 400`): our keys are offered.
+  await goTo(5, 1);
   await page.keyboard.press('Enter');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.type('  ');
@@ -353,7 +414,7 @@ test('completion in the frontmatter: budget keys and model ids', STEP, async () 
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const keys = await suggest.locator('.monaco-list-row').allInnerTexts();
   assert.ok(keys.some((k) => /context|prompt/.test(k)), `budget keys offered: ${JSON.stringify(keys)}`);
-  await shot('11-completion-keys');
+  await shot('13-completion-keys');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
@@ -366,13 +427,13 @@ test('completion in the frontmatter: budget keys and model ids', STEP, async () 
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const models = await suggest.locator('.monaco-list-row').allInnerTexts();
   assert.ok(models.some((k) => /gpt-4o/.test(k)), `model ids offered: ${JSON.stringify(models)}`);
-  await shot('12-completion-models');
+  await shot('14-completion-models');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z');
   assert.ok(await viewLine('model: gpt-4o-mini').isVisible(), 'the model line is restored');
 });
 
-test('a failing sample: squiggles in the sample and sample/constraint in Problems', STEP, async () => {
+step('a failing sample: squiggles in the sample and sample/constraint in Problems', async () => {
   await openFile(`refund-assistant.samples/${SAMPLE}`);
   await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 }), 'the sample has error squiggles');
   const panel = await problemsText();
@@ -380,11 +441,11 @@ test('a failing sample: squiggles in the sample and sample/constraint in Problem
   const text = await panel.innerText();
   assert.match(text, /142 words; at most 120 allowed/);
   assert.match(text, /guarantee/);
-  await shot('13-sample-diagnostics');
+  await shot('15-sample-diagnostics');
   await page.keyboard.press('Control+Shift+M');
 });
 
-test('the token-breakdown chart renders in a webview (command palette)', STEP, async () => {
+step('the token-breakdown chart renders in a webview (command palette)', async () => {
   await openFile(REFUND);
   await runCommand(commandTitle('promptbound.showTokenBreakdown'));
   let chart;
@@ -402,10 +463,10 @@ test('the token-breakdown chart renders in a webview (command palette)', STEP, a
   const svgText = await chart.frame.locator('svg').first().textContent();
   assert.match(svgText, /Tone/, 'the chart labels the sections');
   await page.waitForTimeout(500);
-  await shot('14-token-breakdown-chart');
+  await shot('16-token-breakdown-chart');
 });
 
-test('select model: the status bar item opens a quick pick of model ids; picking one recounts', STEP, async () => {
+step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
   await openFile(ANNUAL);
   await statusItem().click();
   const quick = page.locator('.quick-input-widget');
@@ -413,14 +474,14 @@ test('select model: the status bar item opens a quick pick of model ids; picking
   await quick.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const ids = await quick.locator('.monaco-list-row').allInnerTexts();
   assert.ok(ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)), `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`);
-  await shot('15-select-model');
+  await shot('17-select-model');
   await page.keyboard.type('gpt-4.1');
   const row = quick.locator('.monaco-list-row', { hasText: /^gpt-4\.1\b/ }).first();
   await row.click();
   // gpt-4.1's 1M window holds the 125k-token report: the status bar names it and the budget error is gone.
   await statusItem().filter({ hasText: 'gpt-4.1' }).waitFor({ timeout: WAIT });
   await assert.doesNotReject(editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }), 'the context-window error goes away');
-  await shot('16-model-picked');
+  await shot('18-model-picked');
 });
 
 test('offline: no request left this machine', () => {

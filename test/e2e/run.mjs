@@ -107,7 +107,8 @@ for (let i = 0; ; i++) {
 }
 
 // 4. The tests (node:test prints its summary; the exit code is theirs).
-const tests = spawn(process.execPath, ['--test', '--test-reporter=spec', join(root, 'test', 'e2e', 'editor.test.mjs')], {
+// Extra arguments go to node --test, e.g. `npm run test:e2e -- --test-name-pattern=hover`.
+const tests = spawn(process.execPath, ['--test', '--test-reporter=spec', ...process.argv.slice(2), join(root, 'test', 'e2e', 'editor.test.mjs')], {
   cwd: root,
   detached: true,
   stdio: 'inherit',
