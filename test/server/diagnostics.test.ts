@@ -141,7 +141,7 @@ describe('sample files', () => {
     const again = await client.until('sample diagnostics v2', () => client.published.slice(start).find((p) => p.uri === sample.uri && p.diagnostics.length > 0));
     assert.equal(again.version, 2);
     assert.deepEqual(again.diagnostics.map((d) => [d.code, rangeText(d)]), [['sample/schema', '0:11-0:18']]);
-    const onPrompt = await client.until('prompt summary', () => client.published.slice(start).find((p) => p.uri === prompt.uri));
+    const onPrompt = await client.until('prompt summary', () => client.published.slice(start).find((p) => p.uri === prompt.uri && p.diagnostics.length > 0));
     assert.deepEqual(onPrompt.diagnostics.map((d) => d.code), ['sample/constraint']);
   });
 });

@@ -145,7 +145,7 @@ describe('language features over the protocol', () => {
     assert.ok(claude);
     const before = client.stats.length;
     await client.connection.sendNotification(SetModelOverrideNotification, { uri: f.uri, model: claude.id });
-    const stats = await client.until('override stats', () => client.stats.slice(before).find((s) => s.uri === f.uri));
+    const stats = await client.until('override stats', () => client.stats.slice(before).find((s) => s.uri === f.uri && s.modelSource === 'override'));
     assert.equal(stats.model, claude.id);
     assert.equal(stats.modelSource, 'override');
     assert.equal(stats.approximate, true);
@@ -198,7 +198,7 @@ describe('language features over the protocol', () => {
     const start = client.published.length;
     client.settings = { ...client.settings, rules: { 'template/undefined-variable': 'off' } };
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
-    const quiet = await client.until('rule off', () => client.published.slice(start).find((p) => p.uri === f.uri));
+    const quiet = await client.until('rule off', () => client.published.slice(start).find((p) => p.uri === f.uri && p.diagnostics.every((d) => d.code !== 'template/undefined-variable')));
     assert.deepEqual(quiet.diagnostics, []);
     client.settings = { debounce: 0 };
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
