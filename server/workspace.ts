@@ -134,8 +134,9 @@ export class PromptWorkspace {
       await Promise.all(dependents.map((p) => this.scheduler.now(p.uri)));
       return;
     }
+    // No prompt read it yet (a sample created since, or its prompt is closed): its owner by name is linted.
     const owner = await this.findOwner(uri);
-    if (owner !== undefined && !this.prompts.has(owner)) {
+    if (owner !== undefined) {
       this.entry(owner);
       await this.scheduler.now(owner);
     }
