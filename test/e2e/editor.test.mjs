@@ -254,6 +254,7 @@ step('the workbench loads the workspace and the extension', async () => {
 });
 
 step('budget/context-window: squiggle on the deployment line and a Problems entry with the rule id', async () => {
+  await openFile(ANNUAL);
   const squiggle = editor().locator('.squiggly-error').first();
   await assert.doesNotReject(squiggle.waitFor({ timeout: 30_000 }), `an error squiggle appears${dumpDiagnostics()}`);
   // CLI: 14:23 error … budget/context-window — line 14 is `    azure_deployment: gpt-4o`.
@@ -271,6 +272,7 @@ step('budget/context-window: squiggle on the deployment line and a Problems entr
 });
 
 step('hover on the budget squiggle shows the diagnostic', async () => {
+  await openFile(ANNUAL);
   const hover = await hoverOver(editor().locator('.squiggly-error').first());
   const text = await hover.innerText();
   assert.match(text, /context window is 128,000/);
@@ -280,6 +282,7 @@ step('hover on the budget squiggle shows the diagnostic', async () => {
 });
 
 step('status bar: token count equal to the CLI, window and model, error colour, breakdown tooltip', async () => {
+  await openFile(ANNUAL);
   const item = statusItem();
   const text = (await item.innerText()).trim();
   const count = cliCount(ANNUAL);
@@ -324,6 +327,7 @@ step('hover on the model: value shows the model facts', async () => {
 });
 
 step('code actions on the wranAt line: the did-you-mean fix is offered', async () => {
+  await openFile(PR);
   // CLI: 57:3 error budget.wranAt is not a budget key; did you mean warnAt? frontmatter/schema
   await goTo(57, 3);
   const squiggle = editor().locator('.squiggly-error').first();
@@ -339,6 +343,7 @@ step('code actions on the wranAt line: the did-you-mean fix is offered', async (
 });
 
 step('quick fix through the UI: warnAt replaces wranAt and the diagnostic disappears', async () => {
+  await openFile(PR);
   const menu = page.locator('.action-widget');
   if (!(await menu.isVisible())) {
     await goTo(57, 3);
@@ -387,6 +392,7 @@ step('CodeLens: per-section token counts on the headings, equal to the CLI', asy
 });
 
 step('hover on a heading shows section stats; on a {{variable}} its budget', async () => {
+  await openFile(REFUND);
   let hover = await hoverOver(viewLine('## Tone').locator('span', { hasText: 'Tone' }).last());
   let text = await hover.innerText();
   assert.match(text, /64/, `the Tone section's 64 tokens: ${text}`);
@@ -403,21 +409,24 @@ step('hover on a heading shows section stats; on a {{variable}} its budget', asy
 });
 
 step('completion in the frontmatter: budget keys and model ids', async () => {
-  // A new line in `budget:` (line 4; line 5 is `  output: 400`): our keys are offered.
-  await goTo(5, 1);
+  await openFile(REFUND);
+  // A new line under `budget:` (line 4), indented as its keys: our keys are offered.
+  await goTo(4, 8);
   await page.keyboard.press('Enter');
-  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
   await page.keyboard.type('  ');
   await page.keyboard.press('Control+Space');
   const suggest = page.locator('.suggest-widget.visible, .editor-widget.suggest-widget:not([aria-hidden="true"])').first();
   await suggest.waitFor({ state: 'visible', timeout: WAIT });
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const keys = await suggest.locator('.monaco-list-row').allInnerTexts();
-  assert.ok(keys.some((k) => /context|prompt/.test(k)), `budget keys offered: ${JSON.stringify(keys)}`);
+  for (const key of ['context', 'prompt']) assert.ok(keys.some((k) => k.split(/\s/)[0] === key), `budget key ${key} offered: ${JSON.stringify(keys)}`);
   await shot('13-completion-keys');
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+z');
-  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+Shift+K'); // delete the added line again
+  await assert.doesNotReject(viewLine('output: 400').waitFor({ timeout: WAIT }));
+  assert.equal(await editor().locator('.view-line', { hasText: /^\s+$/ }).count(), 0, 'the added line is gone');
   // The model value (line 2 `model: gpt-4o-mini`): model ids are offered.
   await goTo(2, 8);
   await page.keyboard.press('Shift+End');
@@ -426,11 +435,13 @@ step('completion in the frontmatter: budget keys and model ids', async () => {
   await suggest.waitFor({ state: 'visible', timeout: WAIT });
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const models = await suggest.locator('.monaco-list-row').allInnerTexts();
-  assert.ok(models.some((k) => /gpt-4o/.test(k)), `model ids offered: ${JSON.stringify(models)}`);
+  for (const id of ['gpt-4o', 'gpt-4.1']) assert.ok(models.some((k) => k.split(/\s/)[0] === id), `model id ${id} offered: ${JSON.stringify(models)}`);
+  assert.ok(models.some((k) => /context/.test(k)), `model entries describe their window: ${JSON.stringify(models)}`);
   await shot('14-completion-models');
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+z');
-  assert.ok(await viewLine('model: gpt-4o-mini').isVisible(), 'the model line is restored');
+  await page.keyboard.type('gpt-4o-mini');
+  await page.keyboard.press('Escape');
+  await assert.doesNotReject(viewLine('model: gpt-4o-mini').waitFor({ timeout: WAIT }), 'the model line is restored');
 });
 
 step('a failing sample: squiggles in the sample and sample/constraint in Problems', async () => {
