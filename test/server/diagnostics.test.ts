@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
-import { DocumentStatsRequest, type DocumentStatsPayload } from '../../server/protocol';
+import { DocumentStatsRequest, LintWorkspaceRequest, type DocumentStatsPayload, type LintWorkspaceResult } from '../../server/protocol';
 import type { DiagnosticData } from '../../server/snapshot';
 import { FIXTURES, REPO, TestClient, fileUri, fixture, rangeText } from './client';
 
@@ -202,5 +202,31 @@ describe('a sample opened without its prompt', () => {
     await client.close(sample.uri);
     const last = await client.until('cleared', () => client.published.slice(start).find((p) => p.uri === sample.uri));
     assert.deepEqual(last.diagnostics, []);
+  });
+});
+
+describe('lintWorkspace over examples/ matches promptbound check', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(() => client.stop());
+
+  it('every example prompt and sample: same rule ids and positions, files linted without opening them', async () => {
+    const examples = path.join(REPO, 'examples');
+    const cli = spawnSync(process.execPath, [path.join(REPO, 'bin', 'promptbound.js'), 'check', '--format', 'json', examples], { encoding: 'utf8', cwd: REPO });
+    const report = JSON.parse(cli.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }> }>;
+    const prompts = report.map((f) => f.filePath).filter((file) => /\.(prompt\.md|prompt|prompty|prompt\.ya?ml)$/.test(file));
+    assert.ok(prompts.length >= 10, cli.stdout);
+    const result: LintWorkspaceResult = await client.connection.sendRequest(LintWorkspaceRequest, { uris: prompts.map(fileUri) });
+    assert.equal(result.files, prompts.length);
+    for (const file of report) {
+      const expected = file.messages.map((m) => `${m.ruleId} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`).sort();
+      const published = client.latest(fileUri(file.filePath));
+      const actual = (published?.diagnostics ?? []).map((d) => `${String(d.code)} ${rangeText(d)}`).sort();
+      assert.deepEqual(actual, expected, file.filePath);
+    }
+    const total = report.reduce((sum, f) => sum + f.messages.length, 0);
+    assert.equal(result.errors + result.warnings + result.infos, total);
   });
 });
