@@ -24,7 +24,7 @@ import {
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DocumentStatsNotification, type DocumentStatsPayload, type EditorSettings } from '../../server/protocol';
 
 export const REPO = path.join(__dirname, '..', '..');
@@ -74,6 +74,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node esbuild.mjs\` before the server tests`);
     const args = options.args ?? [SERVER, '--stdio'];
     const child = spawn(process.execPath, ['--require', DENY_NETWORK, ...args], {
       cwd: REPO,
