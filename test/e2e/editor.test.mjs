@@ -62,6 +62,27 @@ function cliStats(file) {
   return JSON.parse(out)[0].stats;
 }
 
+/** `promptbound count --raw -m MODEL -`: a text's tokens as the CLI counts them. */
+function cliCountText(text, model) {
+  const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'count', '--raw', '--json', '-m', model, '-'], { encoding: 'utf8', input: text });
+  return JSON.parse(out)[0];
+}
+
+/** `promptbound check --stats -m MODEL`: the stats with another model. */
+function cliStatsWith(file, model) {
+  let out;
+  try {
+    out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '-f', 'json', '-m', model, join(ROOT, 'test', 'e2e', 'workspace', file)], { encoding: 'utf8' });
+  } catch (error) {
+    out = error.stdout;
+  }
+  return JSON.parse(out)[0].stats;
+}
+
+function workspaceLines(file, from, to) {
+  return readFileSync(join(ROOT, 'test', 'e2e', 'workspace', file), 'utf8').split('\n').slice(from - 1, to).join('\n');
+}
+
 function grouped(n) {
   return n.toLocaleString('en-US');
 }
@@ -154,6 +175,13 @@ async function pickAction(menu, label) {
   const focused = (await menu.locator('.monaco-list-row.focused').getAttribute('aria-label')) ?? '';
   assert.match(focused, label, 'the code action to apply is focused');
   await page.keyboard.press('Enter');
+}
+
+/** Clicks the quick pick row whose label is exactly `label`. */
+async function pickQuick(quick, label) {
+  const row = quick.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.]/g, '\\.')}$`) }) }).first();
+  await row.waitFor({ timeout: WAIT });
+  await row.click();
 }
 
 /** Runs a command from the palette (F1) by its title. */
@@ -408,6 +436,40 @@ step('hover on a heading shows section stats; on a {{variable}} its budget', asy
   await page.mouse.move(5, 450);
 });
 
+step('hover on one of our frontmatter keys shows its docs with a link', async () => {
+  await openFile(REFUND);
+  const hover = await hoverOver(viewLine('warnAt: 0.8').locator('span', { hasText: 'warnAt' }).first());
+  const text = await hover.innerText();
+  assert.match(text, /warnAt/);
+  assert.match(text, /budget|input/i, `the key is explained: ${text}`);
+  const links = await hover.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-href') || a.getAttribute('href') || a.getAttribute('title') || ''));
+  assert.ok(links.some((h) => /^https?:\/\//.test(h)), `the hover links to the docs: ${JSON.stringify(links)}`);
+  await shot('13-hover-key-docs');
+});
+
+step('selection: the status bar adds the selection\'s count, equal to the CLI; "Count Tokens of Selection" reports it', async () => {
+  await openFile(REFUND);
+  // Lines 28–30: the Tone bullets (with {{customer_name}}), selected from 28:1 to 31:1.
+  await goTo(28, 1);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+  const expected = cliCountText(workspaceLines(REFUND, 28, 30) + '\n', 'gpt-4o-mini');
+  const item = page.locator('.part.statusbar .statusbar-item', { hasText: /^\s*sel / }).first();
+  await assert.doesNotReject(item.waitFor({ timeout: WAIT }), 'the status bar shows a selection count');
+  const text = (await item.innerText()).trim();
+  const m = /^sel\s+(≈?)([\d,]+)\s*·\s*([\d,]+)\s*\/\s*128k tokens\s*·\s*gpt-4o-mini/.exec(text);
+  assert.ok(m, `"${text}" reads "sel N · M / 128k tokens · gpt-4o-mini"`);
+  assert.equal(Number(m[2].replaceAll(',', '')), expected.tokens, `selection ${m[2]} = promptbound count --raw -m gpt-4o-mini of the same text (${expected.tokens})`);
+  assert.equal(Number(m[3].replaceAll(',', '')), cliStats(REFUND).input, 'the document count is still shown');
+  await shot('14-status-bar-selection');
+  await runCommand(commandTitle('promptbound.countSelection'));
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Selection:' }).first();
+  await assert.doesNotReject(toast.waitFor({ timeout: WAIT }), 'a notification reports the count');
+  assert.match(await toast.innerText(), new RegExp(`Selection: ${expected.tokens} tokens \\(gpt-4o-mini\\)`));
+  await shot('15-count-selection-command');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowLeft'); // collapse the selection
+});
+
 step('completion in the frontmatter: budget keys and model ids', async () => {
   await openFile(REFUND);
   // A new line under `budget:` (line 4), indented as its keys: our keys are offered.
@@ -422,7 +484,7 @@ step('completion in the frontmatter: budget keys and model ids', async () => {
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const keys = await suggest.locator('.monaco-list-row').allInnerTexts();
   for (const key of ['context', 'prompt']) assert.ok(keys.some((k) => k.split(/\s/)[0] === key), `budget key ${key} offered: ${JSON.stringify(keys)}`);
-  await shot('13-completion-keys');
+  await shot('16-completion-keys');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+K'); // delete the added line again
   await assert.doesNotReject(viewLine('output: 400').waitFor({ timeout: WAIT }));
@@ -437,7 +499,7 @@ step('completion in the frontmatter: budget keys and model ids', async () => {
   const models = await suggest.locator('.monaco-list-row').allInnerTexts();
   for (const id of ['gpt-4o', 'gpt-4.1']) assert.ok(models.some((k) => k.split(/\s/)[0] === id), `model id ${id} offered: ${JSON.stringify(models)}`);
   assert.ok(models.some((k) => /context/.test(k)), `model entries describe their window: ${JSON.stringify(models)}`);
-  await shot('14-completion-models');
+  await shot('17-completion-models');
   await page.keyboard.press('Escape');
   await page.keyboard.type('gpt-4o-mini');
   await page.keyboard.press('Escape');
@@ -452,7 +514,7 @@ step('a failing sample: squiggles in the sample and sample/constraint in Problem
   const text = await panel.innerText();
   assert.match(text, /142 words; at most 120 allowed/);
   assert.match(text, /guarantee/);
-  await shot('15-sample-diagnostics');
+  await shot('18-sample-diagnostics');
   await page.keyboard.press('Control+Shift+M');
 });
 
@@ -474,7 +536,7 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   const svgText = await chart.frame.locator('svg').first().textContent();
   assert.match(svgText, /Tone/, 'the chart labels the sections');
   await page.waitForTimeout(500);
-  await shot('16-token-breakdown-chart');
+  await shot('19-token-breakdown-chart');
 });
 
 step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
@@ -485,14 +547,28 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   await quick.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const ids = await quick.locator('.monaco-list-row').allInnerTexts();
   assert.ok(ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)), `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`);
-  await shot('17-select-model');
+  await shot('20-select-model');
   await page.keyboard.type('gpt-4.1');
-  const row = quick.locator('.monaco-list-row', { hasText: /^gpt-4\.1\b/ }).first();
-  await row.click();
+  await pickQuick(quick, 'gpt-4.1');
   // gpt-4.1's 1M window holds the 125k-token report: the status bar names it and the budget error is gone.
-  await statusItem().filter({ hasText: 'gpt-4.1' }).waitFor({ timeout: WAIT });
+  await statusItem().filter({ hasText: /· gpt-4\.1\s*$/ }).waitFor({ timeout: WAIT });
+  assert.match(await statusItem().innerText(), /^\s*125,313 \/ 1\.05M tokens · gpt-4\.1\s*$/);
   await assert.doesNotReject(editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }), 'the context-window error goes away');
-  await shot('18-model-picked');
+  await shot('21-model-picked');
+  // An approximate model: the count is marked ≈ and equals the CLI's with that model.
+  await statusItem().click();
+  await quick.waitFor({ state: 'visible', timeout: WAIT });
+  await page.keyboard.type('claude-sonnet-4');
+  await pickQuick(quick, 'claude-sonnet-4');
+  const claude = cliStatsWith(ANNUAL, 'claude-sonnet-4');
+  assert.equal(claude.approximate, true);
+  await statusItem().filter({ hasText: /· claude-sonnet-4\s*$/ }).waitFor({ timeout: WAIT });
+  const text = (await statusItem().innerText()).trim();
+  assert.equal(text, `≈${grouped(claude.input)} / 200k tokens · claude-sonnet-4`);
+  // The file's CodeLens summary follows the picked model too.
+  const lens = editor().locator('.codelens-decoration', { hasText: 'claude-sonnet-4' }).first();
+  await assert.doesNotReject(lens.waitFor({ timeout: WAIT }), `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`);
+  await shot('22-approximate-model');
 });
 
 test('offline: no request left this machine', () => {
