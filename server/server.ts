@@ -6,6 +6,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type CodeAction,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -190,7 +191,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
       const snapshot = workspace.isPrompt(uri) ? await workspace.freshSnapshot(uri) : undefined;
       if (!snapshot) await workspace.freshPromptsOfSample(uri);
       const textDocument = snapshot?.textDocument ?? documents.get(uri);
-      return textDocument ? provideCodeActions(textDocument, snapshot, params, codeActionHost) : [];
+      const actions = textDocument ? provideCodeActions(textDocument, snapshot, params, codeActionHost) : [];
+      return canCreateFiles(capabilities) ? actions : actions.filter((action) => !createsFiles(action));
     }),
   );
   connection.onCodeLens(
@@ -247,4 +249,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
 
 function isUriParams(params: unknown): params is { uri: string } {
   return typeof params === 'object' && params !== null && typeof (params as { uri?: unknown }).uri === 'string';
+}
+
+/** "Create sample from schema" and "Infer schema from sample" need `documentChanges` with `create` resource operations. */
+function canCreateFiles(capabilities: ClientCapabilities): boolean {
+  const edit = capabilities.workspace?.workspaceEdit;
+  return edit?.documentChanges === true && (edit.resourceOperations ?? []).includes('create');
+}
+
+function createsFiles(action: CodeAction): boolean {
+  return (action.edit?.documentChanges ?? []).some((change) => 'kind' in change && change.kind === 'create');
 }

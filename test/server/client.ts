@@ -53,6 +53,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Command line after `node`; the built server over stdio by default. */
   args?: string[];
+  /** Extra `workspace` client capabilities announced in initialize (e.g. workspaceEdit resource operations). */
+  workspace?: Record<string, unknown>;
 }
 
 /** One running server and what it has sent: every publishDiagnostics and stats notification, in order. */
@@ -88,12 +90,12 @@ export class TestClient {
       { debounce: 0, ...options.settings },
     );
     child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
-    await client.initialize(fileUri(FIXTURES));
+    await client.initialize(fileUri(FIXTURES), undefined, options.workspace);
     return client;
   }
 
   /** Wires the handlers every test needs, then initialize + initialized with one workspace folder. */
-  async initialize(rootUri: string, onConnection?: (connection: ProtocolConnection) => void): Promise<void> {
+  async initialize(rootUri: string, onConnection?: (connection: ProtocolConnection) => void, workspace: Record<string, unknown> = {}): Promise<void> {
     const { connection } = this;
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -116,7 +118,7 @@ export class TestClient {
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'fixtures' }],
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },
     });

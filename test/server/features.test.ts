@@ -291,3 +291,34 @@ describe('the desktop transport (IPC, as vscode-languageclient starts dist/serve
     assert.equal(await exited, 0);
   });
 });
+
+describe('file-creating code actions follow the client capabilities', () => {
+  const f = fixture('reply.prompt.md');
+  const titles = async (client: TestClient): Promise<string[]> => {
+    await client.open(f.uri, f.text, 1);
+    await client.diagnosticsAt(f.uri, 1);
+    const range = { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } };
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: f.uri }, range, context: { diagnostics: [] } })) as CodeAction[];
+    return actions.map((a) => a.title);
+  };
+
+  it('offers "Create sample from schema" to a client that can create files', async () => {
+    const client = await TestClient.start({ workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+    try {
+      const found = await titles(client);
+      assert.ok(found.some((t) => /sample from schema/i.test(t)), found.join(' | '));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('leaves it out for a client without resource operations (the edit could not be applied)', async () => {
+    const client = await TestClient.start();
+    try {
+      const found = await titles(client);
+      assert.ok(!found.some((t) => /sample from schema|infer schema/i.test(t)), found.join(' | '));
+    } finally {
+      await client.stop();
+    }
+  });
+});
