@@ -8,14 +8,27 @@ export function registerFileRequests(client: BaseLanguageClient, extensionUri: v
   return [
     client.onRequest(ReadFileRequest, (params: ReadFileParams) => readText(vscode.Uri.parse(params.uri))),
     client.onRequest(GlobRequest, async (params: GlobParams) => {
-      const found = await globFiles(workspaceTree, vscode.Uri.parse(params.baseUri), params.patterns);
-      return found.map((uri) => uri.toString());
+      try {
+        const found = await globFiles(workspaceTree, folderUri(params.baseUri), params.patterns);
+        return found.map((uri) => uri.toString());
+      } catch {
+        return []; // an unreadable base reads as an empty folder, as in the Node FileAccess
+      }
     }),
     client.onRequest(ReadRanksRequest, (params: ReadRanksParams) => {
       const name = rankFileName(params.encoding);
       return name ? readText(vscode.Uri.joinPath(extensionUri, 'dist', 'ranks', name)) : null;
     }),
   ];
+}
+
+/**
+ * The server names folders without a trailing slash, so a workspace root arrives as `vscode-test-web://mount`
+ * (an empty path), which `Uri.joinPath` refuses: the root of an authority is `/`.
+ */
+export function folderUri(text: string): vscode.Uri {
+  const uri = vscode.Uri.parse(text);
+  return uri.path === '' ? uri.with({ path: '/' }) : uri;
 }
 
 /** A file's text, or null when it is missing, a folder, binary, not UTF-8 or too large. */

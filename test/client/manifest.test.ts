@@ -36,6 +36,8 @@ describe('manifest: entry points and capabilities', () => {
   it('activates on each language and on a config file', () => {
     for (const id of PROMPT_LANGUAGES) assert.ok(manifest.activationEvents.includes(`onLanguage:${id}`), id);
     assert.ok(manifest.activationEvents.some((e: string) => e.startsWith('workspaceContains:') && e.includes('.promptbound.')));
+    // A sample opened before any prompt is linted too: the workspace's prompt files activate the extension.
+    assert.ok(manifest.activationEvents.includes('workspaceContains:**/*.{prompt.md,prompt,prompty,prompt.yml,prompt.yaml}'));
   });
 
   it('has what vsce needs to package', () => {
