@@ -23,6 +23,11 @@ const PR = 'pr-description.prompt.yml';
 const REFUND = 'refund-assistant.prompt.md';
 const SAMPLE = 'too-long-reply.txt';
 const NOTES = 'customer-release-notes.prompt.md';
+const INVOICE = 'extract-invoice.prompt';
+const BAD_INVOICE = 'extract-invoice.samples/bad-invoice.json';
+const TRIAGE = 'ticket-triage.prompt.md';
+const TRIAGE_SAMPLE = 'ticket-triage.samples/late-parcel.json';
+const PASSING_REPLY = 'Hi Dana,\n\nYour boots are inside the 30-day return window, so I have emailed you a prepaid return label. Your refund goes to your card once the parcel reaches us.\n\nIs there anything else I can help with?';
 
 /** @type {import('playwright-core').BrowserContext} */
 let context;
@@ -77,6 +82,17 @@ function cliStatsWith(file, model) {
     out = error.stdout;
   }
   return JSON.parse(out)[0].stats;
+}
+
+/** The prompt files `promptbound check test/e2e/workspace` lints (samples are reported under their own paths). */
+function cliPromptFiles() {
+  let out;
+  try {
+    out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '-f', 'json', join(ROOT, 'test', 'e2e', 'workspace')], { encoding: 'utf8' });
+  } catch (error) {
+    out = error.stdout;
+  }
+  return JSON.parse(out).filter((f) => f.stats).map((f) => f.filePath);
 }
 
 function workspaceLines(file, from, to) {
@@ -184,6 +200,25 @@ async function pickQuick(quick, label) {
   await row.click();
 }
 
+/** Opens the code action menu at line:column and returns its rows' labels. */
+async function codeActionsAt(line, column) {
+  await goTo(line, column);
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget');
+  await menu.waitFor({ state: 'visible', timeout: WAIT });
+  await menu.locator('.monaco-list-row.focused').waitFor({ timeout: WAIT });
+  return { menu, items: await menu.locator('.monaco-list-row').allInnerTexts() };
+}
+
+/** A notification toast containing `text`. */
+function toast(text) {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+}
+
+async function clearNotifications() {
+  await runCommand('Notifications: Clear All Notifications').catch(() => {});
+}
+
 /** Runs a command from the palette (F1) by its title. */
 async function runCommand(title) {
   await page.keyboard.press('F1');
@@ -223,6 +258,7 @@ before(async () => {
       '--disable-dev-shm-usage'],
   });
   context.setDefaultTimeout(WAIT);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
   // Offline: every request that is not to this machine is aborted, and recorded so a test can fail on it.
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -518,6 +554,113 @@ step('a failing sample: squiggles in the sample and sample/constraint in Problem
   await page.keyboard.press('Control+Shift+M');
 });
 
+step('sample quick fixes: convert "3" to 3, remove the disallowed property, add the missing required one', async () => {
+  await openFile(BAD_INVOICE);
+  await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 }), 'the sample has schema errors');
+  const panel = await problemsText();
+  await panel.locator('.monaco-list-row', { hasText: 'sample/schema' }).first().waitFor({ timeout: WAIT });
+  const text = await panel.innerText();
+  for (const message of ['missing required property "currency"', '"quantity" must be number; got string "3"', 'property "notes" is not allowed']) assert.ok(text.includes(message), `Problems: ${message}`);
+  await page.keyboard.press('Control+Shift+M');
+  // CLI: 14:19 "quantity" must be number; got string "3" (at /line_items/0/quantity)
+  let { menu, items } = await codeActionsAt(14, 19);
+  assert.ok(items.some((t) => /Convert to 3/.test(t)), `coerce offered: ${JSON.stringify(items)}`);
+  await shot('19-sample-fix-menu');
+  await pickAction(menu, /Convert to 3/);
+  await viewLine('"quantity": 3,').waitFor({ timeout: WAIT });
+  // CLI: 23:3 property "notes" is not allowed (at /notes)
+  ({ menu, items } = await codeActionsAt(23, 3));
+  assert.ok(items.some((t) => /Remove property "notes"/.test(t)), `remove offered: ${JSON.stringify(items)}`);
+  await pickAction(menu, /Remove property "notes"/);
+  await editor().locator('.view-line', { hasText: '"notes"' }).first().waitFor({ state: 'detached', timeout: WAIT });
+  // CLI: 1:1 missing required property "currency"
+  ({ menu, items } = await codeActionsAt(1, 1));
+  assert.ok(items.some((t) => /Add required property "currency"/.test(t)), `add offered: ${JSON.stringify(items)}`);
+  await pickAction(menu, /Add required property "currency"/);
+  await viewLine('"currency"').waitFor({ timeout: WAIT });
+  // The three errors the fixes were for are gone (an added placeholder value may still break a `pattern`).
+  const after = await problemsText();
+  await after.locator('.monaco-list-row', { hasText: 'missing required property "currency"' }).waitFor({ state: 'detached', timeout: WAIT });
+  const remaining = await after.innerText();
+  for (const message of ['missing required property "currency"', 'must be number; got string "3"', 'property "notes" is not allowed']) assert.ok(!remaining.includes(message), `fixed: ${message}`);
+  await page.keyboard.press('Control+Shift+M');
+  await goTo(1, 1);
+  await shot('20-sample-fixes-applied');
+});
+
+step('"Create sample from schema" writes an example that fits the prompt\'s output schema', async () => {
+  await openFile(INVOICE);
+  const { menu, items } = await codeActionsAt(1, 1);
+  assert.ok(items.some((t) => /Create sample from schema/.test(t)), `offered: ${JSON.stringify(items)}`);
+  await shot('21-create-sample-menu');
+  await pickAction(menu, /Create sample from schema/);
+  const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="example.json"]');
+  await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'extract-invoice.samples/example.json appears in the Explorer');
+  await openFile('extract-invoice.samples/example.json');
+  const lines = await editor().locator('.view-lines').innerText();
+  for (const key of ['invoice_number', 'line_items', 'total']) assert.ok(lines.includes(`"${key}"`), `the example has ${key}`);
+  // It is a sample of the prompt and it fits the schema: no error squiggles.
+  await page.waitForTimeout(1000);
+  assert.equal(await editor().locator('.squiggly-error').count(), 0, 'the generated sample passes the schema');
+  await shot('22-create-sample-created');
+});
+
+step('"Infer schema from sample" writes a schema and links it from the prompt', async () => {
+  await openFile(TRIAGE_SAMPLE);
+  const { menu, items } = await codeActionsAt(1, 1);
+  assert.ok(items.some((t) => /Infer schema from sample/.test(t)), `offered: ${JSON.stringify(items)}`);
+  await shot('23-infer-schema-menu');
+  await pickAction(menu, /Infer schema from sample/);
+  const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="ticket-triage.schema.json"]');
+  await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'ticket-triage.schema.json appears in the Explorer');
+  await openFile('ticket-triage.schema.json');
+  const schema = await editor().locator('.view-lines').innerText();
+  for (const key of ['"category"', '"urgent"', '"summary"', '"properties"']) assert.ok(schema.includes(key), `the schema has ${key}: ${schema}`);
+  await openFile(TRIAGE);
+  await assert.doesNotReject(viewLine('schema: ./ticket-triage.schema.json').waitFor({ timeout: WAIT }), 'the prompt links the schema under constraints');
+  await shot('24-infer-schema-linked');
+});
+
+step('"Validate selection as a completion" (code action) and "Validate Clipboard as Completion" (command)', async () => {
+  await openFile(`refund-assistant.samples/${SAMPLE}`);
+  await clearNotifications();
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget');
+  await menu.waitFor({ state: 'visible', timeout: WAIT });
+  const items = await menu.locator('.monaco-list-row').allInnerTexts();
+  assert.ok(items.some((t) => /Validate selection as a completion/i.test(t)), `offered: ${JSON.stringify(items)}`);
+  await pickAction(menu, /Validate selection as a completion/i);
+  const failed = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /words|exclude|fail/i }).first();
+  await assert.doesNotReject(failed.waitFor({ timeout: WAIT }), 'a notification reports the failing checks');
+  const report = await failed.innerText();
+  assert.match(report, /fail/i, report);
+  await shot('25-validate-selection');
+  await page.keyboard.press('ArrowLeft');
+  await clearNotifications();
+  // The clipboard holds a reply that meets every constraint of the refund prompt.
+  await openFile(REFUND);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), PASSING_REPLY);
+  await runCommand(commandTitle('promptbound.validateClipboard'));
+  const passed = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /pass/i }).first();
+  await assert.doesNotReject(passed.waitFor({ timeout: WAIT }), `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
+  await shot('26-validate-clipboard');
+  await clearNotifications();
+});
+
+step('"Lint All Prompt Files in Workspace" lints every prompt file the CLI finds', async () => {
+  await clearNotifications();
+  await runCommand(commandTitle('promptbound.lintWorkspace'));
+  const prompts = cliPromptFiles();
+  const done = page.locator('.notifications-toasts .notification-toast', { hasText: /linted/ }).first();
+  await assert.doesNotReject(done.waitFor({ timeout: 30_000 }), 'a notification reports the lint');
+  const text = await done.innerText();
+  assert.match(text, new RegExp(`linted ${prompts.length} prompt files`), `${text} (CLI: ${prompts.length} prompt files)`);
+  await shot('27-lint-workspace');
+  await clearNotifications();
+});
+
 step('the token-breakdown chart renders in a webview (command palette)', async () => {
   await openFile(REFUND);
   await runCommand(commandTitle('promptbound.showTokenBreakdown'));
@@ -536,7 +679,7 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   const svgText = await chart.frame.locator('svg').first().textContent();
   assert.match(svgText, /Tone/, 'the chart labels the sections');
   await page.waitForTimeout(500);
-  await shot('19-token-breakdown-chart');
+  await shot('28-token-breakdown-chart');
 });
 
 step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
@@ -547,14 +690,14 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   await quick.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const ids = await quick.locator('.monaco-list-row').allInnerTexts();
   assert.ok(ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)), `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`);
-  await shot('20-select-model');
+  await shot('29-select-model');
   await page.keyboard.type('gpt-4.1');
   await pickQuick(quick, 'gpt-4.1');
   // gpt-4.1's 1M window holds the 125k-token report: the status bar names it and the budget error is gone.
   await statusItem().filter({ hasText: /· gpt-4\.1\s*$/ }).waitFor({ timeout: WAIT });
   assert.match(await statusItem().innerText(), /^\s*125,313 \/ 1\.05M tokens · gpt-4\.1\s*$/);
   await assert.doesNotReject(editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }), 'the context-window error goes away');
-  await shot('21-model-picked');
+  await shot('30-model-picked');
   // An approximate model: the count is marked ≈ and equals the CLI's with that model.
   await statusItem().click();
   await quick.waitFor({ state: 'visible', timeout: WAIT });
@@ -568,7 +711,7 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   // The file's CodeLens summary follows the picked model too.
   const lens = editor().locator('.codelens-decoration', { hasText: 'claude-sonnet-4' }).first();
   await assert.doesNotReject(lens.waitFor({ timeout: WAIT }), `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`);
-  await shot('22-approximate-model');
+  await shot('31-approximate-model');
 });
 
 test('offline: no request left this machine', () => {
