@@ -82,6 +82,8 @@ export const fake = {
   activeEditorChanged: new Emitter<FakeEditor | undefined>(),
   selectionChanged: new Emitter<{ textEditor: FakeEditor }>(),
   documentClosed: new Emitter<{ uri: Uri }>(),
+  configurationChanged: new Emitter<{ affectsConfiguration(section: string): boolean }>(),
+  foldersChanged: new Emitter<unknown>(),
   statusBarItems: [] as FakeStatusBarItem[],
   messages: [] as Array<{ severity: 'info' | 'warning' | 'error'; text: string; actions: string[] }>,
   /** The action button a test "clicks" on the next message. */
@@ -103,6 +105,8 @@ export const fake = {
     this.activeEditorChanged = new Emitter();
     this.selectionChanged = new Emitter();
     this.documentClosed = new Emitter();
+    this.configurationChanged = new Emitter();
+    this.foldersChanged = new Emitter();
     this.statusBarItems = [];
     this.messages = [];
     this.messageAnswer = undefined;
@@ -214,13 +218,16 @@ const vscode = {
         },
       };
     },
-    createOutputChannel() {
-      return { appendLine: (line: string) => void fake.output.push(line), show() {}, dispose() {} };
+    createOutputChannel(name: string) {
+      const append = (line: string) => void fake.output.push(`${name}: ${line}`);
+      return { name, appendLine: append, error: append, info: append, show() {}, dispose() {} };
     },
     withProgress: async (_options: unknown, task: () => Promise<unknown>) => task(),
   },
   workspace: {
     onDidCloseTextDocument: (listener: Listener<{ uri: Uri }>) => fake.documentClosed.event(listener),
+    onDidChangeConfiguration: (listener: Listener<{ affectsConfiguration(section: string): boolean }>) => fake.configurationChanged.event(listener),
+    onDidChangeWorkspaceFolders: (listener: Listener<unknown>) => fake.foldersChanged.event(listener),
     asRelativePath: (uri: Uri) => uri.path.replace(/^\//, ''),
     getConfiguration: () => ({ get: (key: string, fallback: unknown) => fake.configuration[key] ?? fallback }),
     get workspaceFolders() {
@@ -271,8 +278,25 @@ export function fakeClient(handlers: Record<string, (params: any) => unknown> = 
   const sent: Array<{ method: string; params: unknown }> = [];
   const notified: Array<{ method: string; params: unknown }> = [];
   const requestHandlers = new Map<string, (params: any) => unknown>();
+  const notificationHandlers = new Map<string, (params: any) => unknown>();
+  const lifecycle: string[] = [];
   return {
     sent,
+    notificationHandlers,
+    lifecycle,
+    async start() {
+      lifecycle.push('start');
+    },
+    async stop() {
+      lifecycle.push('stop');
+    },
+    async dispose() {
+      lifecycle.push('dispose');
+    },
+    onNotification(method: string, handler: (params: any) => unknown) {
+      notificationHandlers.set(method, handler);
+      return { dispose: () => notificationHandlers.delete(method) };
+    },
     notified,
     requestHandlers,
     handlers,
