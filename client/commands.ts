@@ -37,7 +37,7 @@ export interface CommandContext {
 }
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  const register = (id: string, run: (...args: any[]) => Promise<unknown>) =>
+  const register = (id: string, run: (...args: unknown[]) => Promise<unknown>) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
         await run(...args);
