@@ -13,7 +13,7 @@ const BASE = process.env.PB_E2E_URL;
 const ROOT = process.env.PB_E2E_ROOT ?? process.cwd();
 const CHROMIUM = process.env.PB_E2E_CHROMIUM ?? '/usr/bin/chromium';
 if (!BASE) throw new Error('PB_E2E_URL is not set: run this file through `npm run test:e2e` (test/e2e/run.mjs)');
-const SHOTS = join(ROOT, 'test-results', 'e2e');
+const SHOTS = process.env.PB_E2E_SHOTS ?? join(ROOT, 'test-results', 'e2e');
 const MOUNT = 'vscode-test-web://mount';
 const STEP = { timeout: 60_000 };
 const WAIT = 15_000;
@@ -95,6 +95,17 @@ function cliPromptFiles() {
   return JSON.parse(out).filter((f) => f.stats).map((f) => f.filePath);
 }
 
+/** `promptbound validate --prompt FILE -f json -`: the CLI's verdict on a completion text. */
+function cliValidate(prompt, text) {
+  let out;
+  try {
+    out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'validate', '--prompt', join(ROOT, 'test', 'e2e', 'workspace', prompt), '-f', 'json', '-'], { encoding: 'utf8', input: text });
+  } catch (error) {
+    out = error.stdout;
+  }
+  return JSON.parse(out)[0];
+}
+
 function workspaceLines(file, from, to) {
   return readFileSync(join(ROOT, 'test', 'e2e', 'workspace', file), 'utf8').split('\n').slice(from - 1, to).join('\n');
 }
@@ -112,6 +123,7 @@ function commandTitle(id) {
 }
 
 async function shot(name) {
+  await page.waitForTimeout(300); // hovers, menus and toasts fade in
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
@@ -501,6 +513,7 @@ step('selection: the status bar adds the selection\'s count, equal to the CLI; "
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Selection:' }).first();
   await assert.doesNotReject(toast.waitFor({ timeout: WAIT }), 'a notification reports the count');
   assert.match(await toast.innerText(), new RegExp(`Selection: ${expected.tokens} tokens \\(gpt-4o-mini\\)`));
+  await page.waitForTimeout(600);
   await shot('15-count-selection-command');
   await page.keyboard.press('Escape');
   await page.keyboard.press('ArrowLeft'); // collapse the selection
@@ -632,10 +645,14 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   const items = await menu.locator('.monaco-list-row').allInnerTexts();
   assert.ok(items.some((t) => /Validate selection as a completion/i.test(t)), `offered: ${JSON.stringify(items)}`);
   await pickAction(menu, /Validate selection as a completion/i);
-  const failed = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /words|exclude|fail/i }).first();
-  await assert.doesNotReject(failed.waitFor({ timeout: WAIT }), 'a notification reports the failing checks');
-  const report = await failed.innerText();
-  assert.match(report, /fail/i, report);
+  // The CLI on the same text: 3 failing checks (words, exclude, endsWith).
+  const cli = cliValidate(REFUND, readFileSync(join(ROOT, 'test', 'e2e', 'workspace', 'refund-assistant.samples', SAMPLE), 'utf8'));
+  const failing = cli.results.filter((r) => !r.pass);
+  assert.equal(cli.pass, false);
+  const failed = toast(`Selection fails ${failing.length} checks of refund-assistant.prompt.md`);
+  await assert.doesNotReject(failed.waitFor({ timeout: WAIT }), `a notification reports the ${failing.length} failing checks (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
+  assert.match(await failed.innerText(), new RegExp(failing[0].key));
+  await page.waitForTimeout(600);
   await shot('25-validate-selection');
   await page.keyboard.press('ArrowLeft');
   await clearNotifications();
@@ -643,8 +660,10 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   await openFile(REFUND);
   await page.evaluate((text) => navigator.clipboard.writeText(text), PASSING_REPLY);
   await runCommand(commandTitle('promptbound.validateClipboard'));
-  const passed = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /pass/i }).first();
+  assert.equal(cliValidate(REFUND, PASSING_REPLY).pass, true, 'the CLI passes the clipboard text');
+  const passed = toast(/Clipboard passes .* of refund-assistant\.prompt\.md/);
   await assert.doesNotReject(passed.waitFor({ timeout: WAIT }), `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
+  await page.waitForTimeout(600);
   await shot('26-validate-clipboard');
   await clearNotifications();
 });
@@ -657,6 +676,7 @@ step('"Lint All Prompt Files in Workspace" lints every prompt file the CLI finds
   await assert.doesNotReject(done.waitFor({ timeout: 30_000 }), 'a notification reports the lint');
   const text = await done.innerText();
   assert.match(text, new RegExp(`linted ${prompts.length} prompt files`), `${text} (CLI: ${prompts.length} prompt files)`);
+  await page.waitForTimeout(600);
   await shot('27-lint-workspace');
   await clearNotifications();
 });
