@@ -1,5 +1,6 @@
 // Checks a built .vsix: the bundles, rank files, grammars, snippets and schemas are in it; node_modules, sources,
-// tests, examples and source maps are not; every file package.json points at is packaged. `node scripts/check-vsix.mjs [file.vsix]`.
+// tests, examples and source maps are not; every file package.json points at is packaged; unpacked outside the
+// repository, its desktop server starts and counts a prompt. `node scripts/check-vsix.mjs [file.vsix]`.
 import { readFileSync, statSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -103,5 +104,54 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`${path.basename(file)}: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join('\n')}`);
     process.exit(1);
   }
-  console.log(`${path.basename(file)}: ok — ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${(unpacked / 1e6).toFixed(2)} MB unpacked), no node_modules, rank files present`);
+  const smoke = await smokeTestDesktopServer(file);
+  console.log(`${path.basename(file)}: ok — ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${(unpacked / 1e6).toFixed(2)} MB unpacked), no node_modules, rank files present; the unpacked desktop server counted a prompt (${smoke.tokens} tokens, ${smoke.model})`);
+}
+
+/**
+ * Unpacks the vsix outside the repository (so nothing resolves from its node_modules), starts the packaged desktop
+ * server the way the client does (IPC) and waits for the stats of an opened prompt: the bundles and rank files are
+ * complete. Resolves to the stats' model and token count.
+ */
+export async function smokeTestDesktopServer(file, { timeoutMs = 20_000 } = {}) {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { fork } = await import('node:child_process');
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const { IPCMessageReader, IPCMessageWriter, createProtocolConnection } = require('vscode-languageserver-protocol/node');
+  const buffer = readFileSync(file);
+  const dir = mkdtempSync(path.join(tmpdir(), 'promptbound-vsix-'));
+  try {
+    for (const entry of zipEntries(buffer)) {
+      if (entry.name.endsWith('/')) continue;
+      const target = path.join(dir, entry.name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, readEntry(buffer, entry));
+    }
+    const server = path.join(dir, 'extension', 'dist', 'server-node.js');
+    const child = fork(server, ['--node-ipc', `--clientProcessId=${process.pid}`], { execArgv: [], silent: true, cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    try {
+      const stats = new Promise((resolve) => connection.onNotification('promptbound/documentStats', resolve));
+      connection.listen();
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      await connection.sendNotification('initialized', {});
+      const text = '---\nmodel: gpt-4o\n---\n# Task\n\nSummarise the text in three sentences.\n';
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///smoke/check.prompt.md', languageId: 'prompt', version: 1, text } });
+      let timer;
+      const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no stats from the packaged server within ${timeoutMs} ms${stderr ? `: ${stderr}` : ''}`)), timeoutMs)));
+      const payload = await Promise.race([stats, timeout]).finally(() => clearTimeout(timer));
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      await connection.sendNotification('exit').catch(() => undefined);
+      return { model: payload.model, tokens: payload.promptTokens };
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

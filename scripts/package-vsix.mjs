@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkVsix, describeVsix } from './check-vsix.mjs';
+import { checkVsix, describeVsix, smokeTestDesktopServer } from './check-vsix.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stage = path.join(root, '.vsix-stage');
@@ -44,4 +44,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const { files, bytes, unpacked } = describeVsix(out);
-console.log(`${path.basename(out)}: ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${(unpacked / 1e6).toFixed(2)} MB unpacked); checked: no node_modules, bundles and rank files present`);
+const smoke = await smokeTestDesktopServer(out);
+console.log(`${path.basename(out)}: ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${(unpacked / 1e6).toFixed(2)} MB unpacked); checked: no node_modules, bundles and rank files present; the unpacked desktop server counted a prompt (${smoke.tokens} tokens, ${smoke.model})`);
