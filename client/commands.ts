@@ -22,7 +22,6 @@ import {
 } from '../server/protocol';
 import type { BreakdownPanel } from './breakdown-panel';
 import { formatCount, formatWindow, groupDigits } from './format';
-import type { PromptStatusBar } from './status-bar';
 import { validationReport } from './validation-report';
 import { globFiles } from './workspace-files';
 import { workspaceTree } from './file-requests';
@@ -30,7 +29,6 @@ import { DEFAULT_PROMPT_GLOBS } from './selector';
 
 export interface CommandContext {
   client(): BaseLanguageClient | undefined;
-  statusBar: PromptStatusBar;
   breakdown: BreakdownPanel;
   /** The "promptbound: completion checks" channel. */
   output: vscode.OutputChannel;

@@ -59,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext, createClient: C
     checksOutput,
     statusBar,
     breakdown,
-    ...registerCommands({ client: () => running?.client, statusBar, breakdown, output: checksOutput }),
+    ...registerCommands({ client: () => running?.client, breakdown, output: checksOutput }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('promptbound.files')) restart();
     }),

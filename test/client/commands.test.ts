@@ -17,7 +17,6 @@ import {
 } from '../../server/protocol';
 import { registerCommands } from '../../client/commands';
 import { BreakdownPanel, BREAKDOWN_VIEW_TYPE } from '../../client/breakdown-panel';
-import { PromptStatusBar } from '../../client/status-bar';
 import { registerFileRequests } from '../../client/file-requests';
 import { stats } from './stats-fixture';
 
@@ -43,10 +42,9 @@ function setup(handlers: Record<string, (params: any) => unknown> = {}) {
     [LintWorkspaceRequest]: (p: { uris: string[] }) => ({ files: p.uris.length, errors: 1, warnings: 0, infos: 2 }),
     ...handlers,
   });
-  const statusBar = new PromptStatusBar(() => client as never);
   const breakdown = new BreakdownPanel();
   const output = { appendLine: (line: string) => void fake.output.push(line), show() {} };
-  registerCommands({ client: () => client as never, statusBar, breakdown, output: output as never });
+  registerCommands({ client: () => client as never, breakdown, output: output as never });
   const run = (id: string, ...args: unknown[]) => fake.commands.get(id)!(...args) as Promise<void>;
   return { client, run, breakdown };
 }
