@@ -26,6 +26,8 @@ const NOTES = 'customer-release-notes.prompt.md';
 const INVOICE = 'extract-invoice.prompt';
 const BAD_INVOICE = 'extract-invoice.samples/bad-invoice.json';
 const TRIAGE = 'ticket-triage.prompt.md';
+const HR = 'hr-policy-answerer.prompt.md';
+const FAQ = 'faq-answer.prompt.md';
 const TRIAGE_SAMPLE = 'ticket-triage.samples/late-parcel.json';
 const PASSING_REPLY = 'Hi Dana,\n\nYour boots are inside the 30-day return window, so I have emailed you a prepaid return label. Your refund goes to your card once the parcel reaches us.\n\nIs there anything else I can help with?';
 
@@ -231,6 +233,19 @@ async function clearNotifications() {
   await runCommand('Notifications: Clear All Notifications').catch(() => {});
 }
 
+/** Whether the element's background is the theme colour `--vscode-<name>` (e.g. statusBarItem-errorBackground). */
+async function hasThemeBackground(locator, name) {
+  return locator.evaluate((el, variable) => {
+    const probe = document.createElement('div');
+    probe.style.backgroundColor = `var(--vscode-${variable})`;
+    document.querySelector('.monaco-workbench').appendChild(probe);
+    const want = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    const got = getComputedStyle(el).backgroundColor;
+    return { ok: want !== 'rgba(0, 0, 0, 0)' && want === got, want, got };
+  }, name);
+}
+
 /** Runs a command from the palette (F1) by its title. */
 async function runCommand(title) {
   await page.keyboard.press('F1');
@@ -373,9 +388,8 @@ step('status bar: token count equal to the CLI, window and model, error colour, 
   assert.equal(m[2], '128k');
   assert.equal(m[3], count.model);
   // Over the window: the item is coloured as an error.
-  const background = await item.evaluate((el) => getComputedStyle(el).backgroundColor);
-  const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
-  assert.ok(r > 150 && g < 100 && b < 100, `the item has the error background (red): ${background}`);
+  const error = await hasThemeBackground(item, 'statusBarItem-errorBackground');
+  assert.ok(error.ok, `the item has the theme's error background: ${JSON.stringify(error)}`);
   await item.hover();
   const tooltip = page.locator('.monaco-hover:not(.hidden), .workbench-hover').filter({ hasText: /variables/i }).first();
   await tooltip.waitFor({ state: 'visible', timeout: WAIT });
@@ -390,6 +404,20 @@ step('status bar: token count equal to the CLI, window and model, error colour, 
   await escape();
 });
 
+step('status bar near the budget: ≈ for the prompt\'s approximate model, warning colour, equal to the CLI', async () => {
+  await openFile(HR);
+  const stats = cliStats(HR);
+  assert.equal(stats.approximate, true);
+  const item = statusItem();
+  await item.filter({ hasText: stats.model }).waitFor({ timeout: WAIT });
+  const text = (await item.innerText()).trim();
+  // CLI: budget/near-limit — ≈167,099 of the 192,000-token input budget (87%, warnAt 80%).
+  assert.equal(text, `≈${grouped(stats.input)} / 200k tokens · ${stats.model}`);
+  const warning = await hasThemeBackground(item, 'statusBarItem-warningBackground');
+  assert.ok(warning.ok, `the item has the theme's warning background: ${JSON.stringify(warning)}`);
+  await shot('05-status-bar-warning');
+});
+
 step('hover on the model: value shows the model facts', async () => {
   await openFile(PR);
   const value = viewLine('model: openai/gpt-4.1-mini').locator('span', { hasText: 'gpt-4.1-mini' }).last();
@@ -398,7 +426,7 @@ step('hover on the model: value shows the model facts', async () => {
   assert.match(text, /gpt-4\.1-mini/);
   assert.match(text, /1,047,576|1\.05M/, `the hover gives the context window: ${text}`);
   assert.match(text, /o200k_base/);
-  await shot('05-hover-model');
+  await shot('06-hover-model');
   await page.mouse.move(5, 450);
 });
 
@@ -415,7 +443,7 @@ step('code actions on the wranAt line: the did-you-mean fix is offered', async (
   await menu.waitFor({ state: 'visible', timeout: WAIT });
   const items = await menu.locator('.monaco-list-row').allInnerTexts();
   assert.ok(items.some((t) => /wranAt/.test(t) && /warnAt/.test(t)), `menu offers the warnAt fix: ${JSON.stringify(items)}`);
-  await shot('06-code-actions-did-you-mean');
+  await shot('07-code-actions-did-you-mean');
 });
 
 step('quick fix through the UI: warnAt replaces wranAt and the diagnostic disappears', async () => {
@@ -429,7 +457,7 @@ step('quick fix through the UI: warnAt replaces wranAt and the diagnostic disapp
   await viewLine('warnAt: 0.7').waitFor({ timeout: WAIT });
   assert.equal(await editor().locator('.view-line', { hasText: 'wranAt: 0.7' }).count(), 0, 'no wranAt key is left');
   await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: WAIT }), 'the frontmatter/schema error is gone');
-  await shot('07-quick-fix-applied');
+  await shot('08-quick-fix-applied');
 });
 
 step('code actions: disable a rule for this line / for this file; applying one silences the warning', async () => {
@@ -444,13 +472,13 @@ step('code actions: disable a rule for this line / for this file; applying one s
   const items = await menu.locator('.monaco-list-row').allInnerTexts();
   assert.ok(items.some((t) => /disable/i.test(t) && /template\/undefined-variable/.test(t) && /line/i.test(t)), `disable for this line: ${JSON.stringify(items)}`);
   assert.ok(items.some((t) => /disable/i.test(t) && /template\/undefined-variable/.test(t) && /file/i.test(t)), `disable for this file: ${JSON.stringify(items)}`);
-  await shot('08-code-actions-disable');
+  await shot('09-code-actions-disable');
   await pickAction(menu, /disable.*line/i);
   await viewLine('promptbound-disable-next-line').waitFor({ timeout: WAIT }).catch(() => {});
   const lines = await editor().locator('.view-lines').innerText();
   assert.match(lines.replace(/\u00a0/g, ' '), /promptbound[- ]disable[- ]next[- ]line.*template\/undefined-variable/i, 'a disable-next-line comment naming the rule was inserted');
   await assert.doesNotReject(editor().locator('.squiggly-warning').first().waitFor({ state: 'detached', timeout: WAIT }), 'the warning is gone');
-  await shot('09-disable-line-applied');
+  await shot('10-disable-line-applied');
 });
 
 step('CodeLens: per-section token counts on the headings, equal to the CLI', async () => {
@@ -464,7 +492,7 @@ step('CodeLens: per-section token counts on the headings, equal to the CLI', asy
     assert.ok(texts.some((t) => t.includes(grouped(s.tokens))), `a lens shows ${s.title}'s ${s.tokens} tokens: ${JSON.stringify(texts)}`);
   }
   assert.ok(texts.some((t) => /150/.test(t)), `the Tone lens shows its 150-token budget: ${JSON.stringify(texts)}`);
-  await shot('10-codelens-sections');
+  await shot('11-codelens-sections');
 });
 
 step('hover on a heading shows section stats; on a {{variable}} its budget', async () => {
@@ -473,14 +501,14 @@ step('hover on a heading shows section stats; on a {{variable}} its budget', asy
   let text = await hover.innerText();
   assert.match(text, /64/, `the Tone section's 64 tokens: ${text}`);
   assert.match(text, /150/, `its 150-token budget: ${text}`);
-  await shot('11-hover-section');
+  await shot('12-hover-section');
   await page.mouse.move(5, 450);
   await hover.waitFor({ state: 'hidden', timeout: WAIT }).catch(() => {});
   hover = await hoverOver(viewLine('{{customer_name}}').locator('span', { hasText: 'customer_name' }).last());
   text = await hover.innerText();
   assert.match(text, /customer_name/);
   assert.match(text, /\b10\b/, `its 10-token budget: ${text}`);
-  await shot('12-hover-variable');
+  await shot('13-hover-variable');
   await page.mouse.move(5, 450);
 });
 
@@ -492,11 +520,15 @@ step('hover on one of our frontmatter keys shows its docs with a link', async ()
   assert.match(text, /budget|input/i, `the key is explained: ${text}`);
   const links = await hover.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-href') || a.getAttribute('href') || a.getAttribute('title') || ''));
   assert.ok(links.some((h) => /^https?:\/\//.test(h)), `the hover links to the docs: ${JSON.stringify(links)}`);
-  await shot('13-hover-key-docs');
+  await shot('14-hover-key-docs');
 });
 
 step('selection: the status bar adds the selection\'s count, equal to the CLI; "Count Tokens of Selection" reports it', async () => {
   await openFile(REFUND);
+  // Within budget (4% of the input budget): no warning or error colour.
+  for (const state of ['errorBackground', 'warningBackground']) {
+    assert.equal((await hasThemeBackground(statusItem(), `statusBarItem-${state}`)).ok, false, `no ${state} when the prompt is within budget`);
+  }
   // Lines 28–30: the Tone bullets (with {{customer_name}}), selected from 28:1 to 31:1.
   await goTo(28, 1);
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
@@ -508,13 +540,13 @@ step('selection: the status bar adds the selection\'s count, equal to the CLI; "
   assert.ok(m, `"${text}" reads "sel N · M / 128k tokens · gpt-4o-mini"`);
   assert.equal(Number(m[2].replaceAll(',', '')), expected.tokens, `selection ${m[2]} = promptbound count --raw -m gpt-4o-mini of the same text (${expected.tokens})`);
   assert.equal(Number(m[3].replaceAll(',', '')), cliStats(REFUND).input, 'the document count is still shown');
-  await shot('14-status-bar-selection');
+  await shot('15-status-bar-selection');
   await runCommand(commandTitle('promptbound.countSelection'));
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Selection:' }).first();
   await assert.doesNotReject(toast.waitFor({ timeout: WAIT }), 'a notification reports the count');
   assert.match(await toast.innerText(), new RegExp(`Selection: ${expected.tokens} tokens \\(gpt-4o-mini\\)`));
   await page.waitForTimeout(600);
-  await shot('15-count-selection-command');
+  await shot('16-count-selection-command');
   await page.keyboard.press('Escape');
   await page.keyboard.press('ArrowLeft'); // collapse the selection
 });
@@ -533,7 +565,7 @@ step('completion in the frontmatter: budget keys and model ids', async () => {
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const keys = await suggest.locator('.monaco-list-row').allInnerTexts();
   for (const key of ['context', 'prompt']) assert.ok(keys.some((k) => k.split(/\s/)[0] === key), `budget key ${key} offered: ${JSON.stringify(keys)}`);
-  await shot('16-completion-keys');
+  await shot('17-completion-keys');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+K'); // delete the added line again
   await assert.doesNotReject(viewLine('output: 400').waitFor({ timeout: WAIT }));
@@ -548,7 +580,7 @@ step('completion in the frontmatter: budget keys and model ids', async () => {
   const models = await suggest.locator('.monaco-list-row').allInnerTexts();
   for (const id of ['gpt-4o', 'gpt-4.1']) assert.ok(models.some((k) => k.split(/\s/)[0] === id), `model id ${id} offered: ${JSON.stringify(models)}`);
   assert.ok(models.some((k) => /context/.test(k)), `model entries describe their window: ${JSON.stringify(models)}`);
-  await shot('17-completion-models');
+  await shot('18-completion-models');
   await page.keyboard.press('Escape');
   await page.keyboard.type('gpt-4o-mini');
   await page.keyboard.press('Escape');
@@ -563,8 +595,22 @@ step('a failing sample: squiggles in the sample and sample/constraint in Problem
   const text = await panel.innerText();
   assert.match(text, /142 words; at most 120 allowed/);
   assert.match(text, /guarantee/);
-  await shot('18-sample-diagnostics');
+  await shot('19-sample-diagnostics');
   await page.keyboard.press('Control+Shift+M');
+});
+
+step('a constraint stated in the prose ("at most 50 words") is detected and can be declared (instructions/undeclared)', async () => {
+  await openFile(FAQ);
+  // SPEC §3: instructions/undeclared (info) — "the prompt text states a checkable constraint that is not declared (fix: declare it)".
+  await goTo(13, 76);
+  const info = editor().locator('.squiggly-info, .squiggly-hint, .squiggly-warning').first();
+  await assert.doesNotReject(info.waitFor({ timeout: WAIT }), '"at most 50 words" is flagged as an undeclared constraint');
+  const { menu, items } = await codeActionsAt(13, 76);
+  assert.ok(items.some((t) => /declare/i.test(t) && /words/i.test(t)), `a "declare" fix for words: ${JSON.stringify(items)}`);
+  await pickAction(menu, /declare/i);
+  await assert.doesNotReject(viewLine('constraints:').waitFor({ timeout: WAIT }), 'a constraints block is added');
+  assert.ok(await viewLine('50').isVisible(), 'declaring 50 words');
+  await shot('20-declare-constraint');
 });
 
 step('sample quick fixes: convert "3" to 3, remove the disallowed property, add the missing required one', async () => {
@@ -578,7 +624,7 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   // CLI: 14:19 "quantity" must be number; got string "3" (at /line_items/0/quantity)
   let { menu, items } = await codeActionsAt(14, 19);
   assert.ok(items.some((t) => /Convert to 3/.test(t)), `coerce offered: ${JSON.stringify(items)}`);
-  await shot('19-sample-fix-menu');
+  await shot('21-sample-fix-menu');
   await pickAction(menu, /Convert to 3/);
   await viewLine('"quantity": 3,').waitFor({ timeout: WAIT });
   // CLI: 23:3 property "notes" is not allowed (at /notes)
@@ -598,14 +644,14 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   for (const message of ['missing required property "currency"', 'must be number; got string "3"', 'property "notes" is not allowed']) assert.ok(!remaining.includes(message), `fixed: ${message}`);
   await page.keyboard.press('Control+Shift+M');
   await goTo(1, 1);
-  await shot('20-sample-fixes-applied');
+  await shot('22-sample-fixes-applied');
 });
 
 step('"Create sample from schema" writes an example that fits the prompt\'s output schema', async () => {
   await openFile(INVOICE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Create sample from schema/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('21-create-sample-menu');
+  await shot('23-create-sample-menu');
   await pickAction(menu, /Create sample from schema/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="example.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'extract-invoice.samples/example.json appears in the Explorer');
@@ -615,14 +661,14 @@ step('"Create sample from schema" writes an example that fits the prompt\'s outp
   // It is a sample of the prompt and it fits the schema: no error squiggles.
   await page.waitForTimeout(1000);
   assert.equal(await editor().locator('.squiggly-error').count(), 0, 'the generated sample passes the schema');
-  await shot('22-create-sample-created');
+  await shot('24-create-sample-created');
 });
 
 step('"Infer schema from sample" writes a schema and links it from the prompt', async () => {
   await openFile(TRIAGE_SAMPLE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Infer schema from sample/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('23-infer-schema-menu');
+  await shot('25-infer-schema-menu');
   await pickAction(menu, /Infer schema from sample/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="ticket-triage.schema.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'ticket-triage.schema.json appears in the Explorer');
@@ -631,7 +677,7 @@ step('"Infer schema from sample" writes a schema and links it from the prompt', 
   for (const key of ['"category"', '"urgent"', '"summary"', '"properties"']) assert.ok(schema.includes(key), `the schema has ${key}: ${schema}`);
   await openFile(TRIAGE);
   await assert.doesNotReject(viewLine('schema: ./ticket-triage.schema.json').waitFor({ timeout: WAIT }), 'the prompt links the schema under constraints');
-  await shot('24-infer-schema-linked');
+  await shot('26-infer-schema-linked');
 });
 
 step('"Validate selection as a completion" (code action) and "Validate Clipboard as Completion" (command)', async () => {
@@ -653,7 +699,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   await assert.doesNotReject(failed.waitFor({ timeout: WAIT }), `a notification reports the ${failing.length} failing checks (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   assert.match(await failed.innerText(), new RegExp(failing[0].key));
   await page.waitForTimeout(600);
-  await shot('25-validate-selection');
+  await shot('27-validate-selection');
   await page.keyboard.press('ArrowLeft');
   await clearNotifications();
   // The clipboard holds a reply that meets every constraint of the refund prompt.
@@ -664,7 +710,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   const passed = toast(/Clipboard passes .* of refund-assistant\.prompt\.md/);
   await assert.doesNotReject(passed.waitFor({ timeout: WAIT }), `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   await page.waitForTimeout(600);
-  await shot('26-validate-clipboard');
+  await shot('28-validate-clipboard');
   await clearNotifications();
 });
 
@@ -677,7 +723,7 @@ step('"Lint All Prompt Files in Workspace" lints every prompt file the CLI finds
   const text = await done.innerText();
   assert.match(text, new RegExp(`linted ${prompts.length} prompt files`), `${text} (CLI: ${prompts.length} prompt files)`);
   await page.waitForTimeout(600);
-  await shot('27-lint-workspace');
+  await shot('29-lint-workspace');
   await clearNotifications();
 });
 
@@ -699,7 +745,7 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   const svgText = await chart.frame.locator('svg').first().textContent();
   assert.match(svgText, /Tone/, 'the chart labels the sections');
   await page.waitForTimeout(500);
-  await shot('28-token-breakdown-chart');
+  await shot('30-token-breakdown-chart');
 });
 
 step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
@@ -710,14 +756,14 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   await quick.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const ids = await quick.locator('.monaco-list-row').allInnerTexts();
   assert.ok(ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)), `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`);
-  await shot('29-select-model');
+  await shot('31-select-model');
   await page.keyboard.type('gpt-4.1');
   await pickQuick(quick, 'gpt-4.1');
   // gpt-4.1's 1M window holds the 125k-token report: the status bar names it and the budget error is gone.
   await statusItem().filter({ hasText: /· gpt-4\.1\s*$/ }).waitFor({ timeout: WAIT });
   assert.match(await statusItem().innerText(), /^\s*125,313 \/ 1\.05M tokens · gpt-4\.1\s*$/);
   await assert.doesNotReject(editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }), 'the context-window error goes away');
-  await shot('30-model-picked');
+  await shot('32-model-picked');
   // An approximate model: the count is marked ≈ and equals the CLI's with that model.
   await statusItem().click();
   await quick.waitFor({ state: 'visible', timeout: WAIT });
@@ -731,7 +777,7 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   // The file's CodeLens summary follows the picked model too.
   const lens = editor().locator('.codelens-decoration', { hasText: 'claude-sonnet-4' }).first();
   await assert.doesNotReject(lens.waitFor({ timeout: WAIT }), `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`);
-  await shot('31-approximate-model');
+  await shot('33-approximate-model');
 });
 
 test('offline: no request left this machine', () => {
