@@ -1,6 +1,8 @@
 // Between schemas and samples: an example completion generated from a schema, and a schema inferred from sample JSON.
 // Both are bounded (depth, properties, items) so a hostile or recursive schema cannot make them run long.
 
+import { patternExample } from './pattern-example';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = Record<string, unknown>;
 
@@ -140,6 +142,8 @@ function stringExample(s: Schema): string {
   if (typeof s.format === 'string' && FORMATS[s.format]) return FORMATS[s.format];
   const min = typeof s.minLength === 'number' ? s.minLength : 0;
   const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  const fromPattern = typeof s.pattern === 'string' ? patternExample(s.pattern) : undefined;
+  if (fromPattern !== undefined && fromPattern.length >= min && fromPattern.length <= max) return fromPattern;
   let text = 'text';
   if (text.length < min) text = text.padEnd(Math.min(min, 1000), 'x');
   if (text.length > max) text = text.slice(0, Math.max(0, max));
