@@ -310,11 +310,17 @@ after(async () => {
 });
 
 let failures = 0;
+let stepsDeclared = 0;
 /** A test that saves a screenshot of the page as it was when it failed (test-results/e2e/FAILED-n-….png). */
+let extensionStarted = false;
 function step(name, fn) {
+  const first = !stepsDeclared++;
   test(name, STEP, async () => {
+    // Without a running extension every later step would only time out: fail them at once, pointing at the first.
+    if (!first) assert.ok(extensionStarted, 'the workbench or the extension did not start: see the first step');
     try {
       await fn();
+      if (first) extensionStarted = true;
     } catch (error) {
       failures++;
       const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
@@ -778,6 +784,42 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   const lens = editor().locator('.codelens-decoration', { hasText: 'claude-sonnet-4' }).first();
   await assert.doesNotReject(lens.waitFor({ timeout: WAIT }), `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`);
   await shot('33-approximate-model');
+});
+
+step('setting promptbound.sectionCounts = inlayHints: section counts move from CodeLens to inlay hints', async () => {
+  await openFile('.vscode/settings.json');
+  const settings = {
+    'json.schemaDownload.enable': false,
+    'promptbound.sectionCounts': 'inlayHints',
+  };
+  await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(settings, null, 2));
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+  await page.keyboard.press('Control+s');
+  await viewLine('"promptbound.sectionCounts": "inlayHints"').waitFor({ timeout: WAIT });
+  await openFile(REFUND);
+  const tone = viewLine('## Tone');
+  const sections = cliCount(REFUND).sections;
+  const toneTokens = sections.find((x) => x.title === 'Tone').tokens;
+  let line = '';
+  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
+    line = (await tone.innerText()).replace(/\u00a0/g, ' ');
+    if (line.includes(`${toneTokens} tokens`)) break;
+  }
+  assert.match(line, new RegExp(`^## Tone\\s*${toneTokens} tokens`), `the Tone heading line carries an inlay hint with its ${toneTokens} tokens`);
+  assert.equal(await editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).count(), 0, 'no CodeLens for the sections any more');
+  await shot('34-inlay-hints');
+  // Back to CodeLens.
+  await openFile('.vscode/settings.json');
+  settings['promptbound.sectionCounts'] = 'codelens';
+  await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(settings, null, 2));
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+  await page.keyboard.press('Control+s');
+  await openFile(REFUND);
+  await assert.doesNotReject(editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).first().waitFor({ timeout: WAIT }), 'CodeLens are back');
 });
 
 test('offline: no request left this machine', () => {
