@@ -305,6 +305,12 @@ before(async () => {
 
 after(async () => {
   if (process.env.PB_E2E_CONSOLE) process.stdout.write(consoleLines.join('\n') + '\n');
+  else if (failures > 0) {
+    // For diagnosis in CI: the browser's errors (the extension host forwards the extension's console.error).
+    const errors = consoleLines.filter((l) => /^\[error\]/.test(l) && !/Failed to load resource: the server responded with a status of 404/.test(l));
+    process.stdout.write(`# browser console errors (${errors.length}; PB_E2E_CONSOLE=1 prints everything):\n${errors.slice(-30).map((l) => `#   ${l.slice(0, 400)}`).join('\n')}\n`);
+    if (pageErrors.length) process.stdout.write(`# page errors:\n${pageErrors.map((l) => `#   ${l.slice(0, 400)}`).join('\n')}\n`);
+  }
   await context?.close().catch(() => {});
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
