@@ -563,7 +563,7 @@ step('selection: the status bar adds the selection\'s count, equal to the CLI; "
   await page.keyboard.press('ArrowLeft'); // collapse the selection
 });
 
-step('completion in the frontmatter: budget keys and model ids', async () => {
+step('completion in the frontmatter: budget keys, model ids and enum values', async () => {
   await openFile(REFUND);
   // A new line under `budget:` (line 4), indented as its keys: our keys are offered.
   await goTo(4, 8);
@@ -597,6 +597,21 @@ step('completion in the frontmatter: budget keys and model ids', async () => {
   await page.keyboard.type('gpt-4o-mini');
   await page.keyboard.press('Escape');
   await assert.doesNotReject(viewLine('model: gpt-4o-mini').waitFor({ timeout: WAIT }), 'the model line is restored');
+  // A value from the frontmatter schema's enum: constraints.format (line 9 of the triage prompt is `  format: json`).
+  await openFile(TRIAGE);
+  await goTo(9, 11);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Control+Space');
+  await suggest.waitFor({ state: 'visible', timeout: WAIT });
+  await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
+  const values = (await suggest.locator('.monaco-list-row').allInnerTexts()).map((k) => k.split(/\s/)[0]);
+  for (const value of ['json', 'markdown', 'text']) assert.ok(values.includes(value), `format value ${value} offered: ${JSON.stringify(values)}`);
+  await shot('19-completion-values');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('json');
+  await page.keyboard.press('Escape');
+  await assert.doesNotReject(viewLine('format: json').waitFor({ timeout: WAIT }), 'the format line is restored');
 });
 
 step('a failing sample: squiggles in the sample and sample/constraint in Problems', async () => {
@@ -607,7 +622,7 @@ step('a failing sample: squiggles in the sample and sample/constraint in Problem
   const text = await panel.innerText();
   assert.match(text, /142 words; at most 120 allowed/);
   assert.match(text, /guarantee/);
-  await shot('19-sample-diagnostics');
+  await shot('20-sample-diagnostics');
   await page.keyboard.press('Control+Shift+M');
 });
 
@@ -622,7 +637,7 @@ step('a constraint stated in the prose ("at most 50 words") is detected and can 
   await pickAction(menu, /declare/i);
   await assert.doesNotReject(viewLine('constraints:').waitFor({ timeout: WAIT }), 'a constraints block is added');
   assert.ok(await viewLine('50').isVisible(), 'declaring 50 words');
-  await shot('20-declare-constraint');
+  await shot('21-declare-constraint');
 });
 
 step('sample quick fixes: convert "3" to 3, remove the disallowed property, add the missing required one', async () => {
@@ -636,7 +651,7 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   // CLI: 14:19 "quantity" must be number; got string "3" (at /line_items/0/quantity)
   let { menu, items } = await codeActionsAt(14, 19);
   assert.ok(items.some((t) => /Convert to 3/.test(t)), `coerce offered: ${JSON.stringify(items)}`);
-  await shot('21-sample-fix-menu');
+  await shot('22-sample-fix-menu');
   await pickAction(menu, /Convert to 3/);
   await viewLine('"quantity": 3,').waitFor({ timeout: WAIT });
   // CLI: 23:3 property "notes" is not allowed (at /notes)
@@ -656,14 +671,14 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   for (const message of ['missing required property "currency"', 'must be number; got string "3"', 'property "notes" is not allowed']) assert.ok(!remaining.includes(message), `fixed: ${message}`);
   await page.keyboard.press('Control+Shift+M');
   await goTo(1, 1);
-  await shot('22-sample-fixes-applied');
+  await shot('23-sample-fixes-applied');
 });
 
 step('"Create sample from schema" writes an example that fits the prompt\'s output schema', async () => {
   await openFile(INVOICE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Create sample from schema/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('23-create-sample-menu');
+  await shot('24-create-sample-menu');
   await pickAction(menu, /Create sample from schema/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="example.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'extract-invoice.samples/example.json appears in the Explorer');
@@ -673,14 +688,14 @@ step('"Create sample from schema" writes an example that fits the prompt\'s outp
   // It is a sample of the prompt and it fits the schema: no error squiggles.
   await page.waitForTimeout(1000);
   assert.equal(await editor().locator('.squiggly-error').count(), 0, 'the generated sample passes the schema');
-  await shot('24-create-sample-created');
+  await shot('25-create-sample-created');
 });
 
 step('"Infer schema from sample" writes a schema and links it from the prompt', async () => {
   await openFile(TRIAGE_SAMPLE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Infer schema from sample/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('25-infer-schema-menu');
+  await shot('26-infer-schema-menu');
   await pickAction(menu, /Infer schema from sample/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="ticket-triage.schema.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'ticket-triage.schema.json appears in the Explorer');
@@ -689,7 +704,7 @@ step('"Infer schema from sample" writes a schema and links it from the prompt', 
   for (const key of ['"category"', '"urgent"', '"summary"', '"properties"']) assert.ok(schema.includes(key), `the schema has ${key}: ${schema}`);
   await openFile(TRIAGE);
   await assert.doesNotReject(viewLine('schema: ./ticket-triage.schema.json').waitFor({ timeout: WAIT }), 'the prompt links the schema under constraints');
-  await shot('26-infer-schema-linked');
+  await shot('27-infer-schema-linked');
 });
 
 step('"Validate selection as a completion" (code action) and "Validate Clipboard as Completion" (command)', async () => {
@@ -711,7 +726,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   await assert.doesNotReject(failed.waitFor({ timeout: WAIT }), `a notification reports the ${failing.length} failing checks (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   assert.match(await failed.innerText(), new RegExp(failing[0].key));
   await page.waitForTimeout(600);
-  await shot('27-validate-selection');
+  await shot('28-validate-selection');
   await page.keyboard.press('ArrowLeft');
   await clearNotifications();
   // The clipboard holds a reply that meets every constraint of the refund prompt.
@@ -722,7 +737,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   const passed = toast(/Clipboard passes .* of refund-assistant\.prompt\.md/);
   await assert.doesNotReject(passed.waitFor({ timeout: WAIT }), `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   await page.waitForTimeout(600);
-  await shot('28-validate-clipboard');
+  await shot('29-validate-clipboard');
   await clearNotifications();
 });
 
@@ -735,7 +750,7 @@ step('"Lint All Prompt Files in Workspace" lints every prompt file the CLI finds
   const text = await done.innerText();
   assert.match(text, new RegExp(`linted ${prompts.length} prompt files`), `${text} (CLI: ${prompts.length} prompt files)`);
   await page.waitForTimeout(600);
-  await shot('29-lint-workspace');
+  await shot('30-lint-workspace');
   await clearNotifications();
 });
 
@@ -757,7 +772,7 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   const svgText = await chart.frame.locator('svg').first().textContent();
   assert.match(svgText, /Tone/, 'the chart labels the sections');
   await page.waitForTimeout(500);
-  await shot('30-token-breakdown-chart');
+  await shot('31-token-breakdown-chart');
 });
 
 step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
@@ -768,14 +783,14 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   await quick.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const ids = await quick.locator('.monaco-list-row').allInnerTexts();
   assert.ok(ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)), `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`);
-  await shot('31-select-model');
+  await shot('32-select-model');
   await page.keyboard.type('gpt-4.1');
   await pickQuick(quick, 'gpt-4.1');
   // gpt-4.1's 1M window holds the 125k-token report: the status bar names it and the budget error is gone.
   await statusItem().filter({ hasText: /· gpt-4\.1\s*$/ }).waitFor({ timeout: WAIT });
   assert.match(await statusItem().innerText(), /^\s*125,313 \/ 1\.05M tokens · gpt-4\.1\s*$/);
   await assert.doesNotReject(editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }), 'the context-window error goes away');
-  await shot('32-model-picked');
+  await shot('33-model-picked');
   // An approximate model: the count is marked ≈ and equals the CLI's with that model.
   await statusItem().click();
   await quick.waitFor({ state: 'visible', timeout: WAIT });
@@ -789,7 +804,7 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   // The file's CodeLens summary follows the picked model too.
   const lens = editor().locator('.codelens-decoration', { hasText: 'claude-sonnet-4' }).first();
   await assert.doesNotReject(lens.waitFor({ timeout: WAIT }), `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`);
-  await shot('33-approximate-model');
+  await shot('34-approximate-model');
 });
 
 step('setting promptbound.sectionCounts = inlayHints: section counts move from CodeLens to inlay hints', async () => {
@@ -815,7 +830,7 @@ step('setting promptbound.sectionCounts = inlayHints: section counts move from C
   }
   assert.match(line, new RegExp(`^## Tone\\s*${toneTokens} tokens`), `the Tone heading line carries an inlay hint with its ${toneTokens} tokens`);
   assert.equal(await editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).count(), 0, 'no CodeLens for the sections any more');
-  await shot('34-inlay-hints');
+  await shot('35-inlay-hints');
   // Back to CodeLens.
   await openFile('.vscode/settings.json');
   settings['promptbound.sectionCounts'] = 'codelens';
