@@ -271,7 +271,7 @@ async function problemsText() {
 before(async () => {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'promptbound-e2e-'));
+  profile = process.env.PB_E2E_PROFILE ?? mkdtempSync(join(tmpdir(), 'promptbound-e2e-'));
   mkdirSync(join(profile, 'Default'), { recursive: true });
   // Webviews (the token-breakdown chart) live in iframes on another origin: allow their storage.
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));

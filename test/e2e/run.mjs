@@ -5,7 +5,8 @@
 // and test/e2e/workspace as the folder, then runs test/e2e/editor.test.mjs under node:test (which drives Chromium).
 // The server and the test process (with its browser) are always stopped; the whole run is bounded in time.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,9 +63,35 @@ async function freePort() {
 }
 
 const port = await freePort();
+/** The browser's fresh profile: made here so it is removed even when the test process is killed. */
+const profile = mkdtempSync(join(tmpdir(), 'promptbound-e2e-'));
 const workspace = join(root, 'test', 'e2e', 'workspace');
 const children = [];
+function cleanup() {
+  rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+}
+/** The browser Playwright started runs in its own process group: find its processes by our unique profile path. */
+function killBrowser() {
+  let pids = [];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (cmdline.includes(profile)) {
+      try { process.kill(Number(pid), 'SIGKILL'); } catch { /* gone */ }
+    }
+  }
+}
 function killAll() {
+  killBrowser();
   for (const child of children) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
     try {
@@ -74,12 +101,12 @@ function killAll() {
     }
   }
 }
-process.on('exit', killAll);
+process.on('exit', () => { killAll(); cleanup(); });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { killAll(); process.exit(130); });
 const deadline = setTimeout(() => {
   process.stderr.write(`e2e: the run exceeded ${RUN_TIMEOUT_MS} ms; stopping the server and the browser\n`);
   killAll();
-  process.exit(1);
+  setTimeout(() => process.exit(1), 1500); // let the orphaned browser notice its closed pipe and quit first
 }, RUN_TIMEOUT_MS);
 
 log(`starting VS Code web on http://localhost:${port}`);
@@ -112,7 +139,7 @@ const tests = spawn(process.execPath, ['--test', '--test-reporter=spec', ...proc
   cwd: root,
   detached: true,
   stdio: 'inherit',
-  env: { ...process.env, PB_E2E_URL: base, PB_E2E_CHROMIUM: CHROMIUM, PB_E2E_ROOT: root },
+  env: { ...process.env, PB_E2E_URL: base, PB_E2E_CHROMIUM: CHROMIUM, PB_E2E_ROOT: root, PB_E2E_PROFILE: profile },
 });
 children.push(tests);
 const code = await new Promise((resolve) => tests.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
