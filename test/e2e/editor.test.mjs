@@ -460,11 +460,7 @@ step('code actions on the wranAt line: the did-you-mean fix is offered', async (
 
 step('quick fix through the UI: warnAt replaces wranAt and the diagnostic disappears', async () => {
   await openFile(PR);
-  const menu = page.locator('.action-widget');
-  if (!(await menu.isVisible())) {
-    await goTo(57, 3);
-    await page.keyboard.press('Control+.');
-  }
+  const { menu } = await codeActionsAt(57, 3);
   await pickAction(menu, /warnAt/);
   await viewLine('warnAt: 0.7').waitFor({ timeout: WAIT });
   assert.equal(await editor().locator('.view-line', { hasText: 'wranAt: 0.7' }).count(), 0, 'no wranAt key is left');
@@ -829,7 +825,10 @@ step('setting promptbound.sectionCounts = inlayHints: section counts move from C
     if (line.includes(`${toneTokens} tokens`)) break;
   }
   assert.match(line, new RegExp(`^## Tone\\s*${toneTokens} tokens`), `the Tone heading line carries an inlay hint with its ${toneTokens} tokens`);
-  assert.equal(await editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).count(), 0, 'no CodeLens for the sections any more');
+  await assert.doesNotReject(
+    editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).first().waitFor({ state: 'detached', timeout: WAIT }),
+    'no CodeLens for the sections any more',
+  );
   await shot('35-inlay-hints');
   // Back to CodeLens.
   await openFile('.vscode/settings.json');
