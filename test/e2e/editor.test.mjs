@@ -75,6 +75,23 @@ function cliCountText(text, model) {
   return JSON.parse(out)[0];
 }
 
+/** `promptbound check --stats` of a prompt text saved as `name` in a fresh folder (the editor's unsaved text). */
+function cliStatsOfText(name, text) {
+  const dir = mkdtempSync(join(tmpdir(), 'promptbound-e2e-text-'));
+  try {
+    writeFileSync(join(dir, name), text);
+    let out;
+    try {
+      out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '--no-samples', '-f', 'json', join(dir, name)], { encoding: 'utf8' });
+    } catch (error) {
+      out = error.stdout;
+    }
+    return JSON.parse(out)[0].stats;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** `promptbound check --stats -m MODEL`: the stats with another model. */
 function cliStatsWith(file, model) {
   let out;
@@ -559,6 +576,70 @@ step('selection: the status bar adds the selection\'s count, equal to the CLI; "
   await page.keyboard.press('ArrowLeft'); // collapse the selection
 });
 
+step('live counts: typing updates the status bar and the section\'s CodeLens to the CLI\'s counts of the new text; a snippet', async () => {
+  await openFile(REFUND);
+  const lines = readFileSync(join(ROOT, 'test', 'e2e', 'workspace', REFUND), 'utf8').split('\n');
+  const added = ' Keep it short and friendly.';
+  const edited = [...lines.slice(0, 29), lines[29] + added, ...lines.slice(30)].join('\n');
+  const before = cliStats(REFUND);
+  const after = cliStatsOfText(REFUND, edited);
+  const tone = after.sections.find((x) => x.title === 'Tone');
+  assert.ok(after.input > before.input, 'the CLI counts more tokens after the edit');
+  // Line 30 is the last Tone bullet: type at its end.
+  await goTo(30, lines[29].length + 1);
+  await page.keyboard.type(added);
+  await assert.doesNotReject(
+    statusItem().filter({ hasText: new RegExp(`^\\s*${grouped(after.input)} / 128k tokens`) }).waitFor({ timeout: WAIT }),
+    `the status bar shows the CLI's ${after.input} for the edited text (now "${await statusItem().innerText()}")`,
+  );
+  await assert.doesNotReject(
+    editor().locator('.codelens-decoration', { hasText: `${tone.tokens} tokens` }).first().waitFor({ timeout: WAIT }),
+    `the Tone lens shows the CLI's ${tone.tokens} tokens for the edited section`,
+  );
+  await shot('17-live-count');
+  // A snippet from snippets/: the disable-in-file comment, on a new line after the edited one.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('pb-disable-fi');
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.suggest-widget.visible, .editor-widget.suggest-widget:not([aria-hidden="true"])').first();
+  const snippet = suggest.locator('.monaco-list-row', { hasText: 'pb-disable-file' }).first();
+  await assert.doesNotReject(snippet.waitFor({ timeout: WAIT }), 'the pb-disable-file snippet is offered');
+  await shot('18-snippet-offered');
+  await snippet.click();
+  await assert.doesNotReject(viewLine('<!-- promptbound-disable-file').waitFor({ timeout: WAIT }), 'the snippet inserted a disable-file comment');
+  await page.keyboard.press('Escape');
+  // Undo both edits: delete the snippet line, then the typed words.
+  await page.keyboard.press('Control+Shift+K');
+  await goTo(30, lines[29].length + 1);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Delete');
+  await assert.doesNotReject(
+    statusItem().filter({ hasText: new RegExp(`^\\s*${grouped(before.input)} / 128k tokens`) }).waitFor({ timeout: WAIT }),
+    'the count is back to the saved file\'s',
+  );
+  assert.equal(await editor().locator('.view-line', { hasText: 'promptbound-disable-file' }).count(), 0);
+});
+
+step('TextMate grammar: frontmatter highlighted as YAML, {{variables}} and annotations stand out', async () => {
+  await openFile(REFUND);
+  await goTo(1, 1);
+  /** The class of the token span holding `text` on the line holding `line`. */
+  const tokenClass = async (line, text) => viewLine(line).locator('span > span', { hasText: text }).first().getAttribute('class');
+  const key = await tokenClass('model: gpt-4o-mini', 'model');
+  const value = await tokenClass('model: gpt-4o-mini', 'gpt-4o-mini');
+  assert.notEqual(key, value, 'a YAML key and its value are coloured differently');
+  const variable = await tokenClass('{{customer_name}}', 'customer_name');
+  const prose = await tokenClass('{{customer_name}}', 'Warm');
+  assert.notEqual(variable, prose, 'a template variable is coloured differently from the prose');
+  const annotation = await tokenClass('promptbound budget: 150', 'promptbound');
+  const comment = await tokenClass('promptbound budget: 150', '<!--');
+  assert.notEqual(annotation, comment, 'the annotation keyword stands out inside its comment');
+  const mode = page.locator('.statusbar-item[id="status.editor.mode"]');
+  assert.match(await mode.innerText(), /Prompt/);
+  await shot('19-grammar');
+});
+
 step('completion in the frontmatter: budget keys, model ids and enum values', async () => {
   await openFile(REFUND);
   // A new line under `budget:` (line 4), indented as its keys: our keys are offered.
@@ -573,7 +654,7 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const keys = await suggest.locator('.monaco-list-row').allInnerTexts();
   for (const key of ['context', 'prompt']) assert.ok(keys.some((k) => k.split(/\s/)[0] === key), `budget key ${key} offered: ${JSON.stringify(keys)}`);
-  await shot('17-completion-keys');
+  await shot('20-completion-keys');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+K'); // delete the added line again
   await assert.doesNotReject(viewLine('output: 400').waitFor({ timeout: WAIT }));
@@ -588,7 +669,7 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
   const models = await suggest.locator('.monaco-list-row').allInnerTexts();
   for (const id of ['gpt-4o', 'gpt-4.1']) assert.ok(models.some((k) => k.split(/\s/)[0] === id), `model id ${id} offered: ${JSON.stringify(models)}`);
   assert.ok(models.some((k) => /context/.test(k)), `model entries describe their window: ${JSON.stringify(models)}`);
-  await shot('18-completion-models');
+  await shot('21-completion-models');
   await page.keyboard.press('Escape');
   await page.keyboard.type('gpt-4o-mini');
   await page.keyboard.press('Escape');
@@ -603,7 +684,7 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const values = (await suggest.locator('.monaco-list-row').allInnerTexts()).map((k) => k.split(/\s/)[0]);
   for (const value of ['json', 'markdown', 'text']) assert.ok(values.includes(value), `format value ${value} offered: ${JSON.stringify(values)}`);
-  await shot('19-completion-values');
+  await shot('22-completion-values');
   await page.keyboard.press('Escape');
   await page.keyboard.type('json');
   await page.keyboard.press('Escape');
@@ -618,7 +699,7 @@ step('a failing sample: squiggles in the sample and sample/constraint in Problem
   const text = await panel.innerText();
   assert.match(text, /142 words; at most 120 allowed/);
   assert.match(text, /guarantee/);
-  await shot('20-sample-diagnostics');
+  await shot('23-sample-diagnostics');
   await page.keyboard.press('Control+Shift+M');
 });
 
@@ -633,7 +714,7 @@ step('a constraint stated in the prose ("at most 50 words") is detected and can 
   await pickAction(menu, /declare/i);
   await assert.doesNotReject(viewLine('constraints:').waitFor({ timeout: WAIT }), 'a constraints block is added');
   assert.ok(await viewLine('50').isVisible(), 'declaring 50 words');
-  await shot('21-declare-constraint');
+  await shot('24-declare-constraint');
 });
 
 step('sample quick fixes: convert "3" to 3, remove the disallowed property, add the missing required one', async () => {
@@ -647,7 +728,7 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   // CLI: 14:19 "quantity" must be number; got string "3" (at /line_items/0/quantity)
   let { menu, items } = await codeActionsAt(14, 19);
   assert.ok(items.some((t) => /Convert to 3/.test(t)), `coerce offered: ${JSON.stringify(items)}`);
-  await shot('22-sample-fix-menu');
+  await shot('25-sample-fix-menu');
   await pickAction(menu, /Convert to 3/);
   await viewLine('"quantity": 3,').waitFor({ timeout: WAIT });
   // CLI: 23:3 property "notes" is not allowed (at /notes)
@@ -667,14 +748,14 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   for (const message of ['missing required property "currency"', 'must be number; got string "3"', 'property "notes" is not allowed']) assert.ok(!remaining.includes(message), `fixed: ${message}`);
   await page.keyboard.press('Control+Shift+M');
   await goTo(1, 1);
-  await shot('23-sample-fixes-applied');
+  await shot('26-sample-fixes-applied');
 });
 
 step('"Create sample from schema" writes an example that fits the prompt\'s output schema', async () => {
   await openFile(INVOICE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Create sample from schema/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('24-create-sample-menu');
+  await shot('27-create-sample-menu');
   await pickAction(menu, /Create sample from schema/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="example.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'extract-invoice.samples/example.json appears in the Explorer');
@@ -684,14 +765,14 @@ step('"Create sample from schema" writes an example that fits the prompt\'s outp
   // It is a sample of the prompt and it fits the schema: no error squiggles.
   await page.waitForTimeout(1000);
   assert.equal(await editor().locator('.squiggly-error').count(), 0, 'the generated sample passes the schema');
-  await shot('25-create-sample-created');
+  await shot('28-create-sample-created');
 });
 
 step('"Infer schema from sample" writes a schema and links it from the prompt', async () => {
   await openFile(TRIAGE_SAMPLE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Infer schema from sample/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('26-infer-schema-menu');
+  await shot('29-infer-schema-menu');
   await pickAction(menu, /Infer schema from sample/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="ticket-triage.schema.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'ticket-triage.schema.json appears in the Explorer');
@@ -700,7 +781,7 @@ step('"Infer schema from sample" writes a schema and links it from the prompt', 
   for (const key of ['"category"', '"urgent"', '"summary"', '"properties"']) assert.ok(schema.includes(key), `the schema has ${key}: ${schema}`);
   await openFile(TRIAGE);
   await assert.doesNotReject(viewLine('schema: ./ticket-triage.schema.json').waitFor({ timeout: WAIT }), 'the prompt links the schema under constraints');
-  await shot('27-infer-schema-linked');
+  await shot('30-infer-schema-linked');
 });
 
 step('"Validate selection as a completion" (code action) and "Validate Clipboard as Completion" (command)', async () => {
@@ -722,7 +803,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   await assert.doesNotReject(failed.waitFor({ timeout: WAIT }), `a notification reports the ${failing.length} failing checks (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   assert.match(await failed.innerText(), new RegExp(failing[0].key));
   await page.waitForTimeout(600);
-  await shot('28-validate-selection');
+  await shot('31-validate-selection');
   await page.keyboard.press('ArrowLeft');
   await clearNotifications();
   // The clipboard holds a reply that meets every constraint of the refund prompt.
@@ -733,7 +814,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   const passed = toast(/Clipboard passes .* of refund-assistant\.prompt\.md/);
   await assert.doesNotReject(passed.waitFor({ timeout: WAIT }), `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   await page.waitForTimeout(600);
-  await shot('29-validate-clipboard');
+  await shot('32-validate-clipboard');
   await clearNotifications();
 });
 
@@ -746,7 +827,7 @@ step('"Lint All Prompt Files in Workspace" lints every prompt file the CLI finds
   const text = await done.innerText();
   assert.match(text, new RegExp(`linted ${prompts.length} prompt files`), `${text} (CLI: ${prompts.length} prompt files)`);
   await page.waitForTimeout(600);
-  await shot('30-lint-workspace');
+  await shot('33-lint-workspace');
   await clearNotifications();
 });
 
@@ -768,7 +849,7 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   const svgText = await chart.frame.locator('svg').first().textContent();
   assert.match(svgText, /Tone/, 'the chart labels the sections');
   await page.waitForTimeout(500);
-  await shot('31-token-breakdown-chart');
+  await shot('34-token-breakdown-chart');
 });
 
 step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
@@ -779,14 +860,14 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   await quick.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const ids = await quick.locator('.monaco-list-row').allInnerTexts();
   assert.ok(ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)), `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`);
-  await shot('32-select-model');
+  await shot('35-select-model');
   await page.keyboard.type('gpt-4.1');
   await pickQuick(quick, 'gpt-4.1');
   // gpt-4.1's 1M window holds the 125k-token report: the status bar names it and the budget error is gone.
   await statusItem().filter({ hasText: /· gpt-4\.1\s*$/ }).waitFor({ timeout: WAIT });
   assert.match(await statusItem().innerText(), /^\s*125,313 \/ 1\.05M tokens · gpt-4\.1\s*$/);
   await assert.doesNotReject(editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }), 'the context-window error goes away');
-  await shot('33-model-picked');
+  await shot('36-model-picked');
   // An approximate model: the count is marked ≈ and equals the CLI's with that model.
   await statusItem().click();
   await quick.waitFor({ state: 'visible', timeout: WAIT });
@@ -800,7 +881,7 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   // The file's CodeLens summary follows the picked model too.
   const lens = editor().locator('.codelens-decoration', { hasText: 'claude-sonnet-4' }).first();
   await assert.doesNotReject(lens.waitFor({ timeout: WAIT }), `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`);
-  await shot('34-approximate-model');
+  await shot('37-approximate-model');
 });
 
 step('setting promptbound.sectionCounts = inlayHints: section counts move from CodeLens to inlay hints', async () => {
@@ -829,7 +910,7 @@ step('setting promptbound.sectionCounts = inlayHints: section counts move from C
     editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).first().waitFor({ state: 'detached', timeout: WAIT }),
     'no CodeLens for the sections any more',
   );
-  await shot('35-inlay-hints');
+  await shot('38-inlay-hints');
   // Back to CodeLens.
   await openFile('.vscode/settings.json');
   settings['promptbound.sectionCounts'] = 'codelens';
