@@ -7,6 +7,7 @@ import type { SchemaFailure, SchemaValidation } from './types';
 import { collapseUnions, decodePointer, describeError, encodePointerSegment, subjectOf } from './errors';
 import { childOf, jsonDepthOver, parseJsonText, spanOf } from './sources';
 import { isRecord } from './walk';
+import { patternExample } from './pattern-example';
 
 /** A completion larger than this is not validated (one failure says so). */
 export const MAX_COMPLETION_TEXT = 5_000_000;
@@ -112,7 +113,7 @@ function missingData(property: string, parentSchema: unknown, root: unknown): Re
   return { missingProperty: property, value: exampleValue(properties?.[property], root) };
 }
 
-/** `default`, else `const`, else the first `enum` value, else a placeholder of the schema's type. */
+/** `default`, else `const`, else the first `enum` value, else a string matching `pattern`, else a placeholder of the schema's type. */
 export function exampleValue(schema: unknown, root: unknown, hops = 0): unknown {
   if (!isRecord(schema)) return null;
   if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#') && hops < 8) {
@@ -123,6 +124,10 @@ export function exampleValue(schema: unknown, root: unknown, hops = 0): unknown 
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const type = types.find((t) => t !== 'null') ?? types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
+  if (type === 'string' && typeof schema.pattern === 'string') {
+    const example = patternExample(schema.pattern);
+    if (example !== undefined) return example;
+  }
   return PLACEHOLDERS[String(type)] ?? null;
 }
 

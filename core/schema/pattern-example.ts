@@ -1,7 +1,7 @@
-// A short string that matches a JSON Schema `pattern`, for "Create sample from schema": the shortest choice at every
+// A short string that matches a JSON Schema `pattern`, for quick fixes and "Create sample from schema": the shortest choice at every
 // step of the simple regex subset schemas use (literals, classes, groups, alternation, quantifiers). Anything else
 // gives undefined, and every result is checked by RE2 (linear time) before it is used.
-import { compilePattern } from '../../core/constraints/keys/pattern';
+import { compilePattern } from '../constraints/keys/pattern';
 
 const MAX_PATTERN = 500;
 const MAX_OUTPUT = 200;

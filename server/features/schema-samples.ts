@@ -1,7 +1,7 @@
 // Between schemas and samples: an example completion generated from a schema, and a schema inferred from sample JSON.
 // Both are bounded (depth, properties, items) so a hostile or recursive schema cannot make them run long.
 
-import { patternExample } from './pattern-example';
+import { patternExample } from '../../core/schema/pattern-example';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = Record<string, unknown>;

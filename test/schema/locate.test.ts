@@ -51,6 +51,13 @@ describe('locating failures', () => {
     assert.equal(failures[0].message, 'missing required property "id"');
   });
 
+  it('a missing string property with a pattern gets a value that matches the pattern (so the fix adds no new error)', async () => {
+    const v = await validator({ type: 'object', required: ['currency'], properties: { currency: { type: 'string', pattern: '^[A-Z]{3}$' } } });
+    const [failure] = v.validate('{}');
+    assert.deepEqual(failure.data, { missingProperty: 'currency', value: 'AAA' });
+    assert.deepEqual(v.validate('{"currency": "AAA"}'), []);
+  });
+
   it('additionalProperties points at the offending key', async () => {
     const v = await validator({ type: 'object', properties: { a: {} }, additionalProperties: false });
     const text = '{"a": 1, "extra": {"deep": true}}';

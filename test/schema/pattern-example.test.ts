@@ -1,7 +1,7 @@
 // Examples generated for schema `pattern`s match them (checked with the JavaScript engine too) or are not generated.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { patternExample } from '../../server/features/pattern-example';
+import { patternExample } from '../../core/schema/pattern-example';
 import { exampleFromSchema } from '../../server/features/schema-samples';
 
 describe('patternExample', () => {
