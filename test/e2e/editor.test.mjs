@@ -233,10 +233,16 @@ async function pickQuick(quick, label) {
 
 /** Opens the code action menu at line:column and returns its rows' labels. */
 async function codeActionsAt(line, column) {
-  await goTo(line, column);
-  await page.keyboard.press('Control+.');
   const menu = page.locator('.action-widget');
-  await menu.waitFor({ state: 'visible', timeout: WAIT });
+  // Right after an edit the server may still be linting the new version and answer with nothing
+  // ("No code actions available"): ask again, as a person would, a few times.
+  for (let attempt = 1; ; attempt++) {
+    await goTo(line, column);
+    await page.keyboard.press('Control+.');
+    if (await menu.waitFor({ state: 'visible', timeout: attempt < 3 ? 4000 : WAIT }).then(() => true, () => false)) break;
+    assert.ok(attempt < 3, `no code action menu at ${line}:${column} after ${attempt} tries`);
+    await page.waitForTimeout(500);
+  }
   await menu.locator('.monaco-list-row.focused').waitFor({ timeout: WAIT });
   return { menu, items: await menu.locator('.monaco-list-row').allInnerTexts() };
 }
@@ -278,11 +284,19 @@ function statusItem() {
   return page.locator('.part.statusbar .statusbar-item', { hasText: /tokens/ }).first();
 }
 
+/** Shows the Problems panel (Ctrl+Shift+M toggles it, so only when it is not already shown). */
 async function problemsText() {
-  await page.keyboard.press('Control+Shift+M');
   const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
   await panel.waitFor({ state: 'visible', timeout: WAIT });
   return panel;
+}
+
+/** Hides the bottom panel if it is shown (Ctrl+J toggles its visibility). */
+async function closePanel() {
+  const panel = page.locator('.part.panel');
+  if (await panel.isVisible()) await page.keyboard.press('Control+j');
+  await panel.waitFor({ state: 'hidden', timeout: WAIT });
 }
 
 before(async () => {
@@ -388,7 +402,7 @@ step('budget/context-window: squiggle on the deployment line and a Problems entr
   assert.match(text, /128,000/);
   assert.match(text, /\[Ln 14, Col 23\]/);
   await shot('02-budget-error-problems');
-  await page.keyboard.press('Control+Shift+M'); // close the panel again
+  await closePanel();
 });
 
 step('hover on the budget squiggle shows the diagnostic', async () => {
@@ -700,7 +714,7 @@ step('a failing sample: squiggles in the sample and sample/constraint in Problem
   assert.match(text, /142 words; at most 120 allowed/);
   assert.match(text, /guarantee/);
   await shot('23-sample-diagnostics');
-  await page.keyboard.press('Control+Shift+M');
+  await closePanel();
 });
 
 step('a constraint stated in the prose ("at most 50 words") is detected and can be declared (instructions/undeclared)', async () => {
@@ -724,7 +738,7 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   await panel.locator('.monaco-list-row', { hasText: 'sample/schema' }).first().waitFor({ timeout: WAIT });
   const text = await panel.innerText();
   for (const message of ['missing required property "currency"', '"quantity" must be number; got string "3"', 'property "notes" is not allowed']) assert.ok(text.includes(message), `Problems: ${message}`);
-  await page.keyboard.press('Control+Shift+M');
+  await closePanel();
   // CLI: 14:19 "quantity" must be number; got string "3" (at /line_items/0/quantity)
   let { menu, items } = await codeActionsAt(14, 19);
   assert.ok(items.some((t) => /Convert to 3/.test(t)), `coerce offered: ${JSON.stringify(items)}`);
@@ -746,7 +760,7 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   await after.locator('.monaco-list-row', { hasText: 'missing required property "currency"' }).waitFor({ state: 'detached', timeout: WAIT });
   const remaining = await after.innerText();
   for (const message of ['missing required property "currency"', 'must be number; got string "3"', 'property "notes" is not allowed']) assert.ok(!remaining.includes(message), `fixed: ${message}`);
-  await page.keyboard.press('Control+Shift+M');
+  await closePanel();
   await goTo(1, 1);
   await shot('26-sample-fixes-applied');
 });
