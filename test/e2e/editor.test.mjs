@@ -911,8 +911,16 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   assert.ok(chart, `a webview frame holds an <svg> with bars (frames: ${page.frames().map((f) => f.url()).join(', ')})`);
   const sections = cliCount(REFUND).sections;
   assert.ok(chart.bars >= sections.length, `at least one bar per section (${chart.bars} for ${sections.length})`);
-  const svgText = await chart.frame.locator('svg').first().textContent();
-  assert.match(svgText, /Tone/, 'the chart labels the sections');
+  // Every section is labelled with its title and the CLI's count (with its budget where one is annotated).
+  const labels = (await chart.frame.locator('svg text').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  for (const section of sections) {
+    assert.ok(labels.includes(section.title), `the chart labels section "${section.title}": ${JSON.stringify(labels)}`);
+    assert.ok(labels.some((l) => new RegExp(`^${grouped(section.tokens)}( / [\\d,]+)?$`).test(l)), `the chart shows ${section.title}'s ${section.tokens} tokens: ${JSON.stringify(labels)}`);
+  }
+  assert.ok(labels.includes('64 / 150'), 'the Tone bar shows its budget');
+  // The window bar: input + output reserve against the 128k window, from check --stats' numbers.
+  const stats = cliStats(REFUND);
+  assert.ok(labels.includes(`${grouped(stats.input + stats.output)} / 128k`), `the window bar shows ${stats.input} + ${stats.output} / 128k: ${JSON.stringify(labels)}`);
   await page.waitForTimeout(500);
   await shot('35-token-breakdown-chart');
 });
