@@ -767,6 +767,34 @@ step('a failing sample: squiggles in the sample and sample/constraint in Problem
   await closePanel();
 });
 
+step('a sample\'s diagnostics follow its prompt: raising words.max to 200 clears "142 words", and back', async () => {
+  // Line 14 of the refund prompt is `  words: {max: 120}`; 120 starts at column 16.
+  const setMax = async (from, to) => {
+    await openFile(REFUND);
+    await goTo(14, 16);
+    for (let i = 0; i < from.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type(to);
+    await viewLine(`words: {max: ${to}}`).waitFor({ timeout: WAIT });
+  };
+  await setMax('120', '200');
+  await openFile(`refund-assistant.samples/${SAMPLE}`);
+  let panel = await problemsText(SAMPLE);
+  await assert.doesNotReject(
+    panel.locator('.monaco-list-row', { hasText: '142 words; at most 120 allowed' }).first().waitFor({ state: 'detached', timeout: WAIT }),
+    'the words error of the sample is gone',
+  );
+  const text = await panel.innerText();
+  assert.match(text, /contains 'guarantee'/, 'the other checks still fail');
+  assert.match(text, /does not end with/);
+  await shot('25-sample-follows-prompt');
+  await closePanel();
+  await setMax('200', '120');
+  await openFile(`refund-assistant.samples/${SAMPLE}`);
+  panel = await problemsText(SAMPLE);
+  await assert.doesNotReject(panel.locator('.monaco-list-row', { hasText: '142 words; at most 120 allowed' }).first().waitFor({ timeout: WAIT }), 'the words error is back');
+  await closePanel();
+});
+
 step('a constraint stated in the prose ("at most 50 words") is detected and can be declared (instructions/undeclared)', async () => {
   await openFile(FAQ);
   // SPEC §3: instructions/undeclared (info) — "the prompt text states a checkable constraint that is not declared (fix: declare it)".
@@ -778,7 +806,7 @@ step('a constraint stated in the prose ("at most 50 words") is detected and can 
   await pickAction(menu, /declare/i);
   await assert.doesNotReject(viewLine('constraints:').waitFor({ timeout: WAIT }), 'a constraints block is added');
   assert.ok(await viewLine('50').isVisible(), 'declaring 50 words');
-  await shot('25-declare-constraint');
+  await shot('26-declare-constraint');
 });
 
 step('sample quick fixes: convert "3" to 3, remove the disallowed property, add the missing required one', async () => {
@@ -792,7 +820,7 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   // CLI: 14:19 "quantity" must be number; got string "3" (at /line_items/0/quantity)
   let { menu, items } = await codeActionsAt(14, 19);
   assert.ok(items.some((t) => /Convert to 3/.test(t)), `coerce offered: ${JSON.stringify(items)}`);
-  await shot('26-sample-fix-menu');
+  await shot('27-sample-fix-menu');
   await pickAction(menu, /Convert to 3/);
   await viewLine('"quantity": 3,').waitFor({ timeout: WAIT });
   // CLI: 23:3 property "notes" is not allowed (at /notes)
@@ -813,14 +841,14 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   await closePanel();
   await goTo(1, 1);
   await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: WAIT }), 'no error is left in the sample');
-  await shot('27-sample-fixes-applied');
+  await shot('28-sample-fixes-applied');
 });
 
 step('"Create sample from schema" writes an example that fits the prompt\'s output schema', async () => {
   await openFile(INVOICE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Create sample from schema/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('28-create-sample-menu');
+  await shot('29-create-sample-menu');
   await pickAction(menu, /Create sample from schema/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="example.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'extract-invoice.samples/example.json appears in the Explorer');
@@ -830,14 +858,14 @@ step('"Create sample from schema" writes an example that fits the prompt\'s outp
   // It is a sample of the prompt and it fits the schema: no error squiggles.
   await page.waitForTimeout(1000);
   assert.equal(await editor().locator('.squiggly-error').count(), 0, 'the generated sample passes the schema');
-  await shot('29-create-sample-created');
+  await shot('30-create-sample-created');
 });
 
 step('"Infer schema from sample" writes a schema and links it from the prompt', async () => {
   await openFile(TRIAGE_SAMPLE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Infer schema from sample/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('30-infer-schema-menu');
+  await shot('31-infer-schema-menu');
   await pickAction(menu, /Infer schema from sample/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="ticket-triage.schema.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'ticket-triage.schema.json appears in the Explorer');
@@ -846,7 +874,7 @@ step('"Infer schema from sample" writes a schema and links it from the prompt', 
   for (const key of ['"category"', '"urgent"', '"summary"', '"properties"']) assert.ok(schema.includes(key), `the schema has ${key}: ${schema}`);
   await openFile(TRIAGE);
   await assert.doesNotReject(viewLine('schema: ./ticket-triage.schema.json').waitFor({ timeout: WAIT }), 'the prompt links the schema under constraints');
-  await shot('31-infer-schema-linked');
+  await shot('32-infer-schema-linked');
 });
 
 step('"Validate selection as a completion" (code action) and "Validate Clipboard as Completion" (command)', async () => {
@@ -868,7 +896,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   await assert.doesNotReject(failed.waitFor({ timeout: WAIT }), `a notification reports the ${failing.length} failing checks (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   assert.match(await failed.innerText(), new RegExp(failing[0].key));
   await page.waitForTimeout(600);
-  await shot('32-validate-selection');
+  await shot('33-validate-selection');
   await page.keyboard.press('ArrowLeft');
   await clearNotifications();
   // The clipboard holds a reply that meets every constraint of the refund prompt.
@@ -879,7 +907,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   const passed = toast(/Clipboard passes .* of refund-assistant\.prompt\.md/);
   await assert.doesNotReject(passed.waitFor({ timeout: WAIT }), `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   await page.waitForTimeout(600);
-  await shot('33-validate-clipboard');
+  await shot('34-validate-clipboard');
   await clearNotifications();
 });
 
@@ -892,7 +920,7 @@ step('"Lint All Prompt Files in Workspace" lints every prompt file the CLI finds
   const text = await done.innerText();
   assert.match(text, new RegExp(`linted ${prompts.length} prompt files`), `${text} (CLI: ${prompts.length} prompt files)`);
   await page.waitForTimeout(600);
-  await shot('34-lint-workspace');
+  await shot('35-lint-workspace');
   await clearNotifications();
 });
 
@@ -922,7 +950,7 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   const stats = cliStats(REFUND);
   assert.ok(labels.includes(`${grouped(stats.input + stats.output)} / 128k`), `the window bar shows ${stats.input} + ${stats.output} / 128k: ${JSON.stringify(labels)}`);
   await page.waitForTimeout(500);
-  await shot('35-token-breakdown-chart');
+  await shot('36-token-breakdown-chart');
 });
 
 step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
@@ -933,14 +961,14 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   await quick.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const ids = await quick.locator('.monaco-list-row').allInnerTexts();
   assert.ok(ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)), `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`);
-  await shot('36-select-model');
+  await shot('37-select-model');
   await page.keyboard.type('gpt-4.1');
   await pickQuick(quick, 'gpt-4.1');
   // gpt-4.1's 1M window holds the 125k-token report: the status bar names it and the budget error is gone.
   await statusItem().filter({ hasText: /· gpt-4\.1\s*$/ }).waitFor({ timeout: WAIT });
   assert.match(await statusItem().innerText(), /^\s*125,313 \/ 1\.05M tokens · gpt-4\.1\s*$/);
   await assert.doesNotReject(editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }), 'the context-window error goes away');
-  await shot('37-model-picked');
+  await shot('38-model-picked');
   // An approximate model: the count is marked ≈ and equals the CLI's with that model.
   await statusItem().click();
   await quick.waitFor({ state: 'visible', timeout: WAIT });
@@ -954,7 +982,7 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   // The file's CodeLens summary follows the picked model too.
   const lens = editor().locator('.codelens-decoration', { hasText: 'claude-sonnet-4' }).first();
   await assert.doesNotReject(lens.waitFor({ timeout: WAIT }), `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`);
-  await shot('38-approximate-model');
+  await shot('39-approximate-model');
 });
 
 step('setting promptbound.sectionCounts = inlayHints: section counts move from CodeLens to inlay hints', async () => {
@@ -983,7 +1011,7 @@ step('setting promptbound.sectionCounts = inlayHints: section counts move from C
     editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).first().waitFor({ state: 'detached', timeout: WAIT }),
     'no CodeLens for the sections any more',
   );
-  await shot('39-inlay-hints');
+  await shot('40-inlay-hints');
   // Back to CodeLens.
   await openFile('.vscode/settings.json');
   settings['promptbound.sectionCounts'] = 'codelens';
