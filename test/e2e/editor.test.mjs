@@ -658,6 +658,7 @@ step('live counts: typing updates the status bar and the section\'s CodeLens to 
   // Line 30 is the last Tone bullet: type at its end.
   await goTo(30, lines[29].length + 1);
   await page.keyboard.type(added);
+  assert.ok((await editorText()).split('\n').includes(lines[29] + added), 'the editor holds the edited line');
   await assert.doesNotReject(
     statusItem().filter({ hasText: new RegExp(`^\\s*${grouped(after.input)} / 128k tokens`) }).waitFor({ timeout: WAIT }),
     `the status bar shows the CLI's ${after.input} for the edited text (now "${await statusItem().innerText()}")`,
