@@ -17,6 +17,8 @@ import { sampleNotJson } from './sample/not-json';
 import { sampleSchema } from './sample/schema';
 import { constraintsConflict } from './constraints/conflict';
 import { constraintsUnsatisfiable } from './constraints/unsatisfiable';
+import { instructionsMismatch } from './instructions/mismatch';
+import { instructionsUndeclared } from './instructions/undeclared';
 import { schemaInvalid } from './schema/invalid';
 import { schemaUnresolvedRef } from './schema/unresolved-ref';
 
@@ -42,6 +44,8 @@ export const RULES: readonly Rule[] = [
   sampleSchema,
   sampleConstraint,
   sampleNotJson,
+  instructionsUndeclared,
+  instructionsMismatch,
   annotationInvalid(() => RULE_IDS),
 ];
 
