@@ -1,0 +1,36 @@
+// instructions/mismatch's comparison: a declared count disagrees when it allows a count the text forbids.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { disagreement } from '../../core/instructions/compare';
+
+describe('disagreement', () => {
+  const cases: Array<[Parameters<typeof disagreement>, string | undefined]> = [
+    [['words', '<100', { max: 200 }], 'at most 200'],
+    [['words', '<100', { max: 99 }], undefined],
+    [['words', '<100', { max: 100 }], 'at most 100'],
+    [['words', '<100', { min: 20, max: 80 }], undefined],
+    [['words', '<=50', '<=50'], undefined],
+    [['words', '<=50', 50], undefined],
+    [['words', '<=50', '>=10'], 'at least 10'],
+    [['paragraphs', '>=3', { max: 5 }], 'at most 5'],
+    [['paragraphs', '>=3', 4], undefined],
+    [['paragraphs', 3, { count: 3, separator: '***' }], undefined],
+    [['paragraphs', 3, { count: 2, separator: '***' }], 'exactly 2'],
+    [['sentences', 3, '~3'], 'between 2 and 4'],
+    [['words', '~100', { exactly: 100, tolerance: 5 }], undefined],
+    [['words', '100..150', '120..160'], 'between 120 and 160'],
+    [['words', '<=50', { max: -1 }], undefined],
+    [['format', 'json', 'markdown'], 'markdown'],
+    [['format', 'json', 'JSON'], undefined],
+    [['case', 'lower', 'upper'], 'upper'],
+    [['case', 'lower', 'lower'], undefined],
+    [['noCommas', true, false], 'false'],
+    [['noCommas', true, true], undefined],
+    [['endsWith', 'Best regards', ' best regards '], undefined],
+    [['endsWith', 'Best regards', { text: 'Kind regards', caseSensitive: true }], '"Kind regards"'],
+    [['startsWith', 'Dear customer', 42], undefined],
+  ];
+  for (const [args, expected] of cases) {
+    it(`${args[0]}: text ${JSON.stringify(args[1])} vs declared ${JSON.stringify(args[2])}`, () => assert.equal(disagreement(...args), expected));
+  }
+});
