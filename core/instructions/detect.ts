@@ -72,6 +72,8 @@ const CONDITION = /\b(?:if|unless|otherwise|except|when\s+the\s+user|e\.g|for\s+
 /** The count is about a part of the answer, not the whole of it. */
 const PART = /\b(?:each|every|per|title|heading|headline|subject|label|name|caption|tagline|slogan|question|item|field|key|tweet|bullet|sentence|paragraph|line)\b/i;
 const PART_AFTER = /^\s{0,3}(?:per|each|in\s+each|for\s+each|of\s+each|apiece|long\s+each)\b/i;
+/** What may stand before an instruction verb in its clause: nothing, or a modal, "please", "you", "then", "and", "to". */
+const IMPERATIVE_LEAD = /(?:^|\b(?:to|must|should|shall|will|please|always|only|then|and|you|can|also|now|finally))\s*$/i;
 /** The sentence tells the model what to write (not what the input looks like). */
 const OUTPUT_CUE = /\b(?:respond|response|responses|answer|answers|reply|replies|write|writing|summar\w{0,8}|keep|limit|output|return|produce|generate|give|list|describe|explain|explanation|use|your|compose|draft|rewrite|translate|provide|create|must|should)\b/i;
 
@@ -80,8 +82,8 @@ export function detectConstraints(text: string): StatedConstraint[] {
   const found: StatedConstraint[] = [];
   try {
     collectCounts(text, found);
-    collectSimple(text, JSON_PHRASE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase');
-    collectSimple(text, JSON_ONLY, found, () => ({ key: 'format', value: 'json' }), 'clause');
+    collectSimple(text, JSON_PHRASE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase', true);
+    collectSimple(text, JSON_ONLY, found, () => ({ key: 'format', value: 'json' }), 'clause', true);
     collectSimple(text, LOWER, found, () => ({ key: 'case', value: 'lower' }), 'clause');
     collectSimple(text, UPPER, found, () => ({ key: 'case', value: 'upper' }), 'clause');
     collectSimple(text, NO_COMMAS, found, () => ({ key: 'noCommas', value: true }), 'none');
@@ -139,9 +141,12 @@ function collectSimple(
   found: StatedConstraint[],
   value: (m: RegExpMatchArray) => { key: StatedKey; value: string | number | boolean },
   negation: 'clause' | 'clause and phrase' | 'none',
+  imperative = false,
 ): void {
   for (const m of text.matchAll(pattern)) {
     const clause = clauseBefore(text, m.index ?? 0);
+    // "Respond in JSON", "you must return JSON" instruct; "the API output arrives as JSON" describes.
+    if (imperative && !IMPERATIVE_LEAD.test(clause)) continue;
     if (CONDITION.test(sentenceBefore(text, m.index ?? 0))) continue;
     if (negation !== 'none' && NEGATION.test(clause)) continue;
     if (negation === 'clause and phrase' && NEGATION.test(m[0])) continue;
@@ -210,6 +215,7 @@ function sentenceAround(text: string, m: RegExpMatchArray): string {
 function isSentenceEnd(text: string, i: number): boolean {
   const ch = text[i];
   if (ch === '\n') return text[i + 1] === '\n' || text[i - 1] === '\n';
+  if (ch === ';') return true;
   return (ch === '.' || ch === '!' || ch === '?') && (i + 1 >= text.length || /\s/.test(text[i + 1]));
 }
 

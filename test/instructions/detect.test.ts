@@ -31,6 +31,9 @@ describe('stated constraints: what is read', () => {
     ['AT MOST 50 WORDS in your answer.', [['words', '<=50', 'AT MOST 50 WORDS']]],
     ['Respond in JSON.', [['format', 'json', 'Respond in JSON']]],
     ['Return only valid JSON.', [['format', 'json', 'Return only valid JSON']]],
+    ['Read the email and respond in valid JSON.', [['format', 'json', 'respond in valid JSON']]],
+    ['Finally, you must return the result as JSON.', [['format', 'json', 'return the result as JSON']]],
+    ['Questions are usually under 20 words; answer in at most 100 words.', [['words', '<=100', 'at most 100 words']]],
     ['Answer with one JSON object with the keys a and b.', [['format', 'json', 'Answer with one JSON']]],
     ['Your entire response should be in English, and in all lowercase letters.', [['case', 'lower', 'all lowercase letters']]],
     ['Your answer must be in all capital letters.', [['case', 'upper', 'all capital letters']]],
@@ -84,6 +87,9 @@ describe('stated constraints: what is skipped', () => {
     '~~~md\nall lowercase letters\n~~~\n',
     'End your response with a question.',
     'The policy has 3 paragraphs.',
+    'The API output arrives as JSON.',
+    'The tool returns results as JSON.',
+    'The excerpt is under 500 words.',
   ];
   for (const text of negatives) it(JSON.stringify(text), () => assert.deepEqual(detect(text), []));
 });
