@@ -3,13 +3,15 @@ import type { Rule } from '../types';
 import { statedConstraints } from '../../instructions/stated';
 import { disagreement } from '../../instructions/compare';
 import { declaredConstraints, valueAt } from '../constraints/located';
+import { yamlScalar } from '../../instructions/declare';
+import type { Fix, Span } from '../../diagnostic';
 
 export const instructionsMismatch: Rule = {
   meta: {
     id: 'instructions/mismatch',
     description: 'The prompt text states a constraint ("under 100 words") that the declared one contradicts (words: {max: 200}).',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: true,
   },
   check({ document, report }) {
     const declared = declaredConstraints(document);
@@ -25,7 +27,19 @@ export const instructionsMismatch: Rule = {
         message: `The prompt says "${stated.phrase}" but constraints.${stated.key} declares ${differs}; make them agree so samples are checked against what the prompt asks.`,
         data: { key: stated.key, value: stated.value, phrase: stated.phrase, declared: value },
         related: at ? [{ ...at, message: `the declared ${stated.key}` }] : undefined,
+        fixes: at && replaceable(value) ? [useStated(stated.key, stated.value, at)] : undefined,
       });
     }
   },
 };
+
+/** Only a plain value or a `{min, max}` count is replaced whole; `{text, caseSensitive}` or `{count, separator}` keep options the text does not state. */
+function replaceable(declared: unknown): boolean {
+  if (typeof declared !== 'object' || declared === null) return true;
+  return Object.keys(declared).every((k) => k === 'min' || k === 'max');
+}
+
+function useStated(key: string, value: string | number | boolean, at: Span): Fix {
+  const text = yamlScalar(value);
+  return { title: `Use the prompt's ${key}: ${text}`, edits: [{ ...at, newText: text }], safe: false };
+}
