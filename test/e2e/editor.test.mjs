@@ -810,11 +810,13 @@ step('a constraint stated in the prose ("at most 50 words") is detected and can 
   await assert.doesNotReject(info.waitFor({ timeout: WAIT }), '"at most 50 words" is flagged as an undeclared constraint');
   const { menu, items } = await codeActionsAt(13, 76);
   assert.ok(items.some((t) => /declare/i.test(t) && /words/i.test(t)), `a "declare" fix for words: ${JSON.stringify(items)}`);
+  await shot('26-declare-constraint-menu');
   await pickAction(menu, /declare/i);
   await assert.doesNotReject(viewLine('constraints:').waitFor({ timeout: WAIT }), 'a constraints block is added');
   const frontmatter = (await editorText()).split(/^---$/m)[1] ?? '';
   assert.match(frontmatter, /constraints:[\s\S]*words:[\s\S]*\b50\b/, `the frontmatter declares words ≤ 50: ${frontmatter}`);
-  await shot('26-declare-constraint');
+  await assert.doesNotReject(editor().locator('.squiggly-info').first().waitFor({ state: 'detached', timeout: WAIT }), 'the instructions/undeclared info is gone');
+  await shot('27-declare-constraint');
 });
 
 step('sample quick fixes: convert "3" to 3, remove the disallowed property, add the missing required one', async () => {
@@ -828,7 +830,7 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   // CLI: 14:19 "quantity" must be number; got string "3" (at /line_items/0/quantity)
   let { menu, items } = await codeActionsAt(14, 19);
   assert.ok(items.some((t) => /Convert to 3/.test(t)), `coerce offered: ${JSON.stringify(items)}`);
-  await shot('27-sample-fix-menu');
+  await shot('28-sample-fix-menu');
   await pickAction(menu, /Convert to 3/);
   await viewLine('"quantity": 3,').waitFor({ timeout: WAIT });
   // CLI: 23:3 property "notes" is not allowed (at /notes)
@@ -849,14 +851,14 @@ step('sample quick fixes: convert "3" to 3, remove the disallowed property, add 
   await closePanel();
   await goTo(1, 1);
   await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: WAIT }), 'no error is left in the sample');
-  await shot('28-sample-fixes-applied');
+  await shot('29-sample-fixes-applied');
 });
 
 step('"Create sample from schema" writes an example that fits the prompt\'s output schema', async () => {
   await openFile(INVOICE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Create sample from schema/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('29-create-sample-menu');
+  await shot('30-create-sample-menu');
   await pickAction(menu, /Create sample from schema/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="example.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'extract-invoice.samples/example.json appears in the Explorer');
@@ -866,14 +868,14 @@ step('"Create sample from schema" writes an example that fits the prompt\'s outp
   // It is a sample of the prompt and it fits the schema: no error squiggles.
   await page.waitForTimeout(1000);
   assert.equal(await editor().locator('.squiggly-error').count(), 0, 'the generated sample passes the schema');
-  await shot('30-create-sample-created');
+  await shot('31-create-sample-created');
 });
 
 step('"Infer schema from sample" writes a schema and links it from the prompt', async () => {
   await openFile(TRIAGE_SAMPLE);
   const { menu, items } = await codeActionsAt(1, 1);
   assert.ok(items.some((t) => /Infer schema from sample/.test(t)), `offered: ${JSON.stringify(items)}`);
-  await shot('31-infer-schema-menu');
+  await shot('32-infer-schema-menu');
   await pickAction(menu, /Infer schema from sample/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="ticket-triage.schema.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'ticket-triage.schema.json appears in the Explorer');
@@ -882,7 +884,7 @@ step('"Infer schema from sample" writes a schema and links it from the prompt', 
   for (const key of ['"category"', '"urgent"', '"summary"', '"properties"']) assert.ok(schema.includes(key), `the schema has ${key}: ${schema}`);
   await openFile(TRIAGE);
   await assert.doesNotReject(viewLine('schema: ./ticket-triage.schema.json').waitFor({ timeout: WAIT }), 'the prompt links the schema under constraints');
-  await shot('32-infer-schema-linked');
+  await shot('33-infer-schema-linked');
 });
 
 step('"Validate selection as a completion" (code action) and "Validate Clipboard as Completion" (command)', async () => {
@@ -904,7 +906,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   await assert.doesNotReject(failed.waitFor({ timeout: WAIT }), `a notification reports the ${failing.length} failing checks (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   assert.match(await failed.innerText(), new RegExp(failing[0].key));
   await page.waitForTimeout(600);
-  await shot('33-validate-selection');
+  await shot('34-validate-selection');
   await page.keyboard.press('ArrowLeft');
   await clearNotifications();
   // The clipboard holds a reply that meets every constraint of the refund prompt.
@@ -915,7 +917,7 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   const passed = toast(/Clipboard passes .* of refund-assistant\.prompt\.md/);
   await assert.doesNotReject(passed.waitFor({ timeout: WAIT }), `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
   await page.waitForTimeout(600);
-  await shot('34-validate-clipboard');
+  await shot('35-validate-clipboard');
   await clearNotifications();
 });
 
@@ -928,7 +930,7 @@ step('"Lint All Prompt Files in Workspace" lints every prompt file the CLI finds
   const text = await done.innerText();
   assert.match(text, new RegExp(`linted ${prompts.length} prompt files`), `${text} (CLI: ${prompts.length} prompt files)`);
   await page.waitForTimeout(600);
-  await shot('35-lint-workspace');
+  await shot('36-lint-workspace');
   await clearNotifications();
 });
 
@@ -958,7 +960,7 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   const stats = cliStats(REFUND);
   assert.ok(labels.includes(`${grouped(stats.input + stats.output)} / 128k`), `the window bar shows ${stats.input} + ${stats.output} / 128k: ${JSON.stringify(labels)}`);
   await page.waitForTimeout(500);
-  await shot('36-token-breakdown-chart');
+  await shot('37-token-breakdown-chart');
 });
 
 step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
@@ -969,14 +971,14 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   await quick.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const ids = await quick.locator('.monaco-list-row').allInnerTexts();
   assert.ok(ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)), `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`);
-  await shot('37-select-model');
+  await shot('38-select-model');
   await page.keyboard.type('gpt-4.1');
   await pickQuick(quick, 'gpt-4.1');
   // gpt-4.1's 1M window holds the 125k-token report: the status bar names it and the budget error is gone.
   await statusItem().filter({ hasText: /· gpt-4\.1\s*$/ }).waitFor({ timeout: WAIT });
   assert.match(await statusItem().innerText(), /^\s*125,313 \/ 1\.05M tokens · gpt-4\.1\s*$/);
   await assert.doesNotReject(editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }), 'the context-window error goes away');
-  await shot('38-model-picked');
+  await shot('39-model-picked');
   // An approximate model: the count is marked ≈ and equals the CLI's with that model.
   await statusItem().click();
   await quick.waitFor({ state: 'visible', timeout: WAIT });
@@ -990,7 +992,7 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   // The file's CodeLens summary follows the picked model too.
   const lens = editor().locator('.codelens-decoration', { hasText: 'claude-sonnet-4' }).first();
   await assert.doesNotReject(lens.waitFor({ timeout: WAIT }), `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`);
-  await shot('39-approximate-model');
+  await shot('40-approximate-model');
 });
 
 step('setting promptbound.sectionCounts = inlayHints: section counts move from CodeLens to inlay hints', async () => {
@@ -1019,7 +1021,7 @@ step('setting promptbound.sectionCounts = inlayHints: section counts move from C
     editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).first().waitFor({ state: 'detached', timeout: WAIT }),
     'no CodeLens for the sections any more',
   );
-  await shot('40-inlay-hints');
+  await shot('41-inlay-hints');
   // Back to CodeLens.
   await openFile('.vscode/settings.json');
   settings['promptbound.sectionCounts'] = 'codelens';
