@@ -70,7 +70,9 @@ const NEGATION = /\b(?:not|never|no|nor|avoid|without|instead\s+of|rather\s+than
 /** A condition or exception makes the phrase apply only sometimes. */
 const CONDITION = /\b(?:if|unless|otherwise|except|when\s+the\s+user|e\.g|for\s+example|such\s+as)\b/i;
 /** The count is about a part of the answer, not the whole of it. */
-const PART = /\b(?:each|every|per|title|heading|headline|subject|label|name|caption|tagline|slogan|question|item|field|key|tweet|bullet|sentence|paragraph|line)\b/i;
+const PART = /\b(?:each|every|per|(?:title|heading|headline|subject|label|name|caption|tagline|slogan|question|item|field|key|tweet|bullet|sentence|paragraph|line)s?)\b/i;
+/** A condition after the phrase: "respond in JSON only when asked", "… unless the input is empty". */
+const CONDITION_AFTER = /\b(?:if|unless|when|whenever|only\s+for|except)\b/i;
 const PART_AFTER = /^\s{0,3}(?:per|each|in\s+each|for\s+each|of\s+each|apiece|long\s+each)\b/i;
 /** What may stand before an instruction verb in its clause: nothing, or a modal, "please", "you", "then", "and", "to". */
 const IMPERATIVE_LEAD = /(?:^|\b(?:to|must|should|shall|will|please|always|only|then|and|you|can|also|now|finally))\s*$/i;
@@ -147,7 +149,7 @@ function collectSimple(
     const clause = clauseBefore(text, m.index ?? 0);
     // "Respond in JSON", "you must return JSON" instruct; "the API output arrives as JSON" describes.
     if (imperative && !IMPERATIVE_LEAD.test(clause)) continue;
-    if (CONDITION.test(sentenceBefore(text, m.index ?? 0))) continue;
+    if (CONDITION.test(sentenceBefore(text, m.index ?? 0)) || CONDITION_AFTER.test(sentenceAfter(text, m))) continue;
     if (negation !== 'none' && NEGATION.test(clause)) continue;
     if (negation === 'clause and phrase' && NEGATION.test(m[0])) continue;
     if (!OUTPUT_CUE.test(sentenceAround(text, m))) continue;
@@ -162,7 +164,7 @@ function countApplies(text: string, m: RegExpMatchArray): boolean {
   const start = m.index ?? 0;
   const clause = clauseBefore(text, start);
   const sentence = sentenceBefore(text, start);
-  if (NEGATION.test(clause) || PART.test(clause) || CONDITION.test(sentence)) return false;
+  if (NEGATION.test(clause) || PART.test(clause) || CONDITION.test(sentence) || CONDITION_AFTER.test(sentenceAfter(text, m))) return false;
   // "`summary` (at most 20 words)": a parenthesised count qualifies the thing before it, not the whole answer.
   if (sentence.lastIndexOf('(') > sentence.lastIndexOf(')')) return false;
   if (PART_AFTER.test(text.slice(start + m[0].length, start + m[0].length + 20))) return false;
@@ -195,6 +197,14 @@ function sentenceStart(text: string, at: number): number {
 
 function sentenceBefore(text: string, at: number): string {
   return text.slice(sentenceStart(text, at), at);
+}
+
+/** The rest of the sentence after the match, at most 200 characters. */
+function sentenceAfter(text: string, m: RegExpMatchArray): string {
+  const from = (m.index ?? 0) + m[0].length;
+  const limit = Math.min(text.length, from + 200);
+  for (let i = from; i < limit; i++) if (isSentenceEnd(text, i)) return text.slice(from, i);
+  return text.slice(from, limit);
 }
 
 /** The sentence holding the match, at most 200 characters either side. */

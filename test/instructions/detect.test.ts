@@ -90,6 +90,12 @@ describe('stated constraints: what is skipped', () => {
     'The API output arrives as JSON.',
     'The tool returns results as JSON.',
     'The excerpt is under 500 words.',
+    'Respond in JSON only when the user asks for it.',
+    'Respond with JSON unless the input is empty.',
+    'Keep sentences under 20 words.',
+    'Keep paragraphs to at most 3 sentences.',
+    'Provide your output in Markdown, not JSON.',
+    'Summarise each section in one sentence.',
   ];
   for (const text of negatives) it(JSON.stringify(text), () => assert.deepEqual(detect(text), []));
 });
