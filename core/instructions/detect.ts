@@ -70,7 +70,7 @@ const NEGATION = /\b(?:not|never|no|nor|avoid|without|instead\s+of|rather\s+than
 /** A condition or exception makes the phrase apply only sometimes. */
 const CONDITION = /\b(?:if|unless|otherwise|except|when\s+the\s+user|e\.g|for\s+example|such\s+as)\b/i;
 /** The count is about a part of the answer, not the whole of it. */
-const PART = /\b(?:each|every|per|(?:title|heading|headline|subject|label|name|caption|tagline|slogan|question|item|field|key|tweet|bullet|sentence|paragraph|line)s?)\b/i;
+const PART = /\b(?:each|every|per|(?:title|heading|headline|subject|label|caption|tagline|slogan|field|tweet|bullet|sentence|paragraph|line)s?)\b/i;
 /** A condition after the phrase: "respond in JSON only when asked", "… unless the input is empty". */
 const CONDITION_AFTER = /\b(?:if|unless|when|whenever|only\s+for|except)\b/i;
 const PART_AFTER = /^\s{0,3}(?:per|each|in\s+each|for\s+each|of\s+each|apiece|long\s+each)\b/i;

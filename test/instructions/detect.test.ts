@@ -12,6 +12,8 @@ describe('stated constraints: what is read', () => {
   const cases: Array<[string, Array<[string, unknown, string]>]> = [
     ['Answer in at most 50 words and do not use bullet points.', [['words', '<=50', 'at most 50 words']]],
     ['Keep your answer under 100 words.', [['words', '<100', 'under 100 words']]],
+    ['Answer the questions in at most 80 words.', [['words', '<=80', 'at most 80 words']]],
+    ['Summarise the key points in 3 sentences.', [['sentences', '<=3', 'in 3 sentences']]],
     ['Respond in fewer than 5 bullet points.', [['bullets', '<5', 'fewer than 5 bullet points']]],
     ['Your reply must be less than 280 characters.', [['characters', '<280', 'less than 280 characters']]],
     ['Use no more than three bullets.', [['bullets', '<=3', 'no more than three bullets']]],
