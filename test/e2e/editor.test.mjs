@@ -287,6 +287,15 @@ async function editorText() {
   return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n');
 }
 
+/** File: Revert File on the active editor, after closing whatever menu or widget is open. */
+async function revertActiveEditor() {
+  if (!page) return;
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await runCommand('File: Revert File');
+  await page.waitForTimeout(500);
+}
+
 /** Runs a command from the palette (F1) by its title. */
 async function runCommand(title) {
   await page.keyboard.press('F1');
@@ -386,6 +395,8 @@ function step(name, fn) {
       failures++;
       const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
       await page?.screenshot({ path: join(SHOTS, `FAILED-${failures}-${slug}.png`) }).catch(() => {});
+      // A step that failed halfway may leave its file edited; revert it so later steps start from the files on disk.
+      await revertActiveEditor().catch(() => {});
       throw error;
     }
   });
@@ -658,6 +669,9 @@ step('live counts: typing updates the status bar and the section\'s CodeLens to 
   // Line 30 is the last Tone bullet: type at its end.
   await goTo(30, lines[29].length + 1);
   await page.keyboard.type(added);
+  // The view lines render after the keystrokes land: poll (a loaded machine can take a while) instead of reading once.
+  const deadline = Date.now() + WAIT;
+  while (!(await editorText()).split('\n').includes(lines[29] + added) && Date.now() < deadline) await page.waitForTimeout(200);
   assert.ok((await editorText()).split('\n').includes(lines[29] + added), 'the editor holds the edited line');
   await assert.doesNotReject(
     statusItem().filter({ hasText: new RegExp(`^\\s*${grouped(after.input)} / 128k tokens`) }).waitFor({ timeout: WAIT }),
