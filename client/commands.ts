@@ -84,7 +84,7 @@ interface ModelPick extends vscode.QuickPickItem {
 
 async function selectModel(ctx: CommandContext, uri: string): Promise<void> {
   const [models, stats] = await Promise.all([
-    client(ctx).sendRequest<ModelInfo[]>(ModelsRequest),
+    client(ctx).sendRequest<ModelInfo[]>(ModelsRequest, { uri }),
     statsOf(ctx, uri),
   ]);
   const own: ModelPick = {

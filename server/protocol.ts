@@ -95,8 +95,11 @@ export interface ValidateCompletionResult {
   problem?: string;
 }
 
-/** client → server: the model table for the model picker. */
+/** client → server: the model table for the model picker; with `uri`, that document's custom models come first. */
 export const ModelsRequest = 'promptbound/models';
+export interface ModelsParams {
+  uri?: string;
+}
 export interface ModelInfo {
   id: string;
   context: number;

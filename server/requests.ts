@@ -4,6 +4,7 @@ import { lookupModel, MODELS } from '../core/models';
 import { checkSample, declaredConstraints, expectsJson, failedKeys } from '../core/samples/check';
 import { completionRequirements } from '../core/samples/context';
 import type { CounterSource } from '../core/tokens/types';
+import type { CustomModel } from '../core/models/types';
 import type { CountTextResult, ModelInfo, ValidateCompletionResult, WireRange } from './protocol';
 import type { DocumentSnapshot } from './snapshot';
 import type { PromptWorkspace } from './workspace';
@@ -61,7 +62,21 @@ async function validateAgainst(prompt: DocumentSnapshot, workspace: PromptWorksp
   return result;
 }
 
-export function modelTable(): ModelInfo[] {
+/** Custom models of the document's settings and `.promptbound.yaml` first (they win a lookup), then the table. */
+export function modelTable(custom: readonly CustomModel[] = []): ModelInfo[] {
+  const customInfo: ModelInfo[] = custom.map((m) => ({
+    id: m.id,
+    context: m.context,
+    output: typeof m.output === 'number' ? m.output : (m.output?.default ?? 0),
+    encoding: m.encoding,
+    tokenizer: m.tokenizer ?? 'exact',
+    family: 'custom',
+  }));
+  const shadowed = new Set(customInfo.map((m) => m.id));
+  return [...customInfo, ...builtInModels().filter((m) => !shadowed.has(m.id))];
+}
+
+function builtInModels(): ModelInfo[] {
   return MODELS.map((m) => ({
     id: m.id,
     context: m.context,

@@ -29,6 +29,7 @@ import {
   type LintWorkspaceParams,
   type LintWorkspaceResult,
   type ModelInfo,
+  type ModelsParams,
   type SetModelOverrideParams,
   type ValidateCompletionParams,
   type ValidateCompletionResult,
@@ -226,7 +227,13 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
       isUriParams(params) && typeof params.text === 'string' ? validateCompletion(workspace, basePool, params.uri, params.text) : null,
     ),
   );
-  connection.onRequest(ModelsRequest, guard('models', [] as ModelInfo[], () => modelTable()));
+  connection.onRequest(
+    ModelsRequest,
+    guard('models', [] as ModelInfo[], async (params?: ModelsParams) => {
+      const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+      return modelTable(uri ? (await workspace.configFor(uri)).config.models : []);
+    }),
+  );
   connection.onNotification(
     SetModelOverrideNotification,
     guard('setModelOverride', undefined, async (params: SetModelOverrideParams) => {

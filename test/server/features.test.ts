@@ -322,3 +322,22 @@ describe('file-creating code actions follow the client capabilities', () => {
     }
   });
 });
+
+describe('the model picker lists the document\'s custom models', () => {
+  it('puts the settings\' custom models first for that uri, and only the table without a uri', async () => {
+    const custom = { id: 'acme-internal-7b', encoding: 'cl100k_base', context: 32_000, output: 2_000 };
+    const client = await TestClient.start({ settings: { models: [custom] } });
+    try {
+      const f = fixture('editor.prompt.md');
+      await client.open(f.uri, f.text, 1);
+      await client.diagnosticsAt(f.uri, 1);
+      const forUri: ModelInfo[] = await client.connection.sendRequest(ModelsRequest, { uri: f.uri });
+      assert.deepEqual(forUri[0], { id: 'acme-internal-7b', context: 32_000, output: 2_000, encoding: 'cl100k_base', tokenizer: 'exact', family: 'custom' });
+      assert.ok(forUri.some((m) => m.id === 'gpt-4o'), 'the table follows');
+      const plain: ModelInfo[] = await client.connection.sendRequest(ModelsRequest);
+      assert.ok(!plain.some((m) => m.id === 'acme-internal-7b'));
+    } finally {
+      await client.stop();
+    }
+  });
+});
