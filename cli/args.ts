@@ -70,6 +70,7 @@ export interface ValidateArgs {
   /** `--shard i/n`: check only every n-th completion, starting at the i-th. */
   shard?: Shard;
   jobs: number;
+  output?: string;
 }
 
 export const MERGE_FORMATS = FORMATS;
@@ -158,6 +159,7 @@ const VALIDATE_OPTIONS: Options = {
   config: { type: 'string', short: 'c' },
   shard: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  output: { type: 'string', short: 'o' },
 };
 
 const MERGE_OPTIONS: Options = {
@@ -318,6 +320,7 @@ function parseValidate(args: readonly string[]): CommandArgs {
       config: nonEmpty(values.config, '--config'),
       shard: values.shard === undefined ? undefined : parseShard(String(values.shard)),
       jobs: parseJobs(values.jobs),
+      output: nonEmpty(values.output, '--output'),
     };
   });
 }

@@ -97,6 +97,7 @@ Options:
       --shard I/N        check only completions I, I+N, I+2N, … (1-based), for CI matrices;
                          combine the shards' --format json outputs with 'merge'
   -j, --jobs N           worker threads for long inputs (default: the number of cores)
+  -o, --output FILE      write the report to FILE instead of standard output
   -h, --help             show this help
 
 JSON Lines inputs are streamed: any size, constant memory, results in input order.

@@ -7,7 +7,8 @@
 //   {"index": 0, "completion": "runs.jsonl#1", "pass": true, "results": [...], "schema": [...], "schemaChecked": false}
 // then one last line {"summary": {completions, passed, failed, constraints: [{key, passed, failed, passRate, worst}]}}.
 // Exit codes: 0 every completion passes, 1 any fails, 2 usage error (no --prompt, unreadable file, nothing declared).
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Span } from '../core/diagnostic';
@@ -61,16 +62,18 @@ interface Source {
 export async function runValidate(args: ValidateArgs, io: CliIo): Promise<number> {
   const requirements = await loadPrompt(args, io);
   const sources = await openSources(args, io);
-  const colors = palette(useColor(io.env, io.isTTY));
+  const output = await openOutput(args, io);
+  const colors = palette(useColor(io.env, args.output === undefined && io.isTTY));
   const tally = new SummaryTally();
-  const out = (result: ValidateResult) => {
-    tally.add(result);
-    io.stdout.write(args.format === 'json' ? `${JSON.stringify(result)}\n` : stylishBlock(result, colors));
-  };
   const meter = validateProgress(io);
-  const pipeline = new OrderedPipeline(requirements, args, io, (results) => {
-    for (const result of results) out(result);
+  const pipeline = new OrderedPipeline(requirements, args, io, async (results) => {
+    let text = '';
+    for (const result of results) {
+      tally.add(result);
+      text += args.format === 'json' ? `${JSON.stringify(result)}\n` : stylishBlock(result, colors);
+    }
     meter.tick(results.length);
+    await output.write(text);
   });
   let ordinal = 0;
   try {
@@ -103,10 +106,37 @@ export async function runValidate(args: ValidateArgs, io: CliIo): Promise<number
     meter.done();
     await pipeline.close();
   }
-  if (ordinal === 0) throw new UsageError('no completions to validate (the input is empty)');
+  if (ordinal === 0) {
+    await output.close();
+    throw new UsageError('no completions to validate (the input is empty)');
+  }
   const summary = tally.summary();
-  io.stdout.write(args.format === 'json' ? summaryLine(summary) : stylishSummary(summary, colors));
+  await output.write(args.format === 'json' ? summaryLine(summary) : stylishSummary(summary, colors));
+  await output.close();
   return summary.failed === 0 ? 0 : 1;
+}
+
+/** Standard output or `-o FILE`; a write waits while the reader is behind (back-pressure keeps memory flat). */
+async function openOutput(args: ValidateArgs, io: CliIo): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }> {
+  const stream: NodeJS.WritableStream | CliIo['stdout'] =
+    args.output === undefined ? io.stdout : createWriteStream(path.resolve(io.cwd, args.output), { encoding: 'utf8' });
+  if (args.output !== undefined) {
+    const opened = await new Promise<Error | undefined>((resolve) => {
+      (stream as NodeJS.WritableStream).once('error', resolve);
+      (stream as NodeJS.WritableStream).once('ready' as 'drain', () => resolve(undefined));
+    });
+    if (opened) throw new UsageError(`cannot write the report to ${args.output} (${(opened as NodeJS.ErrnoException).code ?? opened.message})`);
+  }
+  return {
+    async write(text) {
+      if (text === '') return;
+      const ok = stream.write(text);
+      if (ok === false && 'once' in stream) await once(stream as NodeJS.WritableStream, 'drain');
+    },
+    async close() {
+      if (args.output !== undefined) await new Promise<void>((resolve) => (stream as NodeJS.WritableStream).end(resolve));
+    },
+  };
 }
 
 /**
@@ -122,7 +152,7 @@ class OrderedPipeline {
     private readonly requirements: CompletionRequirements,
     private readonly args: ValidateArgs,
     private readonly io: CliIo,
-    private readonly emit: (results: ValidateResult[]) => void,
+    private readonly emit: (results: ValidateResult[]) => Promise<void>,
   ) {}
 
   async push(batch: ValidateBatch): Promise<void> {
@@ -142,7 +172,7 @@ class OrderedPipeline {
       this.queue.push(this.pool.run(batch));
       while (this.queue.length >= this.args.jobs * 3) await this.shift();
     } else {
-      this.emit(checkBatch(this.requirements, batch));
+      await this.emit(checkBatch(this.requirements, batch));
     }
   }
 
@@ -156,7 +186,7 @@ class OrderedPipeline {
 
   private async shift(): Promise<void> {
     const results = await this.queue.shift()!;
-    this.emit(results);
+    await this.emit(results);
   }
 }
 
