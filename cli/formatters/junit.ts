@@ -24,11 +24,14 @@ export function formatJunit(report: Report): string {
   return ['<?xml version="1.0" encoding="utf-8"?>', '<testsuites>', ...suites, '</testsuites>', ''].join('\n');
 }
 
+/** Characters XML 1.0 does not allow at all, even escaped. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 function escape(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 /** `]]>` cannot appear inside CDATA: split it across two sections. */
 function cdata(text: string): string {
-  return text.replace(/]]>/g, ']]]]><![CDATA[>');
+  return text.replace(NOT_XML, '').replace(/]]>/g, ']]]]><![CDATA[>');
 }
