@@ -57,22 +57,36 @@ function parse(source: string, language: TemplateLanguage): Node[] {
   return buildNodes(source, scan.tags, scan.blocks, 0, source.length);
 }
 
-function buildNodes(text: string, tags: readonly ReadTag[], blocks: readonly TemplateBlock[], from: number, to: number, trimStart = false, trimEnd = false): Node[] {
+function buildNodes(
+  text: string,
+  tags: readonly ReadTag[],
+  blocks: readonly TemplateBlock[],
+  from: number,
+  to: number,
+  trimStart = false,
+  trimEnd = false,
+  standaloneStart = false,
+  standaloneEnd = false,
+): Node[] {
   const nodes: Node[] = [];
   let at = from;
   let trimNext = trimStart;
-  const pushText = (end: number, trimEnd: boolean) => {
+  let standaloneNext = standaloneStart;
+  const pushText = (end: number, trimEnd: boolean, standaloneEnd = false) => {
     let piece = text.slice(at, end);
     if (trimNext) piece = piece.replace(/^\s+/, '');
+    else if (standaloneNext) piece = piece.replace(/^[ \t]*\r?\n/, '');
     if (trimEnd) piece = piece.replace(/\s+$/, '');
+    else if (standaloneEnd) piece = piece.replace(/[ \t]*$/, '');
     if (piece !== '') nodes.push({ kind: 'text', text: piece });
   };
   const blockAt = new Map(blocks.map((b) => [b.open.tag.span.offset, b]));
   for (const tag of tags) {
     const span = tag.tag.span;
     if (span.offset < at || span.offset + span.length > to) continue;
-    pushText(span.offset, trimsBefore(text, tag));
+    pushText(span.offset, trimsBefore(text, tag), standalone(text, tag));
     trimNext = trimsAfter(text, tag);
+    standaloneNext = standalone(text, tag);
     const block = blockAt.get(span.offset);
     if (block) {
       const end = block.close.tag.span.offset + block.close.tag.span.length;
@@ -80,18 +94,39 @@ function buildNodes(text: string, tags: readonly ReadTag[], blocks: readonly Tem
       const branches = bounds.slice(0, -1).map((t, i) => {
         const start = t.tag.span.offset + t.tag.span.length;
         const inner = tags.filter((x) => x.tag.span.offset >= start && x.tag.span.offset < bounds[i + 1].tag.span.offset);
-        return buildNodes(text, inner, block.children, start, bounds[i + 1].tag.span.offset, trimsAfter(text, t), trimsBefore(text, bounds[i + 1]));
+        const next = bounds[i + 1];
+        return buildNodes(text, inner, block.children, start, next.tag.span.offset, trimsAfter(text, t), trimsBefore(text, next), standalone(text, t), standalone(text, next));
       });
       nodes.push({ kind: 'block', block, source: text.slice(span.offset, end), branches });
       at = end;
       trimNext = trimsAfter(text, block.close);
+      standaloneNext = standalone(text, block.close);
     } else {
       nodes.push({ kind: 'tag', tag, source: text.slice(span.offset, span.offset + span.length) });
       at = span.offset + span.length;
     }
   }
-  pushText(to, trimEnd);
+  pushText(to, trimEnd, standaloneEnd);
   return nodes;
+}
+
+/**
+ * Mustache's and Handlebars' standalone rule: a block tag (`{{#if}}`, `{{else}}`, `{{/if}}`) or partial alone on its
+ * line takes the whole line with it, so it leaves no blank line behind. Jinja keeps the line (no trim_blocks).
+ */
+function standalone(text: string, tag: ReadTag): boolean {
+  if (tag.role === 'plain' && tag.sigil !== '>') return false;
+  if (tag.sigil === '$' || isJinja(tag)) return false;
+  let before = tag.tag.span.offset;
+  while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  if (before > 0 && text[before - 1] !== '\n') return false;
+  const after = /[ \t]*(\r?\n|$)/y;
+  after.lastIndex = tag.tag.span.offset + tag.tag.span.length;
+  return after.test(text);
+}
+
+function isJinja(tag: ReadTag): boolean {
+  return tag.tag.kind === 'expression' || tag.tag.kind === 'statement';
 }
 
 /** Whitespace control: `{{~`, `{%-`, `{{-` remove the whitespace before the tag; `~}}`, `-%}` the whitespace after it. */
@@ -279,7 +314,7 @@ function renderJinjaBlock(state: State, node: Extract<Node, { kind: 'block' }>, 
     for (let i = 0; i < conditions.length; i++) {
       const tag = conditions[i];
       if (tag.name === 'else') return renderNodes(state, branches[i], scope);
-      const test = jinjaCondition(scope, tag.args);
+      const test = jinjaCondition(state, scope, tag.args);
       if (test === undefined) return literal(state, node.source);
       if (test) return renderNodes(state, branches[i], scope);
     }
@@ -289,6 +324,7 @@ function renderJinjaBlock(state: State, node: Extract<Node, { kind: 'block' }>, 
     const match = /^([A-Za-z_]\w*)\s+in\s+(.+)$/s.exec(block.open.args);
     const list = match ? jinjaExpression(scope, match[2]) : undefined;
     if (!match || !list?.ok) return literal(state, node.source);
+    if (list.value === undefined && list.name) state.missing.add(list.name);
     const items = Array.isArray(list.value) ? list.value : list.value && typeof list.value === 'object' ? Object.keys(list.value) : [];
     if (items.length === 0) return renderNodes(state, branches[1] ?? [], scope);
     items.forEach((item, i) => {
@@ -324,11 +360,11 @@ function jinjaExpression(scope: Scope, source: string): { ok: true; value: unkno
 }
 
 /** `x`, `not x`, `x is defined`, `x is not defined`, `x == 'lit'`, `x != 'lit'`; anything else is not evaluated. */
-function jinjaCondition(scope: Scope, source: string): boolean | undefined {
+function jinjaCondition(state: State, scope: Scope, source: string): boolean | undefined {
   const text = source.trim();
   const not = /^not\s+(.+)$/s.exec(text);
   if (not) {
-    const inner = jinjaCondition(scope, not[1]);
+    const inner = jinjaCondition(state, scope, not[1]);
     return inner === undefined ? undefined : !inner;
   }
   const defined = /^([\w.]+)\s+is\s+(not\s+)?defined$/.exec(text);
@@ -341,6 +377,7 @@ function jinjaCondition(scope: Scope, source: string): boolean | undefined {
     return (a.value === b.value) === (compare[2] === '==');
   }
   const value = jinjaExpression(scope, text);
+  if (value.ok && value.value === undefined && value.name) state.missing.add(value.name);
   return value.ok ? pythonTruthy(value.value) : undefined;
 }
 
