@@ -18,12 +18,14 @@ export interface RenderResult {
   missing: string[];
   /** Tags shown as written because the preview does not evaluate them (`{{ a + b }}`, `{{custom x}}`). */
   unevaluated: string[];
-  /** True when the output was cut at MAX_OUTPUT (a loop over a large list). */
+  /** True when rendering stopped at MAX_OUTPUT characters or MAX_STEPS nodes (loops over large lists). */
   truncated: boolean;
 }
 
 /** Rendered characters per preview; a loop over a large list stops here instead of growing without bound. */
 export const MAX_OUTPUT = 1_000_000;
+/** Template nodes rendered per preview: nested loops that print nothing stop here too (never a hang). */
+export const MAX_STEPS = 1_000_000;
 
 type Scope = { values: Record<string, unknown>; data: Record<string, unknown>; parent?: Scope; self: unknown };
 
@@ -33,6 +35,7 @@ interface State {
   language: TemplateLanguage;
   partials: Record<string, string>;
   depth: number;
+  steps: number;
   out: RenderedSegment[];
   length: number;
   missing: Set<string>;
@@ -45,7 +48,7 @@ const MAX_PARTIAL_DEPTH = 8;
 
 /** `partials`: Dotprompt partial names to their template text, read by the caller. */
 export function renderTemplate(source: string, language: TemplateLanguage, values: Record<string, unknown>, partials: Record<string, string> = {}): RenderResult {
-  const state: State = { language, partials, depth: 0, out: [], length: 0, missing: new Set(), unevaluated: new Set(), truncated: false };
+  const state: State = { language, partials, depth: 0, steps: 0, out: [], length: 0, missing: new Set(), unevaluated: new Set(), truncated: false };
   renderNodes(state, parse(source, language), { values: { ...values }, data: {}, self: values });
   return { segments: merge(state.out), missing: [...state.missing], unevaluated: [...state.unevaluated], truncated: state.truncated };
 }
@@ -158,11 +161,18 @@ function emit(state: State, text: string, kind: RenderedSegment['kind']): void {
 
 function renderNodes(state: State, nodes: readonly Node[], scope: Scope): void {
   for (const node of nodes) {
-    if (state.truncated) return;
+    if (!tick(state)) return;
     if (node.kind === 'text') emit(state, node.text, 'text');
     else if (node.kind === 'tag') renderTag(state, node.tag, node.source, scope);
     else renderBlock(state, node, scope);
   }
+}
+
+/** Counts one rendered node or loop iteration; false once the preview must stop. */
+function tick(state: State): boolean {
+  if (state.truncated) return false;
+  if (++state.steps > MAX_STEPS) state.truncated = true;
+  return !state.truncated;
 }
 
 function literal(state: State, source: string): void {
@@ -178,6 +188,8 @@ function renderTag(state: State, tag: ReadTag, source: string, scope: Scope): vo
   const words = splitArgs(tag.args);
   const head = words[0];
   if (head === undefined) return literal(state, source);
+  // Dotprompt's `{{history}}`, `{{media url=…}}` and `{{section …}}` stand for content supplied at run time.
+  if (state.language === 'handlebars' && (head === 'history' || head === 'media' || head === 'section')) return literal(state, source);
   if (words.length === 1 && isPath(head)) return substitute(state, source, lookup(scope, head), head);
   if (state.language === 'handlebars' && head === 'json' && words.length >= 2 && isPath(words[1])) {
     const value = lookup(scope, words[1]);
@@ -185,8 +197,6 @@ function renderTag(state: State, tag: ReadTag, source: string, scope: Scope): vo
     const indent = /^indent=(\d+)$/.exec(words[2] ?? '')?.[1];
     return emit(state, JSON.stringify(value, null, indent ? Number(indent) : undefined) ?? '', 'value');
   }
-  // Dotprompt's `{{history}}`, `{{media url=…}}` and `{{section …}}` stand for content supplied at run time.
-  if (state.language === 'handlebars' && (head === 'history' || head === 'media' || head === 'section')) return literal(state, source);
   literal(state, source);
 }
 
@@ -222,8 +232,9 @@ function renderBlock(state: State, node: Extract<Node, { kind: 'block' }>, scope
   const words = splitArgs(block.open.args);
   const elseBranch = branches[1] ?? [];
   const known = (path: string | undefined) => path !== undefined && isPath(path);
-  if (block.open.sigil === '^' && known(words[0])) {
-    return renderNodes(state, truthy(valueOf(state, scope, words[0])) ? elseBranch : branches[0], scope);
+  // `{{^name}}…{{/name}}`: rendered when `name` is falsy or missing.
+  if (block.open.sigil === '^' && words.length === 0 && isPath(block.open.name)) {
+    return renderNodes(state, truthy(valueOf(state, scope, block.open.name)) ? elseBranch : branches[0], scope);
   }
   if (block.open.sigil !== '#') return literal(state, node.source);
   const name = block.open.name;
@@ -263,7 +274,7 @@ function renderEach(state: State, value: unknown, body: Node[], otherwise: Node[
       : [];
   if (entries.length === 0) return renderNodes(state, otherwise, scope);
   entries.forEach(([key, item], i) => {
-    if (state.truncated) return;
+    if (!tick(state)) return;
     const values: Record<string, unknown> = {};
     if (itemName) values[itemName] = item;
     if (indexName) values[indexName] = key;
@@ -328,7 +339,7 @@ function renderJinjaBlock(state: State, node: Extract<Node, { kind: 'block' }>, 
     const items = Array.isArray(list.value) ? list.value : list.value && typeof list.value === 'object' ? Object.keys(list.value) : [];
     if (items.length === 0) return renderNodes(state, branches[1] ?? [], scope);
     items.forEach((item, i) => {
-      if (state.truncated) return;
+      if (!tick(state)) return;
       const loop = { index: i + 1, index0: i, first: i === 0, last: i === items.length - 1, length: items.length };
       renderNodes(state, branches[0], child(scope, scope.self, {}, { [match[1]]: item, loop }));
     });
