@@ -48,7 +48,7 @@ export async function renderPreview(
     const counted = counter.count(segments.map((s) => s.text).join(''));
     approximate ||= counted.approximate;
     return { role: message.role, segments, tokens: counted.tokens };
-  }).filter((m, i, all) => m.segments.length > 0 || all.length === 1);
+  }).filter((m, _, all) => m.segments.length > 0 || all.length === 1);
   const tokens = messages.reduce((sum, m) => sum + m.tokens, 0);
   return {
     uri: snapshot.textDocument.uri,
