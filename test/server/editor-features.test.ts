@@ -1,6 +1,8 @@
 // The editor features of issue 15 over the real protocol (`lsp --stdio` bundle): outline, links, definitions,
-// folding, pull diagnostics and the rendered preview, against fixtures in test/fixtures/server/editor-features/.
+// folding, pull diagnostics and the rendered preview, against fixtures in test/fixtures/editor-features/ (outside
+// test/fixtures/server/, which diagnostics.test.ts lints whole with the CLI).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -21,14 +23,15 @@ import {
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { PreviewRequest, type PreviewResult } from '../../server/protocol';
-import { FIXTURES, TestClient, fileUri, fixture, rangeText } from './client';
+import { REPO, TestClient, fileUri, rangeText } from './client';
 
-const DIR = path.join(FIXTURES, 'editor-features');
+const DIR = path.join(REPO, 'test', 'fixtures', 'editor-features');
 const at = (name: string) => fileUri(path.join(DIR, name));
+const fixture = (name: string) => ({ uri: at(name), text: readFileSync(path.join(DIR, name), 'utf8') });
 const o200kCount = (text: string) => new Tiktoken(o200k).encode(text, 'all').length;
 
 async function opened(client: TestClient, name: string, languageId = 'markdown') {
-  const f = fixture(`editor-features/${name}`);
+  const f = fixture(name);
   await client.open(f.uri, f.text, 1, languageId);
   return f;
 }
@@ -216,7 +219,7 @@ describe('editor features over the protocol', () => {
   });
 
   it('non-prompt files get no outline, folding or links from promptbound (their own language answers)', async () => {
-    const sample = fixture('editor-features/outline.samples/a.json');
+    const sample = fixture('outline.samples/a.json');
     await client.open(sample.uri, sample.text, 1, 'json');
     assert.equal(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: sample.uri } }), null);
     assert.equal(await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: sample.uri } }), null);
@@ -250,7 +253,7 @@ describe('pull diagnostics over the protocol', () => {
   });
 
   it('textDocument/diagnostic answers what push publishes, and nothing is pushed to a pulling client', async () => {
-    const f = fixture('editor-features/support.prompty');
+    const f = fixture('support.prompty');
     await push.open(f.uri, f.text, 1, 'prompty');
     const pushed = await push.diagnosticsAt(f.uri, 1);
     await pull.open(f.uri, f.text, 1, 'prompty');
