@@ -2,7 +2,7 @@
 // `$ref`s of an inline schema, Prompty `${file:…}` references and Dotprompt partials (`{{> name}}`).
 // Partials and globs are resolved through the workspace's FileAccess, so a link only points at a file that exists.
 import type { DocumentLink } from 'vscode-languageserver';
-import { isMap, isScalar, isSeq, visit, type Scalar } from 'yaml';
+import { isScalar, isSeq, visit, type Scalar } from 'yaml';
 import type { Span } from '../../core/diagnostic';
 import { findKey, nodeSpan } from '../../core/document';
 import type { Frontmatter } from '../../core/document/types';
@@ -86,7 +86,7 @@ function refs(text: string, frontmatter: Frontmatter): Located[] {
 function sampleGlobs(text: string, frontmatter: Frontmatter): Located[] {
   const value = findKey(frontmatter, ['samples'])?.value;
   const nodes = isSeq(value) ? value.items : [value];
-  return nodes.flatMap((node) => (isScalar(node) && !isMap(node) ? (scalarContent(text, frontmatter, node) ?? []) : []));
+  return nodes.flatMap((node) => (isScalar(node) ? (scalarContent(text, frontmatter, node) ?? []) : []));
 }
 
 /** A plain path links to itself; a glob links to its first match, and the tooltip lists what it matches. */

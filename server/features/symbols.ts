@@ -46,7 +46,8 @@ function keySymbols(snapshot: DocumentSnapshot, frontmatter: Frontmatter, node: 
   return mapEntries(frontmatter, node).map((entry) => {
     const whole = cover(entry.keySpan, entry.valueSpan);
     const symbol: DocumentSymbol = {
-      name: entry.key,
+      // The protocol (and VS Code) reject an empty name: `"": x` is shown as written.
+      name: entry.key.trim() === '' ? JSON.stringify(entry.key) : entry.key,
       kind: isMap(entry.value) ? KIND_KEY : isSeq(entry.value) ? KIND_ARRAY : KIND_PROPERTY,
       range: rangeOf(snapshot.textDocument, whole),
       selectionRange: rangeOf(snapshot.textDocument, entry.keySpan),

@@ -33,6 +33,7 @@ const TEXTS = [
   '{{role "system"}}\n{{! promptbound-disable-next-line }}\n{{role}}\n{{#if}}',
   'model: gpt-4o\nmessages:\n  - role: user\n    content: "{{a}} 😀"\n  - [\n',
   '\r\r\n\n\t---\n😀角色\ud800\n# 😀\n<!-- promptbound budget: -1 -->\n<!-- promptbound-disable-file -->',
+  '---\n"": 1\n" ":\n  "": x\nsamples: ["", "*", 3]\nconstraints:\n  schema: ""\n---\n{{#if}}{{/if}}{{> }}{% for %}{% endfor %}{{#each x as ||}}{{/each}}',
 ];
 const URIS = ['/w/a.prompt.md', '/w/a.prompt', '/w/a.prompty', '/w/a.prompt.yml', '/w/a.txt'];
 /** Files for links and the preview: every read misses (missing partials, samples, `${file:…}`). */
