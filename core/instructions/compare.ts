@@ -3,10 +3,12 @@ import { describeRange, isCountError, parseCount, type CountRange } from '../con
 import { COUNT_KEYS, type StatedKey } from './detect';
 
 /**
- * Undefined when they agree, else how they differ. A count disagrees when the declared range allows a count the
- * text forbids (the check would pass completions that disobey the prompt); a declared range inside the text's is
- * a deliberate tightening (a floor under "at most 100 words") and agrees. Values the schema rejects agree here:
- * frontmatter/schema reports them.
+ * Undefined when they agree, else how they differ. A count disagrees in either direction: when a bound the text
+ * states is declared looser (the check would pass completions that disobey the prompt) or stricter (it would fail
+ * completions that obey it). A bound the text does not state may be added (a floor under "at most 100 words"), and
+ * an approximate count ("about 100 words") agrees with any declared range that overlaps it. A declared format
+ * other than the stated one disagrees (`format: json` under "answer in plain prose"). Values the schema rejects
+ * agree here: frontmatter/schema reports them.
  */
 export function disagreement(key: StatedKey, stated: string | number | boolean, declared: unknown): string | undefined {
   if (COUNT_KEYS.has(key)) return countDisagreement(stated, declared);
@@ -24,7 +26,19 @@ function countDisagreement(stated: string | number | boolean, declared: unknown)
   const want = parseCount(stated);
   const have = declaredCount(declared);
   if (isCountError(want) || !have) return undefined;
-  return within(have, want) ? undefined : describeRange(have);
+  if (typeof stated === 'string' && stated.trim().startsWith('~')) return overlaps(have, want) ? undefined : describeRange(have);
+  return sameStatedBounds(have, want) ? undefined : describeRange(have);
+}
+
+/** Each bound the text states is declared as it is; a minimum of 0 is no bound. */
+function sameStatedBounds(have: CountRange, want: CountRange): boolean {
+  const wantMin = want.min ?? 0;
+  if (wantMin > 0 && (have.min ?? 0) !== wantMin) return false;
+  return want.max === undefined || have.max === want.max;
+}
+
+function overlaps(a: CountRange, b: CountRange): boolean {
+  return (a.max === undefined || a.max >= (b.min ?? 0)) && (b.max === undefined || b.max >= (a.min ?? 0));
 }
 
 /** The count a declared value means; `paragraphs`/`sections` may be `{count, separator}`. */
@@ -33,14 +47,6 @@ function declaredCount(declared: unknown): CountRange | undefined {
   if (value === undefined) return undefined;
   const range = parseCount(value);
   return isCountError(range) ? undefined : range;
-}
-
-function within(inner: CountRange, outer: CountRange): boolean {
-  const innerMin = inner.min ?? 0;
-  const outerMin = outer.min ?? 0;
-  if (innerMin < outerMin) return false;
-  if (outer.max === undefined) return true;
-  return inner.max !== undefined && inner.max <= outer.max;
 }
 
 function affixText(declared: unknown): string | undefined {

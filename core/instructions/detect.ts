@@ -59,6 +59,7 @@ const COUNT_LIMIT = new RegExp(String.raw`\b(?:limit|keep)\s{1,3}(?:your|the|it)
 const COUNT_AFTER = new RegExp(String.raw`\b${NUM}\s{1,3}${ADJECTIVE}${UNIT}\s{1,3}(or\s{1,3}(?:less|fewer)|or\s{1,3}more|max(?:imum)?|at\s{1,3}most|at\s{1,3}least|minimum)\b`, 'gi');
 
 const JSON_PHRASE = /\b(?:respond|answer|reply|return|output|format|give|provide|write|produce)\b[^.!?\n]{0,40}?\b(?:in|as|with|using)\s{1,3}(?:a\s{1,3}|an\s{1,3}|one\s{1,3})?(?:single\s{1,3})?(?:valid\s{1,3}|strict\s{1,3}|raw\s{1,3}|pure\s{1,3}|only\s{1,3})?json\b/gi;
+const PLAIN_PHRASE = /\b(?:respond|answer|reply|write|output|return|give|provide|produce)\b[^.!?\n]{0,40}?\b(?:in|as|using)\s{1,3}(?:plain\s{1,3}(?:prose|text|english)|prose)\b(?!\s{0,3}(?:inside|within|in\s{1,3}(?:a|the|each)\s{1,3}(?:json|field|key|string)))/gi;
 const JSON_ONLY = /\b(?:respond|reply|return|output)\s{1,3}(?:only\s{1,3})?(?:valid\s{1,3})?json\b/gi;
 const LOWER = /\b(?:all\s{1,3}(?:in\s{1,3})?lower[- ]?case(?:\s{1,3}letters)?|in\s{1,3}lower[- ]?case\s{1,3}letters|(?:only\s{1,3})?lower[- ]?case\s{1,3}letters\s{1,3}only)\b/gi;
 const UPPER = /\b(?:all\s{1,3}(?:in\s{1,3})?(?:upper[- ]?case(?:\s{1,3}letters)?|capital\s{1,3}letters|caps)|in\s{1,3}(?:upper[- ]?case|capital)\s{1,3}letters)\b/gi;
@@ -86,6 +87,7 @@ export function detectConstraints(text: string): StatedConstraint[] {
     collectCounts(text, found);
     collectSimple(text, JSON_PHRASE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase', true);
     collectSimple(text, JSON_ONLY, found, () => ({ key: 'format', value: 'json' }), 'clause', true);
+    collectSimple(text, PLAIN_PHRASE, found, () => ({ key: 'format', value: 'text' }), 'clause and phrase', true);
     collectSimple(text, LOWER, found, () => ({ key: 'case', value: 'lower' }), 'clause');
     collectSimple(text, UPPER, found, () => ({ key: 'case', value: 'upper' }), 'clause');
     collectSimple(text, NO_COMMAS, found, () => ({ key: 'noCommas', value: true }), 'none');
@@ -251,15 +253,18 @@ function unitKey(unit: string): StatedKey | undefined {
   return undefined;
 }
 
-/** Keeps the earliest-starting (then longest) of overlapping phrases, in text order. */
+/**
+ * Keeps the earliest-starting (then longest) of overlapping phrases of one key, in text order. Phrases of
+ * different keys may overlap: "Answer in at most 100 words, as plain prose" states both a count and a format.
+ */
 function dropOverlaps(found: StatedConstraint[]): StatedConstraint[] {
   const sorted = [...found].sort((a, b) => a.offset - b.offset || b.length - a.length);
   const kept: StatedConstraint[] = [];
-  let end = -1;
+  const end = new Map<StatedKey, number>();
   for (const s of sorted) {
-    if (s.offset < end) continue;
+    if (s.offset < (end.get(s.key) ?? -1)) continue;
     kept.push(s);
-    end = s.offset + s.length;
+    end.set(s.key, s.offset + s.length);
   }
   return kept;
 }

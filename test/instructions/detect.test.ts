@@ -68,10 +68,18 @@ describe('stated constraints: what is read', () => {
   });
 });
 
+describe('stated format: plain prose', () => {
+  it('"Reply in plain text, not JSON." states format: text, never json', () => {
+    assert.deepEqual(detectConstraints('Reply in plain text, not JSON.').map((s) => [s.key, s.value]), [['format', 'text']]);
+    assert.deepEqual(detectConstraints('Please answer as plain prose.').map((s) => [s.key, s.value]), [['format', 'text']]);
+  });
+});
+
 describe('stated constraints: what is skipped', () => {
   const negatives = [
     'Do not respond in JSON.',
-    'Reply in plain text, not JSON.',
+    'Do not answer in plain text.',
+    'Put the reason as plain text inside the JSON field.',
     "Don't write more than 50 words.",
     'Never answer in all capital letters.',
     'Avoid all caps in your answer.',
