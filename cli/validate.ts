@@ -12,6 +12,8 @@ import type { ConstraintResult } from '../core/constraints/types';
 import type { Span } from '../core/diagnostic';
 import type { SampleReport } from '../core/samples/types';
 import { countDocument } from '../core/engine';
+import { parseDocument } from '../core/document';
+import type { CounterSource } from '../core/tokens/types';
 import { lineColumnAt, lineStarts } from '../core/positions';
 import { checkSample, declaredConstraints, expectsJson, failedKeys, type CompletionRequirements } from '../core/samples/check';
 import { completionRequirements } from '../core/samples/context';
@@ -26,6 +28,11 @@ import { readAll, type CliIo } from './io';
 import { displayPath } from './paths';
 
 const STDIN = '-';
+
+/** Counters that count nothing: with no `tokens` constraint, validation needs the prompt's encoding name, never a count. */
+const NO_COUNTING: CounterSource = {
+  counterFor: async (spec) => ({ encoding: spec.encoding, approximate: true, count: () => ({ tokens: 0, approximate: true, estimated: [] }) }),
+};
 
 /** One completion with the text of the input it came from (for line:column). */
 interface Checked {
@@ -59,11 +66,14 @@ async function loadPrompt(args: ValidateArgs, io: CliIo): Promise<CompletionRequ
   if (!read.ok) throw new UsageError(`cannot read the prompt ${args.prompt}: ${read.message}`);
   const config = await configResolver(io, args.model, args.config).configFor(path.dirname(file));
   const host = createHost();
-  const { document, stats } = await countDocument({ uri: file, text: read.text, config }, host);
+  // The prompt's own token count is not reported here: rank tables are loaded only for a `tokens` constraint.
+  const declared = declaredConstraints(parseDocument(file, read.text, { stripHtmlComments: config.stripHtmlComments }));
+  const tokenizers = 'tokens' in declared ? host.tokenizers : NO_COUNTING;
+  const { document, stats } = await countDocument({ uri: file, text: read.text, config }, { ...host, tokenizers });
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
     throw new UsageError(`${args.prompt} declares no constraints and no output schema; nothing to validate against`);
   }
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers: host.tokenizers });
+  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers });
   const errors = schemaProblems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     const list = errors.map((p) => `  ${displayPath(io.cwd, p.uri)}: ${p.message}`).join('\n');

@@ -3,7 +3,7 @@
 // 0-19), one sentence for each of IFEval's 30 response languages plus short and upper-case English.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectLanguage, detectLanguages, profileLanguages } from '../../core/constraints/langdetect/detector';
+import { detectLanguage, detectLanguages, LANGUAGE_CODES, profileLanguages } from '../../core/constraints/langdetect/detector';
 import { checkCompletion } from '../../core/constraints/check';
 import { context } from './helpers';
 
@@ -52,6 +52,12 @@ describe('langdetect port', () => {
     const langs = profileLanguages();
     assert.equal(langs.length, 55);
     for (const lang of ['mr', 'ne', 'sw', 'pa', 'ml', 'zh-cn', 'zh-tw']) assert.ok(langs.includes(lang), lang);
+    // The codes `language` accepts without decoding the profiles are exactly theirs (zh for both Chinese).
+    assert.deepEqual([...LANGUAGE_CODES].sort(), [...new Set(langs.map((l) => l.slice(0, 2)))].sort());
+  });
+  it('a language the profiles do not cover cannot be declared (it could never pass)', () => {
+    const { invalid } = checkCompletion('Salve, munde.', { language: 'la' }, context());
+    assert.match(invalid[0]!.message, /"la" cannot be identified/);
   });
   it('text with nothing to detect is undefined (the reference raises), probabilities sum to at most 1', () => {
     assert.equal(detectLanguage('12345 !!! ...'), undefined);

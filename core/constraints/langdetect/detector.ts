@@ -33,41 +33,63 @@ const UPPER = /^\p{Uppercase}$/u;
 
 interface Model {
   langs: string[];
-  /** n-gram → probability of that n-gram in each language (index as in `langs`). */
-  probs: Map<string, Float64Array>;
+  /** Number of 1-, 2- and 3-grams in each language's training text. */
+  totals: number[][];
+  /** n-gram → its `index:count,…` pairs, read into probabilities on first use (`row`). */
+  entries: Map<string, string>;
+  rows: Map<string, Float64Array>;
   kanji: Map<string, string>;
 }
 
 let model: Model | undefined;
 
-/** Decodes the profiles once: probability = count / number of n-grams of that length in the language. */
+/** Indexes the profiles once: each n-gram's counts are read only when a text contains it. */
 function load(): Model {
   if (model) return model;
-  const records = PROFILES.split('#');
+  const cut = PROFILES.indexOf('#');
   const langs: string[] = [];
-  const probs = new Map<string, Float64Array>();
-  records.forEach((record, index) => {
-    const [name, nWords, ...entries] = record.split('|');
-    langs.push(name!);
-    const totals = nWords!.split(',').map(Number);
-    for (const entry of entries) {
-      let cut = entry.length;
-      while (cut > 0 && entry.charCodeAt(cut - 1) >= 48 && entry.charCodeAt(cut - 1) <= 57) cut--;
-      const gram = entry.slice(0, cut);
-      const length = [...gram].length;
-      if (length < 1 || length > N_GRAM) continue;
-      let row = probs.get(gram);
-      if (!row) probs.set(gram, (row = new Float64Array(records.length)));
-      row[index] = Number(entry.slice(cut)) / totals[length - 1]!;
-    }
-  });
+  const totals: number[][] = [];
+  for (const record of PROFILES.slice(0, cut).split('|')) {
+    const colon = record.indexOf(':');
+    langs.push(record.slice(0, colon));
+    totals.push(record.slice(colon + 1).split(',').map(Number));
+  }
+  const entries = new Map<string, string>();
+  let at = cut + 1;
+  while (at < PROFILES.length) {
+    let end = PROFILES.indexOf('|', at);
+    if (end < 0) end = PROFILES.length;
+    let digit = at;
+    while (digit < end && !isDigit(PROFILES.charCodeAt(digit))) digit++;
+    entries.set(PROFILES.slice(at, digit), PROFILES.slice(digit, end));
+    at = end + 1;
+  }
   const kanji = new Map<string, string>();
   for (const members of KANJI_CLASSES) {
     const chars = [...members];
     for (const ch of chars) kanji.set(ch, chars[0]!);
   }
-  model = { langs, probs, kanji };
+  model = { langs, totals, entries, rows: new Map(), kanji };
   return model;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Probability of the n-gram in each language: its count over the language's number of n-grams of that length. */
+function row(m: Model, gram: string): Float64Array {
+  const cached = m.rows.get(gram);
+  if (cached) return cached;
+  const probs = new Float64Array(m.langs.length);
+  const length = [...gram].length;
+  for (const pair of m.entries.get(gram)!.split(',')) {
+    const colon = pair.indexOf(':');
+    const index = Number(pair.slice(0, colon));
+    probs[index] = Number(pair.slice(colon + 1)) / m.totals[index]![length - 1]!;
+  }
+  m.rows.set(gram, probs);
+  return probs;
 }
 
 /** The character as the profiles were built: punctuation and digits to a space, script-wide classes to one representative. */
@@ -135,7 +157,7 @@ function ngrams(chars: string[], m: Model): string[] {
     for (let n = 1; n <= N_GRAM; n++) {
       if (grams.length < n) break;
       const w = grams.slice(grams.length - n).join('');
-      if (w !== ' ' && m.probs.has(w)) result.push(w);
+      if (w !== ' ' && m.entries.has(w)) result.push(w);
     }
   }
   return result;
@@ -190,8 +212,8 @@ function sample(text: string): LanguageProbability[] | undefined {
     const alpha = ALPHA + gauss(random) * ALPHA_WIDTH;
     const weight = alpha / BASE_FREQ;
     for (let i = 0; ; i++) {
-      const row = m.probs.get(grams[Math.floor(random() * grams.length)]!)!;
-      for (let j = 0; j < size; j++) prob[j]! *= weight + row[j]!;
+      const probs = row(m, grams[Math.floor(random() * grams.length)]!);
+      for (let j = 0; j < size; j++) prob[j]! *= weight + probs[j]!;
       if (i % 5 === 0) {
         let sum = 0;
         for (let j = 0; j < size; j++) sum += prob[j]!;
@@ -211,7 +233,17 @@ function sample(text: string): LanguageProbability[] | undefined {
   return out.sort((a, b) => b.prob - a.prob);
 }
 
-/** The languages the profiles cover. */
+/** The languages the profiles cover (decodes them). */
 export function profileLanguages(): readonly string[] {
   return load().langs;
 }
+
+/**
+ * The two-letter codes a `language` value may name, known without decoding the profiles (a test keeps
+ * it equal to them): every profile, with `zh` for both Chinese ones (`zh-cn`, `zh-tw`).
+ */
+export const LANGUAGE_CODES: ReadonlySet<string> = new Set([
+  'af', 'ar', 'bg', 'bn', 'ca', 'cs', 'cy', 'da', 'de', 'el', 'en', 'es', 'et', 'fa', 'fi', 'fr', 'gu', 'he',
+  'hi', 'hr', 'hu', 'id', 'it', 'ja', 'kn', 'ko', 'lt', 'lv', 'mk', 'ml', 'mr', 'ne', 'nl', 'no', 'pa', 'pl',
+  'pt', 'ro', 'ru', 'sk', 'sl', 'so', 'sq', 'sv', 'sw', 'ta', 'te', 'th', 'tl', 'tr', 'uk', 'ur', 'vi', 'zh',
+]);
