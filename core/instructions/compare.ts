@@ -1,6 +1,6 @@
 // Whether a declared constraint value agrees with the one the prose states.
 import { describeRange, isCountError, parseCount, type CountRange } from '../constraints/count';
-import { COUNT_KEYS, type StatedKey } from './detect';
+import { COUNT_KEYS, type StatedKey, type StatedValue } from './detect';
 
 /**
  * Undefined when they agree, else how they differ. A count disagrees in either direction: when a bound the text
@@ -10,8 +10,14 @@ import { COUNT_KEYS, type StatedKey } from './detect';
  * other than the stated one disagrees (`format: json` under "answer in plain prose"). Values the schema rejects
  * agree here: frontmatter/schema reports them.
  */
-export function disagreement(key: StatedKey, stated: string | number | boolean, declared: unknown): string | undefined {
+export function disagreement(key: StatedKey, stated: StatedValue, declared: unknown): string | undefined {
   if (COUNT_KEYS.has(key)) return countDisagreement(stated, declared);
+  if (key === 'include' || key === 'exclude') return missingWords(stated, declared);
+  if (key === 'language' || key === 'postscript' || key === 'wrappedIn') {
+    return typeof declared === 'string' && declared.trim().toLowerCase() !== String(stated).trim().toLowerCase() ? `"${declared}"` : undefined;
+  }
+  if (key === 'sections') return sectionsDisagreement(stated, declared);
+  if (typeof stated === 'object') return undefined;
   if (key === 'format' || key === 'case') {
     if (typeof declared !== 'string') return undefined;
     return declared.toLowerCase() === String(stated) ? undefined : declared;
@@ -22,7 +28,26 @@ export function disagreement(key: StatedKey, stated: string | number | boolean, 
   return text.trim().toLowerCase() === String(stated).trim().toLowerCase() ? undefined : `"${text}"`;
 }
 
-function countDisagreement(stated: string | number | boolean, declared: unknown): string | undefined {
+/** A word the text lists that the declared list lacks (case-insensitive). */
+function missingWords(stated: StatedValue, declared: unknown): string | undefined {
+  if (!Array.isArray(stated) || !Array.isArray(declared)) return undefined;
+  const have = new Set(declared.filter((w): w is string => typeof w === 'string').map((w) => w.trim().toLowerCase()));
+  const missing = stated.filter((w): w is string => typeof w === 'string' && !have.has(w.trim().toLowerCase()));
+  return missing.length === 0 ? undefined : `a list without "${missing[0]}"`;
+}
+
+function sectionsDisagreement(stated: StatedValue, declared: unknown): string | undefined {
+  if (typeof stated !== 'object' || stated === null || Array.isArray(stated)) return undefined;
+  const want = stated as { count?: unknown; marker?: unknown };
+  if (typeof declared !== 'object' || declared === null) return countDisagreement(want.count as string | number, declared);
+  const have = declared as { count?: unknown; marker?: unknown };
+  if (typeof have.marker === 'string' && typeof want.marker === 'string' && have.marker.trim() !== want.marker.trim()) return `marker "${have.marker}"`;
+  return countDisagreement(want.count as string | number, have.count);
+}
+
+function countDisagreement(stated: StatedValue, declared: unknown): string | undefined {
+  if (typeof stated === 'object' && stated !== null && !Array.isArray(stated) && 'count' in stated) return countDisagreement(stated.count as StatedValue, declared);
+  if (typeof stated !== 'string' && typeof stated !== 'number') return undefined;
   const want = parseCount(stated);
   const have = declaredCount(declared);
   if (isCountError(want) || !have) return undefined;
