@@ -61,10 +61,18 @@ function instructionOf(s: LocatedStatement, all: LocatedStatement[]): string | u
   }
 }
 
-function sameCount(a: unknown, b: unknown): boolean {
-  const x = parseCount(a);
-  const y = parseCount(b);
-  return !isCountError(x) && !isCountError(y) && (x.min ?? 0) === (y.min ?? 0) && x.max === y.max;
+/**
+ * The same range; or, as IFEval has no ranges ("20 to 25 sentences" is annotated "at least 20"), a range
+ * the prose states whose bound on IFEval's side is IFEval's bound.
+ */
+function sameCount(ours: unknown, gold: unknown): boolean {
+  const x = parseCount(ours);
+  const y = parseCount(gold);
+  if (isCountError(x) || isCountError(y)) return false;
+  if ((x.min ?? 0) === (y.min ?? 0) && x.max === y.max) return true;
+  const bounded = x.min !== undefined && x.max !== undefined && x.min !== x.max;
+  if (!bounded) return false;
+  return y.max === undefined ? x.min === y.min : (y.min ?? 0) === 0 && x.max === y.max;
 }
 
 const norm = (v: unknown): string => String(v).trim().toLowerCase();

@@ -56,7 +56,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3}){1,2}|\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a single)`;
-const ADJECTIVE = String.raw`(?:(?:short|concise|brief|complete|full|separate|distinct|total)\s{1,3})?`;
+const ADJECTIVE = String.raw`(?:(?:very\s{1,3})?(?:short|concise|brief|complete|full|separate|distinct|total|long|detailed|markdown)\s{1,3})?`;
 const UNIT = String.raw`(words?|sentences?|paragraphs?|bullet[- ]points?|bullets?|bulleted items?|list items?|characters?|chars|lines?)`;
 
 /** Bound phrases before the number, longest first at each starting word; each maps to a shorthand operator. */
@@ -73,7 +73,7 @@ const COUNT_BEFORE = new RegExp(
   String.raw`\b(${BOUNDS.map(([phrase]) => phrase.replace(/ /g, String.raw`\s{1,3}`)).join('|')})\s{1,3}(?:only\s{1,3}|just\s{1,3})?${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`,
   'gi',
 );
-const COUNT_BETWEEN = new RegExp(String.raw`\bbetween\s{1,3}${NUM}\s{1,3}and\s{1,3}${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`, 'gi');
+const COUNT_BETWEEN = new RegExp(String.raw`\b(?:between\s{1,3}${NUM}\s{1,3}and|${NUM}\s{1,3}(?:to|or|-)|${NUM}\s{0,1}[-–])\s{0,3}${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`, 'gi');
 const COUNT_LIMIT = new RegExp(String.raw`\b(?:limit|keep)\s{1,3}(?:your|the|it)(?:\s{1,3}(?:entire\s{1,3})?(?:response|answer|reply|output|summary))?\s{1,3}to\s{1,3}(?:only\s{1,3}|just\s{1,3})?${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`, 'gi');
 const COUNT_AFTER = new RegExp(String.raw`\b${NUM}\s{1,3}${ADJECTIVE}${UNIT}\s{1,3}(or\s{1,3}(?:less|fewer)|or\s{1,3}more|max(?:imum)?|at\s{1,3}most|at\s{1,3}least|minimum)\b`, 'gi');
 
@@ -97,7 +97,7 @@ const PART_AFTER = /^\s{0,3}(?:per|each|in\s+each|for\s+each|of\s+each|apiece|lo
 /** What may stand before an instruction verb in its clause: nothing, or a modal, "please", "you", "then", "and", "to". */
 const IMPERATIVE_LEAD = /(?:^|\b(?:to|must|should|shall|will|please|always|only|then|and|you|can|also|now|finally))\s*$/i;
 /** The sentence tells the model what to write (not what the input looks like). */
-const OUTPUT_CUE = /\b(?:make\s+sure|ensure|be\s+sure|respond|response|responses|answer|answers|reply|replies|write|writing|summar\w{0,8}|keep|limit|output|return|produce|generate|give|list|describe|explain|explanation|use|your|compose|draft|rewrite|translate|provide|create|must|should)\b/i;
+const OUTPUT_CUE = /\b(?:make\s+sure|ensure|be\s+sure|please|expand|respond|response|responses|answer|answers|reply|replies|write|writing|summar\w{0,8}|keep|limit|output|return|produce|generate|give|list|describe|explain|explanation|use|your|compose|draft|rewrite|translate|provide|create|must|should)\b/i;
 
 /** Every constraint stated in `text`; `text` should already have code blanked out (see `maskCode`). */
 export function detectConstraints(text: string): StatedConstraint[] {
@@ -110,7 +110,11 @@ export function detectConstraints(text: string): StatedConstraint[] {
     collectSimple(text, LOWER, found, () => ({ key: 'case', value: 'lower' }), 'clause');
     collectSimple(text, UPPER, found, () => ({ key: 'case', value: 'upper' }), 'clause');
     collectSimple(text, NO_COMMAS, found, () => ({ key: 'noCommas', value: true }), 'none');
-    collectMore(text, found);
+    try {
+      collectMore(text, found);
+    } catch {
+      // The phrasings above still count when one of these fails on a pathological input.
+    }
     collectSimple(text, AFFIX, found, (m) => {
       const key: StatedKey = /^(?:end|finish|conclude)$/i.test(m[1]) ? 'endsWith' : 'startsWith';
       return { key, value: m[2] ?? m[3] ?? '' };
@@ -143,17 +147,18 @@ function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
 
 function collectCounts(text: string, found: StatedConstraint[]): void {
   for (const m of text.matchAll(COUNT_BEFORE)) {
-    const operator = BOUND_OPERATOR.get(m[1].toLowerCase().replace(/\s+/g, ' ')) ?? '<=';
+    const approximate = /^\s{0,3}(?:aprox\w*|approx\w*|roughly|or\s{1,3}so)\b/i.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20));
+    const operator = approximate ? '~' : BOUND_OPERATOR.get(m[1].toLowerCase().replace(/\s+/g, ' ')) ?? '<=';
     const n = numberOf(m[2]);
     const key = unitKey(m[3]);
     if (n === undefined || !key || !countApplies(text, m)) continue;
     const value = countValue(operator, n);
-    if (value !== undefined) found.push(stated(key, value, m));
+    if (value !== undefined) found.push(stated(capitalised(text, m, key), value, m));
   }
   for (const m of text.matchAll(COUNT_BETWEEN)) {
-    const a = numberOf(m[1]);
-    const b = numberOf(m[2]);
-    const key = unitKey(m[3]);
+    const a = numberOf(m[1] ?? m[2] ?? m[3] ?? '');
+    const b = numberOf(m[4]!);
+    const key = unitKey(m[5]!);
     if (a === undefined || b === undefined || a > b || !key || !countApplies(text, m)) continue;
     found.push(stated(key, `${a}..${b}`, m));
   }
@@ -170,6 +175,13 @@ function collectCounts(text: string, found: StatedConstraint[]): void {
     const atLeast = /more|least|minimum/i.test(m[3]);
     found.push(stated(key, atLeast ? `>=${n}` : `<=${n}`, m));
   }
+}
+
+/** "at least 15 words in all capital letters" counts capital words, not words. */
+function capitalised(text: string, m: RegExpMatchArray, key: StatedKey): StatedKey {
+  if (key !== 'words') return key;
+  const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
+  return /^\s{0,3}(?:or\s{1,3}phrases\s{1,3})?(?:[a-z]+\s{1,3}){0,4}?(?:in|with|using)\s{1,3}(?:all\s{1,3})?(?:caps|capitals|capital\s{1,3}letters|upper[- ]?case)\b/i.test(after) ? 'capitalWords' : key;
 }
 
 function countValue(operator: string, n: number): string | number | undefined {
@@ -203,7 +215,8 @@ function collectSimple(
 /** A count phrase counts when its clause is not negated, conditional, about a part of the answer or about the input. */
 function countApplies(text: string, m: RegExpMatchArray): boolean {
   const start = m.index ?? 0;
-  const clause = clauseBefore(text, start);
+  const whole = clauseBefore(text, start);
+  const clause = whole.split(/\b(?:and|but|then|also)\b/i).pop() ?? whole;
   const sentence = sentenceBefore(text, start);
   if (NEGATION.test(clause) || PART.test(clause) || CONDITION.test(sentence) || CONDITION_AFTER.test(sentenceAfter(text, m))) return false;
   // "`summary` (at most 20 words)": a parenthesised count qualifies the thing before it, not the whole answer.
@@ -212,7 +225,7 @@ function countApplies(text: string, m: RegExpMatchArray): boolean {
   // "an excerpt of up to 500 words" describes something; "a summary of at most 50 words" asks for it.
   const before = /\b([a-z]{1,20})\s{1,3}of\s{1,3}$/i.exec(clause);
   if (before && !/^(?:summary|answer|response|reply|output|maximum|minimum|story|essay|poem|article|letter|email|post|blog|speech|song|rap|review|report|description|explanation|critique|limerick|haiku|list|text|paper|proposal|pitch|biography|advertisement|ad)$/i.test(before[1])) return false;
-  return OUTPUT_CUE.test(sentenceAround(text, m));
+  return OUTPUT_CUE.test(sentenceAround(text, m)) || /^\s*(?:have|contain|include|use|write|keep|make|give|organi[sz]e\s+it)\s*$/i.test(clause);
 }
 
 /** The text from the start of the clause (after `.`, `!`, `?`, `;`, `:`, `,`, a newline or a dash) up to `at`, at most 80 characters. */
@@ -351,8 +364,9 @@ const LANGUAGE = new RegExp(
 const LANGUAGE_ONLY = new RegExp(String.raw`\b(?:in|using)\s{1,3}(?:the\s{1,3})?${LANGUAGE_NAME}(?:\s{1,3}language)?\s{0,3}(?:,\s{0,3})?(?:only\b|exclusively\b|no\s{1,3}other\s{1,3}language)|\b(?:only|exclusively)\s{1,3}(?:in|use)\s{1,3}${LANGUAGE_NAME}\b|\bno\s{1,3}other\s{1,3}language\s{1,3}(?:except|than|but)\s{1,3}${LANGUAGE_NAME}\b`, 'gi');
 
 const TITLE = /\btitle\b[^.\n]{0,80}?(?:double\s{1,3}angul?ar\s{1,3}brackets|<<[^<>\n]{1,60}>>)|(?:double\s{1,3}angul?ar\s{1,3}brackets|<<\s{0,2}title\s{0,2}>>)[^.\n]{0,60}?\btitle\b/gi;
+const BOUND_WORDS = /^(?:at|no|a|less|fewer|more|exactly)\b/i;
 const HIGHLIGHTS = new RegExp(
-  String.raw`\bhighlight(?:ing)?\s{1,3}(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:key\s{1,3}|important\s{1,3}|different\s{1,3}|separate\s{1,3}|text\s{1,3})?(?:sections?|parts?|phrases?|points?|words?|sentences?|portions?|areas?|items?|text\s{1,3}parts?)|\b${RELATION}\s{1,3}${NUM}\s{1,3}(?:highlighted|italici[sz]ed)\s{1,3}(?:sections?|parts?|phrases?|words?)|\b${NUM}\s{1,3}(?:highlighted|italici[sz]ed)\s{1,3}(?:sections?|parts?|phrases?)|\b${RELATION}\s{1,3}${NUM}\s{1,3}(?:sections?|parts?|phrases?)\s{1,3}(?:should|must|need\s{1,3}to)\s{1,3}be\s{1,3}(?:highlighted|italici[sz]ed)`,
+  String.raw`\b(?:highlight|italici[sz]e)(?:ing)?\s{1,3}(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:key\s{1,3}|important\s{1,3}|different\s{1,3}|separate\s{1,3}|text\s{1,3})?(?:sections?|parts?|phrases?|points?|words?|sentences?|portions?|areas?|items?|text\s{1,3}parts?)|\b${RELATION}\s{1,3}${NUM}\s{1,3}(?:highlighted|italici[sz]ed|italic)\s{1,3}(?:text\s{1,3})?(?:sections?|parts?|phrases?|words?)|\b${NUM}\s{1,3}(?:highlighted|italici[sz]ed)\s{1,3}(?:sections?|parts?|phrases?)|\b${RELATION}\s{1,3}${NUM}\s{1,3}(?:sections?|parts?|phrases?)\s{1,3}(?:should|must|need\s{1,3}to)\s{1,3}be\s{1,3}(?:highlighted|italici[sz]ed)`,
   'gi',
 );
 const PLACEHOLDERS = new RegExp(
@@ -361,7 +375,7 @@ const PLACEHOLDERS = new RegExp(
 );
 const POSTSCRIPT = /\b(?:post\s?script|P\.\s?S\.?)\b[^.\n]{0,60}?\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s{1,3}with\s{1,3}["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.?)|\b(?:add|include|write|end\s{1,3}with|append)\s{1,3}(?:a\s{1,3})?(?:postscript\s{1,3}\(?\s{0,2})?["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.)/gi;
 const QUOTATION = new RegExp(
-  String.raw`\b(?:wrap|enclose|surround|put|place)\s{1,3}(?:your|the|this)?\s{0,3}(?:entire|whole|full|complete)?\s{0,3}(?:${RESPONSE_NOUN})?\s{0,3}(?:with|in|inside|within|between)\s{1,3}(?:a\s{1,3}pair\s{1,3}of\s{1,3})?double\s{1,3}(?:quotation\s{1,3}marks|quotes)|\b(?:${RESPONSE_NOUN})\s{1,3}(?:should|must|has\s{1,3}to|needs\s{1,3}to)\s{1,3}be\s{1,3}(?:wrapped|enclosed|surrounded)\s{1,3}(?:with|in)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks|quotes)`,
+  String.raw`\b(?:put|place|add)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks?|quotes)\s{1,3}around\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3}|full\s{1,3})?${RESPONSE_NOUN}|\b${RESPONSE_NOUN}\s{1,3}(?:is|be)\s{1,3}(?:wrapped|enclosed)\s{1,3}(?:with|in)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks|quotes)|\b(?:wrap|enclose|surround|put|place)\s{1,3}(?:your|the|this)?\s{0,3}(?:entire|whole|full|complete)?\s{0,3}(?:${RESPONSE_NOUN})?\s{0,3}(?:\([^)\n]{0,80}\)\s{0,3})?(?:with|in|inside|within|between)\s{1,3}(?:a\s{1,3}pair\s{1,3}of\s{1,3})?double\s{1,3}(?:quotation\s{1,3}marks|quotes)|\b(?:${RESPONSE_NOUN})\s{1,3}(?:should|must|has\s{1,3}to|needs\s{1,3}to)\s{1,3}be\s{1,3}(?:wrapped|enclosed|surrounded)\s{1,3}(?:with|in)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks|quotes)`,
   'gi',
 );
 const REPEAT = /\brepeat\s{1,3}(?:the|this|my|your|our)\s{1,3}(?:exact\s{1,3}|whole\s{1,3}|entire\s{1,3}|full\s{1,3})?(?:request|question|prompt|query|instruction|instructions|input|task|sentence)(?:\s{1,3}(?:above|below))?\s{0,3}(?:word\s{1,3}for\s{1,3}word|verbatim|exactly|without\s{1,3}(?:any\s{1,3})?change|first)?/gi;
@@ -370,11 +384,13 @@ const TWO_RESPONSES = new RegExp(String.raw`\b(?:give|provide|write|generate|pro
 const SEPARATED_RESPONSES = /\bseparat(?:e|ed|ing)\b[^.\n]{0,60}?(?:\*{6}|\b(?:6|six)\s{1,3}asterisks?(?:\s{1,3}symbols?)?)/gi;
 const OPTIONS = /\b(?:(?:answer|respond|reply)\s{1,3}with\s{1,3}(?:exactly\s{1,3})?one\s{1,3}of\s{1,3}the\s{1,3}following(?:\s{1,3}(?:options|choices|answers|phrases))?|choose\s{1,3}(?:one\s{1,3})?(?:from|of|between)\s{1,3}the\s{1,3}following(?:\s{1,3}(?:options|choices|answers|phrases))?)\s{0,3}:?\s{0,3}\(?((?:\s{0,3}["'“”][^"'“”\n]{1,60}["'”]\s{0,3}(?:,|or|\))?){2,6})/gi;
 const CAPITAL_WORDS = /\b(?:words?\s{1,3}(?:with|in|written\s{1,3}in|using)\s{1,3}all\s{1,3}(?:capital\s{1,3}letters|caps|upper[- ]?case(?:\s{1,3}letters)?)|(?:all[- ]caps|all[- ]capital|fully\s{1,3}capitali[sz]ed|capitali[sz]ed|upper[- ]?case)\s{1,3}words?|words?\s{1,3}(?:that\s{1,3}are\s{1,3})?in\s{1,3}(?:all\s{1,3})?(?:caps|capitals|capital\s{1,3}letters))\b/gi;
-const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10 };
+/** "the last paragraph": its number is the paragraph count. */
+const LAST = 99;
+const ORDINAL: Record<string, number> = { last: LAST, final: LAST, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10 };
 const ORD = `(${Object.keys(ORDINAL).join('|')})`;
 const FIRST_WORD_TARGET = String.raw`(?:with\s{1,3}(?:the\s{1,3})?(?:word\s{1,3})?)(?:["'“‘](\p{L}[\p{L}'’-]{0,30})["'”’]|(\p{L}[\p{L}'’-]{0,30}))`;
 const FIRST_WORD = new RegExp(
-  String.raw`\bparagraph\s{1,3}(?:#\s{0,2}|number\s{1,3})?(\d{1,2})\s{1,3}(?:must|should|has\s{1,3}to|needs\s{1,3}to|will|shall)?\s{0,3}(?:start|begin)s?\s{1,3}${FIRST_WORD_TARGET}|\b(?:the\s{1,3})?${ORD}\s{1,3}paragraph\s{1,3}(?:must|should|has\s{1,3}to|needs\s{1,3}to|will|shall)?\s{0,3}(?:start|begin)s?\s{1,3}${FIRST_WORD_TARGET}|\b(?:start|begin)\s{1,3}(?:the\s{1,3}|your\s{1,3})?${ORD}\s{1,3}paragraph\s{1,3}${FIRST_WORD_TARGET}`,
+  String.raw`\bparagraph\s{1,3}(?:#\s{0,2}|number\s{1,3})?(\d{1,2})\s{1,3}(?:must|should|has\s{1,3}to|needs\s{1,3}to|will|shall)?\s{0,3}(?:start|begin)s?\s{1,3}${FIRST_WORD_TARGET}|\b(?:the\s{1,3})?${ORD}\s{1,3}paragraph\s{1,3}(?:must|should|has\s{1,3}to|needs\s{1,3}to|will|shall)?\s{0,3}(?:start|begin)s?\s{1,3}${FIRST_WORD_TARGET}|\b(?:start|begin)\s{1,3}(?:the\s{1,3}|your\s{1,3})?${ORD}\s{1,3}paragraph\s{1,3}${FIRST_WORD_TARGET}|\b(?:start|begin)\s{1,3}paragraph\s{1,3}(\d{1,2})\s{1,3}${FIRST_WORD_TARGET}`,
   'giu',
 );
 const SECTION_MARKER = /\b(?:with|as|by|using)\s{1,3}(?:the\s{1,3}(?:word|label|text|heading)\s{1,3})?["'“]?([A-Za-z]{2,20})["'”]?\s{1,3}(?:X|N|#)\b/g;
@@ -383,14 +399,18 @@ const SECTION_VERB = /\b(?:mark\w*|label\w*|not(?:ed|e)|titled?|named?|denot\w*|
 const SECTION_COUNT = new RegExp(String.raw`\b(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:different\s{1,3}|distinct\s{1,3}|separate\s{1,3})?(?:sections?|parts?|chapters?|paragraphs?|days?)\b`, 'gi');
 const STAR_DIVIDER = /\*\*\*|markdown\s{1,3}divider/i;
 const BARE_COUNT = new RegExp(
-  String.raw`\b(?:there\s{1,3}should\s{1,3}be|there\s{1,3}must\s{1,3}be|(?:should|must)\s{1,3}(?:have|contain|consist\s{1,3}of|be)|(?:with|into|contain|containing|consisting\s{1,3}of)|(?:write|give|provide|produce|generate|list)\s{1,3}(?:me\s{1,3})?)\s{1,3}${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`,
+  String.raw`\b(?:there\s{1,3}should\s{1,3}be|there\s{1,3}must\s{1,3}be|(?:should|must)\s{1,3}(?:have|contain|consist\s{1,3}of|be)|(?:with|into|contain|containing|consisting\s{1,3}of)|(?:write|give|provide|produce|generate|list)\s{1,3}(?:me\s{1,3})?)\s{1,3}${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b(?!\s{1,3}(?:or\s{1,3}(?:less|fewer|more)|max(?:imum)?|at\s{1,3}(?:most|least)|minimum))`,
   'gi',
 );
 const COUNT_OR = new RegExp(String.raw`\b${NUM}\s{0,2}(?:\+|\s(?:or|and)\s{1,3}(more|fewer|less|above|below|over|under))\s{0,3}-?\s{0,3}${ADJECTIVE}${UNIT}\b`, 'gi');
-const NO_CAPITALS = /\b(?:no\s{1,3}|without\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?|not?\s{1,3}(?:use|using|include)\s{1,3}(?:any\s{1,3})?)capital(?:ized)?\s{1,3}letters?\b|\bcapital\s{1,3}letters\s{1,3}are\s{1,3}not\s{1,3}allowed\b|\b(?:in|using)\s{1,3}(?:only\s{1,3})?lower[- ]?case\b|\blower[- ]?case\s{1,3}only\b|\ball\s{1,3}(?:the\s{1,3})?letters\b[^.\n]{0,30}?\b(?:must|should)\s{1,3}be\s{1,3}(?:in\s{1,3})?lower[- ]?case|\ball\s{1,3}letters\s{1,3}lower[- ]?cased\b|\band\s{1,3}all\s{1,3}lower[- ]?case\b/gi;
+const NO_CAPITALS = /\b(?:no\s{1,3}|without\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?|not?\s{1,3}(?:use|using|include|contain|have)\s{1,3}(?:any\s{1,3})?)capital(?:ized)?\s{1,3}letters?\b|\bcapital\s{1,3}letters\s{1,3}are\s{1,3}not\s{1,3}allowed\b|\b(?:in|using)\s{1,3}(?:only\s{1,3})?lower[- ]?case\b|\blower[- ]?case\s{1,3}only\b|\ball\s{1,3}(?:the\s{1,3})?letters\b[^.\n]{0,30}?\b(?:must|should)\s{1,3}be\s{1,3}(?:in\s{1,3})?lower[- ]?case|\ball\s{1,3}letters\s{1,3}lower[- ]?cased\b|\band\s{1,3}all\s{1,3}lower[- ]?case\b/gi;
 const UPPER_MORE = /\b(?:in|using)\s{1,3}(?:only\s{1,3})?(?:upper[- ]?case|capitals|caps)\b|\b(?:capital|upper[- ]?case)\s{1,3}letters\s{1,3}only\b|\bcapitali[sz]e\s{1,3}(?:your|the)\s{1,3}(?:entire|whole)\s{1,3}(?:response|answer)\b/gi;
 const NO_COMMAS_MORE = /\b(?:(?:do\s{1,3}not|don't|never|must\s{1,3}not|should\s{1,3}not|mustn't|shouldn't|cannot|can't)\s{1,3}(?:use|include|contain|have|put|add|write)\s{1,3}(?:any\s{1,3}|a\s{1,3}single\s{1,3})?commas?|avoid\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?commas?|(?:without|with\s{1,3}no)\s{1,3}(?:using\s{1,3}|any\s{1,3})*commas?|commas?\s{1,3}(?:are|is)\s{1,3}not\s{1,3}(?:allowed|permitted)|no\s{1,3}commas?)\b/gi;
 const JSON_MORE = /\b(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer|reply)\s{1,3}(?:should|must|has\s{1,3}to|needs\s{1,3}to|will|is\s{1,3}to)\s{1,3}be\s{1,3}(?:wrapped\s{1,3}|formatted\s{1,3}|written\s{1,3}|provided\s{1,3}|given\s{1,3}|returned\s{1,3})?(?:in|as)\s{1,3}(?:a\s{1,3}|an\s{1,3}|valid\s{1,3}){0,2}json\b|\bwrap\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer)\s{1,3}in\s{1,3}json\b|\b(?:use|using|in)\s{1,3}json\s{1,3}format\b/gi;
+const END_PHRASE = new RegExp(
+  String.raw`\b(?:(?:end|finish|conclude)\s{1,3}(?:(?:your|the|each|this)\s{1,3})?(?:(?:whole|entire|very)\s{1,3})?(?:${RESPONSE_NOUN}\s{1,3})?(?:with|by)|${RESPONSE_NOUN}\s{1,3}(?:must|should|has\s{1,3}to|needs\s{1,3}to)\s{1,3}(?:end|finish|conclude)\s{1,3}with|(?:the\s{1,3})?(?:very\s{1,3})?end\s{1,3}of\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3})?${RESPONSE_NOUN}\s{1,3}(?:should|must)\s{1,3}(?:read|be))\s{1,3}(?:(?:the|this)\s{1,3}(?:exact\s{1,3})?(?:phrase|sentence|words?|text|question)\s{0,3}(?:of\s{1,3})?)?(?:exactly\s{1,3})?(?:like\s{0,3})?:?\s{0,3}(?:["“]([^"”\n]{1,200})["”]|([^"“\s][^\n]{0,160}?[.?!]))(?=\s{1,3}(?:No\s{1,3}(?:other|additional)|with\s{1,3}no)|\s*\n|\s*$)`,
+  'gi',
+);
 const END_PLAIN = new RegExp(String.raw`\b(?:end|finish|conclude)\s{1,3}(?:your|the|each)\s{1,3}(?:entire\s{1,3})?${RESPONSE_NOUN}\s{1,3}with\s{1,3}(?:the|this)\s{1,3}(?:exact\s{1,3})?(?:phrase|sentence|words?|text|question)\s{0,3}:?\s{0,3}([^"“\n][^\n]{0,120}?[.?!])(?=\s{1,3}No\s{1,3}other|\s*\n|\s*$)`, 'gi');
 
 /** Items of a matched list: quoted ones as written, bare ones split at commas and "and"/"or". */
@@ -448,7 +468,7 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   }
   for (const m of text.matchAll(EXCLUDE)) {
     if (!applies(text, m, false)) continue;
-    const words = listItems(m[1]!);
+    const words = listItems(m[1] ?? m[2] ?? m[3] ?? '');
     if (words.length > 0) found.push(stated('exclude', words, m));
   }
   for (const m of text.matchAll(FREQUENCY)) {
@@ -474,15 +494,17 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     for (const m of text.matchAll(pattern)) {
       const name = m[1] ?? m[2] ?? m[3];
       if (!name) continue;
-      if (!applies(text, m, true)) continue;
+      // "Every 5th word must be in Japanese" is about a part of the answer.
+      if (!applies(text, m, true) || PART.test(clauseBefore(text, m.index ?? 0))) continue;
       found.push(stated('language', LANGUAGE_NAMES[name.toLowerCase()]!, m));
     }
   }
   for (const m of text.matchAll(TITLE)) if (applies(text, m, true)) found.push(stated('title', true, m));
   for (const m of text.matchAll(HIGHLIGHTS)) {
     if (!applies(text, m, true)) continue;
-    const relation = m[1] ?? m[3];
-    const n = numberOf(m[2] ?? m[4] ?? m[5] ?? '');
+    const groups = m.slice(1).filter((g): g is string => g !== undefined);
+    const relation = groups.find((g) => BOUND_WORDS.test(g));
+    const n = groups.map((g) => numberOf(g)).find((v) => v !== undefined);
     if (n === undefined || n === 0) continue;
     const count = relation ? relationCount(relation, n) : `>=${n}`;
     found.push(stated('highlights', count, m));
@@ -544,6 +566,12 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   collectSimple(text, UPPER_MORE, found, () => ({ key: 'case', value: 'upper' }), 'clause');
   collectSimple(text, NO_COMMAS_MORE, found, () => ({ key: 'noCommas', value: true }), 'none');
   collectSimple(text, JSON_MORE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase');
+  for (const m of text.matchAll(END_PHRASE)) {
+    if (!applies(text, m, true)) continue;
+    // An unquoted ending is taken only when named as such: "with this exact phrase …", "with: Peace!".
+    if (m[2] !== undefined && !/(?:phrase|sentence|words?|text|question|read|:)\s{0,3}(?:of\s{1,3})?(?:exactly\s{1,3})?(?:like\s{0,3})?:?\s{0,3}$/i.test(m[0].slice(0, m[0].length - m[2].length))) continue;
+    found.push(stated('endsWith', (m[1] ?? m[2]!).trim(), m));
+  }
   for (const m of text.matchAll(END_PLAIN)) {
     if (!applies(text, m, true)) continue;
     found.push(stated('endsWith', m[1]!.trim(), m));
@@ -553,12 +581,16 @@ function collectMore(text: string, found: StatedConstraint[]): void {
 function collectFirstWord(text: string, found: StatedConstraint[]): void {
   for (const m of text.matchAll(FIRST_WORD)) {
     if (!applies(text, m, true)) continue;
-    const paragraph = m[1] !== undefined ? Number(m[1]) : ORDINAL[(m[4] ?? m[7] ?? '').toLowerCase()];
-    const word = m[2] ?? m[3] ?? m[5] ?? m[6] ?? m[8] ?? m[9];
+    const paragraph = m[1] !== undefined ? Number(m[1]) : m[10] !== undefined ? Number(m[10]) : ORDINAL[(m[4] ?? m[7] ?? '').toLowerCase()];
+    const word = m[2] ?? m[3] ?? m[5] ?? m[6] ?? m[8] ?? m[9] ?? m[11] ?? m[12];
     if (!paragraph || !word) continue;
     const value: Record<string, unknown> = { paragraph, word };
-    const count = new RegExp(String.raw`\b(?:there\s{1,3}should\s{1,3}be|(?:have|has|contain|write|with|in)\s{1,3}(?:exactly\s{1,3})?)\s{0,3}${NUM}\s{1,3}paragraphs\b`, 'i').exec(text);
+    const count = new RegExp(String.raw`\b${NUM}\s{1,3}(?:separate\s{1,3}|distinct\s{1,3})?paragraphs\b`, 'i').exec(text);
     const n = count ? numberOf(count[1]!) : undefined;
+    if (paragraph === LAST) {
+      if (n === undefined) continue;
+      value.paragraph = n;
+    }
     if (n !== undefined) value.paragraphs = n;
     found.push(stated('firstWord', value, m));
   }
