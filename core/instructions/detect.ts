@@ -93,7 +93,7 @@ const CONDITION = /\b(?:if|unless|otherwise|except|when\s+the\s+user|e\.g|for\s+
 const PART = /\b(?:each|every|per|(?:title|heading|headline|subject|label|caption|tagline|slogan|field|tweet|bullet|sentence|paragraph|line)s?)\b/i;
 /** A condition after the phrase: "respond in JSON only when asked", "… unless the input is empty". */
 const CONDITION_AFTER = /\b(?:if|unless|when|whenever|only\s+for|except)\b/i;
-const PART_AFTER = /^\s{0,3}(?:per|each|in\s+each|for\s+each|of\s+each|apiece|long\s+each)\b/i;
+const PART_AFTER = /^\s{0,3}(?:per|each|in\s+each|for\s+each|of\s+each|apiece|long\s+each)\b(?!\s{1,3}(?:separated|divided|split|delimited|marked|seperated))/i;
 /** What may stand before an instruction verb in its clause: nothing, or a modal, "please", "you", "then", "and", "to". */
 const IMPERATIVE_LEAD = /(?:^|\b(?:to|must|should|shall|will|please|always|only|then|and|you|can|also|now|finally))\s*$/i;
 /** The sentence tells the model what to write (not what the input looks like). */
@@ -322,7 +322,7 @@ const KEYWORD_NOUN = String.raw`(?:key\s?words?|words?|terms?|phrases?)`;
 const RESPONSE_NOUN = String.raw`(?:response|answer|reply|output|text|essay|story|poem|letter|email|post|article|summary|message|rap|song|blog|speech|list|description|explanation)`;
 
 const INCLUDE = new RegExp(
-  String.raw`\b(?:include|including|contain|containing|use|using|mention|mentioning|incorporate|incorporating|feature|have)\s{1,3}(?:the\s{1,3}|these\s{1,3}|both\s{1,3}|all\s{1,3}(?:of\s{1,3})?(?:the\s{1,3})?)?(?:following\s{1,3})?${KEYWORD_NOUN}\s{0,3}:?\s{0,3}(${ITEMS})`,
+  String.raw`\b(?:(?:include|includes|including|contain|contains|containing|use|using|mention|mentioning|incorporate|incorporating|feature|have|has)\s{1,3}|with\s{1,3}(?=(?:these|the\s{1,3}following)\s))(?:the\s{1,3}|these\s{1,3}|both\s{1,3}|all\s{1,3}(?:of\s{1,3})?(?:the\s{1,3})?)?(?:following\s{1,3})?${KEYWORD_NOUN}\s{0,3}:?\s{0,3}\[?\s{0,3}(${ITEMS})|\b(?:include|mention|use)\s{1,3}(${QUOTED}(?:${SEP}${QUOTED}){0,9})`,
   'giu',
 );
 const NOT_VERB = String.raw`(?:(?:do\s{1,3}not|don't|never|must\s{1,3}not|should\s{1,3}not|shouldn't|cannot|can't)\s{1,3}(?:include|use|mention|say|contain|write)|avoid(?:\s{1,3}(?:using|mentioning|saying|the\s{1,3}use\s{1,3}of))?|without\s{1,3}(?:using|mentioning|including|saying)|refrain\s{1,3}from\s{1,3}(?:using|mentioning|including|saying))`;
@@ -398,6 +398,7 @@ const SECTION_CONTEXT = /\b(?:sections?|parts?|paragraphs?|chapters?|days?)\b/i;
 const SECTION_VERB = /\b(?:mark\w*|label\w*|not(?:ed|e)|titled?|named?|denot\w*|begin\w*|start\w*|prefix\w*|head\w*|number\w*)\b/i;
 const SECTION_COUNT = new RegExp(String.raw`\b(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:different\s{1,3}|distinct\s{1,3}|separate\s{1,3})?(?:sections?|parts?|chapters?|paragraphs?|days?)\b`, 'gi');
 const STAR_DIVIDER = /\*\*\*|markdown\s{1,3}divider/i;
+const STAR_PARTS = new RegExp(String.raw`\b(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:paragraphs|sections|parts|stanzas|chunks|segments)\b`, 'gi');
 const BARE_COUNT = new RegExp(
   String.raw`\b(?:there\s{1,3}should\s{1,3}be|there\s{1,3}must\s{1,3}be|(?:should|must)\s{1,3}(?:have|contain|consist\s{1,3}of|be)|(?:with|into|contain|containing|consisting\s{1,3}of)|(?:write|give|provide|produce|generate|list)\s{1,3}(?:me\s{1,3})?)\s{1,3}${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b(?!\s{1,3}(?:or\s{1,3}(?:less|fewer|more)|max(?:imum)?|at\s{1,3}(?:most|least)|minimum))`,
   'gi',
@@ -419,8 +420,9 @@ function listItems(list: string): string[] {
   const quoted = /^["'“‘]/.test(list);
   for (const m of list.matchAll(new RegExp(quoted ? QUOTED : BARE, 'gu'))) {
     const word = quoted ? m[0].slice(1, -1) : m[0];
+    if (!quoted && /^(?:and|or)$/i.test(word)) continue;
     if (!quoted && NOT_KEYWORDS.test(word)) return [];
-    if (quoted || !/^(?:and|or)$/i.test(word)) items.push(word.trim());
+    items.push(word.trim());
   }
   return [...new Set(items)].filter((w) => w !== '');
 }
@@ -462,8 +464,8 @@ function applies(text: string, m: RegExpMatchArray, negation: boolean): boolean 
 
 function collectMore(text: string, found: StatedConstraint[]): void {
   for (const m of text.matchAll(INCLUDE)) {
-    if (!applies(text, m, true) || /\b(?:times?|occurrences?)\b/i.test(sentenceAfter(text, m).slice(0, 40))) continue;
-    const words = listItems(m[1]!);
+    if (!applies(text, m, true) || /^\s{0,3}(?:for\s{1,3})?(?:at\s{1,3}(?:least|most)\s{1,3}|exactly\s{1,3}|only\s{1,3}|less\s{1,3}than\s{1,3}|more\s{1,3}than\s{1,3})?(?:\w+\s{1,3}(?:times?|or\s{1,3}more)|once|twice|thrice)\b/i.test(sentenceAfter(text, m))) continue;
+    const words = listItems(m[1] ?? m[2] ?? '');
     if (words.length > 0) found.push(stated('include', words, m));
   }
   for (const m of text.matchAll(EXCLUDE)) {
@@ -554,6 +556,15 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     const key = unitKey(m[2]!);
     if (n === undefined || n === 0 || !key || !countApplies(text, m)) continue;
     found.push(stated(key, key === 'paragraphs' && STAR_DIVIDER.test(text) ? { count: n, separator: '***' } : n, m));
+  }
+  for (const m of text.matchAll(STAR_PARTS)) {
+    // "3 parts, separated by ***": paragraphs split by the divider, in this sentence or the next.
+    const at = (m.index ?? 0) + m[0].length;
+    const near = text.slice(sentenceStart(text, m.index ?? 0), Math.min(text.length, at + 160));
+    if (!/separat\w*|divide\w*|split/i.test(near) || !STAR_DIVIDER.test(near)) continue;
+    const n = numberOf(m[2]!);
+    if (n === undefined || n === 0 || CONDITION.test(sentenceBefore(text, m.index ?? 0))) continue;
+    found.push(stated('paragraphs', { count: m[1] ? relationCount(m[1], n) : n, separator: '***' }, m));
   }
   for (const m of text.matchAll(COUNT_OR)) {
     const n = numberOf(m[1]!);
