@@ -105,9 +105,9 @@ function sameValue(id: string, ours: unknown, gold: Record<string, unknown>): bo
     }
     case 'frequency': case 'letters': {
       const field = key === 'frequency' ? 'word' : 'letter';
-      const [o] = ours as Record<string, unknown>[];
+      // Several words in one list ("war at least 8 times, and peace at least 10 times"): IFEval annotates one.
       const [e] = expected as Record<string, unknown>[];
-      return (ours as unknown[]).length === 1 && norm(o![field]) === norm(e![field]) && sameCount(o!.count, e!.count);
+      return (ours as Record<string, unknown>[]).some((o) => norm(o[field]) === norm(e![field]) && sameCount(o.count, e!.count));
     }
     case 'sections': {
       const o = ours as { count: unknown; marker: unknown };

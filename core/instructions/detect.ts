@@ -70,7 +70,7 @@ const BOUNDS: Array<[string, string]> = [
 const BOUND_OPERATOR = new Map(BOUNDS);
 
 const COUNT_BEFORE = new RegExp(
-  String.raw`\b(${BOUNDS.map(([phrase]) => phrase.replace(/ /g, String.raw`\s{1,3}`)).join('|')})\s{1,3}(?:only\s{1,3}|just\s{1,3})?${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`,
+  String.raw`\b(${BOUNDS.map(([phrase]) => phrase.replace(/ /g, String.raw`\s{1,3}`)).join('|')})\s{1,3}(?:only\s{1,3}|just\s{1,3})?(?:a\s{1,3}total\s{1,3}of\s{1,3})?${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`,
   'gi',
 );
 const COUNT_BETWEEN = new RegExp(String.raw`\b(?:between\s{1,3}${NUM}\s{1,3}and|${NUM}\s{1,3}(?:to|or|-)|${NUM}\s{0,1}[-–])\s{0,3}${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`, 'gi');
@@ -132,7 +132,21 @@ export function detectConstraints(text: string): StatedConstraint[] {
  */
 function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
   const first = found.find((s) => s.key === 'firstWord');
+  // Several word (letter) frequencies are one list: "use war at least 8 times, and peace at least 10 times".
+  const lists = new Map<StatedKey, StatedConstraint>();
   const out = found.filter((s) => {
+    if (s.key === 'frequency' || s.key === 'letters') {
+      const head = lists.get(s.key);
+      if (!head) {
+        lists.set(s.key, s);
+        return true;
+      }
+      const items = head.value as Array<Record<string, unknown>>;
+      for (const item of s.value as Array<Record<string, unknown>>) {
+        if (!items.some((i) => JSON.stringify(i).toLowerCase() === JSON.stringify(item).toLowerCase())) items.push(item);
+      }
+      return false;
+    }
     if (first && s.key === 'paragraphs') {
       const value = first.value as Record<string, unknown>;
       const count = typeof s.value === 'object' ? (s.value as { count?: unknown }).count : s.value;
@@ -333,7 +347,7 @@ const EXCLUDE = new RegExp(
 const RELATION = String.raw`(at\s{1,3}least|no\s{1,3}less\s{1,3}than|no\s{1,3}fewer\s{1,3}than|a\s{1,3}minimum\s{1,3}of|less\s{1,3}than|fewer\s{1,3}than|at\s{1,3}most|no\s{1,3}more\s{1,3}than|a\s{1,3}maximum\s{1,3}of|more\s{1,3}than|exactly)`;
 const TIMES = String.raw`(?:times?|occurrences?)`;
 /** "at least 3 times", "3 or more times", "twice", "at most once": relation, number, and the once/twice word. */
-const HOW_OFTEN = String.raw`(?:for\s{1,3})?(?:${RELATION}\s{1,3})?(?:${NUM}\s{1,3}${TIMES}(?:\s{1,3}(or\s{1,3}more|or\s{1,3}less|or\s{1,3}fewer))?|${NUM}\s{1,3}(or\s{1,3}more|or\s{1,3}less|or\s{1,3}fewer)\s{1,3}${TIMES}|(once|twice|thrice))\b`;
+const HOW_OFTEN = String.raw`(?:for\s{1,3})?(?:${RELATION}\s{1,3})?(?:(?:${NUM}\s{1,3}(?:or|to|-)\s{1,3})?${NUM}\s{1,3}${TIMES}(?:\s{1,3}(or\s{1,3}more|or\s{1,3}less|or\s{1,3}fewer))?|${NUM}\s{1,3}(or\s{1,3}more|or\s{1,3}less|or\s{1,3}fewer)\s{1,3}${TIMES}|(once|twice|thrice))\b`;
 const APPEAR = String.raw`(?:(?:should|must|has\s{1,3}to|needs\s{1,3}to|will|to)\s{1,3})?(?:appears?|occurs?|be\s{1,3}used|is\s{1,3}used|be\s{1,3}mentioned|is\s{1,3}mentioned|shows?\s{1,3}up)`;
 const FREQUENCY = new RegExp(
   String.raw`\b(?:(?:use|include|mention|repeat|say|using|including|mentioning)\s{1,3})?(?:the\s{1,3})?(?:key\s?)?word\s{1,3}(${ITEM})\s{1,3}(?:${APPEAR}\s{1,3})?${HOW_OFTEN}|\b(?:use|include|mention|repeat|say)\s{1,3}(${QUOTED})\s{1,3}${HOW_OFTEN}`,
@@ -361,9 +375,13 @@ const LANGUAGE = new RegExp(
   String.raw`\b(?:(?:respond|answer|reply|write|written|speak|rewrite|translated?|compose|composed|be|is|only|entirely|exclusively|completely|fully|all|using|use)\s{1,3}(?:it\s{1,3}|only\s{1,3}|entirely\s{1,3}|exclusively\s{1,3}|completely\s{1,3}|fully\s{1,3}|all\s{1,3})?(?:in|into|using)\s{1,3}(?:only\s{1,3}|the\s{1,3}){0,2}${LANGUAGE_NAME}(?:\s{1,3}language)?)\b(?!\s{0,3}(?:words?|terms?|names?|phrases?|translations?|version|text|speakers?|culture|food))`,
   'gi',
 );
+const LANGUAGE_ANY = new RegExp(String.raw`\b(?:in|using|use)\s{1,3}(?:only\s{1,3}|entirely\s{1,3}|the\s{1,3}|exclusively\s{1,3}){0,2}${LANGUAGE_NAME}(?:\s{1,3}language)?\b`, 'gi');
+const LANGUAGE_ONLY_CUE = /\bno\s{1,3}other\s{1,3}language|\bonly\b|\bexclusively\b|\bentire(?:ly)?\b/i;
+/** A language required of a part of the answer ("every 5th word", "each sentence"), not of the whole. */
+const LANGUAGE_PART = /\b(?:words?|sentences?|lines?|paragraphs?|titles?|bullets?|headings?|names?)\b|\bevery\s{1,3}\d/i;
 const LANGUAGE_ONLY = new RegExp(String.raw`\b(?:in|using)\s{1,3}(?:the\s{1,3})?${LANGUAGE_NAME}(?:\s{1,3}language)?\s{0,3}(?:,\s{0,3})?(?:only\b|exclusively\b|no\s{1,3}other\s{1,3}language)|\b(?:only|exclusively)\s{1,3}(?:in|use)\s{1,3}${LANGUAGE_NAME}\b|\bno\s{1,3}other\s{1,3}language\s{1,3}(?:except|than|but)\s{1,3}${LANGUAGE_NAME}\b`, 'gi');
 
-const TITLE = /\btitle\b[^.\n]{0,80}?(?:double\s{1,3}angul?ar\s{1,3}brackets|<<[^<>\n]{1,60}>>)|(?:double\s{1,3}angul?ar\s{1,3}brackets|<<\s{0,2}title\s{0,2}>>)[^.\n]{0,60}?\btitle\b/gi;
+const TITLE = /\b(?:put|wrap|wrapped|enclose|enclosed|place|write)\b[^.\n]{0,60}?\bin\s{1,3}double\s{1,3}angul?ar\s{1,3}brackets|\btitle\b[^.\n]{0,80}?(?:double\s{1,3}angul?ar\s{1,3}brackets|<<[^<>\n]{1,60}>>)|(?:double\s{1,3}angul?ar\s{1,3}brackets|<<\s{0,2}title\s{0,2}>>)[^.\n]{0,60}?\btitle\b/gi;
 const BOUND_WORDS = /^(?:at|no|a|less|fewer|more|exactly)\b/i;
 const HIGHLIGHTS = new RegExp(
   String.raw`\b(?:highlight|italici[sz]e)(?:ing)?\s{1,3}(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:key\s{1,3}|important\s{1,3}|different\s{1,3}|separate\s{1,3}|text\s{1,3})?(?:sections?|parts?|phrases?|points?|words?|sentences?|portions?|areas?|items?|text\s{1,3}parts?)|\b${RELATION}\s{1,3}${NUM}\s{1,3}(?:highlighted|italici[sz]ed|italic)\s{1,3}(?:text\s{1,3})?(?:sections?|parts?|phrases?|words?)|\b${NUM}\s{1,3}(?:highlighted|italici[sz]ed)\s{1,3}(?:sections?|parts?|phrases?)|\b${RELATION}\s{1,3}${NUM}\s{1,3}(?:sections?|parts?|phrases?)\s{1,3}(?:should|must|need\s{1,3}to)\s{1,3}be\s{1,3}(?:highlighted|italici[sz]ed)`,
@@ -379,6 +397,8 @@ const QUOTATION = new RegExp(
   'gi',
 );
 const REPEAT = /\brepeat\s{1,3}(?:the|this|my|your|our)\s{1,3}(?:exact\s{1,3}|whole\s{1,3}|entire\s{1,3}|full\s{1,3})?(?:request|question|prompt|query|instruction|instructions|input|task|sentence)(?:\s{1,3}(?:above|below))?\s{0,3}(?:word\s{1,3}for\s{1,3}word|verbatim|exactly|without\s{1,3}(?:any\s{1,3})?change|first)?/gi;
+const REPEAT_ANY = /\brepeat\s{1,3}(?:the\s{1,3}|this\s{1,3}|all\s{1,3}(?:the\s{1,3})?|it\b|["“])[^.\n]{0,120}?\b(?:word\s{1,3}(?:for|by)\s{1,3}word|verbatim|exactly\s{1,3}as\s{1,3}it\s{1,3}is|as\s{1,3}it\s{1,3}is|without\s{1,3}(?:any\s{1,3})?change|at\s{1,3}the\s{1,3}(?:very\s{1,3})?beginning)/gi;
+const REPEAT_OBJECT = /\b(?:request|question|prompt|query|instructions?|input|task|sentence|text|line)\b|\brepeat\s{1,3}(?:it\b|["“])/i;
 const REPEAT_HOW = /\b(?:word\s{1,3}for\s{1,3}word|verbatim|exact|without\s{1,3}(?:any\s{1,3})?change|first|before)\b/i;
 const TWO_RESPONSES = new RegExp(String.raw`\b(?:give|provide|write|generate|produce|offer|respond\s{1,3}with|answer\s{1,3}with)\s{1,3}(?:me\s{1,3})?(?:exactly\s{1,3})?(two|2|three|3)\s{1,3}(?:different|distinct|separate|alternative|unique)\s{1,3}(?:responses|answers|versions|replies|variants|options)`, 'gi');
 const SEPARATED_RESPONSES = /\bseparat(?:e|ed|ing)\b[^.\n]{0,60}?(?:\*{6}|\b(?:6|six)\s{1,3}asterisks?(?:\s{1,3}symbols?)?)/gi;
@@ -404,8 +424,8 @@ const BARE_COUNT = new RegExp(
   'gi',
 );
 const COUNT_OR = new RegExp(String.raw`\b${NUM}\s{0,2}(?:\+|\s(?:or|and)\s{1,3}(more|fewer|less|above|below|over|under))\s{0,3}-?\s{0,3}${ADJECTIVE}${UNIT}\b`, 'gi');
-const NO_CAPITALS = /\b(?:no\s{1,3}|without\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?|not?\s{1,3}(?:use|using|include|contain|have)\s{1,3}(?:any\s{1,3})?)capital(?:ized)?\s{1,3}letters?\b|\bcapital\s{1,3}letters\s{1,3}are\s{1,3}not\s{1,3}allowed\b|\b(?:in|using)\s{1,3}(?:only\s{1,3})?lower[- ]?case\b|\blower[- ]?case\s{1,3}only\b|\ball\s{1,3}(?:the\s{1,3})?letters\b[^.\n]{0,30}?\b(?:must|should)\s{1,3}be\s{1,3}(?:in\s{1,3})?lower[- ]?case|\ball\s{1,3}letters\s{1,3}lower[- ]?cased\b|\band\s{1,3}all\s{1,3}lower[- ]?case\b/gi;
-const UPPER_MORE = /\b(?:in|using)\s{1,3}(?:only\s{1,3})?(?:upper[- ]?case|capitals|caps)\b|\b(?:capital|upper[- ]?case)\s{1,3}letters\s{1,3}only\b|\bcapitali[sz]e\s{1,3}(?:your|the)\s{1,3}(?:entire|whole)\s{1,3}(?:response|answer)\b/gi;
+const NO_CAPITALS = /\b(?:no\s{1,3}|without\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?|not?\s{1,3}(?:use|using|include|contain|have)\s{1,3}(?:any\s{1,3})?)capital(?:ized)?\s{1,3}letters?\b|\bcapital\s{1,3}letters\s{1,3}are\s{1,3}not\s{1,3}allowed\b|\b(?:in|using)\s{1,3}(?:only\s{1,3})?lower[- ]?case\b|\blower[- ]?case\s{1,3}only\b|\ball\s{1,3}(?:the\s{1,3})?letters\b[^.\n]{0,30}?\b(?:must|should)\s{1,3}be\s{1,3}(?:in\s{1,3})?lower[- ]?case|\ball\s{1,3}letters\s{1,3}lower[- ]?cased\b|\band\s{1,3}all\s{1,3}lower[- ]?case\b|\b(?:use|using|contain|containing|with|write\s{1,3}in)\s{1,3}only\s{1,3}lower[- ]?case(?:\s{1,3}letters)?\b|\bonly\s{1,3}lower[- ]?case\s{1,3}letters\b/gi;
+const UPPER_MORE = /\b(?:in|using)\s{1,3}(?:only\s{1,3})?(?:upper[- ]?case|capitals|caps)\b|\b(?:capital|upper[- ]?case)\s{1,3}letters\s{1,3}only\b|\bcapitali[sz]e\s{1,3}(?:your|the)\s{1,3}(?:entire|whole)\s{1,3}(?:response|answer)\b|\bcapitali[sz]e\s{1,3}(?:all|every|each)\s{1,3}(?:of\s{1,3})?(?:your\s{1,3}|the\s{1,3})?(?:words?|letters?)\b/gi;
 const NO_COMMAS_MORE = /\b(?:(?:do\s{1,3}not|don't|never|must\s{1,3}not|should\s{1,3}not|mustn't|shouldn't|cannot|can't)\s{1,3}(?:use|include|contain|have|put|add|write)\s{1,3}(?:any\s{1,3}|a\s{1,3}single\s{1,3})?commas?|avoid\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?commas?|(?:without|with\s{1,3}no)\s{1,3}(?:using\s{1,3}|any\s{1,3})*commas?|commas?\s{1,3}(?:are|is)\s{1,3}not\s{1,3}(?:allowed|permitted)|no\s{1,3}commas?)\b/gi;
 const JSON_MORE = /\b(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer|reply)\s{1,3}(?:should|must|has\s{1,3}to|needs\s{1,3}to|will|is\s{1,3}to)\s{1,3}be\s{1,3}(?:wrapped\s{1,3}|formatted\s{1,3}|written\s{1,3}|provided\s{1,3}|given\s{1,3}|returned\s{1,3})?(?:in|as)\s{1,3}(?:a\s{1,3}|an\s{1,3}|valid\s{1,3}){0,2}json\b|\bwrap\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer)\s{1,3}in\s{1,3}json\b|\b(?:use|using|in)\s{1,3}json\s{1,3}format\b/gi;
 const END_PHRASE = new RegExp(
@@ -437,9 +457,12 @@ function relationCount(relation: string | undefined, n: number): string | number
   return `>=${n}`;
 }
 
-/** How often, from HOW_OFTEN's six groups: relation, number, "or more", number, "or more", once/twice/thrice. */
+/** How often, from HOW_OFTEN's seven groups: relation, a range's low end, number, "or more", number, "or more", once/twice/thrice. */
 function howOften(groups: Array<string | undefined>): string | number | undefined {
-  const [relation, n1, more1, n2, more2, word] = groups;
+  const [relation, low, n1, more1, n2, more2, word] = groups;
+  const from = low === undefined ? undefined : numberOf(low);
+  const to = numberOf(n1 ?? '');
+  if (from !== undefined && to !== undefined && from <= to) return `${from}..${to}`;
   const n = word ? { once: 1, twice: 2, thrice: 3 }[word.toLowerCase() as 'once'] : numberOf(n1 ?? n2 ?? '');
   if (n === undefined) return undefined;
   if (relation) return relationCount(relation, n);
@@ -477,14 +500,14 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     if (!applies(text, m, true)) continue;
     const first = m[1] !== undefined;
     const items = listItems(first ? m[1]! : m[8]!);
-    const count = howOften(m.slice(first ? 2 : 9, first ? 8 : 15));
+    const count = howOften(m.slice(first ? 2 : 10, first ? 9 : 17));
     if (count === undefined || items.length !== 1) continue;
     found.push(stated('frequency', [{ word: items[0]!, count }], m));
   }
   for (const m of text.matchAll(LETTERS)) {
     if (!applies(text, m, true)) continue;
     const letter = m[1] ?? m[2];
-    const count = howOften(m.slice(3, 9));
+    const count = howOften(m.slice(3, 10));
     if (!letter || count === undefined) continue;
     found.push(stated('letters', [{ letter: letter.toLowerCase(), count }], m));
   }
@@ -492,12 +515,17 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     if (!applies(text, m, false)) continue;
     found.push(stated('letters', [{ letter: (m[1] ?? m[2])!.toLowerCase(), count: '<1' }], m));
   }
+  for (const m of text.matchAll(LANGUAGE_ANY)) {
+    const sentence = sentenceAround(text, m);
+    if (!LANGUAGE_ONLY_CUE.test(sentence) || !applies(text, m, true) || LANGUAGE_PART.test(clauseBefore(text, m.index ?? 0))) continue;
+    found.push(stated('language', LANGUAGE_NAMES[m[1]!.toLowerCase()]!, m));
+  }
   for (const pattern of [LANGUAGE, LANGUAGE_ONLY]) {
     for (const m of text.matchAll(pattern)) {
       const name = m[1] ?? m[2] ?? m[3];
       if (!name) continue;
       // "Every 5th word must be in Japanese" is about a part of the answer.
-      if (!applies(text, m, true) || PART.test(clauseBefore(text, m.index ?? 0))) continue;
+      if (!applies(text, m, true) || LANGUAGE_PART.test(clauseBefore(text, m.index ?? 0))) continue;
       found.push(stated('language', LANGUAGE_NAMES[name.toLowerCase()]!, m));
     }
   }
@@ -525,6 +553,9 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   for (const m of text.matchAll(QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
   for (const m of text.matchAll(REPEAT)) {
     if (applies(text, m, true) && REPEAT_HOW.test(sentenceAround(text, m))) found.push(stated('repeatPrompt', true, m));
+  }
+  for (const m of text.matchAll(REPEAT_ANY)) {
+    if (applies(text, m, true) && REPEAT_OBJECT.test(m[0])) found.push(stated('repeatPrompt', true, m));
   }
   for (const m of text.matchAll(SEPARATED_RESPONSES)) {
     if (!applies(text, m, true)) continue;
