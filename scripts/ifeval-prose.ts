@@ -157,6 +157,9 @@ for (const input of inputs) {
     const id = instructionOf(s, found);
     if (id && id !== 'absorbed') predicted.set(id, s);
   }
+  // One statement may declare two annotated instructions of one type ("use capitals, but fewer than 10"
+  // is IFEval's "at least 1" and "less than 10"): a statement is a false positive only when it matches none.
+  const used = new Set<string>();
   input.instruction_id_list.forEach((id, i) => {
     const s = predicted.get(id);
     if (!s) {
@@ -164,17 +167,18 @@ for (const input of inputs) {
       notes.push(`miss\t${input.key}\t${id}\t${JSON.stringify(input.kwargs[i])}`);
       return;
     }
-    predicted.delete(id);
-    if (sameValue(id, s.value, input.kwargs[i] ?? {})) bump(id, 'tp');
-    else {
+    if (sameValue(id, s.value, input.kwargs[i] ?? {})) {
+      bump(id, 'tp');
+      used.add(id);
+    } else {
       bump(id, 'fn');
-      bump(id, 'fp');
       notes.push(`value\t${input.key}\t${id}\tgold ${JSON.stringify(input.kwargs[i])} ours ${JSON.stringify(s.value)} from ${JSON.stringify(s.phrase)}`);
     }
   });
   for (const [id, s] of predicted) {
+    if (used.has(id)) continue;
     bump(id, 'fp');
-    notes.push(`false\t${input.key}\t${id}\t${JSON.stringify(s.value)} from ${JSON.stringify(s.phrase)}`);
+    if (!input.instruction_id_list.includes(id)) notes.push(`false\t${input.key}\t${id}\t${JSON.stringify(s.value)} from ${JSON.stringify(s.phrase)}`);
   }
 }
 

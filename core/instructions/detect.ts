@@ -88,7 +88,7 @@ const AFFIX = /\b(end|finish|conclude|start|begin)\s{1,3}(?:your|the|each)\s{1,3
 /** Words that turn a clause around ("do not answer in JSON"); looked for between the clause start and the phrase. */
 const NEGATION = /\b(?:not|never|no|nor|avoid|without|instead\s+of|rather\s+than)\b|n't\b/i;
 /** A condition or exception makes the phrase apply only sometimes. */
-const CONDITION = /\b(?:if|unless|otherwise|except|when\s+the\s+user|e\.g|for\s+example|such\s+as)\b/i;
+const CONDITION = /\b(?:if|unless|otherwise|except|when\s+the\s+user)\b|\b(?:e\.g|for\s+example|such\s+as)\b(?![^,;]*,)/i;
 /** The count is about a part of the answer, not the whole of it. */
 const PART = /\b(?:each|every|per|(?:title|heading|headline|subject|label|caption|tagline|slogan|field|tweet|bullet|sentence|paragraph|line)s?)\b/i;
 /** A condition after the phrase: "respond in JSON only when asked", "… unless the input is empty". */
@@ -97,7 +97,7 @@ const PART_AFTER = /^\s{0,3}(?:per|each|in\s+each|for\s+each|of\s+each|apiece|lo
 /** What may stand before an instruction verb in its clause: nothing, or a modal, "please", "you", "then", "and", "to". */
 const IMPERATIVE_LEAD = /(?:^|\b(?:to|must|should|shall|will|please|always|only|then|and|you|can|also|now|finally))\s*$/i;
 /** The sentence tells the model what to write (not what the input looks like). */
-const OUTPUT_CUE = /\b(?:make\s+sure|ensure|be\s+sure|please|expand|respond|response|responses|answer|answers|reply|replies|write|writing|summar\w{0,8}|keep|limit|output|return|produce|generate|give|list|describe|explain|explanation|use|your|compose|draft|rewrite|translate|provide|create|must|should)\b/i;
+const OUTPUT_CUE = /\b(?:make\s+sure|ensure|be\s+sure|please|expand|add|refrain|avoid|allowed|wrap|highlight|italici[sz]e|separate|repeat|respond|response|responses|answer|answers|reply|replies|write|writing|summar\w{0,8}|keep|limit|output|return|produce|generate|give|list|describe|explain|explanation|use|your|compose|draft|rewrite|translate|provide|create|must|should)\b/i;
 
 /** Every constraint stated in `text`; `text` should already have code blanked out (see `maskCode`). */
 export function detectConstraints(text: string): StatedConstraint[] {
@@ -134,7 +134,15 @@ function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
   const first = found.find((s) => s.key === 'firstWord');
   // Several word (letter) frequencies are one list: "use war at least 8 times, and peace at least 10 times".
   const lists = new Map<StatedKey, StatedConstraint>();
+  let capitals = false;
   const out = found.filter((s) => {
+    // Two mentions of capital words ("use words in all caps … words in all caps should appear less than 10
+    // times") read one count: the first, which saw both the use and the cap.
+    if (s.key === 'capitalWords') {
+      if (capitals) return false;
+      capitals = true;
+      return true;
+    }
     if (s.key === 'frequency' || s.key === 'letters') {
       const head = lists.get(s.key);
       if (!head) {
@@ -391,7 +399,7 @@ const PLACEHOLDERS = new RegExp(
   String.raw`\b(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:different\s{1,3}|separate\s{1,3})?placeholders?\b`,
   'gi',
 );
-const POSTSCRIPT = /\b(?:post\s?script|P\.\s?S\.?)\b[^.\n]{0,60}?\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s{1,3}with\s{1,3}["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.?)|\b(?:add|include|write|end\s{1,3}with|append)\s{1,3}(?:a\s{1,3})?(?:postscript\s{1,3}\(?\s{0,2})?["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.)/gi;
+const POSTSCRIPT = /\b(?:post\s?script|note|P\.\s?S\.?)\b[^.\n]{0,60}?\b(?:(?:start(?:ing|s)?|begin(?:ning|s)?)\s{1,3}with|indicated\s{1,3}by|marked\s{1,3}(?:with|by)|label(?:l?ed)?\s{1,3}(?:with|as))\s{1,3}["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.?)|\b(?:add|include|write|end\s{1,3}with|append|with)\s{1,3}(?:a\s{1,3})?(?:postscript\s{1,3}\(?\s{0,2})?["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.)/gi;
 const QUOTATION = new RegExp(
   String.raw`\b(?:put|place|add)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks?|quotes)\s{1,3}around\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3}|full\s{1,3})?${RESPONSE_NOUN}|\b${RESPONSE_NOUN}\s{1,3}(?:is|be)\s{1,3}(?:wrapped|enclosed)\s{1,3}(?:with|in)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks|quotes)|\b(?:wrap|enclose|surround|put|place)\s{1,3}(?:your|the|this)?\s{0,3}(?:entire|whole|full|complete)?\s{0,3}(?:${RESPONSE_NOUN})?\s{0,3}(?:\([^)\n]{0,80}\)\s{0,3})?(?:with|in|inside|within|between)\s{1,3}(?:a\s{1,3}pair\s{1,3}of\s{1,3})?double\s{1,3}(?:quotation\s{1,3}marks|quotes)|\b(?:${RESPONSE_NOUN})\s{1,3}(?:should|must|has\s{1,3}to|needs\s{1,3}to)\s{1,3}be\s{1,3}(?:wrapped|enclosed|surrounded)\s{1,3}(?:with|in)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks|quotes)`,
   'gi',
@@ -399,13 +407,16 @@ const QUOTATION = new RegExp(
 const REPEAT = /\brepeat\s{1,3}(?:the|this|my|your|our)\s{1,3}(?:exact\s{1,3}|whole\s{1,3}|entire\s{1,3}|full\s{1,3})?(?:request|question|prompt|query|instruction|instructions|input|task|sentence)(?:\s{1,3}(?:above|below))?\s{0,3}(?:word\s{1,3}for\s{1,3}word|verbatim|exactly|without\s{1,3}(?:any\s{1,3})?change|first)?/gi;
 const REPEAT_ANY = /\brepeat\s{1,3}(?:the\s{1,3}|this\s{1,3}|all\s{1,3}(?:the\s{1,3})?|it\b|["“])[^.\n]{0,120}?\b(?:word\s{1,3}(?:for|by)\s{1,3}word|verbatim|exactly\s{1,3}as\s{1,3}it\s{1,3}is|as\s{1,3}it\s{1,3}is|without\s{1,3}(?:any\s{1,3})?change|at\s{1,3}the\s{1,3}(?:very\s{1,3})?beginning)/gi;
 const REPEAT_OBJECT = /\b(?:request|question|prompt|query|instructions?|input|task|sentence|text|line)\b|\brepeat\s{1,3}(?:it\b|["“])/i;
+/** "Repeat the request, but change its first word" asks for a changed copy, which repeatPrompt cannot check. */
+const REPEAT_CHANGED = /\bbut\s{1,3}(?:change|replace|modify|alter|swap)|\bchang(?:e|ing)\s{1,3}(?:the|its|one|a)\b/i;
 const REPEAT_HOW = /\b(?:word\s{1,3}for\s{1,3}word|verbatim|exact|without\s{1,3}(?:any\s{1,3})?change|first|before)\b/i;
 const TWO_RESPONSES = new RegExp(String.raw`\b(?:give|provide|write|generate|produce|offer|respond\s{1,3}with|answer\s{1,3}with)\s{1,3}(?:me\s{1,3})?(?:exactly\s{1,3})?(two|2|three|3)\s{1,3}(?:different|distinct|separate|alternative|unique)\s{1,3}(?:responses|answers|versions|replies|variants|options)`, 'gi');
 const SEPARATED_RESPONSES = /\bseparat(?:e|ed|ing)\b[^.\n]{0,60}?(?:\*{6}|\b(?:6|six)\s{1,3}asterisks?(?:\s{1,3}symbols?)?)/gi;
-const OPTIONS = /\b(?:(?:answer|respond|reply)\s{1,3}with\s{1,3}(?:exactly\s{1,3})?one\s{1,3}of\s{1,3}the\s{1,3}following(?:\s{1,3}(?:options|choices|answers|phrases))?|choose\s{1,3}(?:one\s{1,3})?(?:from|of|between)\s{1,3}the\s{1,3}following(?:\s{1,3}(?:options|choices|answers|phrases))?)\s{0,3}:?\s{0,3}\(?((?:\s{0,3}["'“”][^"'“”\n]{1,60}["'”]\s{0,3}(?:,|or|\))?){2,6})/gi;
-const CAPITAL_WORDS = /\b(?:words?\s{1,3}(?:with|in|written\s{1,3}in|using)\s{1,3}all\s{1,3}(?:capital\s{1,3}letters|caps|upper[- ]?case(?:\s{1,3}letters)?)|(?:all[- ]caps|all[- ]capital|fully\s{1,3}capitali[sz]ed|capitali[sz]ed|upper[- ]?case)\s{1,3}words?|words?\s{1,3}(?:that\s{1,3}are\s{1,3})?in\s{1,3}(?:all\s{1,3})?(?:caps|capitals|capital\s{1,3}letters))\b/gi;
+const OPTIONS = /\b(?:(?:(?:answer|respond|reply)\s{1,3}with|(?:must|should)\s{1,3}(?:contain|include|be)|(?:just\s{1,3})?say)\s{1,3}(?:exactly\s{1,3})?one\s{1,3}of\s{1,3}the\s{1,3}following(?:\s{1,3}exact)?(?:\s{1,3}(?:options|choices|answers|phrases))?|(?:answer|say|reply)(?=\s{1,3}["“”][^"“”\n]{1,60}["”]\s{1,3}or\s)|choose\s{1,3}(?:one\s{1,3})?(?:from|of|between)\s{1,3}the\s{1,3}following(?:\s{1,3}(?:options|choices|answers|phrases))?)\s{0,3}:?\s{0,3}\(?((?:\s{0,3}["'“”][^"'“”\n]{1,60}["'”]\s{0,3}(?:,|or|\))?){2,6})/gi;
+const CAPITAL_WORDS = /\b(?:words?\s{1,3}(?:with|in|written\s{1,3}in|using)\s{1,3}(?:all\s{1,3})?(?:capital\s{1,3}letters|caps|upper[- ]?case(?:\s{1,3}letters)?)|(?:all[- ]caps|all[- ]capital|fully\s{1,3}capitali[sz]ed|capitali[sz]ed|upper[- ]?case)\s{1,3}words?|words?\s{1,3}(?:that\s{1,3}are\s{1,3})?in\s{1,3}(?:all\s{1,3})?(?:caps|capitals|capital\s{1,3}letters))\b/gi;
 /** "the last paragraph": its number is the paragraph count. */
 const LAST = 99;
+const CAPITAL_COUNT = new RegExp(String.raw`(?:${RELATION}\s{1,3})?(?:${NUM}\s{1,3}(?:to|or|-)\s{1,3})?${NUM}(?=\s{1,3}(?:times?|(?:such\s{1,3})?(?:capitali[sz]ed\s{1,3}|all[- ]caps\s{1,3})?words?))`, 'i');
 const ORDINAL: Record<string, number> = { last: LAST, final: LAST, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10 };
 const ORD = `(${Object.keys(ORDINAL).join('|')})`;
 const FIRST_WORD_TARGET = String.raw`(?:with\s{1,3}(?:the\s{1,3})?(?:word\s{1,3})?)(?:["'“‘](\p{L}[\p{L}'’-]{0,30})["'”’]|(\p{L}[\p{L}'’-]{0,30}))`;
@@ -426,7 +437,7 @@ const BARE_COUNT = new RegExp(
 const COUNT_OR = new RegExp(String.raw`\b${NUM}\s{0,2}(?:\+|\s(?:or|and)\s{1,3}(more|fewer|less|above|below|over|under))\s{0,3}-?\s{0,3}${ADJECTIVE}${UNIT}\b`, 'gi');
 const NO_CAPITALS = /\b(?:no\s{1,3}|without\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?|not?\s{1,3}(?:use|using|include|contain|have)\s{1,3}(?:any\s{1,3})?)capital(?:ized)?\s{1,3}letters?\b|\bcapital\s{1,3}letters\s{1,3}are\s{1,3}not\s{1,3}allowed\b|\b(?:in|using)\s{1,3}(?:only\s{1,3})?lower[- ]?case\b|\blower[- ]?case\s{1,3}only\b|\ball\s{1,3}(?:the\s{1,3})?letters\b[^.\n]{0,30}?\b(?:must|should)\s{1,3}be\s{1,3}(?:in\s{1,3})?lower[- ]?case|\ball\s{1,3}letters\s{1,3}lower[- ]?cased\b|\band\s{1,3}all\s{1,3}lower[- ]?case\b|\b(?:use|using|contain|containing|with|write\s{1,3}in)\s{1,3}only\s{1,3}lower[- ]?case(?:\s{1,3}letters)?\b|\bonly\s{1,3}lower[- ]?case\s{1,3}letters\b/gi;
 const UPPER_MORE = /\b(?:in|using)\s{1,3}(?:only\s{1,3})?(?:upper[- ]?case|capitals|caps)\b|\b(?:capital|upper[- ]?case)\s{1,3}letters\s{1,3}only\b|\bcapitali[sz]e\s{1,3}(?:your|the)\s{1,3}(?:entire|whole)\s{1,3}(?:response|answer)\b|\bcapitali[sz]e\s{1,3}(?:all|every|each)\s{1,3}(?:of\s{1,3})?(?:your\s{1,3}|the\s{1,3})?(?:words?|letters?)\b/gi;
-const NO_COMMAS_MORE = /\b(?:(?:do\s{1,3}not|don't|never|must\s{1,3}not|should\s{1,3}not|mustn't|shouldn't|cannot|can't)\s{1,3}(?:use|include|contain|have|put|add|write)\s{1,3}(?:any\s{1,3}|a\s{1,3}single\s{1,3})?commas?|avoid\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?commas?|(?:without|with\s{1,3}no)\s{1,3}(?:using\s{1,3}|any\s{1,3})*commas?|commas?\s{1,3}(?:are|is)\s{1,3}not\s{1,3}(?:allowed|permitted)|no\s{1,3}commas?)\b/gi;
+const NO_COMMAS_MORE = /\b(?:not\s{1,3}allowed\s{1,3}to\s{1,3}use\s{1,3}(?:any\s{1,3})?commas?|without\s{1,3}the\s{1,3}use\s{1,3}of\s{1,3}(?:any\s{1,3})?commas?|(?:do\s{1,3}not|don't|doesn't|does\s{1,3}not|never|must\s{1,3}not|should\s{1,3}not|mustn't|shouldn't|cannot|can't)\s{1,3}(?:use|include|contain|have|put|add|write)\s{1,3}(?:any\s{1,3}|a\s{1,3}single\s{1,3})?commas?|avoid\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?commas?|(?:without|with\s{1,3}no)\s{1,3}(?:using\s{1,3}|any\s{1,3})*commas?|commas?\s{1,3}(?:are|is)\s{1,3}not\s{1,3}(?:allowed|permitted)|no\s{1,3}commas?)\b/gi;
 const JSON_MORE = /\b(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer|reply)\s{1,3}(?:should|must|has\s{1,3}to|needs\s{1,3}to|will|is\s{1,3}to)\s{1,3}be\s{1,3}(?:wrapped\s{1,3}|formatted\s{1,3}|written\s{1,3}|provided\s{1,3}|given\s{1,3}|returned\s{1,3})?(?:in|as)\s{1,3}(?:a\s{1,3}|an\s{1,3}|valid\s{1,3}){0,2}json\b|\bwrap\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer)\s{1,3}in\s{1,3}json\b|\b(?:use|using|in)\s{1,3}json\s{1,3}format\b/gi;
 const END_PHRASE = new RegExp(
   String.raw`\b(?:(?:end|finish|conclude)\s{1,3}(?:(?:your|the|each|this)\s{1,3})?(?:(?:whole|entire|very)\s{1,3})?(?:${RESPONSE_NOUN}\s{1,3})?(?:with|by)|${RESPONSE_NOUN}\s{1,3}(?:must|should|has\s{1,3}to|needs\s{1,3}to)\s{1,3}(?:end|finish|conclude)\s{1,3}with|(?:the\s{1,3})?(?:very\s{1,3})?end\s{1,3}of\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3})?${RESPONSE_NOUN}\s{1,3}(?:should|must)\s{1,3}(?:read|be))\s{1,3}(?:(?:the|this)\s{1,3}(?:exact\s{1,3})?(?:phrase|sentence|words?|text|question)\s{0,3}(?:of\s{1,3})?)?(?:exactly\s{1,3})?(?:like\s{0,3})?:?\s{0,3}(?:["“]([^"”\n]{1,200})["”]|([^"“\s][^\n]{0,160}?[.?!]))(?=\s{1,3}(?:No\s{1,3}(?:other|additional)|with\s{1,3}no)|\s*\n|\s*$)`,
@@ -552,10 +563,11 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   }
   for (const m of text.matchAll(QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
   for (const m of text.matchAll(REPEAT)) {
-    if (applies(text, m, true) && REPEAT_HOW.test(sentenceAround(text, m))) found.push(stated('repeatPrompt', true, m));
+    const sentence = sentenceAround(text, m);
+    if (applies(text, m, true) && REPEAT_HOW.test(sentence) && !REPEAT_CHANGED.test(sentence)) found.push(stated('repeatPrompt', true, m));
   }
   for (const m of text.matchAll(REPEAT_ANY)) {
-    if (applies(text, m, true) && REPEAT_OBJECT.test(m[0])) found.push(stated('repeatPrompt', true, m));
+    if (applies(text, m, true) && REPEAT_OBJECT.test(m[0]) && !REPEAT_CHANGED.test(sentenceAround(text, m))) found.push(stated('repeatPrompt', true, m));
   }
   for (const m of text.matchAll(SEPARATED_RESPONSES)) {
     if (!applies(text, m, true)) continue;
@@ -573,12 +585,22 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     found.push(stated('pattern', `(?:${options.map(escapeRegex).join('|')})`, m));
   }
   for (const m of text.matchAll(CAPITAL_WORDS)) {
-    const sentence = sentenceAround(text, m);
-    const count = new RegExp(String.raw`${RELATION}\s{1,3}${NUM}(?:\s{1,3}(?:times?|words?))?`, 'i').exec(sentence);
+    // The count may come in the same sentence or the next: "Use some words in all caps. But fewer than 5 of them."
+    const start = sentenceStart(text, m.index ?? 0);
+    const window = text.slice(start, Math.min(text.length, (m.index ?? 0) + m[0].length + 200));
+    const count = CAPITAL_COUNT.exec(window);
     if (!count || CONDITION.test(sentenceBefore(text, m.index ?? 0))) continue;
-    const n = numberOf(count[2]!);
-    if (n === undefined) continue;
-    found.push(stated('capitalWords', relationCount(count[1], n), m));
+    const high = numberOf(count[3]!);
+    const low = count[2] === undefined ? undefined : numberOf(count[2]);
+    if (high === undefined) continue;
+    let value = low !== undefined && low <= high ? `${low}..${high}` : relationCount(count[1], high);
+    // "Use words in all caps, but fewer than 10": some (at least one), and the cap.
+    const cap = typeof value === 'string' ? /^(<=?)(\d+)$/.exec(value) : null;
+    if (cap && /\b(?:use|include|add|capitali[sz]e)\b/i.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0))) {
+      const max = cap[1] === '<' ? Number(cap[2]) - 1 : Number(cap[2]);
+      if (max >= 1) value = `1..${max}`;
+    }
+    found.push(stated('capitalWords', value, m));
   }
   collectFirstWord(text, found);
   collectSections(text, found);
