@@ -604,11 +604,12 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   }
   collectFirstWord(text, found);
   collectSections(text, found);
+  const starDivided = STAR_DIVIDER.test(text);
   for (const m of text.matchAll(BARE_COUNT)) {
     const n = numberOf(m[1]!);
     const key = unitKey(m[2]!);
     if (n === undefined || n === 0 || !key || !countApplies(text, m)) continue;
-    found.push(stated(key, key === 'paragraphs' && STAR_DIVIDER.test(text) ? { count: n, separator: '***' } : n, m));
+    found.push(stated(key, key === 'paragraphs' && starDivided ? { count: n, separator: '***' } : n, m));
   }
   for (const m of text.matchAll(STAR_PARTS)) {
     // "3 parts, separated by ***": paragraphs split by the divider, in this sentence or the next.
@@ -643,13 +644,17 @@ function collectMore(text: string, found: StatedConstraint[]): void {
 }
 
 function collectFirstWord(text: string, found: StatedConstraint[]): void {
+  let count: RegExpExecArray | null = null;
+  let searched = false;
   for (const m of text.matchAll(FIRST_WORD)) {
     if (!applies(text, m, true)) continue;
     const paragraph = m[1] !== undefined ? Number(m[1]) : m[10] !== undefined ? Number(m[10]) : ORDINAL[(m[4] ?? m[7] ?? '').toLowerCase()];
     const word = m[2] ?? m[3] ?? m[5] ?? m[6] ?? m[8] ?? m[9] ?? m[11] ?? m[12];
     if (!paragraph || !word) continue;
     const value: Record<string, unknown> = { paragraph, word };
-    const count = new RegExp(String.raw`\b${NUM}\s{1,3}(?:separate\s{1,3}|distinct\s{1,3})?paragraphs\b`, 'i').exec(text);
+    // Looked for once per text, so a scan stays linear however many paragraphs are named.
+    if (!searched) count = PARAGRAPH_COUNT.exec(text);
+    searched = true;
     const n = count ? numberOf(count[1]!) : undefined;
     if (paragraph === LAST) {
       if (n === undefined) continue;
@@ -660,12 +665,15 @@ function collectFirstWord(text: string, found: StatedConstraint[]): void {
   }
 }
 
+const PARAGRAPH_COUNT = new RegExp(String.raw`\b${NUM}\s{1,3}(?:separate\s{1,3}|distinct\s{1,3})?paragraphs\b`, 'i');
+
 function collectSections(text: string, found: StatedConstraint[]): void {
+  let counts: RegExpMatchArray[] | undefined;
   for (const m of text.matchAll(SECTION_MARKER)) {
     const sentence = sentenceAround(text, m);
     if (!SECTION_CONTEXT.test(sentence) || !SECTION_VERB.test(sentence) || CONDITION.test(sentenceBefore(text, m.index ?? 0))) continue;
-    const counts = [...text.matchAll(SECTION_COUNT)];
-    const nearest = counts.sort((a, b) => Math.abs((a.index ?? 0) - (m.index ?? 0)) - Math.abs((b.index ?? 0) - (m.index ?? 0)))[0];
+    counts ??= [...text.matchAll(SECTION_COUNT)].slice(0, 20);
+    const nearest = [...counts].sort((a, b) => Math.abs((a.index ?? 0) - (m.index ?? 0)) - Math.abs((b.index ?? 0) - (m.index ?? 0)))[0];
     const n = nearest ? numberOf(nearest[2]!) : undefined;
     if (n === undefined) continue;
     found.push(stated('sections', { count: nearest![1] ? relationCount(nearest![1], n) : n, marker: m[1]! }, m));
