@@ -1,6 +1,7 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (no top-level await: tsx loads this as CommonJS).
 import { runCliBench } from './cli';
 import { runEditorBench } from './editor';
+import { runScaleBench } from './scale';
 import { runTokenBench } from './tokens';
 import { runValidateBench } from './validate';
 
@@ -9,6 +10,7 @@ const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
   ['cli', runCliBench],
   ['editor', runEditorBench],
   ['validate', runValidateBench],
+  ['scale', runScaleBench],
 ];
 
 async function main(): Promise<void> {
