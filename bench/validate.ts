@@ -79,7 +79,7 @@ export async function runValidateBench(): Promise<void> {
     const yaml = Object.entries(CONSTRAINTS).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join('\n');
     writeFileSync(path.join(dir, 'reply.prompt.md'), `---\nmodel: gpt-4o\nconstraints:\n${yaml}\n---\nAnswer the customer about their refund.\n`);
     writeFileSync(path.join(dir, 'answer.txt'), text);
-    const args = { command: 'validate' as const, prompt: 'reply.prompt.md', completions: ['answer.txt'], jsonl: false, format: 'json' as const };
+    const args = { command: 'validate' as const, prompt: 'reply.prompt.md', completions: ['answer.txt'], jsonl: false, format: 'json' as const, jobs: 1 };
     const io = () => ({ stdout: sink, stderr: sink, stdin: Readable.from([]), cwd: dir, env: {}, isTTY: false });
     for (let i = 0; i < 5; i++) await runValidate(args, io());
     const command = median(await sequence(20, () => timeAsyncMs(() => runValidate(args, io()))));
