@@ -80,3 +80,21 @@ describe('mode: loose', () => {
     assert.equal(checkCompletion(text, { startsWith: 'hello' }, context({ mode: 'loose' })).results[0]!.pass, true);
   });
 });
+
+describe('firstWord with a paragraph count', () => {
+  // IFEval's nth_paragraph_first_word: the \n\n pieces must number num_paragraphs, and piece n starts with the word.
+  const text = 'Punched in the face.\n\nThen he left.';
+  it('passes when both the count and the word hold, under compat: ifeval and ours', () => {
+    for (const compat of ['ifeval', undefined]) {
+      const r = checkCompletion(text, { ...(compat ? { compat } : {}), firstWord: { paragraph: 1, word: 'punched', paragraphs: 2 } }, context()).results[0]!;
+      assert.equal(r.pass, true, r.message);
+    }
+  });
+  it('fails on the count alone, as IFEval does', () => {
+    for (const compat of ['ifeval', undefined]) {
+      const r = checkCompletion(text, { ...(compat ? { compat } : {}), firstWord: { paragraph: 1, word: 'punched', paragraphs: 3 } }, context()).results[0]!;
+      assert.equal(r.pass, false);
+      assert.match(r.message, /^2 paragraphs; exactly 3 required/);
+    }
+  });
+});
