@@ -21,6 +21,7 @@ import { instructionsMismatch } from './instructions/mismatch';
 import { instructionsUndeclared } from './instructions/undeclared';
 import { schemaInvalid } from './schema/invalid';
 import { schemaUnresolvedRef } from './schema/unresolved-ref';
+import { schemaProviderCompat } from './schema/provider-compat';
 
 /** Where rule docs are published; each rule's page is `docs/rules/<area>/<name>.md` in the repository. */
 export const DOCS_BASE_URL = 'https://github.com/promptbound/promptbound/blob/main/docs/rules/';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   constraintsUnsatisfiable,
   schemaInvalid,
   schemaUnresolvedRef,
+  schemaProviderCompat,
   sampleSchema,
   sampleConstraint,
   sampleNotJson,
