@@ -22,6 +22,7 @@ import { instructionsUndeclared } from './instructions/undeclared';
 import { schemaInvalid } from './schema/invalid';
 import { schemaUnresolvedRef } from './schema/unresolved-ref';
 import { schemaProviderCompat } from './schema/provider-compat';
+import { lostInTheMiddle } from './placement/lost-in-the-middle';
 
 /** Where rule docs are published; each rule's page is `docs/rules/<area>/<name>.md` in the repository. */
 export const DOCS_BASE_URL = 'https://github.com/promptbound/promptbound/blob/main/docs/rules/';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   sampleNotJson,
   instructionsUndeclared,
   instructionsMismatch,
+  lostInTheMiddle,
   annotationInvalid(() => RULE_IDS),
 ];
 
