@@ -6,6 +6,7 @@ import { effectiveContext } from './budget/effective-context';
 import { nearLimit } from './budget/near-limit';
 import { promptLimit } from './budget/prompt-limit';
 import { sectionLimit } from './budget/section-limit';
+import { variableFill } from './budget/variable-fill';
 import { frontmatterSchema } from './frontmatter/schema';
 import { frontmatterSyntax } from './frontmatter/syntax';
 import { modelUnknown } from './model/unknown';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   promptLimit,
   sectionLimit,
   effectiveContext,
+  variableFill,
   undefinedVariable,
   unusedVariable,
   specialToken,
