@@ -220,11 +220,26 @@ function variableHover(snapshot: DocumentSnapshot, offset: number): Found | unde
   } else {
     lines.push(`No expected fill: the budget counts it as 0 tokens. Declare one under \`budget.variables.${use.name}\`.`);
   }
+  lines.push(...measuredFill(stats, use.name, budget?.tokens));
   const sources = [...new Set(declared.map((d) => d.source))].filter((s) => s !== 'budget.variables');
   if (sources.length > 0) lines.push('', `Declared in ${sources.map((s) => `\`${s}\``).join(', ')}.`);
   else if (!budget) lines.push('', `Not declared anywhere (${ruleLink('template/undefined-variable')}).`);
   if (stats.variablesTotal > 0) lines.push('', `All variables: ${grouped(stats.variablesTotal)} tokens expected.`);
   return { markdown: lines.join('\n'), span: use.span };
+}
+
+/** Declared vs measured: the largest value the prompt's own test inputs give the variable, per target. */
+function measuredFill(stats: DocumentSnapshot['result']['stats'], name: string, declared: number | undefined): string[] {
+  const rows = (stats.targets ?? [stats]).flatMap((target) => {
+    const fill = target.fills.find((f) => f.name === name);
+    return fill ? [{ target: target.target?.id, fill }] : [];
+  });
+  if (rows.length === 0) return [];
+  const { fill } = rows[0];
+  const of = fill.values > 1 ? ` (largest of ${fill.values} values)` : '';
+  const figures = rows.map((r) => `${r.fill.approximate ? '≈' : ''}${grouped(r.fill.tokens)}${r.target ? ` ${r.target}` : ''}`).join(', ');
+  const over = declared !== undefined && rows.some((r) => r.fill.tokens > declared);
+  return ['', `Measured fill: **${figures} tokens** in \`${fill.source}\`${of}${declared === undefined ? '' : ` — declared ${grouped(declared)}${over ? ` (${ruleLink('budget/variable-fill')})` : ''}`}.`];
 }
 
 // ---- annotations ----
