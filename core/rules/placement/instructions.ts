@@ -25,6 +25,7 @@ const DIRECTIVE = [
   /\b[Yy]ou (?:must|should|will|shall|need to|have to|are to|may not|must not|should not|cannot|can't|are not allowed to)\b/,
   /\b[Yy]our (?:task|job|goal|role|objective|answer|response|output) (?:is|must|should|will)\b/,
   /^(?:[-*+]\s+)?You are (?:an?|the)\b/,
+  /^(?:[-*+]\s+|\d{1,3}[.)]\s+)?Please,?\s+[a-z]/,
   /\bI(?: would|'d|’d)? (?:like|want|need) you to\b/,
   /^(?:#{1,6}\s+|\*\*)?(?:Instructions?|Task|Rules|Guidelines|Constraints|Requirements|Output format|Response format)\b\s*(?::|\*\*|$)/i,
 ];
