@@ -9,7 +9,7 @@ import type { BudgetFigure, BudgetReport, DocumentStats, MessageCount, SectionCo
 import type { CounterSource } from './tokens/types';
 import { lookupModel } from './models';
 import { measureFills } from './fills';
-import { layoutOf } from './layout';
+import { middleInstructions } from './layout';
 
 export const DEFAULT_WARN_AT = 0.8;
 /** placement/lost-in-the-middle looks at prompts from this many rendered tokens (docs/rules/placement/lost-in-the-middle.md). */
@@ -60,7 +60,7 @@ async function statsFor(document: PromptDocument, config: ResolvedConfig, pool: 
   const fills = measureFills(document, counter);
   const minTokens = config.placement?.minTokens ?? DEFAULT_PLACEMENT_MIN_TOKENS;
   // Placement is about the text, not the tokenizer: laid out once, with the primary target's counts.
-  const layout = primary && budget.input >= minTokens ? layoutOf(document, counter, variables) : undefined;
+  const layout = primary && budget.input >= minTokens ? middleInstructions(document, counter, variables, promptTokens) : undefined;
   const stats: DocumentStats = {
     model,
     modelSource: source,

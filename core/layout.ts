@@ -1,45 +1,89 @@
-// Lays the rendered prompt out as paragraphs positioned in tokens (expected variable fill included): what placement/lost-in-the-middle reads.
+// Positions a long prompt's instruction paragraphs in tokens of the rendered prompt (expected variable fill included), for placement/lost-in-the-middle.
 import type { Span } from './diagnostic';
 import type { PromptDocument, SentPiece } from './document/types';
 import type { LayoutBlock, PromptLayout, VariableBudget } from './stats';
 import type { TokenCounter } from './tokens/types';
+import { isInstructionParagraph } from './rules/placement/instructions';
 
-/** Paragraphs beyond this many are merged into their neighbours' count (a 10 MB prompt must not make a million blocks). */
-const MAX_BLOCKS = 20_000;
+interface Paragraph {
+  text: string;
+  span: Span;
+  fill: number;
+  instruction: boolean;
+}
 
 /**
- * Paragraphs are runs of lines between blank lines, per message piece. A variable's expected fill
- * (`budget.variables`) counts where the variable is used, once per use: the document a `{{document}}` stands for
- * sits there in the rendered prompt.
+ * The instruction paragraphs with their token positions, when every one of them sits in the middle third of the
+ * rendered prompt (`total` tokens: the messages' counts plus each variable use's fill); undefined otherwise.
+ *
+ * Paragraphs are counted from the start up to the first instruction and from the end back to the last one, and
+ * the work stops as soon as one of them is near an end: on a prompt that states its task first (the usual case)
+ * this counts next to nothing, so the layout costs no second pass over a large prompt on every keystroke.
  */
-export function layoutOf(document: PromptDocument, counter: TokenCounter, variables: readonly VariableBudget[]): PromptLayout {
+export function middleInstructions(document: PromptDocument, counter: TokenCounter, variables: readonly VariableBudget[], textTokens: number): PromptLayout | undefined {
   const budgets = new Map(variables.map((v) => [v.name, v.tokens]));
-  const blocks: LayoutBlock[] = [];
-  let position = 0;
+  const paragraphs = paragraphsOf(document, budgets);
+  const first = paragraphs.findIndex((p) => p.instruction);
+  if (first < 0) return undefined;
+  let last = first;
+  for (let i = paragraphs.length - 1; i > first; i--) if (paragraphs[i].instruction) {
+    last = i;
+    break;
+  }
+  const total = textTokens + paragraphs.reduce((sum, p) => sum + p.fill, 0);
   let approximate = counter.approximate;
+  const tokensOf = (p: Paragraph) => {
+    const counted = counter.count(p.text);
+    approximate ||= counted.approximate;
+    return counted.tokens + p.fill;
+  };
+  // Forward to the first instruction: it must start in the middle third.
+  let position = 0;
+  for (let i = 0; i < first; i++) {
+    position += tokensOf(paragraphs[i]);
+    if (position >= total / 3) break;
+  }
+  if (position < total / 3) return undefined;
+  // Backward to the last instruction: it must end in the middle third.
+  let fromEnd = 0;
+  for (let i = paragraphs.length - 1; i > last; i--) {
+    fromEnd += tokensOf(paragraphs[i]);
+    if (fromEnd >= total / 3) break;
+  }
+  if (fromEnd < total / 3) return undefined;
+  // Every instruction is between the two: position them exactly from the start.
+  const blocks: LayoutBlock[] = [];
+  let start = 0;
+  for (let i = 0; i <= last; i++) {
+    const tokens = tokensOf(paragraphs[i]);
+    if (paragraphs[i].instruction) blocks.push({ span: paragraphs[i].span, text: paragraphs[i].text, start, tokens, fill: paragraphs[i].fill });
+    start += tokens;
+  }
+  const low = total / 3;
+  const high = (2 * total) / 3;
+  if (blocks.some((b) => b.start < low || b.start + b.tokens > high)) return undefined;
+  return { blocks, total, approximate };
+}
+
+/** Paragraphs (runs of lines between blank lines) of every message piece, marked instruction or material. */
+function paragraphsOf(document: PromptDocument, budgets: ReadonlyMap<string, number>): Paragraph[] {
+  const out: Paragraph[] = [];
+  let inFence = false;
   for (const message of document.messages) {
     for (const piece of message.pieces) {
-      for (const paragraph of paragraphsOf(piece)) {
-        const counted = counter.count(paragraph.text);
-        approximate ||= counted.approximate;
-        const fill = fillIn(document, paragraph.span, budgets);
-        const tokens = counted.tokens + fill;
-        const last = blocks[blocks.length - 1];
-        if (blocks.length >= MAX_BLOCKS && last) {
-          last.tokens += tokens;
-          last.fill += fill;
-        } else {
-          blocks.push({ span: paragraph.span, text: paragraph.text, start: position, tokens, fill });
-        }
-        position += tokens;
+      for (const { text, span } of splitPiece(piece)) {
+        const fill = fillIn(document, span, budgets);
+        const marked = isInstructionParagraph(text, inFence);
+        inFence = marked.inFence;
+        out.push({ text, span, fill, instruction: marked.instruction });
       }
     }
   }
-  return { blocks, total: position, approximate };
+  return out;
 }
 
 /** Paragraphs of one piece; positions are exact for verbatim pieces, the whole piece otherwise. */
-function paragraphsOf(piece: SentPiece): Array<{ text: string; span: Span }> {
+function splitPiece(piece: SentPiece): Array<{ text: string; span: Span }> {
   const out: Array<{ text: string; span: Span }> = [];
   const text = piece.text;
   const pattern = /\S[\s\S]*?(?=\r?\n[ \t]*\r?\n|$)/g;

@@ -57,7 +57,7 @@ export interface VariableFill {
   values: number;
 }
 
-/** One paragraph of what the model receives, positioned in tokens (expected variable fill included). */
+/** One instruction paragraph, positioned in tokens of the rendered prompt (expected variable fill included). */
 export interface LayoutBlock {
   /** Where the paragraph is in the file. */
   span: Span;
@@ -70,7 +70,7 @@ export interface LayoutBlock {
   fill: number;
 }
 
-/** The rendered prompt as positioned paragraphs; computed only for prompts long enough to be checked for placement. */
+/** A long prompt's instruction paragraphs, present only when every one of them sits in the middle third. */
 export interface PromptLayout {
   blocks: LayoutBlock[];
   total: number;
@@ -107,7 +107,10 @@ export interface DocumentStats {
   budget: BudgetReport;
   /** Measured fill of variables from the prompt's own test inputs (one entry per variable, the largest value). */
   fills: VariableFill[];
-  /** Positioned paragraphs, for placement/lost-in-the-middle; only when the input reaches the placement threshold. */
+  /**
+   * placement/lost-in-the-middle's evidence: set only when the input reaches the placement threshold and every
+   * instruction paragraph sits in the middle third of the rendered prompt.
+   */
   layout?: PromptLayout;
   /** Set on the per-target stats of a prompt with several targets. */
   target?: TargetRef;

@@ -1,5 +1,4 @@
 // Which paragraphs of a prompt are instructions (directives to the model) rather than material (documents, data, examples).
-import type { LayoutBlock } from '../../stats';
 
 /**
  * A line that starts a directive: an imperative verb at the start of a sentence (after a list marker or
@@ -36,23 +35,15 @@ export function isInstructionLine(line: string): boolean {
   return IMPERATIVE.test(trimmed) || DIRECTIVE.some((pattern) => pattern.test(trimmed));
 }
 
-/**
- * The layout's instruction paragraphs. Paragraphs inside fenced code and paragraphs that are mostly
- * variable fill (a `{{document}}` with a few words around it) are material, whatever their words.
- */
-export function instructionBlocks(blocks: readonly LayoutBlock[]): LayoutBlock[] {
-  const found: LayoutBlock[] = [];
-  let inFence = false;
-  for (const block of blocks) {
-    let instruction = false;
-    for (const line of block.text.split(/\r?\n/)) {
-      if (/^\s*(?:```|~~~)/.test(line)) {
-        inFence = !inFence;
-        continue;
-      }
-      if (!inFence && !instruction && isInstructionLine(line)) instruction = true;
+/** Whether a paragraph holds a directive line outside fenced code; `inFence` carries the fence state across paragraphs. */
+export function isInstructionParagraph(text: string, inFence: boolean): { instruction: boolean; inFence: boolean } {
+  let instruction = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*(?:```|~~~)/.test(line)) {
+      inFence = !inFence;
+      continue;
     }
-    if (instruction && block.fill * 2 < block.tokens) found.push(block);
+    if (!inFence && !instruction && isInstructionLine(line)) instruction = true;
   }
-  return found;
+  return { instruction, inFence };
 }

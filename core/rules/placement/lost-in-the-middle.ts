@@ -2,7 +2,6 @@
 import type { Rule } from '../types';
 import { DEFAULT_PLACEMENT_MIN_TOKENS } from '../../budget';
 import { formatPercent, formatTokens } from '../format';
-import { instructionBlocks } from './instructions';
 
 export const lostInTheMiddle: Rule = {
   meta: {
@@ -15,13 +14,10 @@ export const lostInTheMiddle: Rule = {
     const layout = stats.layout;
     const minTokens = config.placement?.minTokens ?? DEFAULT_PLACEMENT_MIN_TOKENS;
     if (!layout || layout.total < minTokens) return;
-    const instructions = instructionBlocks(layout.blocks);
+    // The layout is only there when every instruction sits in the middle third (core/layout.ts decides it once).
+    const instructions = layout.blocks;
     if (instructions.length === 0) return;
     const total = layout.total;
-    const low = total / 3;
-    const high = (2 * total) / 3;
-    // One instruction near either end is enough: restating at the start or end is exactly the advice.
-    if (instructions.some((b) => b.start < low || b.start + b.tokens > high)) return;
     const first = instructions[0];
     const last = instructions[instructions.length - 1];
     const from = first.start;
