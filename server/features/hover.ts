@@ -100,7 +100,13 @@ const KEY_LINKS: Record<string, string[]> = {
   'constraints.compat': ['page:ifeval.md'],
   'constraints.mode': ['page:ifeval.md'],
   samples: ['rule:sample/constraint', 'rule:sample/schema'],
+  targets: ['rule:budget/context-window', 'rule:schema/provider-compat', 'page:models.md'],
+  structuredOutput: ['rule:schema/provider-compat'],
+  'structuredOutput.strict': ['rule:schema/provider-compat'],
 };
+
+/** The top-level keys promptbound owns (the host format's keys get no hover from us). */
+const OUR_KEYS = new Set(['model', 'targets', 'structuredOutput', 'budget', 'constraints', 'samples']);
 
 function keyHover(snapshot: DocumentSnapshot, offset: number): Found | undefined {
   const frontmatter = snapshot.result.document.frontmatter;
@@ -109,7 +115,7 @@ function keyHover(snapshot: DocumentSnapshot, offset: number): Found | undefined
   if (!hit) return undefined;
   const names = hit.path.filter((s): s is string => typeof s === 'string');
   const top = names[0];
-  if (top !== 'model' && top !== 'budget' && top !== 'constraints' && top !== 'samples') return undefined;
+  if (!OUR_KEYS.has(top)) return undefined;
   const schemas = schemasAt(hit.path);
   if (schemas.length === 0) return undefined;
   const description = describe(schemas.flatMap((s) => alternatives(s)));

@@ -210,3 +210,13 @@ describe('hover: annotations', () => {
     assert.match(hover, /`nope`: no such rule/);
   });
 });
+
+describe('hover: several targets', () => {
+  it('documents the targets key from the published schema and links the rules it feeds', async () => {
+    const s = await snapshotOf('/w/t.prompt.md', '---\ntargets: [gpt-4o, claude-sonnet-4-5]\n---\nHi\n');
+    const text = markdown(provideHover(s, { line: 1, character: 2 }));
+    assert.match(text, /^\*\*targets\*\*/);
+    assert.match(text, /checked once per target/);
+    assert.match(text, /schema\/provider-compat/);
+  });
+});
