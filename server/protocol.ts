@@ -57,6 +57,25 @@ export interface DocumentStatsPayload {
   warnAt: number;
   state: BudgetState;
   sections: SectionStat[];
+  /**
+   * With several `targets` (frontmatter or config): each target's figures in declared order; the fields above are
+   * the first target's. The status bar shows the tightest, its tooltip all of them.
+   */
+  targets?: TargetStat[];
+}
+
+/** One target model's budget figures, for a prompt with several targets. */
+export interface TargetStat {
+  model: string;
+  modelKnown: boolean;
+  approximate: boolean;
+  inputTokens: number;
+  promptTokens: number;
+  outputReserve?: number;
+  context?: number;
+  inputBudget?: number;
+  remaining?: number;
+  state: BudgetState;
 }
 
 /** server → client, after each lint of an open prompt: fresh stats for the status bar and an open chart. */
