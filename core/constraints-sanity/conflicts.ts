@@ -19,11 +19,11 @@ type Constraints = Record<string, unknown>;
 
 /**
  * Every conflict. Checks across keys assume both are checked on the same text with our definitions, so they
- * are skipped under `mode: loose` (each key may pass on a different loose variant) and `compat: ifeval`.
+ * are skipped under `mode: loose` (each key may pass on a different loose variant) and `compat: ifeval`/`ifbench`.
  */
 export function findConflicts(constraints: Constraints): ConstraintConflict[] {
   const own = invertedCounts(constraints);
-  if (constraints.mode === 'loose' || constraints.compat === 'ifeval') return own;
+  if (constraints.mode === 'loose' || constraints.compat === 'ifeval' || constraints.compat === 'ifbench') return own;
   return [
     ...own,
     ...requiredExcluded(constraints),

@@ -1,0 +1,94 @@
+// IFBench's own instruction types under `compat: ifbench`: each expected verdict below is what IFBench's
+// reference checker (allenai/IFBench, scripts/ifbench-reference.py) answers for the same response.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkCompletion } from '../../core/constraints/check';
+import { ifbenchConstraints } from '../../core/constraints/ifbench/instructions';
+import { context, run, sliceAll } from './helpers';
+
+const IFBENCH = context({ compat: 'ifbench' });
+
+function verdict(id: string, response: string, kwargs: Record<string, unknown> = {}): boolean {
+  const constraints = ifbenchConstraints({ id, kwargs });
+  assert.ok(constraints, `${id} has no mapping`);
+  const { results } = checkCompletion(response, { compat: 'ifbench', ...constraints }, IFBENCH);
+  assert.ok(results.length > 0, `${id} produced no result`);
+  return results.every((r) => r.pass);
+}
+
+/** [instruction id, response, the reference checker's verdict]. */
+const REFERENCE: [string, string, boolean][] = [
+  ["format:no_whitespace", "no_spaces_here", true],
+  ["format:no_whitespace", "one space", false],
+  ["format:no_whitespace", "tab\there", false],
+  ["format:no_whitespace", "nbsp here", false],
+  ["format:parentheses", "(a [b {c (d [e] d) c} b] a)", true],
+  ["format:parentheses", "(a [b {c (d) c} b] a)", false],
+  ["format:parentheses", "((((( x ]", false],
+  ["format:parentheses", "(((( ] ((((( x )", true],
+  ["format:parentheses", "((((( ] ( x )", false],
+  ["format:quotes", "He said \"she said 'I said \"hi\" ok' fine\" end", true],
+  ["format:quotes", "He said \"she said 'hi' fine\" end", false],
+  ["format:quotes", "\"a 'b \"c 'd' c\" b' a\"", true],
+  ["words:palindrome", "level radar civic kayak refer madam rotor stats tenet sagas", true],
+  ["words:palindrome", "Level, radar! civic kayak refer madam rotor stats tenet noon", false],
+  ["words:palindrome", "level level level level level level level level level level", true],
+  ["words:palindrome", "Racecar. Deified? Repaper, reviver; rotator: solos; stats; madam; refer; civic.", true],
+  ["count:punctuation", "Hi, there. Wait; what: really?! Yes! No?", true],
+  ["count:punctuation", "Hi, there. Wait; what: really?! Yes!", false],
+  ["count:punctuation", "Hi, there. Wait; what: really‽ Yes! No?", true],
+  ["count:punctuation", "Hi, there. Wait; what: really!? Yes! No?", true],
+  ["count:punctuation", "Hi, there. Wait; what: really?! Yes? No!", true],
+  ["format:newline", "One\nword\nper\nline.", true],
+  ["format:newline", "One\n\nword\nper line", false],
+  ["format:newline", "well-known\nwords", true],
+  ["format:newline", "it's\n-\nfine", true],
+  ["format:line_indent", "a\n b\n  c\n   d", true],
+  ["format:line_indent", "a\n b\n b2\n   d", false],
+  ["format:line_indent", "a\n\n b\n\n  c", true],
+  ["format:line_indent", "a\n\n\n b\n  c", false],
+  ["format:line_indent", "a\n \n b", true],
+  ["format:line_indent", "a\n\tb", false],
+  ["format:output_template", "My Answer: yes My Conclusion: no Future Outlook: maybe", true],
+  ["format:output_template", "my answer: yes My Conclusion: no Future Outlook: maybe", false],
+];
+
+describe('compat: ifbench agrees with the reference checker', () => {
+  for (const [id, response, expected] of REFERENCE) {
+    it(`${id} ${JSON.stringify(response).slice(0, 50)} → ${expected}`, () => assert.equal(verdict(id, response), expected));
+  }
+  it('an empty completion fails, as in the reference', () => {
+    assert.equal(verdict('format:no_whitespace', ''), false);
+    assert.equal(verdict('format:line_indent', '   \n'), false);
+  });
+});
+
+describe('the keys on their own', () => {
+  it('noWhitespace points at each run of whitespace', () => {
+    const text = 'a b\t\tc';
+    assert.deepEqual(sliceAll(text, run('noWhitespace', true, text).ranges), [' ', '\t\t']);
+  });
+  it('bracketDepth and quoteDepth measure depth', () => {
+    assert.equal(run('bracketDepth', 3, '(a [b {c} b] a)').measured, 3);
+    assert.equal(run('bracketDepth', { max: 1 }, '(a [b] a)').pass, false);
+    assert.equal(run('quoteDepth', 2, `"she said 'hi'"`).measured, 2);
+  });
+  it('palindromes counts occurrences of at least minLength characters', () => {
+    assert.equal(run('palindromes', { count: 3, minLength: 4 }, 'noon noon level a-ha').measured, 3);
+    assert.equal(run('palindromes', 2, 'eye did not').measured, 2);
+  });
+  it('punctuation names the missing marks', () => {
+    const r = run('punctuation', ['.', ';', '?!'], 'Done.');
+    assert.equal(r.pass, false);
+    assert.equal(r.message, 'never uses "?!", ";"');
+  });
+  it('oneWordPerLine points at lines with several words', () => {
+    const text = 'one\ntwo three\nfour';
+    assert.deepEqual(sliceAll(text, run('oneWordPerLine', true, text).ranges), ['two three']);
+  });
+  it('indentStairs ignores every blank line by default, points at the first step that is not deeper', () => {
+    assert.equal(run('indentStairs', true, 'a\n\n\n b\n  c').pass, true);
+    const text = 'a\n b\n b2';
+    assert.deepEqual(sliceAll(text, run('indentStairs', true, text).ranges), [' b2']);
+  });
+});
