@@ -29,6 +29,12 @@ import { title } from './keys/title';
 import { tokens } from './keys/tokens';
 import { words } from './keys/words';
 import { wrappedIn } from './keys/wrapped-in';
+import { distinctWords } from './keys/distinct-words';
+import { mentions } from './keys/mentions';
+import { numbers } from './keys/numbers';
+import { vowels } from './keys/vowels';
+import { consonantClusters } from './keys/consonant-clusters';
+import { alphabetLoop } from './keys/alphabet-loop';
 import { noWhitespace } from './keys/no-whitespace';
 import { bracketDepth } from './keys/bracket-depth';
 import { quoteDepth } from './keys/quote-depth';
@@ -78,6 +84,12 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   punctuation,
   oneWordPerLine,
   indentStairs,
+  distinctWords,
+  mentions,
+  numbers,
+  vowels,
+  consonantClusters,
+  alphabetLoop,
 ];
 
 const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));

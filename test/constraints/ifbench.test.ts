@@ -16,8 +16,8 @@ function verdict(id: string, response: string, kwargs: Record<string, unknown> =
   return results.every((r) => r.pass);
 }
 
-/** [instruction id, response, the reference checker's verdict]. */
-const REFERENCE: [string, string, boolean][] = [
+/** [instruction id, response, the reference checker's verdict, kwargs]. */
+const REFERENCE: [string, string, boolean, Record<string, unknown>?][] = [
   ["format:no_whitespace", "no_spaces_here", true],
   ["format:no_whitespace", "one space", false],
   ["format:no_whitespace", "tab\there", false],
@@ -51,11 +51,39 @@ const REFERENCE: [string, string, boolean][] = [
   ["format:line_indent", "a\n\tb", false],
   ["format:output_template", "My Answer: yes My Conclusion: no Future Outlook: maybe", true],
   ["format:output_template", "my answer: yes My Conclusion: no Future Outlook: maybe", false],
+  ["count:word_count_range", "don't stop now, friend", true, {"min_words": 3, "max_words": 5}],
+  ["count:word_count_range", "one two", false, {"min_words": 3, "max_words": 5}],
+  ["count:word_count_range", "a b c d e f", false, {"min_words": 3, "max_words": 5}],
+  ["count:unique_word_count", "The cat, the CAT! the dog.", true, {"N": 3}],
+  ["count:unique_word_count", "The cat, the CAT! the dog.", false, {"N": 4}],
+  ["count:unique_word_count", "Hi -- hi ... yo", true, {"N": 3}],
+  ["count:conjunctions", "And then and again, and.", true, {"small_n": 2}],
+  ["count:conjunctions", "And then and again, and.", true, {"small_n": 3}],
+  ["count:conjunctions", "cats and dogs but not birds, or fish", true, {"small_n": 3}],
+  ["count:conjunctions", "cats and dogs but not birds, or fish", false, {"small_n": 4}],
+  ["count:person_names", "Emma met Liam and Emmanuel.", true, {"N": 2}],
+  ["count:person_names", "Emma met Liam and Emmanuel.", false, {"N": 3}],
+  ["count:person_names", "emma met liam", false, {"N": 1}],
+  ["count:numbers", "Pi is 3.14, a million is 1,000,000 and 7 is prime.", true, {"N": 3}],
+  ["count:numbers", "Pi is 3.14, a million is 1,000,000 and 7 is prime.", false, {"N": 4}],
+  ["count:numbers", "Room 12B and 2024-05.", true, {"N": 2}],
+  ["words:vowel", "Hello world, good food", true, {}],
+  ["words:vowel", "Hello world, quiet food", false, {}],
+  ["words:vowel", "Hello\nworld", false, {}],
+  ["words:consonants", "Strong trucks crash", true, {}],
+  ["words:consonants", "Strong trucks are crashing", false, {}],
+  ["words:consonants", "Black, sky! brrr", true, {}],
+  ["words:alphabet", "Apples bring cheer, daily eating fosters good health.", true, {}],
+  ["words:alphabet", "Yellow zebras always bounce", true, {}],
+  ["words:alphabet", "Apples bring dessert", false, {}],
+  ["words:alphabet", "1 apple", false, {}],
+  ["words:alphabet", "\"Apples\" (bring) cheer", true, {}],
 ];
 
 describe('compat: ifbench agrees with the reference checker', () => {
-  for (const [id, response, expected] of REFERENCE) {
-    it(`${id} ${JSON.stringify(response).slice(0, 50)} → ${expected}`, () => assert.equal(verdict(id, response), expected));
+  for (const [id, response, expected, kwargs] of REFERENCE) {
+    it(`${id} ${JSON.stringify(kwargs ?? {})} ${JSON.stringify(response).slice(0, 50)} → ${expected}`, () =>
+      assert.equal(verdict(id, response, kwargs), expected));
   }
   it('an empty completion fails, as in the reference', () => {
     assert.equal(verdict('format:no_whitespace', ''), false);
