@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCompletion } from '../../core/constraints/check';
 import { ifbenchConstraints } from '../../core/constraints/ifbench/instructions';
-import { context, run, sliceAll } from './helpers';
+import { context, parseVerdict, run, sliceAll } from './helpers';
 
 const IFBENCH = context({ compat: 'ifbench' });
 
@@ -118,5 +118,27 @@ describe('the keys on their own', () => {
     assert.equal(run('indentStairs', true, 'a\n\n\n b\n  c').pass, true);
     const text = 'a\n b\n b2';
     assert.deepEqual(sliceAll(text, run('indentStairs', true, text).ranges), [' b2']);
+  });
+});
+
+describe('pattern: several, and negated', () => {
+  it('every pattern of a list must hold', () => {
+    const list = [{ regex: '^Answer:', flags: 'm' }, 'Reason:'];
+    assert.equal(run('pattern', list, 'Answer: yes\nReason: because').pass, true);
+    const r = run('pattern', list, 'Answer: yes');
+    assert.equal(r.pass, false);
+    assert.match(r.message, /no match; matches \/Reason:\//);
+  });
+  it('absent: true fails on each match and points at it', () => {
+    const text = 'ok TODO then todo';
+    const r = run('pattern', { regex: 'todo', flags: 'i', absent: true }, text);
+    assert.equal(r.pass, false);
+    assert.deepEqual(sliceAll(text, r.ranges), ['TODO', 'todo']);
+    assert.equal(run('pattern', { regex: 'todo', absent: true }, 'all done').pass, true);
+  });
+  it('absent with fullMatch, an empty list and a bad item are value errors', () => {
+    assert.match(parseVerdict('pattern', { regex: 'x', absent: true, fullMatch: true }), /^error: .*cannot be combined/);
+    assert.match(parseVerdict('pattern', []), /^error: .*empty/);
+    assert.match(parseVerdict('pattern', ['ok', { regex: '' }]), /^error: pattern\[1\]/);
   });
 });
