@@ -142,3 +142,19 @@ describe('pattern: several, and negated', () => {
     assert.match(parseVerdict('pattern', ['ok', { regex: '' }]), /^error: pattern\[1\]/);
   });
 });
+
+describe('wrappedIn with different opening and closing texts', () => {
+  it('guillemets and corner brackets', () => {
+    assert.equal(run('wrappedIn', { open: '«', close: '»' }, ' «Bonjour» \n').pass, true);
+    assert.equal(run('wrappedIn', { open: '「', close: '」' }, '「こんにちは」').pass, true);
+    assert.equal(run('wrappedIn', { open: '«', close: '»' }, '«Bonjour«').pass, false);
+    assert.equal(run('wrappedIn', { open: '«', close: '»' }, '«»').pass, true);
+  });
+  it('points at the side that is wrong and names the text it needs', () => {
+    const text = '«Bonjour"';
+    const r = run('wrappedIn', { open: '«', close: '»' }, text);
+    assert.deepEqual(sliceAll(text, r.ranges), ['"']);
+    assert.equal(r.message, 'does not end with »; wrapped in « … » required');
+  });
+  it('an object without close is a value error', () => assert.match(parseVerdict('wrappedIn', { open: '«' }), /^error: /));
+});
