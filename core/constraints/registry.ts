@@ -29,6 +29,9 @@ import { title } from './keys/title';
 import { tokens } from './keys/tokens';
 import { words } from './keys/words';
 import { wrappedIn } from './keys/wrapped-in';
+import { wordRepeats } from './keys/word-repeats';
+import { noAdjacentInitials } from './keys/no-adjacent-initials';
+import { primeWordLengths } from './keys/prime-word-lengths';
 import { distinctWords } from './keys/distinct-words';
 import { mentions } from './keys/mentions';
 import { numbers } from './keys/numbers';
@@ -90,6 +93,9 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   vowels,
   consonantClusters,
   alphabetLoop,
+  wordRepeats,
+  noAdjacentInitials,
+  primeWordLengths,
 ];
 
 const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));

@@ -78,6 +78,17 @@ const REFERENCE: [string, string, boolean, Record<string, unknown>?][] = [
   ["words:alphabet", "Apples bring dessert", false, {}],
   ["words:alphabet", "1 apple", false, {}],
   ["words:alphabet", "\"Apples\" (bring) cheer", true, {}],
+  ["words:repeats", "The cat and the dog.", true, {"small_n": 2}],
+  ["words:repeats", "The cat, the dog, THE bird.", false, {"small_n": 2}],
+  ["words:repeats", "it's its", false, {"small_n": 1}],
+  ["words:no_consecutive", "Quick brown foxes jump", true, {}],
+  ["words:no_consecutive", "Big brown bears", false, {}],
+  ["words:no_consecutive", "Apple, \"avocado\" pie", false, {}],
+  ["words:no_consecutive", "Apple - avocado", false, {}],
+  ["words:prime_lengths", "We see the old cat.", true, {}],
+  ["words:prime_lengths", "We see a cat", false, {}],
+  ["words:prime_lengths", "It's hard", false, {}],
+  ["words:prime_lengths", "don't stop", false, {}],
 ];
 
 describe('compat: ifbench agrees with the reference checker', () => {

@@ -55,6 +55,12 @@ export function ifbenchConstraints(instruction: IfevalInstruction): Record<strin
       return { consonantClusters: true };
     case 'words:alphabet':
       return { alphabetLoop: true };
+    case 'words:repeats':
+      return { wordRepeats: { max: k.small_n } };
+    case 'words:no_consecutive':
+      return { noAdjacentInitials: true };
+    case 'words:prime_lengths':
+      return { primeWordLengths: true };
     default:
       return ifevalConstraints(instruction);
   }
