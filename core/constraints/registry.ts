@@ -29,6 +29,7 @@ import { title } from './keys/title';
 import { tokens } from './keys/tokens';
 import { words } from './keys/words';
 import { wrappedIn } from './keys/wrapped-in';
+import { lineFirstIsLast } from './keys/line-first-last';
 import { wordRepeats } from './keys/word-repeats';
 import { noAdjacentInitials } from './keys/no-adjacent-initials';
 import { primeWordLengths } from './keys/prime-word-lengths';
@@ -96,6 +97,7 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   wordRepeats,
   noAdjacentInitials,
   primeWordLengths,
+  lineFirstIsLast,
 ];
 
 const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));

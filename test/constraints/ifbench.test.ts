@@ -89,6 +89,12 @@ const REFERENCE: [string, string, boolean, Record<string, unknown>?][] = [
   ["words:prime_lengths", "We see a cat", false, {}],
   ["words:prime_lengths", "It's hard", false, {}],
   ["words:prime_lengths", "don't stop", false, {}],
+  ["count:keywords_multiple", "Apple. pear pear. fig fig FIG. kiwi kiwi kiwi kiwi kiwi. lime lime lime lime lime lime lime.", true, {"keyword1": "apple", "keyword2": "pear", "keyword3": "fig", "keyword4": "kiwi", "keyword5": "lime"}],
+  ["count:keywords_multiple", "Apple. pear pear. fig fig FIG. kiwi kiwi kiwi kiwi kiwi. lime lime lime lime lime lime.", false, {"keyword1": "apple", "keyword2": "pear", "keyword3": "fig", "keyword4": "kiwi", "keyword5": "lime"}],
+  ["count:keywords_multiple", "Apple pineapple. pear pear. fig fig FIG. kiwi kiwi kiwi kiwi kiwi. lime lime lime lime lime lime lime.", false, {"keyword1": "apple", "keyword2": "pear", "keyword3": "fig", "keyword4": "kiwi", "keyword5": "lime"}],
+  ["words:paragraph_last_first", "Time waits for no one, time.\n\nLove is all you need, love!", true, {}],
+  ["words:paragraph_last_first", "Time waits for no one, time.\nLove is patient", false, {}],
+  ["words:paragraph_last_first", "  \"Word\"  \n(solo)", true, {}],
 ];
 
 describe('compat: ifbench agrees with the reference checker', () => {

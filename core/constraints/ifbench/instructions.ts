@@ -61,6 +61,12 @@ export function ifbenchConstraints(instruction: IfevalInstruction): Record<strin
       return { noAdjacentInitials: true };
     case 'words:prime_lengths':
       return { primeWordLengths: true };
+    case 'words:paragraph_last_first':
+      return { lineFirstIsLast: true };
+    case 'count:keywords_multiple':
+      return {
+        frequency: [k.keyword1, k.keyword2, k.keyword3, k.keyword4, k.keyword5].map((word, i) => ({ word, count: [1, 2, 3, 5, 7][i] })),
+      };
     default:
       return ifevalConstraints(instruction);
   }
