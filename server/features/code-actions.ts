@@ -6,11 +6,18 @@ import { applyEdits } from '../../core/edits';
 import { declaresCompletionChecks } from '../../core/samples/context';
 import { Commands } from '../protocol';
 import type { DiagnosticData, DocumentSnapshot } from '../snapshot';
-import type { CodeActionHost } from './index';
 import { disableActions } from './disable';
 import { sampleFixActions } from './sample-fixes';
 import { createSampleAction, inferFromPromptAction, inferFromSampleAction } from './schema-actions';
 import { QUICK_FIX, REFACTOR } from './lsp';
+
+/** What code actions read besides the document: other prompts' snapshots (a sample's prompts). */
+export interface CodeActionHost {
+  /** The latest snapshot of an open or linted prompt, by uri. */
+  snapshotFor(uri: string): DocumentSnapshot | undefined;
+  /** The prompts (snapshots) whose samples include this file. */
+  promptsOfSample(uri: string): DocumentSnapshot[];
+}
 
 export function codeActions(textDocument: TextDocument, snapshot: DocumentSnapshot | undefined, params: CodeActionParams, host: CodeActionHost): CodeAction[] {
   const diagnostics = params.context.diagnostics ?? [];
