@@ -4,15 +4,10 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { limiter } from './concurrency';
+import { PROMPT_GLOBS } from '../core/formats';
 
 /** Prompt files found in directories when config adds no `files` globs (SPEC §2). */
-export const DEFAULT_PROMPT_PATTERNS: readonly string[] = [
-  '**/*.prompt.md',
-  '**/*.prompt',
-  '**/*.prompty',
-  '**/*.prompt.yml',
-  '**/*.prompt.yaml',
-];
+export const DEFAULT_PROMPT_PATTERNS: readonly string[] = PROMPT_GLOBS;
 
 /** Folders never walked, whatever .gitignore says. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
