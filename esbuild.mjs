@@ -1,28 +1,14 @@
-// One build script for every bundle: the CLI, the language server (node, web worker), the extension (node, web), plus rank files.
+// One build script for every bundle: the CLI, the language server (node, web worker), the extension (node, web), plus rank tables.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 await import('./scripts/compile-schemas.mjs').then((schemas) => schemas.writeValidators()); // our JSON Schemas → precompiled validators in core/generated/
 const root = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
-
-/** Rank files ship as plain JSON beside the bundles and are loaded on first use (PITFALLS 4). */
-function writeRankFiles() {
-  const out = join(root, 'dist', 'ranks');
-  mkdirSync(out, { recursive: true });
-  for (const encoding of ['o200k_base', 'cl100k_base']) {
-    const file = join(out, `${encoding}.json`);
-    if (existsSync(file)) continue;
-    const ranks = require(`js-tiktoken/ranks/${encoding}`);
-    writeFileSync(file, JSON.stringify(ranks.default ?? ranks));
-  }
-}
 
 const common = {
   bundle: true,
@@ -84,7 +70,7 @@ const builds = [
   },
 ];
 
-writeRankFiles();
+await import('./scripts/build-ranks.mjs').then((ranks) => ranks.writeRankFiles(root)); // dist/ranks: binary tables (Node) and JSON rank files (web)
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
 } else {
