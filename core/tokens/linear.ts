@@ -20,6 +20,10 @@ export class LinearEncoder {
   private readonly depth: Float64Array;
   private readonly candidateLength: Int32Array;
   private readonly candidateRank: Int32Array;
+  /** A direct-mapped memo of `compatible` (left, right → 0/1); runs and repeated text ask the same pairs. */
+  private readonly memoLeft = new Int32Array(1 << 14).fill(-1);
+  private readonly memoRight = new Int32Array(1 << 14);
+  private readonly memoValue = new Uint8Array(1 << 14);
   private at = 0;
   /** Window position of the piece's start (negative once it has slid out). */
   private origin = 0;
@@ -94,6 +98,16 @@ export class LinearEncoder {
    * (the bpe crate's `is_valid_token_pair`).
    */
   compatible(left: number, right: number): boolean {
+    const slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b)) >>> 18;
+    if (this.memoLeft[slot] === left && this.memoRight[slot] === right) return this.memoValue[slot] === 1;
+    const value = this.computeCompatible(left, right);
+    this.memoLeft[slot] = left;
+    this.memoRight[slot] = right;
+    this.memoValue[slot] = value ? 1 : 0;
+    return value;
+  }
+
+  private computeCompatible(left: number, right: number): boolean {
     const table = this.table;
     let limit = 0x7fffffff;
     for (;;) {

@@ -5,8 +5,8 @@ import { Merger, type RankLookup } from './merge';
 import type { RankFile } from './types';
 
 const MAGIC = 0x4b524250; // "PBRK" little-endian
-const VERSION = 2;
-const HEADER_WORDS = 6;
+const VERSION = 3;
+const HEADER_WORDS = 7;
 /** Bits of the suffix filter (1 MiB): about 1.3 M distinct token suffixes set about one bit in eight. */
 const SUFFIX_FILTER_BITS = 23;
 
@@ -49,11 +49,17 @@ export class RankTable implements RankLookup {
     this.mask = tables.slots.length - 1;
     this.byteRank = tables.byteRank;
     this.twoByteRank = tables.twoByteRank;
+    this.pairs = tables.pairs;
+    this.pairMask = tables.pairs === undefined ? 0 : tables.pairs.length / 3 - 1;
+    this.filter = tables.filter;
   }
 
   /** The derived lookup tables, for `serializeRankTable`. */
   get lookupTables(): LookupTables {
-    return { maxTokenBytes: this.maxTokenBytes, slots: this.slots, slotHashes: this.slotHashes, byteRank: this.byteRank, twoByteRank: this.twoByteRank };
+    return {
+      maxTokenBytes: this.maxTokenBytes, slots: this.slots, slotHashes: this.slotHashes, byteRank: this.byteRank, twoByteRank: this.twoByteRank,
+      pairs: this.pairs ?? this.buildPairs(), filter: this.filter ?? this.buildFilter(),
+    };
   }
 
   tokenLength(rank: number): number {
@@ -153,6 +159,9 @@ export interface LookupTables {
   slotHashes: Int32Array;
   byteRank: Int32Array;
   twoByteRank: Int32Array;
+  /** The linear encoder's tables (built on first use when absent). */
+  pairs?: Int32Array;
+  filter?: Int32Array;
 }
 
 function buildLookupTables(starts: Uint32Array, bytes: Uint8Array): LookupTables {
@@ -188,18 +197,18 @@ function buildLookupTables(starts: Uint32Array, bytes: Uint8Array): LookupTables
 
 /**
  * The binary form, little-endian 32-bit words: a header (magic, version, size, token byte count, longest
- * token, hash slots), then starts, split halves, the hash table, its hashes, the one- and two-byte rank
- * arrays, and last the token bytes. Loading it is creating typed-array views: nothing is parsed or hashed.
+ * token, hash slots, pair slots), then starts, split halves, the hash table, its hashes, the one- and
+ * two-byte rank arrays, the pair table, the suffix filter, and last the token bytes. Loading it is creating typed-array views: nothing is parsed or hashed.
  */
 export function serializeRankTable(table: RankTable): Uint8Array {
   const size = table.size;
   const t = table.lookupTables;
-  const sections: ArrayLike<number>[] = [table.starts, table.splitLeft, table.splitRight, t.slots, t.slotHashes, t.byteRank, t.twoByteRank];
+  const sections: ArrayLike<number>[] = [table.starts, table.splitLeft, table.splitRight, t.slots, t.slotHashes, t.byteRank, t.twoByteRank, t.pairs as Int32Array, t.filter as Int32Array];
   const words = HEADER_WORDS + sections.reduce((sum, section) => sum + section.length, 0);
   const out = new Uint8Array(words * 4 + table.bytes.length);
   const view = new DataView(out.buffer);
   let at = 0;
-  for (const value of [MAGIC, VERSION, size, table.bytes.length, t.maxTokenBytes, t.slots.length]) {
+  for (const value of [MAGIC, VERSION, size, table.bytes.length, t.maxTokenBytes, t.slots.length, (t.pairs as Int32Array).length / 3]) {
     view.setUint32(at, value, true);
     at += 4;
   }
@@ -219,9 +228,10 @@ export function parseRankBinary(encoding: EncodingName, data: Uint8Array): RankT
   const byteLength = view.getUint32(12, true);
   const maxTokenBytes = view.getUint32(16, true);
   const slotCount = view.getUint32(20, true);
-  const lengths = [size + 1, size, size, slotCount, slotCount, 256, 1 << 16];
+  const pairCount = view.getUint32(24, true);
+  const lengths = [size + 1, size, size, slotCount, slotCount, 256, 1 << 16, pairCount * 3, 1 << (SUFFIX_FILTER_BITS - 5)];
   const wordCount = HEADER_WORDS + lengths.reduce((a, b) => a + b, 0);
-  if ((slotCount & (slotCount - 1)) !== 0 || data.byteLength !== wordCount * 4 + byteLength) {
+  if ((slotCount & (slotCount - 1)) !== 0 || (pairCount & (pairCount - 1)) !== 0 || data.byteLength !== wordCount * 4 + byteLength) {
     throw new Error(`The ${encoding} rank table is truncated or damaged; rebuild with \`npm run build\`.`);
   }
   // Typed-array views need 4-byte alignment (and little-endian order, which every platform we run on has).
@@ -233,10 +243,12 @@ export function parseRankBinary(encoding: EncodingName, data: Uint8Array): RankT
     parts.push(words.subarray(at, at + length));
     at += length;
   }
-  const [startWords, splitLeft, splitRight, slots, slotHashes, byteRank, twoByteRank] = parts as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const [startWords, splitLeft, splitRight, slots, slotHashes, byteRank, twoByteRank, pairs, filter] = parts as [
+    Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array,
+  ];
   const starts = new Uint32Array(startWords.buffer, startWords.byteOffset, startWords.length);
   const bytes = aligned.subarray(wordCount * 4, wordCount * 4 + byteLength);
-  return new RankTable(encoding, starts, bytes, splitLeft, splitRight, { maxTokenBytes, slots, slotHashes, byteRank, twoByteRank });
+  return new RankTable(encoding, starts, bytes, splitLeft, splitRight, { maxTokenBytes, slots, slotHashes, byteRank, twoByteRank, pairs, filter });
 }
 
 /**
