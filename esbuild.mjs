@@ -1,6 +1,7 @@
 // One build script for every bundle: the CLI, the language server (node, web worker), the extension (node, web), plus rank tables.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { lazyModules } from './scripts/lazy-modules.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,14 +22,28 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+const nodeOptions = { platform: 'node', target: 'node20', mainFields: common.mainFields, external: common.external, sourcemap: common.sourcemap, minify: common.minify };
+
 const builds = [
   {
+    // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
     ...common,
     entryPoints: { cli: join(root, 'cli', 'main.ts') },
     outdir: join(root, 'dist'),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    plugins: [
+      lazyModules(join(root, 'dist'), [
+        { name: 'tinyld', filter: /^tinyld$/, entry: 'tinyld' },
+        { name: 're2js', filter: /^re2js$/, entry: 're2js' },
+        { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
+        // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
+        ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
+          name, filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`), entry: name, group: 'ajv',
+        })),
+      ], nodeOptions),
+    ],
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.

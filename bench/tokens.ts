@@ -1,12 +1,11 @@
 // Token counting against its peers, measured in one run on real text gathered from this machine:
-// tiktoken's Rust core (through its Python package), gpt-tokenizer (cache warm) and js-tiktoken, all with the
+// tiktoken's Rust core (through its Python package) and gpt-tokenizer (cache warm), all with the
 // same warm-up and rounds, in process CPU time, single-threaded. Also load time, RSS and the CLI's start-up.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { Tiktoken } from 'js-tiktoken/lite';
 import type { EncodingName } from '../core/models/types';
 import { ChunkedCounter } from '../core/tokens/chunks';
 import type { BpeTokenCounter } from '../core/tokens/counter';
@@ -15,7 +14,7 @@ import { nodeRankLoader } from '../node/ranks';
 import { requireTiktoken, tiktokenCounts, prepareTiktokenCache } from '../scripts/tiktoken-reference';
 
 const REPO = path.join(__dirname, '..');
-const WARMUP = 1;
+const WARMUP = 2;
 const ROUNDS = 5;
 const TARGET_BYTES = 1_000_000;
 
@@ -65,13 +64,13 @@ function collect(files: string[], transform: (text: string) => string, target = 
 
 /** English documentation: the Markdown files under node_modules, fenced code removed. */
 function gatherProse(): { text: string; files: number } {
-  const files = walk(path.join(REPO, 'node_modules'), (f) => f.endsWith('.md') && !/changelog|history|license|code_of_conduct/i.test(path.basename(f)));
+  const files = walk(path.join(REPO, 'node_modules'), (f) => f.endsWith('.md') && !/changelog|history|license|code_of_conduct/i.test(path.basename(f)), []);
   return collect(files, (t) => t.replace(/```[\s\S]*?```/g, '').replace(/<[^>]+>/g, ''));
 }
 
 /** Source code: readable (not minified) .ts and .js files under node_modules. */
 function gatherCode(): { text: string; files: number } {
-  const files = walk(path.join(REPO, 'node_modules'), (f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts') && !/\.min\.|dist\/|bundle/.test(f));
+  const files = walk(path.join(REPO, 'node_modules'), (f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts') && !/\.min\.|dist\/|bundle/.test(f), []);
   return collect(files, (t) => (t.split('\n').some((line) => line.length > 300) ? '' : t));
 }
 
@@ -141,12 +140,6 @@ async function ourCounter(encoding: EncodingName): Promise<BpeTokenCounter> {
 async function gptTokenizer(encoding: EncodingName): Promise<Peer> {
   const module = (await import(`gpt-tokenizer/encoding/${encoding}`)) as { countTokens: (text: string) => number };
   return { name: 'gpt-tokenizer', count: (text) => module.countTokens(text) };
-}
-
-function jsTiktoken(encoding: EncodingName): Peer {
-  const ranks = JSON.parse(readFileSync(path.join(REPO, 'dist', 'ranks', `${encoding}.json`), 'utf8'));
-  const tiktoken = new Tiktoken(ranks);
-  return { name: 'js-tiktoken', count: (text) => tiktoken.encode(text, [], []).length };
 }
 
 /** tiktoken in Python: per input, the median CPU seconds of the same rounds after the same warm-up. */
@@ -273,28 +266,25 @@ export async function runTokenBench(): Promise<void> {
   for (const encoding of ['o200k_base', 'cl100k_base'] as EncodingName[]) {
     const ours = await ourCounter(encoding);
     const gpt = await gptTokenizer(encoding);
-    const js = jsTiktoken(encoding);
     const rows: string[][] = [];
     inputs.forEach((input, i) => {
       const size = bytes[i] as number;
       const mine = timeCpu(() => sumCounts(input.texts, (t) => ours.count(t).tokens));
       const tk = (python[encoding] as Array<{ ms: number; tokens: number }>)[i] as { ms: number; tokens: number };
       const gp = timeCpu(() => sumCounts(input.texts, gpt.count));
-      const jt = timeCpu(() => sumCounts(input.texts, js.count));
       const agree = mine.tokens === tk.tokens ? '=' : `≠ ${tk.tokens}`;
       const perParagraph = input.texts.length > 1 ? ` (${fig((mine.ms * 1000) / input.texts.length)} µs each; tiktoken ${fig((tk.ms * 1000) / input.texts.length)}, gpt-tokenizer ${fig((gp.ms * 1000) / input.texts.length)})` : '';
       rows.push([
         input.name + perParagraph, String(mine.tokens), agree, fig(mbps(size, mine.ms)),
         fig(mbps(size, tk.ms)), `${fig(tk.ms / mine.ms)}×`,
         fig(mbps(size, gp.ms)), `${fig(gp.ms / mine.ms)}×`, String(gp.tokens === mine.tokens ? '=' : gp.tokens),
-        fig(mbps(size, jt.ms)), `${fig(jt.ms / mine.ms)}×`,
       ]);
       if (i < 3 && tk.ms / mine.ms < 1) shortfalls.push(`${encoding} ${input.name}: ${fig(tk.ms / mine.ms)}× tiktoken (target ≥ 1.0×)`);
       if (i < 3 && gp.ms / mine.ms < 2) shortfalls.push(`${encoding} ${input.name}: ${fig(gp.ms / mine.ms)}× gpt-tokenizer (target ≥ 2×)`);
       if (i === 4 && (mine.ms * 1000) / input.texts.length > 40) shortfalls.push(`${encoding} 1 KB paragraph: ${fig((mine.ms * 1000) / input.texts.length)} µs (target ≤ 40 µs)`);
     });
     console.log(`\n${encoding} (MB/s = 10^6 UTF-8 bytes per CPU second; × = our speed over the peer's; "=" = same count as tiktoken)`);
-    console.log(table(['input', 'tokens', 'tiktoken', 'ours MB/s', 'tiktoken MB/s', 'vs tiktoken', 'gpt-tok MB/s', 'vs gpt-tok', 'gpt-tok count', 'js-tiktoken MB/s', 'vs js-tiktoken'], rows));
+    console.log(table(['input', 'tokens', 'tiktoken', 'ours MB/s', 'tiktoken MB/s', 'vs tiktoken', 'gpt-tok MB/s', 'vs gpt-tok', 'gpt-tok count'], rows));
   }
   // A cold counter (no JIT warm-up, empty piece cache): what one `promptbound count` of a large file pays.
   const cold = await new TokenizerPool(nodeRankLoader, { cache: false }).counterFor({ encoding: 'o200k_base' });

@@ -16,6 +16,8 @@ export const DEFAULT_LONG_PIECE_THRESHOLD = 4096;
 /** Pieces up to this many bytes are merged as tiktoken merges them (fast when short); longer ones go to the linear encoder. */
 export const DEFAULT_MERGE_LIMIT = 64;
 
+const SHORT_PIECE_BITS = 14;
+
 export interface EncodingOptions {
   /** See DEFAULT_LONG_PIECE_THRESHOLD; tests lower it to exercise streaming on small inputs. */
   longPieceThreshold?: number;
@@ -31,9 +33,16 @@ export class BpeEncoding {
   private readonly threshold: number;
   private readonly mergeLimit: number;
   private readonly merger: Merger;
-  private readonly linear: LinearEncoder;
-  private readonly cache: PieceCache | undefined;
+  private linearEncoder: LinearEncoder | undefined;
+  private pieceCache: PieceCache | undefined;
+  private readonly caching: boolean;
   private buffer: Uint8Array;
+  /**
+   * Counts of short pieces (≤ 8 bytes, packed into two words) in a small direct-mapped table that stays in
+   * the CPU cache: [low word, high word, length, count] per slot. Prose is mostly a few thousand distinct
+   * short pieces, and this spares each of them the probes into the multi-megabyte rank table.
+   */
+  private readonly shortPieces = new Int32Array(4 << SHORT_PIECE_BITS);
 
   constructor(
     readonly table: RankTable,
@@ -43,9 +52,17 @@ export class BpeEncoding {
     this.threshold = Math.max(2, options.longPieceThreshold ?? DEFAULT_LONG_PIECE_THRESHOLD);
     this.mergeLimit = options.mergeLimit ?? DEFAULT_MERGE_LIMIT;
     this.merger = new Merger(table);
-    this.linear = new LinearEncoder(table);
-    this.cache = options.cache === false ? undefined : new PieceCache();
+    this.caching = options.cache !== false;
     this.buffer = new Uint8Array(3 * this.threshold + 8);
+  }
+
+  /** Made on first use: counting short text needs neither. */
+  private get linear(): LinearEncoder {
+    return (this.linearEncoder ??= new LinearEncoder(this.table));
+  }
+
+  private get cache(): PieceCache | undefined {
+    return this.caching ? (this.pieceCache ??= new PieceCache()) : undefined;
   }
 
   get encoding(): RankTable['encoding'] {
@@ -112,6 +129,30 @@ export class BpeEncoding {
     const buffer = this.buffer;
     if (length <= 2) return length === 0 ? 0 : length === 1 || table.twoByteRank[((buffer[0] as number) << 8) | (buffer[1] as number)] !== -1 ? 1 : 2;
     const mixed = mixHash(hash, length);
+    if (length <= 8) {
+      let low = 0;
+      let high = 0;
+      for (let i = 0; i < length; i++) {
+        if (i < 4) low |= (buffer[i] as number) << (8 * i);
+        else high |= (buffer[i] as number) << (8 * (i - 4));
+      }
+      const short = this.shortPieces;
+      const at = (mixed & ((1 << SHORT_PIECE_BITS) - 1)) << 2;
+      if (short[at] === low && short[at + 1] === high && short[at + 2] === length) return short[at + 3] as number;
+      const tokens = this.countLong(length, mixed);
+      short[at] = low;
+      short[at + 1] = high;
+      short[at + 2] = length;
+      short[at + 3] = tokens;
+      return tokens;
+    }
+    return this.countLong(length, mixed);
+  }
+
+  /** A piece of three bytes or more, not in the short-piece table: a rank lookup, the piece cache, then merging. */
+  private countLong(length: number, mixed: number): number {
+    const table = this.table;
+    const buffer = this.buffer;
     if (length <= table.maxTokenBytes && table.rankByHash(buffer, 0, length, mixed) >= 0) return 1;
     const cache = this.cache;
     if (cache !== undefined) {

@@ -15,7 +15,8 @@ export class PieceCache {
   private readonly offsets = new Int32Array(1 << SLOT_BITS).fill(-1);
   private readonly lengths = new Int32Array(1 << SLOT_BITS);
   private readonly counts = new Int32Array(1 << SLOT_BITS);
-  private readonly arena = new Uint8Array(ARENA_BYTES);
+  /** Grows by doubling up to ARENA_BYTES, so counting one small file does not allocate megabytes. */
+  private arena = new Uint8Array(1 << 16);
   private readonly mask = (1 << SLOT_BITS) - 1;
   private used = 0;
   private entries = 0;
@@ -36,7 +37,12 @@ export class PieceCache {
 
   set(bytes: Uint8Array, length: number, mixed: number, count: number): void {
     if (length > MAX_CACHED_PIECE_BYTES) return;
-    if (this.used + length > ARENA_BYTES || this.entries >= (1 << SLOT_BITS) >> 1) this.clear();
+    if (this.used + length > this.arena.length && this.arena.length < ARENA_BYTES) {
+      const grown = new Uint8Array(Math.min(ARENA_BYTES, this.arena.length * 4));
+      grown.set(this.arena.subarray(0, this.used));
+      this.arena = grown;
+    }
+    if (this.used + length > this.arena.length || this.entries >= (1 << SLOT_BITS) >> 1) this.clear();
     const mask = this.mask;
     let slot = mixed & mask;
     while ((this.offsets[slot] as number) >= 0) slot = (slot + 1) & mask;

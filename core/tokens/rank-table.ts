@@ -5,7 +5,7 @@ import { Merger, type RankLookup } from './merge';
 import type { RankFile } from './types';
 
 const MAGIC = 0x4b524250; // "PBRK" little-endian
-const VERSION = 3;
+const VERSION = 4;
 const HEADER_WORDS = 7;
 /** Bits of the suffix filter (1 MiB): about 1.3 M distinct token suffixes set about one bit in eight. */
 const SUFFIX_FILTER_BITS = 23;
@@ -50,7 +50,7 @@ export class RankTable implements RankLookup {
     this.byteRank = tables.byteRank;
     this.twoByteRank = tables.twoByteRank;
     this.pairs = tables.pairs;
-    this.pairMask = tables.pairs === undefined ? 0 : tables.pairs.length / 3 - 1;
+    this.pairMask = tables.pairs === undefined ? 0 : tables.pairs.length - 1;
     this.filter = tables.filter;
   }
 
@@ -93,15 +93,17 @@ export class RankTable implements RankLookup {
     }
   }
 
-  /** The token the BPE merge makes from the adjacent tokens (left, right), or -1 if it never joins them. */
+  /**
+   * The token the BPE merge makes from the adjacent tokens (left, right), or -1 if it never joins them.
+   * Each slot holds a merged token + 1; its split arrays say which pair it was made from.
+   */
   merged(left: number, right: number): number {
     const pairs = this.pairs ?? this.buildPairs();
     const mask = this.pairMask;
     for (let slot = mixPair(left, right) & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * 3;
-      const l = pairs[at] as number;
-      if (l === -1) return -1;
-      if (l === left && pairs[at + 1] === right) return pairs[at + 2] as number;
+      const entry = pairs[slot] as number;
+      if (entry === 0) return -1;
+      if (this.splitLeft[entry - 1] === left && this.splitRight[entry - 1] === right) return entry - 1;
     }
   }
 
@@ -115,17 +117,15 @@ export class RankTable implements RankLookup {
   private buildPairs(): Int32Array {
     let capacity = 1;
     while (capacity < this.size * 2) capacity <<= 1;
-    const pairs = new Int32Array(capacity * 3).fill(-1);
+    const pairs = new Int32Array(capacity);
     const mask = capacity - 1;
     for (let r = 0; r < this.size; r++) {
       const left = this.splitLeft[r] as number;
       const right = this.splitRight[r] as number;
       if (left < 0 || left === r) continue;
       let slot = mixPair(left, right) & mask;
-      while (pairs[slot * 3] !== -1) slot = (slot + 1) & mask;
-      pairs[slot * 3] = left;
-      pairs[slot * 3 + 1] = right;
-      pairs[slot * 3 + 2] = r;
+      while (pairs[slot] !== 0) slot = (slot + 1) & mask;
+      pairs[slot] = r + 1;
     }
     this.pairMask = mask;
     this.pairs = pairs;
@@ -208,7 +208,7 @@ export function serializeRankTable(table: RankTable): Uint8Array {
   const out = new Uint8Array(words * 4 + table.bytes.length);
   const view = new DataView(out.buffer);
   let at = 0;
-  for (const value of [MAGIC, VERSION, size, table.bytes.length, t.maxTokenBytes, t.slots.length, (t.pairs as Int32Array).length / 3]) {
+  for (const value of [MAGIC, VERSION, size, table.bytes.length, t.maxTokenBytes, t.slots.length, (t.pairs as Int32Array).length]) {
     view.setUint32(at, value, true);
     at += 4;
   }
@@ -229,7 +229,7 @@ export function parseRankBinary(encoding: EncodingName, data: Uint8Array): RankT
   const maxTokenBytes = view.getUint32(16, true);
   const slotCount = view.getUint32(20, true);
   const pairCount = view.getUint32(24, true);
-  const lengths = [size + 1, size, size, slotCount, slotCount, 256, 1 << 16, pairCount * 3, 1 << (SUFFIX_FILTER_BITS - 5)];
+  const lengths = [size + 1, size, size, slotCount, slotCount, 256, 1 << 16, pairCount, 1 << (SUFFIX_FILTER_BITS - 5)];
   const wordCount = HEADER_WORDS + lengths.reduce((a, b) => a + b, 0);
   if ((slotCount & (slotCount - 1)) !== 0 || (pairCount & (pairCount - 1)) !== 0 || data.byteLength !== wordCount * 4 + byteLength) {
     throw new Error(`The ${encoding} rank table is truncated or damaged; rebuild with \`npm run build\`.`);
