@@ -49,7 +49,8 @@ export class BpeEncoding {
     options: EncodingOptions = {},
   ) {
     this.scan = table.encoding === 'cl100k_base' ? cl100kPieceEnd : o200kPieceEnd;
-    this.threshold = Math.max(2, options.longPieceThreshold ?? DEFAULT_LONG_PIECE_THRESHOLD);
+    // Clamped so the copy buffer (3 bytes per unit) stays small whatever a caller asks for.
+    this.threshold = Math.min(1 << 16, Math.max(2, options.longPieceThreshold ?? DEFAULT_LONG_PIECE_THRESHOLD));
     this.mergeLimit = options.mergeLimit ?? DEFAULT_MERGE_LIMIT;
     this.merger = new Merger(table);
     this.caching = options.cache !== false;
