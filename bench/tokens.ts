@@ -11,7 +11,7 @@ import { ChunkedCounter } from '../core/tokens/chunks';
 import type { BpeTokenCounter } from '../core/tokens/counter';
 import { TokenizerPool } from '../core/tokens/pool';
 import { nodeRankLoader } from '../node/ranks';
-import { requireTiktoken, tiktokenCounts, prepareTiktokenCache } from '../scripts/tiktoken-reference';
+import { requireTiktoken, prepareTiktokenCache } from '../scripts/tiktoken-reference';
 
 const REPO = path.join(__dirname, '..');
 const WARMUP = 2;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { seededRandom } from './corpus';
-import { ENCODINGS, counterWith, pool, referenceCount, referencePieces } from './reference';
+import { ENCODINGS, counterWith, pool, referenceCount } from './reference';
 
 /** Deterministic stand-in for crypto bytes, so failures reproduce. */
 function seededBytes(length: number, seed: number): Uint8Array {
