@@ -9,12 +9,11 @@ import * as esbuild from 'esbuild';
 import type { EncodingName } from '../core/models/types';
 import { ChunkedCounter } from '../core/tokens/chunks';
 import type { BpeTokenCounter } from '../core/tokens/counter';
-import { TokenizerPool } from '../core/tokens/pool';
-import { nodeRankLoader } from '../node/ranks';
+import type { EncodingOptions } from '../core/tokens/encoding';
 import { requireTiktoken, prepareTiktokenCache } from '../scripts/tiktoken-reference';
 
 const REPO = path.join(__dirname, '..');
-const WARMUP = 2;
+const WARMUP = 3;
 const ROUNDS = 5;
 const TARGET_BYTES = 1_000_000;
 
@@ -133,8 +132,16 @@ function sumCounts(texts: string[], count: (text: string) => number): number {
 
 type Peer = { name: string; count: (text: string) => number };
 
-async function ourCounter(encoding: EncodingName): Promise<BpeTokenCounter> {
-  return new TokenizerPool(nodeRankLoader).counterFor({ encoding });
+let shipped: typeof import('./counter-lib') | undefined;
+
+/** Our counter from the esbuild bundle, as the CLI and the server run it. */
+async function ourCounter(encoding: EncodingName, options: EncodingOptions = {}): Promise<BpeTokenCounter> {
+  if (shipped === undefined) {
+    const outfile = path.join(REPO, 'dist', 'bench-counter-lib.js');
+    await esbuild.build({ entryPoints: [path.join(__dirname, 'counter-lib.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
+    shipped = require(outfile) as typeof import('./counter-lib');
+  }
+  return new shipped.TokenizerPool(shipped.nodeRankLoader, options).counterFor({ encoding });
 }
 
 async function gptTokenizer(encoding: EncodingName): Promise<Peer> {
@@ -172,13 +179,17 @@ json.dump(out, sys.stdout)
 
 // ---------------------------------------------------------------- child processes
 
+/** Peak RSS in MB from /proc/self/status (see counter-child.ts for why not ru_maxrss). */
+const PEAK_RSS_JS = "Number(/VmHWM:\\s+(\\d+) kB/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1])/1024";
+const PEAK_RSS_PY = "int(re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read()).group(1))";
+
 interface ChildFigures {
   loadMs: number;
   maxRssMb: number;
 }
 
 function bareNode(): { cpuMs: number; maxRssMb: number } {
-  const result = spawnSync(process.execPath, ['-e', 'const u=process.cpuUsage();process.stdout.write(JSON.stringify({cpuMs:(u.user+u.system)/1000,maxRssMb:process.resourceUsage().maxRSS/1024}))'], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['-e', `const u=process.cpuUsage();process.stdout.write(JSON.stringify({cpuMs:(u.user+u.system)/1000,maxRssMb:${PEAK_RSS_JS}}))`], { encoding: 'utf8' });
   return JSON.parse(result.stdout) as { cpuMs: number; maxRssMb: number };
 }
 
@@ -191,15 +202,15 @@ async function ourChild(encoding: EncodingName, file: string): Promise<ChildFigu
 }
 
 function gptTokenizerChild(encoding: EncodingName, file: string): ChildFigures {
-  const script = `const fs=require('fs');const text=fs.readFileSync(${JSON.stringify(file)},'utf8');const s=process.cpuUsage();const m=require('gpt-tokenizer/encoding/${encoding}');m.countTokens('Hello, world!');const u=process.cpuUsage(s);m.countTokens(text);process.stdout.write(JSON.stringify({loadMs:(u.user+u.system)/1000,maxRssMb:process.resourceUsage().maxRSS/1024}))`;
+  const script = `const fs=require('fs');const text=fs.readFileSync(${JSON.stringify(file)},'utf8');const s=process.cpuUsage();const m=require('gpt-tokenizer/encoding/${encoding}');m.countTokens('Hello, world!');const u=process.cpuUsage(s);m.countTokens(text);process.stdout.write(JSON.stringify({loadMs:(u.user+u.system)/1000,maxRssMb:${PEAK_RSS_JS}}))`;
   const runs = Array.from({ length: 5 }, () => JSON.parse(spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' }).stdout) as ChildFigures);
   return { loadMs: median(runs.map((r) => r.loadMs)), maxRssMb: median(runs.map((r) => r.maxRssMb)) };
 }
 
 function tiktokenChild(encoding: EncodingName, file: string): ChildFigures & { bareRssMb: number } {
   const script = `
-import json, resource, sys, time
-bare = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+import json, re, sys, time
+bare = ${PEAK_RSS_PY}
 import tiktoken
 text = open(sys.argv[1], encoding="utf-8").read()
 start = time.process_time()
@@ -207,7 +218,7 @@ enc = tiktoken.get_encoding("${encoding}")
 enc.encode_ordinary("Hello, world!")
 load = time.process_time() - start
 enc.encode_ordinary(text)
-json.dump({"loadMs": load * 1000, "maxRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "bareRssMb": bare / 1024}, sys.stdout)
+json.dump({"loadMs": load * 1000, "maxRssMb": ${PEAK_RSS_PY} / 1024, "bareRssMb": bare / 1024}, sys.stdout)
 `;
   const runs = Array.from({ length: 3 }, () => {
     const result = spawnSync('python3', ['-c', script, file], { env: prepareTiktokenCache(), encoding: 'utf8' });
@@ -287,7 +298,7 @@ export async function runTokenBench(): Promise<void> {
     console.log(table(['input', 'tokens', 'tiktoken', 'ours MB/s', 'tiktoken MB/s', 'vs tiktoken', 'gpt-tok MB/s', 'vs gpt-tok', 'gpt-tok count'], rows));
   }
   // A cold counter (no JIT warm-up, empty piece cache): what one `promptbound count` of a large file pays.
-  const cold = await new TokenizerPool(nodeRankLoader, { cache: false }).counterFor({ encoding: 'o200k_base' });
+  const cold = await ourCounter('o200k_base', { cache: false });
   const coldStart = cpuMs();
   cold.count(prose.text);
   console.log(`\nFirst count with a fresh counter and no piece cache, o200k_base prose: ${fig(mbps(bytes[0] as number, cpuMs() - coldStart))} MB/s.`);
