@@ -5,12 +5,13 @@ import type { EncodingName } from '../core/models/types';
 import type { RankLoader } from '../core/tokens/types';
 
 /**
- * Where to look, first hit wins: beside the bundle (dist/cli.js → dist/ranks) and, when running from
+ * Where to look, first hit wins: beside the bundle (dist/cli.js → dist/ranks), one level up for the
+ * CLI's lazily loaded language server (dist/lazy/node-server.js) and, when running from
  * source under tsx (node/ranks.ts), the repository's dist/ranks. `__dirname` exists in both: the bundle
  * is CommonJS and tsx loads this package's .ts files as CommonJS.
  */
 export function defaultRankDirectories(): string[] {
-  return [join(__dirname, 'ranks'), join(__dirname, '..', 'dist', 'ranks')];
+  return [join(__dirname, 'ranks'), join(__dirname, '..', 'ranks'), join(__dirname, '..', 'dist', 'ranks')];
 }
 
 /**

@@ -1,5 +1,5 @@
 // Counts text with one BPE encoding: pre-tokenizes as tiktoken does, then counts each piece exactly.
-import { HASH_MULTIPLIER, mixHash } from './hash';
+import { HASH_MULTIPLIER, imul, mixHash } from './hash';
 import { LinearEncoder } from './linear';
 import { Merger } from './merge';
 import { PieceCache } from './piece-cache';
@@ -94,7 +94,7 @@ export class BpeEncoding {
           let c = text.charCodeAt(i);
           if (c < 0x80) {
             buffer[length++] = c;
-            hash = (Math.imul(hash, HASH_MULTIPLIER) + c) | 0;
+            hash = (imul(hash, HASH_MULTIPLIER) + c) | 0;
             continue;
           }
           if (c >= 0xd800 && c <= 0xdfff) {
@@ -109,7 +109,7 @@ export class BpeEncoding {
           bits |= classes[c] as number;
           const start = length;
           length = writeUtf8(buffer, length, c);
-          for (let k = start; k < length; k++) hash = (Math.imul(hash, HASH_MULTIPLIER) + (buffer[k] as number)) | 0;
+          for (let k = start; k < length; k++) hash = (imul(hash, HASH_MULTIPLIER) + (buffer[k] as number)) | 0;
         }
         tokens = this.countBuffered(length, hash);
       }

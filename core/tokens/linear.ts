@@ -1,5 +1,5 @@
 // Exact BPE counting in linear time and bounded memory, for pieces of any length (docs/tokenizers.md).
-import { HASH_MULTIPLIER, mixHash } from './hash';
+import { HASH_MULTIPLIER, imul, mixHash } from './hash';
 import type { RankTable } from './rank-table';
 
 /**
@@ -62,14 +62,14 @@ export class LinearEncoder {
     const bytes = this.bytes;
     bytes[this.at] = byte;
     const at = ++this.at;
-    const reach = Math.min(this.keep, at - this.origin);
+    const reach = at - this.origin < this.keep ? at - this.origin : this.keep;
     // Every token that ends here, shortest first; a suffix no token ends with stops the walk.
     let found = 0;
     let hash = 0;
     let power = 1;
     for (let length = 1; length <= reach; length++) {
-      hash = (hash + Math.imul(bytes[at - length] as number, power)) | 0;
-      power = Math.imul(power, HASH_MULTIPLIER);
+      hash = (hash + imul(bytes[at - length] as number, power)) | 0;
+      power = imul(power, HASH_MULTIPLIER);
       const mixed = mixHash(hash, length);
       if (length > 1 && !table.maybeSuffix(mixed)) break;
       const rank = table.rankByHash(bytes, at - length, at, mixed);
@@ -98,7 +98,7 @@ export class LinearEncoder {
    * (the bpe crate's `is_valid_token_pair`).
    */
   compatible(left: number, right: number): boolean {
-    const slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b)) >>> 18;
+    const slot = (imul(left, 0x9e3779b1) ^ imul(right, 0x85ebca6b)) >>> 18;
     if (this.memoLeft[slot] === left && this.memoRight[slot] === right) return this.memoValue[slot] === 1;
     const value = this.computeCompatible(left, right);
     this.memoLeft[slot] = left;

@@ -1,6 +1,6 @@
 // The token table the counter needs, its compact binary form (written at build time) and its compilation from a rank file.
 import type { EncodingName } from '../models/types';
-import { extendRight, hashBytes, mixHash, mixPair } from './hash';
+import { extendRight, hashBytes, imul, mixHash, mixPair } from './hash';
 import { Merger, type RankLookup } from './merge';
 import type { RankFile } from './types';
 
@@ -141,7 +141,7 @@ export class RankTable implements RankLookup {
       let hash = 0;
       let power = 1;
       for (let k = end - 1; k >= start; k--) {
-        hash = (hash + Math.imul(this.bytes[k] as number, power)) | 0;
+        hash = (hash + imul(this.bytes[k] as number, power)) | 0;
         power = extendRight(power, 0);
         const bit = mixHash(hash, end - k) >>> (32 - SUFFIX_FILTER_BITS);
         filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31));
@@ -258,33 +258,46 @@ export function parseRankBinary(encoding: EncodingName, data: Uint8Array): RankT
  * tokens, which the linear encoder relies on (docs/tokenizers.md).
  */
 export function compileRankFile(encoding: EncodingName, file: RankFile): RankTable {
-  const tokens: Array<Uint8Array | undefined> = [];
-  let total = 0;
-  for (const line of file.bpe_ranks.split('\n')) {
-    if (line === '') continue;
-    const fields = line.split(' ');
-    const first = Number.parseInt(fields[1] ?? '', 10);
+  // Decoded straight into one growing byte array (no atob, no array per token: this also runs in the web
+  // worker, where each global lookup can be slow).
+  let decoded: Uint8Array = new Uint8Array(1 << 21);
+  let used = 0;
+  let tokenStart: Int32Array = new Int32Array(1 << 18).fill(-1);
+  let tokenEnd: Int32Array = new Int32Array(1 << 18);
+  let size = 0;
+  const text = file.bpe_ranks;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const fields = text.slice(lineStart, lineEnd).split(' ');
+    lineStart = lineEnd + 1;
+    if (fields.length < 2) continue;
+    const first = parseDecimal(fields[1] as string);
     for (let i = 2; i < fields.length; i++) {
-      const binary = atob(fields[i] ?? '');
-      const bytes = new Uint8Array(binary.length);
-      for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
-      const previous = tokens[first + i - 2];
-      if (previous !== undefined) total -= previous.length;
-      tokens[first + i - 2] = bytes;
-      total += bytes.length;
+      const rank = first + i - 2;
+      const field = fields[i] as string;
+      if (used + field.length > decoded.length) decoded = grow(decoded, used + field.length);
+      if (rank >= tokenStart.length) {
+        tokenStart = growInt(tokenStart, rank + 1, -1);
+        tokenEnd = growInt(tokenEnd, rank + 1, 0);
+      }
+      tokenStart[rank] = used;
+      used = decodeBase64(field, decoded, used);
+      tokenEnd[rank] = used;
+      if (rank + 1 > size) size = rank + 1;
     }
   }
-  const size = tokens.length;
   const starts = new Uint32Array(size + 1);
+  let total = 0;
+  for (let r = 0; r < size; r++) total += tokenStart[r] === -1 ? 0 : (tokenEnd[r] as number) - (tokenStart[r] as number);
   const bytes = new Uint8Array(total);
   let at = 0;
   for (let r = 0; r < size; r++) {
     starts[r] = at;
-    const token = tokens[r];
-    if (token !== undefined) {
-      bytes.set(token, at);
-      at += token.length;
-    }
+    if (tokenStart[r] === -1) continue;
+    bytes.set(decoded.subarray(tokenStart[r] as number, tokenEnd[r] as number), at);
+    at += (tokenEnd[r] as number) - (tokenStart[r] as number);
   }
   starts[size] = at;
   const splitLeft = new Int32Array(size).fill(-1);
@@ -310,4 +323,48 @@ export function compileRankFile(encoding: EncodingName, file: RankFile): RankTab
     }
   }
   return table;
+}
+
+const BASE64 = (() => {
+  const table = new Int16Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  return table;
+})();
+
+/** Decodes standard base64 (with or without `=` padding) into out at `at`; returns the end. */
+function decodeBase64(text: string, out: Uint8Array, at: number): number {
+  let buffer = 0;
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3d) break;
+    const value = code < 128 ? (BASE64[code] as number) : -1;
+    if (value < 0) throw new Error(`Invalid base64 in a rank file: ${JSON.stringify(text)}`);
+    buffer = (buffer << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return at;
+}
+
+function parseDecimal(text: string): number {
+  let value = 0;
+  for (let i = 0; i < text.length; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
+}
+
+function grow(bytes: Uint8Array, needed: number): Uint8Array {
+  const grown = new Uint8Array(Math.max(needed, bytes.length * 2));
+  grown.set(bytes);
+  return grown;
+}
+
+function growInt(values: Int32Array, needed: number, fill: number): Int32Array {
+  const grown = new Int32Array(Math.max(needed, values.length * 2)).fill(fill);
+  grown.set(values);
+  return grown;
 }
