@@ -28,7 +28,8 @@ const builds = [
   {
     // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
     ...common,
-    entryPoints: { cli: join(root, 'cli', 'main.ts') },
+    // The CLI, and the worker threads `check` and `validate` start on large runs (cli/pool.ts).
+    entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
     outdir: join(root, 'dist'),
     platform: 'node',
     format: 'cjs',
