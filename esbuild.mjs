@@ -36,7 +36,8 @@ const builds = [
     target: 'node20',
     plugins: [
       lazyModules(join(root, 'dist'), [
-        { name: 'tinyld', filter: /^tinyld$/, entry: 'tinyld' },
+        // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
+        { name: 'langdetect-data', filter: /^\.\/data$/, importer: /langdetect[\\/]detector\.ts$/, entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts') },
         { name: 're2js', filter: /^re2js$/, entry: 're2js' },
         { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
         // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.

@@ -1,6 +1,6 @@
 // An esbuild plugin for the CLI bundle: heavy modules that only some commands use are built into their own
 // files (dist/lazy/<name>.js) and replaced in the bundle by a stub whose exports load the real module on
-// first access. `promptbound count` then neither parses nor initialises the language detector, the regex
+// first access. `promptbound count` then neither parses nor initialises the language detector's data, the regex
 // engine or the language server (docs/tokenizers.md, "Start-up").
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 /**
  * @param {string} outdir the bundle's directory (the stubs require ./lazy/<name>.js relative to it)
- * @param {Array<{name: string, filter: RegExp, entry: string, group?: string}>} modules  modules with the same
+ * @param {Array<{name: string, filter: RegExp, importer?: RegExp, entry: string, group?: string}>} modules  `filter` is
+ *   matched against the import path and `importer` (when given) against the importing file; modules with the same
  *   `group` share one lazy file (so packages that check each other's classes, like ajv's, stay one copy)
  * @param {object} options esbuild options shared with the bundle (platform, format, mainFields, ...)
  */
@@ -39,7 +40,9 @@ export function lazyModules(outdir, modules, options) {
     name: 'lazy-modules',
     setup(plugin) {
       for (const module of modules) {
-        plugin.onResolve({ filter: module.filter }, () => ({ path: module.name, namespace: 'lazy-stub' }));
+        plugin.onResolve({ filter: module.filter }, (args) =>
+          module.importer === undefined || module.importer.test(args.importer) ? { path: module.name, namespace: 'lazy-stub' } : undefined,
+        );
       }
       plugin.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
       plugin.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, async (args) => {
