@@ -1,28 +1,15 @@
-// One build script for every bundle: the CLI, the language server (node, web worker), the extension (node, web), plus rank files.
+// One build script for every bundle: the CLI, the language server (node, web worker), the extension (node, web), plus rank tables.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { lazyModules } from './scripts/lazy-modules.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 await import('./scripts/compile-schemas.mjs').then((schemas) => schemas.writeValidators()); // our JSON Schemas → precompiled validators in core/generated/
 const root = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
-
-/** Rank files ship as plain JSON beside the bundles and are loaded on first use (PITFALLS 4). */
-function writeRankFiles() {
-  const out = join(root, 'dist', 'ranks');
-  mkdirSync(out, { recursive: true });
-  for (const encoding of ['o200k_base', 'cl100k_base']) {
-    const file = join(out, `${encoding}.json`);
-    if (existsSync(file)) continue;
-    const ranks = require(`js-tiktoken/ranks/${encoding}`);
-    writeFileSync(file, JSON.stringify(ranks.default ?? ranks));
-  }
-}
 
 const common = {
   bundle: true,
@@ -35,8 +22,11 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+const nodeOptions = { platform: 'node', target: 'node20', mainFields: common.mainFields, external: common.external, sourcemap: common.sourcemap, minify: common.minify };
+
 const builds = [
   {
+    // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
     ...common,
     // The CLI, and the worker threads `check` and `validate` start on large runs (cli/pool.ts).
     entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
@@ -44,6 +34,18 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    plugins: [
+      lazyModules(join(root, 'dist'), [
+        // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
+        { name: 'langdetect-data', filter: /^\.\/data$/, importer: /langdetect[\\/]detector\.ts$/, entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts') },
+        { name: 're2js', filter: /^re2js$/, entry: 're2js' },
+        { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
+        // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
+        ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
+          name, filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`), entry: name, group: 'ajv',
+        })),
+      ], nodeOptions),
+    ],
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
@@ -85,7 +87,7 @@ const builds = [
   },
 ];
 
-writeRankFiles();
+await import('./scripts/build-ranks.mjs').then((ranks) => ranks.writeRankFiles(root)); // dist/ranks: binary tables (Node) and JSON rank files (web)
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
 } else {
