@@ -11,6 +11,7 @@ import { frontmatterSyntax } from './frontmatter/syntax';
 import { modelUnknown } from './model/unknown';
 import { undefinedVariable } from './template/undefined-variable';
 import { unusedVariable } from './template/unused-variable';
+import { templateSyntax } from './template/syntax';
 import { specialToken } from './tokens/special-token';
 import { sampleConstraint } from './sample/constraint';
 import { sampleNotJson } from './sample/not-json';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   promptLimit,
   sectionLimit,
   effectiveContext,
+  templateSyntax,
   undefinedVariable,
   unusedVariable,
   specialToken,

@@ -9,7 +9,7 @@ export const unusedVariable: Rule = {
     fixable: false,
   },
   check({ document, report }) {
-    const used = new Set(document.variables.map((v) => v.name));
+    const used = new Set([...document.variables.map((v) => v.name), ...(document.interop.evaluatorVariables ?? [])]);
     const seen = new Set<string>();
     for (const declared of document.interop.declaredVariables) {
       // Loop variables and `{% set %}` names are declared by the template itself.
