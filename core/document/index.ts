@@ -80,13 +80,15 @@ function parseBody(uri: string, text: string, format: Exclude<PromptFormat, 'git
   const messages = buildMessages(text, body, markers, excluded, { implicitRole: format === 'prompty' ? 'system' : 'user', chat });
   const sections = buildSections(text, { body, messages, comments, markerLines: new Set(markers.map((m) => m.excluded.offset)) });
   attachBudgets(text, sections, annotations, spanEnd(body));
-  // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable.
-  const variableTags = format === 'markdown' ? outside(template.tags, markdownCodeSpans(text, body)) : template.tags;
+  const syntax = templateSyntax(text, body, template, language);
+  // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable; nor are the words
+  // of a tag the engine cannot read.
+  const readable = syntax.broken.size > 0 ? template.tags.filter((t) => !syntax.broken.has(t)) : template.tags;
+  const variableTags = format === 'markdown' ? outside(readable, markdownCodeSpans(text, body)) : readable;
   const found = templateVariables(text, variableTags, language);
   const inputs = format === 'markdown' ? copilotInputs(text, template.tags) : { uses: [], declared: [] };
   const variables = [...found.uses, ...inputs.uses].sort((a, b) => a.nameSpan.offset - b.nameSpan.offset);
   const interop = readInterop(text, format, frontmatter, [...found.declared, ...inputs.declared]);
-  const syntax = templateSyntax(text, body, template, language);
   return {
     uri,
     text,

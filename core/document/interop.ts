@@ -96,8 +96,12 @@ function asModelId(node: unknown, frontmatter: Frontmatter): string | undefined 
   const reference = RUNTIME_REFERENCE.exec(value.trim());
   // Known only at run time (Prompty `${env:AZURE_DEPLOYMENT}`, `${file:…}`): not a model id; its default is.
   if (reference) return reference[1] === 'env' && reference[3]?.trim() ? reference[3].trim() : undefined;
+  // A placeholder to fill in (`<your-deployment>`) or Copilot's "Auto" pick: no model is named.
+  if (PLACEHOLDER_MODEL.test(value.trim())) return undefined;
   return value;
 }
+
+const PLACEHOLDER_MODEL = /^(?:<[^<>]*>|auto(?:\s*\(copilot\))?)$/i;
 
 /** Prompty's `${env:NAME}`, `${env:NAME:default}` and `${file:path}` references, resolved by its loader at run time. */
 const RUNTIME_REFERENCE = /^\$\{(env|file):([^:}]*)(?::([^}]*))?\}$/;

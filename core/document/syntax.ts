@@ -8,17 +8,44 @@ import { tokenize as jinjaTokens } from './jinja';
 
 export interface SyntaxScan {
   problems: TemplateProblem[];
+  /** Tags the engine could not read (`{{ name }!… }}`): their words are not variables. */
+  broken: Set<TemplateTag>;
   /** Handlebars partials the template renders (`{{> name}}`, `{{#> name}}`), resolved by the engine. */
   partials: PartialReference[];
 }
 
 const CLOSERS: Record<string, string> = { '{{': '}}', '{%': '%}', '{#': '#}' };
 
+/** After this many, the rest are summed up in one problem: one early mistake throws every later tag off. */
+export const MAX_TEMPLATE_PROBLEMS = 20;
+
 export function templateSyntax(text: string, region: Span, scan: TemplateScan, language: TemplateLanguage): SyntaxScan {
-  const result: SyntaxScan = { problems: [], partials: [] };
+  const result: SyntaxScan = { problems: [], partials: [], broken: new Set() };
   if (language === 'mustache') return result;
+  const { problems: found, uncounted } = collect(text, region, scan, language, result);
+  found.sort((a, b) => a.span.offset - b.span.offset);
+  result.problems = found.slice(0, MAX_TEMPLATE_PROBLEMS);
+  if (found.length > MAX_TEMPLATE_PROBLEMS) {
+    const rest = found.slice(MAX_TEMPLATE_PROBLEMS);
+    const first = rest[0].span.offset;
+    result.problems.push({
+      message: `${rest.length + uncounted} more template syntax errors follow, most likely caused by the ones above: fix those first.`,
+      span: { offset: first, length: 0 },
+    });
+  }
+  return result;
+}
+
+function collect(
+  text: string,
+  region: Span,
+  scan: TemplateScan,
+  language: TemplateLanguage,
+  out: SyntaxScan,
+): { problems: TemplateProblem[]; uncounted: number } {
+  const result: SyntaxScan = { problems: [], partials: out.partials, broken: out.broken };
   strayClosers(text, region, scan, language, result);
-  for (const span of scan.unclosed) {
+  for (const span of scan.unclosed.slice(0, MAX_SCANNED_UNCLOSED)) {
     const opener = text.slice(span.offset, span.offset + 2);
     const closer = text.startsWith('{{!--', span.offset) ? '--}}' : (CLOSERS[opener] ?? '}}');
     result.problems.push({
@@ -28,9 +55,11 @@ export function templateSyntax(text: string, region: Span, scan: TemplateScan, l
   }
   if (language === 'handlebars') handlebarsBlocks(text, scan.tags, result);
   else jinjaBlocks(text, scan.tags, result);
-  result.problems.sort((a, b) => a.span.offset - b.span.offset);
-  return result;
+  return { problems: result.problems, uncounted: Math.max(0, scan.unclosed.length - MAX_SCANNED_UNCLOSED) };
 }
+
+/** Unclosed openers beyond this are not described one by one (they are summed up anyway). */
+const MAX_SCANNED_UNCLOSED = 1000;
 
 /**
  * `}}` in the text with no `{` before it to close: the engine sends it as text, but it is almost always a tag
@@ -79,10 +108,10 @@ function closeBlock(
 ): void {
   const top = stack[stack.length - 1];
   if (top?.name === name) {
-    stack.pop();
+    pop(stack);
     return;
   }
-  const depth = findLast(stack, name);
+  const depth = isOpen(stack, name) ? findLast(stack, name) : -1;
   if (depth === -1) {
     const expected = top ? `; the open block is ${top.label} (close it with ${closeLabel(top)})` : '';
     result.problems.push({
@@ -93,7 +122,7 @@ function closeBlock(
     return;
   }
   while (stack.length > depth + 1) {
-    const inner = stack.pop() as OpenBlock;
+    const inner = pop(stack) as OpenBlock;
     result.problems.push({
       message: `${inner.label} is not closed before ${closer.label}: add ${closeLabel(inner)}.`,
       span: inner.span,
@@ -105,7 +134,28 @@ function closeBlock(
       related: [{ ...inner.span, message: `${inner.label} opened here` }],
     });
   }
-  stack.pop();
+  pop(stack);
+}
+
+/** Open blocks per name, kept beside each stack so a stray closer is known without walking a deep stack. */
+const openCounts = new WeakMap<OpenBlock[], Map<string, number>>();
+
+function push(stack: OpenBlock[], block: OpenBlock): void {
+  stack.push(block);
+  const counts = openCounts.get(stack) ?? new Map<string, number>();
+  openCounts.set(stack, counts);
+  counts.set(block.name, (counts.get(block.name) ?? 0) + 1);
+}
+
+function pop(stack: OpenBlock[]): OpenBlock | undefined {
+  const block = stack.pop();
+  const counts = openCounts.get(stack);
+  if (block && counts) counts.set(block.name, (counts.get(block.name) ?? 1) - 1);
+  return block;
+}
+
+function isOpen(stack: OpenBlock[], name: string): boolean {
+  return (openCounts.get(stack)?.get(name) ?? 0) > 0;
 }
 
 function findLast(stack: readonly OpenBlock[], name: string): number {
@@ -114,7 +164,8 @@ function findLast(stack: readonly OpenBlock[], name: string): number {
 }
 
 function reportUnclosed(stack: readonly OpenBlock[], result: SyntaxScan, closeLabel: (block: OpenBlock) => string): void {
-  for (const block of stack) {
+  // The outermost come first in the file; past the reported few the rest are only counted by the caller.
+  for (const block of stack.slice(0, MAX_TEMPLATE_PROBLEMS + 1)) {
     result.problems.push({ message: `${block.label} is never closed: add ${closeLabel(block)}.`, span: block.span });
   }
 }
@@ -137,24 +188,25 @@ function handlebarsBlocks(text: string, tags: readonly TemplateTag[], result: Sy
     const broken = invalid ? undefined : tokenProblem(tokens);
     if (broken) {
       result.problems.push({ message: broken, span: tag.span });
-      continue;
-    }
-    if (invalid) {
+      result.broken.add(tag);
+    } else if (invalid) {
       result.problems.push({
-        message: `'${invalid.text}' is not Handlebars syntax: a tag holds a name, or a helper and its arguments (compare with a helper, e.g. '(gte age 18)').`,
+        message: invalid.text.includes('}')
+          ? `'}' inside a tag: a tag ends with '}}', so this one runs on to the next '}}'.`
+          : `'${invalid.text}' is not Handlebars syntax: a tag holds a name, or a helper and its arguments (compare with a helper, e.g. '(gte age 18)').`,
         span: { offset: invalid.offset, length: invalid.text.length },
         related: [{ ...tag.span, message: 'in this tag' }],
       });
-      continue;
+      result.broken.add(tag);
     }
     const name = head && (head.kind === 'path' || head.kind === 'string') ? head.text.replace(/^["']|["']$/g, '') : '';
     if (sigil === '>' || sigil === '#>') {
       if (head) result.partials.push({ name, span: tag.span, nameSpan: { offset: head.offset, length: head.text.length }, withContext: tokens.length > 1 && tokens[1].kind !== 'equals' && tokens[2]?.kind !== 'equals', inBlock: stack.length > 0, block: sigil === '#>' });
-      if (sigil === '#>') stack.push({ name, label: `'{{#> ${name}}}'`, span: tag.span });
+      if (sigil === '#>') push(stack, { name, label: `'{{#> ${name}}}'`, span: tag.span });
       continue;
     }
     if (sigil === '#*') {
-      stack.push({ name: head?.text ?? '', label: `'{{#*${head?.text ?? ''}}}'`, span: tag.span });
+      push(stack, { name: head?.text ?? '', label: `'{{#*${head?.text ?? ''}}}'`, span: tag.span });
       continue;
     }
     if (sigil === '#' || (sigil === '^' && head)) {
@@ -162,7 +214,7 @@ function handlebarsBlocks(text: string, tags: readonly TemplateTag[], result: Sy
         result.problems.push({ message: `A block needs a helper or a name: '{{${sigil}…}}'.`, span: tag.span });
         continue;
       }
-      stack.push({ name: head.text, label: `'{{${sigil}${head.text}}}'`, span: tag.span });
+      push(stack, { name: head.text, label: `'{{${sigil}${head.text}}}'`, span: tag.span });
       continue;
     }
     if (sigil === '/') {
@@ -238,7 +290,7 @@ function jinjaBlocks(text: string, tags: readonly TemplateTag[], result: SyntaxS
     const keyword = head.text;
     if (keyword === 'set' && tokens.some((t) => t.text === '=')) continue; // `{% set x = … %}` stands alone
     if (JINJA_BLOCKS[keyword]) {
-      stack.push({ name: keyword, label: `'{% ${keyword} %}'`, span: tag.span, middles: JINJA_BLOCKS[keyword] });
+      push(stack, { name: keyword, label: `'{% ${keyword} %}'`, span: tag.span, middles: JINJA_BLOCKS[keyword] });
       continue;
     }
     if (keyword.startsWith('end') && JINJA_BLOCKS[keyword.slice(3)]) {

@@ -50,7 +50,7 @@ interface Candidate {
  */
 export function normalizeModelId(id: string): string {
   let s = id.trim().slice(0, MAX_ID_LENGTH).toLowerCase();
-  s = s.replace(/\s*\([^()]*\)$/, ''); // Copilot display names: "Claude Sonnet 4 (copilot)"
+  for (let i = 0; i < 3 && /\)\s*$/.test(s); i++) s = s.replace(/\s*\([^()]*\)\s*$/, ''); // Copilot display names: "GPT-5.1-Codex (Preview) (copilot)"
   s = s.trim().replace(/\s+/g, '-'); // "Gemini 2.5 Pro" → "gemini-2.5-pro"
   s = s.slice(s.lastIndexOf('/') + 1); // openai/, models/, publishers/google/models/, ARNs …
   s = baseOfFineTune(s);

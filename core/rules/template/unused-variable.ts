@@ -9,6 +9,8 @@ export const unusedVariable: Rule = {
     fixable: false,
   },
   check({ document, report }) {
+    // A template that does not parse cannot be read for uses (template/syntax reports it).
+    if (document.templateProblems.length > 0) return;
     const used = new Set([...document.variables.map((v) => v.name), ...(document.interop.evaluatorVariables ?? [])]);
     const seen = new Set<string>();
     for (const declared of document.interop.declaredVariables) {
