@@ -29,7 +29,7 @@ export function templateSyntax(text: string, region: Span, scan: TemplateScan, l
     const rest = found.slice(MAX_TEMPLATE_PROBLEMS);
     const first = rest[0].span.offset;
     result.problems.push({
-      message: `${rest.length + uncounted} more template syntax errors follow, most likely caused by the ones above: fix those first.`,
+      message: `${rest.length + uncounted === 1 ? '1 more template syntax error follows' : `${rest.length + uncounted} more template syntax errors follow`}, most likely caused by the ones above: fix those first.`,
       span: { offset: first, length: 0 },
     });
   }

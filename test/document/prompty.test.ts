@@ -138,3 +138,18 @@ system:
   assert.deepEqual(doc.variables.map((v) => v.name), ['x', 'a', 'default_size', 'title', 'ns']);
   assert.deepEqual(doc.interop.declaredVariables.map((d) => d.name), ['a', 'card', 'title', 'size', 'g']);
 });
+
+test('prompty: role lines with attributes and the developer role start messages', () => {
+  const text = '---\nname: x\n---\nsystem:\nRules.\nuser[name="Alice", id=7]:\nHello\nDeveloper:\nBe brief.\nassistant[ name = "Bot" ]:\nHi\nuser[name="unclosed:\nstill user text\n';
+  const doc = parseDocument('a.prompty', text);
+  assertWellFormed(doc);
+  assert.deepEqual(
+    doc.messages.map((m) => [m.role, at(text, m.marker), m.pieces.map((p) => p.text).join('')]),
+    [
+      ['system', 'system:', 'Rules.\n'],
+      ['user', 'user[name="Alice", id=7]:', 'Hello\n'],
+      ['developer', 'Developer:', 'Be brief.\n'],
+      ['assistant', 'assistant[ name = "Bot" ]:', 'Hi\nuser[name="unclosed:\nstill user text\n'],
+    ],
+  );
+});

@@ -17,13 +17,15 @@ export const frontmatterSyntax: Rule = {
       report({ ...error.span, message: error.message });
     }
     if (errors.length <= MAX_REPORTED) return;
-    const last = errors[errors.length - 1].span;
     const first = errors[MAX_REPORTED].span;
     report({
-      offset: first.offset,
-      length: Math.max(0, last.offset + last.length - first.offset),
-      message: `${errors.length - MAX_REPORTED} more YAML errors follow, most likely caused by the ones above: fix those first.`,
+      ...first,
+      message: `${more(errors.length - MAX_REPORTED, 'YAML error')}, most likely caused by the ones above: fix those first.`,
       data: { more: errors.length - MAX_REPORTED },
     });
   },
 };
+
+function more(count: number, noun: string): string {
+  return count === 1 ? `1 more ${noun} follows` : `${count} more ${noun}s follow`;
+}

@@ -9,8 +9,8 @@ export const unusedVariable: Rule = {
     fixable: false,
   },
   check({ document, report }) {
-    // A template that does not parse cannot be read for uses (template/syntax reports it).
-    if (document.templateProblems.length > 0) return;
+    // A template that does not parse, or renders a partial that could not be read, cannot be read for all its uses.
+    if (document.templateProblems.length > 0 || document.partials.some((p) => !p.resolved)) return;
     const used = new Set([...document.variables.map((v) => v.name), ...(document.interop.evaluatorVariables ?? [])]);
     const seen = new Set<string>();
     for (const declared of document.interop.declaredVariables) {
