@@ -95,7 +95,7 @@ function asModelId(node: unknown, frontmatter: Frontmatter): string | undefined 
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const reference = RUNTIME_REFERENCE.exec(value.trim());
   // Known only at run time (Prompty `${env:AZURE_DEPLOYMENT}`, `${file:…}`): not a model id; its default is.
-  if (reference) return reference[1] === 'env' && reference[3]?.trim() ? reference[3].trim() : undefined;
+  if (reference) return reference[1].toLowerCase() === 'env' && reference[3]?.trim() ? reference[3].trim() : undefined;
   // A placeholder to fill in (`<your-deployment>`) or Copilot's "Auto" pick: no model is named.
   if (PLACEHOLDER_MODEL.test(value.trim())) return undefined;
   return value;
@@ -104,7 +104,7 @@ function asModelId(node: unknown, frontmatter: Frontmatter): string | undefined 
 const PLACEHOLDER_MODEL = /^(?:<[^<>]*>|auto(?:\s*\(copilot\))?)$/i;
 
 /** Prompty's `${env:NAME}`, `${env:NAME:default}` and `${file:path}` references, resolved by its loader at run time. */
-const RUNTIME_REFERENCE = /^\$\{(env|file):([^:}]*)(?::([^}]*))?\}$/;
+const RUNTIME_REFERENCE = /^\$\{(env|file):([^:}]*)(?::([^}]*))?\}$/i;
 
 function asTokenCount(node: unknown, frontmatter: Frontmatter): number | undefined {
   const value = scalarValue(frontmatter, node);
