@@ -132,6 +132,7 @@ describe('lookupModel: prefix traps (PITFALLS 5)', () => {
     ['text-embedding-3-small', 'text-embedding-3-small'],
     ['azure/text-embedding-ada-002', 'text-embedding-ada'],
     ['Meta-Llama-3-8B-Instruct', 'llama-3-8b'],
+    ['GPT-5.1-Codex (Preview) (copilot)', 'gpt-5.1'],
   ];
   for (const [input, expected] of cases) {
     it(`${input} → ${expected}`, () => assert.equal(resolved(input).entry.id, expected));
@@ -142,7 +143,7 @@ describe('lookupModel: prefix traps (PITFALLS 5)', () => {
   });
 
   it('never lets a dotted version fall back to its major version', () => {
-    for (const id of ['gpt-4.2', 'gpt-5.1', 'gpt-5.5', 'o3.5']) unknown(id);
+    for (const id of ['gpt-4.2', 'gpt-5.5', 'gpt-5.9', 'o3.5']) unknown(id);
   });
 
   it('never lets a new minor version fall back to an older model', () => {
