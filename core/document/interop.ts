@@ -55,7 +55,8 @@ export function readInterop(
   if (!frontmatter) return { declaredVariables: template };
   const interop: Interop = { declaredVariables: [...declaredInFrontmatter(text, format, frontmatter), ...template] };
   if (inputsUnknown(format, frontmatter)) interop.inputsUnknown = true;
-  if (format === 'github-models') interop.evaluatorVariables = [...evaluatorVariables(text, frontmatter)];
+  if (format === 'github-models') interop.readOutsideTemplate = [...evaluatorVariables(text, frontmatter)];
+  if (format === 'prompty') interop.readOutsideTemplate = toolBindingInputs(frontmatter);
   const model = firstValue(frontmatter, [['model'], ...(MODEL_KEYS[format] ?? [])], asModelId);
   const outputReserve = firstValue(frontmatter, [['budget', 'output'], ...(OUTPUT_KEYS[format] ?? [])], asTokenCount);
   const schema = firstValue(frontmatter, [['constraints', 'schema'], ...(SCHEMA_KEYS[format] ?? [])], (node) =>
@@ -142,6 +143,21 @@ function declaredInFrontmatter(text: string, format: PromptFormat, frontmatter: 
     }
   }
   return dedupe(declared);
+}
+
+/** Prompty 2 `tools[].bindings.<parameter>.input`: the tool call's parameter is filled from that input. */
+function toolBindingInputs(frontmatter: Frontmatter): string[] {
+  const tools = findKey(frontmatter, ['tools'])?.value;
+  const names: string[] = [];
+  if (!isSeq(tools)) return names;
+  for (const tool of tools.items) {
+    const bindings = mapEntries(frontmatter, tool).find((e) => e.key === 'bindings')?.value;
+    for (const binding of mapEntries(frontmatter, bindings)) {
+      const input = scalarValue(frontmatter, mapEntries(frontmatter, binding.value).find((e) => e.key === 'input')?.value);
+      if (typeof input === 'string') names.push(input);
+    }
+  }
+  return names;
 }
 
 /** What the built-in evaluators of `gh models eval` (`uses: github/<name>`) read from a test-data row. */

@@ -127,8 +127,11 @@ export interface Interop {
   declaredVariables: DeclaredVariable[];
   /** A named input schema (registered in code) or unreadable frontmatter: the inputs are not known here. */
   inputsUnknown?: boolean;
-  /** GitHub Models: test-data columns the evaluators read (`expected`): used, even when no message names them. */
-  evaluatorVariables?: string[];
+  /**
+   * Inputs read by something other than the template, so never "unused": GitHub Models test-data columns the
+   * evaluators read (`expected`), Prompty 2 tool parameters bound to an input (`bindings: {unit: {input: x}}`).
+   */
+  readOutsideTemplate?: string[];
 }
 
 /** A template syntax error: the template engine would reject the file before anything is sent. */

@@ -81,7 +81,7 @@ for (const [label, text] of [
       ['audience', 'testData', 'audience'],
       ['expected', 'testData', 'expected'],
     ]);
-    assert.deepEqual(doc.interop.evaluatorVariables, ['expected']);
+    assert.deepEqual(doc.interop.readOutsideTemplate, ['expected']);
   });
 }
 
