@@ -67,7 +67,14 @@ function baseOfFineTune(id: string): string {
   return colon === -1 ? rest : rest.slice(0, colon);
 }
 
+/**
+ * Google's moving aliases (`gemini-pro-latest` → the newest Pro) name a model of their own: stripping `-latest`
+ * would turn them into the retired Gemini 1.0 Pro (`gemini-pro`).
+ */
+const MOVING_ALIAS = /^gemini-(?:pro|flash|flash-lite)-latest$/;
+
 function stripSnapshots(id: string): string {
+  if (MOVING_ALIAS.test(id)) return id;
   let current = id;
   for (;;) {
     const pattern = SNAPSHOT_SUFFIXES.find((p) => p.test(current));

@@ -133,6 +133,8 @@ describe('lookupModel: prefix traps (PITFALLS 5)', () => {
     ['azure/text-embedding-ada-002', 'text-embedding-ada'],
     ['Meta-Llama-3-8B-Instruct', 'llama-3-8b'],
     ['GPT-5.1-Codex (Preview) (copilot)', 'gpt-5.1'],
+    ['googleai/gemini-pro-latest', 'gemini-2.5-pro'],
+    ['googleai/gemini-pro', 'gemini-1.0-pro'],
   ];
   for (const [input, expected] of cases) {
     it(`${input} → ${expected}`, () => assert.equal(resolved(input).entry.id, expected));
