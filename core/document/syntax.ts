@@ -289,6 +289,9 @@ function jinjaBlocks(text: string, tags: readonly TemplateTag[], result: SyntaxS
     }
     const keyword = head.text;
     if (keyword === 'set' && tokens.some((t) => t.text === '=')) continue; // `{% set x = … %}` stands alone
+    if (keyword === 'for' && !tokens.some((t, i) => i > 1 && t.kind === 'name' && t.text === 'in')) {
+      result.problems.push({ message: "'{% for %}' needs 'in': '{% for item in items %}'.", span: tag.span });
+    }
     if (JINJA_BLOCKS[keyword]) {
       push(stack, { name: keyword, label: `'{% ${keyword} %}'`, span: tag.span, middles: JINJA_BLOCKS[keyword] });
       continue;

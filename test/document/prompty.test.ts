@@ -153,3 +153,21 @@ test('prompty: role lines with attributes and the developer role start messages'
     ],
   );
 });
+
+test('prompty: the Jinja syntax errors Prompty\'s own tests expect are template problems', () => {
+  // The templates Prompty's jinja_subset tests expect TemplateSyntaxError for, and where each is reported.
+  const cases: Array<[string, string]> = [
+    ['{% if a %}no endif', '{% if a %}'],
+    ['{% for x in xs %}no endfor', '{% for x in xs %}'],
+    ['{{ unclosed ', '{{'],
+    ['{% endif %}', '{% endif %}'],
+    ['{% for bad %}{% endfor %}', '{% for bad %}'],
+  ];
+  for (const [template, reported] of cases) {
+    const text = `---\nname: x\n---\nuser:\n${template}\n`;
+    const doc = parseDocument('a.prompty', text);
+    assert.deepEqual(doc.templateProblems.map((p) => at(text, p.span)), [reported], template);
+  }
+  const valid = parseDocument('a.prompty', '---\nname: x\n---\nuser:\n{% for x in xs %}{{ x }}{% endfor %}\n');
+  assert.deepEqual(valid.templateProblems, []);
+});
