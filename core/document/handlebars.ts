@@ -82,7 +82,7 @@ export function handlebarsVariables(text: string, tags: readonly TemplateTag[], 
     if (tag.kind !== 'mustache') continue;
     // Mustache-style formats substitute names only: `{{https://…}}`, `{{topic or question}}` and `${{ x }}` are text.
     if (!scoped && !isMustacheVariableTag(text, tag)) continue;
-    const parsed = parseTag(text, tag.inner);
+    const parsed = parsedTag(text, tag);
     const record = (token: Token) => recordUse(scan, scope, scoped, tag, token);
     readTag(parsed, scope, record, (name) =>
       scan.declared.push({ name: name.text, source: 'template', span: tokenSpan(name) }),
@@ -235,6 +235,11 @@ export function roleOfTag(text: string, tag: TemplateTag): string | undefined {
   const arg = tokens[1];
   if (arg?.kind === 'string') return stringValue(arg.text) || 'user';
   return arg ? arg.text : 'user';
+}
+
+/** Tags are read twice (syntax check, variables); the first reading is kept on the tag. */
+export function parsedTag(text: string, tag: TemplateTag): ParsedTag {
+  return (tag.parsed ??= parseTag(text, tag.inner));
 }
 
 export function parseTag(text: string, inner: Span): ParsedTag {

@@ -3,7 +3,7 @@
 import type { Span } from '../diagnostic';
 import type { PartialReference, TemplateProblem } from './types';
 import type { TemplateLanguage, TemplateScan, TemplateTag } from './template';
-import { parseTag, type Token } from './handlebars';
+import { parsedTag, type Token } from './handlebars';
 import { tokenize as jinjaTokens } from './jinja';
 
 export interface SyntaxScan {
@@ -91,8 +91,8 @@ function strayClosers(text: string, region: Span, scan: TemplateScan, language: 
 
 interface OpenBlock {
   name: string;
-  /** How the opener reads in a message: `{{#if}}`, `{% for %}`. */
-  label: string;
+  /** How the opener reads in a message: `{{#if}}`, `{% for %}` (built only when reported). */
+  readonly label: string;
   span: Span;
   /** Jinja: which middle tags the block accepts. */
   middles?: ReadonlySet<string>;
@@ -182,7 +182,7 @@ function handlebarsBlocks(text: string, tags: readonly TemplateTag[], result: Sy
       continue;
     }
     // Long tags are still parsed: the tokenizer is linear.
-    const { sigil, tokens } = parseTag(text, tag.inner);
+    const { sigil, tokens } = parsedTag(text, tag);
     const head = tokens[0];
     const invalid = sigil === '*' || sigil === '#*' ? undefined : tokens.find((t) => t.kind === 'path' && !isHandlebarsPath(t.text));
     const broken = invalid ? undefined : tokenProblem(tokens);
@@ -232,8 +232,11 @@ function handlebarsBlocks(text: string, tags: readonly TemplateTag[], result: Sy
 /** Characters a Handlebars identifier may not contain (its lexer's ID rule); `.` and `/` separate path segments. */
 const NOT_IN_ID = /[\s!"#%&'()*+,;<=>@[\\\]^`{|}~]/;
 
+const SIMPLE_NAME = /^[A-Za-z_$][\w$-]*$/;
+
 /** `name`, `a.b`, `a/b`, `../a`, `./a`, `@index`, `@root.a`, `this`, `[any text]` segments. */
 function isHandlebarsPath(path: string): boolean {
+  if (SIMPLE_NAME.test(path)) return true;
   const rest = path.startsWith('@') ? path.slice(1) : path;
   // `[…]` segments may hold anything but `]`; what is left are identifier runs between separators.
   const unbracketed = rest.replace(/\[[^\]]*\]/g, '_');

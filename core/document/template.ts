@@ -1,6 +1,7 @@
 // Scans a prompt body's template layer: the comments the model never sees and the tags that hold variables.
 import type { Span } from '../diagnostic';
 import type { TemplateComment } from './types';
+import type { ParsedTag } from './handlebars';
 
 /** Mustache-style `{{var}}` (Markdown, plain text), Handlebars (Dotprompt), Jinja2 (Prompty). */
 export type TemplateLanguage = 'mustache' | 'handlebars' | 'jinja';
@@ -12,6 +13,8 @@ export interface TemplateTag {
   inner: Span;
   /** `{{…}}`/`{{{…}}}` in Mustache/Handlebars; Jinja `{{ … }}` and `{% … %}`; Copilot `${input:…}`. */
   kind: 'mustache' | 'expression' | 'statement' | 'input';
+  /** The Handlebars reading of a `mustache` tag, kept once made (handlebars.ts `parsedTag`). */
+  parsed?: ParsedTag;
 }
 
 export interface TemplateScan {
