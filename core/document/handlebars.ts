@@ -91,8 +91,9 @@ export function handlebarsVariables(text: string, tags: readonly TemplateTag[], 
   return scan;
 }
 
-/** A name (`{{topic}}`, `{{user.name}}`), a section (`{{#items}}`, `{{/items}}`) or a helper block on a name (`{{#if x}}`). */
-const MUSTACHE_VARIABLE = /^\s*(?:[#^/&]\s*)?(?:(?:if|unless|each|with)\s+)?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*\s*$/;
+/** A name as Handlebars' lexer reads one (any letters, `文档`, not `/`, `:` or spaces): `{{topic}}`, `{{user.name}}`, a section (`{{#items}}`, `{{/items}}`) or a helper block on a name (`{{#if x}}`). */
+const NAME = `[^\\s!"#%&'()*+,./;<=>@[\\\\\\]^\`{|}~-][^\\s!"#%&'()*+,./;<=>@[\\\\\\]^\`{|}~]*`;
+const MUSTACHE_VARIABLE = new RegExp(`^\\s*(?:[#^/&]\\s*)?(?:(?:if|unless|each|with)\\s+)?${NAME}(?:\\.${NAME})*\\s*$`, 'u');
 
 function isMustacheVariableTag(text: string, tag: TemplateTag): boolean {
   if (tag.span.offset > 0 && text.charCodeAt(tag.span.offset - 1) === 36 /* $ */) return false; // `${{ github.x }}`
