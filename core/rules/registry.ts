@@ -6,6 +6,7 @@ import { effectiveContext } from './budget/effective-context';
 import { nearLimit } from './budget/near-limit';
 import { promptLimit } from './budget/prompt-limit';
 import { sectionLimit } from './budget/section-limit';
+import { variableFill } from './budget/variable-fill';
 import { frontmatterSchema } from './frontmatter/schema';
 import { frontmatterSyntax } from './frontmatter/syntax';
 import { modelUnknown } from './model/unknown';
@@ -22,6 +23,8 @@ import { instructionsMismatch } from './instructions/mismatch';
 import { instructionsUndeclared } from './instructions/undeclared';
 import { schemaInvalid } from './schema/invalid';
 import { schemaUnresolvedRef } from './schema/unresolved-ref';
+import { schemaProviderCompat } from './schema/provider-compat';
+import { lostInTheMiddle } from './placement/lost-in-the-middle';
 
 /** Where rule docs are published; each rule's page is `docs/rules/<area>/<name>.md` in the repository. */
 export const DOCS_BASE_URL = 'https://github.com/promptbound/promptbound/blob/main/docs/rules/';
@@ -36,6 +39,7 @@ export const RULES: readonly Rule[] = [
   sectionLimit,
   effectiveContext,
   templateSyntax,
+  variableFill,
   undefinedVariable,
   unusedVariable,
   specialToken,
@@ -43,11 +47,13 @@ export const RULES: readonly Rule[] = [
   constraintsUnsatisfiable,
   schemaInvalid,
   schemaUnresolvedRef,
+  schemaProviderCompat,
   sampleSchema,
   sampleConstraint,
   sampleNotJson,
   instructionsUndeclared,
   instructionsMismatch,
+  lostInTheMiddle,
   annotationInvalid(() => RULE_IDS),
 ];
 
