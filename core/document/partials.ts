@@ -85,7 +85,7 @@ function insertPiece(document: PromptDocument, reference: PartialReference, text
   const at = reference.span.offset + reference.span.length;
   const message = document.messages.find((m) => m.span.offset <= reference.span.offset && reference.span.offset < m.span.offset + m.span.length);
   if (!message) return;
-  const added: SentPiece = { text, span: reference.span, verbatim: false };
+  const added: SentPiece = { text, span: reference.span, verbatim: false, partial: reference.name };
   const index = message.pieces.findIndex((p) => p.span.offset < at && at <= p.span.offset + p.span.length);
   if (index === -1) {
     insertSorted(message, added);

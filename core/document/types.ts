@@ -33,6 +33,8 @@ export interface SentPiece {
    * false for decoded YAML strings (GitHub Models `content:` values), where positions inside are approximate.
    */
   verbatim: boolean;
+  /** Set on the text of a Dotprompt partial the engine inserted after its `{{> name}}` tag (the partial's name). */
+  partial?: string;
 }
 
 /** One chat message (role block). Non-chat formats have exactly one message with role `user`. */
