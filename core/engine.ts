@@ -8,6 +8,7 @@ import type { CounterSource } from './tokens/types';
 import type { FileAccess } from './files';
 import type { CompletionContext } from './completion';
 import { parseDocument } from './document';
+import { resolvePartials } from './document/partials';
 import { computeStats } from './budget';
 import { RULES } from './rules/registry';
 import { applySuppressions } from './suppression';
@@ -43,6 +44,8 @@ export const INTERNAL_ERROR_RULE = 'internal/rule-error';
 /** Parse and count a prompt without running rules (`promptbound count`, the status bar). */
 export async function countDocument(input: LintInput, host: EngineHost): Promise<{ document: PromptDocument; stats: DocumentStats }> {
   const document = parseDocument(input.uri, input.text, { stripHtmlComments: input.config.stripHtmlComments });
+  // Dotprompt partials (`{{> style}}` → `_style.prompt`) are counted and their names count as used.
+  if (host.files) await resolvePartials(document, host.files, (uri, text) => parseDocument(uri, text));
   const stats = await computeStats(document, input.config, host.tokenizers);
   return { document, stats };
 }

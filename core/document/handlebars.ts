@@ -4,13 +4,13 @@ import type { DeclaredVariable, VariableUse } from './types';
 import type { TemplateTag } from './template';
 import { isWhitespace } from './lines';
 
-interface Token {
+export interface Token {
   kind: 'path' | 'string' | 'literal' | 'open' | 'close' | 'equals' | 'pipe';
   text: string;
   offset: number;
 }
 
-interface ParsedTag {
+export interface ParsedTag {
   /** `#` block, `^` inverse, `/` close, `>` partial, `#>` partial block, `*`/`#*` decorator, `` plain. */
   sigil: string;
   tokens: Token[];
@@ -80,13 +80,25 @@ export function handlebarsVariables(text: string, tags: readonly TemplateTag[], 
   const scope = new BlockScope();
   for (const tag of tags) {
     if (tag.kind !== 'mustache') continue;
-    const parsed = parseTag(text, tag.inner);
+    // Mustache-style formats substitute names only: `{{https://…}}`, `{{topic or question}}` and `${{ x }}` are text.
+    if (!scoped && !isMustacheVariableTag(text, tag)) continue;
+    const parsed = parsedTag(text, tag);
     const record = (token: Token) => recordUse(scan, scope, scoped, tag, token);
     readTag(parsed, scope, record, (name) =>
       scan.declared.push({ name: name.text, source: 'template', span: tokenSpan(name) }),
     );
   }
   return scan;
+}
+
+/** A name as Handlebars' lexer reads one (any letters, `文档`, not `/`, `:` or spaces): `{{topic}}`, `{{user.name}}`, a section (`{{#items}}`, `{{/items}}`) or a helper block on a name (`{{#if x}}`). */
+const NAME = `[^\\s!"#%&'()*+,./;<=>@[\\\\\\]^\`{|}~-][^\\s!"#%&'()*+,./;<=>@[\\\\\\]^\`{|}~]*`;
+const MUSTACHE_VARIABLE = new RegExp(`^\\s*(?:[#^/&]\\s*)?(?:(?:if|unless|each|with)\\s+)?${NAME}(?:\\.${NAME})*\\s*$`, 'u');
+
+function isMustacheVariableTag(text: string, tag: TemplateTag): boolean {
+  if (tag.span.offset > 0 && text.charCodeAt(tag.span.offset - 1) === 36 /* $ */) return false; // `${{ github.x }}`
+  if (tag.inner.length > 200) return false;
+  return MUSTACHE_VARIABLE.test(text.slice(tag.inner.offset, tag.inner.offset + tag.inner.length));
 }
 
 function readTag(
@@ -226,7 +238,12 @@ export function roleOfTag(text: string, tag: TemplateTag): string | undefined {
   return arg ? arg.text : 'user';
 }
 
-function parseTag(text: string, inner: Span): ParsedTag {
+/** Tags are read twice (syntax check, variables); the first reading is kept on the tag. */
+export function parsedTag(text: string, tag: TemplateTag): ParsedTag {
+  return (tag.parsed ??= parseTag(text, tag.inner));
+}
+
+export function parseTag(text: string, inner: Span): ParsedTag {
   let at = inner.offset;
   const end = inner.offset + inner.length;
   while (at < end && isWhitespace(text.charCodeAt(at))) at++;

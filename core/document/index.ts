@@ -9,6 +9,8 @@ import { readInterop } from './interop';
 import { attachBudgets, buildSections } from './sections';
 import { mergeComments, scanHtmlComments, scanTemplate, spanEnd, type TemplateLanguage, type TemplateScan } from './template';
 import { copilotInputs, templateVariables } from './variables';
+import { markdownCodeSpans, outside } from './markdown-code';
+import { templateSyntax } from './syntax';
 
 export type * from './types';
 export { nodeSpan, findKey, entriesAt, mapEntries, scalarValue } from './frontmatter';
@@ -58,9 +60,9 @@ const LANGUAGES: Record<Exclude<PromptFormat, 'github-models'>, TemplateLanguage
 };
 
 function parseBody(uri: string, text: string, format: Exclude<PromptFormat, 'github-models'>, options: ParseOptions): PromptDocument {
-  const { frontmatter, bodyStart } = splitFrontmatter(text);
+  const { frontmatter, bodyStart } = splitFrontmatter(text, format === 'dotprompt' ? 'dotprompt' : format === 'prompty' ? 'prompty' : 'strict');
   const body: Span = { offset: bodyStart, length: text.length - bodyStart };
-  const language = LANGUAGES[format];
+  const language = format === 'prompty' && promptyTemplateKind(frontmatter?.value) === 'mustache' ? 'mustache' : LANGUAGES[format];
   const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown' });
   const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments);
   const comments = mergeComments(template.comments, html);
@@ -78,11 +80,40 @@ function parseBody(uri: string, text: string, format: Exclude<PromptFormat, 'git
   const messages = buildMessages(text, body, markers, excluded, { implicitRole: format === 'prompty' ? 'system' : 'user', chat });
   const sections = buildSections(text, { body, messages, comments, markerLines: new Set(markers.map((m) => m.excluded.offset)) });
   attachBudgets(text, sections, annotations, spanEnd(body));
-  const found = templateVariables(text, template.tags, language);
+  const syntax = templateSyntax(text, body, template, language);
+  // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable; nor are the words
+  // of a tag the engine cannot read.
+  const readable = syntax.broken.size > 0 ? template.tags.filter((t) => !syntax.broken.has(t)) : template.tags;
+  const variableTags = format === 'markdown' ? outside(readable, markdownCodeSpans(text, body)) : readable;
+  const found = templateVariables(text, variableTags, language);
   const inputs = format === 'markdown' ? copilotInputs(text, template.tags) : { uses: [], declared: [] };
   const variables = [...found.uses, ...inputs.uses].sort((a, b) => a.nameSpan.offset - b.nameSpan.offset);
   const interop = readInterop(text, format, frontmatter, [...found.declared, ...inputs.declared]);
-  return { uri, text, format, frontmatter, body, chat, messages, sections, variables, comments, annotations, interop };
+  return {
+    uri,
+    text,
+    format,
+    frontmatter,
+    body,
+    chat,
+    messages,
+    sections,
+    variables,
+    comments,
+    annotations,
+    interop,
+    templateProblems: syntax.problems,
+    partials: syntax.partials,
+  };
+}
+
+/** Prompty's `template: mustache`, `template: {format: mustache}` or `template: {format: {kind: mustache}}`; else Jinja-style. */
+function promptyTemplateKind(value: Record<string, unknown> | undefined): string | undefined {
+  let node: unknown = value?.template;
+  for (const key of ['format', 'kind']) {
+    if (node && typeof node === 'object' && !Array.isArray(node)) node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'string' ? node.toLowerCase() : undefined;
 }
 
 function roleMarkers(text: string, format: PromptFormat, body: Span, template: TemplateScan): RoleMarker[] {
@@ -110,6 +141,8 @@ function parseGithubModels(uri: string, text: string): PromptDocument {
     comments: [],
     annotations: [],
     interop: readInterop(text, 'github-models', frontmatter, content.declared),
+    templateProblems: [],
+    partials: [],
   };
 }
 
@@ -127,5 +160,7 @@ function wholeTextDocument(uri: string, text: string, format: PromptFormat): Pro
     comments: [],
     annotations: [],
     interop: { declaredVariables: [] },
+    templateProblems: [],
+    partials: [],
   };
 }

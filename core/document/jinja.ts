@@ -3,7 +3,7 @@ import type { Span } from '../diagnostic';
 import type { TemplateTag } from './template';
 import type { VariableScan } from './handlebars';
 
-interface Token {
+export interface Token {
   kind: 'name' | 'string' | 'number' | 'op';
   text: string;
   offset: number;
@@ -178,7 +178,7 @@ function splitAtDepth0(tokens: Token[], from: number, separator: string): Array<
 
 const TWO_CHAR_OPS = new Set(['==', '!=', '<=', '>=', '//', '**']);
 
-function tokenize(text: string, start: number, end: number): Token[] {
+export function tokenize(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
   let at = start;
   while (at < end) {

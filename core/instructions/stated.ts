@@ -2,9 +2,10 @@
 import type { Span } from '../diagnostic';
 import type { PromptDocument } from '../document/types';
 import { detectConstraints, maskCode, type StatedConstraint, type StatedValue } from './detect';
+import { locateInPiece } from '../document/locate';
 
 export interface LocatedStatement extends StatedConstraint {
-  /** Where the phrase is in the file (the whole piece for decoded YAML strings, whose positions are approximate). */
+  /** Where the phrase is in the file (in a decoded YAML string: aligned with its source; the whole piece if that fails). */
   span: Span;
 }
 
@@ -18,7 +19,8 @@ export function statedConstraints(document: PromptDocument): LocatedStatement[] 
       inFence = masked.inFence;
       for (const stated of detectConstraints(masked.masked)) {
         const phrase = piece.text.slice(stated.offset, stated.offset + stated.length);
-        const span = piece.verbatim ? { offset: piece.span.offset + stated.offset, length: stated.length } : piece.span;
+        // Decoded YAML strings (block scalars) are aligned with their source, so the phrase is located, not the whole string.
+        const span = locateInPiece(document.text, piece, { offset: stated.offset, length: stated.length });
         all.push({ ...stated, phrase, span });
       }
     }

@@ -50,7 +50,7 @@ interface Candidate {
  */
 export function normalizeModelId(id: string): string {
   let s = id.trim().slice(0, MAX_ID_LENGTH).toLowerCase();
-  s = s.replace(/\s*\([^()]*\)$/, ''); // Copilot display names: "Claude Sonnet 4 (copilot)"
+  for (let i = 0; i < 3 && /\)\s*$/.test(s); i++) s = s.replace(/\s*\([^()]*\)\s*$/, ''); // Copilot display names: "GPT-5.1-Codex (Preview) (copilot)"
   s = s.trim().replace(/\s+/g, '-'); // "Gemini 2.5 Pro" → "gemini-2.5-pro"
   s = s.slice(s.lastIndexOf('/') + 1); // openai/, models/, publishers/google/models/, ARNs …
   s = baseOfFineTune(s);
@@ -67,7 +67,14 @@ function baseOfFineTune(id: string): string {
   return colon === -1 ? rest : rest.slice(0, colon);
 }
 
+/**
+ * Google's moving aliases (`gemini-pro-latest` → the newest Pro) name a model of their own: stripping `-latest`
+ * would turn them into the retired Gemini 1.0 Pro (`gemini-pro`).
+ */
+const MOVING_ALIAS = /^gemini-(?:pro|flash|flash-lite)-latest$/;
+
 function stripSnapshots(id: string): string {
+  if (MOVING_ALIAS.test(id)) return id;
   let current = id;
   for (;;) {
     const pattern = SNAPSHOT_SUFFIXES.find((p) => p.test(current));

@@ -1,4 +1,5 @@
 // Checks sample completions against a prompt's constraints and output schema; every location is in the sample's own file.
+import { evaluatorConstraints, expectedAnswers } from '../document/github-models';
 import type { Span } from '../diagnostic';
 import type { FileAccess } from '../files';
 import type { PromptDocument } from '../document/types';
@@ -23,7 +24,14 @@ export interface CompletionRequirements {
 /** The `constraints` value when it is a mapping, else an empty one (frontmatter/schema reports a bad value). */
 export function declaredConstraints(document: PromptDocument): Record<string, unknown> {
   const value = document.frontmatter?.value?.constraints;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const ours = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  if (document.format !== 'github-models') return ours;
+  // `gh models eval` string evaluators check the completion too; our own keys win where both say something.
+  const evaluators = evaluatorConstraints(document.frontmatter);
+  if (Object.keys(evaluators).length === 0) return ours;
+  const merged = { ...evaluators, ...ours };
+  if (Array.isArray(evaluators.include) && Array.isArray(ours.include)) merged.include = [...ours.include, ...evaluators.include];
+  return merged;
 }
 
 /** `format: json` in our constraints, Dotprompt's `output.format: json`, GitHub Models' JSON response formats, or any schema. */
@@ -39,6 +47,11 @@ export function expectsJson(document: PromptDocument): boolean {
 /** Discovers, reads and checks every sample of a prompt (at most MAX_SAMPLES_PER_PROMPT completions). */
 export async function checkSamples(document: PromptDocument, files: FileAccess, requirements: CompletionRequirements): Promise<SampleReport[]> {
   const reports: SampleReport[] = [];
+  // GitHub Models: each test row's `expected` answer is what a good completion looks like; it must pass too.
+  if (document.format === 'github-models' && Object.keys(requirements.constraints).length > 0) {
+    const asText = { ...requirements, expectJson: false };
+    for (const answer of expectedAnswers(document.text, document.frontmatter)) reports.push(checkSample({ uri: document.uri, ...answer }, asText));
+  }
   for (const uri of await discoverSamples(document, files)) {
     if (reports.length >= MAX_SAMPLES_PER_PROMPT) break;
     const text = await files.readText(uri);

@@ -5,6 +5,7 @@ import type { FileAccess } from '../files';
 import { resolveRelative } from '../files';
 import type { SchemaProblem, SchemaValidation } from './types';
 import type { SchemaIssue } from './issues';
+import { findKey } from '../document/frontmatter';
 import { compileUnits } from './compile';
 import { schemaValidation } from './locate';
 import { picoschemaToJsonSchema } from './picoschema';
@@ -131,9 +132,20 @@ function promptyRoot(document: PromptDocument, declared: Declared): Root {
  */
 function githubModelsRoot(document: PromptDocument, declared: Declared): Root {
   const problem = (message: string): Root => ({ problems: [{ ruleId: 'schema/invalid', severity: 'error', message, uri: document.uri, span: declared.span }] });
-  if (isRecord(declared.value)) {
-    if (!isRecord(declared.value.schema) && typeof declared.value.schema !== 'boolean') return problem('jsonSchema: expected {name, schema} with `schema` an object');
-    return inlineRoot(document, declared, ['jsonSchema', 'schema'], declared.value.schema);
+  if (isRecord(declared.value) || Array.isArray(declared.value)) {
+    // `gh models` reads only a string here ("jsonSchema must be a JSON string"): the file would not load.
+    const key = document.frontmatter ? findKey(document.frontmatter, ['jsonSchema'])?.keySpan : undefined;
+    return {
+      problems: [
+        {
+          ruleId: 'schema/invalid',
+          severity: 'error',
+          message: "jsonSchema is written as YAML, but `gh models` only accepts a JSON string here (it fails with \"jsonSchema must be a JSON string\"): write it as jsonSchema: '{\"name\": …, \"schema\": {…}}' or a |- block holding the JSON.",
+          uri: document.uri,
+          span: key ?? declared.span,
+        },
+      ],
+    };
   }
   if (typeof declared.value !== 'string') return problem('jsonSchema: expected a JSON string holding {name, schema}');
   const parsed = parseSchemaJsonString(declared.value);

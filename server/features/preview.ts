@@ -39,7 +39,8 @@ export async function renderPreview(
   let truncated = false;
   let approximate = stats.approximate;
   const messages = document.messages.map((message) => {
-    const source = message.pieces.map((p) => p.text).join('');
+    // The template as written: partial text the engine inserted for counting is rendered from `partialTexts` instead.
+    const source = message.pieces.filter((p) => p.partial === undefined).map((p) => p.text).join('');
     const rendered = renderTemplate(source, language, values, partialTexts);
     rendered.missing.forEach((m) => missing.add(m));
     rendered.unevaluated.forEach((u) => unevaluated.add(u));

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { assertNoStack, runCli, tempTree } from './helpers';
 
 const CLEAN = 'Greet the user.\n';
-const WARN = 'Summarise {{document}}.\n';
+// Budgets one variable, so the other is reported undeclared (a warning).
+const WARN = '---\nbudget:\n  variables:\n    reader: 20\n---\nSummarise {{document}} for the {{reader}}.\n';
 const BROKEN = '---\nmodel: [gpt-4o\n---\nGreet the user.\n';
 
 function listed(stdout: string): string[] {

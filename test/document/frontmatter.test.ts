@@ -125,3 +125,28 @@ test('format detection', async () => {
   assert.equal(detectFormat('untitled:Untitled-1'), 'text');
   assert.equal(parseDocument('a.txt', 'x', { format: 'prompty' }).format, 'prompty');
 });
+
+test('what may precede the opening fence follows each format\'s reference parser', () => {
+  const header = '# Copyright 2026 Example\n#\n\n---\nmodel: gemini-2.5-flash\n---\nHi {{name}}\n';
+  const dotprompt = parseDocument('a.prompt', header);
+  assertWellFormed(dotprompt);
+  assert.equal(dotprompt.interop.model?.value, 'gemini-2.5-flash');
+  // The header is neither YAML nor template: only the body is sent.
+  assert.equal(at(header, dotprompt.body), 'Hi {{name}}\n');
+  assert.equal(at(header, dotprompt.frontmatter?.blockSpan), '---\nmodel: gemini-2.5-flash\n---\n');
+  // Markdown frontmatter must start the file: the same text is all body there.
+  const markdown = parseDocument('a.prompt.md', header);
+  assert.equal(markdown.frontmatter, undefined);
+  assert.equal(at(header, markdown.body), header);
+
+  const prompty = '\n \n  ---\nname: x\nmodel:\n  id: gpt-4o\n+++\nsystem:\nHi\n';
+  const doc = parseDocument('a.prompty', prompty);
+  assertWellFormed(doc);
+  assert.equal(doc.interop.model?.value, 'gpt-4o');
+  assert.equal(at(prompty, doc.body), 'system:\nHi\n');
+  // Dotprompt does not skip `---`-less text: an unclosed fence after a header is a rule in the template.
+  const rule = '# Title\n\n---\nText\n';
+  const ruled = parseDocument('a.prompt', rule);
+  assert.equal(ruled.frontmatter, undefined);
+  assert.equal(at(rule, ruled.body), rule);
+});

@@ -75,11 +75,13 @@ for (const [label, text] of [
     assert.deepEqual([outputReserve?.value, outputReserve?.key, at(text, outputReserve?.span)], [500, 'modelParameters.maxTokens', '500']);
     assert.equal(schema?.key, 'jsonSchema');
     assert.equal(typeof schema?.value, 'string');
-    // `expected` feeds the evaluators, not the prompt, so it is not a declared input.
+    // Every test-data column is declared; `expected` is read by the evaluators, so it counts as used.
     assert.deepEqual(declaredVariables.map((d) => [d.name, d.source, at(text, d.span)]), [
       ['input', 'testData', 'input'],
       ['audience', 'testData', 'audience'],
+      ['expected', 'testData', 'expected'],
     ]);
+    assert.deepEqual(doc.interop.readOutsideTemplate, ['expected']);
   });
 }
 

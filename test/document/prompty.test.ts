@@ -138,3 +138,36 @@ system:
   assert.deepEqual(doc.variables.map((v) => v.name), ['x', 'a', 'default_size', 'title', 'ns']);
   assert.deepEqual(doc.interop.declaredVariables.map((d) => d.name), ['a', 'card', 'title', 'size', 'g']);
 });
+
+test('prompty: role lines with attributes and the developer role start messages', () => {
+  const text = '---\nname: x\n---\nsystem:\nRules.\nuser[name="Alice", id=7]:\nHello\nDeveloper:\nBe brief.\nassistant[ name = "Bot" ]:\nHi\nuser[name="unclosed:\nstill user text\n';
+  const doc = parseDocument('a.prompty', text);
+  assertWellFormed(doc);
+  assert.deepEqual(
+    doc.messages.map((m) => [m.role, at(text, m.marker), m.pieces.map((p) => p.text).join('')]),
+    [
+      ['system', 'system:', 'Rules.\n'],
+      ['user', 'user[name="Alice", id=7]:', 'Hello\n'],
+      ['developer', 'Developer:', 'Be brief.\n'],
+      ['assistant', 'assistant[ name = "Bot" ]:', 'Hi\nuser[name="unclosed:\nstill user text\n'],
+    ],
+  );
+});
+
+test('prompty: the Jinja syntax errors Prompty\'s own tests expect are template problems', () => {
+  // The templates Prompty's jinja_subset tests expect TemplateSyntaxError for, and where each is reported.
+  const cases: Array<[string, string]> = [
+    ['{% if a %}no endif', '{% if a %}'],
+    ['{% for x in xs %}no endfor', '{% for x in xs %}'],
+    ['{{ unclosed ', '{{'],
+    ['{% endif %}', '{% endif %}'],
+    ['{% for bad %}{% endfor %}', '{% for bad %}'],
+  ];
+  for (const [template, reported] of cases) {
+    const text = `---\nname: x\n---\nuser:\n${template}\n`;
+    const doc = parseDocument('a.prompty', text);
+    assert.deepEqual(doc.templateProblems.map((p) => at(text, p.span)), [reported], template);
+  }
+  const valid = parseDocument('a.prompty', '---\nname: x\n---\nuser:\n{% for x in xs %}{{ x }}{% endfor %}\n');
+  assert.deepEqual(valid.templateProblems, []);
+});

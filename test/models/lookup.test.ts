@@ -126,13 +126,25 @@ describe('lookupModel: prefix traps (PITFALLS 5)', () => {
     ['codestral-2501', 'codestral'],
     ['deepseek-chat', 'deepseek-chat'],
     ['deepseek/DeepSeek-R1', 'deepseek-reasoner'],
+    ['googleai/gemini-3-flash-preview', 'gemini-3-flash'],
+    ['vertexai/gemini-3-pro-preview', 'gemini-3-pro'],
+    ['text-embedding-3-small', 'text-embedding-3-small'],
+    ['azure/text-embedding-ada-002', 'text-embedding-ada'],
+    ['Meta-Llama-3-8B-Instruct', 'llama-3-8b'],
+    ['GPT-5.1-Codex (Preview) (copilot)', 'gpt-5.1'],
+    ['googleai/gemini-pro-latest', 'gemini-2.5-pro'],
+    ['googleai/gemini-pro', 'gemini-1.0-pro'],
   ];
   for (const [input, expected] of cases) {
     it(`${input} → ${expected}`, () => assert.equal(resolved(input).entry.id, expected));
   }
 
+  it('drops every trailing display suffix of a Copilot model name', () => {
+    assert.equal(normalizeModelId('GPT-5.1-Codex (Preview) (copilot)'), 'gpt-5.1-codex');
+  });
+
   it('never lets a dotted version fall back to its major version', () => {
-    for (const id of ['gpt-4.2', 'gpt-5.1', 'gpt-5.5', 'o3.5']) unknown(id);
+    for (const id of ['gpt-4.2', 'gpt-5.5', 'gpt-5.9', 'o3.5']) unknown(id);
   });
 
   it('never lets a new minor version fall back to an older model', () => {

@@ -121,17 +121,17 @@ describe('code actions: disable comments', () => {
   });
 
   it('Dotprompt uses {{! }} and Prompty {# #}, and keeps CRLF line ends', async () => {
-    const dot = await snapshotOf('/w/a.prompt', '---\nmodel: gpt-4o\n---\n{{role "user"}}\r\nUse {{topic}}.\r\n');
+    const dot = await snapshotOf('/w/a.prompt', '---\nmodel: gpt-4o\ninput:\n  schema:\n    tone: string\n---\n{{role "user"}}\r\nUse {{topic}} in a {{tone}} tone.\r\n');
     const dotText = applied(dot.textDocument, titled(actionsFor(dot, 'template/undefined-variable').actions, 'Disable template/undefined-variable for this line'));
-    assert.equal(dotText, '---\nmodel: gpt-4o\n---\n{{role "user"}}\r\n{{! promptbound-disable-next-line template/undefined-variable }}\r\nUse {{topic}}.\r\n');
+    assert.equal(dotText, '---\nmodel: gpt-4o\ninput:\n  schema:\n    tone: string\n---\n{{role "user"}}\r\n{{! promptbound-disable-next-line template/undefined-variable }}\r\nUse {{topic}} in a {{tone}} tone.\r\n');
     assert.ok(!rules(await relint(dot, dotText)).includes('template/undefined-variable'));
 
-    const prompty = await snapshotOf('/w/a.prompty', '---\nname: x\n---\nsystem:\nUse {{ topic }} 😀.\n');
+    const prompty = await snapshotOf('/w/a.prompty', '---\nname: x\ninputs:\n  tone:\n    type: string\n---\nsystem:\nUse {{ topic }} 😀 {{ tone }}.\n');
     const { actions } = actionsFor(prompty, 'template/undefined-variable');
     const lineText = applied(prompty.textDocument, titled(actions, 'Disable template/undefined-variable for this line'));
-    assert.equal(lineText, '---\nname: x\n---\nsystem:\n{# promptbound-disable-next-line template/undefined-variable #}\nUse {{ topic }} 😀.\n');
+    assert.equal(lineText, '---\nname: x\ninputs:\n  tone:\n    type: string\n---\nsystem:\n{# promptbound-disable-next-line template/undefined-variable #}\nUse {{ topic }} 😀 {{ tone }}.\n');
     const fileText = applied(prompty.textDocument, titled(actions, 'Disable template/undefined-variable for this file'));
-    assert.equal(fileText, '---\nname: x\n---\n{# promptbound-disable-file template/undefined-variable #}\nsystem:\nUse {{ topic }} 😀.\n');
+    assert.equal(fileText, '---\nname: x\ninputs:\n  tone:\n    type: string\n---\n{# promptbound-disable-file template/undefined-variable #}\nsystem:\nUse {{ topic }} 😀 {{ tone }}.\n');
     for (const text of [lineText, fileText]) {
       const after = await relint(prompty, text);
       assert.ok(!rules(after).includes('template/undefined-variable'));

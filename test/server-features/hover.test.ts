@@ -46,7 +46,7 @@ describe('hover: model', () => {
     assert.match(text, /4,096 reserved by default · 16,384 max/);
     assert.match(text, /exact: o200k_base/);
     assert.match(text, /3 per message \+ 3 per request/);
-    assert.match(text, /model table \(2025-11-24\), read from `model`/);
+    assert.match(text, /model table \(2026-12-04\), read from `model`/);
     assert.match(text, /This prompt: output reserve 1,024 \(from `budget.output`\)\./);
     assert.deepEqual(hover!.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 13 } });
   });

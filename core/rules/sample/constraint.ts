@@ -57,13 +57,16 @@ export function summarize(samples: readonly SampleReport[]): { message: string; 
   };
 }
 
-/** The `samples` key, else `constraints`, else the key the schema is declared under, else the document anchor. */
+/** The `samples` key, else `constraints`, else GitHub Models' `evaluators`, else the key the schema is declared under, else the document anchor. */
 function summaryAnchor(document: PromptDocument, stats: DocumentStats): Span {
   const frontmatter = document.frontmatter;
   const schema = document.interop.schema;
   // The schema's key, not its value: a 30-line inline schema should not be squiggled as a whole.
   const key =
     frontmatter &&
-    (findKey(frontmatter, ['samples']) ?? findKey(frontmatter, ['constraints']) ?? (schema ? findKey(frontmatter, schema.key.split('.')) : undefined));
+    (findKey(frontmatter, ['samples']) ??
+      findKey(frontmatter, ['constraints']) ??
+      findKey(frontmatter, ['evaluators']) ??
+      (schema ? findKey(frontmatter, schema.key.split('.')) : undefined));
   return key?.keySpan ?? schema?.span ?? documentAnchor(document, stats);
 }
