@@ -4,7 +4,7 @@
 // "contributions" per target file; a target's published diagnostics are the union over every prompt, so two
 // prompts sharing one schema both report into it, and closing one leaves the other's.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/diagnostic';
 import { lintDocument, type EngineHost } from '../core/engine';
 import type { Rule } from '../core/rules/types';
@@ -12,7 +12,8 @@ import { RULES } from '../core/rules/registry';
 import type { CounterSource } from '../core/tokens/types';
 import type { FileAccess } from '../core/files';
 import type { DocumentStatsPayload, EditorSettings } from './protocol';
-import type { DocumentSnapshot } from './snapshot';
+import { snapshotDocument, type DocumentSnapshot } from './snapshot';
+import { DocumentSession } from '../core/analysis/session';
 import { ConfigLookup, type DocumentConfig } from './config';
 import { DIAGNOSTIC_SOURCE, diagnosticKey, positionedText, toLspDiagnostic, type PositionedText } from './convert';
 import { overlayFiles, RecordingFiles, type OpenTexts } from './overlay';
@@ -67,7 +68,20 @@ interface PromptEntry {
   stats?: DocumentStatsPayload;
   /** True once a lint has published. */
   linted: boolean;
+  /** Counts and prose scans kept between versions (open prompts only). */
+  session?: DocumentSession;
+  /** Set while a lint is long enough to yield; requests then stop waiting for it (see `freshSnapshot`). */
+  yielding?: { waiters: Array<() => void>; active: boolean };
 }
+
+/** Thrown at a checkpoint of a lint that a newer version (or a close) has overtaken: its work is abandoned. */
+class Superseded extends Error {}
+
+/** A lint runs this long before it yields to other messages (hover, completion, cancellation). */
+const SLICE_MS = 15;
+
+const yieldToEventLoop: () => Promise<void> =
+  typeof setImmediate === 'function' ? () => new Promise((resolve) => setImmediate(resolve)) : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The CLI's limit (node/files.ts MAX_FILE_BYTES): larger files are reported, not linted. */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -252,8 +266,12 @@ export class PromptWorkspace {
     const doc = this.options.documents.get(key);
     const current = () => entry.snapshot && (!doc || entry.snapshot.textDocument.version === doc.version) ? entry.snapshot : undefined;
     if (current()) return entry.snapshot;
-    await this.scheduler.flush(key);
-    if (!current()) await this.scheduler.now(key);
+    // A long lint (a cold 10 MB prompt) is not waited for: the request is answered from what is known now.
+    const yielded = this.untilYielding(entry);
+    if ((await Promise.race([this.scheduler.flush(key).then(() => 'done'), yielded])) === 'yielding') return current();
+    if (!current()) {
+      if ((await Promise.race([this.scheduler.now(key).then(() => 'done'), this.untilYielding(entry)])) === 'yielding') return current();
+    }
     return current();
   }
 
@@ -319,6 +337,7 @@ export class PromptWorkspace {
     try {
       await this.lintEntry(entry, generation);
     } catch (error) {
+      if (error instanceof Superseded) return;
       // A bug of ours (core already turns a throwing rule into a diagnostic): logged, and the server goes on.
       this.options.sink.log(`promptbound: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -342,10 +361,17 @@ export class PromptWorkspace {
     const { config, chain } = await this.configs.configFor(uri, settings, this.modelOverrides.get(uri));
     const files = new RecordingFiles(this.options.files, this.open);
     const host: EngineHost = { tokenizers: this.options.tokenizers, files };
-    const result = await lintDocument({ uri, text, config }, host, this.rules);
+    if (entry.open) entry.session ??= new DocumentSession();
+    else entry.session = undefined;
+    let result;
+    try {
+      result = await lintDocument({ uri, text, config, session: entry.session, checkpoint: this.checkpoint(entry, current) }, host, this.rules);
+    } finally {
+      this.stopYielding(entry);
+    }
     if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (PITFALLS 19)
 
-    const textDocument = TextDocument.create(doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
+    const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
     // A closed prompt linted on request keeps its snapshot only when code actions on its samples may need it.
     entry.snapshot = entry.open || result.completion ? { textDocument, result, config, completion: result.completion } : undefined;
     entry.linted = true;
@@ -388,6 +414,34 @@ export class PromptWorkspace {
       entry.stats = statsPayload(textDocument.uri, textDocument, result);
       this.options.sink.documentStats(entry.stats);
     }
+  }
+
+  /**
+   * Between slices of a lint: after SLICE_MS of work, lets other messages in (and marks the lint as long, so
+   * requests stop waiting for it); a lint that has been overtaken is abandoned here.
+   */
+  private checkpoint(entry: PromptEntry, current: () => boolean): () => Promise<void> {
+    let sliceStart = Date.now();
+    return async () => {
+      if (Date.now() - sliceStart < SLICE_MS) return;
+      const yielding = (entry.yielding ??= { waiters: [], active: false });
+      yielding.active = true;
+      for (const wake of yielding.waiters.splice(0)) wake();
+      await yieldToEventLoop();
+      sliceStart = Date.now();
+      if (!current()) throw new Superseded('overtaken by a newer version');
+    };
+  }
+
+  /** Resolves to 'yielding' once the entry's running lint yields (at once if it already does); never otherwise. */
+  private untilYielding(entry: PromptEntry): Promise<'yielding'> {
+    const yielding = (entry.yielding ??= { waiters: [], active: false });
+    if (yielding.active) return Promise.resolve('yielding');
+    return new Promise((resolve) => yielding.waiters.push(() => resolve('yielding')));
+  }
+
+  private stopYielding(entry: PromptEntry): void {
+    if (entry.yielding) entry.yielding.active = false;
   }
 
   /** As `promptbound check` does, a file over 10 MB is not linted; one error at its start says so. */

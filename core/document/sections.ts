@@ -1,7 +1,7 @@
 // Finds the body's sections: Markdown ATX headings (outside code fences) nested by level, and role blocks.
 import type { Span } from '../diagnostic';
 import type { Annotation, Message, Section, TemplateComment } from './types';
-import { isBlank, linesOf, skipWhitespace, type Line } from './lines';
+import { isBlank, lineAt, skipWhitespace, type Line } from './lines';
 import { spanEnd } from './template';
 
 interface Fence {
@@ -61,12 +61,33 @@ function nestHeadings(headings: Heading[], markerOffsets: number[], bodyEnd: num
   return sections;
 }
 
+/**
+ * Lines that can open or close a fence or be a heading: up to 3 spaces, then `#`, a backtick or a tilde. Other
+ * lines change nothing here, so the scan jumps from candidate to candidate instead of walking every line.
+ */
+const CANDIDATE_LINE = /^ {0,3}[#`~]/gm;
+
 /** ATX headings (CommonMark: up to 3 spaces, 1–6 `#`, then a space, tab or line end), skipping fenced code. */
 function findHeadings(text: string, input: SectionInput): Heading[] {
   const headings: Heading[] = [];
   let fence: Fence | undefined;
   let k = 0;
-  for (const line of linesOf(text, input.body.offset, spanEnd(input.body))) {
+  const bodyEnd = spanEnd(input.body);
+  const candidates = new RegExp(CANDIDATE_LINE.source, 'gm');
+  // The body's first line counts even where `^` would not match (the body need not follow a line break).
+  const first = / {0,3}[#`~]/y;
+  first.lastIndex = input.body.offset;
+  const firstIsCandidate = first.test(text);
+  candidates.lastIndex = input.body.offset;
+  let next = (): number => {
+    next = () => candidates.exec(text)?.index ?? -1;
+    return firstIsCandidate ? input.body.offset : next();
+  };
+  for (let start = next(); start !== -1 && start < bodyEnd; start = next()) {
+    // `^` in a multiline regex also matches after U+2028/U+2029, which do not end a line here.
+    if (start !== input.body.offset && !isLineEnd(text.charCodeAt(start - 1))) continue;
+    const line = lineAt(text, start, bodyEnd);
+    candidates.lastIndex = Math.max(line.next, start + 1);
     const indent = indentOf(text, line);
     if (indent > 3) continue;
     if (fence) {
@@ -83,6 +104,10 @@ function findHeadings(text: string, input: SectionInput): Heading[] {
     if (heading) headings.push(heading);
   }
   return headings;
+}
+
+function isLineEnd(ch: number): boolean {
+  return ch === 10 || ch === 13;
 }
 
 function indentOf(text: string, line: Line): number {
