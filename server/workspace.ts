@@ -77,6 +77,9 @@ interface PromptEntry {
 /** Thrown at a checkpoint of a lint that a newer version (or a close) has overtaken: its work is abandoned. */
 class Superseded extends Error {}
 
+/** `PROMPTBOUND_LINT_TIMING=1` logs each lint's wall and CPU time (the editor benchmark reads them). */
+const LINT_TIMING = typeof process !== 'undefined' && typeof process.cpuUsage === 'function' && process.env?.PROMPTBOUND_LINT_TIMING === '1';
+
 /** A lint runs this long before it yields to other messages (hover, completion, cancellation). */
 const SLICE_MS = 15;
 
@@ -344,6 +347,7 @@ export class PromptWorkspace {
   }
 
   private async lintEntry(entry: PromptEntry, generation: number): Promise<void> {
+    const started = LINT_TIMING ? { wall: performance.now(), cpu: process.cpuUsage() } : undefined;
     const { uri } = entry;
     const doc = this.options.documents.get(uri);
     const text = doc ? doc.getText() : await this.overlay.readText(uri);
@@ -413,6 +417,10 @@ export class PromptWorkspace {
     if (entry.open) {
       entry.stats = statsPayload(textDocument.uri, textDocument, result);
       this.options.sink.documentStats(entry.stats);
+    }
+    if (started) {
+      const cpu = process.cpuUsage(started.cpu);
+      this.options.sink.log(`promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)}`);
     }
   }
 

@@ -6,15 +6,20 @@ import type { Checkpoint } from '../tokens/incremental';
 import { SegmentedText } from './segments';
 
 /**
- * One paragraph of a piece: its code-masked text and statements, valid for the fence state it was masked with.
- * `seam` remembers whether a statement crosses into the next paragraph, for the masked texts it was checked on.
+ * One paragraph of a piece, scanned for each fence state it was reached with (typing a fence flips every
+ * paragraph after it; typing on restores the other state, so both are kept): its code-masked text, its
+ * statements, and whether a statement crosses into the next paragraph (for the masked text it was checked on).
  */
+interface Scanned {
+  masked: string;
+  fenceOut: boolean;
+  found: StatedConstraint[];
+  seam?: { right: string; crosses: boolean };
+}
+
 interface Paragraph {
-  fenceIn?: boolean;
-  masked?: string;
-  fenceOut?: boolean;
-  found?: StatedConstraint[];
-  seam?: { left: string; right: string; crosses: boolean };
+  outside?: Scanned;
+  inside?: Scanned;
 }
 
 /** How far either side of a paragraph break the seam check looks; longer than any phrase a detector matches. */
@@ -68,20 +73,22 @@ export class ProseMemo {
     }
     const paragraphs = segmented.update(text);
     const found: StatedConstraint[] = [];
+    const scanned: Scanned[] = new Array<Scanned>(paragraphs.length);
     let fence = inFence;
     let fresh = 0;
     let at = 0;
     for (let i = 0; i < paragraphs.length; i++) {
       const { length, value } = paragraphs[i];
-      if (value.fenceIn !== fence || value.masked === undefined) {
+      let scan = fence ? value.inside : value.outside;
+      if (scan === undefined) {
         const masked = maskCode(text.slice(at, at + length), fence);
-        value.fenceIn = fence;
-        value.masked = masked.masked;
-        value.fenceOut = masked.inFence;
-        value.found = detectConstraints(masked.masked);
+        scan = { masked: masked.masked, fenceOut: masked.inFence, found: detectConstraints(masked.masked) };
+        if (fence) value.inside = scan;
+        else value.outside = scan;
         fresh += length;
       }
-      fence = value.fenceOut as boolean;
+      scanned[i] = scan;
+      fence = scan.fenceOut;
       at += length;
       if (fresh >= SLICE_CHARS) {
         fresh = 0;
@@ -93,14 +100,14 @@ export class ProseMemo {
     for (let i = 0; i < paragraphs.length; ) {
       let j = i;
       let runLength = paragraphs[i].length;
-      while (j + 1 < paragraphs.length && crosses(paragraphs[j].value, paragraphs[j + 1].value)) {
+      while (j + 1 < paragraphs.length && crosses(scanned[j], scanned[j + 1])) {
         j++;
         runLength += paragraphs[j].length;
       }
       if (j === i) {
-        for (const s of paragraphs[i].value.found ?? []) found.push({ ...s, offset: s.offset + at });
+        for (const s of scanned[i].found) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
       } else {
-        const masked = paragraphs.slice(i, j + 1).map((p) => p.value.masked ?? '').join('');
+        const masked = scanned.slice(i, j + 1).map((p) => p.masked).join('');
         for (const s of detectConstraints(masked)) found.push({ ...s, offset: s.offset + at });
       }
       at += runLength;
@@ -111,14 +118,13 @@ export class ProseMemo {
 }
 
 /** Whether a statement found around the break between two paragraphs runs across it. */
-function crosses(left: Paragraph, right: Paragraph): boolean {
-  const l = left.masked ?? '';
-  const r = right.masked ?? '';
-  if (left.seam && left.seam.left === l && left.seam.right === r) return left.seam.crosses;
+function crosses(left: Scanned, right: Scanned): boolean {
+  if (left.seam && left.seam.right === right.masked) return left.seam.crosses;
+  const l = left.masked;
   const tail = l.slice(Math.max(0, l.length - SEAM_WINDOW));
-  const window = tail + r.slice(0, SEAM_WINDOW);
+  const window = tail + right.masked.slice(0, SEAM_WINDOW);
   const crossing = detectConstraints(window).some((s) => s.offset < tail.length && s.offset + s.length > tail.length);
-  left.seam = { left: l, right: r, crosses: crossing };
+  left.seam = { right: right.masked, crosses: crossing };
   return crossing;
 }
 

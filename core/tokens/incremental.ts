@@ -93,6 +93,9 @@ export class ChunkTallies {
   private cuts: readonly number[] = [];
   private text = '';
   private starts: number[] = [];
+  private sums = { latin: new Float64Array(1), cjk: new Float64Array(1), other: new Float64Array(1) };
+  /** Indices of chunks whose tally has estimated spans (rare: long unbroken runs). */
+  private withEstimates: number[] = [];
   private readonly chunks: SegmentedText<ChunkEntry>;
 
   constructor(
@@ -120,10 +123,11 @@ export class ChunkTallies {
     this.cuts = cuts;
     this.text = text;
     const segments = this.chunks.update(text);
-    this.starts = new Array<number>(segments.length);
+    const n = segments.length;
+    this.starts = new Array<number>(n);
     let at = 0;
     let pending = 0;
-    for (let i = 0; i < segments.length; i++) {
+    for (let i = 0; i < n; i++) {
       this.starts[i] = at;
       const { length, value } = segments[i];
       if (value.tally === undefined) {
@@ -135,6 +139,16 @@ export class ChunkTallies {
         }
       }
       at += length;
+    }
+    // Running sums, so a section's whole chunks cost two lookups however many there are.
+    this.sums = { latin: new Float64Array(n + 1), cjk: new Float64Array(n + 1), other: new Float64Array(n + 1) };
+    this.withEstimates = [];
+    for (let i = 0; i < n; i++) {
+      const tally = segments[i].value.tally as TokenTally;
+      this.sums.latin[i + 1] = this.sums.latin[i] + tally.latin;
+      this.sums.cjk[i + 1] = this.sums.cjk[i] + tally.cjk;
+      this.sums.other[i + 1] = this.sums.other[i] + tally.other;
+      if (tally.estimated.length > 0) this.withEstimates.push(i);
     }
   }
 
@@ -148,17 +162,37 @@ export class ChunkTallies {
     const sum = emptyTally();
     if (to <= from) return sum;
     const segments = this.chunks.segments;
-    let i = this.chunkAt(from);
-    let at = from;
-    while (at < to && i < segments.length) {
-      const start = this.starts[i];
-      const end = start + segments[i].length;
-      if (start === at && end <= to) addTally(sum, segments[i].value.tally ?? emptyTally(), at);
-      else addTally(sum, this.counter.tally(this.text.slice(at, Math.min(end, to))), at);
-      at = Math.min(end, to);
-      i++;
+    const first = this.chunkAt(from);
+    const firstEnd = this.starts[first] + segments[first].length;
+    if (this.starts[first] !== from || firstEnd > to) {
+      // Starts inside a chunk (or ends inside the first one): that part is tallied alone.
+      const partEnd = Math.min(firstEnd, to);
+      addTally(sum, this.counter.tally(this.text.slice(from, partEnd)), 0);
+      if (partEnd === to) return sum;
+      return this.addWhole(sum, first + 1, from, to);
     }
-    if (from !== 0) for (const span of sum.estimated) span.offset -= from;
+    return this.addWhole(sum, first, from, to);
+  }
+
+  /** Adds chunks from index `i` (which starts inside `[from, to)`) up to `to`, the last one partly if `to` cuts it. */
+  private addWhole(sum: TokenTally, i: number, from: number, to: number): TokenTally {
+    const segments = this.chunks.segments;
+    let j = this.chunkAt(to - 1);
+    const lastEnd = this.starts[j] + segments[j].length;
+    if (lastEnd > to) {
+      addTally(sum, this.counter.tally(this.text.slice(this.starts[j], to)), this.starts[j] - from);
+    } else j++;
+    // Whole chunks i .. j-1.
+    if (j > i) {
+      sum.latin += this.sums.latin[j] - this.sums.latin[i];
+      sum.cjk += this.sums.cjk[j] - this.sums.cjk[i];
+      sum.other += this.sums.other[j] - this.sums.other[i];
+      for (let k = lowerBound(this.withEstimates, i); k < this.withEstimates.length && this.withEstimates[k] < j; k++) {
+        const c = this.withEstimates[k];
+        for (const span of (segments[c].value.tally as TokenTally).estimated) sum.estimated.push({ offset: span.offset + this.starts[c] - from, length: span.length });
+      }
+      sum.estimated.sort((a, b) => a.offset - b.offset);
+    }
     return sum;
   }
 
