@@ -54,7 +54,7 @@ const PROSE_RULES = new Set(['instructions/undeclared', 'instructions/mismatch']
 
 /** Parse and count a prompt without running rules (`promptbound count`, the status bar). */
 export async function countDocument(input: LintInput, host: EngineHost): Promise<{ document: PromptDocument; stats: DocumentStats }> {
-  const document = parseDocument(input.uri, input.text, { stripHtmlComments: input.config.stripHtmlComments });
+  const document = parseDocument(input.uri, input.text, { stripHtmlComments: input.config.stripHtmlComments, candidateLines: input.session?.candidateLines });
   if (input.checkpoint) await input.checkpoint();
   const stats = await computeStats(document, input.config, host.tokenizers, { session: input.session, checkpoint: input.checkpoint });
   return { document, stats };

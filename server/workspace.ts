@@ -18,7 +18,7 @@ import { ConfigLookup, type DocumentConfig } from './config';
 import { DIAGNOSTIC_SOURCE, diagnosticKey, positionedText, toLspDiagnostic, type PositionedText } from './convert';
 import { overlayFiles, RecordingFiles, type OpenTexts } from './overlay';
 import { hasPromptName, matchesGlobs, PROMPT_EXTENSIONS } from './prompt-files';
-import { LintScheduler, type Timers } from './scheduler';
+import { LintScheduler, REAL_TIMERS, type Timers } from './scheduler';
 import { statsPayload } from './stats';
 import { baseName, canonicalUri, joinUri, parentUri, relativeTo } from './uris';
 
@@ -70,6 +70,10 @@ interface PromptEntry {
   linted: boolean;
   /** Counts and prose scans kept between versions (open prompts only). */
   session?: DocumentSession;
+  /** A pending stats notification of a prompt with many sections (see STATS_THROTTLE_MS). */
+  statsDue?: unknown;
+  /** When stats were last sent (Date.now()). */
+  statsSent?: number;
   /** Set while a lint is long enough to yield; requests then stop waiting for it (see `freshSnapshot`). */
   yielding?: { waiters: Array<() => void>; active: boolean };
 }
@@ -79,6 +83,14 @@ class Superseded extends Error {}
 
 /** `PROMPTBOUND_LINT_TIMING=1` logs each lint's wall and CPU time (the editor benchmark reads them). */
 const LINT_TIMING = typeof process !== 'undefined' && typeof process.cpuUsage === 'function' && process.env?.PROMPTBOUND_LINT_TIMING === '1';
+
+/**
+ * A prompt with more sections than this sends its stats (every section's count, for the chart) at most every
+ * STATS_THROTTLE_MS while it is edited: encoding thousands of sections on every keystroke would cost more than
+ * the lint itself. Diagnostics are never held back.
+ */
+const STATS_SECTIONS_AT_ONCE = 300;
+const STATS_THROTTLE_MS = 150;
 
 /** A lint runs this long before it yields to other messages (hover, completion, cancellation). */
 const SLICE_MS = 15;
@@ -309,8 +321,10 @@ export class PromptWorkspace {
   async statsFor(uri: string): Promise<DocumentStatsPayload | null> {
     const key = canonicalUri(uri);
     if (!this.prompts.get(key)?.open) return null;
-    await this.freshSnapshot(key);
-    return this.prompts.get(key)?.stats ?? null;
+    const snapshot = await this.freshSnapshot(key);
+    const entry = this.prompts.get(key);
+    if (entry && snapshot && entry.stats?.version !== snapshot.textDocument.version) entry.stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
+    return entry?.stats ?? null;
   }
 
   /** The config and settings a document is linted with (CountText on a file that is not a prompt). */
@@ -414,13 +428,36 @@ export class PromptWorkspace {
     const targets = new Set([...entry.contributions.keys(), ...contributions.keys()]);
     entry.contributions = contributions;
     this.publish(targets);
-    if (entry.open) {
-      entry.stats = statsPayload(textDocument.uri, textDocument, result);
-      this.options.sink.documentStats(entry.stats);
-    }
+    if (entry.open) this.sendStats(entry, result.stats.sections.length > STATS_SECTIONS_AT_ONCE);
     if (started) {
       const cpu = process.cpuUsage(started.cpu);
-      this.options.sink.log(`promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)}`);
+      this.options.sink.log(`promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)} rss=${(process.memoryUsage.rss() / 1048576).toFixed(1)} heap=${(process.memoryUsage().heapUsed / 1048576).toFixed(1)}`);
+    }
+  }
+
+  /**
+   * The stats of the entry's snapshot: now, or (`throttled`) no sooner than STATS_THROTTLE_MS after the last
+   * ones. A throttled send that finds the editor already past its snapshot is left to the lint on its way,
+   * which sends at once (its time has come), so positions are always read from a current document.
+   */
+  private sendStats(entry: PromptEntry, throttled: boolean): void {
+    entry.stats = undefined;
+    const timers = this.options.timers ?? REAL_TIMERS;
+    const send = () => {
+      entry.statsDue = undefined;
+      const snapshot = entry.snapshot;
+      if (!entry.open || !snapshot || this.prompts.get(entry.uri) !== entry) return;
+      if (this.options.documents.get(entry.uri)?.version !== snapshot.textDocument.version) return;
+      entry.statsSent = Date.now();
+      entry.stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
+      this.options.sink.documentStats(entry.stats);
+    };
+    const wait = throttled ? (entry.statsSent ?? 0) + STATS_THROTTLE_MS - Date.now() : 0;
+    if (wait <= 0) {
+      if (entry.statsDue !== undefined) timers.clear(entry.statsDue);
+      send();
+    } else if (entry.statsDue === undefined) {
+      entry.statsDue = timers.set(send, wait);
     }
   }
 

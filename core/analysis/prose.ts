@@ -37,42 +37,44 @@ const SLICE_CHARS = 128 * 1024;
  */
 export class ProseMemo {
   private readonly pieces = new Map<string, SegmentedText<Paragraph>>();
-  private used = new Set<string>();
+  /** Each piece's last scan, by the text and fence state it was made for. */
+  private readonly scans = new Map<string, { text: string; inFence: boolean; result: { found: StatedConstraint[]; inFence: boolean } }>();
 
   /** Scans every piece of `document` (yielding at checkpoints) and remembers its statements for the rules. */
   async prepare(document: PromptDocument, checkpoint?: Checkpoint): Promise<LocatedStatement[]> {
-    this.used = new Set();
-    // Fill the paragraphs first with yields; the scan below then only reads them.
-    let fence = false;
+    const used = new Set<string>();
     for (let m = 0; m < document.messages.length; m++) {
-      fence = false;
+      let fence = false;
       const pieces = document.messages[m].pieces;
       for (let p = 0; p < pieces.length; p++) {
-        const walk = this.walk(pieces[p].text, fence, `${m}|${p}`);
-        let step = walk.next();
-        while (!step.done) {
-          if (checkpoint) await checkpoint();
-          step = walk.next();
-        }
-        fence = step.value.inFence;
+        const key = `${m}|${p}`;
+        used.add(key);
+        fence = (await this.scanPiece(pieces[p].text, fence, key, checkpoint)).inFence;
       }
     }
-    const scan: PieceScan = (text, inFence, where) => drain(this.walk(text, inFence, `${where.message}|${where.piece}`));
-    const result = rememberStatements(document, scan);
-    for (const key of this.pieces.keys()) if (!this.used.has(key)) this.pieces.delete(key);
-    return result;
+    for (const key of this.pieces.keys()) {
+      if (used.has(key)) continue;
+      this.pieces.delete(key);
+      this.scans.delete(key);
+    }
+    const scan: PieceScan = (text, inFence, where) => {
+      const last = this.scans.get(`${where.message}|${where.piece}`);
+      // Always the scan just made above, unless a rule asked for another document.
+      return last && last.text === text && last.inFence === inFence ? last.result : wholePiece(text, inFence);
+    };
+    return rememberStatements(document, scan);
   }
 
-  /** Brings one piece's paragraphs up to date; yields after each slice of fresh work, returns its scan. */
-  private *walk(text: string, inFence: boolean, key: string): Generator<void, { found: StatedConstraint[]; inFence: boolean }> {
-    this.used.add(key);
+  /** Brings one piece's paragraphs up to date, yielding after each slice of fresh work. */
+  private async scanPiece(text: string, inFence: boolean, key: string, checkpoint?: Checkpoint): Promise<{ found: StatedConstraint[]; inFence: boolean }> {
+    const last = this.scans.get(key);
+    if (last && last.text === text && last.inFence === inFence) return last.result;
     let segmented = this.pieces.get(key);
     if (segmented === undefined) {
       segmented = new SegmentedText<Paragraph>({ margin: 2, make: () => ({}), split: paragraphEnds });
       this.pieces.set(key, segmented);
     }
     const paragraphs = segmented.update(text);
-    const found: StatedConstraint[] = [];
     const scanned: Scanned[] = new Array<Scanned>(paragraphs.length);
     let fence = inFence;
     let fresh = 0;
@@ -81,40 +83,61 @@ export class ProseMemo {
       const { length, value } = paragraphs[i];
       let scan = fence ? value.inside : value.outside;
       if (scan === undefined) {
-        const masked = maskCode(text.slice(at, at + length), fence);
-        scan = { masked: masked.masked, fenceOut: masked.inFence, found: detectConstraints(masked.masked) };
+        scan = scanParagraph(text.slice(at, at + length), fence);
         if (fence) value.inside = scan;
         else value.outside = scan;
         fresh += length;
+        if (checkpoint && fresh >= SLICE_CHARS) {
+          fresh = 0;
+          await checkpoint();
+        }
       }
       scanned[i] = scan;
       fence = scan.fenceOut;
       at += length;
-      if (fresh >= SLICE_CHARS) {
-        fresh = 0;
-        yield;
-      }
     }
-    // Statements per run of paragraphs joined by crossing seams.
-    at = 0;
-    for (let i = 0; i < paragraphs.length; ) {
-      let j = i;
-      let runLength = paragraphs[i].length;
-      while (j + 1 < paragraphs.length && crosses(scanned[j], scanned[j + 1])) {
-        j++;
-        runLength += paragraphs[j].length;
-      }
-      if (j === i) {
-        for (const s of scanned[i].found) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
-      } else {
-        const masked = scanned.slice(i, j + 1).map((p) => p.masked).join('');
-        for (const s of detectConstraints(masked)) found.push({ ...s, offset: s.offset + at });
-      }
-      at += runLength;
-      i = j + 1;
-    }
-    return { found, inFence: fence };
+    const result = { found: joinRuns(paragraphs, scanned), inFence: fence };
+    this.scans.set(key, { text, inFence, result });
+    return result;
   }
+}
+
+/**
+ * The masked text is kept across versions, so it is copied out of the document: built from slices of the text,
+ * it would otherwise keep that whole version of the document alive (V8 sliced and cons strings).
+ */
+function scanParagraph(text: string, fence: boolean): Scanned {
+  const masked = maskCode(text, fence);
+  const own = detach(masked.masked);
+  return { masked: own, fenceOut: masked.inFence, found: detectConstraints(own) };
+}
+
+function detach(text: string): string {
+  return text.length === 0 ? '' : (' ' + text).slice(1);
+}
+
+function wholePiece(text: string, inFence: boolean): { found: StatedConstraint[]; inFence: boolean } {
+  const masked = maskCode(text, inFence);
+  return { found: detectConstraints(masked.masked), inFence: masked.inFence };
+}
+
+/** The piece's statements: each paragraph's, except across crossing seams, where the run is scanned as one. */
+function joinRuns(paragraphs: ReadonlyArray<{ length: number }>, scanned: readonly Scanned[]): StatedConstraint[] {
+  const found: StatedConstraint[] = [];
+  let at = 0;
+  for (let i = 0; i < paragraphs.length; ) {
+    let j = i;
+    let runLength = paragraphs[i].length;
+    while (j + 1 < paragraphs.length && crosses(scanned[j], scanned[j + 1])) {
+      j++;
+      runLength += paragraphs[j].length;
+    }
+    const list = j === i ? scanned[i].found : detectConstraints(scanned.slice(i, j + 1).map((p) => p.masked).join(''));
+    for (const s of list) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
+    at += runLength;
+    i = j + 1;
+  }
+  return found;
 }
 
 /** Whether a statement found around the break between two paragraphs runs across it. */
@@ -139,10 +162,4 @@ function paragraphEnds(text: string, from: number, to: number): number[] {
   }
   ends.push(to);
   return ends;
-}
-
-function drain<T>(walk: Generator<void, T>): T {
-  let step = walk.next();
-  while (!step.done) step = walk.next();
-  return step.value;
 }

@@ -3,7 +3,44 @@ import { ChunkedCounter } from '../tokens/chunks';
 import type { TallyingCounter } from '../tokens/counter';
 import { ChunkTallies, type Checkpoint } from '../tokens/incremental';
 import type { TokenCounter } from '../tokens/types';
+import { searchCandidateLines, type CandidateLines } from '../document/sections';
 import { ProseMemo } from './prose';
+import { SegmentedText } from './segments';
+
+/** Candidate heading and fence lines of a text, kept in ~4 KB slices of whole lines (relative offsets). */
+class CandidateLineIndex {
+  private readonly slices = new SegmentedText<{ lines?: number[] }>({ margin: 1, make: () => ({}), split: lineSliceEnds });
+
+  readonly lookup: CandidateLines = (text, from, to) => {
+    const found: number[] = [];
+    let at = 0;
+    for (const { length, value } of this.slices.update(text)) {
+      const end = at + length;
+      if (end > from && at < to) {
+        value.lines ??= searchCandidateLines(text, at, end).map((line) => line - at);
+        for (const line of value.lines) if (at + line >= from && at + line < to) found.push(at + line);
+      }
+      at = end;
+    }
+    // `from` (the body's start) counts as a line start even mid-line; the slices only know real line starts.
+    const first = searchCandidateLines(text, from, Math.min(to, from + 8));
+    if (first[0] === from && found[0] !== from) found.unshift(from);
+    return found;
+  };
+}
+
+/** Slice ends after the first line break past every 4 KB. */
+function lineSliceEnds(text: string, from: number, to: number): number[] {
+  const ends: number[] = [];
+  for (let at = from + 4096; at < to; ) {
+    const newline = text.indexOf('\n', at);
+    if (newline === -1 || newline + 1 >= to) break;
+    ends.push(newline + 1);
+    at = newline + 1 + 4096;
+  }
+  ends.push(to);
+  return ends;
+}
 
 /**
  * Per-document state that outlives one lint: chunk tallies of each message and the prose scan of each piece.
@@ -12,6 +49,12 @@ import { ProseMemo } from './prose';
 export class DocumentSession {
   private readonly tallies = new Map<string, ChunkTallies>();
   readonly prose = new ProseMemo();
+  private readonly lines = new CandidateLineIndex();
+
+  /** For `parseDocument`: heading and fence line candidates, searched again only in the slices an edit touched. */
+  get candidateLines(): CandidateLines {
+    return this.lines.lookup;
+  }
 
   /** `maxChunkLength`: tests use small chunks so that boundaries move often. */
   constructor(private readonly options: { maxChunkLength?: number } = {}) {}

@@ -23,7 +23,12 @@ export interface SectionInput {
   comments: readonly TemplateComment[];
   /** Lines that are role markers (Prompty `# system:`) are not headings. */
   markerLines: ReadonlySet<number>;
+  /** Where candidate lines come from; by default the text is searched (see `candidateLines`). */
+  candidateLines?: CandidateLines;
 }
+
+/** Starts of the lines in `[from, to)` that `candidateLines` would find, in order (`from` counts as a line start). */
+export type CandidateLines = (text: string, from: number, to: number) => readonly number[];
 
 export function buildSections(text: string, input: SectionInput): Section[] {
   const roles: Section[] = input.messages.flatMap((m) =>
@@ -67,8 +72,8 @@ function findHeadings(text: string, input: SectionInput): Heading[] {
   let fence: Fence | undefined;
   let k = 0;
   const bodyEnd = spanEnd(input.body);
-  const next = candidateLines(text, input.body.offset, bodyEnd);
-  for (let start = next(); start !== -1; start = next()) {
+  const list = (input.candidateLines ?? searchCandidateLines)(text, input.body.offset, bodyEnd);
+  for (const start of list) {
     const line = lineAt(text, start, bodyEnd);
     const indent = indentOf(text, line);
     if (indent > 3) continue;
@@ -93,6 +98,13 @@ function findHeadings(text: string, input: SectionInput): Heading[] {
  * backtick or a tilde; other lines change nothing here. A heading line holds `#` and a fence line holds three
  * backticks or tildes, so three `indexOf` searches find them all without walking every line.
  */
+export function searchCandidateLines(text: string, from: number, to: number): number[] {
+  const next = candidateLines(text, from, to);
+  const found: number[] = [];
+  for (let start = next(); start !== -1; start = next()) found.push(start);
+  return found;
+}
+
 function candidateLines(text: string, from: number, to: number): () => number {
   const needles = ['#', '```', '~~~'];
   const hits = needles.map((needle) => text.indexOf(needle, from));

@@ -1,6 +1,6 @@
 // `compat: ifeval`: checks a constraint with IFEval's own definition of what it measures (google-research
 // instruction_following_eval, as mirrored in lm-evaluation-harness), and IFEval's loose variants.
-import { detect } from 'tinyld';
+import { detectLanguage as detect } from '../language-detect';
 import type { Span } from '../../diagnostic';
 import type { CheckContext, ConstraintResult } from '../types';
 import { countMessage, inRange, isCountError, parseCount, type CountRange } from '../count';

@@ -1,5 +1,5 @@
 // `language`: the completion's language, detected by tinyld (offline, n-gram based), matches an ISO 639-1 code.
-import { detect } from 'tinyld';
+import { detectLanguage as detect } from '../language-detect';
 import type { ConstraintModule } from '../module';
 import { valueError } from '../module';
 import { countWords } from '../measure/words';
