@@ -76,9 +76,15 @@ export function realMarkdownPrompt(bytes: number, files = markdownFiles()): { te
   const parts = [FRONTMATTER];
   let size = FRONTMATTER.length;
   let used = 0;
-  for (let i = 0; size < bytes; i++) {
+  for (let i = 0; size < bytes && i < files.length * 1000; i++) {
     const file = files[i % files.length];
-    const body = readFileSync(file, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').replace(/\r\n?/g, '\n');
+    let raw: string;
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch {
+      continue; // removed since it was listed (node_modules being reinstalled)
+    }
+    const body = raw.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').replace(/\r\n?/g, '\n');
     const section = `## ${path.relative(REPO, file)}${i >= files.length ? ` (copy ${Math.floor(i / files.length) + 1})` : ''}\n\n${body.trimEnd()}\n\n`;
     parts.push(section);
     size += Buffer.byteLength(section, 'utf8');

@@ -71,10 +71,13 @@ export async function lintDocument(input: LintInput, host: EngineHost, rules: re
   for (const rule of rules) {
     const severity = severityOf(rule, input.config);
     if (severity === undefined) continue;
+    // Between rules, a prompt with a hundred thousand findings lets other requests in.
+    if (input.checkpoint) await input.checkpoint();
     runRule(rule, severity, { document, config: input.config, stats, completion }, diagnostics);
   }
   const kept = applySuppressions(document, diagnostics);
-  kept.sort((a, b) => (a.uri ?? '').localeCompare(b.uri ?? '') || a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  // Equal strings skip localeCompare: nearly every diagnostic is in the prompt itself (no uri).
+  kept.sort((a, b) => compareText(a.uri ?? '', b.uri ?? '') || a.offset - b.offset || compareText(a.ruleId, b.ruleId));
   return { document, stats, diagnostics: kept, completion };
 }
 
@@ -93,6 +96,10 @@ async function completionContext(
     out.push(internalError(`Loading the output schema or samples failed: ${error instanceof Error ? error.message : String(error)}`, {}));
     return undefined;
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
 }
 
 function severityOf(rule: Rule, config: ResolvedConfig): Severity | undefined {

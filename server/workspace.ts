@@ -14,6 +14,7 @@ import type { FileAccess } from '../core/files';
 import type { DocumentStatsPayload, EditorSettings } from './protocol';
 import { snapshotDocument, type DocumentSnapshot } from './snapshot';
 import { DocumentSession } from '../core/analysis/session';
+import { changedRange } from '../core/analysis/diff';
 import { ConfigLookup, type DocumentConfig } from './config';
 import { DIAGNOSTIC_SOURCE, diagnosticKey, positionedText, toLspDiagnostic, type PositionedText } from './convert';
 import { overlayFiles, RecordingFiles, type OpenTexts } from './overlay';
@@ -72,6 +73,8 @@ interface PromptEntry {
   session?: DocumentSession;
   /** A pending stats notification of a prompt with many sections (see STATS_THROTTLE_MS). */
   statsDue?: unknown;
+  /** The last text linted and its UTF-8 size (only kept for texts that may be near the size limit). */
+  size?: { text: string; bytes: number };
   /** When stats were last sent (Date.now()). */
   statsSent?: number;
   /** Set while a lint is long enough to yield; requests then stop waiting for it (see `freshSnapshot`). */
@@ -101,18 +104,14 @@ const yieldToEventLoop: () => Promise<void> =
 /** The CLI's limit (node/files.ts MAX_FILE_BYTES): larger files are reported, not linted. */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-/** UTF-8 length over `limit`, without encoding the text (stops counting once over). */
-export function exceedsBytes(text: string, limit: number): boolean {
-  if (text.length > limit) return true;
-  if (text.length * 3 <= limit) return false;
+/** UTF-8 length of `[from, to)` without encoding it (a surrogate pair is 4 bytes: 2 per half). */
+function utf8Length(text: string, from: number, to: number): number {
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // A surrogate pair is 4 bytes: 2 per half.
     bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
-    if (bytes > limit) return true;
   }
-  return false;
+  return bytes;
 }
 
 /** Delay before dependents of an edited sample or schema are re-linted, when their own setting is unknown. */
@@ -357,6 +356,8 @@ export class PromptWorkspace {
       if (error instanceof Superseded) return;
       // A bug of ours (core already turns a throwing rule into a diagnostic): logged, and the server goes on.
       this.options.sink.log(`promptbound: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      if (this.scheduler.isCurrent(uri, generation)) this.stopYielding(entry);
     }
   }
 
@@ -370,7 +371,7 @@ export class PromptWorkspace {
       if (current()) this.drop(entry);
       return;
     }
-    if (exceedsBytes(text, MAX_DOCUMENT_BYTES)) {
+    if (text.length * 3 > MAX_DOCUMENT_BYTES && this.utf8Size(entry, text) > MAX_DOCUMENT_BYTES) {
       if (current()) this.skipTooLarge(entry, doc);
       return;
     }
@@ -381,12 +382,8 @@ export class PromptWorkspace {
     const host: EngineHost = { tokenizers: this.options.tokenizers, files };
     if (entry.open) entry.session ??= new DocumentSession();
     else entry.session = undefined;
-    let result;
-    try {
-      result = await lintDocument({ uri, text, config, session: entry.session, checkpoint: this.checkpoint(entry, current) }, host, this.rules);
-    } finally {
-      this.stopYielding(entry);
-    }
+    const checkpoint = this.checkpoint(entry, current);
+    const result = await lintDocument({ uri, text, config, session: entry.session, checkpoint }, host, this.rules);
     if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (PITFALLS 19)
 
     const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
@@ -422,7 +419,12 @@ export class PromptWorkspace {
         texts.set(target, file);
       }
       const lookup = (other: string) => texts.get(canonicalUri(other));
-      contributions.set(target, { version: file.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, file!, lookup, uri)) });
+      const converted: LspDiagnostic[] = [];
+      for (let i = 0; i < diagnostics.length; i++) {
+        converted.push(toLspDiagnostic(diagnostics[i], file, lookup, uri));
+        if (i % 4096 === 4095) await checkpoint();
+      }
+      contributions.set(target, { version: file.version, diagnostics: converted });
     }
     if (!current()) return;
     const targets = new Set([...entry.contributions.keys(), ...contributions.keys()]);
@@ -486,7 +488,21 @@ export class PromptWorkspace {
   }
 
   private stopYielding(entry: PromptEntry): void {
-    if (entry.yielding) entry.yielding.active = false;
+    // Requests still waiting for a yield are answered by the lint's end instead (see `freshSnapshot`).
+    if (entry.yielding) entry.yielding = { waiters: [], active: false };
+  }
+
+  /** The text's UTF-8 size, from the previous version's by what changed (a keystroke need not walk 10 MB). */
+  private utf8Size(entry: PromptEntry, text: string): number {
+    const last = entry.size;
+    let bytes: number;
+    if (last === undefined) bytes = utf8Length(text, 0, text.length);
+    else {
+      const change = changedRange(last.text, text);
+      bytes = last.bytes - utf8Length(last.text, change.start, change.oldEnd) + utf8Length(text, change.start, change.newEnd);
+    }
+    entry.size = { text, bytes };
+    return bytes;
   }
 
   /** As `promptbound check` does, a file over 10 MB is not linted; one error at its start says so. */
