@@ -20,12 +20,13 @@ function syntheticPrompt(bytes = 1_000_000): string {
     const body = i % 7 === 6 ? generateCjk(4000, i) : generateProse(10_000, i + 1);
     const section = `## Article ${i}\n\n${body}\n\n`;
     parts.push(section);
-    size += section.length;
+    size += Buffer.byteLength(section, 'utf8');
   }
   return parts.join('');
 }
 
 function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 }
