@@ -1,4 +1,5 @@
 // Starts the server in a Node process: IPC for the VS Code desktop client, stdio for `promptbound lsp --stdio` and other editors.
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { nodePlatform } from './node-platform';
 import { startServer } from './server';
@@ -8,6 +9,10 @@ import { startServer } from './server';
  * (`--node-ipc`, `--stdio`, `--socket=N`, `--pipe=NAME`), as vscode-languageclient passes it.
  */
 export function runLanguageServer(transport?: 'stdio'): Connection {
+  // Every keystroke in a large prompt leaves its old text behind (megabytes); V8 by default lets the heap grow to
+  // several times what is live before collecting it. A smaller growing factor keeps the server's memory near its
+  // live size (docs/editor-performance.md).
+  setFlagsFromString('--heap-growing-percent=50');
   if (transport === 'stdio' || process.argv.includes('--stdio')) {
     // Standard output carries the protocol: anything printed by accident would corrupt it.
     console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);

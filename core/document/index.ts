@@ -6,7 +6,7 @@ import { buildMessages, dotpromptRoleMarkers, promptyRoleMarkers, type RoleMarke
 import { parseYamlBlock, splitFrontmatter } from './frontmatter';
 import { githubModelsContent } from './github-models';
 import { readInterop } from './interop';
-import { attachBudgets, buildSections } from './sections';
+import { attachBudgets, buildSections, type CandidateLines } from './sections';
 import { mergeComments, scanHtmlComments, scanTemplate, spanEnd, type TemplateLanguage, type TemplateScan } from './template';
 import { copilotInputs, templateVariables } from './variables';
 import { markdownCodeSpans, outside } from './markdown-code';
@@ -22,6 +22,8 @@ export interface ParseOptions {
   stripHtmlComments?: boolean;
   /** Overrides detection by file name (e.g. a user glob that maps `*.txt` to a format). */
   format?: PromptFormat;
+  /** The editor's index of heading and fence line candidates, kept between versions (core/analysis/session.ts). */
+  candidateLines?: CandidateLines;
 }
 
 /** The format a file name implies; anything unrecognised is a plain-text prompt (user globs such as `prompts/**\/*.txt`). */
@@ -78,7 +80,7 @@ function parseBody(uri: string, text: string, format: Exclude<PromptFormat, 'git
   ];
   const chat = format === 'dotprompt' || format === 'prompty';
   const messages = buildMessages(text, body, markers, excluded, { implicitRole: format === 'prompty' ? 'system' : 'user', chat });
-  const sections = buildSections(text, { body, messages, comments, markerLines: new Set(markers.map((m) => m.excluded.offset)) });
+  const sections = buildSections(text, { body, messages, comments, markerLines: new Set(markers.map((m) => m.excluded.offset)), candidateLines: options.candidateLines });
   attachBudgets(text, sections, annotations, spanEnd(body));
   const syntax = templateSyntax(text, body, template, language);
   // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable; nor are the words
