@@ -38,7 +38,7 @@ export async function loadOutputSchema(document: PromptDocument, files: FileAcce
     ...root.issues.map((i) => locate(i, root.issueSource)),
     ...[...issues, ...outcome.issues].map((i) => locate(i, units[i.unit]?.source ?? units[0].source)),
   ];
-  const validation = outcome.validate ? schemaValidation(outcome.validate, units[0].schema) : undefined;
+  const validation = outcome.validate ? schemaValidation(outcome.validate, units[0].schema, outcome.patterns) : undefined;
   return validation ? { validation, problems: dedupe(problems) } : { problems: dedupe(problems) };
 }
 
