@@ -11,6 +11,7 @@ import { RE2JS } from 're2js';
 import { compileBacktracking } from '../regex/backtrack';
 import { isBudgetExceeded, newBudget, PATTERN_STEP_BUDGET, type StepBudget } from '../regex/bounded';
 import type { SchemaIssue } from './issues';
+import { checkRefCycles } from './cycles';
 import { collapseUnions, decodePointer, describeError, show } from './errors';
 import { isRecord, walkSchema, type SchemaPath } from './walk';
 
@@ -89,6 +90,7 @@ function compileFresh(units: readonly CompileUnit[]): CompileOutcome {
   const tooDeep = units.some((u, unit) => checkDepth(u.schema, unit, issues));
   const badPatterns = units.some((u, unit) => checkPatterns(u.schema, unit, issues));
   if (tooDeep || badPatterns) return { draft, issues };
+  if (checkRefCycles(units, MAX_SCHEMA_DEPTH, issues)) return { draft, issues };
   const fallbacks = new Map<string, string | undefined>();
   const strictFindings: string[] = [];
   const patterns: PatternRun = { budget: newBudget(), exhausted: [] };

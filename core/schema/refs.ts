@@ -7,6 +7,7 @@ import { MAX_SCHEMA_DEPTH } from './compile';
 import { jsonDepthOver, jsonSource, parseJsonText, wholeSource, type SchemaSource } from './sources';
 import { show } from './errors';
 import { isRecord, walkSchema } from './walk';
+import { originalRefs } from './cycles';
 
 /** A schema file larger than this is not read (PITFALLS 11). */
 export const MAX_SCHEMA_TEXT = 1_000_000;
@@ -59,6 +60,7 @@ export async function resolveRefs(root: LoadedUnit, options: RefOptions, issues:
         issues.push({ ruleId: 'schema/unresolved-ref', severity: 'error', message: `$ref ${show(String(ref.node.$ref), 120)}: ${missingReason(ref.target, units.length)}`, unit, path: [...ref.path, '$ref'], at: 'value' });
         delete ref.node.$ref;
       } else {
+        originalRefs.set(ref.node, String(ref.node.$ref));
         ref.node.$ref = `${units[loaded].key}${ref.fragment}`;
       }
     }
