@@ -11,7 +11,7 @@ import { picoschemaToJsonSchema } from './picoschema';
 import { promptyOutputsToJsonSchema } from './prompty';
 import { MAX_SCHEMA_TEXT, parseSchemaFile, refKey, resolveRefs, type LoadedUnit } from './refs';
 import { wholeSource, yamlSource, type SchemaSource } from './sources';
-import { isRecord } from './walk';
+import { isRecord, NON_FINITE_MESSAGE, nonFiniteNumberPath } from './walk';
 
 export interface LoadOptions {
   /** `$ref`s (and a schema path) may only reach files under this folder; default: any local path, never a URL. */
@@ -86,6 +86,8 @@ function inlineRoot(document: PromptDocument, declared: Declared, base: readonly
 }
 
 function inlineUnit(value: unknown, source: SchemaSource, span: Span, uri: string): Root {
+  const infinite = nonFiniteNumberPath(value);
+  if (infinite) return { problems: [{ ruleId: 'schema/invalid', severity: 'error', message: NON_FINITE_MESSAGE, uri, span: source.locate(infinite, 'value') }] };
   const text = JSON.stringify(value) ?? 'null';
   if (text.length > MAX_SCHEMA_TEXT) {
     return { problems: [{ ruleId: 'schema/invalid', severity: 'error', message: `schema larger than ${MAX_SCHEMA_TEXT.toLocaleString('en')} characters is not compiled`, uri, span }] };

@@ -6,7 +6,7 @@ import type { CompileUnit } from './compile';
 import { MAX_SCHEMA_DEPTH } from './compile';
 import { jsonDepthOver, jsonSource, parseJsonText, wholeSource, type SchemaSource } from './sources';
 import { show } from './errors';
-import { isRecord, walkSchema } from './walk';
+import { isRecord, NON_FINITE_MESSAGE, nonFiniteNumberPath, walkSchema } from './walk';
 import { originalRefs } from './cycles';
 
 /** A schema file larger than this is not read (PITFALLS 11). */
@@ -137,6 +137,8 @@ export function parseSchemaFile(uri: string, text: string): ParsedSchemaFile {
   if (!isRecord(parsed.value) && typeof parsed.value !== 'boolean') {
     return { source, errors: [{ ruleId: 'schema/invalid', severity: 'error', message: 'a JSON Schema is an object (or true/false)', path: [], at: 'value' }] };
   }
+  const infinite = nonFiniteNumberPath(parsed.value);
+  if (infinite) return { source, errors: [{ ruleId: 'schema/invalid', severity: 'error', message: NON_FINITE_MESSAGE, path: infinite, at: 'value' }] };
   return { schema: parsed.value, source, errors: [] };
 }
 

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cachedValidatorCount, compileUnits } from '../../core/schema/compile';
-import { at, loadFileSchema, mustValidate } from './helpers';
+import { at, loadFileSchema, loadPrompt, mustValidate } from './helpers';
 
 describe('bounds', () => {
   it('a schema with $id edited 1 000 times neither throws nor grows the cache', async () => {
@@ -112,5 +112,17 @@ describe('bounds', () => {
     }
     assert.equal(outcome.validate, undefined);
     assert.match(outcome.issues[0].message, /schema validation is unavailable in this host/);
+  });
+
+  it('a number beyond a double (maximum: 1e400) is located and explained, in YAML and in a JSON file', async () => {
+    const yaml = '---\nconstraints:\n  schema:\n    type: number\n    maximum: 1e400\n---\nSay.\n';
+    const inline = await loadPrompt('/w/p.prompt.md', yaml);
+    assert.equal(inline.validation, undefined);
+    assert.deepEqual(inline.problems.map((p) => [p.ruleId, at(yaml, p.span)]), [['schema/invalid', '1e400']]);
+    assert.match(inline.problems[0].message, /^number out of range: it does not fit a 64-bit float/);
+    assert.doesNotMatch(inline.problems[0].message, /null/);
+    const json = '{"type": "number", "minimum": -1e999}';
+    const file = await loadFileSchema(json);
+    assert.deepEqual(file.problems.map((p) => [p.ruleId, at(json, p.span)]), [['schema/invalid', '-1e999']]);
   });
 });
