@@ -22,6 +22,8 @@ export interface PromptboundConfig {
   budget?: BudgetDefaults;
   /** The runtime strips HTML comments from Markdown prompts, so they are not counted. Default false. */
   stripHtmlComments?: boolean;
+  /** Schemas, `$ref`s and samples outside the root may be read: `true` anywhere local, or these folders (relative to the config file). */
+  allowOutsideRoot?: boolean | string[];
 }
 
 /** Config after defaults are applied; what the engine reads. */
@@ -34,6 +36,10 @@ export interface ResolvedConfig {
   models: CustomModel[];
   budget: BudgetDefaults;
   stripHtmlComments: boolean;
+  /** Set by the front end: files outside this folder (path or uri) are not read unless `allowOutsideRoot` allows it (docs/security.md). */
+  root?: string;
+  /** `true`, or absolute folders (paths or uris) besides the root whose files may be read. */
+  allowOutsideRoot?: true | string[];
 }
 
 export const DEFAULT_MODEL = 'gpt-4o';

@@ -54,7 +54,7 @@ describe('$ref', () => {
   });
 
   it('with a workspace root, a $ref outside it is not read', async () => {
-    const loaded = await loadFileSchema('{"$ref": "../../etc/secret.json"}', { '/etc/secret.json': '{}' }, { workspaceRoot: '/w' });
+    const loaded = await loadFileSchema('{"$ref": "../../etc/secret.json"}', { '/etc/secret.json': '{}' }, { scope: { root: '/w', allowed: [] } });
     assert.equal(loaded.problems[0]?.ruleId, 'schema/unresolved-ref');
     assert.ok(!loaded.files.reads.includes('/etc/secret.json'));
   });
