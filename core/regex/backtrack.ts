@@ -38,7 +38,7 @@ type Ins =
   | { op: Op.Save; slot: number }
   | { op: Op.Assert; kind: '^' | '$' | 'b' | 'B' }
   | { op: Op.Backref; index: number }
-  | { op: Op.Look; behind: boolean; negate: boolean; prog: Ins[] }
+  | { op: Op.Look; behind: boolean; negate: boolean; prog: Ins[]; minWidth: number; maxWidth: number }
   | { op: Op.Mark; slot: number }
   | { op: Op.Check; slot: number }
   | { op: Op.Match };
@@ -360,9 +360,11 @@ function emit(node: Node, prog: Ins[], counter: { slots: number }): void {
     case 'backref':
       prog.push({ op: Op.Backref, index: node.index });
       return;
-    case 'look':
-      prog.push({ op: Op.Look, behind: node.behind, negate: node.negate, prog: emitProgram(node.body, counter) });
+    case 'look': {
+      const [minWidth, maxWidth] = widths(node.body);
+      prog.push({ op: Op.Look, behind: node.behind, negate: node.negate, prog: emitProgram(node.body, counter), minWidth, maxWidth });
       return;
+    }
     case 'repeat':
       emitRepeat(node, prog, counter);
       return;
@@ -418,10 +420,6 @@ function run(
   const stack: number[] = [];
   let pc = 0;
   let sp = start;
-  const set = (slot: number, value: number) => {
-    stack.push(RESTORE, slot, caps[slot]);
-    caps[slot] = value;
-  };
   for (;;) {
     if (--budget.steps < 0) throw new BudgetExceeded();
     const ins = prog[pc];
@@ -445,7 +443,8 @@ function run(
         break;
       case Op.Save:
       case Op.Mark:
-        set(ins.slot, sp);
+        stack.push(RESTORE, ins.slot, caps[ins.slot]);
+        caps[ins.slot] = sp;
         pc++;
         break;
       case Op.Check:
@@ -467,7 +466,7 @@ function run(
       }
       case Op.Look: {
         const before = caps.slice();
-        const found = ins.behind ? lookbehind(ins.prog, text, sp, caps, budget, flags) : run(ins.prog, text, sp, -1, caps, budget, flags) >= 0;
+        const found = ins.behind ? lookbehind(ins, text, sp, caps, budget, flags) : run(ins.prog, text, sp, -1, caps, budget, flags) >= 0;
         if (found === ins.negate) {
           for (let s = 0; s < caps.length; s++) caps[s] = before[s];
           ok = false;
@@ -505,13 +504,45 @@ function run(
   }
 }
 
-/** Some start k ≤ sp from which the body matches ending exactly at sp (nearest first). */
-function lookbehind(prog: Ins[], text: string, sp: number, caps: number[], budget: StepBudget, flags: { multiline: boolean; ignoreCase: boolean }): boolean {
-  for (let k = sp; k >= 0; k--) {
+/** Some start k ≤ sp from which the body matches ending exactly at sp (nearest first), within the body's possible widths. */
+function lookbehind(
+  ins: Extract<Ins, { op: Op.Look }>,
+  text: string,
+  sp: number,
+  caps: number[],
+  budget: StepBudget,
+  flags: { multiline: boolean; ignoreCase: boolean },
+): boolean {
+  const last = Math.max(0, sp - ins.maxWidth);
+  for (let k = sp - ins.minWidth; k >= last; k--) {
     if (--budget.steps < 0) throw new BudgetExceeded();
-    if (run(prog, text, k, sp, caps, budget, flags) >= 0) return true;
+    if (run(ins.prog, text, k, sp, caps, budget, flags) >= 0) return true;
   }
   return false;
+}
+
+/** The fewest and most code units a node can match (a back-reference: any number). */
+function widths(node: Node): [number, number] {
+  switch (node.t) {
+    case 'atom':
+      return [1, 2];
+    case 'seq':
+      return node.items.map(widths).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
+    case 'alt': {
+      const all = node.options.map(widths);
+      return [Math.min(...all.map((w) => w[0])), Math.max(...all.map((w) => w[1]))];
+    }
+    case 'group':
+      return widths(node.body);
+    case 'repeat': {
+      const [min, max] = widths(node.body);
+      return [min * node.min, max === 0 ? 0 : max * node.max];
+    }
+    case 'backref':
+      return [0, Infinity];
+    default:
+      return [0, 0];
+  }
 }
 
 function assertion(kind: '^' | '$' | 'b' | 'B', text: string, sp: number, multiline: boolean): boolean {
