@@ -63,7 +63,7 @@ describe('server: hostile input', () => {
     await client.open(fileUri(prompt), text);
     const sampleUri = fileUri(path.join(dir, 'p.sample.json'));
     const diagnostics = await client.until('the sample diagnostics', () => client.latest(sampleUri)?.diagnostics);
-    assert.ok(diagnostics.some((d) => /could not be checked on this value/.test(d.message)), JSON.stringify(diagnostics));
+    assert.ok(diagnostics.some((d) => /could not be checked on this value/.test(String(d.message))), JSON.stringify(diagnostics));
     const counted: CountTextResult = await client.connection.sendRequest(CountTextRequest, { uri: fileUri(prompt), text: 'still here' });
     assert.ok(counted.tokens > 0);
   });
@@ -79,8 +79,8 @@ describe('server: hostile input', () => {
     await client.open(uri, text);
     const diagnostics = await client.until('the outside-root diagnostic', () => client.latest(uri)?.diagnostics.filter((d) => d.code === 'schema/unresolved-ref'));
     assert.equal(diagnostics.length, 1);
-    assert.match(diagnostics[0].message, /^schema \.\.\/secret\/creds\.json is outside the root .*repo and is not read/);
+    assert.match(String(diagnostics[0].message), /^schema \.\.\/secret\/creds\.json is outside the root .*repo and is not read/);
     assert.deepEqual(diagnostics[0].range.start, { line: 2, character: 10 });
-    assert.ok(!client.published.some((p) => p.uri.endsWith('creds.json') || p.diagnostics.some((d) => d.message.includes('"token"'))));
+    assert.ok(!client.published.some((p) => p.uri.endsWith('creds.json') || p.diagnostics.some((d) => String(d.message).includes('"token"'))));
   });
 });
