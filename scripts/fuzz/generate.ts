@@ -98,7 +98,7 @@ function value(g: Gen, depth = 0): unknown {
 
 /** A subschema using any keyword, with refs into `definitions` and to the other schema files. */
 function schema(g: Gen, depth: number, refs: readonly string[]): Record<string, unknown> | boolean {
-  if (depth > 5 || g.chance(0.05)) return g.chance(0.5);
+  if (depth > 3 || g.chance(0.05)) return g.chance(0.5);
   const s: Record<string, unknown> = {};
   const keywords = g.times(1, 5, () => g.pick(['type', 'properties', 'items', 'pattern', 'enum', 'const', 'anyOf', 'oneOf', 'allOf', 'not', 'if', '$ref', 'format', 'minimum', 'maximum', 'minLength', 'maxLength', 'required', 'additionalProperties', 'patternProperties', 'prefixItems', 'contains', 'dependentSchemas', 'unevaluatedProperties', 'x-order', 'unknownKeyword', '$id', '$anchor', 'multipleOf', 'uniqueItems', 'propertyNames']));
   for (const k of keywords) {
@@ -306,7 +306,7 @@ export function generateInput(seed: number, index: number): FuzzInput {
   const dir = `${ROOT}/${g.pick(['p', 'a/b', 'deep/er/still'])}`;
   const prompt = `${dir}/x${ext}`;
   // Schema files whose $refs may point at each other (cycles included) and outside the root.
-  const schemaFiles = g.times(0, 3, (i) => `${dir}/s${i}.json`);
+  const schemaFiles = g.chance(0.4) ? g.times(1, 3, (i) => `${dir}/s${i}.json`) : [];
   const refs = schemaFiles.map((f) => `./${f.slice(dir.length + 1)}${g.chance(0.3) ? '#/definitions/a' : ''}`);
   for (const file of schemaFiles) {
     const s = schema(g, 0, refs);
@@ -314,7 +314,7 @@ export function generateInput(seed: number, index: number): FuzzInput {
     files[file] = roll < 0.05 ? '{"a": ' : roll < 0.08 ? `${'['.repeat(g.int(100, 2000))}` : roll < 0.1 ? '{"type": "number", "maximum": 1e400}' : JSON.stringify(s, replacer);
   }
   if (g.chance(0.1)) files[`${ROOT}/../outside.json`] = '{"token": "secret"}';
-  const inline = g.chance(0.5) ? schema(g, 0, refs) : undefined;
+  const inline = g.chance(0.3) ? schema(g, 0, refs) : undefined;
   const schemaRef = schemaFiles.length > 0 && g.chance(0.6) ? g.pick([...refs, './missing.json', '../../../etc/passwd', 'https://example.com/s.json', '/abs/s.json']) : undefined;
   const completions = g.times(0, 4, () => completion(g));
   completions.forEach((c, i) => {
@@ -328,7 +328,7 @@ export function generateInput(seed: number, index: number): FuzzInput {
         ? `---\n${frontmatter(g, format, schemaRef, inline)}\n---\n${body(g, format)}\n`
         : body(g, format);
   files[prompt] = text;
-  const edits = g.chance(0.2) ? g.times(1, 3, () => ({ offset: g.int(0, text.length), length: g.int(0, 12), text: g.chance(0.5) ? word(g) : g.pick(['\n', '---', ': ', '{{', '}}', 'pattern: "(a+)+$"', '  schema: ./s0.json', '\r\n', '']) })) : [];
+  const edits = g.chance(0.12) ? g.times(1, 3, () => ({ offset: g.int(0, text.length), length: g.int(0, 12), text: g.chance(0.5) ? word(g) : g.pick(['\n', '---', ': ', '{{', '}}', 'pattern: "(a+)+$"', '  schema: ./s0.json', '\r\n', '']) })) : [];
   const kind = `${format}${schemaFiles.length > 0 ? '+files' : ''}${inline ? '+inline' : ''}${edits.length > 0 ? '+edits' : ''}`;
   return { index, kind, root: ROOT, files, prompt, completions, edits };
 }

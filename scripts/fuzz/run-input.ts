@@ -77,6 +77,7 @@ export async function runInput(input: FuzzInput, tokenizers: CounterSource): Pro
       await work();
     } catch (error) {
       problems.push(`${where} threw: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      if (process.env.PROMPTBOUND_FUZZ_STACKS) problems.push(error instanceof Error ? String(error.stack) : '');
     }
   };
 

@@ -166,9 +166,21 @@ function insideConstruct(document: PromptDocument, offset: number): boolean {
   return document.comments.some((c) => within(c.span)) || document.variables.some((v) => within(v.span));
 }
 
+/** JSON text of a value that may be cyclic (a YAML alias inside itself: `a: &a [*a]`): a repeated ancestor becomes "[cycle]". */
+function acyclicJson(value: unknown): string {
+  const ancestors: unknown[] = [];
+  return JSON.stringify(value, function (this: unknown, _key: string, v: unknown) {
+    if (typeof v !== 'object' || v === null) return v;
+    while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) ancestors.pop();
+    if (ancestors.includes(v)) return '[cycle]';
+    ancestors.push(v);
+    return v;
+  });
+}
+
 function sameShape(before: PromptDocument, after: PromptDocument): boolean {
   const shape = (d: PromptDocument) =>
-    JSON.stringify({
+    acyclicJson({
       frontmatter: d.frontmatter?.value ?? null,
       frontmatterErrors: d.frontmatter?.errors.length ?? 0,
       sections: d.sections.map((s) => [s.kind, s.title, s.level, s.budget?.tokens ?? null]),
