@@ -1,5 +1,6 @@
 // "Disable <rule> for this line / file": suppression comments in the body's own comment syntax, offered only where
 // core's parser reads them back (each edit is re-parsed with core before it is offered).
+import { acyclicJson } from './acyclic-json';
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Annotation, PromptDocument, PromptFormat } from '../../core/document/types';
@@ -164,18 +165,6 @@ function insideConstruct(document: PromptDocument, offset: number): boolean {
   const within = (span: { offset: number; length: number }) => offset > span.offset && offset < span.offset + span.length;
   if (document.frontmatter && within(document.frontmatter.blockSpan)) return true;
   return document.comments.some((c) => within(c.span)) || document.variables.some((v) => within(v.span));
-}
-
-/** JSON text of a value that may be cyclic (a YAML alias inside itself: `a: &a [*a]`): a repeated ancestor becomes "[cycle]". */
-function acyclicJson(value: unknown): string {
-  const ancestors: unknown[] = [];
-  return JSON.stringify(value, function (this: unknown, _key: string, v: unknown) {
-    if (typeof v !== 'object' || v === null) return v;
-    while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) ancestors.pop();
-    if (ancestors.includes(v)) return '[cycle]';
-    ancestors.push(v);
-    return v;
-  });
 }
 
 function sameShape(before: PromptDocument, after: PromptDocument): boolean {
