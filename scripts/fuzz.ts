@@ -72,9 +72,8 @@ function runRange(options: Options, start: number, end: number, report: Report):
   return new Promise((resolve) => {
     const heartbeat = new SharedArrayBuffer(12);
     const beat = new Int32Array(heartbeat);
-    Atomics.store(beat, 0, start);
-    Atomics.store(beat, 1, Math.floor(Date.now() / 1e6));
-    Atomics.store(beat, 2, Date.now() % 1e6);
+    // -1 until the worker has loaded and warmed up: start-up is not an input's time.
+    Atomics.store(beat, 0, -1);
     // The worker is TypeScript: tsx's CommonJS hook loads it, as `node --import tsx` loads this file.
     const source = `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'fuzz', 'worker.ts'))});`;
     const worker = new Worker(source, {
