@@ -4,7 +4,8 @@
 //
 //   npm run fuzz -- [--count 100000] [--seed 1] [--budget 5000] [--workers 1] [--cli 20] [--lsp 20] [--only N] [--out report.json]
 //
-// Exit code 1 when anything crashed or timed out. Not part of `npm test` (it takes minutes); docs/security.md explains it.
+// Exit code 1 when anything crashed or timed out. SIGINT/SIGTERM stops it early and still prints the figures so far.
+// Not part of `npm test` (it takes minutes); docs/security.md explains it.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,7 +110,7 @@ function runRange(options: Options, start: number, end: number, report: Report):
         report.run += message.done;
         report.totalMs += message.totalMs;
         report.addSlow(message.slowest);
-        if (report.run % 5_000 < message.done) process.stderr.write(`fuzz: ${report.run.toLocaleString('en')} inputs, ${report.findings.length} findings, ${report.timeouts.length} time-outs\n`);
+        if (report.run % 1_000 < message.done) process.stderr.write(`fuzz: ${report.run.toLocaleString('en')} inputs, ${report.findings.length} findings, ${report.timeouts.length} time-outs\n`);
       } else if (message.type === 'end') finish();
     });
     worker.on('error', (error) => {
@@ -264,15 +265,29 @@ async function main(): Promise<number> {
   const report = new Report();
   const started = Date.now();
   const [first, last] = options.only !== undefined ? [options.only, options.only + 1] : [0, options.count];
-  const per = Math.ceil((last - first) / options.workers);
-  await Promise.all(Array.from({ length: options.workers }, (_, w) => runRange(options, first + w * per, Math.min(last, first + (w + 1) * per), report)));
   const sample = (n: number) => Array.from({ length: Math.min(n, last - first) }, (_, i) => first + Math.floor((i * (last - first)) / Math.max(1, n)));
+  // The real CLI and server first (few inputs, slow to start); then the in-process inputs, which SIGINT/SIGTERM may cut short.
   runCli(options, report, options.only !== undefined ? [options.only] : sample(options.cli));
   await runLsp(options, report, options.only !== undefined ? [options.only] : sample(options.lsp));
-  const seconds = (Date.now() - started) / 1000;
+  let stopped = false;
+  const stop = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stopped = true;
+        resolve();
+      });
+    }
+  });
+  const per = Math.ceil((last - first) / options.workers);
+  const ranges = Array.from({ length: options.workers }, (_, w) => runRange(options, first + w * per, Math.min(last, first + (w + 1) * per), report));
+  await Promise.race([Promise.all(ranges), stop]);
+  return summarise(options, report, (Date.now() - started) / 1000, stopped);
+}
+
+function summarise(options: Options, report: Report, seconds: number, stopped: boolean): number {
   const crashes = report.findings.length;
   const lines = [
-    `promptbound fuzz: seed ${options.seed}, per-input budget ${options.budget} ms, ${seconds.toFixed(0)} s`,
+    `promptbound fuzz: seed ${options.seed}, per-input budget ${options.budget} ms, ${seconds.toFixed(0)} s${stopped ? ' (stopped early by a signal)' : ''}`,
     `in-process: ${report.run.toLocaleString('en')} inputs run (check + validate + language-server handlers), mean ${(report.totalMs / Math.max(1, report.run)).toFixed(1)} ms`,
     `real CLI: ${report.cli.run} runs, median ${percentile(report.cli.ms, 50)} ms, max ${Math.max(0, ...report.cli.ms)} ms`,
     `stdio server: ${report.lsp.run} documents, median ${percentile(report.lsp.ms, 50)} ms, max ${Math.max(0, ...report.lsp.ms)} ms`,
@@ -284,7 +299,7 @@ async function main(): Promise<number> {
     ...report.slowest.map((s) => `  #${s.index} ${s.kind}: ${s.ms} ms`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (options.out) writeFileSync(options.out, JSON.stringify({ options, seconds, run: report.run, findings: report.findings, timeouts: report.timeouts, slowest: report.slowest, cli: report.cli.run, lsp: report.lsp.run }, null, 2));
+  if (options.out) writeFileSync(options.out, JSON.stringify({ options, seconds, stopped, run: report.run, findings: report.findings, timeouts: report.timeouts, slowest: report.slowest, cli: report.cli.run, lsp: report.lsp.run }, null, 2));
   return crashes + report.timeouts.length > 0 ? 1 : 0;
 }
 
