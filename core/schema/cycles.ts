@@ -117,7 +117,7 @@ class RefResolver {
     places: Map<object, Place>,
     maxDepth: number,
   ) {
-    units.forEach((u, unit) => {
+    units.forEach((u) => {
       if (u.key !== undefined && isRecord(u.schema)) this.byKey.set(u.key, u.schema);
       walkSchema(u.schema, ({ schema }) => {
         for (const id of [schema.$id, schema.id]) if (typeof id === 'string' && id !== '' && !id.startsWith('#')) this.byKey.set(id.replace(/#$/, ''), schema);

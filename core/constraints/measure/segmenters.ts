@@ -20,8 +20,8 @@ const CHUNK = 512;
 /**
  * The segments of `text`, found chunk by chunk so the cost stays linear (a 35 KB completion took 25 s and 1.6 GB in
  * one piece). Chunks end only where every granularity has a boundary anyway: after a line feed, and for graphemes and
- * words also between an ASCII space and a following ASCII letter or digit. A text with no such place within 8× the
- * chunk length is segmented in one piece.
+ * words also after a space or comma before an ASCII letter, quote or bracket (for graphemes, between any two printable
+ * ASCII characters). A chunk runs from at least CHUNK characters to the next such place.
  */
 export function* segments(granularity: Granularity, text: string): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
   const s = segmenter(granularity);
@@ -37,12 +37,7 @@ export function* segments(granularity: Granularity, text: string): Generator<{ s
 
 function chunkEnd(text: string, start: number, granularity: Granularity): number {
   if (text.length - start <= CHUNK) return text.length;
-  const limit = Math.min(text.length, start + CHUNK * 8);
-  for (let i = start + CHUNK; i < limit; i++) {
-    const before = text.charCodeAt(i - 1);
-    if (safeCut(text, i, granularity)) return i;
-  }
-  for (let i = limit; i < text.length; i++) if (safeCut(text, i, granularity)) return i;
+  for (let i = start + CHUNK; i < text.length; i++) if (safeCut(text, i, granularity)) return i;
   return text.length;
 }
 
