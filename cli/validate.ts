@@ -14,7 +14,7 @@ import type { SampleReport } from '../core/samples/types';
 import { countDocument } from '../core/engine';
 import { lineColumnAt, lineStarts } from '../core/positions';
 import { checkSample, declaredConstraints, expectsJson, failedKeys, type CompletionRequirements } from '../core/samples/check';
-import { completionRequirements } from '../core/samples/context';
+import { completionRequirements, scopeOf } from '../core/samples/context';
 import { parseSampleFile } from '../core/samples/parse';
 import { readTextFile } from '../node/files';
 import type { ValidateArgs } from './args';
@@ -63,7 +63,7 @@ async function loadPrompt(args: ValidateArgs, io: CliIo): Promise<CompletionRequ
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
     throw new UsageError(`${args.prompt} declares no constraints and no output schema; nothing to validate against`);
   }
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers: host.tokenizers });
+  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers: host.tokenizers, scope: scopeOf(config) });
   const errors = schemaProblems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     const list = errors.map((p) => `  ${displayPath(io.cwd, p.uri)}: ${p.message}`).join('\n');

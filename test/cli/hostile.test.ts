@@ -112,6 +112,13 @@ const CASES: Case[] = [
     exitCode: 1,
     stdout: [/ref\.schema\.json\n  1:31  error  \$ref "\.\.\/secret\/creds\.json" is outside the root/],
   },
+  {
+    name: 'validate: the schema outside the repository is not read either',
+    args: ['validate', '--prompt', 'o.prompt.md', 'ref.schema.json'],
+    cwd: 'repo',
+    exitCode: 2,
+    stderr: [/the output schema of o\.prompt\.md cannot be used:\n  .*schema \.\.\/secret\/creds\.json is outside the root/],
+  },
 ];
 
 describe('CLI: hostile repositories', () => {
