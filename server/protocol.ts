@@ -1,5 +1,8 @@
-// Every custom request and notification between the promptbound client and server, declared once (STYLE 7).
-// Plain types only (no vscode / vscode-languageserver imports) so client, server and tests can all import it.
+// Every custom request and notification between the promptbound client and server, declared once as a typed message
+// object (docs/design/conventions.md C7): both sides pass these objects to sendRequest/onRequest, so parameters and
+// results are checked at every call site. Only vscode-languageserver-protocol's platform-neutral entry is imported, so
+// the desktop and web client and server, and the tests, can all import this module.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /** A 0-based LSP position / range, UTF-16 characters. */
 export interface WirePosition {
@@ -54,19 +57,36 @@ export interface DocumentStatsPayload {
   warnAt: number;
   state: BudgetState;
   sections: SectionStat[];
+  /**
+   * With several `targets` (frontmatter or config): each target's figures in declared order; the fields above are
+   * the first target's. The status bar shows the tightest, its tooltip all of them.
+   */
+  targets?: TargetStat[];
+}
+
+/** One target model's budget figures, for a prompt with several targets. */
+export interface TargetStat {
+  model: string;
+  modelKnown: boolean;
+  approximate: boolean;
+  inputTokens: number;
+  promptTokens: number;
+  outputReserve?: number;
+  context?: number;
+  inputBudget?: number;
+  remaining?: number;
+  state: BudgetState;
 }
 
 /** server → client, after each lint of an open prompt: fresh stats for the status bar and an open chart. */
-export const DocumentStatsNotification = 'promptbound/documentStats';
+export const DocumentStatsNotification = new NotificationType<DocumentStatsPayload>('promptbound/documentStats');
 
-/** client → server: the current stats of an open prompt (null when the uri is not an open prompt). */
-export const DocumentStatsRequest = 'promptbound/stats';
 export interface DocumentStatsParams {
   uri: string;
 }
+/** client → server: the current stats of an open prompt (null when the uri is not an open prompt). */
+export const DocumentStatsRequest = new RequestType<DocumentStatsParams, DocumentStatsPayload | null, void>('promptbound/stats');
 
-/** client → server: count a text (selection, clipboard) with the tokenizer of the prompt `uri`. */
-export const CountTextRequest = 'promptbound/countText';
 export interface CountTextParams {
   uri: string;
   text: string;
@@ -76,9 +96,9 @@ export interface CountTextResult {
   approximate: boolean;
   model: string;
 }
+/** client → server: count a text (selection, clipboard) with the tokenizer of the prompt `uri`. */
+export const CountTextRequest = new RequestType<CountTextParams, CountTextResult | null, void>('promptbound/countText');
 
-/** client → server: check a completion text against the constraints and schema of the prompt `uri`. */
-export const ValidateCompletionRequest = 'promptbound/validateCompletion';
 export interface ValidateCompletionParams {
   /** The prompt, or a sample file of a prompt (then that prompt's constraints apply). */
   uri: string;
@@ -94,9 +114,11 @@ export interface ValidateCompletionResult {
   /** Why nothing could be checked (no constraints, broken schema). */
   problem?: string;
 }
+/** client → server: check a completion text against the constraints and schema of the prompt `uri`. */
+export const ValidateCompletionRequest = new RequestType<ValidateCompletionParams, ValidateCompletionResult | null, void>(
+  'promptbound/validateCompletion',
+);
 
-/** client → server: the model table for the model picker; with `uri`, that document's custom models come first. */
-export const ModelsRequest = 'promptbound/models';
 export interface ModelsParams {
   uri?: string;
 }
@@ -108,16 +130,16 @@ export interface ModelInfo {
   tokenizer: 'exact' | 'approximate';
   family?: string;
 }
+/** client → server: the model table for the model picker; with `uri`, that document's custom models come first. */
+export const ModelsRequest = new RequestType<ModelsParams, ModelInfo[], void>('promptbound/models');
 
-/** client → server: the model picked in the status bar for `uri` (undefined clears it: the file's own model applies). */
-export const SetModelOverrideNotification = 'promptbound/setModelOverride';
 export interface SetModelOverrideParams {
   uri: string;
   model?: string;
 }
+/** client → server: the model picked in the status bar for `uri` (undefined clears it: the file's own model applies). */
+export const SetModelOverrideNotification = new NotificationType<SetModelOverrideParams>('promptbound/setModelOverride');
 
-/** client → server: lint these files (found by the client with its file globs) and publish their diagnostics. */
-export const LintWorkspaceRequest = 'promptbound/lintWorkspace';
 export interface LintWorkspaceParams {
   uris: string[];
 }
@@ -127,27 +149,74 @@ export interface LintWorkspaceResult {
   warnings: number;
   infos: number;
 }
+/** client → server: lint these files (found by the client with its file globs) and publish their diagnostics. */
+export const LintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>('promptbound/lintWorkspace');
 
-// ---- server → client requests: the web server has no file system of its own (STYLE 5). ----
+export interface PreviewParams {
+  uri: string;
+  set?: number;
+}
+/** One set of example inputs the prompt declares: Prompty `sample`, Dotprompt `input.default`, a `testData` row. */
+export interface VariableSetInfo {
+  label: string;
+  source: 'sample' | 'inputs' | 'input.default' | 'testData';
+}
+export interface PreviewSegment {
+  text: string;
+  /** `value`: a substituted variable; `missing`: a variable with no value, shown as written; `literal`: a tag not evaluated. */
+  kind: 'text' | 'value' | 'missing' | 'literal';
+}
+export interface PreviewResult {
+  uri: string;
+  version: number;
+  model: string;
+  approximate: boolean;
+  /** Role-separated chat messages (Dotprompt, Prompty, GitHub Models); otherwise one `user` message. */
+  chat: boolean;
+  sets: VariableSetInfo[];
+  /** Index into `sets`, -1 when the prompt declares none. */
+  chosen: number;
+  messages: Array<{ role: string; segments: PreviewSegment[]; tokens: number }>;
+  /** Chat-format overhead (per message + per request). */
+  overhead: number;
+  /** The messages' tokens + overhead. */
+  total: number;
+  missing: string[];
+  unevaluated: string[];
+  truncated: boolean;
+}
+/** client → server: the prompt `uri` rendered with its example variables set `set` (index into `sets`; default 0). */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('promptbound/preview');
 
-/** server → client: a file's text through `vscode.workspace.fs` (null when missing or not text). */
-export const ReadFileRequest = 'promptbound/readFile';
+/** `initializationOptions` a client may send. */
+export interface InitializationOptions {
+  /**
+   * `push` keeps publishDiagnostics even when the client supports pull diagnostics (the VS Code client sends it:
+   * push reaches closed sample files without polling `workspace/diagnostic`). Default: pull when supported.
+   */
+  diagnostics?: 'push' | 'pull';
+}
+
+// ---- server → client requests: the web server has no file system of its own (docs/design/conventions.md C5). ----
+
 export interface ReadFileParams {
   uri: string;
 }
+/** server → client: a file's text through `vscode.workspace.fs` (null when missing or not text). */
+export const ReadFileRequest = new RequestType<ReadFileParams, string | null, void>('promptbound/readFile');
 
-/** server → client: files under `baseUri` matching `patterns` (relative globs), as uris. */
-export const GlobRequest = 'promptbound/glob';
 export interface GlobParams {
   baseUri: string;
   patterns: string[];
 }
+/** server → client: files under `baseUri` matching `patterns` (relative globs), as uris. */
+export const GlobRequest = new RequestType<GlobParams, string[], void>('promptbound/glob');
 
-/** server → client: the text of a shipped token rank file (`dist/ranks/<encoding>.json`); web server only. */
-export const ReadRanksRequest = 'promptbound/readRanks';
 export interface ReadRanksParams {
   encoding: string;
 }
+/** server → client: the text of a shipped token rank file (`dist/ranks/<encoding>.json`); web server only. */
+export const ReadRanksRequest = new RequestType<ReadRanksParams, string | null, void>('promptbound/readRanks');
 
 /** Command ids the server's code actions and code lenses name; the client registers them. */
 export const Commands = {
@@ -157,6 +226,7 @@ export const Commands = {
   validateSelection: 'promptbound.validateSelection',
   lintWorkspace: 'promptbound.lintWorkspace',
   showTokenBreakdown: 'promptbound.showTokenBreakdown',
+  showPreview: 'promptbound.showPreview',
 } as const;
 
 /** Settings under `promptbound.*`, resolved per document through `workspace/configuration`. */
