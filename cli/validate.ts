@@ -18,13 +18,8 @@ import { parseDocument } from '../core/document';
 import type { CounterSource } from '../core/tokens/types';
 import { lineColumnAt, lineStarts } from '../core/positions';
 import { checkSample, declaredConstraints, expectsJson, failedKeys, type CompletionRequirements } from '../core/samples/check';
-<<<<<<< HEAD
 import { completionRequirements, scopeOf } from '../core/samples/context';
-import { parseSampleFile } from '../core/samples/parse';
-=======
-import { completionRequirements } from '../core/samples/context';
 import { MAX_SAMPLE_FILE_CHARS, parseSampleFile } from '../core/samples/parse';
->>>>>>> main
 import { readTextFile } from '../node/files';
 import type { ValidateArgs } from './args';
 import { UsageError } from './args';
@@ -216,11 +211,7 @@ export async function loadPrompt(args: Pick<ValidateArgs, 'prompt' | 'model' | '
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
     throw new UsageError(`${args.prompt} declares no constraints and no output schema; nothing to validate against`);
   }
-<<<<<<< HEAD
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers: host.tokenizers, scope: scopeOf(config) });
-=======
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers });
->>>>>>> main
+  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers, scope: scopeOf(config) });
   const errors = schemaProblems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     const list = errors.map((p) => `  ${displayPath(io.cwd, p.uri)}: ${p.message}`).join('\n');

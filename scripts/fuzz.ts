@@ -292,7 +292,7 @@ function summarise(options: Options, report: Report, seconds: number, stopped: b
     `real CLI: ${report.cli.run} runs, median ${percentile(report.cli.ms, 50)} ms, max ${Math.max(0, ...report.cli.ms)} ms`,
     `stdio server: ${report.lsp.run} documents, median ${percentile(report.lsp.ms, 50)} ms, max ${Math.max(0, ...report.lsp.ms)} ms`,
     `crashes: ${crashes}`,
-    ...report.findings.slice(0, 20).map((f) => `  #${f.index} ${f.kind} [${f.where}]: ${f.problems.slice(0, 3).join(' | ')}`),
+    ...report.findings.slice(0, 20).map((f) => `  #${f.index} ${f.kind} [${f.where}]: ${f.problems.slice(0, 3).map((p) => p.slice(0, 200)).join(' | ')}`),
     `time-outs: ${report.timeouts.length}`,
     ...report.timeouts.slice(0, 20).map((t) => `  #${t.index} ${t.kind}: ${t.ms} ms`),
     'slowest inputs:',

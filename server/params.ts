@@ -53,6 +53,12 @@ const PARAMS: Record<string, Check> = {
   'textDocument/codeAction': shape({ textDocument, range, context: shape({ diagnostics: arrayOf(diagnostic) }) }),
   'textDocument/codeLens': shape({ textDocument }),
   'textDocument/inlayHint': shape({ textDocument, range }),
+  'textDocument/documentSymbol': shape({ textDocument }),
+  'textDocument/foldingRange': shape({ textDocument }),
+  'textDocument/documentLink': shape({ textDocument }),
+  'textDocument/definition': positionParams,
+  'textDocument/diagnostic': shape({ textDocument }),
+  'workspace/diagnostic': shape({}, { previousResultIds: arrayOf(shape({ uri: string, value: string })) }),
   'workspace/didChangeConfiguration': object,
   'workspace/didChangeWatchedFiles': shape({ changes: arrayOf(shape({ uri: string, type: integer })) }),
   'workspace/didChangeWorkspaceFolders': shape({ event: shape({ added: arrayOf(shape({ uri: string })), removed: arrayOf(shape({ uri: string })) }) }),
@@ -60,7 +66,8 @@ const PARAMS: Record<string, Check> = {
   'promptbound/countText': shape({ uri: string, text: string }),
   'promptbound/validateCompletion': shape({ uri: string, text: string }),
   'promptbound/setModelOverride': shape({ uri: string }, { model: string }),
-  'promptbound/lintWorkspace': shape({ uris: arrayOf(string) }),
+  'promptbound/lintWorkspace': shape({}, { uris: arrayOf(string) }),
+  'promptbound/preview': shape({ uri: string }, { set: integer }),
   '$/cancelRequest': shape({ id: (v, at) => (typeof v === 'number' || typeof v === 'string' ? undefined : `${at} must be a number or string`) }),
 };
 

@@ -22,17 +22,14 @@ export interface PromptboundConfig {
   budget?: BudgetDefaults;
   /** The runtime strips HTML comments from Markdown prompts, so they are not counted. Default false. */
   stripHtmlComments?: boolean;
-<<<<<<< HEAD
   /** Schemas, `$ref`s and samples outside the root may be read: `true` anywhere local, or these folders (relative to the config file). */
   allowOutsideRoot?: boolean | string[];
-=======
   /** Several target models; every prompt here is checked once per target (a prompt's own `targets` win). */
   targets?: string[];
   /** `strict: true`: requests use strict structured outputs, so schema/provider-compat findings are errors. */
   structuredOutput?: { strict?: boolean };
   /** placement/lost-in-the-middle: prompts under `minTokens` (default 4000) are not checked. */
   placement?: { minTokens?: number };
->>>>>>> main
 }
 
 /** Config after defaults are applied; what the engine reads. */
@@ -45,17 +42,14 @@ export interface ResolvedConfig {
   models: CustomModel[];
   budget: BudgetDefaults;
   stripHtmlComments: boolean;
-<<<<<<< HEAD
   /** Set by the front end: files outside this folder (path or uri) are not read unless `allowOutsideRoot` allows it (docs/security.md). */
   root?: string;
   /** `true`, or absolute folders (paths or uris) besides the root whose files may be read. */
   allowOutsideRoot?: true | string[];
-=======
   /** Config-level target models (see PromptboundConfig.targets). */
   targets?: string[];
   structuredOutput?: { strict: boolean };
   placement?: { minTokens: number };
->>>>>>> main
 }
 
 export const DEFAULT_MODEL = 'gpt-4o';

@@ -28,15 +28,9 @@ export function declaresCompletionChecks(document: PromptDocument): boolean {
 export async function completionRequirements(
   document: PromptDocument,
   stats: DocumentStats,
-<<<<<<< HEAD
   sources: Pick<CompletionSources, 'files' | 'tokenizers' | 'scope'>,
-): Promise<{ requirements: CompletionRequirements; schemaProblems: CompletionContext['schemaProblems'] }> {
-  const { validation, problems } = await loadOutputSchema(document, sources.files, { scope: sources.scope });
-=======
-  sources: Pick<CompletionSources, 'files' | 'tokenizers'>,
 ): Promise<{ requirements: CompletionRequirements; schemaProblems: CompletionContext['schemaProblems']; declaredSchema?: CompletionContext['declaredSchema'] }> {
-  const { validation, problems, root } = await loadOutputSchema(document, sources.files);
->>>>>>> main
+  const { validation, problems, root } = await loadOutputSchema(document, sources.files, { scope: sources.scope });
   const counter = await sources.tokenizers.counterFor({
     encoding: stats.encoding,
     factors: stats.model.found ? stats.model.model.entry.factors : undefined,
@@ -46,15 +40,9 @@ export async function completionRequirements(
 }
 
 export async function loadCompletionContext(document: PromptDocument, stats: DocumentStats, sources: CompletionSources): Promise<CompletionContext> {
-<<<<<<< HEAD
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, sources);
-  const samples = sources.samples ? await checkSamples(document, sources.files, requirements, sources.scope) : [];
-  return { schema: requirements.check.schema, schemaProblems, samples };
-=======
   const { requirements, schemaProblems, declaredSchema } = await completionRequirements(document, stats, sources);
-  const samples = sources.samples ? await checkSamples(document, sources.files, requirements) : [];
+  const samples = sources.samples ? await checkSamples(document, sources.files, requirements, sources.scope) : [];
   return { schema: requirements.check.schema, schemaProblems, samples, ...(declaredSchema ? { declaredSchema } : {}) };
->>>>>>> main
 }
 
 /** The text the model receives, messages separated by a blank line (for `repeatPrompt: true`). */

@@ -46,13 +46,8 @@ export async function loadOutputSchema(document: PromptDocument, files: FileAcce
     ...root.issues.map((i) => locate(i, root.issueSource)),
     ...[...issues, ...outcome.issues].map((i) => locate(i, units[i.unit]?.source ?? units[0].source)),
   ];
-<<<<<<< HEAD
   const validation = outcome.validate ? schemaValidation(outcome.validate, units[0].schema, outcome.patterns) : undefined;
-  return validation ? { validation, problems: dedupe(problems) } : { problems: dedupe(problems) };
-=======
-  const validation = outcome.validate ? schemaValidation(outcome.validate, units[0].schema) : undefined;
   return validation ? { validation, problems: dedupe(problems), root: declaredRoot } : { problems: dedupe(problems), root: declaredRoot };
->>>>>>> main
 }
 
 function locate(issue: Omit<SchemaIssue, 'unit'>, source: SchemaSource): SchemaProblem {

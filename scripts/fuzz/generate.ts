@@ -68,7 +68,7 @@ const PATTERNS = [
 const FORMATS = ['email', 'date-time', 'uri', 'uuid', 'ipv4', 'regex', 'made-up', 'date'];
 const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4', 'gemini-1.5-pro', 'llama-3', 'unknown-model-x', '', 'gpt-4.1', 'o1'];
 const DRAFTS = ['http://json-schema.org/draft-04/schema#', 'http://json-schema.org/draft-06/schema#', 'http://json-schema.org/draft-07/schema#', 'https://json-schema.org/draft/2019-09/schema', 'https://json-schema.org/draft/2020-12/schema', 'https://example.com/odd'];
-const NUMBERS = [0, 1, -1, 3, 120, 1e400, -1e400, 0.5, 2 ** 53, NaN, 1e-400];
+const NUMBERS = [0, 1, -1, 3, 120, Number('1e400'), Number('-1e400'), 0.5, 2 ** 53, NaN, Number('1e-400')];
 
 function word(g: Gen): string {
   return g.pick(WORDS);
