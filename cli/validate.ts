@@ -18,7 +18,7 @@ import { parseDocument } from '../core/document';
 import type { CounterSource } from '../core/tokens/types';
 import { lineColumnAt, lineStarts } from '../core/positions';
 import { checkSample, declaredConstraints, expectsJson, failedKeys, type CompletionRequirements } from '../core/samples/check';
-import { completionRequirements } from '../core/samples/context';
+import { completionRequirements, scopeOf } from '../core/samples/context';
 import { MAX_SAMPLE_FILE_CHARS, parseSampleFile } from '../core/samples/parse';
 import { readTextFile } from '../node/files';
 import type { ValidateArgs } from './args';
@@ -211,7 +211,7 @@ export async function loadPrompt(args: Pick<ValidateArgs, 'prompt' | 'model' | '
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
     throw new UsageError(`${args.prompt} declares no constraints and no output schema; nothing to validate against`);
   }
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers });
+  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers, scope: scopeOf(config) });
   const errors = schemaProblems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     const list = errors.map((p) => `  ${displayPath(io.cwd, p.uri)}: ${p.message}`).join('\n');

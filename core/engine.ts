@@ -12,7 +12,7 @@ import { resolvePartials } from './document/partials';
 import { computeStats } from './budget';
 import { RULES } from './rules/registry';
 import { applySuppressions } from './suppression';
-import { declaresCompletionChecks, loadCompletionContext } from './samples/context';
+import { declaresCompletionChecks, loadCompletionContext, scopeOf } from './samples/context';
 import type { DocumentSession } from './analysis/session';
 import type { Checkpoint } from './tokens/incremental';
 
@@ -94,7 +94,7 @@ async function completionContext(
 ): Promise<CompletionContext | undefined> {
   if (!host.files || !declaresCompletionChecks(document)) return undefined;
   try {
-    return await loadCompletionContext(document, stats, { files: host.files, tokenizers: host.tokenizers, samples: input.samples !== false });
+    return await loadCompletionContext(document, stats, { files: host.files, tokenizers: host.tokenizers, samples: input.samples !== false, scope: scopeOf(input.config) });
   } catch (error) {
     out.push(internalError(`Loading the output schema or samples failed: ${error instanceof Error ? error.message : String(error)}`, {}));
     return undefined;

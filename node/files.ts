@@ -285,10 +285,20 @@ function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
 }
 
-/** A file's text as the engine should see it, or why it was not read. */
+/** An fs error code in words: EACCES is "permission denied", not "not found". */
+export function describeFsError(error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'not found';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  if (code === 'EISDIR') return 'is a folder';
+  return code;
+}
+
+/** A file's text as the engine should see it, or why it was not read (`code`: the fs error code, when there was one). */
 export type ReadResult =
   | { ok: true; text: string; bom: boolean }
-  | { ok: false; message: string };
+  | { ok: false; message: string; code?: string };
 
 /**
  * Reads a prompt file for linting. Never throws: binary, oversized, non-UTF-8 and unreadable files
@@ -302,7 +312,7 @@ export async function readTextFile(file: string): Promise<ReadResult> {
     if (stat.size > MAX_FILE_BYTES) return { ok: false, message: 'skipped: larger than 10 MB' };
     buffer = await fs.readFile(file);
   } catch (error) {
-    return { ok: false, message: `cannot read file: ${errorCode(error)}` };
+    return { ok: false, message: `cannot read file: ${describeFsError(error)}`, code: errorCode(error) };
   }
   // The size can change between stat and read (a growing log file); check what was actually read.
   if (buffer.length > MAX_FILE_BYTES) return { ok: false, message: 'skipped: larger than 10 MB' };

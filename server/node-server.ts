@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { nodePlatform } from './node-platform';
 import { startServer } from './server';
+import { answerInvalidParams, paramsGuard } from './params';
 
 /**
  * `stdio` talks over standard input/output; otherwise the transport comes from the command line
@@ -19,8 +20,9 @@ export function runLanguageServer(transport?: 'stdio'): Connection {
   }
   const connection =
     transport === 'stdio'
-      ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout))
-      : createConnection(ProposedFeatures.all);
+      ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout), paramsGuard())
+      : createConnection(ProposedFeatures.all, paramsGuard());
+  answerInvalidParams(connection);
   startServer(connection, nodePlatform());
   return connection;
 }

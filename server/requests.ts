@@ -2,7 +2,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lookupModel, MODELS } from '../core/models';
 import { checkSample, declaredConstraints, expectsJson, failedKeys } from '../core/samples/check';
-import { completionRequirements } from '../core/samples/context';
+import { completionRequirements, scopeOf } from '../core/samples/context';
 import type { CounterSource } from '../core/tokens/types';
 import type { CustomModel } from '../core/models/types';
 import type { CountTextResult, ModelInfo, ValidateCompletionResult, WireRange } from './protocol';
@@ -46,7 +46,7 @@ async function validateAgainst(prompt: DocumentSnapshot, workspace: PromptWorksp
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
     return { prompt: undefined, pass: false, results: [], schema: [], problem: `${document.uri} declares no constraints and no output schema.` };
   }
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: workspace.files, tokenizers });
+  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: workspace.files, tokenizers, scope: scopeOf(prompt.config) });
   const broken = schemaProblems.filter((p) => p.severity === 'error');
   const textDocument = TextDocument.create('completion', 'plaintext', 0, text);
   const range = (span: { offset: number; length: number }): WireRange => rangeOf(textDocument, span);

@@ -189,6 +189,10 @@ export function resolveConfig(chain: readonly PromptboundConfig[], overrides: Co
     if (config.budget) resolved.budget = { ...resolved.budget, ...copyBudget(config.budget) };
     if (config.models) resolved.models = [...config.models.map(copyModel), ...resolved.models];
     if (config.stripHtmlComments !== undefined) resolved.stripHtmlComments = config.stripHtmlComments;
+    if (config.allowOutsideRoot === true) resolved.allowOutsideRoot = true;
+    else if (Array.isArray(config.allowOutsideRoot) && resolved.allowOutsideRoot !== true) {
+      resolved.allowOutsideRoot = [...(resolved.allowOutsideRoot ?? []), ...config.allowOutsideRoot];
+    }
     if (config.targets !== undefined) resolved.targets = [...config.targets];
     if (config.structuredOutput?.strict !== undefined) resolved.structuredOutput = { strict: config.structuredOutput.strict };
     if (config.placement?.minTokens !== undefined) resolved.placement = { minTokens: config.placement.minTokens };

@@ -1,7 +1,8 @@
 // Checks sample completions against a prompt's constraints and output schema; every location is in the sample's own file.
 import { evaluatorConstraints, expectedAnswers } from '../document/github-models';
 import type { Span } from '../diagnostic';
-import type { FileAccess } from '../files';
+import type { FileAccess, ReadScope } from '../files';
+import { readScoped } from '../files';
 import type { PromptDocument } from '../document/types';
 import type { CheckContext, ConstraintResult } from '../constraints/types';
 import type { SchemaFailure } from '../schema/types';
@@ -45,7 +46,7 @@ export function expectsJson(document: PromptDocument): boolean {
 }
 
 /** Discovers, reads and checks every sample of a prompt (at most MAX_SAMPLES_PER_PROMPT completions). */
-export async function checkSamples(document: PromptDocument, files: FileAccess, requirements: CompletionRequirements): Promise<SampleReport[]> {
+export async function checkSamples(document: PromptDocument, files: FileAccess, requirements: CompletionRequirements, scope?: ReadScope): Promise<SampleReport[]> {
   const reports: SampleReport[] = [];
   // GitHub Models: each test row's `expected` answer is what a good completion looks like; it must pass too.
   if (document.format === 'github-models' && Object.keys(requirements.constraints).length > 0) {
@@ -54,12 +55,12 @@ export async function checkSamples(document: PromptDocument, files: FileAccess, 
   }
   for (const uri of await discoverSamples(document, files)) {
     if (reports.length >= MAX_SAMPLES_PER_PROMPT) break;
-    const text = await files.readText(uri);
-    if (text === undefined) {
-      reports.push(unreadable(uri, 'sample file cannot be read as UTF-8 text', { offset: 0, length: 0 }));
+    const read = await readScoped(files, uri, scope);
+    if (!read.ok) {
+      reports.push(unreadable(uri, unreadableMessage(read.reason, read.message), { offset: 0, length: 0 }));
       continue;
     }
-    const parsed = parseSampleFile(uri, text);
+    const parsed = parseSampleFile(uri, read.text);
     for (const problem of parsed.problems) reports.push(unreadable(uri, problem.message, problem.span));
     for (const sample of parsed.completions) {
       if (reports.length >= MAX_SAMPLES_PER_PROMPT) break;
@@ -67,6 +68,13 @@ export async function checkSamples(document: PromptDocument, files: FileAccess, 
     }
   }
   return reports;
+}
+
+function unreadableMessage(reason: string, message: string): string {
+  if (reason === 'denied') return 'sample file cannot be read: permission denied';
+  if (reason === 'outside-root') return `sample file ${message}`;
+  if (reason === 'missing') return 'sample file cannot be read as UTF-8 text';
+  return `sample file cannot be read (${message})`;
 }
 
 /** A sample file (or `.jsonl` line) that holds no readable completion: reported like a completion that is not JSON. */

@@ -2,6 +2,8 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Span } from '../diagnostic';
 import type { SampleCompletion } from './types';
+import { MAX_JSON_DEPTH } from '../constraints/measure/json';
+import { jsonDepthOver } from '../schema/sources';
 
 /** Bigger sample files are reported, not read: a sample is a completion, and 5 MB is far past any output limit. */
 export const MAX_SAMPLE_FILE_CHARS = 5 * 1024 * 1024;
@@ -50,6 +52,12 @@ function parseJsonLines(uri: string, text: string, firstLine: number): ParsedSam
 }
 
 function readLine(uri: string, line: string, lineOffset: number, index: number, out: ParsedSampleFile): void {
+  // jsonc-parser recurses per nesting level: a line of 5,000 `[` would overflow the stack.
+  const deep = jsonDepthOver(line, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    out.problems.push({ message: `line ${index + 1}: nesting too deep (more than ${MAX_JSON_DEPTH} levels); not read`, span: { offset: lineOffset + deep, length: 1 } });
+    return;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(line, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];

@@ -8,7 +8,10 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 import { RE2JS } from 're2js';
+import { compileBacktracking } from '../regex/backtrack';
+import { isBudgetExceeded, newBudget, PATTERN_STEP_BUDGET, type StepBudget } from '../regex/bounded';
 import type { SchemaIssue } from './issues';
+import { checkRefCycles } from './cycles';
 import { collapseUnions, decodePointer, describeError, show } from './errors';
 import { isRecord, walkSchema, type SchemaPath } from './walk';
 
@@ -21,8 +24,19 @@ export interface CompileUnit {
   schema: unknown;
 }
 
+/**
+ * The patterns RE2 refuses run on the backtracking matcher: one step budget per validated completion (reset by
+ * locate.ts), and the values a pattern could not decide within it (reported as not checked, never as valid).
+ */
+export interface PatternRun {
+  budget: StepBudget;
+  exhausted: Array<{ pattern: string; value: string }>;
+}
+
 export interface CompileOutcome {
   validate?: ValidateFunction;
+  /** Present when some pattern runs on the backtracking matcher. */
+  patterns?: PatternRun;
   draft: Draft;
   /** Located by unit index and path in that unit. */
   issues: SchemaIssue[];
@@ -76,11 +90,13 @@ function compileFresh(units: readonly CompileUnit[]): CompileOutcome {
   const tooDeep = units.some((u, unit) => checkDepth(u.schema, unit, issues));
   const badPatterns = units.some((u, unit) => checkPatterns(u.schema, unit, issues));
   if (tooDeep || badPatterns) return { draft, issues };
-  const fallbacks = new Set<string>();
+  if (checkRefCycles(units, MAX_SCHEMA_DEPTH, issues)) return { draft, issues };
+  const fallbacks = new Map<string, string | undefined>();
   const strictFindings: string[] = [];
+  const patterns: PatternRun = { budget: newBudget(), exhausted: [] };
   let ajv: AjvCore;
   try {
-    ajv = createAjv(draft, strictFindings, fallbacks);
+    ajv = createAjv(draft, strictFindings, fallbacks, patterns);
   } catch (error) {
     issues.push(unavailable(error));
     return { draft, issues };
@@ -89,8 +105,9 @@ function compileFresh(units: readonly CompileUnit[]): CompileOutcome {
   if (!metaValid(ajv, units, issues)) return { draft, issues };
   const validate = compileWith(ajv, units, issues);
   for (const finding of strictFindings) if (!X_KEYWORD.test(finding)) issues.push(strictIssue(finding, units));
-  for (const pattern of fallbacks) issues.push(fallbackIssue(pattern, units));
-  return validate ? { validate, draft, issues } : { draft, issues };
+  for (const [pattern, problem] of fallbacks) issues.push(fallbackIssue(pattern, problem, units));
+  if (!validate) return { draft, issues };
+  return fallbacks.size > 0 ? { validate, draft, issues, patterns } : { validate, draft, issues };
 }
 
 /** The root's `$schema` picks the class; an unknown one is a warning and validates as draft-07. Other units follow the root. */
@@ -152,7 +169,7 @@ function regexProblem(pattern: string): string | undefined {
   }
 }
 
-function createAjv(draft: Draft, strictFindings: string[], fallbacks: Set<string>): AjvCore {
+function createAjv(draft: Draft, strictFindings: string[], fallbacks: Map<string, string | undefined>, patterns: PatternRun): AjvCore {
   const collect = (...args: unknown[]) => strictFindings.push(args.map(String).join(' '));
   const options: Options = {
     allErrors: true,
@@ -165,7 +182,7 @@ function createAjv(draft: Draft, strictFindings: string[], fallbacks: Set<string
     validateFormats: true,
     addUsedSchema: false,
     logger: { log: () => {}, warn: collect, error: collect },
-    code: { regExp: re2Engine(fallbacks) },
+    code: { regExp: re2Engine(fallbacks, patterns) },
   };
   const ajv: AjvCore =
     draft === 'draft-04' ? new AjvDraft04(options) : draft === '2019-09' ? new Ajv2019(options) : draft === '2020-12' ? new Ajv2020(options) : new Ajv(options);
@@ -175,10 +192,11 @@ function createAjv(draft: Draft, strictFindings: string[], fallbacks: Set<string
 }
 
 /**
- * ajv's `pattern` engine: RE2 (linear time, so `(a+)+$` cannot hang validation); a pattern RE2 rejects
- * (look-around, back-references) runs on JavaScript's RegExp and is reported as a warning.
+ * ajv's `pattern` engine: RE2 (linear time, so `(a+)+$` cannot hang validation). A pattern RE2 refuses (look-around,
+ * back-references) runs on the backtracking matcher within the completion's step budget; a value it cannot decide
+ * passes this keyword and is recorded in `patterns.exhausted`, so the completion is reported as not checked.
  */
-function re2Engine(fallbacks: Set<string>): NonNullable<NonNullable<Options['code']>['regExp']> {
+function re2Engine(fallbacks: Map<string, string | undefined>, patterns: PatternRun): NonNullable<NonNullable<Options['code']>['regExp']> {
   const engine = (pattern: string, flags: string) => {
     // ajv uses toString() as the key of the compiled pattern: it must be unique per pattern.
     const name = `/${pattern}/${flags}`;
@@ -186,9 +204,20 @@ function re2Engine(fallbacks: Set<string>): NonNullable<NonNullable<Options['cod
       const re = RE2JS.compile(pattern);
       return { test: (s: string) => re.test(s), toString: () => name };
     } catch {
-      fallbacks.add(pattern);
-      const re = new RegExp(pattern, flags);
-      return { test: (s: string) => re.test(s), toString: () => name };
+      const compiled = compileBacktracking(pattern, flags);
+      fallbacks.set(pattern, compiled.ok ? undefined : compiled.message);
+      if (!compiled.ok) return { test: () => true, toString: () => name };
+      const re = compiled.regex;
+      const test = (s: string) => {
+        try {
+          if (patterns.budget.steps > 0) return re.find(s, patterns.budget) !== undefined;
+        } catch (error) {
+          if (!isBudgetExceeded(error)) throw error;
+        }
+        patterns.exhausted.push({ pattern, value: s });
+        return true;
+      };
+      return { test, toString: () => name };
     }
   };
   return Object.assign(engine, { code: 'promptbound-re2' });
@@ -277,14 +306,18 @@ function strictIssue(finding: string, units: readonly CompileUnit[]): SchemaIssu
   return { ruleId: 'schema/invalid', severity: 'warning', message: keyword ? `unknown keyword "${keyword}" is ignored` : message, unit: 0, path: [], at: 'key', ...located };
 }
 
-function fallbackIssue(pattern: string, units: readonly CompileUnit[]): SchemaIssue {
+function fallbackIssue(pattern: string, problem: string | undefined, units: readonly CompileUnit[]): SchemaIssue {
   const located =
     findInUnits(units, (node) => node.pattern === pattern, 'pattern') ??
     findInUnits(units, (node) => isRecord(node.patternProperties) && Object.hasOwn(node.patternProperties, pattern), 'patternProperties', pattern);
+  const message =
+    problem === undefined
+      ? `pattern ${show(pattern, 60)} uses look-around or back-references: it runs on a bounded backtracking matcher (${PATTERN_STEP_BUDGET.toLocaleString('en')} steps per completion), and a value it cannot decide in time is reported as not checked`
+      : `pattern ${show(pattern, 60)} is not checked: the linear-time engine refuses it and the bounded matcher cannot run it (${problem})`;
   return {
     ruleId: 'schema/invalid',
     severity: 'warning',
-    message: `pattern ${show(pattern, 60)} uses syntax the linear-time engine lacks (look-around or back-references); it runs on JavaScript's backtracking engine and can be slow on hostile input`,
+    message,
     unit: 0,
     path: [],
     at: located && located.path[located.path.length - 2] === 'patternProperties' ? 'key' : 'value',

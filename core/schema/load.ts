@@ -1,8 +1,8 @@
 // Loads the output schema a prompt declares (ours, Dotprompt, Prompty or GitHub Models), follows its relative `$ref`s, compiles it, and locates every problem.
 import type { Span } from '../diagnostic';
 import type { PromptDocument } from '../document/types';
-import type { FileAccess } from '../files';
-import { resolveRelative } from '../files';
+import type { FileAccess, ReadScope } from '../files';
+import { inScope, outsideMessage, readScoped, resolveRelative } from '../files';
 import type { SchemaProblem, SchemaValidation } from './types';
 import type { SchemaIssue } from './issues';
 import { findKey } from '../document/frontmatter';
@@ -12,11 +12,11 @@ import { picoschemaToJsonSchema } from './picoschema';
 import { promptyOutputsToJsonSchema } from './prompty';
 import { MAX_SCHEMA_TEXT, parseSchemaFile, refKey, resolveRefs, type LoadedUnit } from './refs';
 import { wholeSource, yamlSource, type SchemaSource } from './sources';
-import { isRecord } from './walk';
+import { isRecord, NON_FINITE_MESSAGE, nonFiniteNumberPath } from './walk';
 
 export interface LoadOptions {
-  /** `$ref`s (and a schema path) may only reach files under this folder; default: any local path, never a URL. */
-  workspaceRoot?: string;
+  /** The schema path and `$ref`s may only reach files in this scope; default: any local path, never a URL. */
+  scope?: ReadScope;
 }
 
 export interface LoadedSchema {
@@ -41,13 +41,13 @@ export async function loadOutputSchema(document: PromptDocument, files: FileAcce
   if ('problems' in root) return { problems: root.problems };
   const declaredRoot: DeclaredSchema = { schema: JSON.parse(JSON.stringify(root.unit.schema) ?? 'null') as unknown, source: root.unit.source };
   const issues: SchemaIssue[] = [];
-  const units = await resolveRefs(root.unit, { files, workspaceRoot: options.workspaceRoot }, issues);
+  const units = await resolveRefs(root.unit, { files, scope: options.scope }, issues);
   const outcome = compileUnits(units);
   const problems = [
     ...root.issues.map((i) => locate(i, root.issueSource)),
     ...[...issues, ...outcome.issues].map((i) => locate(i, units[i.unit]?.source ?? units[0].source)),
   ];
-  const validation = outcome.validate ? schemaValidation(outcome.validate, units[0].schema) : undefined;
+  const validation = outcome.validate ? schemaValidation(outcome.validate, units[0].schema, outcome.patterns) : undefined;
   return validation ? { validation, problems: dedupe(problems), root: declaredRoot } : { problems: dedupe(problems), root: declaredRoot };
 }
 
@@ -78,11 +78,15 @@ async function fileRoot(document: PromptDocument, declared: Declared, files: Fil
     return here('schema/unresolved-ref', `remote schema ${path} is not fetched (promptbound never uses the network); keep the schema next to the prompt`);
   }
   const target = resolveRelative(document.uri, path.replace(/^file:\/\//, ''));
-  if (options.workspaceRoot !== undefined && !target.startsWith(options.workspaceRoot.replace(/\/?$/, '/'))) {
-    return here('schema/unresolved-ref', `schema ${path} is outside the workspace and is not read`);
+  if (options.scope !== undefined && !inScope(target, options.scope)) return here('schema/unresolved-ref', `schema ${path} ${outsideMessage(options.scope)}`);
+  const read = await readScoped(files, target, options.scope);
+  if (!read.ok) {
+    if (read.reason === 'missing') return here('schema/unresolved-ref', `schema file ${path} not found (looked for ${target})`);
+    if (read.reason === 'denied') return here('schema/unresolved-ref', `schema file ${path} cannot be read: permission denied`);
+    if (read.reason === 'outside-root') return here('schema/unresolved-ref', `schema ${path} ${read.message}`);
+    return here('schema/unresolved-ref', `schema file ${path} cannot be read (${read.message})`);
   }
-  const text = await files.readText(target);
-  if (text === undefined) return here('schema/unresolved-ref', `schema file ${path} not found (looked for ${target})`);
+  const text = read.text;
   const parsed = parseSchemaFile(target, text);
   if (parsed.schema === undefined) return { problems: parsed.errors.map((e) => locate(e, parsed.source)) };
   return { unit: { key: refKey(target), schema: parsed.schema, source: parsed.source }, issues: parsed.errors, issueSource: parsed.source };
@@ -95,6 +99,8 @@ function inlineRoot(document: PromptDocument, declared: Declared, base: readonly
 }
 
 function inlineUnit(value: unknown, source: SchemaSource, span: Span, uri: string): Root {
+  const infinite = nonFiniteNumberPath(value);
+  if (infinite) return { problems: [{ ruleId: 'schema/invalid', severity: 'error', message: NON_FINITE_MESSAGE, uri, span: source.locate(infinite, 'value') }] };
   const text = JSON.stringify(value) ?? 'null';
   if (text.length > MAX_SCHEMA_TEXT) {
     return { problems: [{ ruleId: 'schema/invalid', severity: 'error', message: `schema larger than ${MAX_SCHEMA_TEXT.toLocaleString('en')} characters is not compiled`, uri, span }] };

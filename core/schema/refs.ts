@@ -1,12 +1,13 @@
 // Follows a schema's relative `$ref`s to other files through the injected FileAccess (inside the workspace only); remote refs are reported and never fetched.
-import type { FileAccess } from '../files';
-import { resolveRelative } from '../files';
+import type { FileAccess, ReadScope } from '../files';
+import { inScope, outsideMessage, readScoped, resolveRelative } from '../files';
 import type { SchemaIssue } from './issues';
 import type { CompileUnit } from './compile';
 import { MAX_SCHEMA_DEPTH } from './compile';
 import { jsonDepthOver, jsonSource, parseJsonText, wholeSource, type SchemaSource } from './sources';
 import { show } from './errors';
-import { isRecord, walkSchema } from './walk';
+import { isRecord, NON_FINITE_MESSAGE, nonFiniteNumberPath, walkSchema } from './walk';
+import { originalRefs } from './cycles';
 
 /** A schema file larger than this is not read (PITFALLS 11). */
 export const MAX_SCHEMA_TEXT = 1_000_000;
@@ -17,8 +18,8 @@ const MAX_TEXT_DEPTH = 4 * MAX_SCHEMA_DEPTH;
 
 export interface RefOptions {
   files: FileAccess;
-  /** Refs may only reach files under this folder; undefined allows any local path (never a URL). */
-  workspaceRoot?: string;
+  /** Refs may only reach files in this scope; undefined allows any local path (never a URL). */
+  scope?: ReadScope;
 }
 
 /** A unit with where it came from, for locating its issues. */
@@ -55,10 +56,11 @@ export async function resolveRefs(root: LoadedUnit, options: RefOptions, issues:
     }, MAX_SCHEMA_DEPTH);
     for (const ref of pending) {
       const loaded = byKey.get(ref.target) ?? (await loadUnit(ref.target, units, byKey, options, issues));
-      if (loaded === undefined) {
-        issues.push({ ruleId: 'schema/unresolved-ref', severity: 'error', message: `$ref ${show(String(ref.node.$ref), 120)}: ${missingReason(ref.target, units.length)}`, unit, path: [...ref.path, '$ref'], at: 'value' });
+      if (typeof loaded !== 'number') {
+        issues.push({ ruleId: 'schema/unresolved-ref', severity: 'error', message: `$ref ${show(String(ref.node.$ref), 120)}: ${loaded}`, unit, path: [...ref.path, '$ref'], at: 'value' });
         delete ref.node.$ref;
       } else {
+        originalRefs.set(ref.node, String(ref.node.$ref));
         ref.node.$ref = `${units[loaded].key}${ref.fragment}`;
       }
     }
@@ -77,33 +79,34 @@ function refProblem(base: string, fromUri: string, options: RefOptions): ((ref: 
     return (ref) => `remote $ref ${show(ref, 120)} is not fetched (promptbound never uses the network); vendor the schema next to the prompt and refer to it by a relative path`;
   }
   const target = resolveRelative(fromUri, base);
-  if (options.workspaceRoot !== undefined && !isInside(options.workspaceRoot, target)) {
-    return (ref) => `$ref ${show(ref, 120)} points outside the workspace (${target}) and is not read`;
+  if (options.scope !== undefined && !inScope(target, options.scope)) {
+    const scope = options.scope;
+    return (ref) => `$ref ${show(ref, 120)} ${outsideMessage(scope)}`;
   }
   return undefined;
 }
 
-function isInside(root: string, target: string): boolean {
-  const folder = root.endsWith('/') ? root : `${root}/`;
-  return target.startsWith(folder) && !target.split('/').includes('..');
+/** Why a read failed, for a `$ref` message. */
+export function readFailureText(target: string, reason: string, message: string): string {
+  if (reason === 'missing') return `file ${target} not found`;
+  if (reason === 'denied') return `file ${target} cannot be read: permission denied`;
+  if (reason === 'outside-root') return `file ${target} ${message}`;
+  return `file ${target} cannot be read (${message})`;
 }
 
-function missingReason(target: string, unitCount: number): string {
-  return unitCount > MAX_REF_FILES ? `more than ${MAX_REF_FILES} schema files are not followed` : `file ${target} cannot be read or is not a usable JSON Schema`;
-}
-
-/** Reads and parses a referenced file into a new unit; its syntax errors are issues located in it. */
-async function loadUnit(target: string, units: LoadedUnit[], byKey: Map<string, number>, options: RefOptions, issues: SchemaIssue[]): Promise<number | undefined> {
-  if (units.length > MAX_REF_FILES) return undefined;
-  const text = await options.files.readText(target);
-  if (text === undefined) return undefined;
+/** Reads and parses a referenced file into a new unit (its syntax errors are issues located in it); a message when it cannot. */
+async function loadUnit(target: string, units: LoadedUnit[], byKey: Map<string, number>, options: RefOptions, issues: SchemaIssue[]): Promise<number | string> {
+  if (units.length > MAX_REF_FILES) return `more than ${MAX_REF_FILES} schema files are not followed`;
+  const read = await readScoped(options.files, target, options.scope);
+  if (!read.ok) return readFailureText(target, read.reason, read.message);
+  const text = read.text;
   const unit = units.length;
   const parsed = parseSchemaFile(target, text);
   for (const e of parsed.errors) issues.push({ ...e, unit });
   if (parsed.schema === undefined) {
     // Keep a placeholder unit so the located issues have a source; nothing refers to it.
     units.push({ key: refKey(target), schema: true, source: parsed.source });
-    return undefined;
+    return `file ${target} is not a usable JSON Schema`;
   }
   units.push({ key: refKey(target), schema: parsed.schema, source: parsed.source });
   byKey.set(target, unit);
@@ -135,6 +138,8 @@ export function parseSchemaFile(uri: string, text: string): ParsedSchemaFile {
   if (!isRecord(parsed.value) && typeof parsed.value !== 'boolean') {
     return { source, errors: [{ ruleId: 'schema/invalid', severity: 'error', message: 'a JSON Schema is an object (or true/false)', path: [], at: 'value' }] };
   }
+  const infinite = nonFiniteNumberPath(parsed.value);
+  if (infinite) return { source, errors: [{ ruleId: 'schema/invalid', severity: 'error', message: NON_FINITE_MESSAGE, path: infinite, at: 'value' }] };
   return { schema: parsed.value, source, errors: [] };
 }
 

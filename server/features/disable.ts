@@ -1,5 +1,6 @@
 // "Disable <rule> for this line / file": suppression comments in the body's own comment syntax, offered only where
 // core's parser reads them back (each edit is re-parsed with core before it is offered).
+import { acyclicJson } from './acyclic-json';
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Annotation, PromptDocument, PromptFormat } from '../../core/document/types';
@@ -168,7 +169,7 @@ function insideConstruct(document: PromptDocument, offset: number): boolean {
 
 function sameShape(before: PromptDocument, after: PromptDocument): boolean {
   const shape = (d: PromptDocument) =>
-    JSON.stringify({
+    acyclicJson({
       frontmatter: d.frontmatter?.value ?? null,
       frontmatterErrors: d.frontmatter?.errors.length ?? 0,
       sections: d.sections.map((s) => [s.kind, s.title, s.level, s.budget?.tokens ?? null]),

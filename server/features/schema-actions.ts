@@ -1,5 +1,6 @@
 // "Create sample from schema" and "Infer schema from sample": new files (LSP CreateFile + a text edit into it) and,
 // for inference, `schema: ./<stem>.schema.json` added under `constraints` in the prompt, re-parsed before it is offered.
+import { acyclicJson } from './acyclic-json';
 import { isMap, type YAMLMap } from 'yaml';
 import type { CodeAction, TextDocumentEdit, WorkspaceEdit, CreateFile } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -154,7 +155,7 @@ function sameOtherwise(before: PromptDocument, after: PromptDocument): boolean {
     } else {
       value.constraints = undefined;
     }
-    return JSON.stringify({ value, body: d.text.slice(d.body.offset), sections: d.sections.length, messages: d.messages.length });
+    return acyclicJson({ value, body: d.text.slice(d.body.offset), sections: d.sections.length, messages: d.messages.length });
   };
   return strip(before) === strip(after);
 }

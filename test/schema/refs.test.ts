@@ -54,7 +54,7 @@ describe('$ref', () => {
   });
 
   it('with a workspace root, a $ref outside it is not read', async () => {
-    const loaded = await loadFileSchema('{"$ref": "../../etc/secret.json"}', { '/etc/secret.json': '{}' }, { workspaceRoot: '/w' });
+    const loaded = await loadFileSchema('{"$ref": "../../etc/secret.json"}', { '/etc/secret.json': '{}' }, { scope: { root: '/w', allowed: [] } });
     assert.equal(loaded.problems[0]?.ruleId, 'schema/unresolved-ref');
     assert.ok(!loaded.files.reads.includes('/etc/secret.json'));
   });
@@ -70,5 +70,47 @@ describe('$ref', () => {
     const loaded = await loadFileSchema('{"definitions": {"n": {"$id": "urn:num", "type": "number"}}, "properties": {"a": {"$ref": "#/definitions/n"}, "b": {"$ref": "urn:num"}}}');
     assert.deepEqual(loaded.problems, []);
     assert.equal(mustValidate(loaded).validate('{"a": "x", "b": "y"}').length, 2);
+  });
+});
+
+describe('$ref cycles', () => {
+  it('two files whose $refs point at each other: a located schema/invalid, no validator, no stack overflow', async () => {
+    const b = '{\n  "$ref": "./schema.json"\n}';
+    const loaded = await loadFileSchema('{"$ref": "./b.json"}', { '/w/b.json': b });
+    assert.equal(loaded.validation, undefined);
+    assert.deepEqual(loaded.problems.map((p) => [p.ruleId, p.uri]), [['schema/invalid', '/w/b.json']]);
+    assert.equal(at(b, loaded.problems[0].span), '"./schema.json"');
+    assert.match(loaded.problems[0].message, /^\$ref "\.\/schema\.json" closes a cycle of references that never descends into the value/);
+  });
+
+  it('a file referring to itself, and {"$ref": "#"} under allOf, are cycles', async () => {
+    const self = '{"$ref": "./schema.json"}';
+    const one = await loadFileSchema(self);
+    assert.deepEqual(one.problems.map((p) => [p.ruleId, at(self, p.span)]), [['schema/invalid', '"./schema.json"']]);
+    const allOf = '{"allOf": [{"type": "object"}, {"$ref": "#"}]}';
+    const two = await loadFileSchema(allOf);
+    assert.deepEqual(two.problems.map((p) => [p.ruleId, at(allOf, p.span)]), [['schema/invalid', '"#"']]);
+  });
+
+  it('a cycle through not/anyOf and definitions is found at the $ref that closes it', async () => {
+    const text = '{"definitions": {"x": {"anyOf": [{"type": "string"}, {"$ref": "#/definitions/y"}]}, "y": {"not": {"$ref": "#/definitions/x"}}}, "$ref": "#/definitions/x"}';
+    const loaded = await loadFileSchema(text);
+    assert.equal(loaded.validation, undefined);
+    assert.equal(loaded.problems.length, 1);
+    assert.equal(loaded.problems[0].ruleId, 'schema/invalid');
+    assert.ok(['"#/definitions/x"', '"#/definitions/y"'].includes(at(text, loaded.problems[0].span)));
+  });
+
+  it('recursion that descends into the value (a tree) is valid JSON Schema and validates', async () => {
+    const text = '{"type": "object", "properties": {"name": {"type": "string"}, "children": {"type": "array", "items": {"$ref": "#"}}}}';
+    const loaded = await loadFileSchema(text);
+    assert.deepEqual(loaded.problems, []);
+    const validation = mustValidate(loaded);
+    assert.deepEqual(validation.validate('{"name": "a", "children": [{"name": "b", "children": []}]}'), []);
+    assert.equal(validation.validate('{"name": "a", "children": [{"name": 3}]}')[0]?.pointer, '/children/0/name');
+    // Two files recursing into each other's properties are fine too.
+    const mutual = await loadFileSchema('{"properties": {"b": {"$ref": "b.json"}}}', { '/w/b.json': '{"properties": {"a": {"$ref": "schema.json"}}}' });
+    assert.deepEqual(mutual.problems, []);
+    assert.equal(mustValidate(mutual).validate('{"b": {"a": {"b": {}}}}').length, 0);
   });
 });

@@ -230,11 +230,13 @@ describe('a failing rule and hostile requests', () => {
 
   it('answers nonsense parameters without dying', async () => {
     const uri = fileUri(path.join(FIXTURES, 'throws.prompt.md'));
-    // A misbehaving client: the method names without the declared parameter types.
-    assert.equal(await client.connection.sendRequest(CountTextRequest.method, { uri: 42, text: null }), null);
-    assert.equal(await client.connection.sendRequest(ValidateCompletionRequest.method, null), null);
-    assert.deepEqual(await client.connection.sendRequest(LintWorkspaceRequest.method, { uris: 'nope' }), { files: 0, errors: 0, warnings: 0, infos: 0 });
-    const far = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9999, character: -5 } });
+    // A misbehaving client: the method names without the declared parameter types answer -32602 InvalidParams.
+    const invalid = (promise: Promise<unknown>) => promise.then(() => assert.fail('expected InvalidParams'), (error: { code?: number }) => assert.equal(error.code, -32602));
+    await invalid(client.connection.sendRequest(CountTextRequest.method, { uri: 42, text: null }));
+    await invalid(client.connection.sendRequest(ValidateCompletionRequest.method, null));
+    await invalid(client.connection.sendRequest(LintWorkspaceRequest.method, { uris: 'nope' }));
+    await invalid(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9999, character: -5 } }));
+    const far = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9999, character: 5 } });
     assert.equal(far, null);
     const unknown = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: 'untitled:never-opened' }, position: { line: 0, character: 0 } });
     assert.deepEqual(unknown, []);
