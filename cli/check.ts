@@ -29,6 +29,7 @@ import {
   type StatsSummary,
 } from './report';
 import { createHost } from './host';
+import { findOwners, namedFiles } from './owners';
 
 /** Files linted at once: linting is CPU-bound, so this mostly overlaps reading one file with linting another. */
 const LINT_CONCURRENCY = 8;
@@ -59,10 +60,15 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     io.stderr.write(`promptbound: ${displayPath(io.cwd, file)}: not linted (excluded by .gitignore or config 'ignore')\n`);
   }
   const context: CheckContext = { args, io, configs, host: createHost() };
-  const meter = progress(io.stderr, io.stderrIsTTY ?? io.isTTY, discovery.files.length, 'linting');
+  // A named sample or schema file is checked through the prompts that read it (docs/pre-commit.md).
+  const found = new Set(discovery.files);
+  const named = (await namedFiles(args.targets, io.cwd)).filter((file) => found.has(file));
+  const { owners, owned } = await findOwners(named, findRepositoryRoot(io.cwd), configs, context.host);
+  const files = [...new Set([...discovery.files.filter((file) => !owned.has(file)), ...owners])].sort(comparePaths);
+  const meter = progress(io.stderr, io.stderrIsTTY ?? io.isTTY, files.length, 'linting');
   let linted: LintedFile[];
   try {
-    linted = await mapLimit(discovery.files, LINT_CONCURRENCY, async (file) => {
+    linted = await mapLimit(files, LINT_CONCURRENCY, async (file) => {
       const result = await lintPath(file, context);
       meter.tick();
       return result;
