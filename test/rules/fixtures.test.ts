@@ -99,6 +99,12 @@ describe('every rule is documented and has fixtures', () => {
       assert.ok(existsSync(page), `missing docs page docs/rules/${rule.meta.id}.md`);
       const doc = readFileSync(page, 'utf8');
       assert.match(doc, new RegExp(`^# ${rule.meta.id.replace('/', '\\/')}\\b`, 'm'), 'page title is the rule id');
+      const header = doc.split('\n')[2] ?? '';
+      const expectedHeader = `Default severity: **${rule.meta.defaultSeverity}** · Fixable: ${rule.meta.fixable ? 'yes' : 'no'}`;
+      assert.ok(
+        header === expectedHeader || (rule.meta.fixable && header.startsWith(`${expectedHeader} (`)),
+        `line 3 of the page must say "${expectedHeader}" (from the rule's meta), got "${header}"`,
+      );
       for (const heading of ['## When it triggers', '## Failing example', '## Fixed example', '## Why', '## Options']) {
         assert.ok(doc.includes(heading), `docs page lacks "${heading}"`);
       }
@@ -120,6 +126,21 @@ describe('every rule is documented and has fixtures', () => {
     }
     assert.deepEqual(pages.filter((p) => !findRule(p)), []);
   });
+});
+
+describe('rules not marked fixable offer no fix', () => {
+  for (const dir of ruleDirs()) {
+    const id = relative(root, dir);
+    const rule = findRule(id);
+    if (!rule || rule.meta.fixable) continue;
+    it(id, async () => {
+      for (const name of fixtureFiles(dir)) {
+        const { diagnostics } = await lint(join(dir, name), configFor(dir));
+        const withFix = diagnostics.filter((d) => d.ruleId === id && (d.fixes?.length ?? 0) > 0);
+        assert.deepEqual(withFix.map((d) => d.message), [], `${id} is not fixable but offers a fix in ${name}`);
+      }
+    });
+  }
 });
 
 describe('fixable rules: applying the fix removes the problem', () => {

@@ -1,0 +1,92 @@
+// ESLint flat config: the layering of docs/design/architecture.md as import rules, plus the recommended sets.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** Relative imports that climb into another top-level folder, e.g. `../../server/protocol`. */
+const into = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+
+const restrict = (paths, patterns) => ['error', { paths, patterns }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/workspace/**', '.vscode-test-web/**', 'test-results/**', 'core/generated/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-require-imports': 'off',
+      'no-control-regex': 'off',
+      // A default before a try whose catch returns is clearer than an uninitialised let.
+      'no-useless-assignment': 'off',
+    },
+  },
+  {
+    // core: the engine is pure — no Node, no vscode, no LSP, no front end.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        NODE_BUILTINS.map((name) => ({ name, message: 'core has no I/O of its own: take it through an injected interface (docs/design/conventions.md C5).' })),
+        [
+          { group: ['vscode', 'vscode-*', 'vscode-*/**'], message: 'core knows nothing of the editor or LSP (docs/design/architecture.md).' },
+          { regex: into('server', 'client', 'cli', 'node', 'test', 'bench', 'scripts'), message: 'core imports nothing outside core (docs/design/architecture.md).' },
+        ],
+      ),
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // node/: Node implementations of what core is handed; no editor, no front end.
+    files: ['node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([], [
+        { group: ['vscode', 'vscode-*', 'vscode-*/**'], message: 'node/ is shared by the CLI and the desktop server: no editor imports.' },
+        { regex: into('server', 'client', 'cli'), message: 'node/ sits below the front ends (docs/design/architecture.md).' },
+      ]),
+    },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([], [
+        { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/**'], message: 'the CLI never loads the editor API.' },
+        { regex: into('client'), message: 'the CLI does not import the VS Code client.' },
+      ]),
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ name: 'vscode', message: 'the language server runs outside VS Code: no vscode API.' }],
+        [
+          { group: ['vscode-languageclient', 'vscode-languageclient/**'], message: 'the server does not import the client library.' },
+          { regex: into('client', 'cli'), message: 'the server does not import the client or the CLI.' },
+        ],
+      ),
+    },
+  },
+  {
+    // client: thin — vscode, the language client, the shared protocol and its own modules.
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(NODE_BUILTINS.map((name) => ({ name, message: 'the client also runs in the browser: no Node built-ins.' })), [
+        { regex: '^\\.\\./(?!server/protocol$)', message: 'the client imports only ../server/protocol from outside client/ (docs/design/architecture.md).' },
+      ]),
+    },
+  },
+  {
+    // TypeScript checks names; the JavaScript entry points and scripts run in Node (the e2e steps also in the page).
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // Tests stand in for vscode and the protocol with loose fakes.
+    files: ['test/**/*.ts', 'test/**/*.mjs'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-regex-spaces': 'off' },
+  },
+);
