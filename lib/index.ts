@@ -90,7 +90,10 @@ export interface LintOptions {
   path?: string;
   /** Overrides the prompt's own model, as `--model` does. */
   model?: string;
-  /** A config file to use instead of searching for `.promptbound.yaml` (relative to the current folder); false: none. */
+  /**
+   * A config file to use instead of searching for `.promptbound.yaml` (relative to the current folder), also without
+   * `path`; false: the defaults. Without it, the config is searched from `path`'s folder (none without `path`).
+   */
   config?: string | false;
   /** False skips sample completions (`--no-samples`). Default true. */
   samples?: boolean;
@@ -202,10 +205,11 @@ async function setup(options: { path?: string; model?: string; config?: string |
   const cwd = process.cwd();
   const file = options.path === undefined ? undefined : path.resolve(cwd, options.path);
   const host = { tokenizers: tokenizers(), files: file === undefined ? NO_FILES : nodeFileAccess() };
-  if (file === undefined || options.config === false) {
+  const uri = file ?? path.join(cwd, UNTITLED);
+  if (options.config === false || (file === undefined && options.config === undefined)) {
     const config = defaultConfig();
     if (options.model !== undefined) config.modelOverride = options.model;
-    return { uri: file ?? path.join(cwd, UNTITLED), config, host };
+    return { uri, config, host };
   }
   const resolver = new ConfigResolver({
     cwd,
@@ -214,7 +218,7 @@ async function setup(options: { path?: string; model?: string; config?: string |
     knownRuleIds: RULES.map((r) => r.meta.id),
   });
   try {
-    return { uri: file, config: await resolver.configFor(path.dirname(file)), host };
+    return { uri, config: await resolver.configFor(path.dirname(uri)), host };
   } catch (error) {
     if (error instanceof ConfigError) throw new PromptboundError(error.messages.join('\n'));
     throw error;
