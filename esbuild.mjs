@@ -13,7 +13,7 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 
-/** Rank files ship as plain JSON beside the bundles and are loaded on first use (PITFALLS 4). */
+/** Rank files ship as plain JSON beside the bundles and are loaded on first use (docs/design/pitfalls.md). */
 function writeRankFiles() {
   const out = join(root, 'dist', 'ranks');
   mkdirSync(out, { recursive: true });
