@@ -58,7 +58,8 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { cli: join(root, 'cli', 'main.ts') },
+    // The CLI, and the worker threads `check` and `validate` start on large runs (cli/pool.ts).
+    entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
     outdir: join(root, 'dist'),
     platform: 'node',
     format: 'cjs',

@@ -1,12 +1,14 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (no top-level await: tsx loads this as CommonJS).
 import { runCliBench } from './cli';
 import { runEditorBench } from './editor';
+import { runScaleBench } from './scale';
 import { runTokenBench } from './tokens';
 
 const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
   ['tokens', runTokenBench],
   ['cli', runCliBench],
   ['editor', runEditorBench],
+  ['scale', runScaleBench],
 ];
 
 async function main(): Promise<void> {

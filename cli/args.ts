@@ -1,4 +1,5 @@
 // Command-line parsing (node:util parseArgs) into one typed shape per command; every mistake is a UsageError (exit 2).
+import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export class UsageError extends Error {
@@ -8,7 +9,28 @@ export class UsageError extends Error {
   }
 }
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+/** `--shard i/n` (1-based). */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export function parseShard(value: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
+    throw new UsageError(`--shard needs i/n with 1 ≤ i ≤ n (e.g. 2/4), got '${value}'`);
+  }
+  return { index, count };
+}
+
+/** `--jobs`: by default every core the process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface CheckArgs {
@@ -24,6 +46,13 @@ export interface CheckArgs {
   /** False with `--no-samples`: sample completions are not checked. */
   samples: boolean;
   output?: string;
+  /** `--shard i/n`: lint only this share of the files. */
+  shard?: Shard;
+  /** `--cache`: reuse results of unchanged files from the last run. */
+  cache: boolean;
+  cacheLocation?: string;
+  /** `--jobs N`: worker threads for large runs (default: every core). */
+  jobs: number;
 }
 
 export const VALIDATE_FORMATS = ['stylish', 'json'] as const;
@@ -38,6 +67,25 @@ export interface ValidateArgs {
   format: ValidateFormatName;
   model?: string;
   config?: string;
+  /** `--shard i/n`: check only every n-th completion, starting at the i-th. */
+  shard?: Shard;
+  jobs: number;
+  output?: string;
+}
+
+export const MERGE_FORMATS = FORMATS;
+export type MergeFormatName = (typeof MERGE_FORMATS)[number];
+
+/** `promptbound merge`: combines the outputs of sharded runs into one report. */
+export interface MergeArgs {
+  command: 'merge';
+  inputs: string[];
+  /** Output format; by default the inputs' own (json for check shards, validate's json lines for validate shards). */
+  format?: MergeFormatName;
+  /** SARIF inputs: `merged` (one run, as an unsharded check writes) or `runs` (one run per shard). */
+  sarifRuns: 'merged' | 'runs';
+  maxWarnings?: number;
+  output?: string;
 }
 
 export interface CountArgs {
@@ -69,13 +117,14 @@ export type CommandArgs =
   | CheckArgs
   | CountArgs
   | ValidateArgs
+  | MergeArgs
   | ModelsArgs
   | InitArgs
   | LspArgs
   | { command: 'help'; topic?: string }
   | { command: 'version' };
 
-const COMMANDS = new Set(['check', 'count', 'validate', 'models', 'init', 'lsp', 'help']);
+const COMMANDS = new Set(['check', 'count', 'validate', 'merge', 'models', 'init', 'lsp', 'help']);
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -95,6 +144,10 @@ const CHECK_OPTIONS: Options = {
   stats: { type: 'boolean' },
   'no-samples': { type: 'boolean' },
   output: { type: 'string', short: 'o' },
+  shard: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
 };
 
 const VALIDATE_OPTIONS: Options = {
@@ -104,6 +157,17 @@ const VALIDATE_OPTIONS: Options = {
   format: { type: 'string', short: 'f' },
   model: { type: 'string', short: 'm' },
   config: { type: 'string', short: 'c' },
+  shard: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  output: { type: 'string', short: 'o' },
+};
+
+const MERGE_OPTIONS: Options = {
+  ...COMMON,
+  format: { type: 'string', short: 'f' },
+  'sarif-runs': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  output: { type: 'string', short: 'o' },
 };
 
 const COUNT_OPTIONS: Options = {
@@ -134,6 +198,8 @@ export function parseCommandLine(argv: readonly string[]): CommandArgs {
       return parseCount(args);
     case 'validate':
       return parseValidate(args);
+    case 'merge':
+      return parseMerge(args);
     case 'models':
       return withMeta(args, MODELS_OPTIONS, 'models', (values) => ({ command: 'models', json: values.json === true }));
     case 'init':
@@ -185,7 +251,7 @@ function withMeta<T extends CommandArgs>(
   topic: string | undefined,
   build: (values: Values, positionals: string[]) => T,
 ): CommandArgs {
-  const { values, positionals } = parse(args, options, topic === undefined || topic === 'check' || topic === 'count' || topic === 'validate');
+  const { values, positionals } = parse(args, options, topic === undefined || topic === 'check' || topic === 'count' || topic === 'validate' || topic === 'merge');
   if (values.help) return { command: 'help', topic };
   if (values.version) return { command: 'version' };
   return build(values, positionals);
@@ -204,7 +270,38 @@ function parseCheck(args: readonly string[], topic: 'check' | undefined): Comman
     stats: values.stats === true,
     samples: values['no-samples'] !== true,
     output: nonEmpty(values.output, '--output'),
+    shard: values.shard === undefined ? undefined : parseShard(String(values.shard)),
+    cache: values.cache === true || values['cache-location'] !== undefined,
+    cacheLocation: nonEmpty(values['cache-location'], '--cache-location'),
+    jobs: parseJobs(values.jobs),
   }));
+}
+
+function parseMerge(args: readonly string[]): CommandArgs {
+  return withMeta(args, MERGE_OPTIONS, 'merge', (values, positionals) => {
+    if (positionals.length === 0) throw new UsageError('merge needs the output files of the shards (e.g. shard-*.json)');
+    const format = values.format === undefined ? undefined : MERGE_FORMATS.find((f) => f === values.format);
+    if (values.format !== undefined && !format) {
+      throw new UsageError(`unknown format '${String(values.format)}' for merge (expected ${MERGE_FORMATS.join(', ')})`);
+    }
+    const sarifRuns = values['sarif-runs'] ?? 'merged';
+    if (sarifRuns !== 'merged' && sarifRuns !== 'runs') throw new UsageError(`--sarif-runs takes merged or runs, got '${String(sarifRuns)}'`);
+    return {
+      command: 'merge',
+      inputs: positionals,
+      format,
+      sarifRuns,
+      maxWarnings: parseMaxWarnings(values['max-warnings']),
+      output: nonEmpty(values.output, '--output'),
+    };
+  });
+}
+
+function parseJobs(value: string | boolean | undefined): number {
+  if (value === undefined) return defaultJobs();
+  const text = String(value);
+  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--jobs needs a whole number of at least 1, got '${text}'`);
+  return Number(text);
 }
 
 function parseValidate(args: readonly string[]): CommandArgs {
@@ -221,6 +318,9 @@ function parseValidate(args: readonly string[]): CommandArgs {
       format,
       model: nonEmpty(values.model, '--model'),
       config: nonEmpty(values.config, '--config'),
+      shard: values.shard === undefined ? undefined : parseShard(String(values.shard)),
+      jobs: parseJobs(values.jobs),
+      output: nonEmpty(values.output, '--output'),
     };
   });
 }

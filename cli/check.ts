@@ -1,46 +1,34 @@
 // `promptbound check`: find the files, lint each with its folder's config, optionally fix, and report.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../core/diagnostic';
-import type { ResolvedConfig } from '../core/config/types';
-import { lintDocument, type EngineHost, type LintResult } from '../core/engine';
-import { applyEdits } from '../core/edits';
+import type { EngineHost } from '../core/engine';
 import { RULE_IDS } from '../core/rules/registry';
-import { lineStarts } from '../core/positions';
 import { ConfigResolver } from '../node/config';
-import { comparePaths, discoverFiles, readTextFile } from '../node/files';
+import { comparePaths, discoverFiles, readTextFile, toPosix } from '../node/files';
 import { mapLimit } from '../node/concurrency';
 import type { CheckArgs } from './args';
 import { UsageError } from './args';
+import { LintCache, lintKey, type CachedLint } from './cache';
 import { useColor } from './color';
-import { pickSafeEdits, replaceFileContent } from './fix';
 import { formatReport } from './formatters';
 import type { CliIo } from './io';
+import { lintFile, type LintOutcome, type LintTask } from './lint-file';
 import { progress } from './progress';
-import { displayPath, findRepositoryRoot, pathOfUri } from './paths';
-import {
-  fileProblem,
-  fileReport,
-  summarizeStats,
-  toReportMessage,
-  totalsOf,
-  type Report,
-  type ReportMessage,
-  type StatsSummary,
-} from './report';
+import { displayPath, findRepositoryRoot, rootRelative } from './paths';
+import { WorkerPool, workerScript } from './pool';
+import { fileProblem, fileReport, totalsOf, type Report, type ReportMessage, type StatsSummary } from './report';
+import { pathInShard } from './shard';
 import { createHost } from './host';
 import { findOwners, namedFiles } from './owners';
 
-/** Files linted at once: linting is CPU-bound, so this mostly overlaps reading one file with linting another. */
+/** Files linted at once in-process: linting is CPU-bound, so this mostly overlaps reading one file with linting another. */
 const LINT_CONCURRENCY = 8;
+/** Below this many files to lint, worker threads cost more to start (bundle and rank tables each) than they save. */
+const FILES_PER_WORKER = 150;
 
 /** What linting one path produced, with positions already computed so the text can be dropped. */
-interface LintedFile {
+interface LintedFile extends CachedLint {
   path: string;
-  messages: ReportMessage[];
-  stats?: StatsSummary;
-  /** Diagnostics pointing into other files (a config, a schema, a sample), by path. */
-  elsewhere: Array<{ path: string; diagnostic: Diagnostic }>;
 }
 
 interface CheckContext {
@@ -48,6 +36,7 @@ interface CheckContext {
   io: CliIo;
   configs: ConfigResolver;
   host: EngineHost;
+  cache?: LintCache;
 }
 
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
@@ -56,30 +45,80 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   if (discovery.unmatched.length > 0) {
     throw new UsageError(`no such file or directory, and no files match: ${discovery.unmatched.map((t) => `'${t}'`).join(', ')}`);
   }
-  for (const file of discovery.ignored) {
+  const root = findRepositoryRoot(io.cwd);
+  const inShard = (file: string) => pathInShard(rootRelative(root, file) ?? toPosix(file), args.shard);
+  for (const file of discovery.ignored.filter(inShard)) {
     io.stderr.write(`promptbound: ${displayPath(io.cwd, file)}: not linted (excluded by .gitignore or config 'ignore')\n`);
   }
-  const context: CheckContext = { args, io, configs, host: createHost() };
+  const host = createHost();
+  const warn = (message: string) => io.stderr.write(`promptbound: warning: ${message}\n`);
+  const cache = args.cache ? await LintCache.open(args.cacheLocation, io.cwd, root, host.files!, warn) : undefined;
+  const context: CheckContext = { args, io, configs, host, cache };
   // A named sample or schema file is checked through the prompts that read it (docs/pre-commit.md).
   const found = new Set(discovery.files);
   const named = (await namedFiles(args.targets, io.cwd)).filter((file) => found.has(file));
-  const { owners, owned } = await findOwners(named, findRepositoryRoot(io.cwd), configs, context.host);
-  const files = [...new Set([...discovery.files.filter((file) => !owned.has(file)), ...owners])].sort(comparePaths);
+  const { owners, owned } = await findOwners(named, root, configs, host);
+  const files = [...new Set([...discovery.files.filter((file) => !owned.has(file)), ...owners])].sort(comparePaths).filter(inShard);
   const meter = progress(io.stderr, io.stderrIsTTY ?? io.isTTY, files.length, 'linting');
   let linted: LintedFile[];
   try {
-    linted = await mapLimit(files, LINT_CONCURRENCY, async (file) => {
-      const result = await lintPath(file, context);
-      meter.tick();
-      return result;
-    });
+    linted = await lintAll(files, context, () => meter.tick());
   } finally {
     meter.done();
   }
-  const problems = discovery.problems.map((p) => ({ path: p.path, messages: [fileProblem(p.message)], elsewhere: [] }));
-  const report = await buildReport([...linted, ...problems], context);
+  if (cache) {
+    await cache.save().catch((error) => warn(`could not write the cache ${cache.file} (${(error as { code?: string }).code ?? error})`));
+    if (io.env.PROMPTBOUND_DEBUG?.split(',').includes('cache')) {
+      io.stderr.write(`promptbound: cache: ${cache.counts.misses} linted, ${cache.counts.hits} from cache\n`);
+    }
+  }
+  const problems = discovery.problems
+    .filter((p) => inShard(p.path))
+    .map((p) => ({ path: p.path, messages: [fileProblem(p.message)], elsewhere: [] }));
+  const report = buildReport([...linted, ...problems], context);
   await writeReport(report, context);
   return exitCode(report, args, io);
+}
+
+/** Lints every file, in-process or on worker threads; results keep the order of `files`. */
+async function lintAll(files: readonly string[], context: CheckContext, tick: () => void): Promise<LintedFile[]> {
+  const tasks = await Promise.all(files.map((file) => taskFor(file, context)));
+  const script = workerScript();
+  const workers = Math.min(context.args.jobs, Math.floor(files.length / FILES_PER_WORKER));
+  const pool = script && workers > 1 ? new WorkerPool<LintTask, LintOutcome>(script, workers, { kind: 'lint' }) : undefined;
+  try {
+    return await mapLimit(tasks, pool ? workers * 2 : LINT_CONCURRENCY, async (task) => {
+      const linted = await lintCached(task, context, pool);
+      tick();
+      return linted;
+    });
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function taskFor(file: string, context: CheckContext): Promise<LintTask> {
+  const config = await context.configs.configFor(path.dirname(file));
+  const { args, io } = context;
+  return { file, config, samples: args.samples, fix: args.fix, cwd: io.cwd, record: context.cache !== undefined };
+}
+
+/** A cache hit needs the file's text (for the key); --fix always lints, since fixing writes files. */
+async function lintCached(task: LintTask, context: CheckContext, pool: WorkerPool<LintTask, LintOutcome> | undefined): Promise<LintedFile> {
+  const { cache } = context;
+  if (cache && !task.fix) {
+    const read = await readTextFile(task.file);
+    if (read.ok) {
+      const hit = await cache.lookup(task.file, lintKey(read.text, task.config, task.samples));
+      if (hit) return { path: task.file, ...hit };
+    }
+  }
+  const outcome = pool ? await pool.run(task) : await lintFile(task, context.host);
+  for (const warning of outcome.warnings) context.io.stderr.write(`${warning}\n`);
+  if (cache && outcome.text !== undefined && outcome.dependencies) {
+    cache.store(task.file, lintKey(outcome.text, task.config, task.samples), outcome.dependencies, outcome.result);
+  }
+  return { path: task.file, ...outcome.result };
 }
 
 export function configResolver(io: CliIo, model: string | undefined, config: string | undefined): ConfigResolver {
@@ -93,58 +132,8 @@ export function configResolver(io: CliIo, model: string | undefined, config: str
   });
 }
 
-async function lintPath(file: string, context: CheckContext): Promise<LintedFile> {
-  const read = await readTextFile(file);
-  if (!read.ok) return { path: file, messages: [fileProblem(read.message)], elsewhere: [] };
-  const config = await context.configs.configFor(path.dirname(file));
-  let text = read.text;
-  const samples = context.args.samples;
-  let result = await lint(file, text, config, context.host, samples);
-  if (context.args.fix) {
-    const fixed = await fixFile(file, text, read.bom, result, context);
-    if (fixed !== undefined) {
-      text = fixed;
-      result = await lint(file, text, config, context.host, samples);
-    }
-  }
-  const starts = lineStarts(text);
-  const own = result.diagnostics.filter((d) => isOwn(d, file));
-  return {
-    path: file,
-    messages: own.map((d) => toReportMessage(d, text, starts)),
-    stats: summarizeStats(result.stats),
-    elsewhere: result.diagnostics.filter((d) => !isOwn(d, file)).map((d) => ({ path: pathOfUri(d.uri!, file), diagnostic: d })),
-  };
-}
-
-function lint(file: string, text: string, config: ResolvedConfig, host: EngineHost, samples: boolean): Promise<LintResult> {
-  return lintDocument({ uri: file, text, config, samples }, host);
-}
-
-function isOwn(diagnostic: Diagnostic, file: string): boolean {
-  return diagnostic.uri === undefined || pathOfUri(diagnostic.uri, file) === file;
-}
-
-/** Returns the fixed text when the file was rewritten; undefined when there was nothing to fix or it changed meanwhile. */
-async function fixFile(file: string, text: string, bom: boolean, result: LintResult, context: CheckContext): Promise<string | undefined> {
-  const edits = pickSafeEdits(result.diagnostics);
-  if (edits.length === 0) return undefined;
-  const fixed = applyEdits(text, edits);
-  if (fixed === undefined || fixed === text) return undefined;
-  const prefix = bom ? '\ufeff' : '';
-  try {
-    const outcome = await replaceFileContent(file, prefix + text, prefix + fixed);
-    if (outcome === 'written') return fixed;
-    context.io.stderr.write(`promptbound: ${displayPath(context.io.cwd, file)}: changed while linting; not fixed\n`);
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? String(error);
-    context.io.stderr.write(`promptbound: ${displayPath(context.io.cwd, file)}: could not write fixes (${code})\n`);
-  }
-  return undefined;
-}
-
 /** Groups messages by the file they point into, drops duplicates (two prompts sharing one broken schema), sorts. */
-async function buildReport(linted: LintedFile[], context: CheckContext): Promise<Report> {
+function buildReport(linted: LintedFile[], context: CheckContext): Report {
   const byPath = new Map<string, { messages: ReportMessage[]; stats?: StatsSummary }>();
   const entry = (file: string) => {
     let found = byPath.get(file);
@@ -156,13 +145,8 @@ async function buildReport(linted: LintedFile[], context: CheckContext): Promise
     target.messages.push(...file.messages);
     target.stats = file.stats;
   }
-  const texts = new Map<string, Promise<string | undefined>>();
   for (const file of linted) {
-    for (const { path: other, diagnostic } of file.elsewhere) {
-      let text = texts.get(other);
-      if (!text) texts.set(other, (text = readTextFile(other).then((r) => (r.ok ? r.text : undefined))));
-      entry(other).messages.push(toReportMessage(diagnostic, (await text) ?? ''));
-    }
+    for (const { path: other, message } of file.elsewhere) entry(other).messages.push(message);
   }
   const quiet = context.args.quiet;
   const files = [...byPath.entries()]

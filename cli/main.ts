@@ -4,6 +4,7 @@ import { runCheck } from './check';
 import { runCount } from './count';
 import { helpText } from './help';
 import { runInit } from './init';
+import { runMerge } from './merge';
 import { processIo, type CliIo } from './io';
 import { TOOL_VERSION } from './meta';
 import { runModels } from './models';
@@ -40,6 +41,8 @@ async function run(args: CommandArgs, io: CliIo): Promise<number> {
       return runCheck(args, io);
     case 'validate':
       return runValidate(args, io);
+    case 'merge':
+      return runMerge(args, io);
     case 'lsp':
       return runLsp();
   }

@@ -102,7 +102,8 @@ export function toReportMessage(diagnostic: Diagnostic, text: string, starts: re
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    fixes: (diagnostic.fixes ?? []).map((fix) => toReportFix(fix, text, starts)),
+    // Safe fixes first (stable otherwise): the JSON report's `fix` is then always the first, so `merge` restores the order.
+    fixes: (diagnostic.fixes ?? []).map((fix) => toReportFix(fix, text, starts)).sort((a, b) => Number(b.safe) - Number(a.safe)),
   };
 }
 

@@ -1,63 +1,201 @@
 // `promptbound validate`: checks completions (files, JSON Lines or stdin) against one prompt's constraints and output schema.
 //
-// JSON report (`--format json`): an array with one entry per completion, in input order:
-//   [{ completion: "answer.txt" | "runs.jsonl#3" | "-" | "-#2",   // file, file#line for JSON Lines, - for stdin
-//      pass: boolean,
-//      results: [{ key, pass, measured, required, message }],     // every declared constraint, passing ones too
-//      schema: [{ message, pointer, line, column }],              // schema failures, 1-based line:column in the input
-//      notJson?: { message, line, column } }]                     // JSON expected but the completion does not parse
+// JSON Lines input is streamed: read a line at a time, checked in batches (on worker threads when there is enough work,
+// see --jobs), printed in input order, so a run of millions of completions uses constant memory.
+//
+// JSON report (`--format json`): JSON Lines, one object per completion in input order (cli/validate-result.ts):
+//   {"index": 0, "completion": "runs.jsonl#1", "pass": true, "results": [...], "schema": [...], "schemaChecked": false}
+// then one last line {"summary": {completions, passed, failed, constraints: [{key, passed, failed, passRate, worst}]}}.
 // Exit codes: 0 every completion passes, 1 any fails, 2 usage error (no --prompt, unreadable file, nothing declared).
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
-import type { ConstraintResult } from '../core/constraints/types';
+import { StringDecoder } from 'node:string_decoder';
 import type { Span } from '../core/diagnostic';
 import type { SampleReport } from '../core/samples/types';
 import { countDocument } from '../core/engine';
 import { lineColumnAt, lineStarts } from '../core/positions';
 import { checkSample, declaredConstraints, expectsJson, failedKeys, type CompletionRequirements } from '../core/samples/check';
 import { completionRequirements } from '../core/samples/context';
-import { parseSampleFile } from '../core/samples/parse';
+import { MAX_SAMPLE_FILE_CHARS, parseSampleFile } from '../core/samples/parse';
 import { readTextFile } from '../node/files';
 import type { ValidateArgs } from './args';
 import { UsageError } from './args';
 import { configResolver } from './check';
-import { padEnd, palette, useColor, type Palette } from './color';
+import { palette, useColor } from './color';
 import { createHost } from './host';
-import { readAll, type CliIo } from './io';
+import type { CliIo } from './io';
 import { displayPath } from './paths';
+import { WorkerPool, workerScript } from './pool';
+import { ordinalInShard } from './shard';
+import { SummaryTally, stylishBlock, stylishSummary, summaryLine, type ValidateResult } from './validate-result';
 
 const STDIN = '-';
+/** Completions sent to a worker at once: large enough that messaging is cheap, small enough to keep memory flat. */
+const BATCH_COMPLETIONS = 256;
+const BATCH_CHARS = 1 << 20;
+/** Worker threads start only once this many completions are waiting: short runs finish before a worker would load. */
+const WORKER_THRESHOLD = 2 * BATCH_COMPLETIONS;
 
-/** One completion with the text of the input it came from (for line:column). */
-interface Checked {
-  name: string;
-  report: SampleReport;
-  inputText: string;
-  pass: boolean;
-  /** A compiled schema applies (possibly declared outside `constraints`, so no `schema` result reports it). */
-  schemaApplies: boolean;
+/** A JSON Lines line, with its 0-based line number and its position among all completions. */
+interface LineItem {
+  line: number;
+  text: string;
+  ordinal: number;
+  /** Longer than a completion may be (5 MB): reported, not kept. */
+  oversize?: true;
 }
 
-interface Input {
+/** Work for one worker message: lines of a JSON Lines input, or one whole file as one completion. */
+export type ValidateBatch =
+  | { kind: 'lines'; uri: string; name: string; items: LineItem[] }
+  | { kind: 'whole'; uri: string; name: string; text: string; ordinal: number };
+
+interface Source {
   name: string;
   uri: string;
-  text: string;
+  /** JSON Lines (streamed) or one completion. */
+  jsonl: boolean;
+  stdin: boolean;
 }
 
 export async function runValidate(args: ValidateArgs, io: CliIo): Promise<number> {
   const requirements = await loadPrompt(args, io);
-  const inputs = await readInputs(args, io);
-  const checked = inputs.flatMap((input) => checkInput(input, args.jsonl, requirements));
-  if (checked.length === 0) throw new UsageError('no completions to validate (the input is empty)');
-  io.stdout.write(args.format === 'json' ? `${JSON.stringify(checked.map(toJson), null, 2)}\n` : stylish(checked, palette(useColor(io.env, io.isTTY))));
-  return checked.every((c) => c.pass) ? 0 : 1;
+  const sources = await openSources(args, io);
+  const output = await openOutput(args, io);
+  const colors = palette(useColor(io.env, args.output === undefined && io.isTTY));
+  const tally = new SummaryTally();
+  const meter = validateProgress(io);
+  const pipeline = new OrderedPipeline(requirements, args, io, async (results) => {
+    let text = '';
+    for (const result of results) {
+      tally.add(result);
+      text += args.format === 'json' ? `${JSON.stringify(result)}\n` : stylishBlock(result, colors);
+    }
+    meter.tick(results.length);
+    await output.write(text);
+  });
+  let ordinal = 0;
+  try {
+    for (const source of sources) {
+      if (!source.jsonl) {
+        const text = source.stdin ? stripBom(await readStream(io.stdin)) : await readWhole(source);
+        if (ordinalInShard(ordinal, args.shard)) await pipeline.push({ kind: 'whole', uri: source.uri, name: source.name, text, ordinal });
+        ordinal++;
+        continue;
+      }
+      let batch: LineItem[] = [];
+      let chars = 0;
+      const stream = source.stdin ? io.stdin : createReadStream(source.uri);
+      for await (const item of readLines(stream)) {
+        if (!item.oversize && item.text.trim() === '') continue;
+        const position = ordinal++;
+        if (!ordinalInShard(position, args.shard)) continue;
+        batch.push({ ...item, ordinal: position });
+        chars += item.text.length;
+        if (batch.length >= BATCH_COMPLETIONS || chars >= BATCH_CHARS) {
+          await pipeline.push({ kind: 'lines', uri: source.uri, name: source.name, items: batch });
+          batch = [];
+          chars = 0;
+        }
+      }
+      if (batch.length > 0) await pipeline.push({ kind: 'lines', uri: source.uri, name: source.name, items: batch });
+    }
+    await pipeline.drain();
+  } finally {
+    meter.done();
+    await pipeline.close();
+  }
+  if (ordinal === 0) {
+    await output.close();
+    throw new UsageError('no completions to validate (the input is empty)');
+  }
+  const summary = tally.summary();
+  await output.write(args.format === 'json' ? summaryLine(summary) : stylishSummary(summary, colors));
+  await output.close();
+  return summary.failed === 0 ? 0 : 1;
+}
+
+/** Standard output or `-o FILE`; a write waits while the reader is behind (back-pressure keeps memory flat). */
+async function openOutput(args: ValidateArgs, io: CliIo): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }> {
+  const stream: NodeJS.WritableStream | CliIo['stdout'] =
+    args.output === undefined ? io.stdout : createWriteStream(path.resolve(io.cwd, args.output), { encoding: 'utf8' });
+  if (args.output !== undefined) {
+    const opened = await new Promise<Error | undefined>((resolve) => {
+      (stream as NodeJS.WritableStream).once('error', resolve);
+      (stream as NodeJS.WritableStream).once('ready' as 'drain', () => resolve(undefined));
+    });
+    if (opened) throw new UsageError(`cannot write the report to ${args.output} (${(opened as NodeJS.ErrnoException).code ?? opened.message})`);
+  }
+  return {
+    async write(text) {
+      if (text === '') return;
+      const ok = stream.write(text);
+      if (ok === false && 'once' in stream) await once(stream as NodeJS.WritableStream, 'drain');
+    },
+    async close() {
+      if (args.output !== undefined) await new Promise<void>((resolve) => (stream as NodeJS.WritableStream).end(resolve));
+    },
+  };
+}
+
+/**
+ * Runs batches in-process or, once there is enough work, on worker threads, and hands results on in input order.
+ * At most a few batches per worker are in flight, so memory stays bounded however long the input is.
+ */
+class OrderedPipeline {
+  private readonly queue: Array<Promise<ValidateResult[]>> = [];
+  private pool: WorkerPool<ValidateBatch, ValidateResult[]> | undefined;
+  private waiting = 0;
+
+  constructor(
+    private readonly requirements: CompletionRequirements,
+    private readonly args: ValidateArgs,
+    private readonly io: CliIo,
+    private readonly emit: (results: ValidateResult[]) => Promise<void>,
+  ) {}
+
+  async push(batch: ValidateBatch): Promise<void> {
+    this.waiting += batch.kind === 'lines' ? batch.items.length : 1;
+    const script = workerScript();
+    if (!this.pool && script && this.args.jobs > 1 && this.waiting >= WORKER_THRESHOLD) {
+      this.pool = new WorkerPool(script, this.args.jobs, {
+        kind: 'validate',
+        prompt: this.args.prompt,
+        model: this.args.model,
+        config: this.args.config,
+        cwd: this.io.cwd,
+        color: false,
+      });
+    }
+    if (this.pool) {
+      this.queue.push(this.pool.run(batch));
+      while (this.queue.length >= this.args.jobs * 3) await this.shift();
+    } else {
+      await this.emit(checkBatch(this.requirements, batch));
+    }
+  }
+
+  async drain(): Promise<void> {
+    while (this.queue.length > 0) await this.shift();
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private async shift(): Promise<void> {
+    const results = await this.queue.shift()!;
+    await this.emit(results);
+  }
 }
 
 /** Reads the prompt with its folder's config; a prompt that declares nothing to check, or whose schema is broken, is a usage error. */
-async function loadPrompt(args: ValidateArgs, io: CliIo): Promise<CompletionRequirements> {
+export async function loadPrompt(args: Pick<ValidateArgs, 'prompt' | 'model' | 'config'>, io: Pick<CliIo, 'cwd' | 'stderr'>): Promise<CompletionRequirements> {
   const file = path.resolve(io.cwd, args.prompt);
   const read = await readTextFile(file);
   if (!read.ok) throw new UsageError(`cannot read the prompt ${args.prompt}: ${read.message}`);
-  const config = await configResolver(io, args.model, args.config).configFor(path.dirname(file));
+  const config = await configResolver(io as CliIo, args.model, args.config).configFor(path.dirname(file));
   const host = createHost();
   const { document, stats } = await countDocument({ uri: file, text: read.text, config }, host);
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
@@ -72,119 +210,153 @@ async function loadPrompt(args: ValidateArgs, io: CliIo): Promise<CompletionRequ
   return requirements;
 }
 
-async function readInputs(args: ValidateArgs, io: CliIo): Promise<Input[]> {
-  const inputs: Input[] = [];
-  let stdinRead = false;
+/** Every named input, checked for readability before any output is written. */
+async function openSources(args: ValidateArgs, io: CliIo): Promise<Source[]> {
+  const sources: Source[] = [];
+  let stdinNamed = false;
   for (const completion of args.completions) {
     if (completion === STDIN) {
-      if (stdinRead) throw new UsageError("standard input ('-') can be named only once");
-      stdinRead = true;
-      inputs.push({ name: STDIN, uri: STDIN, text: stripBom(await readAll(io.stdin)) });
+      if (stdinNamed) throw new UsageError("standard input ('-') can be named only once");
+      stdinNamed = true;
+      sources.push({ name: STDIN, uri: STDIN, jsonl: args.jsonl, stdin: true });
       continue;
     }
     const file = path.resolve(io.cwd, completion);
-    const read = await readTextFile(file);
-    if (!read.ok) throw new UsageError(`cannot read ${completion}: ${read.message}`);
-    inputs.push({ name: displayPath(io.cwd, file), uri: file, text: read.text });
+    const stat = await fs.stat(file).catch((error: NodeJS.ErrnoException) => error);
+    if (stat instanceof Error) throw new UsageError(`cannot read ${completion}: ${describeError(stat)}`);
+    if (!stat.isFile()) throw new UsageError(`cannot read ${completion}: not a file`);
+    const jsonl = args.jsonl || file.toLowerCase().endsWith('.jsonl');
+    if (jsonl) {
+      const handle = await fs.open(file, 'r').catch((error: NodeJS.ErrnoException) => error);
+      if (handle instanceof Error) throw new UsageError(`cannot read ${completion}: ${describeError(handle)}`);
+      await handle.close();
+    }
+    sources.push({ name: displayPath(io.cwd, file), uri: file, jsonl, stdin: false });
   }
-  return inputs;
+  return sources;
+}
+
+function describeError(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return 'no such file';
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied';
+  return error.code ?? error.message;
+}
+
+async function readWhole(source: Source): Promise<string> {
+  const read = await readTextFile(source.uri);
+  if (!read.ok) throw new UsageError(`cannot read ${source.name}: ${read.message}`);
+  return read.text;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** A `.jsonl` file (or any input with --jsonl) holds one completion per line; anything else is one completion. */
-function checkInput(input: Input, jsonl: boolean, requirements: CompletionRequirements): Checked[] {
-  const asJsonl = jsonl || input.uri.toLowerCase().endsWith('.jsonl');
-  const parsed = parseSampleFile(input.uri, input.text, { jsonl: asJsonl });
-  const checked: Checked[] = parsed.problems.map((problem) => {
-    const report: SampleReport = {
-      sample: { uri: input.uri, text: '', span: problem.span, verbatim: false, index: lineIndexAt(input.text, problem.span.offset) },
-      results: [],
-      notJson: problem,
-      schemaFailures: [],
-    };
-    return { name: lineName(input.name, report.sample.index), report, inputText: input.text, pass: false, schemaApplies: false };
+/**
+ * Splits a byte stream into lines (`\n`, with a trailing `\r` removed), decoding UTF-8 across chunk boundaries. A line
+ * longer than a completion may be is not accumulated: it comes out marked `oversize`, so memory stays bounded.
+ */
+export async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<Omit<LineItem, 'ordinal'>> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let oversize = false;
+  let line = 0;
+  let first = true;
+  const finish = (text: string) => {
+    const item = oversize ? { line, text: '', oversize: true as const } : { line, text: text.endsWith('\r') ? text.slice(0, -1) : text };
+    oversize = false;
+    line++;
+    return item;
+  };
+  for await (const chunk of stream) {
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    let start = 0;
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+      yield finish(pending + text.slice(start, newline));
+      pending = '';
+      start = newline + 1;
+    }
+    if (!oversize) pending += text.slice(start);
+    if (pending.length > MAX_SAMPLE_FILE_CHARS) {
+      oversize = true;
+      pending = '';
+    }
+  }
+  const rest = pending + decoder.end();
+  if (rest !== '' || oversize) yield finish(rest);
+}
+
+/** Checks one batch; used in-process and by the worker threads (cli/worker.ts). */
+export function checkBatch(requirements: CompletionRequirements, batch: ValidateBatch): ValidateResult[] {
+  const schemaChecked = requirements.check.schema !== undefined;
+  if (batch.kind === 'whole') {
+    const [report] = parseSampleFile(batch.uri, batch.text, { jsonl: false }).completions.map((c) => checkSample(c, requirements));
+    return [toResult(report!, batch.name, batch.ordinal, batch.text, 0, schemaChecked)];
+  }
+  return batch.items.map((item) => {
+    const name = `${batch.name}#${item.line + 1}`;
+    if (item.oversize) {
+      const message = `line ${item.line + 1} is longer than 5 MB; not checked`;
+      return { index: item.ordinal, completion: name, pass: false, results: [], schema: [], notJson: { message, line: item.line + 1, column: 1 }, schemaChecked: false };
+    }
+    const parsed = parseSampleFile(batch.uri, item.text, { jsonl: true, firstLine: item.line });
+    const problem = parsed.problems[0];
+    if (problem) {
+      const at = where(item.text, problem.span, item.line);
+      return { index: item.ordinal, completion: name, pass: false, results: [], schema: [], notJson: { message: problem.message, ...at }, schemaChecked: false };
+    }
+    const report = checkSample(parsed.completions[0]!, requirements);
+    return toResult(report, name, item.ordinal, item.text, item.line, schemaChecked);
   });
-  for (const sample of parsed.completions) {
-    const report = checkSample(sample, requirements);
-    const name = asJsonl ? lineName(input.name, sample.index) : input.name;
-    const schemaApplies = requirements.check.schema !== undefined;
-    checked.push({ name, report, inputText: input.text, pass: failedKeys(report).length === 0, schemaApplies });
-  }
-  return checked.sort((a, b) => a.report.sample.span.offset - b.report.sample.span.offset);
 }
 
-function lineName(name: string, index: number): string {
-  return `${name}#${index + 1}`;
-}
-
-function lineIndexAt(text: string, offset: number): number {
-  return lineStarts(text).filter((start) => start <= offset).length - 1;
-}
-
-function where(text: string, span: Span): { line: number; column: number } {
-  return lineColumnAt(lineStarts(text), text, span.offset);
-}
-
-function toJson(c: Checked): Record<string, unknown> {
-  const { report } = c;
+function toResult(report: SampleReport, name: string, index: number, text: string, firstLine: number, schemaChecked: boolean): ValidateResult {
   return {
-    completion: c.name,
-    pass: c.pass,
+    index,
+    completion: name,
+    pass: failedKeys(report).length === 0,
     results: report.results.map(({ key, pass, measured, required, message }) => ({ key, pass, measured, required, message })),
-    schema: report.schemaFailures.map((f) => ({ message: f.message, pointer: f.pointer, ...where(c.inputText, f.span) })),
-    ...(report.notJson ? { notJson: { message: report.notJson.message, ...where(c.inputText, report.notJson.span) } } : {}),
+    schema: report.schemaFailures.map((f) => ({ message: f.message, pointer: f.pointer, ...where(text, f.span, firstLine) })),
+    ...(report.notJson ? { notJson: { message: report.notJson.message, ...where(text, report.notJson.span, firstLine) } } : {}),
+    schemaChecked,
   };
 }
 
-/** Per completion: a ✓/✗ header, then one line per constraint ("words  ✗  142 words; at most 120 allowed"), schema failures with line:column. */
-function stylish(checked: readonly Checked[], colors: Palette): string {
-  const blocks = checked.map((c) => stylishBlock(c, colors));
-  const failed = checked.filter((c) => !c.pass).length;
-  const n = checked.length;
-  const passed = n === 1 ? '1 completion passes' : `all ${n} completions pass`;
-  const summary = failed === 0 ? colors.green(passed) : colors.red(`${failed} of ${n} ${n === 1 ? 'completion fails' : 'completions fail'}`);
-  return `${blocks.join('\n')}\n${summary}\n`;
+function where(text: string, span: Span, firstLine: number): { line: number; column: number } {
+  const at = lineColumnAt(lineStarts(text), text, span.offset);
+  return { line: at.line + firstLine, column: at.column };
 }
 
-function stylishBlock(c: Checked, colors: Palette): string {
-  const rows = stylishRows(c);
-  const width = Math.max(...rows.map((r) => r.key.length), 0);
-  const mark = (pass: boolean) => (pass ? colors.green('✓') : colors.red('✗'));
-  const lines = rows.map((r) => `  ${padEnd(r.key, width)}  ${mark(r.pass)}  ${r.message}${r.at ? colors.dim(`  ${r.at}`) : ''}`);
-  return [`${colors.bold(c.name)}  ${mark(c.pass)}`, ...lines].join('\n') + '\n';
-}
-
-interface Row {
-  key: string;
-  pass: boolean;
-  message: string;
-  at?: string;
-}
-
-function stylishRows(c: Checked): Row[] {
-  const { report, inputText } = c;
-  const at = (span: Span) => {
-    const p = where(inputText, span);
-    return `${p.line}:${p.column}`;
+/** "validating 120,000 completions (41,000/s)" on a terminal's stderr, redrawn at most ten times a second. */
+function validateProgress(io: CliIo): { tick(n: number): void; done(): void } {
+  const enabled = io.stderrIsTTY ?? io.isTTY;
+  const started = Date.now();
+  let count = 0;
+  let drawnAt = 0;
+  let drawn = false;
+  return {
+    tick(n) {
+      count += n;
+      if (!enabled) return;
+      const now = Date.now();
+      if (now - started < 500 || now - drawnAt < 100) return;
+      drawnAt = now;
+      drawn = true;
+      const rate = Math.round(count / ((now - started) / 1000));
+      io.stderr.write(`\rvalidating ${count.toLocaleString('en-US')} completions (${rate.toLocaleString('en-US')}/s)\u001b[K`);
+    },
+    done() {
+      if (drawn) io.stderr.write('\r\u001b[K');
+    },
   };
-  const rows: Row[] = [];
-  if (report.notJson) rows.push({ key: 'json', pass: false, message: report.notJson.message, at: at(report.notJson.span) });
-  for (const result of report.results) {
-    if (report.notJson && !result.pass && (result.key === 'format' || result.key === 'schema')) continue;
-    if (result.key === 'schema' && report.schemaFailures.length > 0) continue;
-    rows.push(resultRow(result));
-  }
-  for (const failure of report.schemaFailures) {
-    const pointer = failure.pointer === '' ? '' : ` (at ${failure.pointer})`;
-    rows.push({ key: 'schema', pass: false, message: `${failure.message}${pointer}`, at: at(failure.span) });
-  }
-  if (c.schemaApplies && !report.notJson && !rows.some((r) => r.key === 'schema')) rows.push({ key: 'schema', pass: true, message: 'valid against the schema' });
-  return rows;
-}
-
-function resultRow(result: ConstraintResult): Row {
-  return { key: result.key, pass: result.pass, message: result.message };
 }

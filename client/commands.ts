@@ -9,16 +9,7 @@ import {
   ModelsRequest,
   SetModelOverrideNotification,
   ValidateCompletionRequest,
-  type CountTextParams,
-  type CountTextResult,
-  type DocumentStatsParams,
   type DocumentStatsPayload,
-  type LintWorkspaceParams,
-  type LintWorkspaceResult,
-  type ModelInfo,
-  type SetModelOverrideParams,
-  type ValidateCompletionParams,
-  type ValidateCompletionResult,
 } from '../server/protocol';
 import type { BreakdownPanel } from './breakdown-panel';
 import { formatCount, formatWindow, groupDigits } from './format';
@@ -73,7 +64,7 @@ function activeUriOrThrow(): string {
 }
 
 async function statsOf(ctx: CommandContext, uri: string): Promise<DocumentStatsPayload> {
-  const stats = await client(ctx).sendRequest<DocumentStatsPayload | null>(DocumentStatsRequest, { uri } satisfies DocumentStatsParams);
+  const stats = await client(ctx).sendRequest(DocumentStatsRequest, { uri });
   if (!stats) throw new Error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))} is not an open prompt file.`);
   return stats;
 }
@@ -84,7 +75,7 @@ interface ModelPick extends vscode.QuickPickItem {
 
 async function selectModel(ctx: CommandContext, uri: string): Promise<void> {
   const [models, stats] = await Promise.all([
-    client(ctx).sendRequest<ModelInfo[]>(ModelsRequest, { uri }),
+    client(ctx).sendRequest(ModelsRequest, { uri }),
     statsOf(ctx, uri),
   ]);
   const own: ModelPick = {
@@ -116,7 +107,7 @@ async function selectModel(ctx: CommandContext, uri: string): Promise<void> {
   });
   picker.dispose();
   if (!picked) return;
-  client(ctx).sendNotification(SetModelOverrideNotification, { uri, model: picked.model } satisfies SetModelOverrideParams);
+  client(ctx).sendNotification(SetModelOverrideNotification, { uri, model: picked.model });
 }
 
 async function countSelection(ctx: CommandContext): Promise<void> {
@@ -124,7 +115,7 @@ async function countSelection(ctx: CommandContext): Promise<void> {
   if (!editor || editor.selections.every((s) => s.isEmpty)) throw new Error('select some text first.');
   const text = editor.selections.filter((s) => !s.isEmpty).map((s) => editor.document.getText(s)).join('\n');
   const uri = editor.document.uri.toString();
-  const result = await client(ctx).sendRequest<CountTextResult | null>(CountTextRequest, { uri, text } satisfies CountTextParams);
+  const result = await client(ctx).sendRequest(CountTextRequest, { uri, text });
   if (!result) throw new Error(`${vscode.workspace.asRelativePath(editor.document.uri)} is not an open prompt file.`);
   void vscode.window.showInformationMessage(`Selection: ${formatCount(result.tokens, result.approximate)} tokens (${result.model}).`);
 }
@@ -138,7 +129,7 @@ async function validateSelection(ctx: CommandContext, uriArg: unknown, textArg: 
 
 async function validate(ctx: CommandContext, source: string, uri: string, text: string): Promise<void> {
   if (text.trim() === '') throw new Error(`${source.toLowerCase()} is empty: copy a model's completion first.`);
-  const result = await client(ctx).sendRequest<ValidateCompletionResult | null>(ValidateCompletionRequest, { uri, text } satisfies ValidateCompletionParams);
+  const result = await client(ctx).sendRequest(ValidateCompletionRequest, { uri, text });
   if (!result) throw new Error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))} is neither a prompt nor one of its sample files.`);
   const report = validationReport(result, source);
   ctx.output.appendLine(`[${new Date().toLocaleTimeString()}] ${report.lines[0]}`);
@@ -159,7 +150,7 @@ async function lintWorkspace(ctx: CommandContext): Promise<void> {
     { location: vscode.ProgressLocation.Notification, title: 'promptbound: linting prompt files…', cancellable: false },
     async () => {
       const uris = await findPromptFiles(folders);
-      return client(ctx).sendRequest<LintWorkspaceResult>(LintWorkspaceRequest, { uris } satisfies LintWorkspaceParams);
+      return client(ctx).sendRequest(LintWorkspaceRequest, { uris });
     },
   );
   const problems = [`${plural(result.errors, 'error')}`, `${plural(result.warnings, 'warning')}`, `${plural(result.infos, 'info')}`].join(', ');

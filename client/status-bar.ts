@@ -5,9 +5,7 @@ import {
   Commands,
   CountTextRequest,
   DocumentStatsRequest,
-  type CountTextParams,
   type CountTextResult,
-  type DocumentStatsParams,
   type DocumentStatsPayload,
 } from '../server/protocol';
 import { statusText, tooltipMarkdown } from './format';
@@ -59,7 +57,7 @@ export class PromptStatusBar implements vscode.Disposable {
     this.render(); // cached stats show at once; the answer below replaces them
     let payload: DocumentStatsPayload | null = null;
     try {
-      payload = await client.sendRequest<DocumentStatsPayload | null>(DocumentStatsRequest, { uri } satisfies DocumentStatsParams);
+      payload = await client.sendRequest(DocumentStatsRequest, { uri });
     } catch {
       return; // server restarting: the next notification fills the item in
     }
@@ -91,7 +89,7 @@ export class PromptStatusBar implements vscode.Disposable {
       return;
     }
     try {
-      const result = await client.sendRequest<CountTextResult | null>(CountTextRequest, { uri, text } satisfies CountTextParams);
+      const result = await client.sendRequest(CountTextRequest, { uri, text });
       if (generation !== this.generation) return;
       this.selection = result ? { uri, result } : undefined;
     } catch {

@@ -2,7 +2,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, type Connection } from 'vscode-languageserver/browser';
 import type { FileAccess } from '../core/files';
 import type { RankFile, RankLoader } from '../core/tokens/types';
-import { GlobRequest, ReadFileRequest, ReadRanksRequest, type GlobParams, type ReadFileParams, type ReadRanksParams } from './protocol';
+import { GlobRequest, ReadFileRequest, ReadRanksRequest } from './protocol';
 import type { ServerPlatform } from './platform';
 import { startServer } from './server';
 
@@ -10,11 +10,11 @@ import { startServer } from './server';
 function clientFileAccess(connection: Connection): FileAccess {
   return {
     async readText(uri) {
-      const text: unknown = await connection.sendRequest(ReadFileRequest, { uri } satisfies ReadFileParams).catch(() => null);
+      const text = await connection.sendRequest(ReadFileRequest, { uri }).catch(() => null);
       return typeof text === 'string' ? text : undefined;
     },
     async glob(baseUri, patterns) {
-      const found: unknown = await connection.sendRequest(GlobRequest, { baseUri, patterns: [...patterns] } satisfies GlobParams).catch(() => []);
+      const found = await connection.sendRequest(GlobRequest, { baseUri, patterns: [...patterns] }).catch(() => []);
       return Array.isArray(found) ? found.filter((u): u is string => typeof u === 'string').sort() : [];
     },
   };
@@ -22,7 +22,7 @@ function clientFileAccess(connection: Connection): FileAccess {
 
 function clientRankLoader(connection: Connection): RankLoader {
   return async (encoding) => {
-    const text: unknown = await connection.sendRequest(ReadRanksRequest, { encoding } satisfies ReadRanksParams);
+    const text = await connection.sendRequest(ReadRanksRequest, { encoding });
     if (typeof text !== 'string') throw new Error(`The client sent no rank file for ${encoding}.`);
     const parsed = JSON.parse(text) as RankFile;
     if (typeof parsed.pat_str !== 'string' || typeof parsed.bpe_ranks !== 'string') throw new Error(`The rank file for ${encoding} is malformed.`);

@@ -1,5 +1,8 @@
-// Every custom request and notification between the promptbound client and server, declared once (STYLE 7).
-// Plain types only (no vscode / vscode-languageserver imports) so client, server and tests can all import it.
+// Every custom request and notification between the promptbound client and server, declared once as a typed message
+// object (docs/design/conventions.md C7): both sides pass these objects to sendRequest/onRequest, so parameters and
+// results are checked at every call site. Only vscode-languageserver-protocol's platform-neutral entry is imported, so
+// the desktop and web client and server, and the tests, can all import this module.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /** A 0-based LSP position / range, UTF-16 characters. */
 export interface WirePosition {
@@ -57,16 +60,14 @@ export interface DocumentStatsPayload {
 }
 
 /** server → client, after each lint of an open prompt: fresh stats for the status bar and an open chart. */
-export const DocumentStatsNotification = 'promptbound/documentStats';
+export const DocumentStatsNotification = new NotificationType<DocumentStatsPayload>('promptbound/documentStats');
 
-/** client → server: the current stats of an open prompt (null when the uri is not an open prompt). */
-export const DocumentStatsRequest = 'promptbound/stats';
 export interface DocumentStatsParams {
   uri: string;
 }
+/** client → server: the current stats of an open prompt (null when the uri is not an open prompt). */
+export const DocumentStatsRequest = new RequestType<DocumentStatsParams, DocumentStatsPayload | null, void>('promptbound/stats');
 
-/** client → server: count a text (selection, clipboard) with the tokenizer of the prompt `uri`. */
-export const CountTextRequest = 'promptbound/countText';
 export interface CountTextParams {
   uri: string;
   text: string;
@@ -76,9 +77,9 @@ export interface CountTextResult {
   approximate: boolean;
   model: string;
 }
+/** client → server: count a text (selection, clipboard) with the tokenizer of the prompt `uri`. */
+export const CountTextRequest = new RequestType<CountTextParams, CountTextResult | null, void>('promptbound/countText');
 
-/** client → server: check a completion text against the constraints and schema of the prompt `uri`. */
-export const ValidateCompletionRequest = 'promptbound/validateCompletion';
 export interface ValidateCompletionParams {
   /** The prompt, or a sample file of a prompt (then that prompt's constraints apply). */
   uri: string;
@@ -94,9 +95,11 @@ export interface ValidateCompletionResult {
   /** Why nothing could be checked (no constraints, broken schema). */
   problem?: string;
 }
+/** client → server: check a completion text against the constraints and schema of the prompt `uri`. */
+export const ValidateCompletionRequest = new RequestType<ValidateCompletionParams, ValidateCompletionResult | null, void>(
+  'promptbound/validateCompletion',
+);
 
-/** client → server: the model table for the model picker; with `uri`, that document's custom models come first. */
-export const ModelsRequest = 'promptbound/models';
 export interface ModelsParams {
   uri?: string;
 }
@@ -108,16 +111,16 @@ export interface ModelInfo {
   tokenizer: 'exact' | 'approximate';
   family?: string;
 }
+/** client → server: the model table for the model picker; with `uri`, that document's custom models come first. */
+export const ModelsRequest = new RequestType<ModelsParams, ModelInfo[], void>('promptbound/models');
 
-/** client → server: the model picked in the status bar for `uri` (undefined clears it: the file's own model applies). */
-export const SetModelOverrideNotification = 'promptbound/setModelOverride';
 export interface SetModelOverrideParams {
   uri: string;
   model?: string;
 }
+/** client → server: the model picked in the status bar for `uri` (undefined clears it: the file's own model applies). */
+export const SetModelOverrideNotification = new NotificationType<SetModelOverrideParams>('promptbound/setModelOverride');
 
-/** client → server: lint these files (found by the client with its file globs) and publish their diagnostics. */
-export const LintWorkspaceRequest = 'promptbound/lintWorkspace';
 export interface LintWorkspaceParams {
   uris: string[];
 }
@@ -127,27 +130,29 @@ export interface LintWorkspaceResult {
   warnings: number;
   infos: number;
 }
+/** client → server: lint these files (found by the client with its file globs) and publish their diagnostics. */
+export const LintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>('promptbound/lintWorkspace');
 
-// ---- server → client requests: the web server has no file system of its own (STYLE 5). ----
+// ---- server → client requests: the web server has no file system of its own (docs/design/conventions.md C5). ----
 
-/** server → client: a file's text through `vscode.workspace.fs` (null when missing or not text). */
-export const ReadFileRequest = 'promptbound/readFile';
 export interface ReadFileParams {
   uri: string;
 }
+/** server → client: a file's text through `vscode.workspace.fs` (null when missing or not text). */
+export const ReadFileRequest = new RequestType<ReadFileParams, string | null, void>('promptbound/readFile');
 
-/** server → client: files under `baseUri` matching `patterns` (relative globs), as uris. */
-export const GlobRequest = 'promptbound/glob';
 export interface GlobParams {
   baseUri: string;
   patterns: string[];
 }
+/** server → client: files under `baseUri` matching `patterns` (relative globs), as uris. */
+export const GlobRequest = new RequestType<GlobParams, string[], void>('promptbound/glob');
 
-/** server → client: the text of a shipped token rank file (`dist/ranks/<encoding>.json`); web server only. */
-export const ReadRanksRequest = 'promptbound/readRanks';
 export interface ReadRanksParams {
   encoding: string;
 }
+/** server → client: the text of a shipped token rank file (`dist/ranks/<encoding>.json`); web server only. */
+export const ReadRanksRequest = new RequestType<ReadRanksParams, string | null, void>('promptbound/readRanks');
 
 /** Command ids the server's code actions and code lenses name; the client registers them. */
 export const Commands = {

@@ -22,17 +22,7 @@ import {
   ModelsRequest,
   SetModelOverrideNotification,
   ValidateCompletionRequest,
-  type CountTextParams,
-  type CountTextResult,
-  type DocumentStatsParams,
   type DocumentStatsPayload,
-  type LintWorkspaceParams,
-  type LintWorkspaceResult,
-  type ModelInfo,
-  type ModelsParams,
-  type SetModelOverrideParams,
-  type ValidateCompletionParams,
-  type ValidateCompletionResult,
 } from './protocol';
 import type { ServerPlatform } from './platform';
 import { countText, modelTable, validateCompletion } from './requests';
@@ -213,30 +203,30 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
 
   connection.onRequest(
     DocumentStatsRequest,
-    guard('stats', null, (params: DocumentStatsParams) => (isUriParams(params) ? workspace.statsFor(params.uri) : null)),
+    guard('stats', null, (params) => (isUriParams(params) ? workspace.statsFor(params.uri) : null)),
   );
   connection.onRequest(
     CountTextRequest,
-    guard('countText', null as CountTextResult | null, (params: CountTextParams) =>
+    guard('countText', null, (params) =>
       isUriParams(params) && typeof params.text === 'string' ? countText(workspace, basePool, params.uri, params.text) : null,
     ),
   );
   connection.onRequest(
     ValidateCompletionRequest,
-    guard('validateCompletion', null as ValidateCompletionResult | null, (params: ValidateCompletionParams) =>
+    guard('validateCompletion', null, (params) =>
       isUriParams(params) && typeof params.text === 'string' ? validateCompletion(workspace, basePool, params.uri, params.text) : null,
     ),
   );
   connection.onRequest(
     ModelsRequest,
-    guard('models', [] as ModelInfo[], async (params?: ModelsParams) => {
+    guard('models', [], async (params) => {
       const uri = typeof params?.uri === 'string' ? params.uri : undefined;
       return modelTable(uri ? (await workspace.configFor(uri)).config.models : []);
     }),
   );
   connection.onNotification(
     SetModelOverrideNotification,
-    guard('setModelOverride', undefined, async (params: SetModelOverrideParams) => {
+    guard('setModelOverride', undefined, async (params) => {
       if (!isUriParams(params)) return;
       await workspace.setModelOverride(params.uri, typeof params.model === 'string' ? params.model : undefined);
       await refreshLenses(); // the section counts shown changed without an edit
@@ -244,7 +234,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
   );
   connection.onRequest(
     LintWorkspaceRequest,
-    guard('lintWorkspace', { files: 0, errors: 0, warnings: 0, infos: 0 } as LintWorkspaceResult, (params: LintWorkspaceParams) =>
+    guard('lintWorkspace', { files: 0, errors: 0, warnings: 0, infos: 0 }, (params) =>
       workspace.lintFiles(Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : []),
     ),
   );

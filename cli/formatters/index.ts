@@ -3,6 +3,7 @@ import type { FormatName } from '../args';
 import type { Report } from '../report';
 import { formatGithub } from './github';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
@@ -14,6 +15,8 @@ export function formatReport(report: Report, format: FormatName, options: { colo
       return formatSarif(report);
     case 'github':
       return formatGithub(report);
+    case 'junit':
+      return formatJunit(report);
     default:
       return formatStylish(report, options);
   }

@@ -20,22 +20,25 @@ export interface ParsedSampleFile {
   problems: SampleFileProblem[];
 }
 
-/** `jsonl` forces JSON Lines whatever the name (`validate --jsonl`); by default the extension decides. */
-export function parseSampleFile(uri: string, text: string, options: { jsonl?: boolean } = {}): ParsedSampleFile {
+/**
+ * `jsonl` forces JSON Lines whatever the name (`validate --jsonl`); by default the extension decides. `firstLine` is the
+ * 0-based line number of `text`'s first line in a longer input (`validate` streams its input a line at a time).
+ */
+export function parseSampleFile(uri: string, text: string, options: { jsonl?: boolean; firstLine?: number } = {}): ParsedSampleFile {
   if (text.length > MAX_SAMPLE_FILE_CHARS) {
     return { completions: [], problems: [{ message: 'sample file larger than 5 MB; not checked', span: { offset: 0, length: 0 } }] };
   }
   if (!(options.jsonl ?? uri.toLowerCase().endsWith('.jsonl'))) {
     return { completions: [{ uri, text, span: { offset: 0, length: text.length }, verbatim: true, index: 0 }], problems: [] };
   }
-  return parseJsonLines(uri, text);
+  return parseJsonLines(uri, text, options.firstLine ?? 0);
 }
 
 /** Each non-empty line: a JSON string, or an object with a string `response`, `completion` or `output`. */
-function parseJsonLines(uri: string, text: string): ParsedSampleFile {
+function parseJsonLines(uri: string, text: string, firstLine: number): ParsedSampleFile {
   const result: ParsedSampleFile = { completions: [], problems: [] };
   let start = 0;
-  for (let index = 0; start <= text.length; index++) {
+  for (let index = firstLine; start <= text.length; index++) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     const line = text.slice(start, end).replace(/\r$/, '');

@@ -55,7 +55,7 @@ const CASES: Case[] = [
     cwd: 'clean',
     exitCode: 2,
     stdout: '',
-    stderr: `promptbound: unknown format 'xml' (expected stylish, json, sarif, github)\n${HINT}`,
+    stderr: `promptbound: unknown format 'xml' (expected stylish, json, sarif, github, junit)\n${HINT}`,
   },
   { name: 'bad --max-warnings', args: ['--max-warnings', 'lots'], cwd: 'clean', exitCode: 2, stderr: ["--max-warnings needs a whole number, got 'lots'"] },
   { name: 'a flag without its value', args: ['--model'], cwd: 'clean', exitCode: 2, stderr: `promptbound: option '--model' needs a value\n${HINT}` },

@@ -1,10 +1,13 @@
 // Formatters, argument parsing, fix selection and the progress line, in-process on hand-made data (exact output).
 import { describe, it } from 'node:test';
+import { availableParallelism } from 'node:os';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { formatStylish } from '../../cli/formatters/stylish';
 import { formatGithub, escapeData, escapeProperty } from '../../cli/formatters/github';
 import { formatJson } from '../../cli/formatters/json';
+import { formatJunit } from '../../cli/formatters/junit';
+import { spawnSync } from 'node:child_process';
 import { fileReport, type Report, type ReportMessage } from '../../cli/report';
 import { parseCommandLine, UsageError } from '../../cli/args';
 import { pickSafeEdits } from '../../cli/fix';
@@ -126,6 +129,37 @@ describe('json', () => {
   });
 });
 
+describe('junit', () => {
+  it('one suite per file, a failure per error or warning, a skipped case per info, a passing case for a clean file', () => {
+    const xml = formatJunit(
+      report([
+        ['a.prompt.md', [message({ line: 2, column: 3, severity: 'error', message: 'Needs <5> & "more" ]]> \u0007tokens' })]],
+        ['b.prompt.md', [message({ line: 1, column: 1, severity: 'info' })]],
+        ['c.prompt.md', []],
+      ]),
+    );
+    // Python's XML parser (a real one, not ours) must accept it; it prints what it read back.
+    const parsed = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys, xml.etree.ElementTree as E\nr=E.fromstring(sys.stdin.read())\nfor s in r: print(s.get("name"), s.get("tests"), s.get("failures"), s.get("skipped"), [c.find("failure").get("message") if c.find("failure") is not None else ("skipped" if c.find("skipped") is not None else "ok") for c in s])',
+      ],
+      { input: xml, encoding: 'utf8' },
+    );
+    assert.equal(parsed.status, 0, parsed.stderr);
+    assert.equal(
+      parsed.stdout,
+      [
+        "a.prompt.md 1 1 0 ['Needs <5> & \"more\" ]]> tokens']",
+        "b.prompt.md 1 0 1 ['skipped']",
+        "c.prompt.md 1 0 0 ['ok']",
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('argument parsing', () => {
   it('defaults to check on the current folder', () => {
     assert.deepEqual(parseCommandLine([]), {
@@ -140,11 +174,18 @@ describe('argument parsing', () => {
       stats: false,
       samples: true,
       output: undefined,
+      shard: undefined,
+      cache: false,
+      cacheLocation: undefined,
+      jobs: availableParallelism(),
     });
   });
 
   it('reads every check flag', () => {
-    const args = parseCommandLine(['check', 'a', 'b/**', '-f', 'sarif', '-m', 'gpt-4o', '-c', 'x.yaml', '--max-warnings', '3', '-q', '--fix', '--stats', '-o', 'out.sarif']);
+    const args = parseCommandLine([
+      ...['check', 'a', 'b/**', '-f', 'sarif', '-m', 'gpt-4o', '-c', 'x.yaml', '--max-warnings', '3', '-q', '--fix', '--stats', '-o', 'out.sarif'],
+      ...['--shard', '2/3', '--cache-location', '.cache/', '-j', '4'],
+    ]);
     assert.deepEqual(args, {
       command: 'check',
       targets: ['a', 'b/**'],
@@ -157,11 +198,17 @@ describe('argument parsing', () => {
       stats: true,
       samples: true,
       output: 'out.sarif',
+      shard: { index: 2, count: 3 },
+      cache: true,
+      cacheLocation: '.cache/',
+      jobs: 4,
     });
   });
 
   it('turns every mistake into a UsageError', () => {
-    for (const argv of [['--nope'], ['count', '--format', 'json'], ['models', 'extra'], ['--max-warnings', '1.5'], ['--model', ''], ['lsp']]) {
+    const mistakes = [['--nope'], ['count', '--format', 'json'], ['models', 'extra'], ['--max-warnings', '1.5'], ['--model', ''], ['lsp']];
+    mistakes.push(['--jobs', '0'], ['--shard', '3/2'], ['merge'], ['merge', '-f', 'xml', 'a.json'], ['merge', '--sarif-runs', 'some', 'a']);
+    for (const argv of mistakes) {
       assert.throws(() => parseCommandLine(argv), UsageError, argv.join(' '));
     }
   });

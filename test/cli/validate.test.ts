@@ -101,20 +101,32 @@ describe('promptbound validate', () => {
   it('--format json: per completion and per constraint: pass, measured, required, message; schema failures located', () => {
     const result = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'ok.txt', 'runs.jsonl'], { cwd: tree.dir });
     assert.equal(result.status, 1);
-    const report = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
-    assert.deepEqual(report.map((r) => [r.completion, r.pass]), [
-      ['ok.txt', true],
-      ['runs.jsonl#1', true],
-      ['runs.jsonl#2', false],
+    const lines = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const report = lines.slice(0, -1);
+    assert.deepEqual(report.map((r) => [r.index, r.completion, r.pass]), [
+      [0, 'ok.txt', true],
+      [1, 'runs.jsonl#1', true],
+      [2, 'runs.jsonl#2', false],
     ]);
     assert.deepEqual(report[2]!.results, [
       { key: 'words', pass: false, measured: 7, required: 'at most 5', message: '7 words; at most 5 allowed' },
       { key: 'endsWith', pass: true, measured: 'ends with it', required: 'ends with "Bye."', message: 'ends with "Bye."' },
     ]);
     assert.deepEqual(report[2]!.schema, []);
+    // The last line sums up each constraint over all completions.
+    const { summary } = lines.at(-1) as { summary: { completions: number; failed: number; constraints: Array<Record<string, unknown>> } };
+    assert.equal(summary.completions, 3);
+    assert.equal(summary.failed, 1);
+    assert.deepEqual(summary.constraints.find((c) => c.key === 'words'), {
+      key: 'words',
+      passed: 2,
+      failed: 1,
+      passRate: 2 / 3,
+      worst: [{ completion: 'runs.jsonl#2', index: 2, message: '7 words; at most 5 allowed', distance: 2 }],
+    });
 
     const schema = runCli(['validate', '-p', 'status.prompt.md', '--format', 'json', 'maybe.json'], { cwd: tree.dir });
-    const [entry] = JSON.parse(schema.stdout) as Array<{ schema: Array<Record<string, unknown>> }>;
+    const entry = JSON.parse(schema.stdout.split('\n')[0]!) as { schema: Array<Record<string, unknown>> };
     assert.equal(entry!.schema.length, 1);
     assert.deepEqual({ ...entry!.schema[0], message: undefined }, { message: undefined, pointer: '/status', line: 2, column: 13 });
   });

@@ -35,11 +35,11 @@ const FAILING: ValidateCompletionResult = {
 function setup(handlers: Record<string, (params: any) => unknown> = {}) {
   fake.reset();
   const client = fakeClient({
-    [DocumentStatsRequest]: (p: { uri: string }) => (p.uri === URI ? stats({ uri: URI }) : null),
-    [ModelsRequest]: () => MODELS,
-    [CountTextRequest]: (p: { text: string }) => ({ tokens: p.text.length, approximate: true, model: 'claude-sonnet-4' }),
-    [ValidateCompletionRequest]: () => FAILING,
-    [LintWorkspaceRequest]: (p: { uris: string[] }) => ({ files: p.uris.length, errors: 1, warnings: 0, infos: 2 }),
+    [DocumentStatsRequest.method]: (p: { uri: string }) => (p.uri === URI ? stats({ uri: URI }) : null),
+    [ModelsRequest.method]: () => MODELS,
+    [CountTextRequest.method]: (p: { text: string }) => ({ tokens: p.text.length, approximate: true, model: 'claude-sonnet-4' }),
+    [ValidateCompletionRequest.method]: () => FAILING,
+    [LintWorkspaceRequest.method]: (p: { uris: string[] }) => ({ files: p.uris.length, errors: 1, warnings: 0, infos: 2 }),
     ...handlers,
   });
   const breakdown = new BreakdownPanel();
@@ -67,14 +67,14 @@ describe('client/commands', () => {
     assert.deepEqual(picker.items.slice(2).map((i) => i.label), ['gpt-4o', 'claude-sonnet-4']);
     assert.deepEqual(picker.activeItems.map((i) => i.label), ['gpt-4o'], 'the model now in use is active');
     assert.match((picker.items[3] as { description?: string }).description!, /200k window · 64k output · o200k_base · ≈ approximate/);
-    assert.deepEqual(client.notified, [{ method: SetModelOverrideNotification, params: { uri: URI, model: 'claude-sonnet-4' } }]);
+    assert.deepEqual(client.notified, [{ method: SetModelOverrideNotification.method, params: { uri: URI, model: 'claude-sonnet-4' } }]);
   });
 
   it("select model: the file's own model clears the override; dismissing sends nothing", async () => {
     const { client, run } = setup();
     fake.quickPickAnswer = "$(file) Use the file's own model";
     await run(Commands.selectModel, URI); // a uri argument, as the status bar passes it
-    assert.deepEqual(client.notified, [{ method: SetModelOverrideNotification, params: { uri: URI, model: undefined } }]);
+    assert.deepEqual(client.notified, [{ method: SetModelOverrideNotification.method, params: { uri: URI, model: undefined } }]);
     fake.quickPickAnswer = undefined;
     await run(Commands.selectModel, URI);
     assert.equal(client.notified.length, 1);
@@ -84,7 +84,7 @@ describe('client/commands', () => {
     const { client, run } = setup();
     fake.activeTextEditor = editor(URI, 'all', 'forty-two characters of selected text here');
     await run(Commands.countSelection);
-    assert.deepEqual(client.sent.at(-1), { method: CountTextRequest, params: { uri: URI, text: 'forty-two characters of selected text here' } });
+    assert.deepEqual(client.sent.at(-1), { method: CountTextRequest.method, params: { uri: URI, text: 'forty-two characters of selected text here' } });
     assert.deepEqual(fake.messages.map((m) => m.text), ['Selection: ≈42 tokens (claude-sonnet-4).']);
   });
 
@@ -100,7 +100,7 @@ describe('client/commands', () => {
     fake.activeTextEditor = editor(URI);
     fake.clipboard = 'A reply that is far too long …';
     await run(Commands.validateClipboard);
-    assert.deepEqual(client.sent.at(-1), { method: ValidateCompletionRequest, params: { uri: URI, text: 'A reply that is far too long …' } });
+    assert.deepEqual(client.sent.at(-1), { method: ValidateCompletionRequest.method, params: { uri: URI, text: 'A reply that is far too long …' } });
     assert.deepEqual(fake.messages, [{ severity: 'error', text: 'Clipboard fails 1 check of support.prompt.md: words: 142 words; at most 120 allowed', actions: ['Show Details'] }]);
     assert.match(fake.output[0]!, /^\[.+\] Clipboard checked against support\.prompt\.md$/);
     assert.equal(fake.output[1], '  ✗ words: 142 words; at most 120 allowed');
@@ -116,7 +116,7 @@ describe('client/commands', () => {
   });
 
   it('validate selection: the [uri, text] a code action passes, else the active selection', async () => {
-    const { client, run } = setup({ [ValidateCompletionRequest]: () => ({ pass: true, prompt: URI, results: [{ key: 'words', pass: true, message: 'ok' }], schema: [] }) });
+    const { client, run } = setup({ [ValidateCompletionRequest.method]: () => ({ pass: true, prompt: URI, results: [{ key: 'words', pass: true, message: 'ok' }], schema: [] }) });
     await run(Commands.validateSelection, 'file:///work/support.samples/a.txt', 'sample text');
     assert.deepEqual(client.sent.at(-1)!.params, { uri: 'file:///work/support.samples/a.txt', text: 'sample text' });
     assert.deepEqual(fake.messages.at(-1), { severity: 'info', text: 'Selection passes all 1 check of support.prompt.md.', actions: ['Show Details'] });
@@ -131,7 +131,7 @@ describe('client/commands', () => {
     fake.foundFiles = [Uri.parse('file:///work/b.prompt'), Uri.parse('file:///work/a.prompt.md')];
     fake.messageAnswer = 'Show Problems';
     await run(Commands.lintWorkspace);
-    assert.deepEqual(client.sent.at(-1), { method: LintWorkspaceRequest, params: { uris: ['file:///work/a.prompt.md', 'file:///work/b.prompt'] } });
+    assert.deepEqual(client.sent.at(-1), { method: LintWorkspaceRequest.method, params: { uris: ['file:///work/a.prompt.md', 'file:///work/b.prompt'] } });
     assert.deepEqual(fake.messages, [{ severity: 'error', text: 'promptbound: linted 2 prompt files: 1 error, 0 warnings, 2 infos.', actions: ['Show Problems'] }]);
     assert.deepEqual(fake.executed, ['workbench.actions.view.problems']);
   });
@@ -176,7 +176,7 @@ describe('client/file-requests', () => {
   function requests() {
     const client = fakeClient();
     registerFileRequests(client as never, Uri.parse('file:///ext') as never);
-    return (method: string, params: unknown) => client.requestHandlers.get(method)!(params) as Promise<unknown>;
+    return (message: { method: string }, params: unknown) => client.requestHandlers.get(message.method)!(params) as Promise<unknown>;
   }
 
   it('reads files as strict UTF-8 text, null when missing or not text', async () => {

@@ -56,7 +56,7 @@ describe('client: the desktop server over IPC', { skip: existsSync(SERVER) ? fal
     assert.equal(pushed.model, 'gpt-4o');
     assert.equal(pushed.outputReserve, 1000);
     assert.ok(pushed.promptTokens > 5 && pushed.inputTokens >= pushed.promptTokens);
-    const asked = await connection.sendRequest<DocumentStatsPayload | null>(DocumentStatsRequest, { uri: PROMPT_URI });
+    const asked = await connection.sendRequest(DocumentStatsRequest, { uri: PROMPT_URI });
     assert.equal(asked?.inputTokens, pushed.inputTokens);
     assert.equal(await connection.sendRequest(DocumentStatsRequest, { uri: 'file:///not/open.prompt.md' }), null);
   });

@@ -21,7 +21,7 @@ describe('client/extension: activate', () => {
     created = [];
     context = { subscriptions: [], extensionUri: Uri.parse('file:///ext') };
     await activate(context as never, (id, name, options) => {
-      const client = fakeClient({ [DocumentStatsRequest]: () => null });
+      const client = fakeClient({ [DocumentStatsRequest.method]: () => null });
       created.push({ id, name, options, client });
       return client as never;
     });
@@ -43,13 +43,13 @@ describe('client/extension: activate', () => {
 
   it('answers the server file requests and registers every command', () => {
     const { client } = created[0]!;
-    assert.deepEqual([...client.requestHandlers.keys()].sort(), [GlobRequest, ReadFileRequest, ReadRanksRequest].sort());
+    assert.deepEqual([...client.requestHandlers.keys()].sort(), [GlobRequest, ReadFileRequest, ReadRanksRequest].map((m) => m.method).sort());
     assert.deepEqual([...fake.commands.keys()].sort(), Object.values(Commands).sort());
   });
 
   it("shows the server's stats notifications in the status bar", () => {
     fake.activeTextEditor = editor(URI);
-    created[0]!.client.notificationHandlers.get(DocumentStatsNotification)!(stats({ uri: URI }));
+    created[0]!.client.notificationHandlers.get(DocumentStatsNotification.method)!(stats({ uri: URI }));
     const item = fake.statusBarItems[0]!;
     assert.equal(item.visible, true);
     assert.equal(item.text, '1,741 / 128k tokens · gpt-4o');

@@ -274,6 +274,11 @@ moduleWithLoad._load = function (request: string, ...rest: unknown[]) {
 };
 
 /** A language client that records what the extension sends and answers requests from a table of handlers. */
+/** A message as the protocol declares it (server/protocol.ts) or a bare method name (LSP's own requests). */
+type Message = string | { method: string };
+const methodOf = (message: Message) => (typeof message === 'string' ? message : message.method);
+
+/** Handlers keyed by method name (`DocumentStatsRequest.method`). */
 export function fakeClient(handlers: Record<string, (params: any) => unknown> = {}) {
   const sent: Array<{ method: string; params: unknown }> = [];
   const notified: Array<{ method: string; params: unknown }> = [];
@@ -293,7 +298,8 @@ export function fakeClient(handlers: Record<string, (params: any) => unknown> = 
     async dispose() {
       lifecycle.push('dispose');
     },
-    onNotification(method: string, handler: (params: any) => unknown) {
+    onNotification(message: Message, handler: (params: any) => unknown) {
+      const method = methodOf(message);
       notificationHandlers.set(method, handler);
       return { dispose: () => notificationHandlers.delete(method) };
     },
@@ -301,17 +307,19 @@ export function fakeClient(handlers: Record<string, (params: any) => unknown> = 
     requestHandlers,
     handlers,
     isRunning: () => true,
-    async sendRequest(method: string, params?: unknown) {
+    async sendRequest(message: Message, params?: unknown) {
+      const method = methodOf(message);
       sent.push({ method, params });
       const handler = handlers[method];
       if (!handler) throw new Error(`no handler for ${method}`);
       return handler(params);
     },
-    sendNotification(method: string, params?: unknown) {
-      notified.push({ method, params });
+    sendNotification(message: Message, params?: unknown) {
+      notified.push({ method: methodOf(message), params });
       return Promise.resolve();
     },
-    onRequest(method: string, handler: (params: any) => unknown) {
+    onRequest(message: Message, handler: (params: any) => unknown) {
+      const method = methodOf(message);
       requestHandlers.set(method, handler);
       return { dispose: () => requestHandlers.delete(method) };
     },

@@ -19,8 +19,8 @@ describe('client/status-bar', () => {
     fake.reset();
     answers = new Map();
     client = fakeClient({
-      [DocumentStatsRequest]: (params: { uri: string }) => answers.get(params.uri) ?? null,
-      [CountTextRequest]: (params: { text: string }) => ({ tokens: params.text.length, approximate: false, model: 'gpt-4o' }),
+      [DocumentStatsRequest.method]: (params: { uri: string }) => answers.get(params.uri) ?? null,
+      [CountTextRequest.method]: (params: { text: string }) => ({ tokens: params.text.length, approximate: false, model: 'gpt-4o' }),
     });
     bar = new PromptStatusBar(() => client as never);
   });
@@ -75,7 +75,7 @@ describe('client/status-bar', () => {
     fake.activeTextEditor = editor(OTHER);
     fake.activeEditorChanged.fire(fake.activeTextEditor);
     await tick(10);
-    assert.deepEqual(client.sent.at(-1), { method: DocumentStatsRequest, params: { uri: OTHER } });
+    assert.deepEqual(client.sent.at(-1), { method: DocumentStatsRequest.method, params: { uri: OTHER } });
     assert.equal(item().text, '5 / 1.05M tokens · gpt-4.1');
   });
 
@@ -97,7 +97,7 @@ describe('client/status-bar', () => {
     bar.update(stats({ uri: URI }));
     fake.selectionChanged.fire({ textEditor: fake.activeTextEditor });
     await tick(250);
-    assert.deepEqual(client.sent.at(-1), { method: CountTextRequest, params: { uri: URI, text: 'selected text' } });
+    assert.deepEqual(client.sent.at(-1), { method: CountTextRequest.method, params: { uri: URI, text: 'selected text' } });
     assert.equal(item().text, 'sel 13 · 1,741 / 128k tokens · gpt-4o');
     assert.match(item().tooltip!.value, /Selection: 13 tokens/);
     fake.activeTextEditor = editor(URI, 'whole', '');
@@ -111,6 +111,6 @@ describe('client/status-bar', () => {
     bar.update(stats({ uri: URI }));
     for (let i = 0; i < 5; i++) fake.selectionChanged.fire({ textEditor: fake.activeTextEditor });
     await tick(250);
-    assert.equal(client.sent.filter((s) => s.method === CountTextRequest).length, 1);
+    assert.equal(client.sent.filter((s) => s.method === CountTextRequest.method).length, 1);
   });
 });

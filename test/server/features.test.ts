@@ -24,10 +24,7 @@ import {
   ModelsRequest,
   SetModelOverrideNotification,
   ValidateCompletionRequest,
-  type CountTextResult,
   type LintWorkspaceResult,
-  type ModelInfo,
-  type ValidateCompletionResult,
 } from '../../server/protocol';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
@@ -118,7 +115,7 @@ describe('language features over the protocol', () => {
 
   it('counts a text with the prompt model tokenizer', async () => {
     const text = 'Hello, world! 你好，世界 👩‍💻';
-    const result: CountTextResult = await client.connection.sendRequest(CountTextRequest, { uri: f.uri, text });
+    const result = (await client.connection.sendRequest(CountTextRequest, { uri: f.uri, text }))!;
     assert.equal(result.tokens, new Tiktoken(o200k).encode(text, [], []).length);
     assert.equal(result.model, 'gpt-4o');
     assert.equal(result.approximate, false);
@@ -126,20 +123,20 @@ describe('language features over the protocol', () => {
 
   it('validates a completion against the prompt of a sample file', async () => {
     const sample = fixture('reply.samples/answer.json');
-    const bad: ValidateCompletionResult = await client.connection.sendRequest(ValidateCompletionRequest, { uri: sample.uri, text: '{"status": "nope"}' });
+    const bad = (await client.connection.sendRequest(ValidateCompletionRequest, { uri: sample.uri, text: '{"status": "nope"}' }))!;
     assert.equal(bad.pass, false);
     assert.equal(bad.prompt, fixture('reply.prompt.md').uri);
     assert.equal(bad.schema[0]?.pointer, '/status');
     assert.deepEqual(bad.schema[0]?.range.start, { line: 0, character: 11 });
-    const good: ValidateCompletionResult = await client.connection.sendRequest(ValidateCompletionRequest, { uri: sample.uri, text: '{"status": "approved"}' });
+    const good = (await client.connection.sendRequest(ValidateCompletionRequest, { uri: sample.uri, text: '{"status": "approved"}' }))!;
     assert.equal(good.pass, true);
-    const notJson: ValidateCompletionResult = await client.connection.sendRequest(ValidateCompletionRequest, { uri: sample.uri, text: 'sure!' });
+    const notJson = (await client.connection.sendRequest(ValidateCompletionRequest, { uri: sample.uri, text: 'sure!' }))!;
     assert.equal(notJson.pass, false);
     assert.ok(notJson.notJson);
   });
 
   it('lists the model table and applies a model override to the counts', async () => {
-    const models: ModelInfo[] = await client.connection.sendRequest(ModelsRequest);
+    const models = await client.connection.sendRequest(ModelsRequest, {});
     assert.ok(models.some((m) => m.id === 'gpt-4o' && m.context === 128_000 && m.encoding === 'o200k_base'));
     const claude = models.find((m) => m.tokenizer === 'approximate');
     assert.ok(claude);
@@ -233,15 +230,16 @@ describe('a failing rule and hostile requests', () => {
 
   it('answers nonsense parameters without dying', async () => {
     const uri = fileUri(path.join(FIXTURES, 'throws.prompt.md'));
-    assert.equal(await client.connection.sendRequest(CountTextRequest, { uri: 42, text: null }), null);
-    assert.equal(await client.connection.sendRequest(ValidateCompletionRequest, null), null);
-    assert.deepEqual(await client.connection.sendRequest(LintWorkspaceRequest, { uris: 'nope' }), { files: 0, errors: 0, warnings: 0, infos: 0 });
+    // A misbehaving client: the method names without the declared parameter types.
+    assert.equal(await client.connection.sendRequest(CountTextRequest.method, { uri: 42, text: null }), null);
+    assert.equal(await client.connection.sendRequest(ValidateCompletionRequest.method, null), null);
+    assert.deepEqual(await client.connection.sendRequest(LintWorkspaceRequest.method, { uris: 'nope' }), { files: 0, errors: 0, warnings: 0, infos: 0 });
     const far = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9999, character: -5 } });
     assert.equal(far, null);
     const unknown = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: 'untitled:never-opened' }, position: { line: 0, character: 0 } });
     assert.deepEqual(unknown, []);
-    const counted: CountTextResult = await client.connection.sendRequest(CountTextRequest, { uri, text: 'still alive' });
-    assert.ok(counted.tokens > 0);
+    const counted = await client.connection.sendRequest(CountTextRequest, { uri, text: 'still alive' });
+    assert.ok(counted!.tokens > 0);
     assert.equal(client.server.exitCode(), null);
   });
 });
@@ -331,10 +329,10 @@ describe('the model picker lists the document\'s custom models', () => {
       const f = fixture('editor.prompt.md');
       await client.open(f.uri, f.text, 1);
       await client.diagnosticsAt(f.uri, 1);
-      const forUri: ModelInfo[] = await client.connection.sendRequest(ModelsRequest, { uri: f.uri });
+      const forUri = await client.connection.sendRequest(ModelsRequest, { uri: f.uri });
       assert.deepEqual(forUri[0], { id: 'acme-internal-7b', context: 32_000, output: 2_000, encoding: 'cl100k_base', tokenizer: 'exact', family: 'custom' });
       assert.ok(forUri.some((m) => m.id === 'gpt-4o'), 'the table follows');
-      const plain: ModelInfo[] = await client.connection.sendRequest(ModelsRequest);
+      const plain = await client.connection.sendRequest(ModelsRequest, {});
       assert.ok(!plain.some((m) => m.id === 'acme-internal-7b'));
     } finally {
       await client.stop();
