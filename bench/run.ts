@@ -3,11 +3,13 @@ import { runCliBench } from './cli';
 import { runEditorBench } from './editor';
 import { runScaleBench } from './scale';
 import { runTokenBench } from './tokens';
+import { runValidateBench } from './validate';
 
 const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
   ['tokens', runTokenBench],
   ['cli', runCliBench],
   ['editor', runEditorBench],
+  ['validate', runValidateBench],
   ['scale', runScaleBench],
 ];
 

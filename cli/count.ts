@@ -12,7 +12,7 @@ import { padEnd, padStart } from './color';
 import { createHost } from './host';
 import { readAll, type CliIo } from './io';
 import { displayPath } from './paths';
-import { formatTokens, summarizeStats } from './report';
+import { formatTokens, summarizeStats, type StatsSummary } from './report';
 
 /** Name shown for standard input, as `wc -` would. */
 const STDIN = '-';
@@ -26,6 +26,8 @@ interface CountResult {
   overhead: number;
   messages: Array<{ role: string; tokens: number }>;
   sections: Array<{ title: string; tokens: number }>;
+  /** With several `targets`: one count per target model, in declared order (the first is this result's own). */
+  targets?: Array<Omit<CountResult, 'file' | 'targets'>>;
 }
 
 type Counted = { ok: true; result: CountResult } | { ok: false; file: string; message: string };
@@ -70,29 +72,39 @@ async function countSources(args: CountArgs, io: CliIo, selection: Parameters<ty
 async function countText(label: string, uri: string, text: string, config: ResolvedConfig, host: EngineHost, raw: boolean): Promise<CountResult> {
   const { stats } = await countDocument({ uri, text, config }, host);
   const summary = summarizeStats(stats);
-  const base: CountResult = {
-    file: label,
-    model: summary.model,
-    encoding: summary.encoding,
-    tokens: summary.tokens,
-    approximate: summary.approximate,
-    overhead: summary.overhead,
-    messages: summary.messages,
-    sections: summary.sections,
-  };
-  if (!raw) return base;
+  const row = (s: StatsSummary) => ({
+    model: s.model,
+    encoding: s.encoding,
+    tokens: s.tokens,
+    approximate: s.approximate,
+    overhead: s.overhead,
+    messages: s.messages,
+    sections: s.sections,
+  });
+  const base: CountResult = { file: label, ...row(summary) };
+  if (!raw) return summary.targets ? { ...base, targets: summary.targets.map(row) } : base;
   // --raw: the whole file as plain text with the same model's tokenizer, for comparison with other tools.
-  const lookup = lookupModel(summary.model, config.models);
-  const counter = await host.tokenizers.counterFor(
-    lookup.found ? { encoding: lookup.model.entry.encoding, factors: lookup.model.entry.factors } : { encoding: 'o200k_base' },
-  );
-  const whole = counter.count(text);
-  return { ...base, tokens: whole.tokens, approximate: whole.approximate || !lookup.found, overhead: 0, messages: [], sections: [] };
+  const rawRow = async (s: StatsSummary) => {
+    const lookup = lookupModel(s.model, config.models);
+    const counter = await host.tokenizers.counterFor(
+      lookup.found ? { encoding: lookup.model.entry.encoding, factors: lookup.model.entry.factors } : { encoding: 'o200k_base' },
+    );
+    const whole = counter.count(text);
+    return { ...row(s), tokens: whole.tokens, approximate: whole.approximate || !lookup.found, overhead: 0, messages: [], sections: [] };
+  };
+  const own: CountResult = { file: label, ...(await rawRow(summary)) };
+  if (!summary.targets) return own;
+  const targets = [];
+  for (const target of summary.targets) targets.push(await rawRow(target));
+  return { ...own, targets };
 }
 
-/** Right-aligned counts, then model, then path; a total line when more than one file was counted. */
+/**
+ * Right-aligned counts, then model, then path; a prompt with several targets gets a row per target. A total line
+ * when more than one file was counted (each file's first target: adding one text's counts for two models means nothing).
+ */
 function wcTable(results: CountResult[]): string {
-  const rows = results.map((r) => [formatTokens(r.tokens, r.approximate), r.model, r.file]);
+  const rows = results.flatMap((r) => (r.targets ?? [r]).map((t) => [formatTokens(t.tokens, t.approximate), t.model, r.file]));
   if (results.length > 1) {
     const total = results.reduce((sum, r) => sum + r.tokens, 0);
     rows.push([formatTokens(total, results.some((r) => r.approximate)), '', 'total']);

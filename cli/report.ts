@@ -33,6 +33,8 @@ export interface ReportMessage {
   /** True when the file could not be linted at all. */
   fatal?: boolean;
   fixes: ReportFix[];
+  /** The target model(s) a finding is about, for prompts with several `targets`. */
+  targets?: string[];
 }
 
 /** The token figures of one prompt, as printed by `--stats`, `count --json` and `--format json`. */
@@ -60,6 +62,10 @@ export interface StatsSummary {
   context: number | null;
   messages: Array<{ role: string; tokens: number }>;
   sections: Array<{ title: string; tokens: number }>;
+  /** With several `targets`: this row's target id. */
+  target?: string;
+  /** With several `targets`: one summary per target, in declared order (the first is this summary's own figures). */
+  targets?: StatsSummary[];
 }
 
 export interface FileReport {
@@ -104,7 +110,21 @@ export function toReportMessage(diagnostic: Diagnostic, text: string, starts: re
     endColumn: end.column,
     // Safe fixes first (stable otherwise): the JSON report's `fix` is then always the first, so `merge` restores the order.
     fixes: (diagnostic.fixes ?? []).map((fix) => toReportFix(fix, text, starts)).sort((a, b) => Number(b.safe) - Number(a.safe)),
+    ...targetsOf(diagnostic),
   };
+}
+
+/** `data.target` (budget rules) or `data.targets` (schema/provider-compat, budget/variable-fill), as a list of ids. */
+function targetsOf(diagnostic: Diagnostic): { targets?: string[] } {
+  const data = diagnostic.data ?? {};
+  if (typeof data.target === 'string') return { targets: [data.target] };
+  if (Array.isArray(data.targets)) {
+    const ids = data.targets
+      .map((t: unknown) => (typeof t === 'string' ? t : typeof t === 'object' && t !== null ? (t as { target?: unknown }).target : undefined))
+      .filter((t): t is string => typeof t === 'string');
+    if (ids.length > 0) return { targets: ids };
+  }
+  return {};
 }
 
 function toReportFix(fix: Fix, text: string, starts: readonly number[]): ReportFix {
@@ -153,6 +173,11 @@ export function totalsOf(files: readonly FileReport[]): Totals {
 }
 
 export function summarizeStats(stats: DocumentStats): StatsSummary {
+  const own = summarizeOne(stats);
+  return stats.targets ? { ...own, targets: stats.targets.map(summarizeOne) } : own;
+}
+
+function summarizeOne(stats: DocumentStats): StatsSummary {
   const { budget } = stats;
   const tokens = stats.promptTokens;
   return {
@@ -170,6 +195,7 @@ export function summarizeStats(stats: DocumentStats): StatsSummary {
     context: budget.context?.tokens ?? null,
     messages: stats.messages.map((m) => ({ role: m.role, tokens: m.tokens })),
     sections: stats.sections.map((s) => ({ title: s.section.title, tokens: s.tokens })),
+    ...(stats.target ? { target: stats.target.id } : {}),
   };
 }
 

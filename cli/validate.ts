@@ -14,6 +14,8 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Span } from '../core/diagnostic';
 import type { SampleReport } from '../core/samples/types';
 import { countDocument } from '../core/engine';
+import { parseDocument } from '../core/document';
+import type { CounterSource } from '../core/tokens/types';
 import { lineColumnAt, lineStarts } from '../core/positions';
 import { checkSample, declaredConstraints, expectsJson, failedKeys, type CompletionRequirements } from '../core/samples/check';
 import { completionRequirements } from '../core/samples/context';
@@ -36,6 +38,11 @@ const BATCH_COMPLETIONS = 256;
 const BATCH_CHARS = 1 << 20;
 /** Worker threads start only once this many completions are waiting: short runs finish before a worker would load. */
 const WORKER_THRESHOLD = 2 * BATCH_COMPLETIONS;
+
+/** Counters that count nothing: with no `tokens` constraint, validation needs the prompt's encoding name, never a count. */
+const NO_COUNTING: CounterSource = {
+  counterFor: async (spec) => ({ encoding: spec.encoding, approximate: true, count: () => ({ tokens: 0, approximate: true, estimated: [] }) }),
+};
 
 /** A JSON Lines line, with its 0-based line number and its position among all completions. */
 interface LineItem {
@@ -197,11 +204,14 @@ export async function loadPrompt(args: Pick<ValidateArgs, 'prompt' | 'model' | '
   if (!read.ok) throw new UsageError(`cannot read the prompt ${args.prompt}: ${read.message}`);
   const config = await configResolver(io as CliIo, args.model, args.config).configFor(path.dirname(file));
   const host = createHost();
-  const { document, stats } = await countDocument({ uri: file, text: read.text, config }, host);
+  // The prompt's own token count is not reported here: rank tables are loaded only for a `tokens` constraint.
+  const declared = declaredConstraints(parseDocument(file, read.text, { stripHtmlComments: config.stripHtmlComments }));
+  const tokenizers = 'tokens' in declared ? host.tokenizers : NO_COUNTING;
+  const { document, stats } = await countDocument({ uri: file, text: read.text, config }, { ...host, tokenizers });
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
     throw new UsageError(`${args.prompt} declares no constraints and no output schema; nothing to validate against`);
   }
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers: host.tokenizers });
+  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers });
   const errors = schemaProblems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     const list = errors.map((p) => `  ${displayPath(io.cwd, p.uri)}: ${p.message}`).join('\n');

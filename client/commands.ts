@@ -12,6 +12,7 @@ import {
   type DocumentStatsPayload,
 } from '../server/protocol';
 import type { BreakdownPanel } from './breakdown-panel';
+import type { PreviewPanel } from './preview-panel';
 import { formatCount, formatWindow, groupDigits } from './format';
 import { validationReport } from './validation-report';
 import { globFiles } from './workspace-files';
@@ -21,6 +22,7 @@ import { DEFAULT_PROMPT_GLOBS } from './selector';
 export interface CommandContext {
   client(): BaseLanguageClient | undefined;
   breakdown: BreakdownPanel;
+  preview: PreviewPanel;
   /** The "promptbound: completion checks" channel. */
   output: vscode.OutputChannel;
 }
@@ -41,6 +43,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     register(Commands.validateSelection, (uri?: unknown, text?: unknown) => validateSelection(ctx, uri, text)),
     register(Commands.lintWorkspace, () => lintWorkspace(ctx)),
     register(Commands.showTokenBreakdown, (uri?: unknown) => showTokenBreakdown(ctx, targetUri(uri))),
+    register(Commands.showPreview, (uri?: unknown) => showPreview(ctx, targetUri(uri))),
   ];
 }
 
@@ -180,6 +183,11 @@ async function findPromptFiles(folders: readonly vscode.WorkspaceFolder[]): Prom
 
 async function showTokenBreakdown(ctx: CommandContext, uri: string): Promise<void> {
   ctx.breakdown.show(await statsOf(ctx, uri));
+}
+
+async function showPreview(ctx: CommandContext, uri: string): Promise<void> {
+  client(ctx);
+  await ctx.preview.show(uri);
 }
 
 function plural(count: number, word: string): string {

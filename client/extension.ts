@@ -2,8 +2,9 @@
 // starts the language server, answers its file requests, and wires the status bar, the breakdown panel and the commands.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { DocumentStatsNotification, type DocumentStatsPayload } from '../server/protocol';
+import { DocumentStatsNotification, type DocumentStatsPayload, type InitializationOptions } from '../server/protocol';
 import { BreakdownPanel } from './breakdown-panel';
+import { PreviewPanel } from './preview-panel';
 import { registerCommands } from './commands';
 import { registerFileRequests } from './file-requests';
 import { documentSelector } from './selector';
@@ -23,9 +24,11 @@ export async function activate(context: vscode.ExtensionContext, createClient: C
   let running: { client: BaseLanguageClient; disposables: vscode.Disposable[] } | undefined;
   const statusBar = new PromptStatusBar(() => running?.client);
   const breakdown = new BreakdownPanel();
+  const preview = new PreviewPanel(() => running?.client);
   const onStats = (payload: DocumentStatsPayload) => {
     statusBar.update(payload);
     breakdown.update(payload);
+    preview.update(payload);
   };
 
   const start = async () => {
@@ -59,7 +62,8 @@ export async function activate(context: vscode.ExtensionContext, createClient: C
     checksOutput,
     statusBar,
     breakdown,
-    ...registerCommands({ client: () => running?.client, breakdown, output: checksOutput }),
+    preview,
+    ...registerCommands({ client: () => running?.client, breakdown, preview, output: checksOutput }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('promptbound.files')) restart();
     }),
@@ -89,6 +93,8 @@ function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
     // No `synchronize`: the server registers for `promptbound` settings and for the config, sample and schema files it
     // watches itself (dynamic registration); declaring them here as well would deliver every change twice.
     diagnosticCollectionName: 'promptbound',
+    // Push: it reaches closed sample files and Lint-workspace results without polling workspace/diagnostic (docs/lsp.md).
+    initializationOptions: { diagnostics: 'push' } satisfies InitializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
   };

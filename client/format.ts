@@ -1,5 +1,5 @@
 // The status bar's text and tooltip from a prompt's stats: pure string formatting, no vscode import, so it is unit-tested.
-import type { CountTextResult, DocumentStatsPayload } from '../server/protocol';
+import type { BudgetState, CountTextResult, DocumentStatsPayload, TargetStat } from '../server/protocol';
 
 /** `1,234` or `≈1,234`: an approximate count is never shown as if it were exact (as the CLI prints it). */
 export function formatCount(tokens: number, approximate = false): string {
@@ -31,9 +31,29 @@ function trimZeros(fixed: string): string {
  * the tooltip breaks it down.
  */
 export function statusText(stats: DocumentStatsPayload, selection?: CountTextResult): string {
-  const window = stats.context !== undefined ? ` / ${formatWindow(stats.context)}` : '';
-  const main = `${formatCount(stats.inputTokens, stats.approximate)}${window} tokens · ${stats.model}`;
+  // Several targets: the tightest one's figures, and how many others there are (the tooltip lists them).
+  const shown = tightestTarget(stats) ?? stats;
+  const window = shown.context !== undefined ? ` / ${formatWindow(shown.context)}` : '';
+  const others = stats.targets && stats.targets.length > 1 ? ` +${stats.targets.length - 1}` : '';
+  const main = `${formatCount(shown.inputTokens, shown.approximate)}${window} tokens · ${shown.model}${others}`;
   return selection ? `sel ${formatCount(selection.tokens, selection.approximate)} · ${main}` : main;
+}
+
+const SEVERITY: Record<BudgetState, number> = { ok: 0, warning: 1, error: 2 };
+
+/**
+ * The target with the least room: the worst budget state first, then the largest share of its input budget used
+ * (a target without a known window comes last). Undefined for a prompt with one model.
+ */
+export function tightestTarget(stats: DocumentStatsPayload): TargetStat | undefined {
+  if (!stats.targets || stats.targets.length === 0) return undefined;
+  const use = (t: TargetStat) => (t.inputBudget !== undefined && t.inputBudget > 0 ? t.inputTokens / t.inputBudget : -1);
+  return stats.targets.reduce((best, t) => (SEVERITY[t.state] > SEVERITY[best.state] || (SEVERITY[t.state] === SEVERITY[best.state] && use(t) > use(best)) ? t : best));
+}
+
+/** The state that colours the status bar: the tightest target's with several targets. */
+export function displayState(stats: DocumentStatsPayload): BudgetState {
+  return tightestTarget(stats)?.state ?? stats.state;
 }
 
 const SOURCE: Record<DocumentStatsPayload['modelSource'], string> = {
@@ -71,9 +91,22 @@ export function tooltipMarkdown(stats: DocumentStatsPayload, selection?: CountTe
     '',
     verdict(stats),
   ];
+  if (stats.targets && stats.targets.length > 0) lines.push('', ...targetTable(stats));
   if (selection) lines.push('', `Selection: ${formatCount(selection.tokens, selection.approximate)} tokens`);
   lines.push('', 'Click to pick a model for this prompt.');
   return lines.join('\n');
+}
+
+/** Every target's input against its window; the tightest is marked, the table above is the first target's. */
+function targetTable(stats: DocumentStatsPayload): string[] {
+  const tightest = tightestTarget(stats);
+  const mark: Record<BudgetState, string> = { ok: '', warning: '$(warning) ', error: '$(error) ' };
+  const rows = (stats.targets ?? []).map((t) => {
+    const use = t.inputBudget !== undefined && t.inputBudget > 0 ? `${Math.round((t.inputTokens / t.inputBudget) * 100)}%` : '–';
+    const name = `${mark[t.state]}${escapeMarkdown(t.model)}${t.modelKnown ? '' : ' (unknown)'}${t === tightest ? ' (tightest)' : ''}`;
+    return `| ${name} | ${formatCount(t.inputTokens, t.approximate)} | ${t.context !== undefined ? formatWindow(t.context) : '–'} | ${use} |`;
+  });
+  return [`**Targets** (the table above is ${escapeMarkdown(stats.model)}'s)`, '', '| target | input | window | budget used |', '|:--|--:|--:|--:|', ...rows];
 }
 
 /** Variables as one row, with each variable listed when there are a few. */

@@ -8,7 +8,7 @@ import {
   type CountTextResult,
   type DocumentStatsPayload,
 } from '../server/protocol';
-import { statusText, tooltipMarkdown } from './format';
+import { displayState, statusText, tooltipMarkdown } from './format';
 
 /** Selection changes arrive per keystroke while dragging; count after the drag settles. */
 const SELECTION_DELAY_MS = 150;
@@ -109,9 +109,11 @@ export class PromptStatusBar implements vscode.Disposable {
     this.item.text = statusText(stats, selection);
     const tooltip = new vscode.MarkdownString(tooltipMarkdown(stats, selection), true);
     this.item.tooltip = tooltip;
+    // With several targets the colour is the tightest target's, like the text.
+    const state = displayState(stats);
     this.item.backgroundColor =
-      stats.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : stats.state === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: `promptbound: ${this.item.text}${stats.state === 'ok' ? '' : ` (${stats.state === 'error' ? 'over budget' : 'near the limit'})`}` };
+      state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : state === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.accessibilityInformation = { label: `promptbound: ${this.item.text}${state === 'ok' ? '' : ` (${state === 'error' ? 'over budget' : 'near the limit'})`}` };
     this.item.command = { title: 'Select model', command: Commands.selectModel, arguments: [uri] };
     this.item.show();
   }

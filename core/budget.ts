@@ -1,18 +1,43 @@
-// Counts a parsed prompt with its model's tokenizer and measures it against the declared budget.
-import { isScalar, isMap, isPair, type Node as YamlNode } from 'yaml';
+// Counts a parsed prompt with its model's tokenizer (once per target model) and measures it against the declared budget.
+import { isScalar, isMap, isPair, isSeq, type Node as YamlNode } from 'yaml';
 import type { Span } from './diagnostic';
 import type { ResolvedConfig } from './config/types';
 import type { PromptDocument, Section, SentPiece } from './document/types';
 import type { ModelLookup } from './models/types';
 import type { TokenCounter } from './tokens/types';
-import type { BudgetFigure, BudgetReport, DocumentStats, MessageCount, SectionCount, VariableBudget } from './stats';
+import type { BudgetFigure, BudgetReport, DocumentStats, MessageCount, SectionCount, TargetRef, VariableBudget } from './stats';
 import type { CounterSource } from './tokens/types';
 import { lookupModel } from './models';
+import { measureFills } from './fills';
+import { middleInstructions } from './layout';
 
 export const DEFAULT_WARN_AT = 0.8;
+/** placement/lost-in-the-middle looks at prompts from this many rendered tokens (docs/rules/placement/lost-in-the-middle.md). */
+export const DEFAULT_PLACEMENT_MIN_TOKENS = 4000;
+/** A prompt may name at most this many targets (the schema says so too); more are ignored. */
+const MAX_TARGETS = 16;
 
+interface ModelChoice {
+  id: string;
+  source: DocumentStats['modelSource'];
+  span?: Span;
+  target?: TargetRef;
+}
+
+/**
+ * One model: its figures. Several targets (`targets:` in the prompt, else in config; `--model` replaces them):
+ * the first target's figures with `targets` holding every target's, in declared order.
+ */
 export async function computeStats(document: PromptDocument, config: ResolvedConfig, pool: CounterSource): Promise<DocumentStats> {
-  const { id, source, span: modelSpan } = chooseModel(document, config);
+  const targets = chooseTargets(document, config);
+  if (targets.length === 0) return statsFor(document, config, pool, chooseModel(document, config), true);
+  const all: DocumentStats[] = [];
+  for (const [i, choice] of targets.entries()) all.push(await statsFor(document, config, pool, choice, i === 0));
+  return { ...all[0], targets: all };
+}
+
+async function statsFor(document: PromptDocument, config: ResolvedConfig, pool: CounterSource, choice: ModelChoice, primary: boolean): Promise<DocumentStats> {
+  const { id, source, span: modelSpan } = choice;
   const model = lookupModel(id, config.models);
   const counter = await pool.counterFor(
     model.found
@@ -32,7 +57,11 @@ export async function computeStats(document: PromptDocument, config: ResolvedCon
   const variables = variableBudgets(document, config);
   const variablesTotal = variables.reduce((sum, v) => sum + v.tokens, 0);
   const budget = budgetReport(document, config, model, promptTokens + overhead + variablesTotal);
-  return {
+  const fills = measureFills(document, counter);
+  const minTokens = config.placement?.minTokens ?? DEFAULT_PLACEMENT_MIN_TOKENS;
+  // Placement is about the text, not the tokenizer: laid out once, with the primary target's counts.
+  const layout = primary && budget.input >= minTokens ? middleInstructions(document, counter, variables, promptTokens) : undefined;
+  const stats: DocumentStats = {
     model,
     modelSource: source,
     modelSpan,
@@ -46,7 +75,30 @@ export async function computeStats(document: PromptDocument, config: ResolvedCon
     variablesTotal,
     estimated,
     budget,
+    fills,
   };
+  if (layout) stats.layout = layout;
+  if (choice.target) stats.target = choice.target;
+  return stats;
+}
+
+/** The prompt's `targets` (each item located), else the config's; none when `--model` or the editor's pick decides. */
+function chooseTargets(document: PromptDocument, config: ResolvedConfig): ModelChoice[] {
+  if (config.modelOverride) return [];
+  const node = frontmatterNode(document, ['targets']);
+  if (node && isSeq(node)) {
+    const choices: ModelChoice[] = [];
+    for (const item of node.items) {
+      if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') continue;
+      const id = item.value.trim();
+      if (choices.some((c) => c.id === id)) continue;
+      const span = spanOf(document, item as YamlNode);
+      choices.push({ id, source: 'document', span, target: span ? { id, span, source: 'document' } : { id, source: 'document' } });
+    }
+    if (choices.length > 0) return choices.slice(0, MAX_TARGETS);
+  }
+  const configured = [...new Set((config.targets ?? []).map((t) => t.trim()).filter((t) => t !== ''))];
+  return configured.slice(0, MAX_TARGETS).map((id) => ({ id, source: 'config', target: { id, source: 'config' } }));
 }
 
 /** `--model` / the editor's pick beats the prompt's own model, which beats the configured default. */

@@ -91,8 +91,13 @@ function runRule(
   out: Diagnostic[],
 ): void {
   const found: Diagnostic[] = [];
+  // A finding may carry its own default severity; a severity configured for the rule wins over it.
+  const configured = context.config.rules[rule.meta.id] !== undefined;
   try {
-    rule.check({ ...context, report: (report) => found.push({ ...report, ruleId: rule.meta.id, severity }) });
+    rule.check({
+      ...context,
+      report: ({ severity: own, ...report }) => found.push({ ...report, ruleId: rule.meta.id, severity: own && !configured ? own : severity }),
+    });
     out.push(...found);
   } catch (error) {
     out.push(internalError(`Rule ${rule.meta.id} failed on this file: ${error instanceof Error ? error.message : String(error)}`, { rule: rule.meta.id }));

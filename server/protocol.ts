@@ -57,6 +57,25 @@ export interface DocumentStatsPayload {
   warnAt: number;
   state: BudgetState;
   sections: SectionStat[];
+  /**
+   * With several `targets` (frontmatter or config): each target's figures in declared order; the fields above are
+   * the first target's. The status bar shows the tightest, its tooltip all of them.
+   */
+  targets?: TargetStat[];
+}
+
+/** One target model's budget figures, for a prompt with several targets. */
+export interface TargetStat {
+  model: string;
+  modelKnown: boolean;
+  approximate: boolean;
+  inputTokens: number;
+  promptTokens: number;
+  outputReserve?: number;
+  context?: number;
+  inputBudget?: number;
+  remaining?: number;
+  state: BudgetState;
 }
 
 /** server → client, after each lint of an open prompt: fresh stats for the status bar and an open chart. */
@@ -133,6 +152,51 @@ export interface LintWorkspaceResult {
 /** client → server: lint these files (found by the client with its file globs) and publish their diagnostics. */
 export const LintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>('promptbound/lintWorkspace');
 
+export interface PreviewParams {
+  uri: string;
+  set?: number;
+}
+/** One set of example inputs the prompt declares: Prompty `sample`, Dotprompt `input.default`, a `testData` row. */
+export interface VariableSetInfo {
+  label: string;
+  source: 'sample' | 'inputs' | 'input.default' | 'testData';
+}
+export interface PreviewSegment {
+  text: string;
+  /** `value`: a substituted variable; `missing`: a variable with no value, shown as written; `literal`: a tag not evaluated. */
+  kind: 'text' | 'value' | 'missing' | 'literal';
+}
+export interface PreviewResult {
+  uri: string;
+  version: number;
+  model: string;
+  approximate: boolean;
+  /** Role-separated chat messages (Dotprompt, Prompty, GitHub Models); otherwise one `user` message. */
+  chat: boolean;
+  sets: VariableSetInfo[];
+  /** Index into `sets`, -1 when the prompt declares none. */
+  chosen: number;
+  messages: Array<{ role: string; segments: PreviewSegment[]; tokens: number }>;
+  /** Chat-format overhead (per message + per request). */
+  overhead: number;
+  /** The messages' tokens + overhead. */
+  total: number;
+  missing: string[];
+  unevaluated: string[];
+  truncated: boolean;
+}
+/** client → server: the prompt `uri` rendered with its example variables set `set` (index into `sets`; default 0). */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('promptbound/preview');
+
+/** `initializationOptions` a client may send. */
+export interface InitializationOptions {
+  /**
+   * `push` keeps publishDiagnostics even when the client supports pull diagnostics (the VS Code client sends it:
+   * push reaches closed sample files without polling `workspace/diagnostic`). Default: pull when supported.
+   */
+  diagnostics?: 'push' | 'pull';
+}
+
 // ---- server → client requests: the web server has no file system of its own (docs/design/conventions.md C5). ----
 
 export interface ReadFileParams {
@@ -162,6 +226,7 @@ export const Commands = {
   validateSelection: 'promptbound.validateSelection',
   lintWorkspace: 'promptbound.lintWorkspace',
   showTokenBreakdown: 'promptbound.showTokenBreakdown',
+  showPreview: 'promptbound.showPreview',
 } as const;
 
 /** Settings under `promptbound.*`, resolved per document through `workspace/configuration`. */

@@ -8,7 +8,10 @@ import {
   type ClientCapabilities,
   type CodeAction,
   type Connection,
+  type DocumentDiagnosticReport,
   type InitializeResult,
+  type ServerCapabilities,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TokenizerPool } from '../core/tokens/pool';
@@ -29,6 +32,13 @@ import { countText, modelTable, validateCompletion } from './requests';
 import { SettingsStore } from './settings';
 import { PromptWorkspace, type OpenDocuments } from './workspace';
 import { canonicalUri } from './uris';
+import { documentSymbols } from './features/symbols';
+import { foldingRanges } from './features/folding';
+import { documentLinks } from './features/links';
+import { definitionAt } from './features/definition';
+import { PulledDiagnostics, usesPullDiagnostics } from './features/pull-diagnostics';
+import { renderPreview } from './features/preview';
+import { PreviewRequest } from './protocol';
 
 export const SERVER_NAME = 'promptbound';
 
@@ -51,6 +61,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
   };
   let capabilities: ClientCapabilities = {};
   let roots: string[] = [];
+  /** Set at initialize when the client pulls diagnostics: results are kept for it instead of published. */
+  let pulled: PulledDiagnostics | undefined;
+  /** A document's didOpen handling, so a pull that arrives right after the open waits for it. */
+  const opening = new Map<string, Promise<void>>();
   const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true);
   const basePool = new TokenizerPool(platform.ranks);
   const tokenizers = new IncrementalCounterPool(basePool);
@@ -62,7 +76,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
     roots: () => roots,
     rules: platform.rules,
     sink: {
-      publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined),
+      publishDiagnostics: (uri, version, diagnostics) =>
+        pulled ? pulled.set(uri, version, diagnostics) : void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined),
       documentStats: (payload: DocumentStatsPayload) => void connection.sendNotification(DocumentStatsNotification, payload).catch(() => undefined),
       log,
     },
@@ -97,6 +112,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
       capabilities = params.capabilities ?? {};
       roots = (params.workspaceFolders ?? []).map((f) => canonicalUri(f.uri));
       if (roots.length === 0 && params.rootUri) roots = [canonicalUri(params.rootUri)];
+      const pull = usesPullDiagnostics(capabilities, params.initializationOptions);
+      if (pull) {
+        pulled = new PulledDiagnostics(async () => {
+          if (capabilities.workspace?.diagnostics?.refreshSupport) await connection.languages.diagnostics.refresh();
+        });
+      }
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -105,6 +126,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source], resolveProvider: false },
           codeLensProvider: { resolveProvider: false },
           inlayHintProvider: { resolveProvider: false },
+          ...editorCapabilities(pull),
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: SERVER_NAME },
@@ -136,7 +158,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
     const uri = canonicalUri(event.document.uri);
     spellings.set(uri, event.document.uri);
     handledVersion.set(uri, event.document.version);
-    fire('didOpen', () => workspace.opened(event.document));
+    const opened = guard('didOpen', undefined, () => workspace.opened(event.document))();
+    opening.set(uri, opened);
+    void opened.then(() => opening.get(uri) === opened && opening.delete(uri));
   });
   documents.onDidChangeContent((event) => {
     const uri = canonicalUri(event.document.uri);
@@ -199,6 +223,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
     }),
   );
 
+  registerEditorFeatures({ connection, workspace, tokenizers: basePool, guard, pulled: () => pulled, opening });
+
   // ---- promptbound's own messages (server/protocol.ts) ---------------------------------------------------------
 
   connection.onRequest(
@@ -242,6 +268,86 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
   documents.listen(connection);
   connection.listen();
   return workspace;
+}
+
+/** The outline, links, definitions, folding, pull diagnostics and the preview (server/features), advertised together. */
+function editorCapabilities(pullDiagnostics: boolean): ServerCapabilities {
+  return {
+    documentSymbolProvider: { label: SERVER_NAME },
+    documentLinkProvider: { resolveProvider: false },
+    definitionProvider: true,
+    foldingRangeProvider: true,
+    // Samples get diagnostics from their prompt (inter-file); closed files linted by Lint workspace come through workspace/diagnostic.
+    ...(pullDiagnostics ? { diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+  };
+}
+
+type Guard = <P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>) => (...args: P) => Promise<R>;
+
+interface EditorFeatureContext {
+  connection: Connection;
+  workspace: PromptWorkspace;
+  tokenizers: TokenizerPool;
+  guard: Guard;
+  pulled(): PulledDiagnostics | undefined;
+  opening: ReadonlyMap<string, Promise<void>>;
+}
+
+function registerEditorFeatures({ connection, workspace, tokenizers, guard, pulled, opening }: EditorFeatureContext): void {
+  /** A prompt's snapshot as the document is now, once its didOpen has been handled; undefined for other files. */
+  const promptSnapshot = async (uri: string) => {
+    await opening.get(canonicalUri(uri));
+    return workspace.isPrompt(uri) ? workspace.freshSnapshot(uri) : undefined;
+  };
+  connection.onDocumentSymbol(
+    guard('documentSymbol', null, async (params) => {
+      const snapshot = await promptSnapshot(params.textDocument.uri);
+      return snapshot ? documentSymbols(snapshot) : null;
+    }),
+  );
+  connection.onFoldingRanges(
+    guard('foldingRange', null, async (params) => {
+      const snapshot = await promptSnapshot(params.textDocument.uri);
+      return snapshot ? foldingRanges(snapshot) : null;
+    }),
+  );
+  connection.onDocumentLinks(
+    guard('documentLink', null, async (params) => {
+      const snapshot = await promptSnapshot(params.textDocument.uri);
+      return snapshot ? documentLinks(snapshot, workspace.files) : null;
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', null, async (params) => {
+      const snapshot = await promptSnapshot(params.textDocument.uri);
+      return snapshot ? definitionAt(snapshot, params.position) : null;
+    }),
+  );
+  connection.languages.diagnostics.on(
+    guard('diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params) => {
+      const store = pulled();
+      if (!store) return { kind: 'full', items: [] };
+      const uri = params.textDocument.uri;
+      // A prompt is linted as it is now; a sample, by the prompts that check it.
+      if (!(await promptSnapshot(uri))) await workspace.freshPromptsOfSample(uri);
+      return store.document(uri, params.previousResultId);
+    }),
+  );
+  connection.languages.diagnostics.onWorkspace(
+    guard('workspaceDiagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params) => {
+      const store = pulled();
+      await Promise.all(workspace.openPrompts().map((uri) => workspace.freshSnapshot(uri)));
+      return { items: store ? store.workspace(params.previousResultIds ?? []) : [] };
+    }),
+  );
+  connection.onRequest(
+    PreviewRequest,
+    guard('preview', null, async (params) => {
+      if (!isUriParams(params)) return null;
+      const snapshot = await promptSnapshot(params.uri);
+      return snapshot ? renderPreview(snapshot, typeof params.set === 'number' ? params.set : undefined, tokenizers, workspace.files) : null;
+    }),
+  );
 }
 
 function isUriParams(params: unknown): params is { uri: string } {

@@ -11,9 +11,10 @@
 //       fatal?: true,
 //       fix?: { title, safe, edits: [{ offset, length, newText, line, column, endLine, endColumn }] },
 //       suggestions?: [ same shape as fix ]          further fixes offered (editor quick fixes)
+//       targets?: string[]              the target models a finding is about (prompts with several `targets`)
 //     }],
 //     errorCount, warningCount, infoCount, fixableCount: number,
-//     stats?: StatsSummary              with --stats (see cli/report.ts)
+//     stats?: StatsSummary              with --stats (see cli/report.ts); `stats.targets` holds one per target
 //   }
 // `fix` is the safe fix `--fix` would apply, else the first fix offered; offsets index the file's text without a BOM.
 import type { FileReport, Report, ReportFix, ReportMessage } from '../report';
@@ -29,6 +30,7 @@ interface JsonMessage {
   fatal?: true;
   fix?: ReportFix;
   suggestions?: ReportFix[];
+  targets?: string[];
 }
 
 export function formatJson(report: Report): string {
@@ -62,5 +64,6 @@ function jsonMessage(message: ReportMessage): JsonMessage {
   if (fix) out.fix = fix;
   const rest = message.fixes.filter((f) => f !== fix);
   if (rest.length > 0) out.suggestions = rest;
+  if (message.targets) out.targets = message.targets;
   return out;
 }

@@ -74,22 +74,24 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** `--stats`: one row per file; `≈` marks estimated counts, budget is input ÷ (context − output reserve). */
+/**
+ * `--stats`: one row per file, or per target for a prompt with several `targets` (the file named on its first row);
+ * `≈` marks estimated counts, budget is input ÷ (context − output reserve).
+ */
 function statsTable(report: Report, colors: Palette): string {
   const header = ['file', 'tokens', 'model', 'budget', 'output', 'context'];
   const rows = report.files
     .filter((file) => file.stats)
-    .map((file) => {
-      const stats = file.stats!;
-      return [
-        displayPath(report.cwd, file.path),
+    .flatMap((file) =>
+      (file.stats!.targets ?? [file.stats!]).map((stats, i) => [
+        i === 0 ? displayPath(report.cwd, file.path) : '',
         formatTokens(stats.tokens, stats.approximate),
         stats.model,
         formatPercent(stats.budgetUse),
         formatCompact(stats.output),
         formatCompact(stats.context),
-      ];
-    });
+      ]),
+    );
   if (rows.length === 0) return colors.dim('no token statistics (no file could be counted)');
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   // File and model columns read left to right; numbers line up on the right.

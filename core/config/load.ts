@@ -189,6 +189,9 @@ export function resolveConfig(chain: readonly PromptboundConfig[], overrides: Co
     if (config.budget) resolved.budget = { ...resolved.budget, ...copyBudget(config.budget) };
     if (config.models) resolved.models = [...config.models.map(copyModel), ...resolved.models];
     if (config.stripHtmlComments !== undefined) resolved.stripHtmlComments = config.stripHtmlComments;
+    if (config.targets !== undefined) resolved.targets = [...config.targets];
+    if (config.structuredOutput?.strict !== undefined) resolved.structuredOutput = { strict: config.structuredOutput.strict };
+    if (config.placement?.minTokens !== undefined) resolved.placement = { minTokens: config.placement.minTokens };
   }
   resolved.models = resolved.models.filter((model, i, all) => all.findIndex((m) => m.id === model.id) === i);
   const modelOverride = overrides.model ?? overrides.modelOverride;

@@ -22,6 +22,12 @@ export interface PromptboundConfig {
   budget?: BudgetDefaults;
   /** The runtime strips HTML comments from Markdown prompts, so they are not counted. Default false. */
   stripHtmlComments?: boolean;
+  /** Several target models; every prompt here is checked once per target (a prompt's own `targets` win). */
+  targets?: string[];
+  /** `strict: true`: requests use strict structured outputs, so schema/provider-compat findings are errors. */
+  structuredOutput?: { strict?: boolean };
+  /** placement/lost-in-the-middle: prompts under `minTokens` (default 4000) are not checked. */
+  placement?: { minTokens?: number };
 }
 
 /** Config after defaults are applied; what the engine reads. */
@@ -34,6 +40,10 @@ export interface ResolvedConfig {
   models: CustomModel[];
   budget: BudgetDefaults;
   stripHtmlComments: boolean;
+  /** Config-level target models (see PromptboundConfig.targets). */
+  targets?: string[];
+  structuredOutput?: { strict: boolean };
+  placement?: { minTokens: number };
 }
 
 export const DEFAULT_MODEL = 'gpt-4o';

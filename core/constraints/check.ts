@@ -4,9 +4,14 @@ import type { CheckContext, ConstraintResult, ConstraintSettings, ConstraintValu
 import { constraintModule, SETTING_KEYS, type AnyConstraintModule } from './registry';
 import { isValueError, valueError } from './module';
 import { ifevalCheck, looseVariants } from './ifeval';
+import { pyStrip } from './ifeval/python';
 
 export interface CompletionCheck {
-  /** One result per declared (and enabled) constraint, in declaration order. */
+  /**
+   * One result per declared (and enabled) constraint, in declaration order. A declared value that cannot
+   * be checked is also here, as a failing result (`measured: "not checked"`), so that no front end can
+   * drop it silently: a constraint that cannot be checked is never a pass.
+   */
   results: ConstraintResult[];
   /** Values that could not be used: unknown keys, malformed counts, bad settings. */
   invalid: ConstraintValueError[];
@@ -30,7 +35,21 @@ export function checkCompletion(completion: string, constraints: Record<string, 
     if (isValueError(parsed)) invalid.push(parsed);
     else results.push(checkOne(mod, value, parsed, completion, effective));
   }
+  for (const error of invalid) results.push(uncheckable(error));
   return { results, invalid };
+}
+
+/** The failing result that stands for a declared value no check can use. */
+function uncheckable(error: ConstraintValueError): ConstraintResult {
+  return {
+    key: error.key,
+    pass: false,
+    measured: 'not checked',
+    required: 'a valid value',
+    message: `not checked: ${error.message}`,
+    ranges: [],
+    data: { invalid: true },
+  };
 }
 
 function resolveSettings(constraints: Record<string, unknown>, ctx: CheckContext, invalid: ConstraintValueError[]): ConstraintSettings {
@@ -43,14 +62,19 @@ function resolveSettings(constraints: Record<string, unknown>, ctx: CheckContext
   return settings;
 }
 
-/** Strict: one evaluation. Loose: the first variant that passes, else the strict (original) result. */
+/**
+ * Strict: one evaluation. Loose: the first variant that passes, else the strict (original) result.
+ * A variant that is empty after stripping is skipped, as IFEval skips it: checked by our own definitions
+ * (which have no "empty response fails" rule) the empty "first line removed" variant of a one-line
+ * completion would otherwise pass `words: "<=3"` as 0 words.
+ */
 function checkOne(mod: AnyConstraintModule, value: unknown, parsed: unknown, completion: string, ctx: CheckContext): ConstraintResult {
   const strict = evaluate(mod, value, parsed, completion, ctx);
   if (ctx.mode !== 'loose' || strict.pass) return strict;
   const variants = looseVariants(completion);
   for (let i = 0; i < variants.length; i++) {
     const variant = variants[i]!;
-    if (variant === completion) continue;
+    if (variant === completion || pyStrip(variant) === '') continue;
     const loose = evaluate(mod, value, parsed, variant, ctx);
     // Offsets into a variant do not point into the completion, so a loose pass carries no ranges.
     if (loose.pass) return { ...loose, ranges: [], data: { ...loose.data, looseVariant: i } };

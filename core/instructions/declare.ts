@@ -3,9 +3,16 @@ import { isMap, stringify } from 'yaml';
 import type { TextEdit } from '../diagnostic';
 import type { PromptDocument } from '../document/types';
 import { findKey, nodeSpan } from '../document/frontmatter';
+import type { StatedValue } from './detect';
 
-/** A scalar as YAML: enum words (`json`, `lower`) plain, other strings double-quoted (`"<=50"`), numbers and booleans plain. */
-export function yamlScalar(value: string | number | boolean): string {
+/**
+ * A value as YAML on one line: enum words (`json`, `lower`) plain, other strings double-quoted (`"<=50"`),
+ * numbers and booleans plain, lists and mappings in flow style (`[cat, dog]`, `{count: 3, marker: Section}`).
+ */
+export function yamlScalar(value: StatedValue): string {
+  if (typeof value === 'object') {
+    return stringify(value, { collectionStyle: 'flow', defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }).trimEnd();
+  }
   if (typeof value === 'string' && /^[a-z]{1,20}$/.test(value) && !/^(?:true|false|yes|no|on|off|null|y|n)$/.test(value)) return value;
   return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
 }
@@ -15,7 +22,7 @@ export function yamlScalar(value: string | number | boolean): string {
  * `constraints:` mapping at the end of the YAML, or a new line after the last entry of a block-style mapping.
  * Undefined when the YAML has errors or `constraints` is a flow mapping or not a mapping.
  */
-export function declareEdit(document: PromptDocument, key: string, value: string | number | boolean): TextEdit | undefined {
+export function declareEdit(document: PromptDocument, key: string, value: StatedValue): TextEdit | undefined {
   const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
   const entry = `${key}: ${yamlScalar(value)}`;
   const frontmatter = document.frontmatter;

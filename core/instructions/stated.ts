@@ -1,7 +1,7 @@
 // The constraints a prompt's sent text states, located in the file; a key stated with two different values is left out.
 import type { Span } from '../diagnostic';
 import type { PromptDocument } from '../document/types';
-import { detectConstraints, maskCode, type StatedConstraint } from './detect';
+import { detectConstraints, maskCode, type StatedConstraint, type StatedValue } from './detect';
 
 export interface LocatedStatement extends StatedConstraint {
   /** Where the phrase is in the file (the whole piece for decoded YAML strings, whose positions are approximate). */
@@ -33,6 +33,7 @@ export function statedConstraints(document: PromptDocument): LocatedStatement[] 
   return kept.sort((a, b) => a.span.offset - b.span.offset);
 }
 
-function valueKey(value: string | number | boolean): string {
-  return typeof value === 'string' ? `s:${value.trim().toLowerCase()}` : `${typeof value}:${String(value)}`;
+function valueKey(value: StatedValue): string {
+  if (typeof value === 'string') return `s:${value.trim().toLowerCase()}`;
+  return typeof value === 'object' ? `o:${JSON.stringify(value).toLowerCase()}` : `${typeof value}:${String(value)}`;
 }

@@ -6,6 +6,7 @@ import { effectiveContext } from './budget/effective-context';
 import { nearLimit } from './budget/near-limit';
 import { promptLimit } from './budget/prompt-limit';
 import { sectionLimit } from './budget/section-limit';
+import { variableFill } from './budget/variable-fill';
 import { frontmatterSchema } from './frontmatter/schema';
 import { frontmatterSyntax } from './frontmatter/syntax';
 import { modelUnknown } from './model/unknown';
@@ -21,6 +22,8 @@ import { instructionsMismatch } from './instructions/mismatch';
 import { instructionsUndeclared } from './instructions/undeclared';
 import { schemaInvalid } from './schema/invalid';
 import { schemaUnresolvedRef } from './schema/unresolved-ref';
+import { schemaProviderCompat } from './schema/provider-compat';
+import { lostInTheMiddle } from './placement/lost-in-the-middle';
 
 /** Where rule docs are published; each rule's page is `docs/rules/<area>/<name>.md` in the repository. */
 export const DOCS_BASE_URL = 'https://github.com/promptbound/promptbound/blob/main/docs/rules/';
@@ -34,6 +37,7 @@ export const RULES: readonly Rule[] = [
   promptLimit,
   sectionLimit,
   effectiveContext,
+  variableFill,
   undefinedVariable,
   unusedVariable,
   specialToken,
@@ -41,11 +45,13 @@ export const RULES: readonly Rule[] = [
   constraintsUnsatisfiable,
   schemaInvalid,
   schemaUnresolvedRef,
+  schemaProviderCompat,
   sampleSchema,
   sampleConstraint,
   sampleNotJson,
   instructionsUndeclared,
   instructionsMismatch,
+  lostInTheMiddle,
   annotationInvalid(() => RULE_IDS),
 ];
 

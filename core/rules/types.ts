@@ -21,6 +21,11 @@ export interface Report extends Span {
   fixes?: Fix[];
   data?: Record<string, unknown>;
   related?: Diagnostic['related'];
+  /**
+   * This finding's own default severity (schema/provider-compat: error when the file asks for strict mode).
+   * A severity the user configured for the rule still wins.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {

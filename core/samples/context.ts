@@ -26,20 +26,20 @@ export async function completionRequirements(
   document: PromptDocument,
   stats: DocumentStats,
   sources: Pick<CompletionSources, 'files' | 'tokenizers'>,
-): Promise<{ requirements: CompletionRequirements; schemaProblems: CompletionContext['schemaProblems'] }> {
-  const { validation, problems } = await loadOutputSchema(document, sources.files);
+): Promise<{ requirements: CompletionRequirements; schemaProblems: CompletionContext['schemaProblems']; declaredSchema?: CompletionContext['declaredSchema'] }> {
+  const { validation, problems, root } = await loadOutputSchema(document, sources.files);
   const counter = await sources.tokenizers.counterFor({
     encoding: stats.encoding,
     factors: stats.model.found ? stats.model.model.entry.factors : undefined,
   });
   const check: CheckContext = { compat: 'default', mode: 'strict', counter, promptText: promptText(document), schema: validation };
-  return { requirements: { constraints: declaredConstraints(document), check, expectJson: expectsJson(document) }, schemaProblems: problems };
+  return { requirements: { constraints: declaredConstraints(document), check, expectJson: expectsJson(document) }, schemaProblems: problems, ...(root ? { declaredSchema: root } : {}) };
 }
 
 export async function loadCompletionContext(document: PromptDocument, stats: DocumentStats, sources: CompletionSources): Promise<CompletionContext> {
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, sources);
+  const { requirements, schemaProblems, declaredSchema } = await completionRequirements(document, stats, sources);
   const samples = sources.samples ? await checkSamples(document, sources.files, requirements) : [];
-  return { schema: requirements.check.schema, schemaProblems, samples };
+  return { schema: requirements.check.schema, schemaProblems, samples, ...(declaredSchema ? { declaredSchema } : {}) };
 }
 
 /** The text the model receives, messages separated by a blank line (for `repeatPrompt: true`). */

@@ -21,6 +21,13 @@ export interface LoadOptions {
 export interface LoadedSchema {
   validation?: SchemaValidation;
   problems: SchemaProblem[];
+  /** The declared root schema as written (before refs are rewritten) and where it lives, for schema/provider-compat. */
+  root?: DeclaredSchema;
+}
+
+export interface DeclaredSchema {
+  schema: unknown;
+  source: SchemaSource;
 }
 
 /** The root schema document, or the problems that stop us from having one. */
@@ -31,6 +38,7 @@ export async function loadOutputSchema(document: PromptDocument, files: FileAcce
   if (!declared) return { problems: [] };
   const root = await rootUnit(document, declared, files, options);
   if ('problems' in root) return { problems: root.problems };
+  const declaredRoot: DeclaredSchema = { schema: JSON.parse(JSON.stringify(root.unit.schema) ?? 'null') as unknown, source: root.unit.source };
   const issues: SchemaIssue[] = [];
   const units = await resolveRefs(root.unit, { files, workspaceRoot: options.workspaceRoot }, issues);
   const outcome = compileUnits(units);
@@ -39,7 +47,7 @@ export async function loadOutputSchema(document: PromptDocument, files: FileAcce
     ...[...issues, ...outcome.issues].map((i) => locate(i, units[i.unit]?.source ?? units[0].source)),
   ];
   const validation = outcome.validate ? schemaValidation(outcome.validate, units[0].schema) : undefined;
-  return validation ? { validation, problems: dedupe(problems) } : { problems: dedupe(problems) };
+  return validation ? { validation, problems: dedupe(problems), root: declaredRoot } : { problems: dedupe(problems), root: declaredRoot };
 }
 
 function locate(issue: Omit<SchemaIssue, 'unit'>, source: SchemaSource): SchemaProblem {

@@ -127,7 +127,7 @@ export function parseSchemaFile(uri: string, text: string): ParsedSchemaFile {
   const deep = jsonDepthOver(text, MAX_TEXT_DEPTH);
   if (deep !== undefined) return invalid(`schema nested more than ${MAX_TEXT_DEPTH} brackets deep is not read`, deep);
   const parsed = parseJsonText(text);
-  const source = jsonSource(uri, parsed.tree);
+  const source = jsonSource(uri, parsed.tree, text);
   if (parsed.errors.length > 0) {
     const e = parsed.errors[0];
     return { source: wholeSource(uri, e.span), errors: [{ ruleId: 'schema/invalid', severity: 'error', message: `schema file is not valid JSON: ${e.message}`, path: [], at: 'value' }] };

@@ -9,12 +9,17 @@ export interface SchemaSource {
   /** The file the spans are in. */
   uri: string;
   locate(path: SchemaPath, at: 'key' | 'value'): Span;
+  /** A JSON file's text and tree, for fixes that edit the schema (schema/provider-compat). */
+  json?: { text: string; tree: JsonNode };
+  /** Inline YAML: the key path of the schema in the frontmatter, for fixes that edit it. */
+  yaml?: { base: readonly string[] };
 }
 
 /** A JSON file: the node at the path, or the deepest node on the way when the path leaves the text. */
-export function jsonSource(uri: string, root: JsonNode | undefined): SchemaSource {
+export function jsonSource(uri: string, root: JsonNode | undefined, text?: string): SchemaSource {
   return {
     uri,
+    ...(root && text !== undefined ? { json: { text, tree: root } } : {}),
     locate(path, at) {
       if (!root) return { offset: 0, length: 0 };
       let node = root;
@@ -55,6 +60,7 @@ export function spanOf(node: JsonNode): Span {
 export function yamlSource(uri: string, frontmatter: Frontmatter, base: readonly string[], whole: Span): SchemaSource {
   return {
     uri,
+    yaml: { base },
     locate(path, at) {
       for (let n = path.length; n >= 0; n--) {
         const found = findKey(frontmatter, [...base, ...path.slice(0, n)]);

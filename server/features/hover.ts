@@ -100,7 +100,13 @@ const KEY_LINKS: Record<string, string[]> = {
   'constraints.compat': ['page:ifeval.md'],
   'constraints.mode': ['page:ifeval.md'],
   samples: ['rule:sample/constraint', 'rule:sample/schema'],
+  targets: ['rule:budget/context-window', 'rule:schema/provider-compat', 'page:models.md'],
+  structuredOutput: ['rule:schema/provider-compat'],
+  'structuredOutput.strict': ['rule:schema/provider-compat'],
 };
+
+/** The top-level keys promptbound owns (the host format's keys get no hover from us). */
+const OUR_KEYS = new Set(['model', 'targets', 'structuredOutput', 'budget', 'constraints', 'samples']);
 
 function keyHover(snapshot: DocumentSnapshot, offset: number): Found | undefined {
   const frontmatter = snapshot.result.document.frontmatter;
@@ -109,7 +115,7 @@ function keyHover(snapshot: DocumentSnapshot, offset: number): Found | undefined
   if (!hit) return undefined;
   const names = hit.path.filter((s): s is string => typeof s === 'string');
   const top = names[0];
-  if (top !== 'model' && top !== 'budget' && top !== 'constraints' && top !== 'samples') return undefined;
+  if (!OUR_KEYS.has(top)) return undefined;
   const schemas = schemasAt(hit.path);
   if (schemas.length === 0) return undefined;
   const description = describe(schemas.flatMap((s) => alternatives(s)));
@@ -220,11 +226,26 @@ function variableHover(snapshot: DocumentSnapshot, offset: number): Found | unde
   } else {
     lines.push(`No expected fill: the budget counts it as 0 tokens. Declare one under \`budget.variables.${use.name}\`.`);
   }
+  lines.push(...measuredFill(stats, use.name, budget?.tokens));
   const sources = [...new Set(declared.map((d) => d.source))].filter((s) => s !== 'budget.variables');
   if (sources.length > 0) lines.push('', `Declared in ${sources.map((s) => `\`${s}\``).join(', ')}.`);
   else if (!budget) lines.push('', `Not declared anywhere (${ruleLink('template/undefined-variable')}).`);
   if (stats.variablesTotal > 0) lines.push('', `All variables: ${grouped(stats.variablesTotal)} tokens expected.`);
   return { markdown: lines.join('\n'), span: use.span };
+}
+
+/** Declared vs measured: the largest value the prompt's own test inputs give the variable, per target. */
+function measuredFill(stats: DocumentSnapshot['result']['stats'], name: string, declared: number | undefined): string[] {
+  const rows = (stats.targets ?? [stats]).flatMap((target) => {
+    const fill = target.fills.find((f) => f.name === name);
+    return fill ? [{ target: target.target?.id, fill }] : [];
+  });
+  if (rows.length === 0) return [];
+  const { fill } = rows[0];
+  const of = fill.values > 1 ? ` (largest of ${fill.values} values)` : '';
+  const figures = rows.map((r) => `${r.fill.approximate ? '≈' : ''}${grouped(r.fill.tokens)}${r.target ? ` ${r.target}` : ''}`).join(', ');
+  const over = declared !== undefined && rows.some((r) => r.fill.tokens > declared);
+  return ['', `Measured fill: **${figures} tokens** in \`${fill.source}\`${of}${declared === undefined ? '' : ` — declared ${grouped(declared)}${over ? ` (${ruleLink('budget/variable-fill')})` : ''}`}.`];
 }
 
 // ---- annotations ----

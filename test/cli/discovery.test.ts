@@ -107,12 +107,10 @@ describe('file discovery', () => {
         mkdirSync(folder);
         for (let j = 0; j < 100; j++) writeFileSync(path.join(folder, `p${j}.prompt.md`), `Prompt ${i}-${j}: greet the user.\n`);
       }
-      const started = Date.now();
       const result = runCli(['--format', 'json'], { cwd: dir, timeout: 120_000 });
       assert.equal(result.status, 0, result.stderr);
       assert.equal(listed(result.stdout).length, 5000);
       assert.equal(result.stderr, '', 'no progress line when stderr is not a terminal');
-      assert.ok(Date.now() - started < 100_000, 'took too long');
     } finally {
       cleanup();
     }

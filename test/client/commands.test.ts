@@ -17,6 +17,7 @@ import {
 } from '../../server/protocol';
 import { registerCommands } from '../../client/commands';
 import { BreakdownPanel, BREAKDOWN_VIEW_TYPE } from '../../client/breakdown-panel';
+import { PreviewPanel } from '../../client/preview-panel';
 import { registerFileRequests } from '../../client/file-requests';
 import { stats } from './stats-fixture';
 
@@ -44,7 +45,7 @@ function setup(handlers: Record<string, (params: any) => unknown> = {}) {
   });
   const breakdown = new BreakdownPanel();
   const output = { appendLine: (line: string) => void fake.output.push(line), show() {} };
-  registerCommands({ client: () => client as never, breakdown, output: output as never });
+  registerCommands({ client: () => client as never, breakdown, preview: new PreviewPanel(() => client as never), output: output as never });
   const run = (id: string, ...args: unknown[]) => fake.commands.get(id)!(...args) as Promise<void>;
   return { client, run, breakdown };
 }

@@ -1,7 +1,7 @@
 // The status bar's text and tooltip, checked against strings worked out by hand.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeMarkdown, formatCount, formatWindow, groupDigits, statusText, tooltipMarkdown } from '../../client/format';
+import { displayState, escapeMarkdown, formatCount, formatWindow, groupDigits, statusText, tightestTarget, tooltipMarkdown } from '../../client/format';
 import { stats } from './stats-fixture';
 
 describe('client/format: numbers', () => {
@@ -106,5 +106,43 @@ describe('client/format: tooltip', () => {
 
   it('escapes Markdown in user text', () => {
     assert.equal(escapeMarkdown('my_model|*v2*'), 'my\\_model\\|\\*v2\\*');
+  });
+});
+
+describe('client/format: several targets', () => {
+  // gpt-4o: 1,741 of 123,904 (1%); claude: ≈2,100 of 195,904 (1%) but warning; gemini: ≈1,900 of 1,040,576.
+  const targets = () =>
+    stats({
+      targets: [
+        { model: 'gpt-4o', modelKnown: true, approximate: false, inputTokens: 1741, promptTokens: 1234, outputReserve: 4096, context: 128000, inputBudget: 123904, remaining: 122163, state: 'ok' },
+        { model: 'claude-sonnet-4-5', modelKnown: true, approximate: true, inputTokens: 2100, promptTokens: 1593, outputReserve: 4096, context: 200000, inputBudget: 195904, remaining: 193804, state: 'warning' },
+        { model: 'gemini-2.5-pro', modelKnown: true, approximate: true, inputTokens: 1900, promptTokens: 1393, outputReserve: 8192, context: 1048576, inputBudget: 1040384, remaining: 1038484, state: 'ok' },
+      ],
+    });
+
+  it('shows the tightest target (worst state first) and how many others there are', () => {
+    assert.equal(statusText(targets()), '≈2,100 / 200k tokens · claude-sonnet-4-5 +2');
+    assert.equal(displayState(targets()), 'warning');
+  });
+
+  it('with equal states, the tightest is the one using the largest share of its input budget', () => {
+    const s = targets();
+    s.targets![1].state = 'ok';
+    // gpt-4o uses 1,741 / 123,904 = 1.41% of its input budget, claude 2,100 / 195,904 = 1.07%: gpt-4o is tighter.
+    assert.equal(tightestTarget(s)?.model, 'gpt-4o');
+    assert.equal(statusText(s), '1,741 / 128k tokens · gpt-4o +2');
+  });
+
+  it('lists every target in the tooltip, marking the tightest', () => {
+    const tooltip = tooltipMarkdown(targets());
+    assert.ok(tooltip.includes('| target | input | window | budget used |'), tooltip);
+    assert.ok(tooltip.includes('| gpt\\-4o | 1,741 | 128k | 1% |'), tooltip);
+    assert.ok(tooltip.includes('| $(warning) claude\\-sonnet\\-4\\-5 (tightest) | ≈2,100 | 200k | 1% |'), tooltip);
+    assert.ok(tooltip.includes('| gemini\\-2\\.5\\-pro | ≈1,900 | 1.05M | 0% |'), tooltip);
+  });
+
+  it('a prompt with one model has no targets table and keeps its own text', () => {
+    assert.equal(tightestTarget(stats()), undefined);
+    assert.ok(!tooltipMarkdown(stats()).includes('**Targets**'));
   });
 });

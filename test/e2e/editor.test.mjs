@@ -977,6 +977,156 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   await shot('37-token-breakdown-chart');
 });
 
+// ---- issue 15: outline, links, definitions, folding, rendered preview --------------------------------------------
+
+/** The text of the rows the Outline view shows (name and detail). */
+async function outlineRows() {
+  const rows = page.locator('.outline-pane .monaco-list-row');
+  await rows.first().waitFor({ timeout: WAIT });
+  return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+step('Outline view: frontmatter keys, then headings as a tree, each with its CLI token count and budget', async () => {
+  await openFile(REFUND);
+  await runCommand('Explorer: Focus on Outline View');
+  const pane = page.locator('.outline-pane');
+  await pane.waitFor({ state: 'visible', timeout: WAIT });
+  // The frontmatter's keys come first: collapse them so every section row is rendered (the list is virtual).
+  const frontmatter = pane.locator('.monaco-list-row', { hasText: /^Frontmatter/ }).first();
+  await frontmatter.waitFor({ timeout: WAIT });
+  if ((await frontmatter.getAttribute('aria-expanded')) === 'true') {
+    await frontmatter.click();
+    await page.keyboard.press('ArrowLeft');
+  }
+  const sections = cliCount(REFUND).sections;
+  await pane.locator('.monaco-list-row', { hasText: /^Tone/ }).first().waitFor({ timeout: WAIT });
+  // Nesting: "Tone" is a child of "Role" (one level deeper in the tree).
+  const level = (title) => pane.locator('.monaco-list-row', { hasText: new RegExp(`^${title}`) }).first().getAttribute('aria-level');
+  assert.equal(Number(await level('Tone')), Number(await level('Role')) + 1, 'Tone sits under Role');
+  await shot('42-outline');
+  // The pane is short and its list virtual: page down through it, collecting the rows.
+  const rows = new Set();
+  for (let i = 0; i < 8; i++) {
+    for (const row of await outlineRows()) rows.add(row);
+    if (sections.every((s) => [...rows].some((r) => r.startsWith(s.title)))) break;
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(200);
+  }
+  for (const section of sections) {
+    const row = [...rows].find((r) => r.startsWith(section.title));
+    assert.ok(row, `the Outline lists "${section.title}": ${JSON.stringify([...rows])}`);
+    assert.ok(row.includes(`${grouped(section.tokens)} tokens`), `"${section.title}" carries the CLI's ${section.tokens} tokens: ${row}`);
+  }
+  assert.match([...rows].find((r) => r.startsWith('Tone')), /of budget 150/, 'the Tone section shows its annotated budget');
+  await page.keyboard.press('Home');
+  // Expanded again, the frontmatter's keys are there with their values.
+  await frontmatter.click();
+  await page.keyboard.press('ArrowRight');
+  await pane.locator('.monaco-list-row', { hasText: /^model\s*gpt-4o-mini/ }).first().waitFor({ timeout: WAIT });
+  await frontmatter.click();
+  await page.keyboard.press('ArrowLeft');
+});
+
+step('Go to Definition on {{customer_name}} jumps to its budget.variables entry; headings fold', async () => {
+  await openFile(REFUND);
+  const lines = readFileSync(join(ROOT, 'test', 'e2e', 'workspace', REFUND), 'utf8').split('\n');
+  const use = lines.findIndex((l) => l.includes('{{customer_name}}'));
+  const declared = lines.findIndex((l) => /^\s+customer_name:/.test(l));
+  await goTo(use + 1, lines[use].indexOf('{{customer_name}}') + 4);
+  await page.keyboard.press('F12');
+  const cursor = page.locator('.statusbar-item[id="status.editor.selection"]');
+  await assert.doesNotReject(cursor.filter({ hasText: `Ln ${declared + 1}, Col ${lines[declared].indexOf('customer_name') + 1}` }).waitFor({ timeout: WAIT }),
+    `the cursor is on the declaration at line ${declared + 1} (${await cursor.innerText().catch(() => '?')})`);
+  // Folding comes from the server: a heading is not indented, so only its section range can fold it.
+  const heading = lines.findIndex((l) => l === '## Tone');
+  await goTo(heading + 2);
+  await page.keyboard.press('Control+Shift+BracketLeft');
+  let text = '';
+  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
+    text = await editorText();
+    if (!text.includes('Warm, plain and brief')) break;
+  }
+  assert.ok(!text.includes('Warm, plain and brief') && text.includes('## Tone') && text.includes('## What you may decide'), `the Tone section's body is folded away:\n${text}`);
+  await shot('43-definition-and-folding');
+  await page.keyboard.press('Control+Shift+BracketRight');
+});
+
+step('document link: a samples glob typed in the frontmatter is a link, and Ctrl+click opens the matching sample', async () => {
+  await openFile(TRIAGE);
+  await goTo(2, 200);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('samples: ticket-triage.samples/*.json');
+  const link = editor().locator('.detected-link', { hasText: 'ticket-triage.samples/*.json' }).first();
+  await assert.doesNotReject(link.waitFor({ timeout: WAIT }), 'the glob is underlined as a link');
+  const box = await link.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+  const tooltip = page.getByText(/1 sample match: ticket-triage\.samples\/late-parcel\.json/).first();
+  await assert.doesNotReject(tooltip.waitFor({ timeout: WAIT }), 'the link\'s tooltip names the sample the glob matches');
+  await shot('44-link-hover');
+  await page.keyboard.down('Control');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.up('Control');
+  await assert.doesNotReject(page.locator('.tabs-container .tab.active[aria-label^="late-parcel.json"]').waitFor({ timeout: WAIT }), 'the sample opened');
+  await shot('45-link-followed');
+  await openFile(TRIAGE);
+  await revertActiveEditor();
+});
+
+/** The preview webview's frame: the one holding `.message` sections. */
+async function previewFrame() {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(500)) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator('section.message').count().catch(() => 0)) > 0) return frame;
+    }
+  }
+  throw new Error(`no preview webview (frames: ${page.frames().map((f) => f.url()).join(', ')})`);
+}
+
+async function previewMessages(frame) {
+  return frame.locator('section.message').evaluateAll((els) => els.map((el) => ({
+    role: el.querySelector('.role')?.textContent ?? '',
+    tokens: el.querySelector('.tokens')?.textContent ?? '',
+    text: el.querySelector('pre')?.textContent ?? '',
+  })));
+}
+
+step('rendered preview: testData rows substituted, messages by role with the CLI\'s token counts, a row picked, typing updates it', async () => {
+  await openFile(PR);
+  await runCommand(commandTitle('promptbound.showPreview'));
+  const frame = await previewFrame();
+  let messages = await previewMessages(frame);
+  assert.deepEqual(messages.map((m) => m.role), ['system', 'user']);
+  assert.ok(messages[1].text.startsWith('Branch: chk-1182-retry-psp-timeouts'), messages[1].text);
+  assert.ok(messages[1].text.includes('3f1c2aa CHK-1182 wrap authorise()'), 'the first testData row\'s commits are substituted');
+  // Each message's count is the CLI's count of the rendered text with the prompt's model.
+  for (const m of messages) assert.equal(m.tokens, `${grouped(cliCountText(m.text, 'gpt-4.1-mini').tokens)} tokens`, `${m.role}: ${m.tokens}`);
+  await shot('46-preview');
+  // The second testData row, picked in the preview.
+  await frame.locator('select#set').selectOption('1');
+  const second = await previewFrame();
+  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
+    messages = await previewMessages(second).catch(() => []);
+    if (messages[1]?.text.startsWith('Branch: grw-87-referral-banner')) break;
+  }
+  assert.ok(messages[1]?.text.startsWith('Branch: grw-87-referral-banner'), `row 2 rendered: ${messages[1]?.text}`);
+  await shot('47-preview-row-2');
+  // Typing in the prompt re-renders the preview.
+  const lines = readFileSync(join(ROOT, 'test', 'e2e', 'workspace', PR), 'utf8').split('\n');
+  const branch = lines.findIndex((l) => l.includes('Branch: {{branch}}'));
+  await goTo(branch + 1, lines[branch].indexOf('Branch:') + 1);
+  await page.keyboard.type('Target ');
+  let updated = [];
+  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
+    updated = await previewMessages(await previewFrame()).catch(() => []);
+    if (updated[1]?.text.startsWith('Target Branch: grw-87-referral-banner')) break;
+  }
+  assert.ok(updated[1]?.text.startsWith('Target Branch: grw-87-referral-banner'), `the preview follows the edit: ${updated[1]?.text}`);
+  assert.equal(updated[1].tokens, `${grouped(cliCountText(updated[1].text, 'gpt-4.1-mini').tokens)} tokens`);
+  await shot('48-preview-live');
+  await revertActiveEditor();
+});
+
 step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
   await openFile(ANNUAL);
   await statusItem().click();

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectConstraints, maskCode } from '../../core/instructions/detect';
 import { isCountError, parseCount } from '../../core/constraints/count';
+import { withCpuTime } from '../support/cpu-time';
 
 function detect(text: string): Array<[string, unknown, string]> {
   return detectConstraints(maskCode(text).masked).map((s) => [s.key, s.value, s.phrase]);
@@ -37,7 +38,7 @@ describe('stated constraints: what is read', () => {
     ['Finally, you must return the result as JSON.', [['format', 'json', 'return the result as JSON']]],
     ['Questions are usually under 20 words; answer in at most 100 words.', [['words', '<=100', 'at most 100 words']]],
     ['Answer with one JSON object with the keys a and b.', [['format', 'json', 'Answer with one JSON']]],
-    ['Your entire response should be in English, and in all lowercase letters.', [['case', 'lower', 'all lowercase letters']]],
+    ['Your entire response should be in English, and in all lowercase letters.', [['language', 'en', 'be in English'], ['case', 'lower', 'all lowercase letters']]],
     ['Your answer must be in all capital letters.', [['case', 'upper', 'all capital letters']]],
     ['Write your reply all uppercase.', [['case', 'upper', 'all uppercase']]],
     ['Do not use any commas in your response.', [['noCommas', true, 'Do not use any commas']]],
@@ -68,10 +69,18 @@ describe('stated constraints: what is read', () => {
   });
 });
 
+describe('stated format: plain prose', () => {
+  it('"Reply in plain text, not JSON." states format: text, never json', () => {
+    assert.deepEqual(detectConstraints('Reply in plain text, not JSON.').map((s) => [s.key, s.value]), [['format', 'text']]);
+    assert.deepEqual(detectConstraints('Please answer as plain prose.').map((s) => [s.key, s.value]), [['format', 'text']]);
+  });
+});
+
 describe('stated constraints: what is skipped', () => {
   const negatives = [
     'Do not respond in JSON.',
-    'Reply in plain text, not JSON.',
+    'Do not answer in plain text.',
+    'Put the reason as plain text inside the JSON field.',
     "Don't write more than 50 words.",
     'Never answer in all capital letters.',
     'Avoid all caps in your answer.',
@@ -120,9 +129,7 @@ describe('maskCode', () => {
 describe('the matchers stay linear and never throw', () => {
   it('a megabyte of near-misses is scanned quickly', () => {
     const nearMiss = 'respond at most in at least as with about between 3 and '.repeat(20_000);
-    const start = performance.now();
-    const found = detectConstraints(nearMiss + ' answer in at most 5 words.');
-    const ms = performance.now() - start;
+    const { result: found, ms } = withCpuTime(() => detectConstraints(nearMiss + ' answer in at most 5 words.'));
     assert.deepEqual(found.map((s) => s.value), ['<=5']);
     assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`);
   });

@@ -17,12 +17,19 @@ describe('disagreement', () => {
     [['words', '<100', { max: 200 }], 'at most 200'],
     [['words', '<100', { max: 99 }], undefined],
     [['words', '<100', { max: 100 }], 'at most 100'],
-    [['words', '<100', { min: 20, max: 80 }], undefined],
+    [['words', '<100', { min: 20, max: 80 }], 'between 20 and 80'],
+    [['words', '<100', { min: 20, max: 99 }], undefined],
+    [['words', '<=100', { max: 50 }], 'at most 50'],
+    [['words', '>=300', { min: 400 }], 'at least 400'],
+    [['words', '>=300', { min: 300, max: 600 }], undefined],
     [['words', '<=50', '<=50'], undefined],
     [['words', '<=50', 50], undefined],
     [['words', '<=50', '>=10'], 'at least 10'],
     [['paragraphs', '>=3', { max: 5 }], 'at most 5'],
-    [['paragraphs', '>=3', 4], undefined],
+    [['paragraphs', '>=3', 4], 'exactly 4'],
+    [['paragraphs', '>=3', '>=3'], undefined],
+    [['format', 'text', 'json'], 'json'],
+    [['format', 'json', 'text'], 'text'],
     [['paragraphs', 3, { count: 3, separator: '***' }], undefined],
     [['paragraphs', 3, { count: 2, separator: '***' }], 'exactly 2'],
     [['sentences', 3, '~3'], 'between 2 and 4'],
@@ -58,5 +65,11 @@ describe('instructions/mismatch', () => {
     const relinted = await lint(after);
     assert.deepEqual(relinted.filter((d) => d.ruleId === 'instructions/mismatch').map((d) => (d.data as { key: string }).key), ['endsWith']);
     assert.deepEqual(relinted.filter((d) => d.ruleId.startsWith('frontmatter/')), []);
+  });
+  it('a declared limit stricter than the prose is a mismatch too, and so is prose contradicting a declared format', async () => {
+    const text = '---\nconstraints:\n  words: {max: 50}\n  format: json\n---\nAnswer in at most 100 words, as plain prose.\n';
+    const found = (await lint(text)).filter((d) => d.ruleId === 'instructions/mismatch');
+    assert.deepEqual(found.map((d) => (d.data as { key: string }).key).sort(), ['format', 'words']);
+    assert.match(found.find((d) => (d.data as { key: string }).key === 'words')!.message, /declares at most 50/);
   });
 });

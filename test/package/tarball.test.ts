@@ -53,8 +53,8 @@ describe('the packed tarball', () => {
       assert.doesNotMatch(p, /\.map$|\.ts$(?<!\.d\.ts)|^(core|cli|server|client|node|lib|test|scripts)\/|client-|server-/, `${p} is not shipped`);
     }
     // The README reports these figures; keep them honest within a margin (they change with every rule added).
-    assert.ok(packed.size < 4_500_000, `packed ${packed.size} bytes`);
-    assert.ok(packed.unpackedSize < 15_000_000, `unpacked ${packed.unpackedSize} bytes`);
+    assert.ok(packed.size < 6_500_000, `packed ${packed.size} bytes`);
+    assert.ok(packed.unpackedSize < 22_000_000, `unpacked ${packed.unpackedSize} bytes`);
   });
 });
 

@@ -40,9 +40,9 @@ function frontmatterOf(text: string): unknown {
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
 
 describe('completion: keys', () => {
-  it('offers our four top-level keys', async () => {
+  it('offers our top-level keys', async () => {
     const { items } = await complete('---\n|\n---\nHi\n');
-    assert.deepEqual(labels(items), ['model', 'budget', 'constraints', 'samples']);
+    assert.deepEqual(labels(items), ['model', 'targets', 'structuredOutput', 'budget', 'constraints', 'samples']);
   });
 
   it('offers the budget keys under budget:, minus those already there', async () => {

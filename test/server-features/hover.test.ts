@@ -172,6 +172,16 @@ describe('hover: variables', () => {
     assert.match(text, /template\/undefined-variable/);
   });
 
+  it('shows declared vs measured fill from testData (the largest row, counted with js-tiktoken)', async () => {
+    const long = 'Since the last firmware update the router reboots itself several times a day.';
+    const text = `name: Triage\nmodel: gpt-4o\nbudget:\n  variables:\n    ticket: 5\nmessages:\n  - role: user\n    content: '{{ticket}}'\ntestData:\n  - ticket: Router down.\n  - ticket: ${long}\n`;
+    const s = await snapshotOf('/w/t.prompt.yml', text);
+    const hover = markdown(provideHover(s, positionOf(s.textDocument, '{{ticket}}', 3)));
+    assert.match(hover, /Expected fill: \*\*5 tokens\*\*/);
+    assert.ok(hover.includes(`Measured fill: **${tokens(long)} tokens** in \`testData\` (largest of 2 values) — declared 5`), hover);
+    assert.match(hover, /budget\/variable-fill/);
+  });
+
   it('names the input schema that declares a variable without a fill', async () => {
     const text = '---\ninput:\n  schema:\n    topic: string\n---\nWrite about {{topic}}.\n';
     const s = await snapshotOf('/w/a.prompt', text);
@@ -198,5 +208,15 @@ describe('hover: annotations', () => {
     assert.match(hover, /\[template\/undefined-variable\]\(https:\/\/github.com\/promptbound\/promptbound\/blob\/main\/docs\/rules\/template\/undefined-variable.md\): /);
     assert.match(hover, /`budget`: every rule of the area \(\[budget\/context-window\]/);
     assert.match(hover, /`nope`: no such rule/);
+  });
+});
+
+describe('hover: several targets', () => {
+  it('documents the targets key from the published schema and links the rules it feeds', async () => {
+    const s = await snapshotOf('/w/t.prompt.md', '---\ntargets: [gpt-4o, claude-sonnet-4-5]\n---\nHi\n');
+    const text = markdown(provideHover(s, { line: 1, character: 2 }));
+    assert.match(text, /^\*\*targets\*\*/);
+    assert.match(text, /checked once per target/);
+    assert.match(text, /schema\/provider-compat/);
   });
 });

@@ -7,6 +7,13 @@ import { hoverAt } from '../../server/features/hover';
 import { completionItems } from '../../server/features/completion';
 import { codeActions } from '../../server/features/code-actions';
 import { codeLenses, inlayHints } from '../../server/features/lenses';
+import { documentSymbols } from '../../server/features/symbols';
+import { foldingRanges } from '../../server/features/folding';
+import { documentLinks } from '../../server/features/links';
+import { definitionAt } from '../../server/features/definition';
+import { renderPreview } from '../../server/features/preview';
+import { TokenizerPool } from '../../core/tokens/pool';
+import { nodeRankLoader } from '../../node/ranks';
 import { DEFAULT_SETTINGS } from '../../server/protocol';
 import { diagnosticsIn, hostOf, snapshotOf } from './harness';
 
@@ -26,8 +33,27 @@ const TEXTS = [
   '{{role "system"}}\n{{! promptbound-disable-next-line }}\n{{role}}\n{{#if}}',
   'model: gpt-4o\nmessages:\n  - role: user\n    content: "{{a}} 😀"\n  - [\n',
   '\r\r\n\n\t---\n😀角色\ud800\n# 😀\n<!-- promptbound budget: -1 -->\n<!-- promptbound-disable-file -->',
+  '---\n"": 1\n" ":\n  "": x\nsamples: ["", "*", 3]\nconstraints:\n  schema: ""\n---\n{{#if}}{{/if}}{{> }}{% for %}{% endfor %}{{#each x as ||}}{{/each}}',
 ];
 const URIS = ['/w/a.prompt.md', '/w/a.prompt', '/w/a.prompty', '/w/a.prompt.yml', '/w/a.txt'];
+/** Files for links and the preview: every read misses (missing partials, samples, `${file:…}`). */
+const NO_FILES = { readText: async () => undefined, glob: async () => [] };
+const pool = new TokenizerPool(nodeRankLoader);
+
+/** The outline, folding, links and preview on a document, checked for well-formed answers. */
+async function documentFeatures(s: Awaited<ReturnType<typeof snapshotOf>>): Promise<void> {
+  const lines = s.textDocument.lineCount;
+  for (const range of foldingRanges(s)) assert.ok(range.startLine < range.endLine && range.endLine < lines, JSON.stringify(range));
+  const walk = (symbols: ReturnType<typeof documentSymbols>): void => {
+    for (const symbol of symbols) {
+      assert.ok(symbol.name !== '', 'every symbol has a name (the protocol requires one)');
+      walk(symbol.children ?? []);
+    }
+  };
+  walk(documentSymbols(s));
+  await documentLinks(s, NO_FILES);
+  await renderPreview(s, 0, pool, NO_FILES);
+}
 
 describe('robustness', () => {
   for (const uri of URIS) {
@@ -41,8 +67,10 @@ describe('robustness', () => {
           codeLenses(s, settings);
           inlayHints(s, { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } }, settings);
         }
+        await documentFeatures(s);
         for (let offset = 0; offset <= text.length; offset++) {
           const position = doc.positionAt(offset);
+          definitionAt(s, position);
           hoverAt(s, position);
           const items = completionItems(s, position);
           for (const item of items) assert.ok(item.textEdit && 'range' in item.textEdit, 'every item replaces a range');
@@ -77,8 +105,10 @@ describe('robustness', () => {
       const diagnostics = diagnosticsIn(s, doc);
       codeLenses(s, DEFAULT_SETTINGS);
       inlayHints(s, { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } }, { ...DEFAULT_SETTINGS, sectionCounts: 'inlayHints' });
+      await documentFeatures(s);
       for (let p = 0; p < 12; p++) {
         const position = doc.positionAt(random(text.length + 1));
+        definitionAt(s, position);
         hoverAt(s, position);
         completionItems(s, position);
         codeActions(doc, s, { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics } }, hostOf([s]));

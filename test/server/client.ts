@@ -55,6 +55,9 @@ export interface StartOptions {
   args?: string[];
   /** Extra `workspace` client capabilities announced in initialize (e.g. workspaceEdit resource operations). */
   workspace?: Record<string, unknown>;
+  /** Extra `textDocument` client capabilities (e.g. `diagnostic` for pull diagnostics). */
+  textDocument?: Record<string, unknown>;
+  initializationOptions?: unknown;
 }
 
 /** One running server and what it has sent: every publishDiagnostics and stats notification, in order. */
@@ -90,12 +93,17 @@ export class TestClient {
       { debounce: 0, ...options.settings },
     );
     child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
-    await client.initialize(fileUri(FIXTURES), undefined, options.workspace);
+    await client.initialize(fileUri(FIXTURES), undefined, options.workspace, options);
     return client;
   }
 
   /** Wires the handlers every test needs, then initialize + initialized with one workspace folder. */
-  async initialize(rootUri: string, onConnection?: (connection: ProtocolConnection) => void, workspace: Record<string, unknown> = {}): Promise<void> {
+  async initialize(
+    rootUri: string,
+    onConnection?: (connection: ProtocolConnection) => void,
+    workspace: Record<string, unknown> = {},
+    extra: Pick<StartOptions, 'textDocument' | 'initializationOptions'> = {},
+  ): Promise<void> {
     const { connection } = this;
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -119,8 +127,9 @@ export class TestClient {
       workspaceFolders: [{ uri: rootUri, name: 'fixtures' }],
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...extra.textDocument },
       },
+      initializationOptions: extra.initializationOptions,
     });
     this.capabilities = result.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});

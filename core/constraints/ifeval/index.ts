@@ -1,6 +1,6 @@
 // `compat: ifeval`: checks a constraint with IFEval's own definition of what it measures (google-research
 // instruction_following_eval, as mirrored in lm-evaluation-harness), and IFEval's loose variants.
-import { detect } from 'tinyld';
+import { detectLanguage } from '../langdetect/detector';
 import type { Span } from '../../diagnostic';
 import type { CheckContext, ConstraintResult } from '../types';
 import { countMessage, inRange, isCountError, parseCount, type CountRange } from '../count';
@@ -201,13 +201,12 @@ const HANDLERS: Record<string, Handler> = {
   language: (value, completion) => {
     if (typeof value !== 'string') return undefined;
     // langdetect raises on text with nothing to detect, and IFEval counts that as followed.
-    if (!/\p{L}/u.test(completion)) {
-      return verdict('language', true, 'undetermined', `language ${value}`, 'language undetermined (no letters); IFEval counts it as followed');
+    const detected = detectLanguage(completion);
+    if (detected === undefined) {
+      return verdict('language', true, 'undetermined', `language ${value}`, 'language undetermined (nothing to detect); IFEval counts it as followed');
     }
-    const detected = detect(completion);
-    if (detected === '') return verdict('language', true, 'undetermined', `language ${value}`, 'language undetermined; IFEval counts it as followed');
     const pass = detected === value;
-    return { ...verdict('language', pass, detected, `language ${value}`, pass ? `language ${value}` : `language ${detected}; ${value} required`), data: { detector: 'tinyld', detected } };
+    return { ...verdict('language', pass, detected, `language ${value}`, pass ? `language ${value}` : `language ${detected}; ${value} required`), data: { detector: 'langdetect', detected } };
   },
   responses: (value, completion) => {
     const parsed = responsesKey.parse(value);
@@ -234,9 +233,12 @@ const HANDLERS: Record<string, Handler> = {
   firstWord: (value, completion) => {
     const parsed = firstWordKey.parse(value);
     if (parsed === undefined || isValueError(parsed)) return undefined;
-    const { paragraph, word } = parsed;
+    const { paragraph, word, paragraphs: wanted } = parsed;
     const required = `paragraph ${paragraph} starts with '${word}'`;
     const { pieces, count } = blankLineParagraphs(completion);
+    if (wanted && !inRange(count, wanted)) {
+      return fail('firstWord', plural(count, 'paragraph'), `${wanted.label} paragraphs; ${required}`, `${countMessage(count, 'paragraph', 'paragraphs', wanted)} (split on \\n\\n)`);
+    }
     const piece = pieces[paragraph - 1];
     if (paragraph > count || piece === undefined || pyStrip(piece) === '') {
       return fail('firstWord', plural(count, 'paragraph'), required, `paragraph ${paragraph} is missing or empty (${plural(count, 'paragraph')} split on \\n\\n); ${required} required`);

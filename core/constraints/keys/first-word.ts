@@ -1,31 +1,40 @@
 // `firstWord`: paragraph n (1-based, blank-line separated) begins with the given word or words (case-insensitive;
 // punctuation around them does not count).
 import type { ConstraintModule } from '../module';
-import { isRecord, plural, unknownProperty, valueError } from '../module';
+import { countFor, isRecord, isValueError, plural, unknownProperty, valueError } from '../module';
+import { countMessage, inRange, type CountRange } from '../count';
 import { paragraphs } from '../measure/paragraphs';
 import { words } from '../measure/words';
 
 export interface FirstWordConstraint {
   paragraph: number;
   word: string;
+  /** How many paragraphs the completion must have as well (IFEval's nth_paragraph_first_word has both). */
+  paragraphs?: CountRange;
 }
 
 export const firstWord: ConstraintModule<FirstWordConstraint> = {
   key: 'firstWord',
   parse(value) {
     if (!isRecord(value)) return valueError('firstWord', 'firstWord: expected {paragraph, word}');
-    const extra = unknownProperty(value, ['paragraph', 'word']);
-    if (extra) return valueError('firstWord', `firstWord: unknown property "${extra}" (expected paragraph, word)`);
+    const extra = unknownProperty(value, ['paragraph', 'word', 'paragraphs']);
+    if (extra) return valueError('firstWord', `firstWord: unknown property "${extra}" (expected paragraph, word, paragraphs)`);
     const { paragraph, word } = value;
     if (typeof paragraph !== 'number' || !Number.isInteger(paragraph) || paragraph < 1) {
       return valueError('firstWord', 'firstWord: paragraph must be a whole number ≥ 1');
     }
     if (typeof word !== 'string' || word.trim() === '') return valueError('firstWord', 'firstWord: word must be non-empty');
-    return { paragraph, word: word.trim() };
+    if (value.paragraphs === undefined) return { paragraph, word: word.trim() };
+    const count = countFor('firstWord', value.paragraphs);
+    return isValueError(count) ? count : { paragraph, word: word.trim(), paragraphs: count };
   },
-  check({ paragraph, word }, completion) {
+  check({ paragraph, word, paragraphs: count }, completion) {
     const required = `paragraph ${paragraph} starts with '${word}'`;
     const paras = paragraphs(completion);
+    if (count && !inRange(paras.length, count)) {
+      const message = countMessage(paras.length, 'paragraph', 'paragraphs', count);
+      return { key: 'firstWord', pass: false, measured: plural(paras.length, 'paragraph'), required: `${count.label} paragraphs; ${required}`, message, ranges: [] };
+    }
     const para = paras[paragraph - 1];
     if (!para) {
       return { key: 'firstWord', pass: false, measured: plural(paras.length, 'paragraph'), required, message: `only ${plural(paras.length, 'paragraph')}; ${required} required`, ranges: [] };

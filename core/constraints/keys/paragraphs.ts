@@ -22,8 +22,8 @@ export const paragraphs: ConstraintModule<ParagraphsConstraint> = {
     if (isValueError(range)) return range;
     const { separator } = value;
     if (separator === undefined) return { range };
-    if (typeof separator !== 'string' || separator.trim() === '') {
-      return valueError('paragraphs', 'paragraphs: separator must be non-empty text, e.g. "***"');
+    if (typeof separator !== 'string' || separator === '') {
+      return valueError('paragraphs', 'paragraphs: separator must be non-empty text, e.g. "***" or "\\n\\n"');
     }
     return { range, separator };
   },

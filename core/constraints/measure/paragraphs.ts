@@ -5,10 +5,25 @@ import { trimSpan } from './sentences';
 
 /**
  * Each paragraph's span (trimmed). With a separator, paragraphs are the non-empty chunks between lines
- * whose trimmed text is the separator, and blank lines inside a chunk do not split it.
+ * whose trimmed text is the separator, and blank lines inside a chunk do not split it. A separator that is
+ * only whitespace (`"\n\n"`, `"\n"`) cannot be a line of its own: the text is split at each occurrence.
  */
 export function paragraphs(text: string, separator?: string): Span[] {
-  return separator === undefined ? blankLineParagraphs(text) : separatedParagraphs(text, separator);
+  if (separator === undefined) return blankLineParagraphs(text);
+  return separator.trim() === '' ? splitParagraphs(text, separator) : separatedParagraphs(text, separator);
+}
+
+function splitParagraphs(text: string, separator: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (;;) {
+    const at = text.indexOf(separator, start);
+    const end = at < 0 ? text.length : at;
+    const span = trimSpan(text, start, end);
+    if (span.length > 0) out.push(span);
+    if (at < 0) return out;
+    start = at + separator.length;
+  }
 }
 
 function blankLineParagraphs(text: string): Span[] {

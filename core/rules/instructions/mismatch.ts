@@ -5,6 +5,7 @@ import { disagreement } from '../../instructions/compare';
 import { declaredConstraints, valueAt } from '../constraints/located';
 import { yamlScalar } from '../../instructions/declare';
 import type { Fix, Span } from '../../diagnostic';
+import type { StatedValue } from '../../instructions/detect';
 
 export const instructionsMismatch: Rule = {
   meta: {
@@ -39,7 +40,7 @@ function replaceable(declared: unknown): boolean {
   return Object.keys(declared).every((k) => k === 'min' || k === 'max');
 }
 
-function useStated(key: string, value: string | number | boolean, at: Span): Fix {
+function useStated(key: string, value: StatedValue, at: Span): Fix {
   const text = yamlScalar(value);
   return { title: `Use the prompt's ${key}: ${text}`, edits: [{ ...at, newText: text }], safe: false };
 }

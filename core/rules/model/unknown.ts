@@ -9,25 +9,28 @@ export const modelUnknown: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
   },
-  check({ document, stats, report }) {
-    const lookup = stats.model;
-    if (lookup.found) return;
-    const hint = lookup.suggestions.length > 0 ? ` Did you mean ${lookup.suggestions.map((s) => `'${s}'`).join(', ')}?` : '';
-    const where = stats.modelSource === 'document' ? '' : stats.modelSource === 'override' ? ' (from --model / the editor)' : ' (from config)';
-    const span = stats.modelSpan ?? documentAnchor(document, stats);
-    report({
-      ...span,
-      message:
-        `Unknown model '${lookup.requested}'${where}: tokens are counted with o200k_base as an estimate and the context window is unknown.` +
-        `${hint} Declare it under \`models\` in .promptbound.yaml if it is yours.`,
-      data: { model: lookup.requested, suggestions: lookup.suggestions },
-      fixes: stats.modelSpan
-        ? lookup.suggestions.map((id) => ({
-            title: `Replace with '${id}'`,
-            edits: [{ ...valueOnly(document.text, span), newText: id }],
-          }))
-        : undefined,
-    });
+  check({ document, stats: all, report }) {
+    // Each of several targets is looked up on its own (its list item carries the span).
+    for (const stats of all.targets ?? [all]) {
+      const lookup = stats.model;
+      if (lookup.found) continue;
+      const hint = lookup.suggestions.length > 0 ? ` Did you mean ${lookup.suggestions.map((s) => `'${s}'`).join(', ')}?` : '';
+      const where = stats.target?.source === 'config' ? ' (from config targets)' : stats.modelSource === 'document' ? '' : stats.modelSource === 'override' ? ' (from --model / the editor)' : ' (from config)';
+      const span = stats.modelSpan ?? documentAnchor(document, stats);
+      report({
+        ...span,
+        message:
+          `Unknown model '${lookup.requested}'${where}: tokens are counted with o200k_base as an estimate and the context window is unknown.` +
+          `${hint} Declare it under \`models\` in .promptbound.yaml if it is yours.`,
+        data: { model: lookup.requested, suggestions: lookup.suggestions },
+        fixes: stats.modelSpan
+          ? lookup.suggestions.map((id) => ({
+              title: `Replace with '${id}'`,
+              edits: [{ ...valueOnly(document.text, span), newText: id }],
+            }))
+          : undefined,
+      });
+    }
   },
 };
 
