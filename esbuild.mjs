@@ -1,6 +1,7 @@
-// One build script for every bundle: the CLI, the language server (node, web worker), the extension (node, web), plus rank tables.
+// One build script for every bundle: the CLI, the library, the language server (node, web worker), the extension (node, web),
+// plus rank tables and the library's type declarations.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { lazyModules } from './scripts/lazy-modules.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,25 @@ const common = {
   // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow; its `module` build bundles.
   mainFields: ['module', 'main'],
 };
+
+/**
+ * dist/index.d.ts from lib/index.ts alone (TypeScript's isolated declaration emit, well under a second): lib/index.ts
+ * declares every public type itself, so the declarations must not import anything; the build fails if they do.
+ */
+async function writeLibraryTypes() {
+  const { default: ts } = await import('typescript');
+  const source = join(root, 'lib', 'index.ts');
+  const out = ts.transpileDeclaration(readFileSync(source, 'utf8'), {
+    fileName: source,
+    reportDiagnostics: true,
+    compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022 },
+  });
+  const errors = out.diagnostics ?? [];
+  if (errors.length > 0) throw new Error(`lib/index.ts: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' ')).join('; ')}`);
+  if (/^\s*import\b|\bimport\(/m.test(out.outputText)) throw new Error('lib/index.ts: its declarations import another module; declare public types in lib/index.ts');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'dist', 'index.d.ts'), `// promptbound ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}: the library API (docs/api.md).\n${out.outputText}`);
+}
 
 const nodeOptions = { platform: 'node', target: 'node20', mainFields: common.mainFields, external: common.external, sourcemap: common.sourcemap, minify: common.minify };
 
@@ -46,6 +66,15 @@ const builds = [
         })),
       ], nodeOptions),
     ],
+  },
+  {
+    // The library (package.json "exports"): the engine for Node programs, no vscode.
+    ...common,
+    entryPoints: { index: join(root, 'lib', 'index.ts') },
+    outdir: join(root, 'dist'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
@@ -88,6 +117,7 @@ const builds = [
 ];
 
 await import('./scripts/build-ranks.mjs').then((ranks) => ranks.writeRankFiles(root)); // dist/ranks: binary tables (Node) and JSON rank files (web)
+await writeLibraryTypes();
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
 } else {

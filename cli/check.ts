@@ -19,6 +19,7 @@ import { WorkerPool, workerScript } from './pool';
 import { fileProblem, fileReport, totalsOf, type Report, type ReportMessage, type StatsSummary } from './report';
 import { pathInShard } from './shard';
 import { createHost } from './host';
+import { findOwners, namedFiles } from './owners';
 
 /** Files linted at once in-process: linting is CPU-bound, so this mostly overlaps reading one file with linting another. */
 const LINT_CONCURRENCY = 8;
@@ -53,7 +54,11 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const warn = (message: string) => io.stderr.write(`promptbound: warning: ${message}\n`);
   const cache = args.cache ? await LintCache.open(args.cacheLocation, io.cwd, root, host.files!, warn) : undefined;
   const context: CheckContext = { args, io, configs, host, cache };
-  const files = discovery.files.filter(inShard);
+  // A named sample or schema file is checked through the prompts that read it (docs/pre-commit.md).
+  const found = new Set(discovery.files);
+  const named = (await namedFiles(args.targets, io.cwd)).filter((file) => found.has(file));
+  const { owners, owned } = await findOwners(named, root, configs, host);
+  const files = [...new Set([...discovery.files.filter((file) => !owned.has(file)), ...owners])].sort(comparePaths).filter(inShard);
   const meter = progress(io.stderr, io.stderrIsTTY ?? io.isTTY, files.length, 'linting');
   let linted: LintedFile[];
   try {

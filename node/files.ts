@@ -91,6 +91,15 @@ async function resolveTarget(target: string, context: DiscoveryContext, found: S
 
 type Accept = (file: string) => Promise<boolean> | boolean;
 
+const defaultPromptName = picomatch([...DEFAULT_PROMPT_PATTERNS], { dot: true });
+
+/** True when a directory walk would take `file` as a prompt: a prompt file name, or a `files` glob of the config that applies. */
+export async function isPromptPath(file: string, selection: SelectionLookup): Promise<boolean> {
+  if (defaultPromptName(path.basename(file))) return true;
+  const { include } = await selection(path.dirname(file));
+  return include.some((set) => compiledInclude(set)(file));
+}
+
 /** Caches shared by every target of one run: .gitignore chains, compiled config globs. */
 class DiscoveryContext {
   readonly cwd: string;

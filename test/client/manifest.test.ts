@@ -23,7 +23,8 @@ describe('manifest: entry points and capabilities', () => {
 
   it('keeps the npm package intact (bin, files, engines)', () => {
     assert.equal(manifest.bin.promptbound, 'bin/promptbound.js');
-    assert.ok(manifest.files.includes('dist/'));
+    for (const shipped of ['bin/', 'dist/cli.js', 'dist/cli-worker.js', 'dist/index.js', 'dist/index.d.ts', 'dist/ranks/']) assert.ok(manifest.files.includes(shipped), shipped);
+    assert.equal(manifest.dependencies, undefined, 'the bundles need no runtime dependency');
     assert.equal(manifest.engines.vscode, '^1.91.0');
     assert.equal(manifest.devDependencies['@types/vscode'], '1.91.0', '@types/vscode must not be newer than engines.vscode');
   });
