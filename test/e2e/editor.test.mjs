@@ -72,7 +72,8 @@ function cliStats(file) {
 /** `promptbound count --raw -m MODEL -`: a text's tokens as the CLI counts them. */
 function cliCountText(text, model) {
   const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'count', '--raw', '--json', '-m', model, '-'], { encoding: 'utf8', input: text });
-  return JSON.parse(out)[0];
+  // JSON Lines: one result per completion, then a summary line.
+  return JSON.parse(out.split('\n')[0]);
 }
 
 /** `promptbound check --stats` of a prompt text saved as `name` in a fresh folder (the editor's unsaved text). */
