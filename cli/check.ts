@@ -16,7 +16,7 @@ import { lintFile, type LintOutcome, type LintTask } from './lint-file';
 import { progress } from './progress';
 import { displayPath, findRepositoryRoot, rootRelative } from './paths';
 import { WorkerPool, workerScript } from './pool';
-import { fileProblem, fileReport, totalsOf, type Report, type ReportMessage, type StatsSummary } from './report';
+import { dedupeMessages, fileProblem, fileReport, totalsOf, type Report, type ReportMessage, type StatsSummary } from './report';
 import { pathInShard } from './shard';
 import { createHost } from './host';
 import { findOwners, namedFiles } from './owners';
@@ -151,18 +151,8 @@ function buildReport(linted: LintedFile[], context: CheckContext): Report {
   const quiet = context.args.quiet;
   const files = [...byPath.entries()]
     .sort(([a], [b]) => comparePaths(a, b))
-    .map(([file, { messages, stats }]) => fileReport(file, dedupe(quiet ? messages.filter((m) => m.severity === 'error') : messages), stats));
+    .map(([file, { messages, stats }]) => fileReport(file, dedupeMessages(quiet ? messages.filter((m) => m.severity === 'error') : messages), stats));
   return { files, cwd: context.io.cwd, root: findRepositoryRoot(context.io.cwd), showStats: context.args.stats };
-}
-
-function dedupe(messages: ReportMessage[]): ReportMessage[] {
-  const seen = new Set<string>();
-  return messages.filter((m) => {
-    const key = JSON.stringify([m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn, m.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 async function writeReport(report: Report, context: CheckContext): Promise<void> {

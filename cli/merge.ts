@@ -14,7 +14,7 @@ import { palette, useColor } from './color';
 import { formatReport } from './formatters';
 import type { CliIo } from './io';
 import { findRepositoryRoot } from './paths';
-import { compareMessages, fileReport, totalsOf, type FileReport, type ReportFix, type ReportMessage, type StatsSummary } from './report';
+import { compareMessages, dedupeMessages, fileReport, totalsOf, type FileReport, type ReportFix, type ReportMessage, type StatsSummary } from './report';
 import { SummaryTally, stylishBlock, stylishSummary, summaryLine, type ValidateResult } from './validate-result';
 
 type Input =
@@ -138,7 +138,7 @@ function mergeCheck(inputs: Array<Extract<Input, { kind: 'check' }>>, args: Merg
   }
   const files: FileReport[] = [...byPath.entries()]
     .sort(([a], [b]) => comparePaths(a, b))
-    .map(([file, { messages, stats }]) => fileReport(file, dedupe(messages), stats));
+    .map(([file, { messages, stats }]) => fileReport(file, dedupeMessages(messages), stats));
   const showStats = files.some((f) => f.stats !== undefined);
   const report = { files, cwd: io.cwd, root: findRepositoryRoot(io.cwd), showStats };
   const format: FormatName = args.format ?? 'json';
@@ -151,16 +151,6 @@ function toReportMessage(message: JsonFile['messages'][number]): ReportMessage {
   const { fix, suggestions, ...rest } = message;
   const fixes = [...(fix ? [fix] : []), ...(suggestions ?? [])];
   return { ...rest, fixes };
-}
-
-function dedupe(messages: ReportMessage[]): ReportMessage[] {
-  const seen = new Set<string>();
-  return messages.filter((m) => {
-    const key = JSON.stringify([m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn, m.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function exitCode(files: readonly FileReport[], args: MergeArgs, io: CliIo): number {

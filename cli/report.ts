@@ -227,3 +227,14 @@ export function groupDigits(value: number): string {
   if (!Number.isSafeInteger(value)) return value.toLocaleString('en-US');
   return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+/** Drops repeated messages (two prompts sharing one broken schema report it once each). */
+export function dedupeMessages(messages: ReportMessage[]): ReportMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const key = JSON.stringify([m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn, m.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

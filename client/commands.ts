@@ -13,7 +13,7 @@ import {
 } from '../server/protocol';
 import type { BreakdownPanel } from './breakdown-panel';
 import type { PreviewPanel } from './preview-panel';
-import { formatCount, formatWindow, groupDigits } from './format';
+import { formatCount, formatWindow, plural } from './format';
 import { validationReport } from './validation-report';
 import { globFiles } from './workspace-files';
 import { workspaceTree } from './file-requests';
@@ -190,6 +190,3 @@ async function showPreview(ctx: CommandContext, uri: string): Promise<void> {
   await ctx.preview.show(uri);
 }
 
-function plural(count: number, word: string): string {
-  return `${groupDigits(count)} ${word}${count === 1 ? '' : 's'}`;
-}

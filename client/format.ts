@@ -7,6 +7,11 @@ export function formatCount(tokens: number, approximate = false): string {
 }
 
 /** `1234567` → `1,234,567`, whatever the host's locale (the CLI prints en-US grouping too). */
+/** `1 check`, `12,345 completions`. */
+export function plural(count: number, word: string): string {
+  return `${groupDigits(count)} ${word}${count === 1 ? '' : 's'}`;
+}
+
 export function groupDigits(n: number): string {
   const sign = n < 0 ? '-' : '';
   const digits = String(Math.round(Math.abs(n)));

@@ -1,5 +1,6 @@
 // What "validate as completion" shows: a one-line verdict for the message and the per-check lines for the output channel. Pure, unit-tested.
 import type { ValidateCompletionResult, WireRange } from '../server/protocol';
+import { plural } from './format';
 
 export interface ValidationReport {
   severity: 'info' | 'warning' | 'error';
@@ -57,10 +58,6 @@ function show(value: unknown): string {
 /** 1-based line:column inside the checked text. */
 function position(range: WireRange): string {
   return `${range.start.line + 1}:${range.start.character + 1}`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function baseName(uri: string): string {

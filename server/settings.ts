@@ -1,6 +1,7 @@
 // Editor settings per document (STYLE 6): pulled with workspace/configuration for each document's scope, never shared across folders.
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, type EditorSettings } from './protocol';
+import { isRecord } from '../core/plain-data';
 
 export const SETTINGS_SECTION = 'promptbound';
 
@@ -59,6 +60,3 @@ function isModelSetting(value: unknown): value is EditorSettings['models'][numbe
   return isRecord(value) && typeof value.id === 'string' && typeof value.encoding === 'string' && typeof value.context === 'number';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

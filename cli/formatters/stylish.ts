@@ -11,6 +11,9 @@ import {
   type Report,
   type Totals,
 } from '../report';
+import { plural } from '../../core/plain-data';
+
+export { plural };
 
 export interface StylishOptions {
   color: boolean;
@@ -68,10 +71,6 @@ function summary(totals: Totals, colors: Palette): string {
     lines.push(color(colors.bold(`  ${plural(totals.fixable, 'problem')} potentially fixable with the \`--fix\` option.`)));
   }
   return lines.join('\n');
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -4,6 +4,9 @@ import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Fix, Span } from '../diagnostic';
 import { closestMatches } from '../did-you-mean';
+import { decodePointer, isRecord } from '../plain-data';
+
+export { decodePointer };
 
 /** A schema violation at a place in the YAML source. */
 export interface SchemaProblem {
@@ -363,7 +366,7 @@ function describeType(type: string, schema: JsonObject, items: () => string): st
     case 'object':
       return schema.minProperties === 1 ? 'a non-empty mapping' : 'a mapping';
     case 'array': {
-      const of = asObject(schema.items) ? ` of ${plural(items())}` : '';
+      const of = asObject(schema.items) ? ` of ${pluralPhrase(items())}` : '';
       return `${schema.minItems === 1 ? 'a non-empty list' : 'a list'}${of}`;
     }
     default:
@@ -372,7 +375,7 @@ function describeType(type: string, schema: JsonObject, items: () => string): st
 }
 
 /** "a non-empty string" → "non-empty strings", for "a list of …". */
-function plural(phrase: string): string {
+function pluralPhrase(phrase: string): string {
   const noun = phrase.replace(/^(a|an) /, '');
   if (noun === phrase || noun.includes(' or ') || noun.includes(',')) return `items that are ${phrase}`;
   return noun.replace(/^(.*?)(\w+)$/, (_, head: string, last: string) => `${head}${last.endsWith('y') ? `${last.slice(0, -1)}ies` : `${last}s`}`);
@@ -485,15 +488,6 @@ export function replacementFixes(source: YamlSource, node: YamlNode, current: st
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
-/** RFC 6901: `/a~1b/c~0d` → [`a/b`, `c~d`]. */
-export function decodePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 export function encodePointer(path: Path): string {
   return path.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
@@ -507,5 +501,5 @@ function samePath(a: Path, b: Path): boolean {
 }
 
 function asObject(value: unknown): JsonObject | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+  return isRecord(value) ? (value as JsonObject) : undefined;
 }

@@ -1,4 +1,5 @@
 // Converts Dotprompt's Picoschema (the compact YAML schema of `input.schema`/`output.schema`) to JSON Schema, as the Dotprompt reference defines it.
+import { isRecord } from '../plain-data';
 
 /** A JSON Schema object built by the conversion. */
 export type JsonSchemaObject = Record<string, unknown>;
@@ -143,6 +144,3 @@ function nullableIfOptional(schema: JsonSchemaObject, optional: boolean): JsonSc
   return { ...schema, type: [schema.type, 'null'] };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,4 +1,5 @@
 // Converts Prompty `outputs` (`{field: {type, description}}`, or a list of `{name, type, …}`) to a JSON Schema object.
+import { isRecord } from '../plain-data';
 
 export interface PromptyOutputsResult {
   schema?: Record<string, unknown>;
@@ -53,6 +54,3 @@ function propertySchema(spec: unknown, path: string[], problems: PromptyOutputsR
   return schema;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

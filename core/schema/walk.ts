@@ -1,4 +1,7 @@
 // Visits every subschema of a JSON Schema (not the data inside `enum`, `const`, `default`, `examples`), iteratively and depth-capped.
+import { isRecord } from '../plain-data';
+
+export { isRecord };
 
 export type SchemaPath = ReadonlyArray<string | number>;
 
@@ -54,10 +57,6 @@ function subschemas(key: string, child: unknown): Array<[unknown, SchemaPath]> {
     for (const [name, item] of Object.entries(child)) if (isRecord(item)) found.push([item, [key, name]]);
   }
   return found;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The path of the first number that is not finite (`1e400` reads as Infinity; JSON cannot carry it), found without recursion. */

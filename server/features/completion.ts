@@ -7,6 +7,9 @@ import { yamlCursor, type YamlCursor } from './yaml-context';
 import { promptStem } from '../../core/samples/discover';
 import { KIND_CONSTANT, KIND_ENUM_MEMBER, KIND_PROPERTY, KIND_VALUE, MARKDOWN, PLAIN_TEXT_FORMAT, SNIPPET_FORMAT } from './lsp';
 import { compact, decodeUriPart, rangeOf } from './text';
+import { yamlScalar } from '../../core/instructions/declare';
+
+export { yamlScalar };
 
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -134,13 +137,6 @@ function modelItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionI
 export function modelDetail(entry: ModelEntry): string {
   const tokenizer = entry.tokenizer === 'exact' ? entry.encoding : `≈ ${entry.encoding}`;
   return `${entry.provider} · ${compact(entry.context)} context · ${compact(entry.output.default)} output · ${tokenizer}`;
-}
-
-/** A scalar as YAML source: plain when YAML reads it back as the same string, else double-quoted (JSON is valid YAML). */
-export function yamlScalar(value: string | number | boolean | null): string {
-  if (typeof value !== 'string') return String(value);
-  const plain = /^[A-Za-z_./][\w./@+-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
 }
 
 function escapeSnippet(text: string): string {

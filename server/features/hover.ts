@@ -11,6 +11,7 @@ import { MARKDOWN } from './lsp';
 import { findRule, RULE_IDS } from '../../core/rules/registry';
 import { ruleMatches } from '../../core/suppression';
 import { compact, contains, docsLink, grouped, percent, rangeOf, ruleLink, tokenCount } from './text';
+import { modelName } from '../../core/rules/format';
 
 export function hoverAt(snapshot: DocumentSnapshot, position: Position): Hover | null {
   const offset = snapshot.textDocument.offsetAt(position);
@@ -205,10 +206,6 @@ export function sectionStats(count: SectionCount, stats: DocumentStats): string[
   lines.push(`- counted with ${modelName(stats)} (${stats.encoding}${count.approximate ? ', approximate' : ''})${nested}`);
   if (section.budget) lines.push('', ruleLink('budget/section-limit'));
   return lines;
-}
-
-function modelName(stats: DocumentStats): string {
-  return stats.model.found ? stats.model.model.entry.id : stats.model.requested;
 }
 
 // ---- variables ----
