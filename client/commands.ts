@@ -162,7 +162,7 @@ async function lintWorkspace(ctx: CommandContext): Promise<void> {
   if ((await show(message, 'Show Problems')) === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
-/** The SPEC §2 globs plus `promptbound.files`, per folder; node_modules never. */
+/** The docs/design/interop.md globs plus `promptbound.files`, per folder; node_modules never. */
 async function findPromptFiles(folders: readonly vscode.WorkspaceFolder[]): Promise<string[]> {
   const found = new Set<string>();
   for (const folder of folders) {

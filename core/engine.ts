@@ -110,7 +110,7 @@ function severityOf(rule: Rule, config: ResolvedConfig): Severity | undefined {
   return setting === 'off' ? undefined : setting;
 }
 
-/** A rule that throws becomes one diagnostic naming it; the other rules still run (PITFALLS 21). */
+/** A rule that throws becomes one diagnostic naming it; the other rules still run (docs/design/pitfalls.md P21). */
 function runRule(
   rule: Rule,
   severity: Severity,

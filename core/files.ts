@@ -1,4 +1,4 @@
-// The file access a front end hands the engine (STYLE 5): Node fs in the CLI and desktop server, the client's workspace on the web.
+// The file access a front end hands the engine (docs/design/conventions.md C5): Node fs in the CLI and desktop server, the client's workspace on the web.
 
 /** Why a read gave no text. */
 export type ReadFailure = 'missing' | 'denied' | 'outside-root' | 'unreadable';

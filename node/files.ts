@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { limiter } from './concurrency';
 import { PROMPT_GLOBS } from '../core/formats';
 
-/** Prompt files found in directories when config adds no `files` globs (SPEC §2). */
+/** Prompt files found in directories when config adds no `files` globs (docs/design/interop.md). */
 export const DEFAULT_PROMPT_PATTERNS: readonly string[] = PROMPT_GLOBS;
 
 /** Folders never walked, whatever .gitignore says. */

@@ -1,4 +1,4 @@
-// Core diagnostics (UTF-16 offsets) to LSP diagnostics: the one place offsets become editor positions (STYLE 4, PITFALLS 17).
+// Core diagnostics (UTF-16 offsets) to LSP diagnostics: the one place offsets become editor positions (docs/design/conventions.md C4, docs/design/pitfalls.md P17).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Severity, Span } from '../core/diagnostic';

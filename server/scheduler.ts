@@ -1,4 +1,4 @@
-// Per-document trailing debounce with generations (PITFALLS 19): a lint that finishes after a newer request for its document is dropped.
+// Per-document trailing debounce with generations (docs/design/pitfalls.md P19): a lint that finishes after a newer request for its document is dropped.
 
 export interface Timers {
   set(callback: () => void, ms: number): unknown;

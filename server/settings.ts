@@ -1,4 +1,4 @@
-// Editor settings per document (STYLE 6): pulled with workspace/configuration for each document's scope, never shared across folders.
+// Editor settings per document (docs/design/conventions.md C6): pulled with workspace/configuration for each document's scope, never shared across folders.
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, type EditorSettings } from './protocol';
 import { isRecord } from '../core/plain-data';

@@ -14,7 +14,7 @@ export interface DocumentSnapshot {
   completion?: CompletionContext;
 }
 
-/** Shape of LSP `Diagnostic.data` for every diagnostic the server publishes; code actions key on it (STYLE 3). */
+/** Shape of LSP `Diagnostic.data` for every diagnostic the server publishes; code actions key on it (docs/design/conventions.md C3). */
 export interface DiagnosticData {
   ruleId: string;
   /** The core diagnostic's structured facts (`Diagnostic.data`). */

@@ -384,7 +384,7 @@ export class PromptWorkspace {
     else entry.session = undefined;
     const checkpoint = this.checkpoint(entry, current);
     const result = await lintDocument({ uri, text, config, session: entry.session, checkpoint }, host, this.rules);
-    if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (PITFALLS 19)
+    if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (docs/design/pitfalls.md P19)
 
     const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
     // A closed prompt linted on request keeps its snapshot only when code actions on its samples may need it.
@@ -544,7 +544,7 @@ export class PromptWorkspace {
     const diagnostics: LspDiagnostic[] = [];
     let version: number | undefined;
     for (const prompt of this.prompts.values()) {
-      // A prompt's own diagnostics show only while it is open or was linted on request (PITFALLS 20).
+      // A prompt's own diagnostics show only while it is open or was linted on request (docs/design/pitfalls.md P20).
       if (prompt.uri === target && !prompt.open && !prompt.listed) continue;
       const contribution = prompt.contributions.get(target);
       if (!contribution) continue;

@@ -1,4 +1,4 @@
-// The parsed form of a count (SPEC §3.1): every spelling becomes an inclusive range.
+// The parsed form of a count (docs/constraints.md): every spelling becomes an inclusive range.
 import { isRecord } from '../plain-data';
 
 /** Inclusive bounds after shorthand and tolerance are applied: `"<100"` → `{max: 99}`, `"~100"` → `{min: 90, max: 110}`. */
@@ -23,7 +23,7 @@ export function isCountError(value: CountRange | CountError): value is CountErro
   return 'error' in value;
 }
 
-/** Parses every count form of SPEC §3.1 (and the `{exactly, tolerance}` form of the frontmatter schema). */
+/** Parses every count form of docs/constraints.md (and the `{exactly, tolerance}` form of the frontmatter schema). */
 export function parseCount(value: unknown): CountRange | CountError {
   if (typeof value === 'number') return parseExact(value);
   if (typeof value === 'string') return parseShorthand(value);

@@ -1,4 +1,4 @@
-// Reads `promptbound …` annotations (SPEC §4) out of comment text: section budgets and suppression comments.
+// Reads `promptbound …` annotations (docs/design/interop.md) out of comment text: section budgets and suppression comments.
 import type { Span } from '../diagnostic';
 import type { Annotation, TemplateComment } from './types';
 import { isWhitespace, skipWhitespace } from './lines';

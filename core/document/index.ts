@@ -1,4 +1,4 @@
-// Parses a prompt file of any supported format into a PromptDocument with exact UTF-16 spans (SPEC §2–§4).
+// Parses a prompt file of any supported format into a PromptDocument with exact UTF-16 spans (docs/design/interop.md).
 import type { Span } from '../diagnostic';
 import type { Annotation, PromptDocument, PromptFormat } from './types';
 import { readAnnotation } from './annotations';

@@ -1,4 +1,4 @@
-// Reads what a prompt's own format already declares (SPEC §2 interop table) next to our keys: model, output reserve, schema, inputs.
+// Reads what a prompt's own format already declares (docs/design/interop.md interop table) next to our keys: model, output reserve, schema, inputs.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Span } from '../diagnostic';
 import type { DeclaredVariable, Frontmatter, Interop, LocatedValue, PromptFormat, VariableSource } from './types';

@@ -112,7 +112,7 @@ export type Annotation =
   /** An annotation we could not read (e.g. `promptbound budget: lots`); reported by the engine. */
   | { kind: 'invalid'; message: string; span: Span };
 
-/** A value read from the host format's own keys (SPEC §2 interop table) or from ours. */
+/** A value read from the host format's own keys (docs/design/interop.md interop table) or from ours. */
 export interface LocatedValue<T> {
   value: T;
   /** The YAML value node. */

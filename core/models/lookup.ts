@@ -22,7 +22,7 @@ const SNAPSHOT_SUFFIXES: readonly RegExp[] = [
 ];
 
 /**
- * What may follow a matched prefix. Not `.`: `gpt-4.1` must never fall back to `gpt-4` (PITFALLS 5).
+ * What may follow a matched prefix. Not `.`: `gpt-4.1` must never fall back to `gpt-4` (docs/design/pitfalls.md P5).
  * Not a letter or digit: `gpt-4o` is not `gpt-4`, `o4-mini` is not `o4`.
  */
 const BOUNDARY = new Set(['-', '_', ':', '@']);

@@ -1,4 +1,4 @@
-// Finds a prompt's sample completions (SPEC §3): its `samples:` globs, or `<stem>.samples/**` and `<stem>.sample.*` beside it.
+// Finds a prompt's sample completions (docs/design/interop.md): its `samples:` globs, or `<stem>.samples/**` and `<stem>.sample.*` beside it.
 import type { PromptDocument } from '../document/types';
 import { folderOf, type FileAccess } from '../files';
 import { promptExtensionOf } from '../formats';

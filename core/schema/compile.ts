@@ -174,7 +174,7 @@ function createAjv(draft: Draft, strictFindings: string[], fallbacks: Map<string
   const options: Options = {
     allErrors: true,
     verbose: true,
-    // Strict mode rejects x-* and other unknown keywords (PITFALLS 8): log them instead, as warnings.
+    // Strict mode rejects x-* and other unknown keywords (docs/design/pitfalls.md P8): log them instead, as warnings.
     strictSchema: 'log',
     strictTypes: false,
     strictTuples: false,
@@ -223,7 +223,7 @@ function re2Engine(fallbacks: Map<string, string | undefined>, patterns: Pattern
   return Object.assign(engine, { code: 'promptbound-re2' });
 }
 
-/** Formats ajv-formats does not define are ignored with a warning (PITFALLS 13), not a failed compile. */
+/** Formats ajv-formats does not define are ignored with a warning (docs/design/pitfalls.md P13), not a failed compile. */
 function ignoreUnknownFormats(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIssue[]): void {
   units.forEach((u, unit) => {
     walkSchema(u.schema, ({ schema, path }) => {
@@ -289,7 +289,7 @@ function unavailableOr(error: unknown, otherwise: Pick<SchemaIssue, 'unit' | 'pa
   return { ruleId: otherwise.ruleId ?? 'schema/invalid', severity: 'error', at: 'value', ...otherwise };
 }
 
-/** In hosts that refuse `new Function` (a web worker under a strict CSP) ajv cannot compile (PITFALLS 16). */
+/** In hosts that refuse `new Function` (a web worker under a strict CSP) ajv cannot compile (docs/design/pitfalls.md P16). */
 function isEvalRefused(error: unknown): boolean {
   return error instanceof EvalError || /unsafe-eval|Code generation from strings disallowed/i.test(messageOf(error));
 }

@@ -9,7 +9,7 @@ import { show } from './errors';
 import { isRecord, NON_FINITE_MESSAGE, nonFiniteNumberPath, walkSchema } from './walk';
 import { originalRefs } from './cycles';
 
-/** A schema file larger than this is not read (PITFALLS 11). */
+/** A schema file larger than this is not read (docs/design/pitfalls.md P11). */
 export const MAX_SCHEMA_TEXT = 1_000_000;
 /** Files one schema may pull in through `$ref`. */
 const MAX_REF_FILES = 32;

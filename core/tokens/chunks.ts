@@ -1,4 +1,4 @@
-// Incremental counting (PITFALLS 3): split text only where pieces must end, cache each chunk's tally.
+// Incremental counting (docs/design/pitfalls.md P3): split text only where pieces must end, cache each chunk's tally.
 import type { Span } from '../diagnostic';
 import type { TallyingCounter } from './counter';
 import { addTally, emptyTally, type TokenTally } from './tally';

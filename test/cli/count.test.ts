@@ -11,7 +11,7 @@ import { RULE_IDS } from '../../core/rules/registry';
 import { BIN, FIXTURES, assertNoStack, runCli, tempTree } from './helpers';
 
 const encoder = new Tiktoken(o200k);
-/** Special-token checks off, as every counting path in promptbound does (PITFALLS 1). */
+/** Special-token checks off, as every counting path in promptbound does (docs/design/pitfalls.md P1). */
 const tokens = (text: string): number => encoder.encode(text, [], []).length;
 const COUNT_DIR = path.join(FIXTURES, 'count');
 const SUPPORT = readFileSync(path.join(COUNT_DIR, 'support.prompt.md'), 'utf8');

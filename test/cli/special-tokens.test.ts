@@ -1,4 +1,4 @@
-// PITFALLS 1: special-token text is ordinary text at every entry point — check, count (file and stdin), --raw, every format.
+// docs/design/pitfalls.md P1: special-token text is ordinary text at every entry point — check, count (file and stdin), --raw, every format.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Tiktoken } from 'js-tiktoken/lite';

@@ -1,5 +1,5 @@
 // package.json as a VS Code extension manifest: settings match EditorSettings, every command is contributed,
-// every grammar, snippet and language-configuration file exists and parses, and the languages match SPEC §2.
+// every grammar, snippet and language-configuration file exists and parses, and the languages match docs/design/interop.md.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ describe('manifest: entry points and capabilities', () => {
   });
 });
 
-describe('manifest: languages (SPEC §2)', () => {
+describe('manifest: languages (docs/design/interop.md)', () => {
   const expected: Record<string, string[]> = {
     prompt: ['.prompt.md'],
     dotprompt: ['.prompt'],
@@ -63,7 +63,7 @@ describe('manifest: languages (SPEC §2)', () => {
     assert.deepEqual(Object.keys(expected).sort(), [...PROMPT_LANGUAGES].sort());
   });
 
-  it('each extension appears in SPEC §2 as documented in the README table', () => {
+  it('each extension appears in docs/design/interop.md as documented in the README table', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     for (const ext of Object.values(expected).flat()) assert.ok(readme.includes(`\`*${ext}\``), `README lists *${ext}`);
   });

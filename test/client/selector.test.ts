@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PROMPT_EXTENSIONS, PROMPT_FILE_KINDS, PROMPT_GLOBS } from '../../core/formats';
 
 describe('client/selector', () => {
-  it('selects the four languages, the SPEC §2 names whatever their language, and sample files', () => {
+  it('selects the four languages, the docs/design/interop.md names whatever their language, and sample files', () => {
     assert.deepEqual(documentSelector([], []), [
       { language: 'prompt' },
       { language: 'dotprompt' },

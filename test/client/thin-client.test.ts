@@ -1,4 +1,4 @@
-// STYLE: the client is thin — it starts the server, shows what it answers and runs commands; linting stays in core
+// docs/design/conventions.md: the client is thin — it starts the server, shows what it answers and runs commands; linting stays in core
 // behind the server. The client imports only vscode, the language client, the shared protocol and its own modules.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';

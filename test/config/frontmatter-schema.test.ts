@@ -26,7 +26,7 @@ function assertValid(yaml: string, uri?: string): void {
 }
 
 describe('frontmatter schema: accepted', () => {
-  it('accepts the SPEC §3 example', () => {
+  it('accepts the docs/design/interop.md example', () => {
     assertValid(`model: gpt-4o
 budget:
   context: 128000
@@ -76,7 +76,7 @@ samples: [./support.samples/*.json]
     it(`accepts the count ${count}`, () => assertValid(`constraints:\n  words: ${count}\n`));
   }
 
-  it('accepts every key of the constraint vocabulary (SPEC §3.2)', () => {
+  it('accepts every key of the constraint vocabulary (docs/constraints.md)', () => {
     assertValid(`constraints:
   compat: ifeval
   mode: loose

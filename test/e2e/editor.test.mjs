@@ -819,7 +819,7 @@ step('a sample\'s diagnostics follow its prompt: raising words.max to 200 clears
 
 step('a constraint stated in the prose ("at most 50 words") is detected and can be declared (instructions/undeclared)', async () => {
   await openFile(FAQ);
-  // SPEC §3: instructions/undeclared (info) — "the prompt text states a checkable constraint that is not declared (fix: declare it)".
+  // docs/design/interop.md: instructions/undeclared (info) — "the prompt text states a checkable constraint that is not declared (fix: declare it)".
   await goTo(13, 76);
   const info = editor().locator('.squiggly-info, .squiggly-hint, .squiggly-warning').first();
   await assert.doesNotReject(info.waitFor({ timeout: WAIT }), '"at most 50 words" is flagged as an undeclared constraint');

@@ -1,4 +1,4 @@
-// Model lookup: normalisation, the prefix traps of PITFALLS 5, custom models and suggestions for unknown ids.
+// Model lookup: normalisation, the prefix traps of docs/design/pitfalls.md P5, custom models and suggestions for unknown ids.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { customModelEntry, lookupModel, normalizeModelId } from '../../core/models';
@@ -63,7 +63,7 @@ describe('normalizeModelId', () => {
   });
 });
 
-describe('lookupModel: prefix traps (PITFALLS 5)', () => {
+describe('lookupModel: prefix traps (docs/design/pitfalls.md P5)', () => {
   const cases: [string, string][] = [
     ['gpt-4.1', 'gpt-4.1'],
     ['gpt-4.1-mini-2025-04-14', 'gpt-4.1-mini'],

@@ -1,4 +1,4 @@
-// Approximate counts (SPEC §5): proxy count × script factor, rounded up once, never below the proxy.
+// Approximate counts (docs/models.md): proxy count × script factor, rounded up once, never below the proxy.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyPiece } from '../../core/tokens/script';

@@ -1,4 +1,4 @@
-// Chunked counting (PITFALLS 3): chunk boundaries are piece boundaries, and the sum of chunks is the whole.
+// Chunked counting (docs/design/pitfalls.md P3): chunk boundaries are piece boundaries, and the sum of chunks is the whole.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EncodingName } from '../../core/models/types';

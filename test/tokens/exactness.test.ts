@@ -49,7 +49,7 @@ for (const encoding of ENCODINGS) {
     it('counts special-token text as ordinary text and never throws', async () => {
       const counter = await pool.counterFor({ encoding });
       const tiktoken = await reference(encoding);
-      assert.throws(() => tiktoken.encode('<|endoftext|>'), 'the reference throws by default (PITFALLS 1)');
+      assert.throws(() => tiktoken.encode('<|endoftext|>'), 'the reference throws by default (docs/design/pitfalls.md P1)');
       for (const special of SPECIAL_TOKEN_TEXTS) {
         const count = counter.count(special);
         assert.equal(count.tokens, tiktoken.encode(special, [], []).length);

@@ -1,4 +1,4 @@
-// model/unknown: a model id the table does not know is reported, never silently replaced (SPEC §5).
+// model/unknown: a model id the table does not know is reported, never silently replaced (docs/models.md).
 import type { Rule } from '../types';
 import { documentAnchor } from '../anchor';
 
