@@ -44,6 +44,18 @@ async function writeLibraryTypes() {
 
 const nodeOptions = { platform: 'node', target: 'node20', mainFields: common.mainFields, external: common.external, sourcemap: common.sourcemap, minify: common.minify };
 
+/** What only some commands or calls need, loaded on first use from dist/lazy (scripts/lazy-modules.mjs). */
+const LAZY = [
+  // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
+  { name: 'langdetect-data', filter: /^\.\/data$/, importer: /langdetect[\\/]detector\.ts$/, entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts') },
+  { name: 're2js', filter: /^re2js$/, entry: 're2js' },
+  { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
+  // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
+  ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
+          name, filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`), entry: name, group: 'ajv',
+        })),
+];
+
 const builds = [
   {
     // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
@@ -55,16 +67,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     plugins: [
-      lazyModules(join(root, 'dist'), [
-        // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
-        { name: 'langdetect-data', filter: /^\.\/data$/, importer: /langdetect[\\/]detector\.ts$/, entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts') },
-        { name: 're2js', filter: /^re2js$/, entry: 're2js' },
-        { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
-        // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
-        ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
-          name, filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`), entry: name, group: 'ajv',
-        })),
-      ], nodeOptions),
+      lazyModules(join(root, 'dist'), LAZY, nodeOptions),
     ],
   },
   {
@@ -75,6 +78,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.

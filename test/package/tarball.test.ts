@@ -46,15 +46,16 @@ describe('the packed tarball', () => {
   it('has no runtime dependencies and ships only what runs (no sources, no source maps, no extension bundles)', () => {
     assert.equal(manifest.dependencies, undefined);
     const paths = packed.files.map((f) => f.path).sort();
-    for (const needed of ['bin/promptbound.js', 'dist/cli.js', 'dist/cli-worker.js', 'dist/index.js', 'dist/index.d.ts', 'dist/ranks/o200k_base.json', 'dist/ranks/cl100k_base.json', 'schemas/frontmatter.schema.json', 'docs/rules/budget/context-window.md', 'package.json', 'README.md', 'LICENSE']) {
+    for (const needed of ['bin/promptbound.js', 'dist/cli.js', 'dist/cli-worker.js', 'dist/index.js', 'dist/index.d.ts', 'dist/ranks/o200k_base.bin', 'dist/ranks/cl100k_base.bin', 'dist/lazy/ajv.js', 'schemas/frontmatter.schema.json', 'docs/rules/budget/context-window.md', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(paths.includes(needed), `${needed} is shipped`);
     }
     for (const p of paths) {
-      assert.doesNotMatch(p, /\.map$|\.ts$(?<!\.d\.ts)|^(core|cli|server|client|node|lib|test|scripts)\/|client-|server-/, `${p} is not shipped`);
+      // The JSON rank files are the web extension's; Node reads the binary tables.
+      assert.doesNotMatch(p, /\.map$|\.ts$(?<!\.d\.ts)|^(core|cli|server|client|node|lib|test|scripts)\/|client-|server-|ranks\/.*\.json$/, `${p} is not shipped`);
     }
     // The README reports these figures; keep them honest within a margin (they change with every rule added).
-    assert.ok(packed.size < 6_500_000, `packed ${packed.size} bytes`);
-    assert.ok(packed.unpackedSize < 22_000_000, `unpacked ${packed.unpackedSize} bytes`);
+    assert.ok(packed.size < 12_000_000, `packed ${packed.size} bytes`);
+    assert.ok(packed.unpackedSize < 33_000_000, `unpacked ${packed.unpackedSize} bytes`);
   });
 });
 
