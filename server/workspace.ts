@@ -1,8 +1,6 @@
-// The server's state: which prompts are linted, what each last produced, what files each depends on, and publishing.
-//
-// A prompt's diagnostics can point into other files (a sample, a schema, a config). Each prompt's lint leaves its
-// "contributions" per target file; a target's published diagnostics are the union over every prompt, so two
-// prompts sharing one schema both report into it, and closing one leaves the other's.
+// The server's state: which prompts are linted, when (scheduling, yielding, abandoning stale lints), what each last
+// produced and what files each depends on. Publishing merged diagnostics is server/published-diagnostics.ts's job;
+// deciding which documents are prompts and which prompt owns a sample is server/prompt-kinds.ts's.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/diagnostic';
@@ -16,12 +14,14 @@ import { snapshotDocument, type DocumentSnapshot } from './snapshot';
 import { DocumentSession } from '../core/analysis/session';
 import { changedRange } from '../core/analysis/diff';
 import { ConfigLookup, type DocumentConfig } from './config';
-import { DIAGNOSTIC_SOURCE, diagnosticKey, positionedText, toLspDiagnostic, type PositionedText } from './convert';
+import { DIAGNOSTIC_SOURCE, positionedText, toLspDiagnostic, type PositionedText } from './convert';
 import { overlayFiles, RecordingFiles, type OpenTexts } from './overlay';
-import { hasPromptName, matchesGlobs, PROMPT_EXTENSIONS } from './prompt-files';
+import { hasPromptName } from './prompt-files';
+import { findOwner, PromptKinds } from './prompt-kinds';
+import { PublishedDiagnostics, type Contribution } from './published-diagnostics';
 import { LintScheduler, REAL_TIMERS, type Timers } from './scheduler';
 import { statsPayload } from './stats';
-import { baseName, canonicalUri, joinUri, parentUri, relativeTo } from './uris';
+import { canonicalUri, parentUri, relativeTo } from './uris';
 
 /** The open documents, keyed by canonical uri, with the spelling the client used. */
 export interface OpenDocuments {
@@ -46,12 +46,6 @@ export interface WorkspaceOptions {
   roots(): readonly string[];
   rules?: readonly Rule[];
   timers?: Timers;
-}
-
-interface Contribution {
-  /** Version of the target document the positions were computed on, when it is open. */
-  version?: number;
-  diagnostics: LspDiagnostic[];
 }
 
 interface PromptEntry {
@@ -119,16 +113,14 @@ const FALLBACK_DEBOUNCE_MS = 300;
 
 export class PromptWorkspace {
   private readonly prompts = new Map<string, PromptEntry>();
-  /** Whether an open document is a prompt, decided when it opens and after settings or config change. */
-  private readonly kinds = new Map<string, boolean>();
+  private readonly kinds: PromptKinds;
   private readonly modelOverrides = new Map<string, string>();
   private readonly debounces = new Map<string, number>();
   private readonly scheduler: LintScheduler;
   private readonly configs: ConfigLookup;
   private readonly overlay: FileAccess;
   private readonly open: OpenTexts;
-  /** Targets last published non-empty, so a target that loses its last diagnostic is cleared. */
-  private readonly published = new Set<string>();
+  private readonly diagnostics: PublishedDiagnostics;
   private readonly rules: readonly Rule[];
 
   constructor(private readonly options: WorkspaceOptions) {
@@ -140,8 +132,12 @@ export class PromptWorkspace {
     };
     this.overlay = overlayFiles(options.files, this.open);
     this.configs = new ConfigLookup(this.overlay, options.roots);
+    this.kinds = new PromptKinds(this.configs, options.settingsFor, options.roots);
     this.rules = options.rules ?? RULES;
     this.scheduler = new LintScheduler((uri, generation) => this.lint(uri, generation), options.timers);
+    this.diagnostics = new PublishedDiagnostics(this.prompts, options.documents, (uri, version, diagnostics) =>
+      options.sink.publishDiagnostics(uri, version, diagnostics),
+    );
   }
 
   // ---- document events ---------------------------------------------------------------------------------------
@@ -149,7 +145,7 @@ export class PromptWorkspace {
   async opened(doc: TextDocument): Promise<void> {
     const uri = canonicalUri(doc.uri);
     if (ConfigLookup.isConfigFile(uri)) this.configChanged(uri);
-    const prompt = await this.classify(uri);
+    const prompt = await this.kinds.classify(uri);
     if (this.options.documents.get(uri) === undefined) return; // closed while its kind was being decided
     if (prompt) {
       const entry = this.entry(uri);
@@ -188,7 +184,7 @@ export class PromptWorkspace {
 
   closed(doc: TextDocument): void {
     const uri = canonicalUri(doc.uri);
-    this.kinds.delete(uri);
+    this.kinds.forget(uri);
     this.debounces.delete(uri);
     if (ConfigLookup.isConfigFile(uri)) this.configChanged(uri);
     const entry = this.prompts.get(uri);
@@ -251,8 +247,8 @@ export class PromptWorkspace {
       await (this.options.documents.get(uri) !== undefined && entry.linted ? this.scheduler.flush(uri) : this.scheduler.now(uri));
       if (this.prompts.get(uri) === entry && entry.linted) totals.files++;
     }
-    for (const target of this.targetsOf(seen)) {
-      for (const d of this.mergedFor(target).diagnostics) {
+    for (const target of this.diagnostics.targetsOf(seen)) {
+      for (const d of this.diagnostics.mergedFor(target).diagnostics) {
         if (d.severity === 1) totals.errors++;
         else if (d.severity === 2) totals.warnings++;
         else totals.infos++;
@@ -524,46 +520,7 @@ export class PromptWorkspace {
   // ---- publishing -------------------------------------------------------------------------------------------
 
   private publish(targets: Iterable<string>): void {
-    for (const target of targets) {
-      const { version, diagnostics } = this.mergedFor(target);
-      if (diagnostics.length === 0 && !this.published.has(target) && !this.isOwnTarget(target)) continue;
-      if (diagnostics.length > 0) this.published.add(target);
-      else this.published.delete(target);
-      this.options.sink.publishDiagnostics(this.clientUri(target), version, diagnostics);
-    }
-  }
-
-  /** An open or listed prompt's own file: published even when clean (a fix must clear the squiggles). */
-  private isOwnTarget(target: string): boolean {
-    const entry = this.prompts.get(target);
-    return entry !== undefined && (entry.open || entry.listed);
-  }
-
-  private mergedFor(target: string): Contribution {
-    const seen = new Set<string>();
-    const diagnostics: LspDiagnostic[] = [];
-    let version: number | undefined;
-    for (const prompt of this.prompts.values()) {
-      // A prompt's own diagnostics show only while it is open or was linted on request (docs/design/pitfalls.md P20).
-      if (prompt.uri === target && !prompt.open && !prompt.listed) continue;
-      const contribution = prompt.contributions.get(target);
-      if (!contribution) continue;
-      if (contribution.version !== undefined) version = Math.max(version ?? contribution.version, contribution.version);
-      for (const d of contribution.diagnostics) {
-        const key = diagnosticKey(d);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        diagnostics.push(d);
-      }
-    }
-    const open = this.options.documents.get(target);
-    return { version: open ? (version ?? open.version) : undefined, diagnostics };
-  }
-
-  private targetsOf(prompts: Set<string>): Set<string> {
-    const targets = new Set<string>();
-    for (const uri of prompts) for (const target of this.prompts.get(uri)?.contributions.keys() ?? []) targets.add(target);
-    return targets;
+    this.diagnostics.publish(targets);
   }
 
   private setContribution(entry: PromptEntry, target: string, contribution: Contribution | undefined): void {
@@ -578,11 +535,7 @@ export class PromptWorkspace {
     this.prompts.delete(entry.uri);
     const targets = new Set([entry.uri, ...entry.contributions.keys()]);
     entry.contributions.clear();
-    for (const target of targets) {
-      const { version, diagnostics } = this.mergedFor(target);
-      if (diagnostics.length === 0) this.published.delete(target);
-      this.options.sink.publishDiagnostics(this.clientUri(target), version, diagnostics);
-    }
+    this.diagnostics.withdraw(targets);
   }
 
   // ---- bookkeeping ------------------------------------------------------------------------------------------
@@ -612,31 +565,13 @@ export class PromptWorkspace {
     return this.options.documents.get(uri)?.uri ?? uri;
   }
 
-  /** A prompt by name, or by the settings' or a config's `files` globs. */
-  private async classify(uri: string): Promise<boolean> {
-    const known = this.kinds.get(uri);
-    if (known !== undefined) return known;
-    let prompt = hasPromptName(uri);
-    if (!prompt) {
-      const settings = await this.options.settingsFor(uri);
-      const { chain } = await this.configs.configFor(uri, settings, undefined);
-      const globs = [
-        ...this.options.roots().map((base) => ({ base, patterns: settings.files })),
-        ...chain.map((c) => ({ base: c.folder, patterns: (c.config.files ?? []).filter((g) => typeof g === 'string') })),
-      ];
-      prompt = matchesGlobs(uri, globs);
-    }
-    this.kinds.set(uri, prompt);
-    return prompt;
-  }
-
   private async reclassify(): Promise<void> {
     this.kinds.clear();
     const work: Array<Promise<void>> = [];
     for (const doc of this.options.documents.all()) {
       const uri = canonicalUri(doc.uri);
       work.push(
-        this.classify(uri).then((prompt) => {
+        this.kinds.classify(uri).then((prompt) => {
           const entry = this.prompts.get(uri);
           if (prompt && !entry?.open) this.entry(uri).open = true;
           else if (!prompt && entry?.open) {
@@ -671,9 +606,9 @@ export class PromptWorkspace {
     for (const doc of this.options.documents.all()) {
       const uri = canonicalUri(doc.uri);
       if (hasPromptName(uri)) continue;
-      const was = this.kinds.get(uri);
-      this.kinds.delete(uri);
-      const now = await this.classify(uri).catch(() => false);
+      const was = this.kinds.known(uri);
+      this.kinds.forget(uri);
+      const now = await this.kinds.classify(uri).catch(() => false);
       if (now === was) continue;
       if (now) {
         this.entry(uri).open = true;
@@ -685,27 +620,7 @@ export class PromptWorkspace {
     }
   }
 
-  /**
-   * The prompt a sample file belongs to by the default naming (`<stem>.sample.*`, `<stem>.samples/**`), when it
-   * exists; samples matched only by a prompt's own `samples:` globs are found once that prompt is linted.
-   */
-  private async findOwner(uri: string): Promise<string | undefined> {
-    const candidates: string[] = [];
-    const name = baseName(uri);
-    const folder = parentUri(uri);
-    const sample = /^(.+)\.sample\.[^.]+$/.exec(name);
-    if (sample && folder) for (const ext of PROMPT_EXTENSIONS) candidates.push(joinUri(folder, sample[1] + ext));
-    for (let dir = folder; dir !== undefined; dir = parentUri(dir)) {
-      const samples = /^(.+)\.samples$/.exec(baseName(dir));
-      const parent = parentUri(dir);
-      if (samples && parent) for (const ext of PROMPT_EXTENSIONS) candidates.push(joinUri(parent, samples[1] + ext));
-      if (candidates.length > 20) break;
-    }
-    for (const candidate of candidates) {
-      const key = canonicalUri(candidate);
-      if (this.prompts.has(key)) return key;
-      if ((await this.overlay.readText(key)) !== undefined) return key;
-    }
-    return undefined;
+  private findOwner(uri: string): Promise<string | undefined> {
+    return findOwner(uri, (key) => this.prompts.has(key), this.overlay);
   }
 }
