@@ -36,24 +36,44 @@ async function writeLibraryTypes() {
     compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022 },
   });
   const errors = out.diagnostics ?? [];
-  if (errors.length > 0) throw new Error(`lib/index.ts: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' ')).join('; ')}`);
-  if (/^\s*import\b|\bimport\(/m.test(out.outputText)) throw new Error('lib/index.ts: its declarations import another module; declare public types in lib/index.ts');
+  if (errors.length > 0)
+    throw new Error(`lib/index.ts: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' ')).join('; ')}`);
+  if (/^\s*import\b|\bimport\(/m.test(out.outputText))
+    throw new Error('lib/index.ts: its declarations import another module; declare public types in lib/index.ts');
   mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(join(root, 'dist', 'index.d.ts'), `// promptbound ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}: the library API (docs/api.md).\n${out.outputText}`);
+  writeFileSync(
+    join(root, 'dist', 'index.d.ts'),
+    `// promptbound ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}: the library API (docs/api.md).\n${out.outputText}`,
+  );
 }
 
-const nodeOptions = { platform: 'node', target: 'node20', mainFields: common.mainFields, external: common.external, sourcemap: common.sourcemap, minify: common.minify };
+const nodeOptions = {
+  platform: 'node',
+  target: 'node20',
+  mainFields: common.mainFields,
+  external: common.external,
+  sourcemap: common.sourcemap,
+  minify: common.minify,
+};
 
 /** What only some commands or calls need, loaded on first use from dist/lazy (scripts/lazy-modules.mjs). */
 const LAZY = [
   // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
-  { name: 'langdetect-data', filter: /^\.\/data$/, importer: /langdetect[\\/]detector\.ts$/, entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts') },
+  {
+    name: 'langdetect-data',
+    filter: /^\.\/data$/,
+    importer: /langdetect[\\/]detector\.ts$/,
+    entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
+  },
   { name: 're2js', filter: /^re2js$/, entry: 're2js' },
   { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
   // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
   ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
-          name, filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`), entry: name, group: 'ajv',
-        })),
+    name,
+    filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`),
+    entry: name,
+    group: 'ajv',
+  })),
 ];
 
 const builds = [
@@ -66,9 +86,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    plugins: [
-      lazyModules(join(root, 'dist'), LAZY, nodeOptions),
-    ],
+    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
   },
   {
     // The library (package.json "exports"): the engine for Node programs, no vscode.

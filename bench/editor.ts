@@ -14,7 +14,9 @@ import { realMarkdownPrompt } from './real-prompt';
 
 /** About `bytes` of synthetic Markdown prompt: frontmatter, a heading every ~10 KB, English prose with some CJK paragraphs. */
 function syntheticPrompt(bytes = 1_000_000): string {
-  const parts = ['---\nmodel: gpt-4o\nbudget:\n  output: 4000\n  variables:\n    question: 200\n---\n# Knowledge base\n\nAnswer {{question}} from the articles below.\n\n'];
+  const parts = [
+    '---\nmodel: gpt-4o\nbudget:\n  output: 4000\n  variables:\n    question: 200\n---\n# Knowledge base\n\nAnswer {{question}} from the articles below.\n\n',
+  ];
   let size = parts[0].length;
   for (let i = 0; size < bytes; i++) {
     const body = i % 7 === 6 ? generateCjk(4000, i) : generateProse(10_000, i + 1);
@@ -62,13 +64,17 @@ interface EditorRun {
 
 /** Diagnostics of `uri` at `version`, waiting as long as a cold 10 MB count takes on a loaded machine. */
 function diagnosticsAt(client: TestClient, uri: string, version: number, after = 0): Promise<Diagnostic[]> {
-  return client.until(`diagnostics v${version}`, () => {
-    for (let i = client.published.length - 1; i >= after; i--) {
-      const p = client.published[i];
-      if (p.uri === uri && p.version === version) return p.diagnostics;
-    }
-    return undefined;
-  }, 600_000);
+  return client.until(
+    `diagnostics v${version}`,
+    () => {
+      for (let i = client.published.length - 1; i >= after; i--) {
+        const p = client.published[i];
+        if (p.uri === uri && p.version === version) return p.diagnostics;
+      }
+      return undefined;
+    },
+    600_000,
+  );
 }
 
 /** Opens `text`, optionally hovers while the first lint runs, then types `edits` characters, waiting for each version's diagnostics. */
@@ -109,7 +115,14 @@ async function drive(text: string, edits: number, hoverDuringOpen = false): Prom
     }
     const server = timings(client);
     const last = server[server.length - 1];
-    return { openMs, edits: times, server, rss: last?.rss ?? NaN, hovers, final: { text: doc.getText(), diagnostics: client.latest(uri)?.diagnostics ?? [] } };
+    return {
+      openMs,
+      edits: times,
+      server,
+      rss: last?.rss ?? NaN,
+      hovers,
+      final: { text: doc.getText(), diagnostics: client.latest(uri)?.diagnostics ?? [] },
+    };
   } finally {
     await client.stop();
   }
@@ -120,10 +133,17 @@ async function fullCheck(text: string): Promise<string[]> {
   const uri = fileUri(path.join(__dirname, 'bench.prompt.md'));
   const result = await lintDocument({ uri, text, config: defaultConfig() }, { tokenizers: new TokenizerPool(nodeRankLoader) });
   const doc = TextDocument.create(uri, 'markdown', 0, text);
-  return result.diagnostics.map((d) => diagnosticLine(String(d.ruleId), doc.positionAt(d.offset), doc.positionAt(d.offset + d.length), d.message)).sort();
+  return result.diagnostics
+    .map((d) => diagnosticLine(String(d.ruleId), doc.positionAt(d.offset), doc.positionAt(d.offset + d.length), d.message))
+    .sort();
 }
 
-function diagnosticLine(rule: string, start: { line: number; character: number }, end: { line: number; character: number }, message: string): string {
+function diagnosticLine(
+  rule: string,
+  start: { line: number; character: number },
+  end: { line: number; character: number },
+  message: string,
+): string {
   return `${rule} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
 }
 
@@ -134,15 +154,42 @@ function report(name: string, bytes: number, run: EditorRun, equal: boolean | un
     `${name}: ${(bytes / 1e6).toFixed(2)} MB, ${run.final.diagnostics.length} diagnostics${equal === undefined ? '' : equal ? ', equal to a full check' : ', DIFFERENT from a full check'}`,
     `  open → first diagnostics: ${fmt(run.openMs)} at the client (server: ${fmt(first?.wall ?? NaN)} wall, ${fmt(first?.cpu ?? NaN)} CPU)`,
     `  keystroke → publishDiagnostics at the client: median ${fmt(quantile(run.edits, 0.5))}, p95 ${fmt(quantile(run.edits, 0.95))} (${run.edits.length} edits)`,
-    `  server time per keystroke: median ${fmt(quantile(keystrokes.map((t) => t.wall), 0.5))}, p95 ${fmt(quantile(keystrokes.map((t) => t.wall), 0.95))} wall; CPU median ${fmt(quantile(keystrokes.map((t) => t.cpu), 0.5))}, p95 ${fmt(quantile(keystrokes.map((t) => t.cpu), 0.95))}`,
+    `  server time per keystroke: median ${fmt(
+      quantile(
+        keystrokes.map((t) => t.wall),
+        0.5,
+      ),
+    )}, p95 ${fmt(
+      quantile(
+        keystrokes.map((t) => t.wall),
+        0.95,
+      ),
+    )} wall; CPU median ${fmt(
+      quantile(
+        keystrokes.map((t) => t.cpu),
+        0.5,
+      ),
+    )}, p95 ${fmt(
+      quantile(
+        keystrokes.map((t) => t.cpu),
+        0.95,
+      ),
+    )}`,
     `  server RSS after the edits: ${run.rss.toFixed(0)} MiB`,
   ];
-  if (run.hovers.length > 0) lines.push(`  hover during the first count: ${run.hovers.length} requests, slowest answer ${fmt(Math.max(...run.hovers))}, median ${fmt(quantile(run.hovers, 0.5))}`);
+  if (run.hovers.length > 0)
+    lines.push(
+      `  hover during the first count: ${run.hovers.length} requests, slowest answer ${fmt(Math.max(...run.hovers))}, median ${fmt(quantile(run.hovers, 0.5))}`,
+    );
   return lines;
 }
 
 async function equalsFullCheck(run: EditorRun): Promise<boolean> {
-  const published = run.final.diagnostics.map((d) => diagnosticLine(String(d.code), d.range.start, d.range.end, typeof d.message === 'string' ? d.message : d.message.value)).sort();
+  const published = run.final.diagnostics
+    .map((d) =>
+      diagnosticLine(String(d.code), d.range.start, d.range.end, typeof d.message === 'string' ? d.message : d.message.value),
+    )
+    .sort();
   const expected = await fullCheck(run.final.text);
   return JSON.stringify(published) === JSON.stringify(expected);
 }
@@ -156,7 +203,9 @@ export async function runEditorBench(): Promise<void> {
   let compared = 0;
   for (const seed of [101, 202, 303, 404, 505]) compared += await assertIncrementalEqualsFull(seed, 6, 60);
   compared += await assertIncrementalEqualsFull(606, 4, 60, 'file:///w/p.prompt');
-  console.log(`incremental lint = full re-lint after random edits: ${compared} versions compared, all equal (${fmt(performance.now() - start)})`);
+  console.log(
+    `incremental lint = full re-lint after random edits: ${compared} versions compared, all equal (${fmt(performance.now() - start)})`,
+  );
 }
 
 /** The real and the synthetic 1 MB prompt. */
@@ -164,11 +213,13 @@ export async function runOneMegabyte(): Promise<void> {
   const real = realMarkdownPrompt(1_000_000);
   console.log(`real prompts: Markdown from ${real.files} files under node_modules`);
   const realRun = await drive(real.text, 60);
-  for (const line of report('real 1 MB', Buffer.byteLength(real.text), realRun, await equalsFullCheck(realRun))) console.log(line);
+  for (const line of report('real 1 MB', Buffer.byteLength(real.text), realRun, await equalsFullCheck(realRun)))
+    console.log(line);
 
   const synthetic = syntheticPrompt();
   const syntheticRun = await drive(synthetic, 30);
-  for (const line of report('synthetic 1 MB', Buffer.byteLength(synthetic), syntheticRun, await equalsFullCheck(syntheticRun))) console.log(line);
+  for (const line of report('synthetic 1 MB', Buffer.byteLength(synthetic), syntheticRun, await equalsFullCheck(syntheticRun)))
+    console.log(line);
 }
 
 /**

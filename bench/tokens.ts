@@ -63,13 +63,21 @@ function collect(files: string[], transform: (text: string) => string, target = 
 
 /** English documentation: the Markdown files under node_modules, fenced code removed. */
 function gatherProse(): { text: string; files: number } {
-  const files = walk(path.join(REPO, 'node_modules'), (f) => f.endsWith('.md') && !/changelog|history|license|code_of_conduct/i.test(path.basename(f)), []);
+  const files = walk(
+    path.join(REPO, 'node_modules'),
+    (f) => f.endsWith('.md') && !/changelog|history|license|code_of_conduct/i.test(path.basename(f)),
+    [],
+  );
   return collect(files, (t) => t.replace(/```[\s\S]*?```/g, '').replace(/<[^>]+>/g, ''));
 }
 
 /** Source code: readable (not minified) .ts and .js files under node_modules. */
 function gatherCode(): { text: string; files: number } {
-  const files = walk(path.join(REPO, 'node_modules'), (f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts') && !/\.min\.|dist\/|bundle/.test(f), []);
+  const files = walk(
+    path.join(REPO, 'node_modules'),
+    (f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts') && !/\.min\.|dist\/|bundle/.test(f),
+    [],
+  );
   return collect(files, (t) => (t.split('\n').some((line) => line.length > 300) ? '' : t));
 }
 
@@ -138,7 +146,15 @@ let shipped: typeof import('./counter-lib') | undefined;
 async function ourCounter(encoding: EncodingName, options: EncodingOptions = {}): Promise<BpeTokenCounter> {
   if (shipped === undefined) {
     const outfile = path.join(REPO, 'dist', 'bench-counter-lib.js');
-    await esbuild.build({ entryPoints: [path.join(__dirname, 'counter-lib.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
+    await esbuild.build({
+      entryPoints: [path.join(__dirname, 'counter-lib.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile,
+      logLevel: 'warning',
+    });
     shipped = require(outfile) as typeof import('./counter-lib');
   }
   return new shipped.TokenizerPool(shipped.nodeRankLoader, options).counterFor({ encoding });
@@ -172,7 +188,12 @@ for name in ("o200k_base", "cl100k_base"):
     out[name] = rows
 json.dump(out, sys.stdout)
 `;
-  const result = spawnSync('python3', ['-c', script], { input: JSON.stringify(inputs.map((i) => i.texts)), env: prepareTiktokenCache(), encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync('python3', ['-c', script], {
+    input: JSON.stringify(inputs.map((i) => i.texts)),
+    env: prepareTiktokenCache(),
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (result.status !== 0) throw new Error(`tiktoken (Python) failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as Record<EncodingName, Array<{ ms: number; tokens: number }>>;
 }
@@ -189,21 +210,42 @@ interface ChildFigures {
 }
 
 function bareNode(): { cpuMs: number; maxRssMb: number } {
-  const result = spawnSync(process.execPath, ['-e', `const u=process.cpuUsage();process.stdout.write(JSON.stringify({cpuMs:(u.user+u.system)/1000,maxRssMb:${PEAK_RSS_JS}}))`], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const u=process.cpuUsage();process.stdout.write(JSON.stringify({cpuMs:(u.user+u.system)/1000,maxRssMb:${PEAK_RSS_JS}}))`,
+    ],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(result.stdout) as { cpuMs: number; maxRssMb: number };
 }
 
 /** Our counter in a fresh node (esbuild bundle, as shipped): CPU from rank load to first count, peak RSS after counting `file`. */
 async function ourChild(encoding: EncodingName, file: string): Promise<ChildFigures> {
   const outfile = path.join(REPO, 'dist', 'bench-counter.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'counter-child.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
-  const runs = Array.from({ length: 5 }, () => JSON.parse(spawnSync(process.execPath, [outfile, encoding, file], { encoding: 'utf8' }).stdout) as ChildFigures);
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'counter-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  const runs = Array.from(
+    { length: 5 },
+    () => JSON.parse(spawnSync(process.execPath, [outfile, encoding, file], { encoding: 'utf8' }).stdout) as ChildFigures,
+  );
   return { loadMs: median(runs.map((r) => r.loadMs)), maxRssMb: median(runs.map((r) => r.maxRssMb)) };
 }
 
 function gptTokenizerChild(encoding: EncodingName, file: string): ChildFigures {
   const script = `const fs=require('fs');const text=fs.readFileSync(${JSON.stringify(file)},'utf8');const s=process.cpuUsage();const m=require('gpt-tokenizer/encoding/${encoding}');m.countTokens('Hello, world!');const u=process.cpuUsage(s);m.countTokens(text);process.stdout.write(JSON.stringify({loadMs:(u.user+u.system)/1000,maxRssMb:${PEAK_RSS_JS}}))`;
-  const runs = Array.from({ length: 5 }, () => JSON.parse(spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' }).stdout) as ChildFigures);
+  const runs = Array.from(
+    { length: 5 },
+    () => JSON.parse(spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' }).stdout) as ChildFigures,
+  );
   return { loadMs: median(runs.map((r) => r.loadMs)), maxRssMb: median(runs.map((r) => r.maxRssMb)) };
 }
 
@@ -225,13 +267,20 @@ json.dump({"loadMs": load * 1000, "maxRssMb": ${PEAK_RSS_PY} / 1024, "bareRssMb"
     if (result.status !== 0) throw new Error(`tiktoken (Python) failed:\n${result.stderr}`);
     return JSON.parse(result.stdout) as ChildFigures & { bareRssMb: number };
   });
-  return { loadMs: median(runs.map((r) => r.loadMs)), maxRssMb: median(runs.map((r) => r.maxRssMb)), bareRssMb: median(runs.map((r) => r.bareRssMb)) };
+  return {
+    loadMs: median(runs.map((r) => r.loadMs)),
+    maxRssMb: median(runs.map((r) => r.maxRssMb)),
+    bareRssMb: median(runs.map((r) => r.bareRssMb)),
+  };
 }
 
 /** Whole-process CPU ms of `node <args>` (its own figure, printed at exit by a preloaded hook). */
 function processCpu(args: string[]): number {
   const hook = path.join(tmpdir(), 'promptbound-bench-cpu-hook.js');
-  writeFileSync(hook, "process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\nCPU '+((u.user+u.system)/1000)+'\\n')});");
+  writeFileSync(
+    hook,
+    "process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\nCPU '+((u.user+u.system)/1000)+'\\n')});",
+  );
   const result = spawnSync(process.execPath, ['--require', hook, ...args], { cwd: REPO, encoding: 'utf8' });
   const match = /CPU ([\d.]+)/.exec(result.stderr ?? '');
   if (match === null) throw new Error(`no CPU figure from node ${args.join(' ')}:\n${result.stderr}`);
@@ -242,7 +291,8 @@ function processCpu(args: string[]): number {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -270,8 +320,12 @@ export async function runTokenBench(): Promise<void> {
     { name: `${paras.length} paragraphs of ~1 KB`, texts: paras },
   ];
   const bytes = inputs.map((input) => input.texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0));
-  console.log(`Inputs gathered from node_modules on this machine: ${inputs.map((input, i) => `${input.name} ${(bytes[i] as number / 1e6).toFixed(2)} MB`).join('; ')}.`);
-  console.log(`Process CPU time, median of ${ROUNDS} rounds after ${WARMUP} warm-up round(s), the same for every peer; single thread.`);
+  console.log(
+    `Inputs gathered from node_modules on this machine: ${inputs.map((input, i) => `${input.name} ${((bytes[i] as number) / 1e6).toFixed(2)} MB`).join('; ')}.`,
+  );
+  console.log(
+    `Process CPU time, median of ${ROUNDS} rounds after ${WARMUP} warm-up round(s), the same for every peer; single thread.`,
+  );
   const python = tiktokenTimes(inputs);
   const shortfalls: string[] = [];
   for (const encoding of ['o200k_base', 'cl100k_base'] as EncodingName[]) {
@@ -284,24 +338,55 @@ export async function runTokenBench(): Promise<void> {
       const tk = (python[encoding] as Array<{ ms: number; tokens: number }>)[i] as { ms: number; tokens: number };
       const gp = timeCpu(() => sumCounts(input.texts, gpt.count));
       const agree = mine.tokens === tk.tokens ? '=' : `≠ ${tk.tokens}`;
-      const perParagraph = input.texts.length > 1 ? ` (${fig((mine.ms * 1000) / input.texts.length)} µs each; tiktoken ${fig((tk.ms * 1000) / input.texts.length)}, gpt-tokenizer ${fig((gp.ms * 1000) / input.texts.length)})` : '';
+      const perParagraph =
+        input.texts.length > 1
+          ? ` (${fig((mine.ms * 1000) / input.texts.length)} µs each; tiktoken ${fig((tk.ms * 1000) / input.texts.length)}, gpt-tokenizer ${fig((gp.ms * 1000) / input.texts.length)})`
+          : '';
       rows.push([
-        input.name + perParagraph, String(mine.tokens), agree, fig(mbps(size, mine.ms)),
-        fig(mbps(size, tk.ms)), `${fig(tk.ms / mine.ms)}×`,
-        fig(mbps(size, gp.ms)), `${fig(gp.ms / mine.ms)}×`, String(gp.tokens === mine.tokens ? '=' : gp.tokens),
+        input.name + perParagraph,
+        String(mine.tokens),
+        agree,
+        fig(mbps(size, mine.ms)),
+        fig(mbps(size, tk.ms)),
+        `${fig(tk.ms / mine.ms)}×`,
+        fig(mbps(size, gp.ms)),
+        `${fig(gp.ms / mine.ms)}×`,
+        String(gp.tokens === mine.tokens ? '=' : gp.tokens),
       ]);
-      if (i < 3 && tk.ms / mine.ms < 1) shortfalls.push(`${encoding} ${input.name}: ${fig(tk.ms / mine.ms)}× tiktoken (target ≥ 1.0×)`);
-      if (i < 3 && gp.ms / mine.ms < 2) shortfalls.push(`${encoding} ${input.name}: ${fig(gp.ms / mine.ms)}× gpt-tokenizer (target ≥ 2×)`);
-      if (i === 4 && (mine.ms * 1000) / input.texts.length > 40) shortfalls.push(`${encoding} 1 KB paragraph: ${fig((mine.ms * 1000) / input.texts.length)} µs (target ≤ 40 µs)`);
+      if (i < 3 && tk.ms / mine.ms < 1)
+        shortfalls.push(`${encoding} ${input.name}: ${fig(tk.ms / mine.ms)}× tiktoken (target ≥ 1.0×)`);
+      if (i < 3 && gp.ms / mine.ms < 2)
+        shortfalls.push(`${encoding} ${input.name}: ${fig(gp.ms / mine.ms)}× gpt-tokenizer (target ≥ 2×)`);
+      if (i === 4 && (mine.ms * 1000) / input.texts.length > 40)
+        shortfalls.push(`${encoding} 1 KB paragraph: ${fig((mine.ms * 1000) / input.texts.length)} µs (target ≤ 40 µs)`);
     });
-    console.log(`\n${encoding} (MB/s = 10^6 UTF-8 bytes per CPU second; × = our speed over the peer's; "=" = same count as tiktoken)`);
-    console.log(table(['input', 'tokens', 'tiktoken', 'ours MB/s', 'tiktoken MB/s', 'vs tiktoken', 'gpt-tok MB/s', 'vs gpt-tok', 'gpt-tok count'], rows));
+    console.log(
+      `\n${encoding} (MB/s = 10^6 UTF-8 bytes per CPU second; × = our speed over the peer's; "=" = same count as tiktoken)`,
+    );
+    console.log(
+      table(
+        [
+          'input',
+          'tokens',
+          'tiktoken',
+          'ours MB/s',
+          'tiktoken MB/s',
+          'vs tiktoken',
+          'gpt-tok MB/s',
+          'vs gpt-tok',
+          'gpt-tok count',
+        ],
+        rows,
+      ),
+    );
   }
   // A cold counter (no JIT warm-up, empty piece cache): what one `promptbound count` of a large file pays.
   const cold = await ourCounter('o200k_base', { cache: false });
   const coldStart = cpuMs();
   cold.count(prose.text);
-  console.log(`\nFirst count with a fresh counter and no piece cache, o200k_base prose: ${fig(mbps(bytes[0] as number, cpuMs() - coldStart))} MB/s.`);
+  console.log(
+    `\nFirst count with a fresh counter and no piece cache, o200k_base prose: ${fig(mbps(bytes[0] as number, cpuMs() - coldStart))} MB/s.`,
+  );
 
   const dir = mkdtempSync(path.join(tmpdir(), 'promptbound-bench-'));
   try {
@@ -312,27 +397,48 @@ export async function runTokenBench(): Promise<void> {
     const gptChild = gptTokenizerChild('o200k_base', proseFile);
     const tkChild = tiktokenChild('o200k_base', proseFile);
     console.log('\nLoad and memory, o200k_base, fresh process each (median of runs):');
-    console.log(table(['', 'ours', 'tiktoken (Python)', 'gpt-tokenizer'], [
-      ['CPU ms from loading the ranks to the first count', fig(oursChild.loadMs), fig(tkChild.loadMs), fig(gptChild.loadMs)],
-      ['peak RSS above the bare runtime after counting the prose, MB', fig(oursChild.maxRssMb - bare.maxRssMb), fig(tkChild.maxRssMb - tkChild.bareRssMb), fig(gptChild.maxRssMb - bare.maxRssMb)],
-    ]));
+    console.log(
+      table(
+        ['', 'ours', 'tiktoken (Python)', 'gpt-tokenizer'],
+        [
+          ['CPU ms from loading the ranks to the first count', fig(oursChild.loadMs), fig(tkChild.loadMs), fig(gptChild.loadMs)],
+          [
+            'peak RSS above the bare runtime after counting the prose, MB',
+            fig(oursChild.maxRssMb - bare.maxRssMb),
+            fig(tkChild.maxRssMb - tkChild.bareRssMb),
+            fig(gptChild.maxRssMb - bare.maxRssMb),
+          ],
+        ],
+      ),
+    );
     if (oursChild.loadMs > 100) shortfalls.push(`rank load to first count ${fig(oursChild.loadMs)} ms (target ≤ 100 ms)`);
-    if (oursChild.maxRssMb - bare.maxRssMb > 60) shortfalls.push(`counter RSS ${fig(oursChild.maxRssMb - bare.maxRssMb)} MB above node (target ≤ 60 MB)`);
+    if (oursChild.maxRssMb - bare.maxRssMb > 60)
+      shortfalls.push(`counter RSS ${fig(oursChild.maxRssMb - bare.maxRssMb)} MB above node (target ≤ 60 MB)`);
 
     const longRun = path.join(dir, 'a.txt');
     writeFileSync(longRun, 'a'.repeat(10_000_000));
     const run = await ourChild('o200k_base', longRun);
-    console.log(`'a' × 10,000,000 in one piece: exact count in a fresh process, peak RSS ${fig(run.maxRssMb - bare.maxRssMb)} MB above node (the 10 MB string included).`);
+    console.log(
+      `'a' × 10,000,000 in one piece: exact count in a fresh process, peak RSS ${fig(run.maxRssMb - bare.maxRssMb)} MB above node (the 10 MB string included).`,
+    );
 
     const example = path.join(REPO, 'examples', 'support', 'refund-assistant.prompt.md');
     const nodeCpu = median(Array.from({ length: 9 }, () => processCpu(['-e', '0'])));
-    const countCpu = median(Array.from({ length: 9 }, () => processCpu([path.join(REPO, 'bin', 'promptbound.js'), 'count', example])));
-    console.log(`\n\`promptbound count\` of one file: ${fig(countCpu)} ms CPU; \`node -e 0\`: ${fig(nodeCpu)} ms; ratio ${fig(countCpu / nodeCpu)}× (target ≤ 2×).`);
+    const countCpu = median(
+      Array.from({ length: 9 }, () => processCpu([path.join(REPO, 'bin', 'promptbound.js'), 'count', example])),
+    );
+    console.log(
+      `\n\`promptbound count\` of one file: ${fig(countCpu)} ms CPU; \`node -e 0\`: ${fig(nodeCpu)} ms; ratio ${fig(countCpu / nodeCpu)}× (target ≤ 2×).`,
+    );
     if (countCpu / nodeCpu > 2) shortfalls.push(`promptbound count ${fig(countCpu / nodeCpu)}× node -e 0 (target ≤ 2×)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(shortfalls.length === 0 ? '\nAll token-counting targets met in this run.' : `\nTargets missed in this run:\n  ${shortfalls.join('\n  ')}`);
+  console.log(
+    shortfalls.length === 0
+      ? '\nAll token-counting targets met in this run.'
+      : `\nTargets missed in this run:\n  ${shortfalls.join('\n  ')}`,
+  );
 
   const counter = await ourCounter('o200k_base');
   console.log(`\nChunked re-count of the prose (ChunkedCounter): ${incrementalLine(counter, prose.text)}`);

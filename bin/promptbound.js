@@ -42,7 +42,14 @@ function loadCli() {
   }
 }
 
-loadCli().main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error) => { process.stderr.write(`promptbound: internal error: ${error && error.stack || error}\n`); process.exitCode = 2; },
-);
+loadCli()
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`promptbound: internal error: ${(error && error.stack) || error}\n`);
+      process.exitCode = 2;
+    },
+  );

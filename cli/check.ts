@@ -58,7 +58,9 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const found = new Set(discovery.files);
   const named = (await namedFiles(args.targets, io.cwd)).filter((file) => found.has(file));
   const { owners, owned } = await findOwners(named, root, configs, host);
-  const files = [...new Set([...discovery.files.filter((file) => !owned.has(file)), ...owners])].sort(comparePaths).filter(inShard);
+  const files = [...new Set([...discovery.files.filter((file) => !owned.has(file)), ...owners])]
+    .sort(comparePaths)
+    .filter(inShard);
   const meter = progress(io.stderr, io.stderrIsTTY ?? io.isTTY, files.length, 'linting');
   let linted: LintedFile[];
   try {
@@ -67,7 +69,9 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     meter.done();
   }
   if (cache) {
-    await cache.save().catch((error) => warn(`could not write the cache ${cache.file} (${(error as { code?: string }).code ?? error})`));
+    await cache
+      .save()
+      .catch((error) => warn(`could not write the cache ${cache.file} (${(error as { code?: string }).code ?? error})`));
     if (io.env.PROMPTBOUND_DEBUG?.split(',').includes('cache')) {
       io.stderr.write(`promptbound: cache: ${cache.counts.misses} linted, ${cache.counts.hits} from cache\n`);
     }
@@ -104,7 +108,11 @@ async function taskFor(file: string, context: CheckContext): Promise<LintTask> {
 }
 
 /** A cache hit needs the file's text (for the key); --fix always lints, since fixing writes files. */
-async function lintCached(task: LintTask, context: CheckContext, pool: WorkerPool<LintTask, LintOutcome> | undefined): Promise<LintedFile> {
+async function lintCached(
+  task: LintTask,
+  context: CheckContext,
+  pool: WorkerPool<LintTask, LintOutcome> | undefined,
+): Promise<LintedFile> {
   const { cache } = context;
   if (cache && !task.fix) {
     const read = await readTextFile(task.file);
@@ -151,7 +159,9 @@ function buildReport(linted: LintedFile[], context: CheckContext): Report {
   const quiet = context.args.quiet;
   const files = [...byPath.entries()]
     .sort(([a], [b]) => comparePaths(a, b))
-    .map(([file, { messages, stats }]) => fileReport(file, dedupeMessages(quiet ? messages.filter((m) => m.severity === 'error') : messages), stats));
+    .map(([file, { messages, stats }]) =>
+      fileReport(file, dedupeMessages(quiet ? messages.filter((m) => m.severity === 'error') : messages), stats),
+    );
   return { files, cwd: context.io.cwd, root: findRepositoryRoot(context.io.cwd), showStats: context.args.stats };
 }
 

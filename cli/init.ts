@@ -26,7 +26,9 @@ export async function runInit(args: InitArgs, io: CliIo): Promise<number> {
     await fs.writeFile(target, STARTER_FILE, { encoding: 'utf8', flag: args.force ? 'w' : 'wx' });
   } catch (error) {
     const code = (error as { code?: string }).code ?? String(error);
-    throw new UsageError(code === 'EEXIST' ? `${TARGET} already exists; use --force to overwrite it` : `cannot write ${TARGET} (${code})`);
+    throw new UsageError(
+      code === 'EEXIST' ? `${TARGET} already exists; use --force to overwrite it` : `cannot write ${TARGET} (${code})`,
+    );
   }
   io.stdout.write(`Wrote ${TARGET}\n`);
   return 0;

@@ -23,7 +23,12 @@ export interface Ownership {
  * of them while being linted — a schema `$ref`, an output schema file, a sample by convention or by its `samples` globs —
  * owns it. A named file no prompt reads is left alone (it is linted as a plain-text prompt, as before).
  */
-export async function findOwners(named: readonly string[], root: string, configs: ConfigResolver, host: EngineHost): Promise<Ownership> {
+export async function findOwners(
+  named: readonly string[],
+  root: string,
+  configs: ConfigResolver,
+  host: EngineHost,
+): Promise<Ownership> {
   const selection = (dir: string) => configs.selectionFor(dir);
   const candidates = new Set<string>();
   for (const file of named) if (!(await isPromptPath(file, selection))) candidates.add(path.resolve(file));

@@ -97,7 +97,11 @@ export interface Totals {
 }
 
 /** Converts a diagnostic into report form against the text of the file it points into. */
-export function toReportMessage(diagnostic: Diagnostic, text: string, starts: readonly number[] = lineStarts(text)): ReportMessage {
+export function toReportMessage(
+  diagnostic: Diagnostic,
+  text: string,
+  starts: readonly number[] = lineStarts(text),
+): ReportMessage {
   const start = lineColumnAt(starts, text, diagnostic.offset);
   const end = lineColumnAt(starts, text, diagnostic.offset + diagnostic.length);
   return {
@@ -120,7 +124,9 @@ function targetsOf(diagnostic: Diagnostic): { targets?: string[] } {
   if (typeof data.target === 'string') return { targets: [data.target] };
   if (Array.isArray(data.targets)) {
     const ids = data.targets
-      .map((t: unknown) => (typeof t === 'string' ? t : typeof t === 'object' && t !== null ? (t as { target?: unknown }).target : undefined))
+      .map((t: unknown) =>
+        typeof t === 'string' ? t : typeof t === 'object' && t !== null ? (t as { target?: unknown }).target : undefined,
+      )
       .filter((t): t is string => typeof t === 'string');
     if (ids.length > 0) return { targets: ids };
   }
@@ -146,7 +152,9 @@ export function fileProblem(message: string): ReportMessage {
 
 /** Stable order within a file: position, then rule id, then message. */
 export function compareMessages(a: ReportMessage, b: ReportMessage): number {
-  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '') || a.message.localeCompare(b.message);
+  return (
+    a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '') || a.message.localeCompare(b.message)
+  );
 }
 
 export function fileReport(path: string, messages: ReportMessage[], stats?: StatsSummary): FileReport {

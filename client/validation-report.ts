@@ -23,7 +23,8 @@ export function validationReport(result: ValidateCompletionResult, source: strin
     lines.push(`  ${check.pass ? '✓' : '✗'} ${check.key}: ${check.message}${detail}`);
   }
   if (result.notJson) lines.push(`  ✗ JSON at ${position(result.notJson.range)}: ${result.notJson.message}`);
-  for (const problem of result.schema) lines.push(`  ✗ schema ${problem.pointer || '/'} at ${position(problem.range)}: ${problem.message}`);
+  for (const problem of result.schema)
+    lines.push(`  ✗ schema ${problem.pointer || '/'} at ${position(problem.range)}: ${problem.message}`);
 
   // Each constraint is one check; each schema problem (or unparsable JSON) one failure more.
   const failed = result.results.filter((r) => !r.pass).length + result.schema.length + (result.notJson ? 1 : 0);
@@ -32,7 +33,11 @@ export function validationReport(result: ValidateCompletionResult, source: strin
     return { severity: 'info', message: `${source} passes ${what} of ${against}.`, lines };
   }
   const first = firstFailure(result);
-  return { severity: 'error', message: `${source} fails ${plural(failed, 'check')} of ${against}${first ? `: ${first}` : '.'}`, lines };
+  return {
+    severity: 'error',
+    message: `${source} fails ${plural(failed, 'check')} of ${against}${first ? `: ${first}` : '.'}`,
+    lines,
+  };
 }
 
 function firstFailure(result: ValidateCompletionResult): string | undefined {

@@ -37,7 +37,12 @@ interface ModelChoice {
  * One model: its figures. Several targets (`targets:` in the prompt, else in config; `--model` replaces them):
  * the first target's figures with `targets` holding every target's, in declared order.
  */
-export async function computeStats(document: PromptDocument, config: ResolvedConfig, pool: CounterSource, options: CountOptions = {}): Promise<DocumentStats> {
+export async function computeStats(
+  document: PromptDocument,
+  config: ResolvedConfig,
+  pool: CounterSource,
+  options: CountOptions = {},
+): Promise<DocumentStats> {
   const targets = chooseTargets(document, config);
   if (targets.length === 0) return statsFor(document, config, pool, chooseModel(document, config), true, options);
   const all: DocumentStats[] = [];
@@ -45,17 +50,28 @@ export async function computeStats(document: PromptDocument, config: ResolvedCon
   return { ...all[0], targets: all };
 }
 
-async function statsFor(document: PromptDocument, config: ResolvedConfig, pool: CounterSource, choice: ModelChoice, primary: boolean, options: CountOptions): Promise<DocumentStats> {
+async function statsFor(
+  document: PromptDocument,
+  config: ResolvedConfig,
+  pool: CounterSource,
+  choice: ModelChoice,
+  primary: boolean,
+  options: CountOptions,
+): Promise<DocumentStats> {
   const { id, source, span: modelSpan } = choice;
   const model = lookupModel(id, config.models);
   const counter = await pool.counterFor(
-    model.found
-      ? { encoding: model.model.entry.encoding, factors: model.model.entry.factors }
-      : { encoding: 'o200k_base' },
+    model.found ? { encoding: model.model.entry.encoding, factors: model.model.entry.factors } : { encoding: 'o200k_base' },
   );
   const { session, checkpoint } = options;
   session?.keepMessages(document.messages.length);
-  const counted = await countSentText(document, counter, tallyingCounter(counter), session ? (c, i) => session.talliesFor(c, i) : undefined, checkpoint);
+  const counted = await countSentText(
+    document,
+    counter,
+    tallyingCounter(counter),
+    session ? (c, i) => session.talliesFor(c, i) : undefined,
+    checkpoint,
+  );
   const { messages, sections, estimated } = counted;
   const approximate = counter.approximate || !model.found || counted.approximate;
   const promptTokens = messages.reduce((sum, m) => sum + m.tokens, 0);
@@ -66,7 +82,8 @@ async function statsFor(document: PromptDocument, config: ResolvedConfig, pool: 
   const fills = measureFills(document, counter);
   const minTokens = config.placement?.minTokens ?? DEFAULT_PLACEMENT_MIN_TOKENS;
   // Placement is about the text, not the tokenizer: laid out once, with the primary target's counts.
-  const layout = primary && budget.input >= minTokens ? middleInstructions(document, counter, variables, promptTokens) : undefined;
+  const layout =
+    primary && budget.input >= minTokens ? middleInstructions(document, counter, variables, promptTokens) : undefined;
   const stats: DocumentStats = {
     model,
     modelSource: source,
@@ -99,7 +116,12 @@ function chooseTargets(document: PromptDocument, config: ResolvedConfig): ModelC
       const id = item.value.trim();
       if (choices.some((c) => c.id === id)) continue;
       const span = spanOf(document, item as YamlNode);
-      choices.push({ id, source: 'document', span, target: span ? { id, span, source: 'document' } : { id, source: 'document' } });
+      choices.push({
+        id,
+        source: 'document',
+        span,
+        target: span ? { id, span, source: 'document' } : { id, source: 'document' },
+      });
     }
     if (choices.length > 0) return choices.slice(0, MAX_TARGETS);
   }
@@ -108,7 +130,10 @@ function chooseTargets(document: PromptDocument, config: ResolvedConfig): ModelC
 }
 
 /** `--model` / the editor's pick beats the prompt's own model, which beats the configured default. */
-function chooseModel(document: PromptDocument, config: ResolvedConfig): { id: string; source: DocumentStats['modelSource']; span?: Span } {
+function chooseModel(
+  document: PromptDocument,
+  config: ResolvedConfig,
+): { id: string; source: DocumentStats['modelSource']; span?: Span } {
   if (config.modelOverride) return { id: config.modelOverride, source: 'override' };
   const declared = document.interop.model;
   if (declared) return { id: declared.value, source: 'document', span: declared.span };
@@ -175,7 +200,11 @@ function numberFigure(document: PromptDocument, path: string[], fallback: number
   return fallback !== undefined ? { tokens: fallback, source: 'config' } : undefined;
 }
 
-function fraction(document: PromptDocument, path: string[], fallback: number | undefined): { fraction: number; span?: Span } | undefined {
+function fraction(
+  document: PromptDocument,
+  path: string[],
+  fallback: number | undefined,
+): { fraction: number; span?: Span } | undefined {
   const node = frontmatterNode(document, path);
   if (node && isScalar(node) && typeof node.value === 'number' && node.value > 0 && node.value <= 1) {
     return { fraction: node.value, span: spanOf(document, node) };

@@ -54,12 +54,21 @@ export const INTERNAL_ERROR_RULE = 'internal/rule-error';
 const PROSE_RULES = new Set(['instructions/undeclared', 'instructions/mismatch']);
 
 /** Parse and count a prompt without running rules (`promptbound count`, the status bar). */
-export async function countDocument(input: LintInput, host: EngineHost): Promise<{ document: PromptDocument; stats: DocumentStats }> {
-  const document = parseDocument(input.uri, input.text, { stripHtmlComments: input.config.stripHtmlComments, candidateLines: input.session?.candidateLines });
+export async function countDocument(
+  input: LintInput,
+  host: EngineHost,
+): Promise<{ document: PromptDocument; stats: DocumentStats }> {
+  const document = parseDocument(input.uri, input.text, {
+    stripHtmlComments: input.config.stripHtmlComments,
+    candidateLines: input.session?.candidateLines,
+  });
   // Dotprompt partials (`{{> style}}` → `_style.prompt`) are counted and their names count as used.
   if (host.files) await resolvePartials(document, host.files, (uri, text) => parseDocument(uri, text));
   if (input.checkpoint) await input.checkpoint();
-  const stats = await computeStats(document, input.config, host.tokenizers, { session: input.session, checkpoint: input.checkpoint });
+  const stats = await computeStats(document, input.config, host.tokenizers, {
+    session: input.session,
+    checkpoint: input.checkpoint,
+  });
   return { document, stats };
 }
 
@@ -94,9 +103,16 @@ async function completionContext(
 ): Promise<CompletionContext | undefined> {
   if (!host.files || !declaresCompletionChecks(document)) return undefined;
   try {
-    return await loadCompletionContext(document, stats, { files: host.files, tokenizers: host.tokenizers, samples: input.samples !== false, scope: scopeOf(input.config) });
+    return await loadCompletionContext(document, stats, {
+      files: host.files,
+      tokenizers: host.tokenizers,
+      samples: input.samples !== false,
+      scope: scopeOf(input.config),
+    });
   } catch (error) {
-    out.push(internalError(`Loading the output schema or samples failed: ${error instanceof Error ? error.message : String(error)}`, {}));
+    out.push(
+      internalError(`Loading the output schema or samples failed: ${error instanceof Error ? error.message : String(error)}`, {}),
+    );
     return undefined;
   }
 }
@@ -123,11 +139,16 @@ function runRule(
   try {
     rule.check({
       ...context,
-      report: ({ severity: own, ...report }) => found.push({ ...report, ruleId: rule.meta.id, severity: own && !configured ? own : severity }),
+      report: ({ severity: own, ...report }) =>
+        found.push({ ...report, ruleId: rule.meta.id, severity: own && !configured ? own : severity }),
     });
     out.push(...found);
   } catch (error) {
-    out.push(internalError(`Rule ${rule.meta.id} failed on this file: ${error instanceof Error ? error.message : String(error)}`, { rule: rule.meta.id }));
+    out.push(
+      internalError(`Rule ${rule.meta.id} failed on this file: ${error instanceof Error ? error.message : String(error)}`, {
+        rule: rule.meta.id,
+      }),
+    );
   }
 }
 

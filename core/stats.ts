@@ -212,7 +212,11 @@ function sectionCuts(document: PromptDocument, joined: readonly JoinedMessage[])
  * The section's sent text as a range of one message's joined text; undefined when it is not one (it spans
  * messages, or touches a decoded YAML string whose positions are approximate): then it is counted alone.
  */
-function sectionPlace(document: PromptDocument, joined: readonly JoinedMessage[], section: Section): { message: number; from: number; to: number } | undefined {
+function sectionPlace(
+  document: PromptDocument,
+  joined: readonly JoinedMessage[],
+  section: Section,
+): { message: number; from: number; to: number } | undefined {
   const start = section.span.offset;
   const end = start + section.span.length;
   let found: { message: number; from: number; to: number } | undefined;

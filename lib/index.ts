@@ -288,13 +288,20 @@ export async function countTokens(text: string, options: CountOptions = {}): Pro
  * Checks a completion against a prompt's declared `constraints` and output schema, as `promptbound validate` does.
  * Throws PromptboundError when the prompt declares nothing to check or its output schema cannot be used.
  */
-export async function validateCompletion(completion: string, promptText: string, options: ValidateOptions = {}): Promise<ValidationResult> {
+export async function validateCompletion(
+  completion: string,
+  promptText: string,
+  options: ValidateOptions = {},
+): Promise<ValidationResult> {
   const { uri, config, host } = await setup(options);
   const { document, stats } = await countDocument({ uri, text: promptText, config }, host);
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
     throw new PromptboundError('the prompt declares no constraints and no output schema; nothing to validate against');
   }
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files, tokenizers: host.tokenizers });
+  const { requirements, schemaProblems } = await completionRequirements(document, stats, {
+    files: host.files,
+    tokenizers: host.tokenizers,
+  });
   const errors = schemaProblems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     throw new PromptboundError(`the prompt's output schema cannot be used: ${errors.map((p) => p.message).join('; ')}`);
@@ -329,10 +336,23 @@ export async function validateCompletion(completion: string, promptText: string,
 
 /** Every rule, in the registry's order. */
 export function rules(): RuleInfo[] {
-  return RULES.map(({ meta }) => ({ id: meta.id, description: meta.description, defaultSeverity: meta.defaultSeverity, fixable: meta.fixable, docs: ruleDocsUrl(meta.id) }));
+  return RULES.map(({ meta }) => ({
+    id: meta.id,
+    description: meta.description,
+    defaultSeverity: meta.defaultSeverity,
+    fixable: meta.fixable,
+    docs: ruleDocsUrl(meta.id),
+  }));
 }
 
 /** The built-in model table. */
 export function models(): ModelInfo[] {
-  return MODELS.map((m) => ({ id: m.id, provider: m.provider, encoding: m.encoding, tokenizer: m.tokenizer, context: m.context, output: { ...m.output } }));
+  return MODELS.map((m) => ({
+    id: m.id,
+    provider: m.provider,
+    encoding: m.encoding,
+    tokenizer: m.tokenizer,
+    context: m.context,
+    output: { ...m.output },
+  }));
 }

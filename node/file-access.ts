@@ -36,8 +36,11 @@ export async function readConfined(file: string, scope?: ReadScope): Promise<Fil
     } catch (error) {
       return failure(error);
     }
-    const folders = await Promise.all([scope.root, ...scope.allowed].map((folder) => fs.realpath(folder).catch(() => path.resolve(folder))));
-    if (!folders.some((folder) => isInside(folder, real))) return { ok: false, reason: 'outside-root', message: outsideMessage(scope, real) };
+    const folders = await Promise.all(
+      [scope.root, ...scope.allowed].map((folder) => fs.realpath(folder).catch(() => path.resolve(folder))),
+    );
+    if (!folders.some((folder) => isInside(folder, real)))
+      return { ok: false, reason: 'outside-root', message: outsideMessage(scope, real) };
   }
   const read = await readTextFile(file);
   if (read.ok) return { ok: true, text: read.text };
@@ -66,14 +69,26 @@ async function globFiles(base: string, patterns: readonly string[]): Promise<str
     if (!isInside(root, start)) continue;
     const matcher = picomatch(posix, { dot: false });
     const recursive = glob.includes('/') || glob.includes('**');
-    await walk(root, start, recursive ? MAX_DEPTH : 0, (file) => {
-      if (matcher(toPosix(path.relative(root, file)))) found.add(file);
-    }, budget);
+    await walk(
+      root,
+      start,
+      recursive ? MAX_DEPTH : 0,
+      (file) => {
+        if (matcher(toPosix(path.relative(root, file)))) found.add(file);
+      },
+      budget,
+    );
   }
   return [...found].sort(comparePaths);
 }
 
-async function walk(root: string, dir: string, depth: number, visit: (file: string) => void, budget: { entries: number }): Promise<void> {
+async function walk(
+  root: string,
+  dir: string,
+  depth: number,
+  visit: (file: string) => void,
+  budget: { entries: number },
+): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (--budget.entries < 0) return;

@@ -305,9 +305,7 @@ export function describeFsError(error: unknown): string {
 }
 
 /** A file's text as the engine should see it, or why it was not read (`code`: the fs error code, when there was one). */
-export type ReadResult =
-  | { ok: true; text: string; bom: boolean }
-  | { ok: false; message: string; code?: string };
+export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; message: string; code?: string };
 
 /**
  * Reads a prompt file for linting. Never throws: binary, oversized, non-UTF-8 and unreadable files

@@ -87,7 +87,9 @@ function runRange(options: Options, start: number, end: number, report: Report):
       if (finished) return;
       finished = true;
       clearInterval(timer);
-      void worker.terminate().then(() => (next !== undefined && next < end ? runRange(options, next, end, report).then(resolve) : resolve()));
+      void worker
+        .terminate()
+        .then(() => (next !== undefined && next < end ? runRange(options, next, end, report).then(resolve) : resolve()));
     };
     const timer = setInterval(() => {
       const index = Atomics.load(beat, 0);
@@ -110,7 +112,10 @@ function runRange(options: Options, start: number, end: number, report: Report):
         report.run += message.done;
         report.totalMs += message.totalMs;
         report.addSlow(message.slowest);
-        if (report.run % 1_000 < message.done) process.stderr.write(`fuzz: ${report.run.toLocaleString('en')} inputs, ${report.findings.length} findings, ${report.timeouts.length} time-outs\n`);
+        if (report.run % 1_000 < message.done)
+          process.stderr.write(
+            `fuzz: ${report.run.toLocaleString('en')} inputs, ${report.findings.length} findings, ${report.timeouts.length} time-outs\n`,
+          );
       } else if (message.type === 'end') finish();
     });
     worker.on('error', (error) => {
@@ -165,15 +170,22 @@ function runCli(options: Options, report: Report, indices: number[]): void {
       if (completions.length > 0) runs.push(['validate', ['validate', '--prompt', prompt, ...completions]]);
       for (const [name, args] of runs) {
         const started = Date.now();
-        const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', timeout: options.budget * 4, maxBuffer: 256 * 1024 * 1024 });
+        const result = spawnSync(process.execPath, [BIN, ...args], {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: options.budget * 4,
+          maxBuffer: 256 * 1024 * 1024,
+        });
         const ms = Date.now() - started;
         report.cli.run++;
         report.cli.ms.push(ms);
         const problems: string[] = [];
-        if (result.error || result.status === null) problems.push(`${name}: no exit within ${options.budget * 4} ms (${result.error?.message ?? result.signal})`);
+        if (result.error || result.status === null)
+          problems.push(`${name}: no exit within ${options.budget * 4} ms (${result.error?.message ?? result.signal})`);
         else if (result.status > 2) problems.push(`${name}: exit ${result.status}`);
         else if (name === 'check' && result.status === 2) problems.push(`check: exit 2: ${result.stderr.slice(0, 300)}`);
-        if (STACK.test(result.stderr ?? '') || /internal\/rule-error/.test(result.stdout ?? '')) problems.push(`${name}: ${(result.stderr + result.stdout).match(STACK)?.[0] ?? 'internal error'}`);
+        if (STACK.test(result.stderr ?? '') || /internal\/rule-error/.test(result.stdout ?? ''))
+          problems.push(`${name}: ${(result.stderr + result.stdout).match(STACK)?.[0] ?? 'internal error'}`);
         if (problems.length > 0) report.findings.push({ index, kind: input.kind, where: 'cli', problems });
       }
     } finally {
@@ -199,13 +211,27 @@ async function runLsp(options: Options, report: Report, indices: number[]): Prom
   const within = async <T>(what: string, promise: Thenable<T>, ms: number): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)))]);
+      return await Promise.race([
+        promise,
+        new Promise<never>(
+          (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)),
+        ),
+      ]);
     } finally {
       clearTimeout(timer);
     }
   };
   try {
-    await within('initialize', connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(path.join(dir, 'ws')).toString(), workspaceFolders: [{ uri: pathToFileURL(path.join(dir, 'ws')).toString(), name: 'ws' }], capabilities: { workspace: { configuration: true } } }), 30_000);
+    await within(
+      'initialize',
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(path.join(dir, 'ws')).toString(),
+        workspaceFolders: [{ uri: pathToFileURL(path.join(dir, 'ws')).toString(), name: 'ws' }],
+        capabilities: { workspace: { configuration: true } },
+      }),
+      30_000,
+    );
     await connection.sendNotification('initialized', {});
     for (const index of indices) {
       const input = generateInput(options.seed, index);
@@ -216,16 +242,29 @@ async function runLsp(options: Options, report: Report, indices: number[]): Prom
       const started = Date.now();
       const problems: string[] = [];
       try {
-        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'prompt', version: 1, text } });
+        await connection.sendNotification('textDocument/didOpen', {
+          textDocument: { uri, languageId: 'prompt', version: 1, text },
+        });
         let version = 1;
         for (const step of input.edits) {
           const at = Math.min(step.offset, text.length);
           const start = position(text, at);
           const end = position(text, Math.min(at + step.length, text.length));
-          await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start, end }, text: step.text }] });
+          await connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: ++version },
+            contentChanges: [{ range: { start, end }, text: step.text }],
+          });
         }
-        await within('hover', connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }), options.budget * 2);
-        await within('completion', connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 4 } }), options.budget * 2);
+        await within(
+          'hover',
+          connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }),
+          options.budget * 2,
+        );
+        await within(
+          'completion',
+          connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 4 } }),
+          options.budget * 2,
+        );
         await within('codeLens', connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), options.budget * 2);
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       } catch (error) {
@@ -240,7 +279,12 @@ async function runLsp(options: Options, report: Report, indices: number[]): Prom
     await within('shutdown', connection.sendRequest('shutdown'), 10_000);
     await connection.sendNotification('exit');
   } catch (error) {
-    report.findings.push({ index: -1, kind: 'server', where: 'lsp', problems: [error instanceof Error ? error.message : String(error)] });
+    report.findings.push({
+      index: -1,
+      kind: 'server',
+      where: 'lsp',
+      problems: [error instanceof Error ? error.message : String(error)],
+    });
   } finally {
     child.kill();
     connection.dispose();
@@ -265,7 +309,8 @@ async function main(): Promise<number> {
   const report = new Report();
   const started = Date.now();
   const [first, last] = options.only !== undefined ? [options.only, options.only + 1] : [0, options.count];
-  const sample = (n: number) => Array.from({ length: Math.min(n, last - first) }, (_, i) => first + Math.floor((i * (last - first)) / Math.max(1, n)));
+  const sample = (n: number) =>
+    Array.from({ length: Math.min(n, last - first) }, (_, i) => first + Math.floor((i * (last - first)) / Math.max(1, n)));
   // The real CLI and server first (few inputs, slow to start); then the in-process inputs, which SIGINT/SIGTERM may cut short.
   runCli(options, report, options.only !== undefined ? [options.only] : sample(options.cli));
   await runLsp(options, report, options.only !== undefined ? [options.only] : sample(options.lsp));
@@ -279,7 +324,9 @@ async function main(): Promise<number> {
     }
   });
   const per = Math.ceil((last - first) / options.workers);
-  const ranges = Array.from({ length: options.workers }, (_, w) => runRange(options, first + w * per, Math.min(last, first + (w + 1) * per), report));
+  const ranges = Array.from({ length: options.workers }, (_, w) =>
+    runRange(options, first + w * per, Math.min(last, first + (w + 1) * per), report),
+  );
   await Promise.race([Promise.all(ranges), stop]);
   return summarise(options, report, (Date.now() - started) / 1000, stopped);
 }
@@ -292,14 +339,38 @@ function summarise(options: Options, report: Report, seconds: number, stopped: b
     `real CLI: ${report.cli.run} runs, median ${percentile(report.cli.ms, 50)} ms, max ${Math.max(0, ...report.cli.ms)} ms`,
     `stdio server: ${report.lsp.run} documents, median ${percentile(report.lsp.ms, 50)} ms, max ${Math.max(0, ...report.lsp.ms)} ms`,
     `crashes: ${crashes}`,
-    ...report.findings.slice(0, 20).map((f) => `  #${f.index} ${f.kind} [${f.where}]: ${f.problems.slice(0, 3).map((p) => p.slice(0, 200)).join(' | ')}`),
+    ...report.findings.slice(0, 20).map(
+      (f) =>
+        `  #${f.index} ${f.kind} [${f.where}]: ${f.problems
+          .slice(0, 3)
+          .map((p) => p.slice(0, 200))
+          .join(' | ')}`,
+    ),
     `time-outs: ${report.timeouts.length}`,
     ...report.timeouts.slice(0, 20).map((t) => `  #${t.index} ${t.kind}: ${t.ms} ms`),
     'slowest inputs:',
     ...report.slowest.map((s) => `  #${s.index} ${s.kind}: ${s.ms} ms`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (options.out) writeFileSync(options.out, JSON.stringify({ options, seconds, stopped, run: report.run, findings: report.findings, timeouts: report.timeouts, slowest: report.slowest, cli: report.cli.run, lsp: report.lsp.run }, null, 2));
+  if (options.out)
+    writeFileSync(
+      options.out,
+      JSON.stringify(
+        {
+          options,
+          seconds,
+          stopped,
+          run: report.run,
+          findings: report.findings,
+          timeouts: report.timeouts,
+          slowest: report.slowest,
+          cli: report.cli.run,
+          lsp: report.lsp.run,
+        },
+        null,
+        2,
+      ),
+    );
   return crashes + report.timeouts.length > 0 ? 1 : 0;
 }
 

@@ -37,7 +37,13 @@ function ranges(file, name) {
   return out;
 }
 
-const WS = 1, L = 2, N = 4, UPPERISH = 8, LOWERISH = 16, CJK = 32, OTHER = 64;
+const WS = 1,
+  L = 2,
+  N = 4,
+  UPPERISH = 8,
+  LOWERISH = 16,
+  CJK = 32,
+  OTHER = 64;
 const bits = new Uint8Array(0x110000);
 function mark(list, bit) {
   for (const [a, b] of list) for (let c = a; c <= b; c++) bits[c] |= bit;
@@ -45,12 +51,15 @@ function mark(list, bit) {
 mark(ranges('perl_space.rs', 'WHITE_SPACE'), WS);
 mark(ranges('general_category.rs', 'LETTER'), L);
 mark(ranges('general_category.rs', 'NUMBER'), N);
-for (const name of ['UPPERCASE_LETTER', 'TITLECASE_LETTER', 'MODIFIER_LETTER', 'OTHER_LETTER', 'MARK']) mark(ranges('general_category.rs', name), UPPERISH);
-for (const name of ['LOWERCASE_LETTER', 'MODIFIER_LETTER', 'OTHER_LETTER', 'MARK']) mark(ranges('general_category.rs', name), LOWERISH);
+for (const name of ['UPPERCASE_LETTER', 'TITLECASE_LETTER', 'MODIFIER_LETTER', 'OTHER_LETTER', 'MARK'])
+  mark(ranges('general_category.rs', name), UPPERISH);
+for (const name of ['LOWERCASE_LETTER', 'MODIFIER_LETTER', 'OTHER_LETTER', 'MARK'])
+  mark(ranges('general_category.rs', name), LOWERISH);
 
 // Script classes for approximate models (our own heuristic, not tiktoken's): the same sets as core/tokens/script.ts.
 const cjkRe = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
-const otherRe = /\p{Extended_Pictographic}|\p{Regional_Indicator}|(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Common}\p{sc=Inherited}])[\p{L}\p{M}\p{N}]/u;
+const otherRe =
+  /\p{Extended_Pictographic}|\p{Regional_Indicator}|(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Common}\p{sc=Inherited}])[\p{L}\p{M}\p{N}]/u;
 for (let c = 0x80; c < 0x110000; c++) {
   if (c >= 0xd800 && c <= 0xdfff) continue;
   const s = String.fromCodePoint(c);

@@ -19,18 +19,28 @@ export function lazyModules(outdir, modules, options) {
   async function build(module) {
     const file = fileOf(module);
     if (!built.has(file)) {
-      built.set(file, (async () => {
-        const outfile = join(outdir, 'lazy', `${file}.js`);
-        const members = modules.filter((m) => fileOf(m) === file);
-        const entry = module.group === undefined
-          ? { entryPoints: [module.entry] }
-          : { stdin: { contents: `module.exports = {${members.map((m) => `${JSON.stringify(m.name)}: require(${JSON.stringify(m.entry)})`).join(', ')}};`, resolveDir: process.cwd(), loader: 'js' } };
-        await esbuild.build({ ...options, ...entry, outfile, bundle: true, format: 'cjs', logLevel: 'warning' });
-        // Load it once here to learn its export names (these modules have no side effects on load).
-        const require = createRequire(outfile);
-        delete require.cache[outfile];
-        return require(outfile);
-      })());
+      built.set(
+        file,
+        (async () => {
+          const outfile = join(outdir, 'lazy', `${file}.js`);
+          const members = modules.filter((m) => fileOf(m) === file);
+          const entry =
+            module.group === undefined
+              ? { entryPoints: [module.entry] }
+              : {
+                  stdin: {
+                    contents: `module.exports = {${members.map((m) => `${JSON.stringify(m.name)}: require(${JSON.stringify(m.entry)})`).join(', ')}};`,
+                    resolveDir: process.cwd(),
+                    loader: 'js',
+                  },
+                };
+          await esbuild.build({ ...options, ...entry, outfile, bundle: true, format: 'cjs', logLevel: 'warning' });
+          // Load it once here to learn its export names (these modules have no side effects on load).
+          const require = createRequire(outfile);
+          delete require.cache[outfile];
+          return require(outfile);
+        })(),
+      );
     }
     const loaded = await built.get(file);
     const real = module.group === undefined ? loaded : loaded[module.name];
@@ -41,7 +51,9 @@ export function lazyModules(outdir, modules, options) {
     setup(plugin) {
       for (const module of modules) {
         plugin.onResolve({ filter: module.filter }, (args) =>
-          module.importer === undefined || module.importer.test(args.importer) ? { path: module.name, namespace: 'lazy-stub' } : undefined,
+          module.importer === undefined || module.importer.test(args.importer)
+            ? { path: module.name, namespace: 'lazy-stub' }
+            : undefined,
         );
       }
       plugin.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
@@ -52,7 +64,10 @@ export function lazyModules(outdir, modules, options) {
           `let real;`,
           `const load = () => real ??= require(${JSON.stringify(`./lazy/${fileOf(module)}.js`)})${module.group === undefined ? '' : `[${JSON.stringify(module.name)}]`};`,
           esModule ? `Object.defineProperty(exports, '__esModule', { value: true });` : '',
-          ...keys.map((key) => `Object.defineProperty(exports, ${JSON.stringify(key)}, { enumerable: true, get: () => load()[${JSON.stringify(key)}] });`),
+          ...keys.map(
+            (key) =>
+              `Object.defineProperty(exports, ${JSON.stringify(key)}, { enumerable: true, get: () => load()[${JSON.stringify(key)}] });`,
+          ),
         ];
         return { contents: lines.join('\n'), loader: 'js', resolveDir: outdir };
       });

@@ -32,7 +32,8 @@ if (!/^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(tag)) fail(`'${tag}' is not a v
 if (tag !== `v${manifest.version}` && !args.includes('--any-version')) {
   fail(`${tag} does not match package.json's version ${manifest.version} (SARIF help links point to v<version>)`);
 }
-if (git(['status', '--porcelain', '--untracked-files=no']) !== '') fail('the work tree has uncommitted changes; commit them first');
+if (git(['status', '--porcelain', '--untracked-files=no']) !== '')
+  fail('the work tree has uncommitted changes; commit them first');
 if (spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${tag}`], { cwd: root }).status === 0 && !force) {
   fail(`tag ${tag} exists (use --force to move it)`);
 }
@@ -68,11 +69,18 @@ try {
   git(['update-index', '--cacheinfo', `100644,${packageBlob},package.json`], { env });
   git(['update-index', '--force-remove', 'package-lock.json'], { env });
   const tree = git(['write-tree'], { env });
-  const identity = ['-c', `user.name=${git(['config', '--default', 'promptbound', 'user.name'])}`, '-c', `user.email=${git(['config', '--default', 'dev@promptbound.invalid', 'user.email'])}`];
+  const identity = [
+    '-c',
+    `user.name=${git(['config', '--default', 'promptbound', 'user.name'])}`,
+    '-c',
+    `user.email=${git(['config', '--default', 'dev@promptbound.invalid', 'user.email'])}`,
+  ];
   const message = `Release ${tag}\n\nBuilt bundles for installs from git (pre-commit, the GitHub Action); no prepare script, no devDependencies.\n`;
   const commit = git([...identity, 'commit-tree', tree, '-p', 'HEAD', '-F', '-'], { input: message });
   git(['tag', ...(force ? ['-f'] : []), tag, commit]);
-  process.stdout.write(`${tag} → ${commit.slice(0, 12)}: HEAD ${git(['rev-parse', '--short=12', 'HEAD'])} + ${files.length} built files\n`);
+  process.stdout.write(
+    `${tag} → ${commit.slice(0, 12)}: HEAD ${git(['rev-parse', '--short=12', 'HEAD'])} + ${files.length} built files\n`,
+  );
 } finally {
   rmSync(path.dirname(index), { recursive: true, force: true });
 }

@@ -58,7 +58,8 @@ export function prepareTiktokenCache(): NodeJS.ProcessEnv {
     const { url, sha256 } = PUBLISHED[encoding];
     const text = tiktokenFormat(encoding);
     const actual = createHash('sha256').update(text).digest('hex');
-    if (actual !== sha256) throw new Error(`${encoding}: the rank file rebuilt from js-tiktoken has sha256 ${actual}, OpenAI publishes ${sha256}.`);
+    if (actual !== sha256)
+      throw new Error(`${encoding}: the rank file rebuilt from js-tiktoken has sha256 ${actual}, OpenAI publishes ${sha256}.`);
     writeFileSync(join(dir, createHash('sha1').update(url).digest('hex')), text);
   }
   return { ...process.env, TIKTOKEN_CACHE_DIR: dir };
@@ -68,7 +69,9 @@ export function prepareTiktokenCache(): NodeJS.ProcessEnv {
 export function requireTiktoken(): void {
   const probe = spawnSync('python3', ['-c', 'import tiktoken; print(tiktoken.__version__)'], { encoding: 'utf8' });
   if (probe.status !== 0) {
-    throw new Error(`python3 cannot import tiktoken (install it with \`python3 -m pip install tiktoken\`):\n${probe.stderr ?? probe.error}`);
+    throw new Error(
+      `python3 cannot import tiktoken (install it with \`python3 -m pip install tiktoken\`):\n${probe.stderr ?? probe.error}`,
+    );
   }
 }
 
@@ -76,7 +79,12 @@ export function requireTiktoken(): void {
 export function tiktokenCounts(texts: readonly string[], timeRounds = 0): Record<string, unknown> {
   requireTiktoken();
   const args = [join(ROOT, 'scripts', 'tiktoken-counts.py'), ...(timeRounds > 0 ? ['--time', String(timeRounds)] : [])];
-  const result = spawnSync('python3', args, { input: JSON.stringify(texts), env: prepareTiktokenCache(), encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync('python3', args, {
+    input: JSON.stringify(texts),
+    env: prepareTiktokenCache(),
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   if (result.status !== 0) throw new Error(`tiktoken failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as Record<string, unknown>;
 }
@@ -109,20 +117,26 @@ async function main(): Promise<void> {
     })),
   };
   if (process.argv.includes('--write')) {
-    const stored = { ...recorded, entries: recorded.entries.map((e) => (e.name.startsWith('long/') ? { ...e, text: undefined } : e)) };
+    const stored = {
+      ...recorded,
+      entries: recorded.entries.map((e) => (e.name.startsWith('long/') ? { ...e, text: undefined } : e)),
+    };
     writeFileSync(REFERENCE_FILE, `${JSON.stringify(stored, null, 0).replace(/\},\{/g, '},\n{')}\n`);
     console.log(`wrote ${recorded.entries.length} entries from tiktoken ${recorded.tiktoken} to ${REFERENCE_FILE}`);
     return;
   }
   const failures: string[] = [];
   const committed = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as ReferenceFile;
-  if (committed.entries.length !== recorded.entries.length) failures.push(`the corpus has ${recorded.entries.length} entries, the committed file ${committed.entries.length}`);
+  if (committed.entries.length !== recorded.entries.length)
+    failures.push(`the corpus has ${recorded.entries.length} entries, the committed file ${committed.entries.length}`);
   recorded.entries.forEach((entry, i) => {
     const old = committed.entries[i];
     if (old === undefined) return;
-    if ((old.text !== undefined && old.text !== entry.text) || old.name !== entry.name) failures.push(`entry ${i} (${entry.name}): the committed text differs from the generated corpus`);
+    if ((old.text !== undefined && old.text !== entry.text) || old.name !== entry.name)
+      failures.push(`entry ${i} (${entry.name}): the committed text differs from the generated corpus`);
     for (const encoding of ENCODINGS) {
-      if (old[encoding] !== entry[encoding]) failures.push(`${entry.name} ${encoding}: committed ${old[encoding]}, live tiktoken ${entry[encoding]}`);
+      if (old[encoding] !== entry[encoding])
+        failures.push(`${entry.name} ${encoding}: committed ${old[encoding]}, live tiktoken ${entry[encoding]}`);
     }
   });
   const pool = new TokenizerPool(nodeRankLoader);
@@ -130,7 +144,10 @@ async function main(): Promise<void> {
     const counter = await pool.counterFor({ encoding });
     for (const entry of recorded.entries) {
       const ours = counter.count(entry.text as string);
-      if (ours.tokens !== entry[encoding] || ours.approximate) failures.push(`${entry.name} ${encoding}: ours ${ours.tokens}, tiktoken ${entry[encoding]} ${JSON.stringify((entry.text as string).slice(0, 60))}`);
+      if (ours.tokens !== entry[encoding] || ours.approximate)
+        failures.push(
+          `${entry.name} ${encoding}: ours ${ours.tokens}, tiktoken ${entry[encoding]} ${JSON.stringify((entry.text as string).slice(0, 60))}`,
+        );
     }
   }
   const sweep = everyCodePoint();
@@ -140,7 +157,10 @@ async function main(): Promise<void> {
     const counts = sweepCounts[encoding] as number[];
     sweep.forEach((text, i) => {
       const ours = counter.count(text).tokens;
-      if (ours !== counts[i]) failures.push(`code point sweep ${encoding} U+${(text.codePointAt(1) as number).toString(16)}: ours ${ours}, tiktoken ${counts[i]}`);
+      if (ours !== counts[i])
+        failures.push(
+          `code point sweep ${encoding} U+${(text.codePointAt(1) as number).toString(16)}: ours ${ours}, tiktoken ${counts[i]}`,
+        );
     });
   }
   if (failures.length > 0) {
@@ -148,7 +168,9 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  console.log(`tiktoken ${recorded.tiktoken}: ${recorded.entries.length} corpus entries and ${sweep.length} code points agree on both encodings.`);
+  console.log(
+    `tiktoken ${recorded.tiktoken}: ${recorded.entries.length} corpus entries and ${sweep.length} code points agree on both encodings.`,
+  );
 }
 
 if (require.main === module) {

@@ -26,7 +26,8 @@ function clientRankLoader(connection: Connection): RankLoader {
     const text = await connection.sendRequest(ReadRanksRequest, { encoding });
     if (typeof text !== 'string') throw new Error(`The client sent no rank file for ${encoding}.`);
     const parsed = JSON.parse(text) as RankFile;
-    if (typeof parsed.pat_str !== 'string' || typeof parsed.bpe_ranks !== 'string') throw new Error(`The rank file for ${encoding} is malformed.`);
+    if (typeof parsed.pat_str !== 'string' || typeof parsed.bpe_ranks !== 'string')
+      throw new Error(`The rank file for ${encoding} is malformed.`);
     return parsed;
   };
 }

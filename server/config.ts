@@ -116,7 +116,8 @@ export class ConfigLookup {
 /** `allowOutsideRoot` folders are relative to the config's folder; core compares uris. */
 function withFolderUris(config: PromptboundConfig, folder: string): PromptboundConfig {
   if (!Array.isArray(config.allowOutsideRoot)) return config;
-  const uriOf = (entry: string) => (/^([a-z]:)?[\\/]/i.test(entry) ? URI.file(entry).toString() : canonicalUri(joinUri(folder, entry)));
+  const uriOf = (entry: string) =>
+    /^([a-z]:)?[\\/]/i.test(entry) ? URI.file(entry).toString() : canonicalUri(joinUri(folder, entry));
   return { ...config, allowOutsideRoot: config.allowOutsideRoot.map(uriOf) };
 }
 

@@ -22,7 +22,8 @@ export function nodeUriFileAccess(base: FileAccess = nodeFileAccess()): FileAcce
       if (!base.read) return readScoped(base, path, undefined);
       // The scope's folders are uris too; a folder that is not a file uri confines nothing Node can read.
       const folders = scope && scope.allowed !== 'any' ? [scope.root, ...scope.allowed].map((f) => pathOf(f) ?? f) : undefined;
-      const pathScope: ReadScope | undefined = scope && (scope.allowed === 'any' ? scope : { root: folders![0], allowed: folders!.slice(1) });
+      const pathScope: ReadScope | undefined =
+        scope && (scope.allowed === 'any' ? scope : { root: folders![0], allowed: folders!.slice(1) });
       return base.read(path, pathScope);
     },
     async glob(baseUri, patterns) {

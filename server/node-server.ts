@@ -1,6 +1,12 @@
 // Starts the server in a Node process: IPC for the VS Code desktop client, stdio for `promptbound lsp --stdio` and other editors.
 import { setFlagsFromString } from 'node:v8';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+} from 'vscode-languageserver/node';
 import { nodePlatform } from './node-platform';
 import { startServer } from './server';
 import { answerInvalidParams, paramsGuard } from './params';
@@ -20,7 +26,12 @@ export function runLanguageServer(transport?: 'stdio'): Connection {
   }
   const connection =
     transport === 'stdio'
-      ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout), paramsGuard())
+      ? createConnection(
+          ProposedFeatures.all,
+          new StreamMessageReader(process.stdin),
+          new StreamMessageWriter(process.stdout),
+          paramsGuard(),
+        )
       : createConnection(ProposedFeatures.all, paramsGuard());
   answerInvalidParams(connection);
   startServer(connection, nodePlatform());

@@ -1,14 +1,23 @@
 // Checks every incoming message's params before any handler (ours or vscode-languageserver's) sees them: a request
 // with `params: null` or a malformed position answers -32602 InvalidParams instead of a TypeError as -32603, and a
 // malformed notification is dropped (docs/security.md).
-import { ErrorCodes, ResponseError, type Connection, type ConnectionOptions, type Message, type RequestMessage } from 'vscode-languageserver';
+import {
+  ErrorCodes,
+  ResponseError,
+  type Connection,
+  type ConnectionOptions,
+  type Message,
+  type RequestMessage,
+} from 'vscode-languageserver';
 
 /** What a param must look like; a failed check names the field. */
 type Check = (value: unknown, at: string) => string | undefined;
 
-const object: Check = (v, at) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : `${at} must be an object`);
+const object: Check = (v, at) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : `${at} must be an object`;
 const string: Check = (v, at) => (typeof v === 'string' ? undefined : `${at} must be a string`);
-const integer: Check = (v, at) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff ? undefined : `${at} must be a non-negative integer`);
+const integer: Check = (v, at) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff ? undefined : `${at} must be a non-negative integer`;
 const anyInteger: Check = (v, at) => (typeof v === 'number' && Number.isInteger(v) ? undefined : `${at} must be an integer`);
 const array: Check = (v, at) => (Array.isArray(v) ? undefined : `${at} must be an array`);
 
@@ -31,7 +40,8 @@ function shape(fields: Record<string, Check>, optional: Record<string, Check> = 
 }
 
 function arrayOf(item: Check): Check {
-  return (value, at) => array(value, at) ?? (value as unknown[]).map((v, i) => item(v, `${at}[${i}]`)).find((p) => p !== undefined);
+  return (value, at) =>
+    array(value, at) ?? (value as unknown[]).map((v, i) => item(v, `${at}[${i}]`)).find((p) => p !== undefined);
 }
 
 const position = shape({ line: integer, character: integer });
@@ -45,7 +55,10 @@ const contentChange = shape({ text: string }, { range });
 const PARAMS: Record<string, Check> = {
   initialize: object,
   'textDocument/didOpen': shape({ textDocument: shape({ uri: string, languageId: string, version: anyInteger, text: string }) }),
-  'textDocument/didChange': shape({ textDocument: shape({ uri: string, version: anyInteger }), contentChanges: arrayOf(contentChange) }),
+  'textDocument/didChange': shape({
+    textDocument: shape({ uri: string, version: anyInteger }),
+    contentChanges: arrayOf(contentChange),
+  }),
   'textDocument/didSave': shape({ textDocument }),
   'textDocument/didClose': shape({ textDocument }),
   'textDocument/hover': positionParams,
@@ -61,14 +74,18 @@ const PARAMS: Record<string, Check> = {
   'workspace/diagnostic': shape({}, { previousResultIds: arrayOf(shape({ uri: string, value: string })) }),
   'workspace/didChangeConfiguration': object,
   'workspace/didChangeWatchedFiles': shape({ changes: arrayOf(shape({ uri: string, type: integer })) }),
-  'workspace/didChangeWorkspaceFolders': shape({ event: shape({ added: arrayOf(shape({ uri: string })), removed: arrayOf(shape({ uri: string })) }) }),
+  'workspace/didChangeWorkspaceFolders': shape({
+    event: shape({ added: arrayOf(shape({ uri: string })), removed: arrayOf(shape({ uri: string })) }),
+  }),
   'promptbound/stats': shape({ uri: string }),
   'promptbound/countText': shape({ uri: string, text: string }),
   'promptbound/validateCompletion': shape({ uri: string, text: string }),
   'promptbound/setModelOverride': shape({ uri: string }, { model: string }),
   'promptbound/lintWorkspace': shape({}, { uris: arrayOf(string) }),
   'promptbound/preview': shape({ uri: string }, { set: integer }),
-  '$/cancelRequest': shape({ id: (v, at) => (typeof v === 'number' || typeof v === 'string' ? undefined : `${at} must be a number or string`) }),
+  '$/cancelRequest': shape({
+    id: (v, at) => (typeof v === 'number' || typeof v === 'string' ? undefined : `${at} must be a number or string`),
+  }),
 };
 
 /** The request an invalid one is turned into: same id, so its error answers the original. */
@@ -101,5 +118,9 @@ export function paramsGuard(): ConnectionOptions {
 
 /** Answers the rewritten requests with -32602 and the problem. */
 export function answerInvalidParams(connection: Connection): void {
-  connection.onRequest(INVALID_PARAMS, (params: { method: string; problem: string }) => new ResponseError(ErrorCodes.InvalidParams, `${params.method}: ${params.problem}`));
+  connection.onRequest(
+    INVALID_PARAMS,
+    (params: { method: string; problem: string }) =>
+      new ResponseError(ErrorCodes.InvalidParams, `${params.method}: ${params.problem}`),
+  );
 }

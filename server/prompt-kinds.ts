@@ -56,7 +56,11 @@ export class PromptKinds {
  * The prompt a sample file belongs to by the default naming (`<stem>.sample.*`, `<stem>.samples/**`), when it
  * exists; samples matched only by a prompt's own `samples:` globs are found once that prompt is linted.
  */
-export async function findOwner(uri: string, isKnownPrompt: (uri: string) => boolean, files: FileAccess): Promise<string | undefined> {
+export async function findOwner(
+  uri: string,
+  isKnownPrompt: (uri: string) => boolean,
+  files: FileAccess,
+): Promise<string | undefined> {
   const candidates: string[] = [];
   const name = baseName(uri);
   const folder = parentUri(uri);

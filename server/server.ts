@@ -56,8 +56,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
     fire: (name, work) => void guard(name, undefined, async () => void (await work()))(),
     refreshLenses: async () => {
       const { workspace: capabilities } = session.capabilities;
-      if (capabilities?.codeLens?.refreshSupport) await connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-      if (capabilities?.inlayHint?.refreshSupport) await connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+      if (capabilities?.codeLens?.refreshSupport)
+        await connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      if (capabilities?.inlayHint?.refreshSupport)
+        await connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
     },
   };
   registerLifecycle(context);

@@ -30,7 +30,13 @@ export interface DiagnosticData {
  * (its line offsets are kept up to date edit by edit), so a keystroke does not walk the whole text to find
  * line starts; once the editor has moved on, the snapshot computes its own, once.
  */
-export function snapshotDocument(live: TextDocument | undefined, uri: string, languageId: string, version: number, text: string): TextDocument {
+export function snapshotDocument(
+  live: TextDocument | undefined,
+  uri: string,
+  languageId: string,
+  version: number,
+  text: string,
+): TextDocument {
   let own: TextDocument | undefined;
   const positions = (): TextDocument => {
     if (live !== undefined && live.version === version && live.getText() === text) return live;

@@ -79,7 +79,8 @@ interface PromptEntry {
 class Superseded extends Error {}
 
 /** `PROMPTBOUND_LINT_TIMING=1` logs each lint's wall and CPU time (the editor benchmark reads them). */
-const LINT_TIMING = typeof process !== 'undefined' && typeof process.cpuUsage === 'function' && process.env?.PROMPTBOUND_LINT_TIMING === '1';
+const LINT_TIMING =
+  typeof process !== 'undefined' && typeof process.cpuUsage === 'function' && process.env?.PROMPTBOUND_LINT_TIMING === '1';
 
 /**
  * A prompt with more sections than this sends its stats (every section's count, for the chart) at most every
@@ -93,7 +94,9 @@ const STATS_THROTTLE_MS = 150;
 const SLICE_MS = 15;
 
 const yieldToEventLoop: () => Promise<void> =
-  typeof setImmediate === 'function' ? () => new Promise((resolve) => setImmediate(resolve)) : () => new Promise((resolve) => setTimeout(resolve, 0));
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The CLI's limit (node/files.ts MAX_FILE_BYTES): larger files are reported, not linted. */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -215,7 +218,8 @@ export class PromptWorkspace {
       if (this.options.documents.get(uri) !== undefined) continue; // the open document is what counts
       for (const prompt of this.prompts.values()) {
         if (prompt.uri === uri && !prompt.open) due.add(prompt.uri);
-        if (prompt.dependencies.has(uri) || [...prompt.globBases].some((base) => relativeTo(base, uri) !== undefined)) due.add(prompt.uri);
+        if (prompt.dependencies.has(uri) || [...prompt.globBases].some((base) => relativeTo(base, uri) !== undefined))
+          due.add(prompt.uri);
       }
     }
     for (const uri of due) this.scheduler.schedule(uri, 0);
@@ -274,13 +278,15 @@ export class PromptWorkspace {
     const entry = this.prompts.get(key);
     if (!entry) return undefined;
     const doc = this.options.documents.get(key);
-    const current = () => entry.snapshot && (!doc || entry.snapshot.textDocument.version === doc.version) ? entry.snapshot : undefined;
+    const current = () =>
+      entry.snapshot && (!doc || entry.snapshot.textDocument.version === doc.version) ? entry.snapshot : undefined;
     if (current()) return entry.snapshot;
     // A long lint (a cold 10 MB prompt) is not waited for: the request is answered from what is known now.
     const yielded = this.untilYielding(entry);
     if ((await Promise.race([this.scheduler.flush(key).then(() => 'done'), yielded])) === 'yielding') return current();
     if (!current()) {
-      if ((await Promise.race([this.scheduler.now(key).then(() => 'done'), this.untilYielding(entry)])) === 'yielding') return current();
+      if ((await Promise.race([this.scheduler.now(key).then(() => 'done'), this.untilYielding(entry)])) === 'yielding')
+        return current();
     }
     return current();
   }
@@ -318,7 +324,8 @@ export class PromptWorkspace {
     if (!this.prompts.get(key)?.open) return null;
     const snapshot = await this.freshSnapshot(key);
     const entry = this.prompts.get(key);
-    if (entry && snapshot && entry.stats?.version !== snapshot.textDocument.version) entry.stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
+    if (entry && snapshot && entry.stats?.version !== snapshot.textDocument.version)
+      entry.stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
     return entry?.stats ?? null;
   }
 
@@ -351,7 +358,9 @@ export class PromptWorkspace {
     } catch (error) {
       if (error instanceof Superseded) return;
       // A bug of ours (core already turns a throwing rule into a diagnostic): logged, and the server goes on.
-      this.options.sink.log(`promptbound: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.options.sink.log(
+        `promptbound: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     } finally {
       if (this.scheduler.isCurrent(uri, generation)) this.stopYielding(entry);
     }
@@ -384,7 +393,8 @@ export class PromptWorkspace {
 
     const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
     // A closed prompt linted on request keeps its snapshot only when code actions on its samples may need it.
-    entry.snapshot = entry.open || result.completion ? { textDocument, result, config, completion: result.completion } : undefined;
+    entry.snapshot =
+      entry.open || result.completion ? { textDocument, result, config, completion: result.completion } : undefined;
     entry.linted = true;
     entry.dependencies = new Set([...files.reads.keys(), ...chain.map((c) => c.uri)]);
     entry.globBases = files.globBases;
@@ -392,9 +402,12 @@ export class PromptWorkspace {
     const texts = new Map<string, PositionedText>();
     texts.set(uri, { uri: textDocument.uri, document: textDocument, version: doc?.version });
     for (const [readUri, read] of files.reads) {
-      if (read.text !== undefined && !texts.has(readUri)) texts.set(readUri, positionedText(this.clientUri(readUri), read.text, read.version));
+      if (read.text !== undefined && !texts.has(readUri))
+        texts.set(readUri, positionedText(this.clientUri(readUri), read.text, read.version));
     }
-    for (const c of chain) if (!texts.has(c.uri)) texts.set(c.uri, positionedText(this.clientUri(c.uri), c.text, this.options.documents.get(c.uri)?.version));
+    for (const c of chain)
+      if (!texts.has(c.uri))
+        texts.set(c.uri, positionedText(this.clientUri(c.uri), c.text, this.options.documents.get(c.uri)?.version));
 
     const byTarget = new Map<string, Diagnostic[]>();
     const add = (target: string, d: Diagnostic) => {
@@ -429,7 +442,9 @@ export class PromptWorkspace {
     if (entry.open) this.sendStats(entry, result.stats.sections.length > STATS_SECTIONS_AT_ONCE);
     if (started) {
       const cpu = process.cpuUsage(started.cpu);
-      this.options.sink.log(`promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)} rss=${(process.memoryUsage.rss() / 1048576).toFixed(1)} heap=${(process.memoryUsage().heapUsed / 1048576).toFixed(1)}`);
+      this.options.sink.log(
+        `promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)} rss=${(process.memoryUsage.rss() / 1048576).toFixed(1)} heap=${(process.memoryUsage().heapUsed / 1048576).toFixed(1)}`,
+      );
     }
   }
 
@@ -543,7 +558,15 @@ export class PromptWorkspace {
   private entry(uri: string): PromptEntry {
     let entry = this.prompts.get(uri);
     if (!entry) {
-      entry = { uri, open: false, listed: false, linted: false, dependencies: new Set(), globBases: new Set(), contributions: new Map() };
+      entry = {
+        uri,
+        open: false,
+        listed: false,
+        linted: false,
+        dependencies: new Set(),
+        globBases: new Set(),
+        contributions: new Map(),
+      };
       this.prompts.set(uri, entry);
     }
     return entry;

@@ -42,7 +42,9 @@ export function formatSarif(
   const results = report.files.flatMap((file) => {
     const lines = readSource(file.path)?.split(/\r\n|\r|\n/);
     const fingerprints = fingerprinter(file, report.root, lines);
-    return file.messages.filter((m) => !m.fatal && m.ruleId).map((m) => result(file, m, report.root, index, fingerprints(m), lines));
+    return file.messages
+      .filter((m) => !m.fatal && m.ruleId)
+      .map((m) => result(file, m, report.root, index, fingerprints(m), lines));
   });
   const notifications = report.files.flatMap((file) =>
     file.messages.filter((m) => m.fatal).map((m) => notification(file, m, report.root)),
@@ -120,7 +122,11 @@ export function pinnedDocsUrl(id: string): string {
 export function whenItTriggers(page: string): string | undefined {
   const section = /^## When it triggers[ \t]*\r?\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page);
   if (!section) return undefined;
-  const text = section[1]!.trim().split(/\r?\n\s*\r?\n/)[0]!.replace(/\s*\r?\n\s*/g, ' ').trim();
+  const text = section[1]!
+    .trim()
+    .split(/\r?\n\s*\r?\n/)[0]!
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .trim();
   return text === '' ? undefined : text;
 }
 
@@ -217,12 +223,20 @@ function withSnippets(message: ReportMessage, lines: readonly string[] | undefin
   const text =
     message.endLine === message.line
       ? span[0]!.slice(message.column - 1, message.endColumn - 1)
-      : [span[0]!.slice(message.column - 1), ...span.slice(1, -1), (span[span.length - 1] ?? '').slice(0, message.endColumn - 1)].join('\n');
+      : [
+          span[0]!.slice(message.column - 1),
+          ...span.slice(1, -1),
+          (span[span.length - 1] ?? '').slice(0, message.endColumn - 1),
+        ].join('\n');
   const contextStart = Math.max(1, message.line - 1);
   const contextEnd = Math.min(lines.length, last + 1);
   return {
     region: text === '' ? flagged : { ...flagged, snippet: { text } },
-    contextRegion: { startLine: contextStart, endLine: contextEnd, snippet: { text: lines.slice(contextStart - 1, contextEnd).join('\n') } },
+    contextRegion: {
+      startLine: contextStart,
+      endLine: contextEnd,
+      snippet: { text: lines.slice(contextStart - 1, contextEnd).join('\n') },
+    },
   };
 }
 

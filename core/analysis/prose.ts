@@ -38,7 +38,10 @@ const SLICE_CHARS = 128 * 1024;
 export class ProseMemo {
   private readonly pieces = new Map<string, SegmentedText<Paragraph>>();
   /** Each piece's last scan, by the text and fence state it was made for. */
-  private readonly scans = new Map<string, { text: string; inFence: boolean; result: { found: StatedConstraint[]; inFence: boolean } }>();
+  private readonly scans = new Map<
+    string,
+    { text: string; inFence: boolean; result: { found: StatedConstraint[]; inFence: boolean } }
+  >();
 
   /** Scans every piece of `document` (yielding at checkpoints) and remembers its statements for the rules. */
   async prepare(document: PromptDocument, checkpoint?: Checkpoint): Promise<LocatedStatement[]> {
@@ -66,7 +69,12 @@ export class ProseMemo {
   }
 
   /** Brings one piece's paragraphs up to date, yielding after each slice of fresh work. */
-  private async scanPiece(text: string, inFence: boolean, key: string, checkpoint?: Checkpoint): Promise<{ found: StatedConstraint[]; inFence: boolean }> {
+  private async scanPiece(
+    text: string,
+    inFence: boolean,
+    key: string,
+    checkpoint?: Checkpoint,
+  ): Promise<{ found: StatedConstraint[]; inFence: boolean }> {
     const last = this.scans.get(key);
     if (last && last.text === text && last.inFence === inFence) return last.result;
     let segmented = this.pieces.get(key);
@@ -125,14 +133,22 @@ function wholePiece(text: string, inFence: boolean): { found: StatedConstraint[]
 function joinRuns(paragraphs: ReadonlyArray<{ length: number }>, scanned: readonly Scanned[]): StatedConstraint[] {
   const found: StatedConstraint[] = [];
   let at = 0;
-  for (let i = 0; i < paragraphs.length; ) {
+  for (let i = 0; i < paragraphs.length;) {
     let j = i;
     let runLength = paragraphs[i].length;
     while (j + 1 < paragraphs.length && crosses(scanned[j], scanned[j + 1])) {
       j++;
       runLength += paragraphs[j].length;
     }
-    const list = j === i ? scanned[i].found : detectConstraints(scanned.slice(i, j + 1).map((p) => p.masked).join(''));
+    const list =
+      j === i
+        ? scanned[i].found
+        : detectConstraints(
+            scanned
+              .slice(i, j + 1)
+              .map((p) => p.masked)
+              .join(''),
+          );
     for (const s of list) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
     at += runLength;
     i = j + 1;

@@ -55,14 +55,22 @@ export class SegmentedText<V> {
     // Kept head: segments ending at least `margin` before the first changed character.
     let head = 0;
     let headEnd = 0;
-    while (head < this.list.length && headEnd + this.list[head].length + margin <= change.start && headEnd + this.list[head].length < before.length) {
+    while (
+      head < this.list.length &&
+      headEnd + this.list[head].length + margin <= change.start &&
+      headEnd + this.list[head].length < before.length
+    ) {
       headEnd += this.list[head].length;
       head++;
     }
     // Kept tail: segments starting at least `margin` after the last changed character of the old text.
     let tail = this.list.length;
     let tailStart = before.length;
-    while (tail > head && tailStart - this.list[tail - 1].length - margin >= change.oldEnd && tailStart - this.list[tail - 1].length > headEnd) {
+    while (
+      tail > head &&
+      tailStart - this.list[tail - 1].length - margin >= change.oldEnd &&
+      tailStart - this.list[tail - 1].length > headEnd
+    ) {
       tailStart -= this.list[tail - 1].length;
       tail--;
     }

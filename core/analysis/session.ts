@@ -32,7 +32,7 @@ class CandidateLineIndex {
 /** Slice ends after the first line break past every 4 KB. */
 function lineSliceEnds(text: string, from: number, to: number): number[] {
   const ends: number[] = [];
-  for (let at = from + 4096; at < to; ) {
+  for (let at = from + 4096; at < to;) {
     const newline = text.indexOf('\n', at);
     if (newline === -1 || newline + 1 >= to) break;
     ends.push(newline + 1);
@@ -91,7 +91,9 @@ export class DocumentSession {
 export function tallyingCounter(counter: TokenCounter): TallyingCounter | undefined {
   if (counter instanceof ChunkedCounter) return counter.tallying;
   const candidate = counter as Partial<TallyingCounter>;
-  return typeof candidate.tally === 'function' && typeof candidate.finish === 'function' ? (candidate as TallyingCounter) : undefined;
+  return typeof candidate.tally === 'function' && typeof candidate.finish === 'function'
+    ? (candidate as TallyingCounter)
+    : undefined;
 }
 
 export type { Checkpoint };

@@ -108,7 +108,8 @@ const JSON_LITERAL = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?
 function jsonSyntaxErrors(doc: YamlDocument.Parsed, text: string): Array<{ message: string; pos: [number, number] }> {
   const errors: Array<{ message: string; pos: [number, number] }> = [];
   const report = (node: YamlNode, what: string) => {
-    if (errors.length === 0 && node.range) errors.push({ message: `Not valid JSON: ${what}.`, pos: [node.range[0], node.range[1]] });
+    if (errors.length === 0 && node.range)
+      errors.push({ message: `Not valid JSON: ${what}.`, pos: [node.range[0], node.range[1]] });
   };
   visit(doc, {
     Map: (_key, node) => (node.flow ? undefined : report(node, 'use {"key": value} objects, not YAML block mappings')),

@@ -58,8 +58,9 @@ export function splitFrontmatter(text: string, style: FrontmatterStyle = 'strict
 
 function skippableLead(text: string, line: { start: number; contentEnd: number }, style: FrontmatterStyle): boolean {
   if (style === 'strict') return false;
-  const blank = style === 'prompty' ? onlyWhitespace(text, line.start, line.contentEnd) : onlyBlanks(text, line.start, line.contentEnd);
-  return blank || (style === 'dotprompt' && text.charCodeAt(line.start) === 35 /* # */);
+  const blank =
+    style === 'prompty' ? onlyWhitespace(text, line.start, line.contentEnd) : onlyBlanks(text, line.start, line.contentEnd);
+  return blank || (style === 'dotprompt' && text.charCodeAt(line.start) === 35); /* # */
 }
 
 function isClosingFence(text: string, start: number, contentEnd: number, style: FrontmatterStyle): boolean {

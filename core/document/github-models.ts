@@ -64,13 +64,18 @@ function contentPiece(text: string, frontmatter: Frontmatter, node: Scalar): Sen
  * `{{var}}` uses in a decoded content string, mapped back to the file through `locateInPiece`; a use that
  * cannot be aligned (unusual escapes inside the tag) is reported at the whole content value.
  */
-function contentVariables(text: string, piece: SentPiece, nodeRange: Span): { uses: VariableUse[]; declared: DeclaredVariable[] } {
+function contentVariables(
+  text: string,
+  piece: SentPiece,
+  nodeRange: Span,
+): { uses: VariableUse[]; declared: DeclaredVariable[] } {
   const value = piece.text;
   const scan = scanTemplate(value, { offset: 0, length: value.length }, { language: 'mustache' });
   const found = handlebarsVariables(value, scan.tags, false);
   const map = (span: Span): Span => {
     const located = locateInPiece(text, piece, span);
-    return located.length === span.length && text.slice(located.offset, located.offset + located.length) === value.slice(span.offset, span.offset + span.length)
+    return located.length === span.length &&
+      text.slice(located.offset, located.offset + located.length) === value.slice(span.offset, span.offset + span.length)
       ? located
       : nodeRange;
   };
@@ -96,7 +101,8 @@ export function evaluatorConstraints(frontmatter: Frontmatter | undefined): Reco
       const value = scalarValue(frontmatter, entry.value);
       if (typeof value !== 'string' || value.trim() === '' || value.includes('{{')) continue;
       if (entry.key === 'contains') include.push(value);
-      else if ((entry.key === 'startsWith' || entry.key === 'endsWith') && !(entry.key in constraints)) constraints[entry.key] = value;
+      else if ((entry.key === 'startsWith' || entry.key === 'endsWith') && !(entry.key in constraints))
+        constraints[entry.key] = value;
       else if (entry.key === 'equals' && !('pattern' in constraints)) {
         constraints.pattern = { regex: value.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'), fullMatch: true };
       }
@@ -107,7 +113,10 @@ export function evaluatorConstraints(frontmatter: Frontmatter | undefined): Reco
 }
 
 /** The `expected` answer of each `testData` row: an ideal completion, checked like a sample. */
-export function expectedAnswers(text: string, frontmatter: Frontmatter | undefined): Array<{ text: string; span: Span; verbatim: boolean; index: number }> {
+export function expectedAnswers(
+  text: string,
+  frontmatter: Frontmatter | undefined,
+): Array<{ text: string; span: Span; verbatim: boolean; index: number }> {
   const rows = frontmatter && findKey(frontmatter, ['testData'])?.value;
   if (!frontmatter || !isSeq(rows)) return [];
   const answers: Array<{ text: string; span: Span; verbatim: boolean; index: number }> = [];

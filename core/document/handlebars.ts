@@ -18,8 +18,20 @@ export interface ParsedTag {
 
 /** Helpers that take arguments (or none): their name is never a variable, their path arguments are. */
 const KNOWN_HELPERS = new Set([
-  'if', 'unless', 'each', 'with', 'else', 'lookup', 'log',
-  'role', 'media', 'history', 'json', 'section', 'ifEquals', 'unlessEquals',
+  'if',
+  'unless',
+  'each',
+  'with',
+  'else',
+  'lookup',
+  'log',
+  'role',
+  'media',
+  'history',
+  'json',
+  'section',
+  'ifEquals',
+  'unlessEquals',
 ]);
 
 /** Blocks that make `this` something else: bare names inside them are fields of the item, not inputs. */
@@ -84,9 +96,7 @@ export function handlebarsVariables(text: string, tags: readonly TemplateTag[], 
     if (!scoped && !isMustacheVariableTag(text, tag)) continue;
     const parsed = parsedTag(text, tag);
     const record = (token: Token) => recordUse(scan, scope, scoped, tag, token);
-    readTag(parsed, scope, record, (name) =>
-      scan.declared.push({ name: name.text, source: 'template', span: tokenSpan(name) }),
-    );
+    readTag(parsed, scope, record, (name) => scan.declared.push({ name: name.text, source: 'template', span: tokenSpan(name) }));
   }
   return scan;
 }
@@ -101,12 +111,7 @@ function isMustacheVariableTag(text: string, tag: TemplateTag): boolean {
   return MUSTACHE_VARIABLE.test(text.slice(tag.inner.offset, tag.inner.offset + tag.inner.length));
 }
 
-function readTag(
-  parsed: ParsedTag,
-  scope: BlockScope,
-  record: (token: Token) => void,
-  declare: (token: Token) => void,
-): void {
+function readTag(parsed: ParsedTag, scope: BlockScope, record: (token: Token) => void, declare: (token: Token) => void): void {
   const { sigil, tokens } = parsed;
   const head = tokens[0];
   if (sigil === '/') {
@@ -174,11 +179,7 @@ function recordUse(scan: VariableScan, scope: BlockScope, scoped: boolean, tag: 
   const path = readPath(token);
   if (!path) return;
   const visible =
-    !scoped ||
-    path.rooted ||
-    scope.contextDepth === 0 ||
-    path.parents >= scope.contextDepth ||
-    scope.hasParam(path.name);
+    !scoped || path.rooted || scope.contextDepth === 0 || path.parents >= scope.contextDepth || scope.hasParam(path.name);
   if (visible) scan.uses.push({ name: path.name, span: tag.span, nameSpan: { offset: path.offset, length: path.name.length } });
 }
 

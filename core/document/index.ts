@@ -61,10 +61,19 @@ const LANGUAGES: Record<Exclude<PromptFormat, 'github-models'>, TemplateLanguage
   prompty: 'jinja',
 };
 
-function parseBody(uri: string, text: string, format: Exclude<PromptFormat, 'github-models'>, options: ParseOptions): PromptDocument {
-  const { frontmatter, bodyStart } = splitFrontmatter(text, format === 'dotprompt' ? 'dotprompt' : format === 'prompty' ? 'prompty' : 'strict');
+function parseBody(
+  uri: string,
+  text: string,
+  format: Exclude<PromptFormat, 'github-models'>,
+  options: ParseOptions,
+): PromptDocument {
+  const { frontmatter, bodyStart } = splitFrontmatter(
+    text,
+    format === 'dotprompt' ? 'dotprompt' : format === 'prompty' ? 'prompty' : 'strict',
+  );
   const body: Span = { offset: bodyStart, length: text.length - bodyStart };
-  const language = format === 'prompty' && promptyTemplateKind(frontmatter?.value) === 'mustache' ? 'mustache' : LANGUAGES[format];
+  const language =
+    format === 'prompty' && promptyTemplateKind(frontmatter?.value) === 'mustache' ? 'mustache' : LANGUAGES[format];
   const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown' });
   const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments);
   const comments = mergeComments(template.comments, html);
@@ -80,7 +89,13 @@ function parseBody(uri: string, text: string, format: Exclude<PromptFormat, 'git
   ];
   const chat = format === 'dotprompt' || format === 'prompty';
   const messages = buildMessages(text, body, markers, excluded, { implicitRole: format === 'prompty' ? 'system' : 'user', chat });
-  const sections = buildSections(text, { body, messages, comments, markerLines: new Set(markers.map((m) => m.excluded.offset)), candidateLines: options.candidateLines });
+  const sections = buildSections(text, {
+    body,
+    messages,
+    comments,
+    markerLines: new Set(markers.map((m) => m.excluded.offset)),
+    candidateLines: options.candidateLines,
+  });
   attachBudgets(text, sections, annotations, spanEnd(body));
   const syntax = templateSyntax(text, body, template, language);
   // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable; nor are the words

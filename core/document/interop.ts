@@ -72,7 +72,7 @@ export function readInterop(
 function narrowToValue(text: string, located: LocatedValue<string>): LocatedValue<string> {
   const source = text.slice(located.span.offset, located.span.offset + located.span.length);
   const at = source.indexOf(located.value);
-  if (at <= 0 || !source.startsWith('${') && !source.slice(1).startsWith('${')) return located;
+  if (at <= 0 || (!source.startsWith('${') && !source.slice(1).startsWith('${'))) return located;
   return { ...located, span: { offset: located.span.offset + at, length: located.value.length } };
 }
 

@@ -11,14 +11,36 @@ export interface Token {
 
 /** Words that are syntax, not variables. */
 const KEYWORDS = new Set([
-  'and', 'or', 'not', 'in', 'is', 'if', 'else', 'recursive',
-  'true', 'false', 'none', 'True', 'False', 'None',
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'if',
+  'else',
+  'recursive',
+  'true',
+  'false',
+  'none',
+  'True',
+  'False',
+  'None',
 ]);
 
 /** Jinja's globals and loop/macro specials: defined by the engine, never inputs. */
 const GLOBALS = new Set([
-  'loop', 'self', 'super', 'caller', 'varargs', 'kwargs',
-  'range', 'lipsum', 'dict', 'cycler', 'joiner', 'namespace',
+  'loop',
+  'self',
+  'super',
+  'caller',
+  'varargs',
+  'kwargs',
+  'range',
+  'lipsum',
+  'dict',
+  'cycler',
+  'joiner',
+  'namespace',
 ]);
 
 export function jinjaVariables(text: string, tags: readonly TemplateTag[]): VariableScan {

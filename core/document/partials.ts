@@ -83,7 +83,9 @@ async function findPartial(promptUri: string, name: string, files: FileAccess): 
 function insertPiece(document: PromptDocument, reference: PartialReference, text: string): void {
   if (!text) return;
   const at = reference.span.offset + reference.span.length;
-  const message = document.messages.find((m) => m.span.offset <= reference.span.offset && reference.span.offset < m.span.offset + m.span.length);
+  const message = document.messages.find(
+    (m) => m.span.offset <= reference.span.offset && reference.span.offset < m.span.offset + m.span.length,
+  );
   if (!message) return;
   const added: SentPiece = { text, span: reference.span, verbatim: false, partial: reference.name };
   const index = message.pieces.findIndex((p) => p.span.offset < at && at <= p.span.offset + p.span.length);

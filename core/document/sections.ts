@@ -58,7 +58,13 @@ function nestHeadings(headings: Heading[], markerOffsets: number[], bodyEnd: num
     const blockEnd = m < markerOffsets.length ? markerOffsets[m] : bodyEnd;
     while (open.length > 0 && open[open.length - 1].blockEnd <= start) close(open[open.length - 1].blockEnd);
     while (open.length > 0 && open[open.length - 1].section.level >= heading.level) close(start);
-    const section: Section = { kind: 'heading', title: heading.title, level: heading.level, header: heading.header, span: { offset: start, length: 0 } };
+    const section: Section = {
+      kind: 'heading',
+      title: heading.title,
+      level: heading.level,
+      header: heading.header,
+      span: { offset: start, length: 0 },
+    };
     sections.push(section);
     open.push({ section, blockEnd });
   }
@@ -139,7 +145,13 @@ function indentOf(text: string, line: Line): number {
   return i - line.start;
 }
 
-function readHeading(text: string, line: Line, indent: number, comments: readonly TemplateComment[], k: number): Heading | undefined {
+function readHeading(
+  text: string,
+  line: Line,
+  indent: number,
+  comments: readonly TemplateComment[],
+  k: number,
+): Heading | undefined {
   const hashes = line.start + indent;
   let at = hashes;
   while (at < line.contentEnd && text.charCodeAt(at) === 35 /* # */ && at - hashes < 7) at++;
@@ -199,7 +211,12 @@ function closesFence(text: string, start: number, end: number, fence: Fence): bo
  * as the first thing on the next non-blank line, or first inside a role block. Others stay unattached
  * (the annotation rule reports them).
  */
-export function attachBudgets(text: string, sections: readonly Section[], annotations: readonly Annotation[], bodyEnd: number): void {
+export function attachBudgets(
+  text: string,
+  sections: readonly Section[],
+  annotations: readonly Annotation[],
+  bodyEnd: number,
+): void {
   const byStart = new Map<number, Section>();
   for (const section of sections) {
     const after = skipWhitespace(text, spanEnd(section.header), bodyEnd);

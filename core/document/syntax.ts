@@ -49,7 +49,7 @@ function collect(
     const opener = text.slice(span.offset, span.offset + 2);
     const closer = text.startsWith('{{!--', span.offset) ? '--}}' : (CLOSERS[opener] ?? '}}');
     result.problems.push({
-      message: `'${text.slice(span.offset, span.offset + span.length)}' is not closed: add '${closer}' (a stray '${opener}' must be escaped${language === 'handlebars' ? " as '\\{{'" : " as \"{{ '" + opener + "' }}\""}).`,
+      message: `'${text.slice(span.offset, span.offset + span.length)}' is not closed: add '${closer}' (a stray '${opener}' must be escaped${language === 'handlebars' ? " as '\\{{'" : ' as "{{ \'' + opener + '\' }}"'}).`,
       span,
     });
   }
@@ -66,7 +66,9 @@ const MAX_SCANNED_UNCLOSED = 1000;
  * whose `{{` was lost. Braces of JSON examples balance (`{"a": {"b": 1}}`) and are left alone.
  */
 function strayClosers(text: string, region: Span, scan: TemplateScan, language: TemplateLanguage, result: SyntaxScan): void {
-  const masked = [...scan.tags.map((t) => t.span), ...scan.comments.map((c) => c.span), ...scan.unclosed].sort((a, b) => a.offset - b.offset);
+  const masked = [...scan.tags.map((t) => t.span), ...scan.comments.map((c) => c.span), ...scan.unclosed].sort(
+    (a, b) => a.offset - b.offset,
+  );
   const end = region.offset + region.length;
   let depth = 0;
   let k = 0;
@@ -82,7 +84,10 @@ function strayClosers(text: string, region: Span, scan: TemplateScan, language: 
       if (depth > 0) depth--;
       else if (text.charCodeAt(i + 1) === 125 && i + 1 < end) {
         const opener = language === 'jinja' ? '{{ … }}' : '{{…}}';
-        result.problems.push({ message: `Stray '}}': no tag is open here, so it is sent as text. If it ends a tag ${opener}, its opening braces are missing.`, span: { offset: i, length: 2 } });
+        result.problems.push({
+          message: `Stray '}}': no tag is open here, so it is sent as text. If it ends a tag ${opener}, its opening braces are missing.`,
+          span: { offset: i, length: 2 },
+        });
         i++;
       }
     }
@@ -184,7 +189,8 @@ function handlebarsBlocks(text: string, tags: readonly TemplateTag[], result: Sy
     // Long tags are still parsed: the tokenizer is linear.
     const { sigil, tokens } = parsedTag(text, tag);
     const head = tokens[0];
-    const invalid = sigil === '*' || sigil === '#*' ? undefined : tokens.find((t) => t.kind === 'path' && !isHandlebarsPath(t.text));
+    const invalid =
+      sigil === '*' || sigil === '#*' ? undefined : tokens.find((t) => t.kind === 'path' && !isHandlebarsPath(t.text));
     const broken = invalid ? undefined : tokenProblem(tokens);
     if (broken) {
       result.problems.push({ message: broken, span: tag.span });
@@ -201,7 +207,15 @@ function handlebarsBlocks(text: string, tags: readonly TemplateTag[], result: Sy
     }
     const name = head && (head.kind === 'path' || head.kind === 'string') ? head.text.replace(/^["']|["']$/g, '') : '';
     if (sigil === '>' || sigil === '#>') {
-      if (head) result.partials.push({ name, span: tag.span, nameSpan: { offset: head.offset, length: head.text.length }, withContext: tokens.length > 1 && tokens[1].kind !== 'equals' && tokens[2]?.kind !== 'equals', inBlock: stack.length > 0, block: sigil === '#>' });
+      if (head)
+        result.partials.push({
+          name,
+          span: tag.span,
+          nameSpan: { offset: head.offset, length: head.text.length },
+          withContext: tokens.length > 1 && tokens[1].kind !== 'equals' && tokens[2]?.kind !== 'equals',
+          inBlock: stack.length > 0,
+          block: sigil === '#>',
+        });
       if (sigil === '#>') push(stack, { name, label: `'{{#> ${name}}}'`, span: tag.span });
       continue;
     }
@@ -223,7 +237,10 @@ function handlebarsBlocks(text: string, tags: readonly TemplateTag[], result: Sy
     }
     const isElse = (sigil === '' && head?.kind === 'path' && head.text === 'else') || (sigil === '^' && !head);
     if (isElse && stack.length === 0) {
-      result.problems.push({ message: `'{{${sigil === '^' ? '^' : 'else'}}}' outside a block: it belongs between '{{#if}}' (or '{{#each}}', '{{#unless}}', '{{#with}}') and its closing tag.`, span: tag.span });
+      result.problems.push({
+        message: `'{{${sigil === '^' ? '^' : 'else'}}}' outside a block: it belongs between '{{#if}}' (or '{{#each}}', '{{#unless}}', '{{#with}}') and its closing tag.`,
+        span: tag.span,
+      });
     }
   }
   reportUnclosed(stack, result, closeLabel);
@@ -248,10 +265,12 @@ function isHandlebarsPath(path: string): boolean {
 function tokenProblem(tokens: readonly Token[]): string | undefined {
   let depth = 0;
   for (const [i, t] of tokens.entries()) {
-    if (t.kind === 'string' && (t.text.length < 2 || t.text[t.text.length - 1] !== t.text[0])) return `The string ${t.text} is not closed.`;
+    if (t.kind === 'string' && (t.text.length < 2 || t.text[t.text.length - 1] !== t.text[0]))
+      return `The string ${t.text} is not closed.`;
     if (t.kind === 'open') depth++;
     if (t.kind === 'close' && --depth < 0) return "')' closes no '('.";
-    if (t.kind === 'equals' && (i < 2 || tokens[i - 1].kind !== 'path')) return "'=' needs a helper before its 'key=value' arguments.";
+    if (t.kind === 'equals' && (i < 2 || tokens[i - 1].kind !== 'path'))
+      return "'=' needs a helper before its 'key=value' arguments.";
   }
   return depth > 0 ? "'(' is not closed: add ')'." : undefined;
 }
@@ -271,7 +290,19 @@ const JINJA_BLOCKS: Record<string, ReadonlySet<string>> = {
 };
 
 /** Statements that stand alone (built-in tags and the loop-control, `do` and debug extensions). */
-const JINJA_SINGLE = new Set(['extends', 'include', 'import', 'from', 'do', 'break', 'continue', 'debug', 'print', 'raw', 'endraw']);
+const JINJA_SINGLE = new Set([
+  'extends',
+  'include',
+  'import',
+  'from',
+  'do',
+  'break',
+  'continue',
+  'debug',
+  'print',
+  'raw',
+  'endraw',
+]);
 
 function jinjaBlocks(text: string, tags: readonly TemplateTag[], result: SyntaxScan): void {
   const stack: OpenBlock[] = [];
@@ -287,7 +318,10 @@ function jinjaBlocks(text: string, tags: readonly TemplateTag[], result: SyntaxS
     const tokens = jinjaTokens(text, tag.inner.offset, tag.inner.offset + tag.inner.length);
     const head = tokens[0];
     if (!head || head.kind !== 'name') {
-      result.problems.push({ message: "A statement needs a tag name: '{% if … %}', '{% for … %}', '{% set … %}'.", span: tag.span });
+      result.problems.push({
+        message: "A statement needs a tag name: '{% if … %}', '{% for … %}', '{% set … %}'.",
+        span: tag.span,
+      });
       continue;
     }
     const keyword = head.text;
@@ -316,7 +350,10 @@ function jinjaBlocks(text: string, tags: readonly TemplateTag[], result: SyntaxS
       continue;
     }
     if (JINJA_SINGLE.has(keyword)) continue;
-    result.problems.push({ message: `Unknown tag '${keyword}': Jinja rejects the template ("Encountered unknown tag").`, span: { offset: head.offset, length: head.text.length } });
+    result.problems.push({
+      message: `Unknown tag '${keyword}': Jinja rejects the template ("Encountered unknown tag").`,
+      span: { offset: head.offset, length: head.text.length },
+    });
   }
   reportUnclosed(stack, result, closeLabel);
 }

@@ -110,7 +110,10 @@ function handlebarsStep(s: Scanner, at: number): number {
 function rawBlock(s: Scanner, at: number): number {
   const close = within(s, s.find('}}}}', at + 4), 4);
   if (close === -1) return unclosedAt(s, at, at + 4);
-  const name = s.text.slice(at + 4, close).trim().split(/\s/)[0];
+  const name = s.text
+    .slice(at + 4, close)
+    .trim()
+    .split(/\s/)[0];
   const end = within(s, s.find(`{{{{/${name}}}}}`, close + 4), name.length + 9);
   return end === -1 ? close + 4 : end + name.length + 9;
 }
@@ -143,7 +146,7 @@ function jinjaStep(s: Scanner, at: number): number {
 }
 
 function isJinjaTrim(ch: number): boolean {
-  return ch === 45 /* - */ || ch === 43 /* + */;
+  return ch === 45 /* - */ || ch === 43; /* + */
 }
 
 /** `{% raw %}…{% endraw %}`: the content is literal text, so the `{% raw %}` tag is dropped and the body skipped. */

@@ -77,13 +77,7 @@ export interface VariableUse {
 }
 
 export type VariableSource =
-  | 'budget.variables'
-  | 'input.schema'
-  | 'input.default'
-  | 'inputs'
-  | 'sample'
-  | 'testData'
-  | 'template';
+  'budget.variables' | 'input.schema' | 'input.default' | 'inputs' | 'sample' | 'testData' | 'template';
 
 export interface DeclaredVariable {
   name: string;

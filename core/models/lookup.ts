@@ -8,7 +8,8 @@ const MAX_ID_LENGTH = 256;
 const MAX_SUGGESTIONS = 3;
 
 /** Bedrock prefixes: optional cross-region inference profile, then the vendor (`us.anthropic.claude-…`). */
-const BEDROCK_PREFIX = /^(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\.)?(?:anthropic|meta|mistral|deepseek|openai|amazon|cohere|ai21|qwen)\./;
+const BEDROCK_PREFIX =
+  /^(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\.)?(?:anthropic|meta|mistral|deepseek|openai|amazon|cohere|ai21|qwen)\./;
 /** Bedrock version suffix (`-v1:0`, `-v2:0`, `-v1:0:200k`); the colon keeps `deepseek-v3` intact. */
 const BEDROCK_VERSION = /-v\d+(?::[0-9a-z]+)+$/;
 /** Snapshot suffixes, stripped repeatedly: `-latest`, `-2024-07-18`, `-20250929`, `-09-2025`, `-06-05`, `-0613`, `-001`. */

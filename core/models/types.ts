@@ -66,5 +66,4 @@ export interface ResolvedModel {
 }
 
 export type ModelLookup =
-  | { found: true; model: ResolvedModel }
-  | { found: false; requested: string; normalized: string; suggestions: string[] };
+  { found: true; model: ResolvedModel } | { found: false; requested: string; normalized: string; suggestions: string[] };

@@ -30,7 +30,18 @@ type Node =
   | { t: 'look'; behind: boolean; negate: boolean; body: Node }
   | { t: 'backref'; index: number };
 
-const enum Op { Char, Split, Jmp, Save, Assert, Backref, Look, Mark, Check, Match }
+const enum Op {
+  Char,
+  Split,
+  Jmp,
+  Save,
+  Assert,
+  Backref,
+  Look,
+  Mark,
+  Check,
+  Match,
+}
 type Ins =
   | { op: Op.Char; atom: Atom }
   | { op: Op.Split; x: number; y: number }
@@ -86,11 +97,15 @@ export type CompiledBacktracking = { ok: true; regex: BacktrackingRegex } | { ok
 
 /** Compiles a regex JavaScript accepts (`flags` among i, m, s, u); one it rejects, or one too large, is a message. */
 export function compileBacktracking(source: string, flags: string): CompiledBacktracking {
-  if (source.length > MAX_SOURCE) return { ok: false, message: `pattern longer than ${MAX_SOURCE.toLocaleString('en')} characters` };
+  if (source.length > MAX_SOURCE)
+    return { ok: false, message: `pattern longer than ${MAX_SOURCE.toLocaleString('en')} characters` };
   try {
     new RegExp(source, flags);
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error) };
+    return {
+      ok: false,
+      message: error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error),
+    };
   }
   try {
     const parser = new Parser(source, flags);
@@ -98,7 +113,14 @@ export function compileBacktracking(source: string, flags: string): CompiledBack
     const counter = { slots: parser.groupCount * 2 + 2 };
     const prog = emitProgram(node, counter);
     const anchored = !flags.includes('m') && startsAnchored(node);
-    return { ok: true, regex: new BacktrackingRegex(prog, counter.slots, { multiline: flags.includes('m'), ignoreCase: flags.includes('i'), anchored }) };
+    return {
+      ok: true,
+      regex: new BacktrackingRegex(prog, counter.slots, {
+        multiline: flags.includes('m'),
+        ignoreCase: flags.includes('i'),
+        anchored,
+      }),
+    };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
@@ -210,7 +232,8 @@ class Parser {
       const end = this.classEnd(this.i);
       return this.atom(this.src.slice(this.i, (this.i = end)));
     }
-    const width = this.unicode && isHighSurrogate(this.src.charCodeAt(this.i)) && isLowSurrogate(this.src.charCodeAt(this.i + 1)) ? 2 : 1;
+    const width =
+      this.unicode && isHighSurrogate(this.src.charCodeAt(this.i)) && isLowSurrogate(this.src.charCodeAt(this.i + 1)) ? 2 : 1;
     const text = this.src.slice(this.i, (this.i += width));
     // `{` that is no quantifier, `}` and `]` are literals outside unicode mode (JavaScript accepted the pattern).
     return this.atom(text === '.' ? '.' : escapeLiteral(text));
@@ -264,13 +287,19 @@ class Parser {
     this.i += 2;
     const tail = this.src.slice(this.i);
     const extra =
-      next === 'u' ? /^\{[0-9a-fA-F]+\}|^[0-9a-fA-F]{4}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?/.exec(tail)?.[0]
-      : next === 'x' ? /^[0-9a-fA-F]{2}/.exec(tail)?.[0]
-      : next === 'c' ? /^[A-Za-z]/.exec(tail)?.[0]
-      : next === 'p' || next === 'P' ? /^\{[^}]*\}/.exec(tail)?.[0]
-      : next === '0' || (digits !== undefined && !this.unicode) ? /^[0-7]{0,2}/.exec(tail)?.[0]
-      : next !== undefined && isHighSurrogate(next.charCodeAt(0)) ? tail[0]
-      : undefined;
+      next === 'u'
+        ? /^\{[0-9a-fA-F]+\}|^[0-9a-fA-F]{4}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?/.exec(tail)?.[0]
+        : next === 'x'
+          ? /^[0-9a-fA-F]{2}/.exec(tail)?.[0]
+          : next === 'c'
+            ? /^[A-Za-z]/.exec(tail)?.[0]
+            : next === 'p' || next === 'P'
+              ? /^\{[^}]*\}/.exec(tail)?.[0]
+              : next === '0' || (digits !== undefined && !this.unicode)
+                ? /^[0-7]{0,2}/.exec(tail)?.[0]
+                : next !== undefined && isHighSurrogate(next.charCodeAt(0))
+                  ? tail[0]
+                  : undefined;
     this.i += extra?.length ?? 0;
     return this.atom(this.src.slice(start, this.i));
   }
@@ -362,7 +391,14 @@ function emit(node: Node, prog: Ins[], counter: { slots: number }): void {
       return;
     case 'look': {
       const [minWidth, maxWidth] = widths(node.body);
-      prog.push({ op: Op.Look, behind: node.behind, negate: node.negate, prog: emitProgram(node.body, counter), minWidth, maxWidth });
+      prog.push({
+        op: Op.Look,
+        behind: node.behind,
+        negate: node.negate,
+        prog: emitProgram(node.body, counter),
+        minWidth,
+        maxWidth,
+      });
       return;
     }
     case 'repeat':
@@ -374,7 +410,8 @@ function emit(node: Node, prog: Ins[], counter: { slots: number }): void {
 /** `x{n,m}`: n copies, then m−n optional ones (or a loop); a loop iteration that consumes nothing fails, as in JavaScript. */
 function emitRepeat(node: Extract<Node, { t: 'repeat' }>, prog: Ins[], counter: { slots: number }): void {
   const copies = Math.min(node.min, 1001);
-  if (node.min > 1000 || (node.max !== Infinity && node.max > 1000)) throw new Error('repetition count above 1000 is not supported by the bounded matcher');
+  if (node.min > 1000 || (node.max !== Infinity && node.max > 1000))
+    throw new Error('repetition count above 1000 is not supported by the bounded matcher');
   for (let k = 0; k < copies; k++) emit(node.body, prog, counter);
   if (node.max === Infinity) {
     const slot = counter.slots++;
@@ -466,7 +503,9 @@ function run(
       }
       case Op.Look: {
         const before = caps.slice();
-        const found = ins.behind ? lookbehind(ins, text, sp, caps, budget, flags) : run(ins.prog, text, sp, -1, caps, budget, flags) >= 0;
+        const found = ins.behind
+          ? lookbehind(ins, text, sp, caps, budget, flags)
+          : run(ins.prog, text, sp, -1, caps, budget, flags) >= 0;
         if (found === ins.negate) {
           for (let s = 0; s < caps.length; s++) caps[s] = before[s];
           ok = false;

@@ -46,12 +46,18 @@ export function expectsJson(document: PromptDocument): boolean {
 }
 
 /** Discovers, reads and checks every sample of a prompt (at most MAX_SAMPLES_PER_PROMPT completions). */
-export async function checkSamples(document: PromptDocument, files: FileAccess, requirements: CompletionRequirements, scope?: ReadScope): Promise<SampleReport[]> {
+export async function checkSamples(
+  document: PromptDocument,
+  files: FileAccess,
+  requirements: CompletionRequirements,
+  scope?: ReadScope,
+): Promise<SampleReport[]> {
   const reports: SampleReport[] = [];
   // GitHub Models: each test row's `expected` answer is what a good completion looks like; it must pass too.
   if (document.format === 'github-models' && Object.keys(requirements.constraints).length > 0) {
     const asText = { ...requirements, expectJson: false };
-    for (const answer of expectedAnswers(document.text, document.frontmatter)) reports.push(checkSample({ uri: document.uri, ...answer }, asText));
+    for (const answer of expectedAnswers(document.text, document.frontmatter))
+      reports.push(checkSample({ uri: document.uri, ...answer }, asText));
   }
   for (const uri of await discoverSamples(document, files)) {
     if (reports.length >= MAX_SAMPLES_PER_PROMPT) break;
@@ -86,7 +92,11 @@ function unreadable(uri: string, message: string, span: Span): SampleReport {
 /** Checks one completion; results' ranges, the parse error and schema failures are mapped into the sample's file. */
 export function checkSample(sample: SampleCompletion, requirements: CompletionRequirements): SampleReport {
   const { results } = checkCompletion(sample.text, requirements.constraints, requirements.check);
-  const report: SampleReport = { sample, results: results.map((r) => ({ ...r, ranges: r.ranges.map((s) => inFile(sample, s)) })), schemaFailures: [] };
+  const report: SampleReport = {
+    sample,
+    results: results.map((r) => ({ ...r, ranges: r.ranges.map((s) => inFile(sample, s)) })),
+    schemaFailures: [],
+  };
   if (!requirements.expectJson) return report;
   const body = unfence(sample.text);
   const problem = jsonProblem(body.text);

@@ -21,7 +21,9 @@ export interface CompletionSources {
 
 /** True when the prompt says anything about its completion: constraints, a schema, JSON output or samples. */
 export function declaresCompletionChecks(document: PromptDocument): boolean {
-  return Object.keys(declaredConstraints(document)).length > 0 || expectsJson(document) || declaredSampleGlobs(document) !== undefined;
+  return (
+    Object.keys(declaredConstraints(document)).length > 0 || expectsJson(document) || declaredSampleGlobs(document) !== undefined
+  );
 }
 
 /** What checking a completion of this prompt needs; the schema is loaded through `files`. */
@@ -29,17 +31,35 @@ export async function completionRequirements(
   document: PromptDocument,
   stats: DocumentStats,
   sources: Pick<CompletionSources, 'files' | 'tokenizers' | 'scope'>,
-): Promise<{ requirements: CompletionRequirements; schemaProblems: CompletionContext['schemaProblems']; declaredSchema?: CompletionContext['declaredSchema'] }> {
+): Promise<{
+  requirements: CompletionRequirements;
+  schemaProblems: CompletionContext['schemaProblems'];
+  declaredSchema?: CompletionContext['declaredSchema'];
+}> {
   const { validation, problems, root } = await loadOutputSchema(document, sources.files, { scope: sources.scope });
   const counter = await sources.tokenizers.counterFor({
     encoding: stats.encoding,
     factors: stats.model.found ? stats.model.model.entry.factors : undefined,
   });
-  const check: CheckContext = { compat: 'default', mode: 'strict', counter, promptText: promptText(document), schema: validation };
-  return { requirements: { constraints: declaredConstraints(document), check, expectJson: expectsJson(document) }, schemaProblems: problems, ...(root ? { declaredSchema: root } : {}) };
+  const check: CheckContext = {
+    compat: 'default',
+    mode: 'strict',
+    counter,
+    promptText: promptText(document),
+    schema: validation,
+  };
+  return {
+    requirements: { constraints: declaredConstraints(document), check, expectJson: expectsJson(document) },
+    schemaProblems: problems,
+    ...(root ? { declaredSchema: root } : {}),
+  };
 }
 
-export async function loadCompletionContext(document: PromptDocument, stats: DocumentStats, sources: CompletionSources): Promise<CompletionContext> {
+export async function loadCompletionContext(
+  document: PromptDocument,
+  stats: DocumentStats,
+  sources: CompletionSources,
+): Promise<CompletionContext> {
   const { requirements, schemaProblems, declaredSchema } = await completionRequirements(document, stats, sources);
   const samples = sources.samples ? await checkSamples(document, sources.files, requirements, sources.scope) : [];
   return { schema: requirements.check.schema, schemaProblems, samples, ...(declaredSchema ? { declaredSchema } : {}) };

@@ -130,7 +130,8 @@ function pickDraft(units: readonly CompileUnit[], issues: SchemaIssue[]): Draft 
   }
   units.forEach((u) => {
     // ajv resolves `$schema` as a meta-schema id; a draft it has no meta-schema for would fail the whole compile.
-    if (isRecord(u.schema) && typeof u.schema.$schema === 'string' && draftOf(u.schema.$schema) !== draft) delete u.schema.$schema;
+    if (isRecord(u.schema) && typeof u.schema.$schema === 'string' && draftOf(u.schema.$schema) !== draft)
+      delete u.schema.$schema;
   });
   return draft;
 }
@@ -138,7 +139,14 @@ function pickDraft(units: readonly CompileUnit[], issues: SchemaIssue[]): Draft 
 function checkDepth(schema: unknown, unit: number, issues: SchemaIssue[]): boolean {
   const at = walkSchema(schema, () => {}, MAX_SCHEMA_DEPTH);
   if (!at) return false;
-  issues.push({ ruleId: 'schema/invalid', severity: 'error', message: `schema nested more than ${MAX_SCHEMA_DEPTH} levels deep is not compiled`, unit, path: at, at: 'value' });
+  issues.push({
+    ruleId: 'schema/invalid',
+    severity: 'error',
+    message: `schema nested more than ${MAX_SCHEMA_DEPTH} levels deep is not compiled`,
+    unit,
+    path: at,
+    at: 'value',
+  });
   return true;
 }
 
@@ -149,14 +157,25 @@ function checkPatterns(schema: unknown, unit: number, issues: SchemaIssue[]): bo
     const problem = regexProblem(pattern);
     if (!problem) return;
     bad = true;
-    issues.push({ ruleId: 'schema/invalid', severity: 'error', message: `invalid regular expression ${show(pattern, 60)}: ${problem}`, unit, path, at });
+    issues.push({
+      ruleId: 'schema/invalid',
+      severity: 'error',
+      message: `invalid regular expression ${show(pattern, 60)}: ${problem}`,
+      unit,
+      path,
+      at,
+    });
   };
-  walkSchema(schema, ({ schema: node, path }) => {
-    if (typeof node.pattern === 'string') check(node.pattern, [...path, 'pattern'], 'value');
-    if (isRecord(node.patternProperties)) {
-      for (const key of Object.keys(node.patternProperties)) check(key, [...path, 'patternProperties', key], 'key');
-    }
-  }, MAX_SCHEMA_DEPTH);
+  walkSchema(
+    schema,
+    ({ schema: node, path }) => {
+      if (typeof node.pattern === 'string') check(node.pattern, [...path, 'pattern'], 'value');
+      if (isRecord(node.patternProperties)) {
+        for (const key of Object.keys(node.patternProperties)) check(key, [...path, 'patternProperties', key], 'key');
+      }
+    },
+    MAX_SCHEMA_DEPTH,
+  );
   return bad;
 }
 
@@ -169,7 +188,12 @@ function regexProblem(pattern: string): string | undefined {
   }
 }
 
-function createAjv(draft: Draft, strictFindings: string[], fallbacks: Map<string, string | undefined>, patterns: PatternRun): AjvCore {
+function createAjv(
+  draft: Draft,
+  strictFindings: string[],
+  fallbacks: Map<string, string | undefined>,
+  patterns: PatternRun,
+): AjvCore {
   const collect = (...args: unknown[]) => strictFindings.push(args.map(String).join(' '));
   const options: Options = {
     allErrors: true,
@@ -185,7 +209,13 @@ function createAjv(draft: Draft, strictFindings: string[], fallbacks: Map<string
     code: { regExp: re2Engine(fallbacks, patterns) },
   };
   const ajv: AjvCore =
-    draft === 'draft-04' ? new AjvDraft04(options) : draft === '2019-09' ? new Ajv2019(options) : draft === '2020-12' ? new Ajv2020(options) : new Ajv(options);
+    draft === 'draft-04'
+      ? new AjvDraft04(options)
+      : draft === '2019-09'
+        ? new Ajv2019(options)
+        : draft === '2020-12'
+          ? new Ajv2020(options)
+          : new Ajv(options);
   if (draft === 'draft-06') ajv.addMetaSchema(draft06MetaSchema);
   addFormats(ajv);
   return ajv;
@@ -196,7 +226,10 @@ function createAjv(draft: Draft, strictFindings: string[], fallbacks: Map<string
  * back-references) runs on the backtracking matcher within the completion's step budget; a value it cannot decide
  * passes this keyword and is recorded in `patterns.exhausted`, so the completion is reported as not checked.
  */
-function re2Engine(fallbacks: Map<string, string | undefined>, patterns: PatternRun): NonNullable<NonNullable<Options['code']>['regExp']> {
+function re2Engine(
+  fallbacks: Map<string, string | undefined>,
+  patterns: PatternRun,
+): NonNullable<NonNullable<Options['code']>['regExp']> {
   const engine = (pattern: string, flags: string) => {
     // ajv uses toString() as the key of the compiled pattern: it must be unique per pattern.
     const name = `/${pattern}/${flags}`;
@@ -226,12 +259,23 @@ function re2Engine(fallbacks: Map<string, string | undefined>, patterns: Pattern
 /** Formats ajv-formats does not define are ignored with a warning (docs/design/pitfalls.md P13), not a failed compile. */
 function ignoreUnknownFormats(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIssue[]): void {
   units.forEach((u, unit) => {
-    walkSchema(u.schema, ({ schema, path }) => {
-      const format = schema.format;
-      if (typeof format !== 'string' || ajv.formats[format] !== undefined) return;
-      ajv.addFormat(format, true);
-      issues.push({ ruleId: 'schema/invalid', severity: 'warning', message: `unknown format "${format}" is not checked`, unit, path: [...path, 'format'], at: 'value' });
-    }, MAX_SCHEMA_DEPTH);
+    walkSchema(
+      u.schema,
+      ({ schema, path }) => {
+        const format = schema.format;
+        if (typeof format !== 'string' || ajv.formats[format] !== undefined) return;
+        ajv.addFormat(format, true);
+        issues.push({
+          ruleId: 'schema/invalid',
+          severity: 'warning',
+          message: `unknown format "${format}" is not checked`,
+          unit,
+          path: [...path, 'format'],
+          at: 'value',
+        });
+      },
+      MAX_SCHEMA_DEPTH,
+    );
   });
 }
 
@@ -257,7 +301,14 @@ function metaValid(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIs
 function metaIssue(error: ErrorObject, unit: number): SchemaIssue {
   const path = decodePointer(error.instancePath);
   const subject = path.length > 0 ? `"${path[path.length - 1]}"` : 'the schema';
-  return { ruleId: 'schema/invalid', severity: 'error', message: `not a valid schema: ${describeError(error, subject)}`, unit, path, at: 'value' };
+  return {
+    ruleId: 'schema/invalid',
+    severity: 'error',
+    message: `not a valid schema: ${describeError(error, subject)}`,
+    unit,
+    path,
+    at: 'value',
+  };
 }
 
 function compileWith(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIssue[]): ValidateFunction | undefined {
@@ -275,16 +326,31 @@ function compileWith(ajv: AjvCore, units: readonly CompileUnit[], issues: Schema
 }
 
 /** A missing `$ref` (one refs.ts did not catch, e.g. to an anchor) is located at its `$ref`; anything else at the root. */
-function compileErrorLocation(error: unknown, units: readonly CompileUnit[]): Pick<SchemaIssue, 'unit' | 'path' | 'message'> & { ruleId?: SchemaIssue['ruleId'] } {
+function compileErrorLocation(
+  error: unknown,
+  units: readonly CompileUnit[],
+): Pick<SchemaIssue, 'unit' | 'path' | 'message'> & { ruleId?: SchemaIssue['ruleId'] } {
   const missing = isRecord(error) && typeof error.missingRef === 'string' ? error.missingRef : undefined;
   const message = `schema does not compile: ${messageOf(error)}`;
   if (missing === undefined) return { unit: 0, path: [], message };
   const ref = String(isRecord(error) && typeof error.missingSchema === 'string' ? error.missingSchema : missing);
-  const found = findInUnits(units, (node) => typeof node.$ref === 'string' && (node.$ref === missing || missing.endsWith(node.$ref) || node.$ref.startsWith(ref)), '$ref');
-  return { ruleId: 'schema/unresolved-ref', ...(found ?? { unit: 0, path: [] }), message: `$ref cannot be resolved: ${show(missing, 120)}` };
+  const found = findInUnits(
+    units,
+    (node) =>
+      typeof node.$ref === 'string' && (node.$ref === missing || missing.endsWith(node.$ref) || node.$ref.startsWith(ref)),
+    '$ref',
+  );
+  return {
+    ruleId: 'schema/unresolved-ref',
+    ...(found ?? { unit: 0, path: [] }),
+    message: `$ref cannot be resolved: ${show(missing, 120)}`,
+  };
 }
 
-function unavailableOr(error: unknown, otherwise: Pick<SchemaIssue, 'unit' | 'path' | 'message'> & { ruleId?: SchemaIssue['ruleId'] }): SchemaIssue {
+function unavailableOr(
+  error: unknown,
+  otherwise: Pick<SchemaIssue, 'unit' | 'path' | 'message'> & { ruleId?: SchemaIssue['ruleId'] },
+): SchemaIssue {
   if (isEvalRefused(error)) return unavailable(error);
   return { ruleId: otherwise.ruleId ?? 'schema/invalid', severity: 'error', at: 'value', ...otherwise };
 }
@@ -295,7 +361,14 @@ function isEvalRefused(error: unknown): boolean {
 }
 
 function unavailable(error: unknown): SchemaIssue {
-  return { ruleId: 'schema/invalid', severity: 'error', message: `schema validation is unavailable in this host: ${messageOf(error)}`, unit: 0, path: [], at: 'value' };
+  return {
+    ruleId: 'schema/invalid',
+    severity: 'error',
+    message: `schema validation is unavailable in this host: ${messageOf(error)}`,
+    unit: 0,
+    path: [],
+    at: 'value',
+  };
 }
 
 /** ajv's strict log lines; an unknown keyword is located at its key, and `x-*` keywords are tolerated silently. */
@@ -303,13 +376,26 @@ function strictIssue(finding: string, units: readonly CompileUnit[]): SchemaIssu
   const keyword = /unknown keyword: "([^"]*)"/.exec(finding)?.[1];
   const located = keyword === undefined ? undefined : findInUnits(units, (node) => Object.hasOwn(node, keyword), keyword);
   const message = finding.replace(/^strict mode: /, '');
-  return { ruleId: 'schema/invalid', severity: 'warning', message: keyword ? `unknown keyword "${keyword}" is ignored` : message, unit: 0, path: [], at: 'key', ...located };
+  return {
+    ruleId: 'schema/invalid',
+    severity: 'warning',
+    message: keyword ? `unknown keyword "${keyword}" is ignored` : message,
+    unit: 0,
+    path: [],
+    at: 'key',
+    ...located,
+  };
 }
 
 function fallbackIssue(pattern: string, problem: string | undefined, units: readonly CompileUnit[]): SchemaIssue {
   const located =
     findInUnits(units, (node) => node.pattern === pattern, 'pattern') ??
-    findInUnits(units, (node) => isRecord(node.patternProperties) && Object.hasOwn(node.patternProperties, pattern), 'patternProperties', pattern);
+    findInUnits(
+      units,
+      (node) => isRecord(node.patternProperties) && Object.hasOwn(node.patternProperties, pattern),
+      'patternProperties',
+      pattern,
+    );
   const message =
     problem === undefined
       ? `pattern ${show(pattern, 60)} uses look-around or back-references: it runs on a bounded backtracking matcher (${PATTERN_STEP_BUDGET.toLocaleString('en')} steps per completion), and a value it cannot decide in time is reported as not checked`
@@ -334,9 +420,13 @@ export function findInUnits(
 ): { unit: number; path: SchemaPath } | undefined {
   for (let unit = 0; unit < units.length; unit++) {
     let found: SchemaPath | undefined;
-    walkSchema(units[unit].schema, ({ schema, path }) => {
-      if (!found && test(schema)) found = child === undefined ? [...path, keyword] : [...path, keyword, child];
-    }, MAX_SCHEMA_DEPTH);
+    walkSchema(
+      units[unit].schema,
+      ({ schema, path }) => {
+        if (!found && test(schema)) found = child === undefined ? [...path, keyword] : [...path, keyword, child];
+      },
+      MAX_SCHEMA_DEPTH,
+    );
     if (found) return { unit, path: found };
   }
   return undefined;

@@ -75,7 +75,11 @@ interface Frame {
 }
 
 /** The closing edge if it is a ref, else the nearest ref edge on the stack between its target and the top. */
-function refOnCycle(stack: readonly Frame[], from: object, closing: Edge): { from: object; ref: NonNullable<Edge['ref']> } | undefined {
+function refOnCycle(
+  stack: readonly Frame[],
+  from: object,
+  closing: Edge,
+): { from: object; ref: NonNullable<Edge['ref']> } | undefined {
   if (closing.ref) return { from, ref: closing.ref };
   for (let i = stack.length - 1; i > 0 && stack[i].node !== closing.to; i--) {
     const frame = stack[i];
@@ -102,7 +106,8 @@ function edgesOf(node: object, resolver: RefResolver): Edge[] {
     const value = node[keyword];
     if (typeof value !== 'string') continue;
     const target = resolver.resolve(node, value);
-    if (target) edges.push({ to: target, ref: { keyword, value: keyword === '$ref' ? (originalRefs.get(node) ?? value) : value } });
+    if (target)
+      edges.push({ to: target, ref: { keyword, value: keyword === '$ref' ? (originalRefs.get(node) ?? value) : value } });
   }
   return edges;
 }
@@ -119,9 +124,14 @@ class RefResolver {
   ) {
     units.forEach((u) => {
       if (u.key !== undefined && isRecord(u.schema)) this.byKey.set(u.key, u.schema);
-      walkSchema(u.schema, ({ schema }) => {
-        for (const id of [schema.$id, schema.id]) if (typeof id === 'string' && id !== '' && !id.startsWith('#')) this.byKey.set(id.replace(/#$/, ''), schema);
-      }, maxDepth);
+      walkSchema(
+        u.schema,
+        ({ schema }) => {
+          for (const id of [schema.$id, schema.id])
+            if (typeof id === 'string' && id !== '' && !id.startsWith('#')) this.byKey.set(id.replace(/#$/, ''), schema);
+        },
+        maxDepth,
+      );
     });
     for (const [node, place] of places) this.unitOf.set(node, place.unit);
   }

@@ -30,10 +30,16 @@ export function schemaValidation(validate: ValidateFunction, root: unknown, patt
 
 function validateText(validate: ValidateFunction, root: unknown, text: string, patterns?: PatternRun): SchemaFailure[] {
   if (text.length > MAX_COMPLETION_TEXT) {
-    return [bound(`completion too large to validate against the schema (${text.length.toLocaleString('en')} characters; at most ${MAX_COMPLETION_TEXT.toLocaleString('en')})`, { offset: 0, length: 0 })];
+    return [
+      bound(
+        `completion too large to validate against the schema (${text.length.toLocaleString('en')} characters; at most ${MAX_COMPLETION_TEXT.toLocaleString('en')})`,
+        { offset: 0, length: 0 },
+      ),
+    ];
   }
   const deep = jsonDepthOver(text, MAX_COMPLETION_DEPTH);
-  if (deep !== undefined) return [bound(`JSON nested more than ${MAX_COMPLETION_DEPTH} levels deep is not validated`, { offset: deep, length: 1 })];
+  if (deep !== undefined)
+    return [bound(`JSON nested more than ${MAX_COMPLETION_DEPTH} levels deep is not validated`, { offset: deep, length: 1 })];
   const parsed = parseJsonText(text);
   if (!parsed.tree) return [];
   if (patterns) {
@@ -45,7 +51,8 @@ function validateText(validate: ValidateFunction, root: unknown, text: string, p
     valid = validate(parsed.value) as boolean;
   } catch (error) {
     // A recursion the cycle check did not foresee must not take the process down.
-    if (error instanceof RangeError) return [bound('the schema recurses too deeply on this completion; it is not validated', spanOf(parsed.tree))];
+    if (error instanceof RangeError)
+      return [bound('the schema recurses too deeply on this completion; it is not validated', spanOf(parsed.tree))];
     throw error;
   }
   const unchecked = patterns ? notChecked(patterns, parsed.tree) : [];
@@ -178,7 +185,15 @@ export function exampleValue(schema: unknown, root: unknown, hops = 0): unknown 
   return PLACEHOLDERS[String(type)] ?? null;
 }
 
-const PLACEHOLDERS: Record<string, unknown> = { string: '', number: 0, integer: 0, boolean: false, array: [], object: {}, null: null };
+const PLACEHOLDERS: Record<string, unknown> = {
+  string: '',
+  number: 0,
+  integer: 0,
+  boolean: false,
+  array: [],
+  object: {},
+  null: null,
+};
 
 function resolveLocal(root: unknown, ref: string): unknown {
   let node = root;

@@ -7,8 +7,18 @@ export type SchemaPath = ReadonlyArray<string | number>;
 
 /** Keywords whose value is one subschema. */
 const ONE = new Set([
-  'additionalProperties', 'additionalItems', 'items', 'contains', 'not', 'if', 'then', 'else',
-  'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema',
+  'additionalProperties',
+  'additionalItems',
+  'items',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
 ]);
 /** Keywords whose value is a list of subschemas. */
 const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
@@ -71,4 +81,5 @@ export function nonFiniteNumberPath(root: unknown, maxNodes = 1_000_000): Schema
   return undefined;
 }
 
-export const NON_FINITE_MESSAGE = 'number out of range: it does not fit a 64-bit float (beyond about ±1.8e308), so it would read as infinity; use a smaller number';
+export const NON_FINITE_MESSAGE =
+  'number out of range: it does not fit a 64-bit float (beyond about ±1.8e308), so it would read as infinity; use a smaller number';

@@ -78,7 +78,7 @@ export class BpeEncoding {
     let latin = 0;
     let cjk = 0;
     let other = 0;
-    for (let p = 0; p < n; ) {
+    for (let p = 0; p < n;) {
       const end = scan(text, p, classes);
       let tokens: number;
       let bits = 0;
@@ -128,7 +128,12 @@ export class BpeEncoding {
   private countBuffered(length: number, hash: number): number {
     const table = this.table;
     const buffer = this.buffer;
-    if (length <= 2) return length === 0 ? 0 : length === 1 || table.twoByteRank[((buffer[0] as number) << 8) | (buffer[1] as number)] !== -1 ? 1 : 2;
+    if (length <= 2)
+      return length === 0
+        ? 0
+        : length === 1 || table.twoByteRank[((buffer[0] as number) << 8) | (buffer[1] as number)] !== -1
+          ? 1
+          : 2;
     const mixed = mixHash(hash, length);
     if (length <= 8) {
       let low = 0;

@@ -1,7 +1,13 @@
 // Counters that outlive one lint (the editor): one ChunkedCounter per encoding and factors, so a keystroke re-tallies only the chunks it changed.
 import type { ApproximationFactors } from '../models/types';
 import { SegmentedText } from '../analysis/segments';
-import { ChunkedCounter, DEFAULT_MAX_CHUNK_LENGTH, followsBlankLine, isChunkBoundary, type ChunkedCounterOptions } from './chunks';
+import {
+  ChunkedCounter,
+  DEFAULT_MAX_CHUNK_LENGTH,
+  followsBlankLine,
+  isChunkBoundary,
+  type ChunkedCounterOptions,
+} from './chunks';
 import type { TallyingCounter } from './counter';
 import { addTally, emptyTally, type TokenTally } from './tally';
 import type { TokenizerPool } from './pool';
@@ -189,7 +195,8 @@ export class ChunkTallies {
       sum.other += this.sums.other[j] - this.sums.other[i];
       for (let k = lowerBound(this.withEstimates, i); k < this.withEstimates.length && this.withEstimates[k] < j; k++) {
         const c = this.withEstimates[k];
-        for (const span of (segments[c].value.tally as TokenTally).estimated) sum.estimated.push({ offset: span.offset + this.starts[c] - from, length: span.length });
+        for (const span of (segments[c].value.tally as TokenTally).estimated)
+          sum.estimated.push({ offset: span.offset + this.starts[c] - from, length: span.length });
       }
       sum.estimated.sort((a, b) => a.offset - b.offset);
     }

@@ -77,7 +77,7 @@ function upperThenLower(text: string, s: number, classes: Uint8Array): number {
   }
   // Backtrack: the last character of the [A]* run that is also in [B] ends the match.
   let end = -1;
-  for (let i = s; i < a; ) {
+  for (let i = s; i < a;) {
     const cp = codePointAt(text, i);
     i += width(cp);
     if (((classes[cp] as number) & LOWERISH) !== 0) end = i;

@@ -57,8 +57,13 @@ export class RankTable implements RankLookup {
   /** The derived lookup tables, for `serializeRankTable`. */
   get lookupTables(): LookupTables {
     return {
-      maxTokenBytes: this.maxTokenBytes, slots: this.slots, slotHashes: this.slotHashes, byteRank: this.byteRank, twoByteRank: this.twoByteRank,
-      pairs: this.pairs ?? this.buildPairs(), filter: this.filter ?? this.buildFilter(),
+      maxTokenBytes: this.maxTokenBytes,
+      slots: this.slots,
+      slotHashes: this.slotHashes,
+      byteRank: this.byteRank,
+      twoByteRank: this.twoByteRank,
+      pairs: this.pairs ?? this.buildPairs(),
+      filter: this.filter ?? this.buildFilter(),
     };
   }
 
@@ -203,12 +208,30 @@ function buildLookupTables(starts: Uint32Array, bytes: Uint8Array): LookupTables
 export function serializeRankTable(table: RankTable): Uint8Array {
   const size = table.size;
   const t = table.lookupTables;
-  const sections: ArrayLike<number>[] = [table.starts, table.splitLeft, table.splitRight, t.slots, t.slotHashes, t.byteRank, t.twoByteRank, t.pairs as Int32Array, t.filter as Int32Array];
+  const sections: ArrayLike<number>[] = [
+    table.starts,
+    table.splitLeft,
+    table.splitRight,
+    t.slots,
+    t.slotHashes,
+    t.byteRank,
+    t.twoByteRank,
+    t.pairs as Int32Array,
+    t.filter as Int32Array,
+  ];
   const words = HEADER_WORDS + sections.reduce((sum, section) => sum + section.length, 0);
   const out = new Uint8Array(words * 4 + table.bytes.length);
   const view = new DataView(out.buffer);
   let at = 0;
-  for (const value of [MAGIC, VERSION, size, table.bytes.length, t.maxTokenBytes, t.slots.length, (t.pairs as Int32Array).length]) {
+  for (const value of [
+    MAGIC,
+    VERSION,
+    size,
+    table.bytes.length,
+    t.maxTokenBytes,
+    t.slots.length,
+    (t.pairs as Int32Array).length,
+  ]) {
     view.setUint32(at, value, true);
     at += 4;
   }
@@ -222,8 +245,12 @@ export function serializeRankTable(table: RankTable): Uint8Array {
 /** Reads the binary form; the typed arrays are views on the given bytes where alignment allows. */
 export function parseRankBinary(encoding: EncodingName, data: Uint8Array): RankTable {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.byteLength < HEADER_WORDS * 4 || view.getUint32(0, true) !== MAGIC) throw new Error(`The ${encoding} rank table is not a promptbound rank table.`);
-  if (view.getUint32(4, true) !== VERSION) throw new Error(`The ${encoding} rank table has format ${view.getUint32(4, true)}, expected ${VERSION}; rebuild with \`npm run build\`.`);
+  if (data.byteLength < HEADER_WORDS * 4 || view.getUint32(0, true) !== MAGIC)
+    throw new Error(`The ${encoding} rank table is not a promptbound rank table.`);
+  if (view.getUint32(4, true) !== VERSION)
+    throw new Error(
+      `The ${encoding} rank table has format ${view.getUint32(4, true)}, expected ${VERSION}; rebuild with \`npm run build\`.`,
+    );
   const size = view.getUint32(8, true);
   const byteLength = view.getUint32(12, true);
   const maxTokenBytes = view.getUint32(16, true);
@@ -231,7 +258,11 @@ export function parseRankBinary(encoding: EncodingName, data: Uint8Array): RankT
   const pairCount = view.getUint32(24, true);
   const lengths = [size + 1, size, size, slotCount, slotCount, 256, 1 << 16, pairCount, 1 << (SUFFIX_FILTER_BITS - 5)];
   const wordCount = HEADER_WORDS + lengths.reduce((a, b) => a + b, 0);
-  if ((slotCount & (slotCount - 1)) !== 0 || (pairCount & (pairCount - 1)) !== 0 || data.byteLength !== wordCount * 4 + byteLength) {
+  if (
+    (slotCount & (slotCount - 1)) !== 0 ||
+    (pairCount & (pairCount - 1)) !== 0 ||
+    data.byteLength !== wordCount * 4 + byteLength
+  ) {
     throw new Error(`The ${encoding} rank table is truncated or damaged; rebuild with \`npm run build\`.`);
   }
   // Typed-array views need 4-byte alignment (and little-endian order, which every platform we run on has).
@@ -244,11 +275,27 @@ export function parseRankBinary(encoding: EncodingName, data: Uint8Array): RankT
     at += length;
   }
   const [startWords, splitLeft, splitRight, slots, slotHashes, byteRank, twoByteRank, pairs, filter] = parts as [
-    Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
   ];
   const starts = new Uint32Array(startWords.buffer, startWords.byteOffset, startWords.length);
   const bytes = aligned.subarray(wordCount * 4, wordCount * 4 + byteLength);
-  return new RankTable(encoding, starts, bytes, splitLeft, splitRight, { maxTokenBytes, slots, slotHashes, byteRank, twoByteRank, pairs, filter });
+  return new RankTable(encoding, starts, bytes, splitLeft, splitRight, {
+    maxTokenBytes,
+    slots,
+    slotHashes,
+    byteRank,
+    twoByteRank,
+    pairs,
+    filter,
+  });
 }
 
 /**

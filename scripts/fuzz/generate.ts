@@ -59,15 +59,73 @@ export interface FuzzInput {
 
 const ROOT = '/ws';
 
-const WORDS = ['answer', 'refund', 'policy', 'the', 'JSON', 'summary', 'words', 'Hello', '世界', 'naïve', '😀', 'e\u0301', '<|endoftext|>', '<|im_start|>', '{{name}}', '${input:x}', 'P.S.', '***', '```json', '—', '\u200b', '\ud800'];
+const WORDS = [
+  'answer',
+  'refund',
+  'policy',
+  'the',
+  'JSON',
+  'summary',
+  'words',
+  'Hello',
+  '世界',
+  'naïve',
+  '😀',
+  'e\u0301',
+  '<|endoftext|>',
+  '<|im_start|>',
+  '{{name}}',
+  '${input:x}',
+  'P.S.',
+  '***',
+  '```json',
+  '—',
+  '\u200b',
+  '\ud800',
+];
 const PATTERNS = [
-  '^[a-z]+$', '\\d{3}-\\d{4}', '^(a+)+$', '(a|aa)+$', '^(?=a)(a+)+$', '(\\w+)\\s\\1', '(?<!x)y', '^(?:(?!bad).)*$', '(?<=\\$)\\d+',
-  '^(?=.*[0-9])(?=.*[a-z]).{8,}$', '(a*)*b', '((a+)+)+c', '^(\\w+\\s?)*$', '\\p{Lu}\\p{Ll}+', '[😀-😂]+', '(?<y>\\d{4})-\\k<y>', '(', '[z-a]', 'a{2,1}',
-  '(?i)abc', 'a(?>bc)', 'a++', '\\', '^$', '.*', '(?:)', 'a{1000}', '(a{1000}){1000}', '(?=(?=(?=a)))a', '(a?){30}a{30}', '^(([a-z])+.)+[A-Z]([a-z])+$',
+  '^[a-z]+$',
+  '\\d{3}-\\d{4}',
+  '^(a+)+$',
+  '(a|aa)+$',
+  '^(?=a)(a+)+$',
+  '(\\w+)\\s\\1',
+  '(?<!x)y',
+  '^(?:(?!bad).)*$',
+  '(?<=\\$)\\d+',
+  '^(?=.*[0-9])(?=.*[a-z]).{8,}$',
+  '(a*)*b',
+  '((a+)+)+c',
+  '^(\\w+\\s?)*$',
+  '\\p{Lu}\\p{Ll}+',
+  '[😀-😂]+',
+  '(?<y>\\d{4})-\\k<y>',
+  '(',
+  '[z-a]',
+  'a{2,1}',
+  '(?i)abc',
+  'a(?>bc)',
+  'a++',
+  '\\',
+  '^$',
+  '.*',
+  '(?:)',
+  'a{1000}',
+  '(a{1000}){1000}',
+  '(?=(?=(?=a)))a',
+  '(a?){30}a{30}',
+  '^(([a-z])+.)+[A-Z]([a-z])+$',
 ];
 const FORMATS = ['email', 'date-time', 'uri', 'uuid', 'ipv4', 'regex', 'made-up', 'date'];
 const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4', 'gemini-1.5-pro', 'llama-3', 'unknown-model-x', '', 'gpt-4.1', 'o1'];
-const DRAFTS = ['http://json-schema.org/draft-04/schema#', 'http://json-schema.org/draft-06/schema#', 'http://json-schema.org/draft-07/schema#', 'https://json-schema.org/draft/2019-09/schema', 'https://json-schema.org/draft/2020-12/schema', 'https://example.com/odd'];
+const DRAFTS = [
+  'http://json-schema.org/draft-04/schema#',
+  'http://json-schema.org/draft-06/schema#',
+  'http://json-schema.org/draft-07/schema#',
+  'https://json-schema.org/draft/2019-09/schema',
+  'https://json-schema.org/draft/2020-12/schema',
+  'https://example.com/odd',
+];
 const NUMBERS = [0, 1, -1, 3, 120, Number('1e400'), Number('-1e400'), 0.5, 2 ** 53, NaN, Number('1e-400')];
 
 function word(g: Gen): string {
@@ -92,7 +150,10 @@ function value(g: Gen, depth = 0): unknown {
   if (depth > 6 || roll < 0.35) return g.pick<unknown>([text(g, 4), number(g), true, null, `${'a'.repeat(g.int(5, 35))}!`, '']);
   if (roll < 0.65) return g.times(0, 5, () => value(g, depth + 1));
   const object: Record<string, unknown> = {};
-  for (const key of g.times(0, 5, () => g.pick(['a', 'b', 'name', 'status', 'items', '__proto__', 'constructor', '', 'x-y', 'ü']))) object[key] = value(g, depth + 1);
+  for (const key of g.times(0, 5, () =>
+    g.pick(['a', 'b', 'name', 'status', 'items', '__proto__', 'constructor', '', 'x-y', 'ü']),
+  ))
+    object[key] = value(g, depth + 1);
   return object;
 }
 
@@ -100,14 +161,55 @@ function value(g: Gen, depth = 0): unknown {
 function schema(g: Gen, depth: number, refs: readonly string[]): Record<string, unknown> | boolean {
   if (depth > 3 || g.chance(0.05)) return g.chance(0.5);
   const s: Record<string, unknown> = {};
-  const keywords = g.times(1, 5, () => g.pick(['type', 'properties', 'items', 'pattern', 'enum', 'const', 'anyOf', 'oneOf', 'allOf', 'not', 'if', '$ref', 'format', 'minimum', 'maximum', 'minLength', 'maxLength', 'required', 'additionalProperties', 'patternProperties', 'prefixItems', 'contains', 'dependentSchemas', 'unevaluatedProperties', 'x-order', 'unknownKeyword', '$id', '$anchor', 'multipleOf', 'uniqueItems', 'propertyNames']));
+  const keywords = g.times(1, 5, () =>
+    g.pick([
+      'type',
+      'properties',
+      'items',
+      'pattern',
+      'enum',
+      'const',
+      'anyOf',
+      'oneOf',
+      'allOf',
+      'not',
+      'if',
+      '$ref',
+      'format',
+      'minimum',
+      'maximum',
+      'minLength',
+      'maxLength',
+      'required',
+      'additionalProperties',
+      'patternProperties',
+      'prefixItems',
+      'contains',
+      'dependentSchemas',
+      'unevaluatedProperties',
+      'x-order',
+      'unknownKeyword',
+      '$id',
+      '$anchor',
+      'multipleOf',
+      'uniqueItems',
+      'propertyNames',
+    ]),
+  );
   for (const k of keywords) {
     switch (k) {
       case 'type':
-        s.type = g.chance(0.2) ? g.times(1, 3, () => g.pick(['string', 'number', 'integer', 'object', 'array', 'boolean', 'null'])) : g.pick(['string', 'number', 'integer', 'object', 'array', 'boolean', 'null', 'strnig']);
+        s.type = g.chance(0.2)
+          ? g.times(1, 3, () => g.pick(['string', 'number', 'integer', 'object', 'array', 'boolean', 'null']))
+          : g.pick(['string', 'number', 'integer', 'object', 'array', 'boolean', 'null', 'strnig']);
         break;
       case 'properties':
-        s.properties = Object.fromEntries(g.times(0, 4, () => [g.pick(['a', 'b', 'name', 'status', 'items', '__proto__', 'x/y', 'a~b']), schema(g, depth + 1, refs)]));
+        s.properties = Object.fromEntries(
+          g.times(0, 4, () => [
+            g.pick(['a', 'b', 'name', 'status', 'items', '__proto__', 'x/y', 'a~b']),
+            schema(g, depth + 1, refs),
+          ]),
+        );
         break;
       case 'items':
       case 'not':
@@ -144,7 +246,22 @@ function schema(g: Gen, depth: number, refs: readonly string[]): Record<string, 
         s.const = value(g, 4);
         break;
       case '$ref':
-        s.$ref = g.pick([...refs, '#', '#/definitions/a', '#/definitions/b', '#/$defs/x', '#/properties/a', '#nope', 'https://example.com/s.json', '../outside.json', '/etc/passwd', 'http://json-schema.org/draft-07/schema#', 'urn:thing', '#/definitions/a%20b', '#/definitions/~2']);
+        s.$ref = g.pick([
+          ...refs,
+          '#',
+          '#/definitions/a',
+          '#/definitions/b',
+          '#/$defs/x',
+          '#/properties/a',
+          '#nope',
+          'https://example.com/s.json',
+          '../outside.json',
+          '/etc/passwd',
+          'http://json-schema.org/draft-07/schema#',
+          'urn:thing',
+          '#/definitions/a%20b',
+          '#/definitions/~2',
+        ]);
         break;
       case 'format':
         s.format = g.pick(FORMATS);
@@ -175,7 +292,29 @@ function schema(g: Gen, depth: number, refs: readonly string[]): Record<string, 
 
 /** A random regex from pieces, including look-around, back-references and nested quantifiers. */
 function randomRegex(g: Gen): string {
-  const atoms = ['a', '.', '\\d', '\\w', '[a-z]', '[^x]', '(a|b)', '(?:ab)', '\\1', '(?=a)', '(?!b)', '(?<=a)', '(?<!c)', '\\b', '^', '$', '😀', '\\p{L}', '(a+)', '(?<n>a)', '\\k<n>'];
+  const atoms = [
+    'a',
+    '.',
+    '\\d',
+    '\\w',
+    '[a-z]',
+    '[^x]',
+    '(a|b)',
+    '(?:ab)',
+    '\\1',
+    '(?=a)',
+    '(?!b)',
+    '(?<=a)',
+    '(?<!c)',
+    '\\b',
+    '^',
+    '$',
+    '😀',
+    '\\p{L}',
+    '(a+)',
+    '(?<n>a)',
+    '\\k<n>',
+  ];
   const quants = ['', '', '*', '+', '?', '{2}', '{1,3}', '*?', '+?', '{0,}'];
   return g.times(1, 8, () => g.pick(atoms) + g.pick(quants)).join(g.chance(0.2) ? '|' : '');
 }
@@ -190,19 +329,63 @@ function frontmatter(g: Gen, format: string, schemaRef: string | undefined, inli
   if (g.chance(0.8)) lines.push(`model: ${g.pick(MODELS)}`);
   if (g.chance(0.5)) {
     lines.push('budget:');
-    for (const key of g.times(1, 4, () => g.pick(['context', 'output', 'prompt', 'warnAt', 'effective', 'outptu']))) lines.push(`  ${key}: ${g.chance(0.9) ? number(g) : yamlString(text(g, 2))}`);
+    for (const key of g.times(1, 4, () => g.pick(['context', 'output', 'prompt', 'warnAt', 'effective', 'outptu'])))
+      lines.push(`  ${key}: ${g.chance(0.9) ? number(g) : yamlString(text(g, 2))}`);
     if (g.chance(0.3)) lines.push('  variables:', `    name: ${number(g)}`, `    document: ${number(g)}`);
   }
   if (g.chance(0.85)) {
     lines.push('constraints:');
-    const keys = g.times(1, 6, () => g.pick(['words', 'sentences', 'paragraphs', 'characters', 'tokens', 'lines', 'bullets', 'highlights', 'sections', 'placeholders', 'title', 'postscript', 'format', 'pattern', 'startsWith', 'endsWith', 'wrappedIn', 'case', 'noCommas', 'capitalWords', 'include', 'exclude', 'frequency', 'letters', 'language', 'responses', 'repeatPrompt', 'firstWord', 'compat', 'mode', 'wrods']));
+    const keys = g.times(1, 6, () =>
+      g.pick([
+        'words',
+        'sentences',
+        'paragraphs',
+        'characters',
+        'tokens',
+        'lines',
+        'bullets',
+        'highlights',
+        'sections',
+        'placeholders',
+        'title',
+        'postscript',
+        'format',
+        'pattern',
+        'startsWith',
+        'endsWith',
+        'wrappedIn',
+        'case',
+        'noCommas',
+        'capitalWords',
+        'include',
+        'exclude',
+        'frequency',
+        'letters',
+        'language',
+        'responses',
+        'repeatPrompt',
+        'firstWord',
+        'compat',
+        'mode',
+        'wrods',
+      ]),
+    );
     for (const key of new Set(keys)) lines.push(`  ${key}: ${constraintValue(g, key)}`);
     if (schemaRef !== undefined) lines.push(`  schema: ${schemaRef}`);
     else if (inlineSchema !== undefined) lines.push(`  schema: ${JSON.stringify(inlineSchema, replacer)}`);
   }
-  if (g.chance(0.3)) lines.push(`samples: ${g.pick(['[]', '["*.json"]', '["./s/*.json"]', '"../x/*.json"', '["/etc/*"]', '["**"]', '3'])}`);
-  if (format === 'dotprompt' && g.chance(0.5)) lines.push('output:', '  format: json', `  schema: ${g.chance(0.5) ? '{name: string, age?: integer, tags(array): string}' : JSON.stringify(inlineSchema ?? {}, replacer)}`, 'input:', '  schema: {name: string}');
-  if (format === 'prompty' && g.chance(0.5)) lines.push('outputs:', '  answer: {type: string}', '  score: {type: numbr}', 'inputs:', '  name: {type: string}');
+  if (g.chance(0.3))
+    lines.push(`samples: ${g.pick(['[]', '["*.json"]', '["./s/*.json"]', '"../x/*.json"', '["/etc/*"]', '["**"]', '3'])}`);
+  if (format === 'dotprompt' && g.chance(0.5))
+    lines.push(
+      'output:',
+      '  format: json',
+      `  schema: ${g.chance(0.5) ? '{name: string, age?: integer, tags(array): string}' : JSON.stringify(inlineSchema ?? {}, replacer)}`,
+      'input:',
+      '  schema: {name: string}',
+    );
+  if (format === 'prompty' && g.chance(0.5))
+    lines.push('outputs:', '  answer: {type: string}', '  score: {type: numbr}', 'inputs:', '  name: {type: string}');
   if (g.chance(0.03)) lines.push(`x: ${'['.repeat(g.int(100, 3000))}`);
   if (g.chance(0.03)) lines.push('a: &a [*a, *a]', 'b: *a');
   if (g.chance(0.05)) lines.push(text(g, 6));
@@ -220,14 +403,18 @@ function constraintValue(g: Gen, key: string): string {
   if (roll < 0.15) return g.pick(['null', '[]', '{}', '-1', '1e400', '"100..50"', '"~"', '{min: 5, max: 2}', '"<=0"']);
   switch (key) {
     case 'pattern':
-      return g.chance(0.5) ? yamlString(g.chance(0.7) ? g.pick(PATTERNS) : randomRegex(g)) : `{regex: ${yamlString(g.pick(PATTERNS))}, flags: ${g.pick(['i', 'm', 's', 'u', 'imsu', 'x'])}, fullMatch: ${g.chance(0.5)}}`;
+      return g.chance(0.5)
+        ? yamlString(g.chance(0.7) ? g.pick(PATTERNS) : randomRegex(g))
+        : `{regex: ${yamlString(g.pick(PATTERNS))}, flags: ${g.pick(['i', 'm', 's', 'u', 'imsu', 'x'])}, fullMatch: ${g.chance(0.5)}}`;
     case 'format':
       return g.pick(['json', 'markdown', 'text', 'xml']);
     case 'case':
       return g.pick(['lower', 'upper', 'title']);
     case 'include':
     case 'exclude':
-      return g.chance(0.5) ? `[${g.times(0, 3, () => yamlString(word(g))).join(', ')}]` : `{words: [${yamlString(word(g))}], wholeWord: ${g.chance(0.5)}, caseSensitive: ${g.chance(0.5)}}`;
+      return g.chance(0.5)
+        ? `[${g.times(0, 3, () => yamlString(word(g))).join(', ')}]`
+        : `{words: [${yamlString(word(g))}], wholeWord: ${g.chance(0.5)}, caseSensitive: ${g.chance(0.5)}}`;
     case 'frequency':
       return `[{word: ${yamlString(word(g))}, count: ${number(g)}}]`;
     case 'letters':
@@ -249,13 +436,25 @@ function constraintValue(g: Gen, key: string): string {
       return `{paragraph: ${number(g)}, word: ${yamlString(word(g))}}`;
     case 'sections':
     case 'paragraphs':
-      return g.chance(0.5) ? String(number(g)) : `{count: ${number(g)}, ${key === 'sections' ? 'marker: SECTION' : 'separator: "***"'}}`;
+      return g.chance(0.5)
+        ? String(number(g))
+        : `{count: ${number(g)}, ${key === 'sections' ? 'marker: SECTION' : 'separator: "***"'}}`;
     case 'compat':
       return g.pick(['ifeval', 'none']);
     case 'mode':
       return g.pick(['loose', 'strict', 'lose']);
     default:
-      return g.pick([String(number(g)), `{min: ${number(g)}}`, `{max: ${number(g)}}`, `{min: ${number(g)}, max: ${number(g)}}`, '"<=100"', '">=3"', '"100..150"', '"~100"', `{count: 5, tolerance: "10%"}`]);
+      return g.pick([
+        String(number(g)),
+        `{min: ${number(g)}}`,
+        `{max: ${number(g)}}`,
+        `{min: ${number(g)}, max: ${number(g)}}`,
+        '"<=100"',
+        '">=3"',
+        '"100..150"',
+        '"~100"',
+        `{count: 5, tolerance: "10%"}`,
+      ]);
   }
 }
 
@@ -264,10 +463,41 @@ function body(g: Gen, format: string): string {
   for (let i = g.int(0, 8); i > 0; i--) {
     const roll = g.next();
     if (format === 'prompty' && roll < 0.2) parts.push(`${g.pick(['system', 'user', 'assistant', 'tool'])}:`);
-    else if (format === 'dotprompt' && roll < 0.2) parts.push(g.pick(['{{role "system"}}', '{{#if x}}', '{{/if}}', '{{! comment }}', '{{>partial}}', '{{#each items}}{{this}}{{/each}}']));
+    else if (format === 'dotprompt' && roll < 0.2)
+      parts.push(
+        g.pick([
+          '{{role "system"}}',
+          '{{#if x}}',
+          '{{/if}}',
+          '{{! comment }}',
+          '{{>partial}}',
+          '{{#each items}}{{this}}{{/each}}',
+        ]),
+      );
     else if (roll < 0.35) parts.push(`${'#'.repeat(g.int(1, 7))} ${text(g, 4)}`);
-    else if (roll < 0.45) parts.push(g.pick(['<!-- promptbound budget: 5 -->', '<!-- promptbound-disable budget -->', '<!-- promptbound-disable-next-line tokens/special-token -->', '{# promptbound-enable #}', '<!-- promptbound-disable-file -->', '<!--']));
-    else if (roll < 0.55) parts.push(g.pick(['Answer in under 100 words.', 'Respond in JSON.', 'Use at most 3 sentences.', 'Do not use any commas.', 'End your reply with "Bye."', 'Write in all lowercase letters.', 'Keep it between 50 and 20 words.']));
+    else if (roll < 0.45)
+      parts.push(
+        g.pick([
+          '<!-- promptbound budget: 5 -->',
+          '<!-- promptbound-disable budget -->',
+          '<!-- promptbound-disable-next-line tokens/special-token -->',
+          '{# promptbound-enable #}',
+          '<!-- promptbound-disable-file -->',
+          '<!--',
+        ]),
+      );
+    else if (roll < 0.55)
+      parts.push(
+        g.pick([
+          'Answer in under 100 words.',
+          'Respond in JSON.',
+          'Use at most 3 sentences.',
+          'Do not use any commas.',
+          'End your reply with "Bye."',
+          'Write in all lowercase letters.',
+          'Keep it between 50 and 20 words.',
+        ]),
+      );
     else if (roll < 0.6) parts.push('```\n' + text(g, 10) + '\n```');
     else parts.push(text(g, 30));
   }
@@ -278,8 +508,13 @@ function githubModels(g: Gen, inlineSchema: unknown): string {
   const lines = [`name: ${yamlString(text(g, 3))}`, `model: ${g.pick(MODELS)}`];
   if (g.chance(0.5)) lines.push('modelParameters:', `  maxTokens: ${number(g)}`);
   lines.push('messages:');
-  for (let i = g.int(0, 4); i > 0; i--) lines.push(`  - role: ${g.pick(['system', 'user', 'assistant', 'robot'])}`, `    content: ${yamlString(body(g, 'md'))}`);
-  if (g.chance(0.4)) lines.push(`responseFormat: ${g.pick(['json_schema', 'json_object', 'text'])}`, `jsonSchema: ${yamlString(JSON.stringify({ name: 'x', schema: inlineSchema ?? {} }, replacer))}`);
+  for (let i = g.int(0, 4); i > 0; i--)
+    lines.push(`  - role: ${g.pick(['system', 'user', 'assistant', 'robot'])}`, `    content: ${yamlString(body(g, 'md'))}`);
+  if (g.chance(0.4))
+    lines.push(
+      `responseFormat: ${g.pick(['json_schema', 'json_object', 'text'])}`,
+      `jsonSchema: ${yamlString(JSON.stringify({ name: 'x', schema: inlineSchema ?? {} }, replacer))}`,
+    );
   if (g.chance(0.3)) lines.push('testData:', '  - name: a', '    document: b');
   if (g.chance(0.2)) lines.push(text(g, 3));
   return lines.join('\n') + '\n';
@@ -311,16 +546,29 @@ export function generateInput(seed: number, index: number): FuzzInput {
   for (const file of schemaFiles) {
     const s = schema(g, 0, refs);
     const roll = g.next();
-    files[file] = roll < 0.05 ? '{"a": ' : roll < 0.08 ? `${'['.repeat(g.int(100, 2000))}` : roll < 0.1 ? '{"type": "number", "maximum": 1e400}' : JSON.stringify(s, replacer);
+    files[file] =
+      roll < 0.05
+        ? '{"a": '
+        : roll < 0.08
+          ? `${'['.repeat(g.int(100, 2000))}`
+          : roll < 0.1
+            ? '{"type": "number", "maximum": 1e400}'
+            : JSON.stringify(s, replacer);
   }
   if (g.chance(0.1)) files[`${ROOT}/../outside.json`] = '{"token": "secret"}';
   const inline = g.chance(0.3) ? schema(g, 0, refs) : undefined;
-  const schemaRef = schemaFiles.length > 0 && g.chance(0.6) ? g.pick([...refs, './missing.json', '../../../etc/passwd', 'https://example.com/s.json', '/abs/s.json']) : undefined;
+  const schemaRef =
+    schemaFiles.length > 0 && g.chance(0.6)
+      ? g.pick([...refs, './missing.json', '../../../etc/passwd', 'https://example.com/s.json', '/abs/s.json'])
+      : undefined;
   const completions = g.times(0, 4, () => completion(g));
   completions.forEach((c, i) => {
     files[`${dir}/x.sample${i === 0 ? '' : i}.${g.pick(['json', 'txt', 'md', 'json'])}`] = c;
   });
-  if (g.chance(0.2)) files[`${dir}/x.samples/runs.jsonl`] = completions.map((c) => (g.chance(0.5) ? JSON.stringify(c) : c.replace(/\n/g, ' '))).join('\n');
+  if (g.chance(0.2))
+    files[`${dir}/x.samples/runs.jsonl`] = completions
+      .map((c) => (g.chance(0.5) ? JSON.stringify(c) : c.replace(/\n/g, ' ')))
+      .join('\n');
   const text =
     format === 'github'
       ? githubModels(g, inline)
@@ -328,7 +576,15 @@ export function generateInput(seed: number, index: number): FuzzInput {
         ? `---\n${frontmatter(g, format, schemaRef, inline)}\n---\n${body(g, format)}\n`
         : body(g, format);
   files[prompt] = text;
-  const edits = g.chance(0.12) ? g.times(1, 3, () => ({ offset: g.int(0, text.length), length: g.int(0, 12), text: g.chance(0.5) ? word(g) : g.pick(['\n', '---', ': ', '{{', '}}', 'pattern: "(a+)+$"', '  schema: ./s0.json', '\r\n', '']) })) : [];
+  const edits = g.chance(0.12)
+    ? g.times(1, 3, () => ({
+        offset: g.int(0, text.length),
+        length: g.int(0, 12),
+        text: g.chance(0.5)
+          ? word(g)
+          : g.pick(['\n', '---', ': ', '{{', '}}', 'pattern: "(a+)+$"', '  schema: ./s0.json', '\r\n', '']),
+      }))
+    : [];
   const kind = `${format}${schemaFiles.length > 0 ? '+files' : ''}${inline ? '+inline' : ''}${edits.length > 0 ? '+edits' : ''}`;
   return { index, kind, root: ROOT, files, prompt, completions, edits };
 }

@@ -13,11 +13,19 @@ import { parseSampleFile } from '../../core/samples/parse';
 import type { CounterSource } from '../../core/tokens/types';
 import { DEFAULT_SETTINGS } from '../../server/protocol';
 import type { DiagnosticData, DocumentSnapshot } from '../../server/snapshot';
-import { provideCodeActions, provideCodeLenses, provideCompletion, provideHover, provideInlayHints, type CodeActionHost } from '../../server/features';
+import {
+  provideCodeActions,
+  provideCodeLenses,
+  provideCompletion,
+  provideHover,
+  provideInlayHints,
+  type CodeActionHost,
+} from '../../server/features';
 import { Gen, rng, seedOf, type FuzzInput } from './generate';
 
 /** Messages that mean a bug reached the user: an engine error's own text instead of a diagnostic. */
-const STACKY = /Maximum call stack|RangeError|TypeError|ReferenceError|is not a function|Cannot read propert|undefined is not|\bat .+:\d+:\d+/;
+const STACKY =
+  /Maximum call stack|RangeError|TypeError|ReferenceError|is not a function|Cannot read propert|undefined is not|\bat .+:\d+:\d+/;
 
 export interface InputOutcome {
   problems: string[];
@@ -91,13 +99,18 @@ export async function runInput(input: FuzzInput, tokenizers: CounterSource): Pro
   await guard('validate', async () => {
     const { document, stats } = await countDocument({ uri: input.prompt, text, config }, host);
     if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) return;
-    const { requirements, schemaProblems } = await completionRequirements(document, stats, { files, tokenizers, scope: { root: input.root, allowed: [] } });
+    const { requirements, schemaProblems } = await completionRequirements(document, stats, {
+      files,
+      tokenizers,
+      scope: { root: input.root, allowed: [] },
+    });
     for (const p of schemaProblems) if (STACKY.test(p.message)) problems.push(`validate: schema: ${p.message.slice(0, 200)}`);
     for (const completion of input.completions) {
       const parsed = parseSampleFile('completion.jsonl', completion, { jsonl: g.chance(0.3) });
       for (const sample of parsed.completions) {
         const report = checkSample(sample, requirements);
-        for (const r of report.results) if (STACKY.test(r.message)) problems.push(`validate: ${r.key}: ${r.message.slice(0, 200)}`);
+        for (const r of report.results)
+          if (STACKY.test(r.message)) problems.push(`validate: ${r.key}: ${r.message.slice(0, 200)}`);
       }
     }
   });
@@ -120,21 +133,48 @@ export async function runInput(input: FuzzInput, tokenizers: CounterSource): Pro
 }
 
 /** hover and completion at a few positions, code lenses, inlay hints, and code actions on the prompt and its samples. */
-async function handlers(input: FuzzInput, result: LintResult, config: ResolvedConfig, text: string, g: Gen, files: FileAccess, problems: string[], version = 1): Promise<void> {
+async function handlers(
+  input: FuzzInput,
+  result: LintResult,
+  config: ResolvedConfig,
+  text: string,
+  g: Gen,
+  files: FileAccess,
+  problems: string[],
+  version = 1,
+): Promise<void> {
   const textDocument = TextDocument.create(input.prompt, 'prompt', version, text);
   const snapshot: DocumentSnapshot = { textDocument, result, config, completion: result.completion };
-  const positions: Position[] = [{ line: 0, character: 0 }, textDocument.positionAt(text.length), ...Array.from({ length: 2 }, () => textDocument.positionAt(g.int(0, text.length)))];
+  const positions: Position[] = [
+    { line: 0, character: 0 },
+    textDocument.positionAt(text.length),
+    ...Array.from({ length: 2 }, () => textDocument.positionAt(g.int(0, text.length))),
+  ];
   for (const position of positions) {
     provideHover(snapshot, position);
     provideCompletion(snapshot, position);
   }
   provideCodeLenses(snapshot, DEFAULT_SETTINGS);
-  provideInlayHints(snapshot, { start: { line: 0, character: 0 }, end: textDocument.positionAt(text.length) }, { ...DEFAULT_SETTINGS, sectionCounts: 'inlayHints' });
-  const host: CodeActionHost = { snapshotFor: (uri) => (uri === input.prompt ? snapshot : undefined), promptsOfSample: () => [snapshot] };
+  provideInlayHints(
+    snapshot,
+    { start: { line: 0, character: 0 }, end: textDocument.positionAt(text.length) },
+    { ...DEFAULT_SETTINGS, sectionCounts: 'inlayHints' },
+  );
+  const host: CodeActionHost = {
+    snapshotFor: (uri) => (uri === input.prompt ? snapshot : undefined),
+    promptsOfSample: () => [snapshot],
+  };
   const own = result.diagnostics.filter((d) => d.uri === undefined || d.uri === input.prompt).map((d) => toLsp(textDocument, d));
   const whole = { start: { line: 0, character: 0 }, end: textDocument.positionAt(text.length) };
-  provideCodeActions(textDocument, snapshot, { textDocument: { uri: input.prompt }, range: whole, context: { diagnostics: own } }, host);
-  for (const uri of new Set(result.diagnostics.map((d) => d.uri).filter((u): u is string => u !== undefined && u !== input.prompt))) {
+  provideCodeActions(
+    textDocument,
+    snapshot,
+    { textDocument: { uri: input.prompt }, range: whole, context: { diagnostics: own } },
+    host,
+  );
+  for (const uri of new Set(
+    result.diagnostics.map((d) => d.uri).filter((u): u is string => u !== undefined && u !== input.prompt),
+  )) {
     const sampleText = (await files.readText(uri)) ?? '';
     const sampleDoc = TextDocument.create(uri, 'json', 1, sampleText);
     const diagnostics = result.diagnostics.filter((d) => d.uri === uri).map((d) => toLsp(sampleDoc, d));

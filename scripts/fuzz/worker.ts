@@ -40,11 +40,17 @@ async function main(): Promise<void> {
     const ms = Date.now() - started;
     totalMs += ms;
     done++;
-    if (outcome.problems.length > 0) parentPort!.postMessage({ type: 'finding', index, kind: input.kind, problems: outcome.problems } satisfies WorkerMessage);
+    if (outcome.problems.length > 0)
+      parentPort!.postMessage({ type: 'finding', index, kind: input.kind, problems: outcome.problems } satisfies WorkerMessage);
     slowest.push({ index, kind: input.kind, ms });
     if (slowest.length > 40) slowest = slowest.sort((a, b) => b.ms - a.ms).slice(0, 10);
     if (done % BATCH === 0 || index === end - 1) {
-      parentPort!.postMessage({ type: 'batch', done, slowest: slowest.sort((a, b) => b.ms - a.ms).slice(0, 10), totalMs } satisfies WorkerMessage);
+      parentPort!.postMessage({
+        type: 'batch',
+        done,
+        slowest: slowest.sort((a, b) => b.ms - a.ms).slice(0, 10),
+        totalMs,
+      } satisfies WorkerMessage);
       done = 0;
       totalMs = 0;
     }

@@ -19,7 +19,12 @@ export interface CodeActionHost {
   promptsOfSample(uri: string): DocumentSnapshot[];
 }
 
-export function codeActions(textDocument: TextDocument, snapshot: DocumentSnapshot | undefined, params: CodeActionParams, host: CodeActionHost): CodeAction[] {
+export function codeActions(
+  textDocument: TextDocument,
+  snapshot: DocumentSnapshot | undefined,
+  params: CodeActionParams,
+  host: CodeActionHost,
+): CodeAction[] {
   const diagnostics = params.context.diagnostics ?? [];
   const actions: CodeAction[] = [];
   const current = snapshot && snapshot.textDocument.version === textDocument.version ? snapshot : undefined;
@@ -37,7 +42,12 @@ export function codeActions(textDocument: TextDocument, snapshot: DocumentSnapsh
   return actions.filter((a) => wanted(a, params.context.only));
 }
 
-function refactorings(textDocument: TextDocument, snapshot: DocumentSnapshot | undefined, params: CodeActionParams, host: CodeActionHost): CodeAction[] {
+function refactorings(
+  textDocument: TextDocument,
+  snapshot: DocumentSnapshot | undefined,
+  params: CodeActionParams,
+  host: CodeActionHost,
+): CodeAction[] {
   const out: CodeAction[] = [];
   const prompts = snapshot ? [] : host.promptsOfSample(textDocument.uri);
   const selection = selectedText(textDocument, params);
@@ -46,7 +56,11 @@ function refactorings(textDocument: TextDocument, snapshot: DocumentSnapshot | u
     out.push({
       title: 'Validate selection as a completion',
       kind: REFACTOR,
-      command: { title: 'Validate selection as a completion', command: Commands.validateSelection, arguments: [textDocument.uri, selection] },
+      command: {
+        title: 'Validate selection as a completion',
+        command: Commands.validateSelection,
+        arguments: [textDocument.uri, selection],
+      },
     });
   }
   if (snapshot) {
@@ -94,14 +108,24 @@ function fixActions(textDocument: TextDocument, diagnostic: LspDiagnostic, data:
   const actions: CodeAction[] = [];
   for (const fix of fixes) {
     const edits = fix.edits.filter(
-      (e) => Number.isInteger(e?.offset) && Number.isInteger(e?.length) && typeof e?.newText === 'string' && e.offset >= 0 && e.length >= 0,
+      (e) =>
+        Number.isInteger(e?.offset) &&
+        Number.isInteger(e?.length) &&
+        typeof e?.newText === 'string' &&
+        e.offset >= 0 &&
+        e.length >= 0,
     );
     if (edits.length === 0 || edits.length !== fix.edits.length || applyEdits(text, edits) === undefined) continue;
     const lsp: TextEdit[] = edits.map((e) => ({
       range: { start: textDocument.positionAt(e.offset), end: textDocument.positionAt(e.offset + e.length) },
       newText: e.newText,
     }));
-    actions.push({ title: fix.title, kind: QUICK_FIX, diagnostics: [diagnostic], edit: { changes: { [textDocument.uri]: lsp } } });
+    actions.push({
+      title: fix.title,
+      kind: QUICK_FIX,
+      diagnostics: [diagnostic],
+      edit: { changes: { [textDocument.uri]: lsp } },
+    });
   }
   if (actions.length === 1 && fixes[0]?.safe === true) actions[0].isPreferred = true;
   return actions;

@@ -2,7 +2,16 @@
 // server/handlers/ registers them. Signatures are the contract between the two.
 // Every function tolerates any document (broken YAML, no frontmatter, empty text): it answers less, never throws
 // (test/server-features/robustness.test.ts); a bug of ours that throws anyway reaches the server's handler guard, which logs it.
-import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Hover, InlayHint, Position, Range } from 'vscode-languageserver';
+import type {
+  CodeAction,
+  CodeActionParams,
+  CodeLens,
+  CompletionItem,
+  Hover,
+  InlayHint,
+  Position,
+  Range,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EditorSettings } from '../protocol';
 import type { DocumentSnapshot } from '../snapshot';

@@ -47,7 +47,10 @@ function sampleFolder(document: PromptDocument): string | undefined {
   const declared = declaredSampleGlobs(document);
   if (declared === undefined) return `${base}/${promptStem(document.uri)}.samples`;
   for (const glob of declared) {
-    const g = glob.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    const g = glob
+      .trim()
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+/, '');
     const match = /^((?:[^*?[\]{}()!+@\\/]+\/)*)(\*|\*\*|\*\.json|\*\*\/\*|\*\*\/\*\.json)$/.exec(g);
     if (!match || match[1].split('/').includes('..')) continue;
     const dir = match[1].replace(/\/$/, '');
@@ -80,7 +83,11 @@ export function inferFromSampleAction(textDocument: TextDocument, prompts: reado
   if (prompt) return inferAction(prompt, [value]);
   const stem = stemOfSample(textDocument.uri);
   if (!stem) return undefined;
-  return { title: 'Infer schema from sample', kind: REFACTOR, edit: newFileEdit(`${stem.folder}/${stem.stem}.schema.json`, schemaText([value])) };
+  return {
+    title: 'Infer schema from sample',
+    kind: REFACTOR,
+    edit: newFileEdit(`${stem.folder}/${stem.stem}.schema.json`, schemaText([value])),
+  };
 }
 
 /** On a prompt without a schema whose samples are JSON: a schema inferred from all of them, linked from `constraints`. */
@@ -136,11 +143,17 @@ export function linkSchemaEdit(textDocument: TextDocument, document: PromptDocum
   const after = parseDocument(document.uri, next, { format: document.format });
   const constraints = after.frontmatter?.value?.constraints;
   if (!after.frontmatter || after.frontmatter.errors.length > 0) return undefined;
-  if (typeof constraints !== 'object' || constraints === null || (constraints as Record<string, unknown>).schema !== path) return undefined;
+  if (typeof constraints !== 'object' || constraints === null || (constraints as Record<string, unknown>).schema !== path)
+    return undefined;
   if (!sameOtherwise(document, after)) return undefined;
   return {
     textDocument: { uri: textDocument.uri, version: textDocument.version },
-    edits: [{ range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.offset + edit.length) }, newText: edit.newText }],
+    edits: [
+      {
+        range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.offset + edit.length) },
+        newText: edit.newText,
+      },
+    ],
   };
 }
 

@@ -8,7 +8,11 @@ import type { PulledDiagnostics } from '../features/pull-diagnostics';
 import type { SettingsStore } from '../settings';
 import type { PromptWorkspace } from '../workspace';
 
-export type Guard = <P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>) => (...args: P) => Promise<R>;
+export type Guard = <P extends unknown[], R>(
+  name: string,
+  fallback: R,
+  handler: (...args: P) => R | Promise<R>,
+) => (...args: P) => Promise<R>;
 
 /** State the client's initialize decides and the handlers read later. */
 export interface SessionState {

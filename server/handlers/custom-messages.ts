@@ -29,7 +29,9 @@ export function registerCustomMessages(ctx: ServerContext): void {
   connection.onRequest(
     ValidateCompletionRequest,
     guard('validateCompletion', null, (params) =>
-      isUriParams(params) && typeof params.text === 'string' ? validateCompletion(workspace, basePool, params.uri, params.text) : null,
+      isUriParams(params) && typeof params.text === 'string'
+        ? validateCompletion(workspace, basePool, params.uri, params.text)
+        : null,
     ),
   );
   connection.onRequest(

@@ -1,7 +1,14 @@
 // The standard language features over one linted document (server/features): hover, completion, code actions,
 // code lenses, inlay hints, the outline, links, definitions, folding and pull diagnostics.
 import type { ClientCapabilities, CodeAction, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver';
-import { provideCodeActions, provideCodeLenses, provideCompletion, provideHover, provideInlayHints, type CodeActionHost } from '../features/index';
+import {
+  provideCodeActions,
+  provideCodeLenses,
+  provideCompletion,
+  provideHover,
+  provideInlayHints,
+  type CodeActionHost,
+} from '../features/index';
 import { definitionAt } from '../features/definition';
 import { foldingRanges } from '../features/folding';
 import { documentLinks } from '../features/links';

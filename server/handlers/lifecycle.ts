@@ -36,7 +36,10 @@ export function registerLifecycle(ctx: ServerContext): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source], resolveProvider: false },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source],
+          resolveProvider: false,
+        },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
         ...editorCapabilities(pull),
@@ -75,6 +78,8 @@ function editorCapabilities(pullDiagnostics: boolean): ServerCapabilities {
     definitionProvider: true,
     foldingRangeProvider: true,
     // Samples get diagnostics from their prompt (inter-file); closed files linted by Lint workspace come through workspace/diagnostic.
-    ...(pullDiagnostics ? { diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+    ...(pullDiagnostics
+      ? { diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: true, workspaceDiagnostics: true } }
+      : {}),
   };
 }

@@ -20,7 +20,12 @@ describe('--format json', () => {
     const [file] = report;
     assert.equal(file.filePath, path.join(FIXTURES, 'warnings', 'vars.prompt.md'));
     assert.deepEqual(
-      { errorCount: file.errorCount, warningCount: file.warningCount, infoCount: file.infoCount, fixableCount: file.fixableCount },
+      {
+        errorCount: file.errorCount,
+        warningCount: file.warningCount,
+        infoCount: file.infoCount,
+        fixableCount: file.fixableCount,
+      },
       { errorCount: 0, warningCount: 1, infoCount: 0, fixableCount: 0 },
     );
     assert.deepEqual(
@@ -53,7 +58,10 @@ describe('positions', () => {
       const stylish = runCli([], { cwd: dir });
       assert.match(stylish.stdout, /\n {2}6:20 +warning +Variable 'topic'/);
       const github = runCli(['--format', 'github'], { cwd: dir });
-      assert.match(github.stdout, /^::warning file=unicode\.prompt\.md,line=6,col=20,endLine=6,endColumn=25,title=template\/undefined-variable::/m);
+      assert.match(
+        github.stdout,
+        /^::warning file=unicode\.prompt\.md,line=6,col=20,endLine=6,endColumn=25,title=template\/undefined-variable::/m,
+      );
     } finally {
       cleanup();
     }
@@ -78,10 +86,12 @@ describe('--format github', () => {
     files['.promptbound.yaml'] = BUDGETED;
     const { dir, cleanup } = tempTree(files);
     try {
-      const totals = (JSON.parse(runCli(['--format', 'json'], { cwd: dir }).stdout) as Array<{ errorCount: number; warningCount: number }>).reduce(
-        (sum, f) => ({ errors: sum.errors + f.errorCount, warnings: sum.warnings + f.warningCount }),
-        { errors: 0, warnings: 0 },
-      );
+      const totals = (
+        JSON.parse(runCli(['--format', 'json'], { cwd: dir }).stdout) as Array<{ errorCount: number; warningCount: number }>
+      ).reduce((sum, f) => ({ errors: sum.errors + f.errorCount, warnings: sum.warnings + f.warningCount }), {
+        errors: 0,
+        warnings: 0,
+      });
       assert.ok(totals.errors >= 11 && totals.warnings >= 12, JSON.stringify(totals));
       const result = runCli(['--format', 'github'], { cwd: dir });
       assert.equal(result.status, 1);
@@ -95,7 +105,13 @@ describe('--format github', () => {
           'GitHub displays at most 10 annotations per severity per step. ' +
           'Run promptbound with --format sarif (code scanning) or --format json for the full list.',
       );
-      assert.ok(lines.slice(0, 10).every((l) => /^::error file=e\d\d\.prompt\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=frontmatter\/syntax::/.test(l)));
+      assert.ok(
+        lines
+          .slice(0, 10)
+          .every((l) =>
+            /^::error file=e\d\d\.prompt\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=frontmatter\/syntax::/.test(l),
+          ),
+      );
     } finally {
       cleanup();
     }
@@ -105,7 +121,10 @@ describe('--format github', () => {
     const { dir, cleanup } = tempTree({ 'a,b:c%.prompt.md': 'Use {{x}}.\n', '.promptbound.yaml': BUDGETED });
     try {
       const result = runCli(['--format', 'github'], { cwd: dir });
-      assert.match(result.stdout, /^::warning file=a%2Cb%3Ac%25\.prompt\.md,line=1,col=7,endLine=1,endColumn=8,title=template\/undefined-variable::Variable 'x'/m);
+      assert.match(
+        result.stdout,
+        /^::warning file=a%2Cb%3Ac%25\.prompt\.md,line=1,col=7,endLine=1,endColumn=8,title=template\/undefined-variable::Variable 'x'/m,
+      );
     } finally {
       cleanup();
     }
@@ -133,7 +152,12 @@ describe('--format sarif', () => {
     assert.equal(log.version, '2.1.0');
     const [run] = log.runs;
     assert.equal(run.columnKind, 'utf16CodeUnits');
-    const rules = run.tool.driver.rules as Array<{ id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }>;
+    const rules = run.tool.driver.rules as Array<{
+      id: string;
+      helpUri: string;
+      shortDescription: { text: string };
+      defaultConfiguration: { level: string };
+    }>;
     assert.deepEqual(rules.map((r) => r.id).slice(0, RULE_IDS.length), [...RULE_IDS]);
     for (const rule of rules) {
       assert.match(rule.helpUri, new RegExp(`/docs/rules/${rule.id}\\.md$`));
@@ -151,7 +175,11 @@ describe('--format sarif', () => {
 
   it('a clean run is valid SARIF with no results; infos become notes; odd file names are URI-encoded', () => {
     assert.deepEqual(sarifOf(path.join(FIXTURES, 'clean')).log.runs[0].results, []);
-    const { dir, cleanup } = tempTree({ 'sub dir/ü #1.prompt.md': 'Use {{x}}.\n', 'junk.prompt.md': Buffer.from([0, 1, 2]), '.promptbound.yaml': BUDGETED });
+    const { dir, cleanup } = tempTree({
+      'sub dir/ü #1.prompt.md': 'Use {{x}}.\n',
+      'junk.prompt.md': Buffer.from([0, 1, 2]),
+      '.promptbound.yaml': BUDGETED,
+    });
     try {
       const { log } = sarifOf(dir);
       const [run] = log.runs;

@@ -13,17 +13,38 @@ const BROKEN = '---\nmodel: gpt-4o\nbudget:\n  wranAt: 0.5\n---\nUse {{ticket}}.
 
 function runAction(workspace: string, inputs: Record<string, string>) {
   const outputs = path.join(workspace, 'github-output.txt');
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTION_PATH: REPO, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputs };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GITHUB_ACTION_PATH: REPO,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputs,
+  };
   delete env.FORCE_COLOR;
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = value;
-  const result = spawnSync('bash', [path.join(REPO, 'scripts', 'github-action.sh')], { cwd: REPO, env, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync('bash', [path.join(REPO, 'scripts', 'github-action.sh')], {
+    cwd: REPO,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   let written = '';
   try {
     written = readFileSync(outputs, 'utf8');
   } catch {
     // no outputs written
   }
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputs: Object.fromEntries(written.trim().split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2))) };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: Object.fromEntries(
+      written
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    ),
+  };
 }
 
 describe('action.yml', () => {
@@ -42,12 +63,23 @@ describe('action.yml', () => {
   it('writes valid SARIF, prints annotations, sets the outputs and fails the step on errors', () => {
     const { dir, cleanup } = tempTree({ 'prompts/a.prompt.md': BROKEN, 'prompts/ok.prompt.md': 'Fine.\n' });
     try {
-      const result = runAction(dir, { paths: 'prompts', 'sarif-file': 'out/../report.sarif', annotations: 'true', args: '--model gpt-4o' });
+      const result = runAction(dir, {
+        paths: 'prompts',
+        'sarif-file': 'out/../report.sarif',
+        annotations: 'true',
+        args: '--model gpt-4o',
+      });
       assert.equal(result.status, 1, result.stderr);
       const log = JSON.parse(readFileSync(path.join(dir, 'report.sarif'), 'utf8'));
       assert.equal(sarifValidator()(log), undefined);
-      assert.deepEqual(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), ['frontmatter/schema', 'template/undefined-variable']);
-      assert.match(result.stdout, /^::error file=prompts\/a\.prompt\.md,line=4,col=3,endLine=4,endColumn=9,title=frontmatter\/schema::budget\.wranAt is not a budget key; did you mean warnAt\?$/m);
+      assert.deepEqual(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), [
+        'frontmatter/schema',
+        'template/undefined-variable',
+      ]);
+      assert.match(
+        result.stdout,
+        /^::error file=prompts\/a\.prompt\.md,line=4,col=3,endLine=4,endColumn=9,title=frontmatter\/schema::budget\.wranAt is not a budget key; did you mean warnAt\?$/m,
+      );
       assert.deepEqual(result.outputs, { 'sarif-file': 'out/../report.sarif', 'exit-code': '1' });
     } finally {
       cleanup();

@@ -11,7 +11,8 @@ const HOSTILE_SAMPLE = JSON.stringify({ a: `${'a'.repeat(30)}!` });
 const NESTED = '['.repeat(4_500) + ']'.repeat(4_500);
 
 const FILES: Record<string, string> = {
-  'pattern/p.prompt.md': '---\nconstraints:\n  schema:\n    type: object\n    properties:\n      a: {type: string, pattern: "^(?=a)(a+)+$"}\n---\nSay a.\n',
+  'pattern/p.prompt.md':
+    '---\nconstraints:\n  schema:\n    type: object\n    properties:\n      a: {type: string, pattern: "^(?=a)(a+)+$"}\n---\nSay a.\n',
   'pattern/p.sample.json': HOSTILE_SAMPLE,
   'pattern/q.prompt.md': '---\nconstraints:\n  pattern: {regex: "^(?=a)(a+)+$", fullMatch: true}\n---\nSay a.\n',
   'pattern/q.sample.txt': `${'a'.repeat(30)}!`,
@@ -47,7 +48,10 @@ const CASES: Case[] = [
     args: ['check', '.'],
     cwd: 'pattern',
     exitCode: 1,
-    stdout: [/p\.sample\.json\n  1:6  error  pattern "\^\(\?=a\)\(a\+\)\+\$" could not be checked on this value: matching gave up after 1,000,000 backtracking steps/, /q\.sample\.txt\n  1:1  error  pattern \/\^\(\?=a\)\(a\+\)\+\$\/ could not be checked/],
+    stdout: [
+      /p\.sample\.json\n  1:6  error  pattern "\^\(\?=a\)\(a\+\)\+\$" could not be checked on this value: matching gave up after 1,000,000 backtracking steps/,
+      /q\.sample\.txt\n  1:1  error  pattern \/\^\(\?=a\)\(a\+\)\+\$\/ could not be checked/,
+    ],
   },
   {
     name: 'validate: the same pattern, bounded',
@@ -61,21 +65,29 @@ const CASES: Case[] = [
     args: ['check', 'd.prompt.md'],
     cwd: 'deep',
     exitCode: 1,
-    stdout: ['d.sample.json\n  1:513  error  does not parse as JSON (nesting too deep: more than 512 levels are not parsed)  sample/not-json'],
+    stdout: [
+      'd.sample.json\n  1:513  error  does not parse as JSON (nesting too deep: more than 512 levels are not parsed)  sample/not-json',
+    ],
   },
   {
     name: 'validate: a deep completion and a deep JSON Lines line are located, not a RangeError',
     args: ['validate', '--prompt', 'd.prompt.md', 'd.sample.json', 'lines.jsonl'],
     cwd: 'deep',
     exitCode: 1,
-    stdout: ['json  ✗  does not parse as JSON (nesting too deep: more than 512 levels are not parsed)  1:513', 'lines.jsonl#2  ✗', 'line 2: nesting too deep (more than 512 levels); not read  2:513'],
+    stdout: [
+      'json  ✗  does not parse as JSON (nesting too deep: more than 512 levels are not parsed)  1:513',
+      'lines.jsonl#2  ✗',
+      'line 2: nesting too deep (more than 512 levels); not read  2:513',
+    ],
   },
   {
     name: 'check: two schemas whose $refs point at each other are a located schema/invalid',
     args: ['check', '.'],
     cwd: 'cycle',
     exitCode: 1,
-    stdout: ['b.schema.json\n  2:11  error  $ref "./a.schema.json" closes a cycle of references that never descends into the value'],
+    stdout: [
+      'b.schema.json\n  2:11  error  $ref "./a.schema.json" closes a cycle of references that never descends into the value',
+    ],
   },
   {
     name: 'validate: the cycle makes the schema unusable (exit 2, no stack trace)',
@@ -103,7 +115,9 @@ const CASES: Case[] = [
     args: ['check', 'o.prompt.md'],
     cwd: 'repo',
     exitCode: 1,
-    stdout: [/3:11  error  schema \.\.\/secret\/creds\.json is outside the root \S*repo and is not read; list its folder under allowOutsideRoot/],
+    stdout: [
+      /3:11  error  schema \.\.\/secret\/creds\.json is outside the root \S*repo and is not read; list its folder under allowOutsideRoot/,
+    ],
   },
   {
     name: 'check: a $ref outside the repository is not read, located at the $ref',
@@ -156,7 +170,10 @@ describe('CLI: root confinement', () => {
   it('a symbolic link inside the root to a file outside it is resolved first and refused', () => {
     const result = runCli(['check', 'l.prompt.md'], { cwd: path.join(dir, 'repo') });
     assert.equal(result.status, 1);
-    assert.match(result.stdout, /3:11  error  schema \.\/link\.json is outside the root \S*repo \(a symbolic link to \S*secret\/creds\.json\) and is not read/);
+    assert.match(
+      result.stdout,
+      /3:11  error  schema \.\/link\.json is outside the root \S*repo \(a symbolic link to \S*secret\/creds\.json\) and is not read/,
+    );
     assert.doesNotMatch(result.stdout, /"token"/);
   });
 
@@ -183,11 +200,20 @@ describe('CLI: root confinement', () => {
       writeFileSync(path.join(plain, 'outside.json'), '{"type": "string"}');
       writeFileSync(path.join(plain, 'project', 'shared.json'), '{"type": "string"}');
       writeFileSync(path.join(plain, 'project', '.promptbound.yaml'), 'model: gpt-4o\n');
-      writeFileSync(path.join(plain, 'project', 'prompts', 'in.prompt.md'), '---\nconstraints:\n  schema: ../shared.json\n---\nSay.\n');
-      writeFileSync(path.join(plain, 'project', 'prompts', 'out.prompt.md'), '---\nconstraints:\n  schema: ../../outside.json\n---\nSay.\n');
+      writeFileSync(
+        path.join(plain, 'project', 'prompts', 'in.prompt.md'),
+        '---\nconstraints:\n  schema: ../shared.json\n---\nSay.\n',
+      );
+      writeFileSync(
+        path.join(plain, 'project', 'prompts', 'out.prompt.md'),
+        '---\nconstraints:\n  schema: ../../outside.json\n---\nSay.\n',
+      );
       const result = runCli(['check', '.'], { cwd: path.join(plain, 'project', 'prompts') });
       assert.doesNotMatch(result.stdout, /in\.prompt\.md/);
-      assert.match(result.stdout, /out\.prompt\.md\n  3:11  error  schema \.\.\/\.\.\/outside\.json is outside the root \S*project and is not read/);
+      assert.match(
+        result.stdout,
+        /out\.prompt\.md\n  3:11  error  schema \.\.\/\.\.\/outside\.json is outside the root \S*project and is not read/,
+      );
     } finally {
       rmSync(plain, { recursive: true, force: true });
     }
@@ -212,11 +238,20 @@ describe('CLI: unreadable files', () => {
     // root reads any file whatever its mode: then run as an unprivileged user, so the denial is real either way.
     const asRoot = process.getuid?.() === 0;
     const result = asRoot
-      ? spawnSync(process.execPath, [BIN, 'check', '.'], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } })
+      ? spawnSync(process.execPath, [BIN, 'check', '.'], {
+          cwd: dir,
+          uid: 65534,
+          gid: 65534,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '' },
+        })
       : spawnSync(process.execPath, [BIN, 'check', '.'], { cwd: dir, encoding: 'utf8' });
     const out = `${result.stdout}${result.stderr}`;
     assertNoStack(out);
-    assert.match(result.stdout, /3:11  error  schema file \.\/s\.schema\.json cannot be read: permission denied  schema\/unresolved-ref/);
+    assert.match(
+      result.stdout,
+      /3:11  error  schema file \.\/s\.schema\.json cannot be read: permission denied  schema\/unresolved-ref/,
+    );
     assert.match(result.stdout, /q\.sample\.json\n  1:1  error  sample file cannot be read: permission denied/);
   });
 });

@@ -34,7 +34,9 @@ describe('check on a sample or schema file', () => {
     });
     try {
       const result = runCli(['check', '--format', 'json', 'answer.schema.json'], { cwd: dir });
-      const files = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>).map((f) => f.filePath.split('/').pop());
+      const files = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>).map((f) =>
+        f.filePath.split('/').pop(),
+      );
       assert.ok(files.includes('answer.schema.json'), JSON.stringify(files));
       assert.ok(files.includes('a.prompt.md') && files.includes('b.prompt.md'));
       assert.ok(!files.includes('c.prompt.md'));
@@ -45,7 +47,11 @@ describe('check on a sample or schema file', () => {
   });
 
   it('the fixed sample passes; a file no prompt reads is linted as before (a plain-text prompt)', () => {
-    const { dir, cleanup } = tempTree({ 'sum.prompt.md': PROMPT, 'sum.sample.txt': 'Five words are enough here.\n', 'notes.txt': 'Free text.\n' });
+    const { dir, cleanup } = tempTree({
+      'sum.prompt.md': PROMPT,
+      'sum.sample.txt': 'Five words are enough here.\n',
+      'notes.txt': 'Free text.\n',
+    });
     try {
       const result = runCli(['check', 'sum.sample.txt', 'notes.txt'], { cwd: dir });
       assert.equal(result.stdout, '');

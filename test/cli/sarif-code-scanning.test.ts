@@ -44,19 +44,33 @@ describe('SARIF rule metadata', () => {
       assert.equal(rule.name.toLowerCase(), rule.id.replace(/[^a-z0-9]/gi, '').toLowerCase(), rule.id);
       assert.match(rule.name, /^[A-Z][A-Za-z0-9]*$/);
       assert.ok(rule.fullDescription.text.length > rule.shortDescription.text.length / 2, `${rule.id}: a real full description`);
-      assert.ok(collapse(page).includes(collapse(rule.fullDescription.text)), `${rule.id}: the full description comes from its docs page`);
+      assert.ok(
+        collapse(page).includes(collapse(rule.fullDescription.text)),
+        `${rule.id}: the full description comes from its docs page`,
+      );
       assert.ok(rule.help.markdown.includes('## When it triggers'), `${rule.id}: help is the docs page`);
-      assert.ok(rule.help.markdown.includes(page.split('\n').slice(2).join('\n').trim().slice(0, 200)), `${rule.id}: the page's text`);
+      assert.ok(
+        rule.help.markdown.includes(page.split('\n').slice(2).join('\n').trim().slice(0, 200)),
+        `${rule.id}: the page's text`,
+      );
       assert.equal(rule.helpUri, `https://github.com/promptbound/promptbound/blob/v${VERSION}/docs/rules/${rule.id}.md`);
       assert.ok(rule.help.text.includes(rule.helpUri));
     }
   });
 
   it('gives each result a snippet of the flagged text and a fingerprint', () => {
-    const results = log.runs[0].results as Array<{ ruleId: string; partialFingerprints: Record<string, string>; locations: Array<{ physicalLocation: { region: { snippet?: { text: string } } } }> }>;
+    const results = log.runs[0].results as Array<{
+      ruleId: string;
+      partialFingerprints: Record<string, string>;
+      locations: Array<{ physicalLocation: { region: { snippet?: { text: string } } } }>;
+    }>;
     assert.ok(results.length > 0);
     const typo = results.find((r) => r.ruleId === 'frontmatter/schema');
-    assert.equal(typo?.locations[0]!.physicalLocation.region.snippet?.text, 'wranAt', 'the misspelt key of examples/pull-requests');
+    assert.equal(
+      typo?.locations[0]!.physicalLocation.region.snippet?.text,
+      'wranAt',
+      'the misspelt key of examples/pull-requests',
+    );
     for (const result of results) assert.match(result.partialFingerprints['promptbound/v1']!, /^[0-9a-f]{32}:\d+$/);
   });
 });
@@ -67,19 +81,39 @@ describe('SARIF fingerprints', () => {
     const { dir, cleanup } = tempTree({ 'a.prompt.md': body });
     try {
       const fingerprints = () =>
-        (sarifOf(['a.prompt.md'], dir).runs[0].results as Array<{ ruleId: string; partialFingerprints: Record<string, string>; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }>)
+        (
+          sarifOf(['a.prompt.md'], dir).runs[0].results as Array<{
+            ruleId: string;
+            partialFingerprints: Record<string, string>;
+            locations: Array<{ physicalLocation: { region: { startLine: number } } }>;
+          }>
+        )
           .filter((r) => r.ruleId === 'template/undefined-variable')
-          .map((r) => ({ line: r.locations[0]!.physicalLocation.region.startLine, print: r.partialFingerprints['promptbound/v1']! }));
+          .map((r) => ({
+            line: r.locations[0]!.physicalLocation.region.startLine,
+            print: r.partialFingerprints['promptbound/v1']!,
+          }));
       const before = fingerprints();
       assert.equal(before.length, 3);
       // Lines 1 and 3 are identical: same hash, counted :1 and :2; line 2 differs.
       assert.equal(before[0]!.print.split(':')[0], before[2]!.print.split(':')[0]);
-      assert.deepEqual(before.map((b) => b.print.split(':')[1]), ['1', '1', '2']);
+      assert.deepEqual(
+        before.map((b) => b.print.split(':')[1]),
+        ['1', '1', '2'],
+      );
       assert.notEqual(before[0]!.print, before[1]!.print);
       writeFileSync(path.join(dir, 'a.prompt.md'), `An introduction.\n\nSome more context for the model.\n${body}`);
       const after = fingerprints();
-      assert.deepEqual(after.map((a) => a.line), before.map((b) => b.line + 3), 'the findings moved down three lines');
-      assert.deepEqual(after.map((a) => a.print), before.map((b) => b.print), 'and kept their fingerprints');
+      assert.deepEqual(
+        after.map((a) => a.line),
+        before.map((b) => b.line + 3),
+        'the findings moved down three lines',
+      );
+      assert.deepEqual(
+        after.map((a) => a.print),
+        before.map((b) => b.print),
+        'and kept their fingerprints',
+      );
     } finally {
       cleanup();
     }
@@ -105,15 +139,38 @@ function validateWithMultitool(log: unknown): { errors: string[]; warnings: stri
     const output = path.join(dir, 'out.sarif');
     writeFileSync(input, JSON.stringify(log));
     // SARIF2006 fetches every URI in the log to see whether it answers: tests are offline, so it is turned off.
-    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ 'SARIF2006.UrisShouldBeReachable.Options': { RuleEnabled: 'Disabled' } }));
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ 'SARIF2006.UrisShouldBeReachable.Options': { RuleEnabled: 'Disabled' } }),
+    );
     const run = spawnSync(
       multitool(),
-      ['validate', input, '-o', output, '-c', path.join(dir, 'config.json'), '--rule-kind', 'Gh', 'Sarif', '--level', 'Error', 'Warning', 'Note', '--log', 'ForceOverwrite'],
+      [
+        'validate',
+        input,
+        '-o',
+        output,
+        '-c',
+        path.join(dir, 'config.json'),
+        '--rule-kind',
+        'Gh',
+        'Sarif',
+        '--level',
+        'Error',
+        'Warning',
+        'Note',
+        '--log',
+        'ForceOverwrite',
+      ],
       { encoding: 'utf8', timeout: 120_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } },
     );
     assert.equal(run.status, 0, `Sarif.Multitool failed:\n${run.stdout}\n${run.stderr}`);
     const report = JSON.parse(readFileSync(output, 'utf8'));
-    const results = (report.runs[0].results ?? []) as Array<{ ruleId: string; level?: string; message: { text?: string; id?: string } }>;
+    const results = (report.runs[0].results ?? []) as Array<{
+      ruleId: string;
+      level?: string;
+      message: { text?: string; id?: string };
+    }>;
     const of = (level: string) => results.filter((r) => (r.level ?? 'warning') === level).map((r) => r.ruleId);
     return { errors: of('error'), warnings: of('warning'), notes: of('note') };
   } finally {

@@ -14,7 +14,10 @@ describe('published schemas', () => {
       const schema = JSON.parse(readFileSync(path.join(REPO, file), 'utf8'));
       assert.equal(schema.$id, `${RAW}${file}`);
       assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
-      assert.ok(typeof schema.title === 'string' && typeof schema.description === 'string', 'a catalog needs a title and a description');
+      assert.ok(
+        typeof schema.title === 'string' && typeof schema.description === 'string',
+        'a catalog needs a title and a description',
+      );
     });
   }
 

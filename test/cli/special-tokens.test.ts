@@ -24,10 +24,15 @@ describe('special-token text at every entry point', () => {
       const result = runCli(['check', '--format', 'json', '.'], { cwd: dir });
       assertNoStack(result.stderr);
       assert.equal(result.status, 0, 'tokens/special-token is a warning');
-      const report = JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string }> }>;
+      const report = JSON.parse(result.stdout) as Array<{
+        filePath: string;
+        messages: Array<{ ruleId: string; message: string }>;
+      }>;
       assert.equal(report.length, 4);
       for (const file of report) {
-        const found = file.messages.filter((m) => m.ruleId === 'tokens/special-token').map((m) => /'(<\|\w+\|>)'/.exec(m.message)?.[1]);
+        const found = file.messages
+          .filter((m) => m.ruleId === 'tokens/special-token')
+          .map((m) => /'(<\|\w+\|>)'/.exec(m.message)?.[1]);
         assert.deepEqual(found, SPECIALS, file.filePath);
       }
     } finally {

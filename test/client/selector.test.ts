@@ -46,10 +46,14 @@ describe('the client agrees with the one table of prompt file kinds (core/format
     const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
       contributes: { languages: Array<{ id: string; extensions: string[] }> };
     };
-    const contributed = manifest.contributes.languages.flatMap((l) => l.extensions.map((extension) => ({ extension, languageId: l.id })));
+    const contributed = manifest.contributes.languages.flatMap((l) =>
+      l.extensions.map((extension) => ({ extension, languageId: l.id })),
+    );
     assert.deepEqual(
       contributed.sort((a, b) => a.extension.localeCompare(b.extension)),
-      PROMPT_FILE_KINDS.map(({ extension, languageId }) => ({ extension, languageId })).sort((a, b) => a.extension.localeCompare(b.extension)),
+      PROMPT_FILE_KINDS.map(({ extension, languageId }) => ({ extension, languageId })).sort((a, b) =>
+        a.extension.localeCompare(b.extension),
+      ),
     );
   });
 });

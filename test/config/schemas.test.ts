@@ -24,7 +24,9 @@ function load(file: string): Json {
 function at(schema: Json, pointer: string): unknown {
   let node: unknown = schema;
   for (const token of pointer.replace(/^#\/?/, '').split('/').filter(Boolean)) {
-    node = Array.isArray(node) ? node[Number(token)] : (node as Json | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+    node = Array.isArray(node)
+      ? node[Number(token)]
+      : (node as Json | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
   }
   return node;
 }
@@ -105,9 +107,39 @@ describe('schemas agree with each other and with core', () => {
 
   it('covers the whole constraint vocabulary of docs/constraints.md', () => {
     const keys = Object.keys(at(load(files.frontmatter), '#/definitions/constraints/properties') as Json).sort();
-    const spec = ['compat', 'mode', 'words', 'sentences', 'paragraphs', 'characters', 'tokens', 'lines', 'bullets', 'highlights', 'sections',
-      'placeholders', 'title', 'postscript', 'format', 'schema', 'pattern', 'startsWith', 'endsWith', 'wrappedIn', 'case', 'noCommas',
-      'capitalWords', 'include', 'exclude', 'frequency', 'letters', 'language', 'responses', 'repeatPrompt', 'firstWord'];
+    const spec = [
+      'compat',
+      'mode',
+      'words',
+      'sentences',
+      'paragraphs',
+      'characters',
+      'tokens',
+      'lines',
+      'bullets',
+      'highlights',
+      'sections',
+      'placeholders',
+      'title',
+      'postscript',
+      'format',
+      'schema',
+      'pattern',
+      'startsWith',
+      'endsWith',
+      'wrappedIn',
+      'case',
+      'noCommas',
+      'capitalWords',
+      'include',
+      'exclude',
+      'frequency',
+      'letters',
+      'language',
+      'responses',
+      'repeatPrompt',
+      'firstWord',
+    ];
     assert.deepEqual(keys, [...spec].sort());
   });
 
@@ -120,7 +152,10 @@ describe('schemas agree with each other and with core', () => {
       const code = readFileSync(join(root, 'core', 'generated', `${name}.js`), 'utf8');
       assert.doesNotMatch(code, /new Function|\beval\(/, name);
       const requires = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
-      assert.ok(requires.every((r) => r.startsWith('ajv/dist/runtime/')), `${name} requires only ajv's small runtime helpers: ${requires}`);
+      assert.ok(
+        requires.every((r) => r.startsWith('ajv/dist/runtime/')),
+        `${name} requires only ajv's small runtime helpers: ${requires}`,
+      );
     }
   });
 });

@@ -34,7 +34,11 @@ describe('README truth', () => {
     const rows = [...section[1]!.matchAll(/^\| \[([^\]]+)\]\(([^)]+)\) \| (\w+)[^|]* \| (.+) \|$/gm)];
     const byId = new Map(rows.map((row) => [row[1]!, { link: row[2]!, severity: row[3]!, reports: row[4]! }]));
     assert.equal(byId.size, rows.length, 'no rule listed twice');
-    assert.deepEqual([...byId.keys()].sort(), RULES.map((rule) => rule.meta.id).sort(), 'the table lists the registry, no more, no less');
+    assert.deepEqual(
+      [...byId.keys()].sort(),
+      RULES.map((rule) => rule.meta.id).sort(),
+      'the table lists the registry, no more, no less',
+    );
     for (const { meta } of RULES) {
       const row = byId.get(meta.id)!;
       assert.equal(row.link, `docs/rules/${meta.id}.md`, meta.id);
@@ -51,11 +55,16 @@ describe('README truth', () => {
     const shown = [...block[1]!.matchAll(/^promptbound (?:\[(\w+)\]|(\w+))/gm)].map((m) => m[1] ?? m[2]!).sort();
     assert.deepEqual(shown, helpCommands);
     for (const command of helpCommands) {
-      const options = new Set([...runCli([command, '--help'], { cwd: REPO }).stdout.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]));
+      const options = new Set(
+        [...runCli([command, '--help'], { cwd: REPO }).stdout.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]),
+      );
       const lines = block[1]!.split('\n');
       const start = lines.findIndex((l) => new RegExp(`^promptbound (\\[${command}\\]|${command})\\b`).test(l));
       const end = lines.findIndex((l, i) => i > start && /^promptbound |^exit codes/.test(l));
-      for (const flag of lines.slice(start, end).join('\n').match(/--[a-z][a-z-]*/g) ?? []) {
+      for (const flag of lines
+        .slice(start, end)
+        .join('\n')
+        .match(/--[a-z][a-z-]*/g) ?? []) {
         assert.ok(options.has(flag), `${command} ${flag} is in its --help`);
       }
     }
@@ -71,8 +80,10 @@ describe('README truth', () => {
     const scripts = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).scripts as Record<string, string>;
     for (const [, name] of readme.matchAll(/npm run ([\w-]+(?::[\w-]+)*)/g)) assert.ok(scripts[name!], `npm run ${name} exists`);
     const version = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version as string;
-    for (const [, v] of readme.matchAll(/promptbound-(\d+\.\d+\.\d+)\.(?:tgz|vsix)/g)) assert.equal(v, version, 'file names carry the current version');
-    for (const [, v] of readme.matchAll(/(?:rev: v|promptbound@v)(\d+\.\d+\.\d+)/g)) assert.equal(v, version, 'pinned refs name the current version');
+    for (const [, v] of readme.matchAll(/promptbound-(\d+\.\d+\.\d+)\.(?:tgz|vsix)/g))
+      assert.equal(v, version, 'file names carry the current version');
+    for (const [, v] of readme.matchAll(/(?:rev: v|promptbound@v)(\d+\.\d+\.\d+)/g))
+      assert.equal(v, version, 'pinned refs name the current version');
   });
 
   it('links only files that exist', () => {

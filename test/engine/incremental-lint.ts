@@ -19,7 +19,10 @@ const FILES: Record<string, string> = {
 };
 export const files: FileAccess = {
   readText: async (uri) => FILES[uri],
-  glob: async (base) => Object.keys(FILES).filter((u) => u.startsWith(base) && u.endsWith('.sample.json')).sort(),
+  glob: async (base) =>
+    Object.keys(FILES)
+      .filter((u) => u.startsWith(base) && u.endsWith('.sample.json'))
+      .sort(),
 };
 
 const FRONTMATTERS = [
@@ -54,7 +57,27 @@ const BLOCKS = [
   '\n',
   '\n\n\n',
 ];
-const SNIPPETS = ['a', ' ', '\n', '\n\n', '# ', '## H\n', '`', '```', '~~~\n', ' words', 'at most 9 ', 'JSON', '{{x}}', '<!--', '-->', '😀', '日本', '.', ','];
+const SNIPPETS = [
+  'a',
+  ' ',
+  '\n',
+  '\n\n',
+  '# ',
+  '## H\n',
+  '`',
+  '```',
+  '~~~\n',
+  ' words',
+  'at most 9 ',
+  'JSON',
+  '{{x}}',
+  '<!--',
+  '-->',
+  '😀',
+  '日本',
+  '.',
+  ',',
+];
 
 export function generatePrompt(random: () => number): string {
   let body = '';
@@ -85,14 +108,24 @@ function summary(result: LintResult) {
     promptTokens: result.stats.promptTokens,
     approximate: result.stats.approximate,
     messages: result.stats.messages,
-    sections: result.stats.sections.map((s) => ({ title: s.section.title, span: s.section.span, tokens: s.tokens, approximate: s.approximate })),
+    sections: result.stats.sections.map((s) => ({
+      title: s.section.title,
+      span: s.section.span,
+      tokens: s.tokens,
+      approximate: s.approximate,
+    })),
     estimated: result.stats.estimated,
     budget: result.stats.budget,
   };
 }
 
 /** Lints `steps` versions of each of `sequences` random documents both ways and compares them at every step. */
-export async function assertIncrementalEqualsFull(seed: number, sequences: number, steps: number, uri = 'file:///w/p.prompt.md'): Promise<number> {
+export async function assertIncrementalEqualsFull(
+  seed: number,
+  sequences: number,
+  steps: number,
+  uri = 'file:///w/p.prompt.md',
+): Promise<number> {
   const random = seededRandom(seed);
   const incremental: EngineHost = { tokenizers: new IncrementalCounterPool(plain), files };
   const fresh: EngineHost = { tokenizers: plain, files };
@@ -104,11 +137,14 @@ export async function assertIncrementalEqualsFull(seed: number, sequences: numbe
     for (let step = 0; step < steps; step++) {
       const kept = await lintDocument({ uri, text, config, session }, incremental);
       const full = await lintDocument({ uri, text, config }, fresh);
-      assert.deepEqual(summary(kept), summary(full), `seed ${seed}, sequence ${sequence}, step ${step}: ${JSON.stringify(text.slice(0, 300))}…`);
+      assert.deepEqual(
+        summary(kept),
+        summary(full),
+        `seed ${seed}, sequence ${sequence}, step ${step}: ${JSON.stringify(text.slice(0, 300))}…`,
+      );
       compared++;
       text = randomEdit(random, text);
     }
   }
   return compared;
 }
-

@@ -13,10 +13,20 @@ describe('incremental lint equals a full re-lint', () => {
     const seen = new Set<string>();
     const host: EngineHost = { tokenizers: plain, files };
     for (let i = 0; i < 30; i++) {
-      const result = await lintDocument({ uri: 'file:///w/p.prompt.md', text: generatePrompt(random), config: defaultConfig() }, host);
+      const result = await lintDocument(
+        { uri: 'file:///w/p.prompt.md', text: generatePrompt(random), config: defaultConfig() },
+        host,
+      );
       for (const d of result.diagnostics) seen.add(d.ruleId);
     }
-    for (const id of ['instructions/undeclared', 'instructions/mismatch', 'budget/section-limit', 'template/undefined-variable', 'tokens/special-token', 'annotation/invalid']) {
+    for (const id of [
+      'instructions/undeclared',
+      'instructions/mismatch',
+      'budget/section-limit',
+      'template/undefined-variable',
+      'tokens/special-token',
+      'annotation/invalid',
+    ]) {
       assert.ok(seen.has(id), `no generated prompt triggered ${id} (saw ${[...seen].join(', ')})`);
     }
   });

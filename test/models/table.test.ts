@@ -94,10 +94,19 @@ describe('model table', () => {
   });
 
   it('uses cl100k_base only for the GPT-4 / GPT-3.5 generation and o200k_base for the rest', () => {
-    const cl100k = MODELS.filter((m) => m.encoding === 'cl100k_base').map((m) => m.id).sort();
+    const cl100k = MODELS.filter((m) => m.encoding === 'cl100k_base')
+      .map((m) => m.id)
+      .sort();
     assert.deepEqual(cl100k, [
-      'gpt-3.5-turbo', 'gpt-3.5-turbo-16k', 'gpt-3.5-turbo-instruct', 'gpt-4', 'gpt-4-32k', 'gpt-4-turbo',
-      'text-embedding-3-large', 'text-embedding-3-small', 'text-embedding-ada',
+      'gpt-3.5-turbo',
+      'gpt-3.5-turbo-16k',
+      'gpt-3.5-turbo-instruct',
+      'gpt-4',
+      'gpt-4-32k',
+      'gpt-4-turbo',
+      'text-embedding-3-large',
+      'text-embedding-3-small',
+      'text-embedding-ada',
     ]);
   });
 

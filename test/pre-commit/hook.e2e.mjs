@@ -79,12 +79,20 @@ for (const binary of binaries) {
       git(repo, 'add', '-A');
     });
 
-    it('installs the hook from the tag and fails with promptbound\'s diagnostics on the prompt and the sample', () => {
+    it("installs the hook from the tag and fails with promptbound's diagnostics on the prompt and the sample", () => {
       const { status, output } = preCommit('run', '--all-files');
       assert.equal(status, 1, output);
       assert.match(output, /promptbound\.+Failed/, output);
-      assert.match(output, /prompts\/ticket-summary\.prompt\.md\n\s+4:3\s+error\s+budget\.wranAt is not a budget key; did you mean warnAt\?\s+frontmatter\/schema/, output);
-      assert.match(output, /prompts\/ticket-summary\.sample\.txt\n\s+1:\d+\s+error\s+17 words; at most 12 allowed\s+sample\/constraint/, output);
+      assert.match(
+        output,
+        /prompts\/ticket-summary\.prompt\.md\n\s+4:3\s+error\s+budget\.wranAt is not a budget key; did you mean warnAt\?\s+frontmatter\/schema/,
+        output,
+      );
+      assert.match(
+        output,
+        /prompts\/ticket-summary\.sample\.txt\n\s+1:\d+\s+error\s+17 words; at most 12 allowed\s+sample\/constraint/,
+        output,
+      );
       assert.doesNotMatch(output, /internal error|\n\s+at .+:\d+:\d+\)?\n/, output);
     });
 

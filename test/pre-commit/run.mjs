@@ -29,11 +29,12 @@ function run(command, args, options = {}) {
 const debian = '/usr/bin/pre-commit';
 if (!existsSync(debian)) {
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) fail(`${debian} is missing: apt-get install -y pre-commit`);
-  log('installing Debian\'s pre-commit (apt-get install -y pre-commit)');
+  log("installing Debian's pre-commit (apt-get install -y pre-commit)");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'pre-commit'], { env })) {
     run('apt-get', ['update'], { env });
-    if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'pre-commit'], { env })) fail('apt-get could not install pre-commit');
+    if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'pre-commit'], { env }))
+      fail('apt-get could not install pre-commit');
   }
 }
 
@@ -43,11 +44,14 @@ const pipPreCommit = path.join(venv, 'bin', 'pre-commit');
 if (!existsSync(pipPreCommit)) {
   log(`installing pre-commit with pip in ${path.relative(root, venv)}`);
   mkdirSync(path.dirname(venv), { recursive: true });
-  const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import venv'], { stdio: 'ignore' }).status === 0);
+  const python = ['python3', '/usr/bin/python3'].find(
+    (p) => spawnSync(p, ['-c', 'import venv'], { stdio: 'ignore' }).status === 0,
+  );
   if (!python) fail('no python3 with the venv module');
   if (!run(python, ['-m', 'venv', venv])) fail(`python3 -m venv ${venv} failed`);
   const pip = path.join(venv, 'bin', 'pip');
-  if (!run(pip, ['install', '--disable-pip-version-check', '--retries', '0', '--timeout', '15', 'pre-commit'])) fail('pip install pre-commit failed');
+  if (!run(pip, ['install', '--disable-pip-version-check', '--retries', '0', '--timeout', '15', 'pre-commit']))
+    fail('pip install pre-commit failed');
 }
 
 const binaries = [debian, pipPreCommit];
@@ -58,9 +62,13 @@ for (const binary of binaries) {
 }
 
 // 3. The scenario, once per pre-commit.
-const tests = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...process.argv.slice(2), path.join(here, 'hook.e2e.mjs')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, PB_PRE_COMMIT: binaries.join(':') },
-});
+const tests = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', ...process.argv.slice(2), path.join(here, 'hook.e2e.mjs')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PB_PRE_COMMIT: binaries.join(':') },
+  },
+);
 process.exit(tests.status ?? 1);

@@ -35,10 +35,17 @@ describe('server: hostile input', () => {
     const hover = await errorOf(client.connection.sendRequest(HoverRequest.method, null));
     assert.equal(hover.code, -32602);
     assert.match(hover.message, /textDocument\/hover: params must be an object/);
-    const noPosition = await errorOf(client.connection.sendRequest(CompletionRequest.method, { textDocument: { uri: 'file:///x.prompt.md' } }));
+    const noPosition = await errorOf(
+      client.connection.sendRequest(CompletionRequest.method, { textDocument: { uri: 'file:///x.prompt.md' } }),
+    );
     assert.equal(noPosition.code, -32602);
     assert.match(noPosition.message, /params\.position must be an object/);
-    const badLine = await errorOf(client.connection.sendRequest(HoverRequest.method, { textDocument: { uri: 'file:///x.prompt.md' }, position: { line: -1, character: 0 } }));
+    const badLine = await errorOf(
+      client.connection.sendRequest(HoverRequest.method, {
+        textDocument: { uri: 'file:///x.prompt.md' },
+        position: { line: -1, character: 0 },
+      }),
+    );
     assert.match(badLine.message, /params\.position\.line must be a non-negative integer/);
     const count = await errorOf(client.connection.sendRequest(CountTextRequest, { uri: 42 } as unknown as CountTextParams));
     assert.equal(count.code, -32602);
@@ -49,7 +56,10 @@ describe('server: hostile input', () => {
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 7 }, contentChanges: 'x' });
     const { uri, text } = fixture('editor.prompt.md');
     await client.open(uri, text);
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 0 },
+    });
     assert.notEqual(hover, undefined);
     const counted = await client.connection.sendRequest(CountTextRequest, { uri, text: 'hello world' });
     assert.equal(counted?.tokens, 2);
@@ -58,12 +68,16 @@ describe('server: hostile input', () => {
   it('a prompt whose schema pattern backtracks catastrophically is linted in bounded time, the server stays responsive', async () => {
     const prompt = path.join(dir, 'p.prompt.md');
     writeFileSync(path.join(dir, 'p.sample.json'), JSON.stringify({ a: `${'a'.repeat(30)}!` }));
-    const text = '---\nconstraints:\n  schema:\n    type: object\n    properties:\n      a: {type: string, pattern: "^(?=a)(a+)+$"}\n---\nSay a.\n';
+    const text =
+      '---\nconstraints:\n  schema:\n    type: object\n    properties:\n      a: {type: string, pattern: "^(?=a)(a+)+$"}\n---\nSay a.\n';
     writeFileSync(prompt, text);
     await client.open(fileUri(prompt), text);
     const sampleUri = fileUri(path.join(dir, 'p.sample.json'));
     const diagnostics = await client.until('the sample diagnostics', () => client.latest(sampleUri)?.diagnostics);
-    assert.ok(diagnostics.some((d) => /could not be checked on this value/.test(String(d.message))), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((d) => /could not be checked on this value/.test(String(d.message))),
+      JSON.stringify(diagnostics),
+    );
     const counted = await client.connection.sendRequest(CountTextRequest, { uri: fileUri(prompt), text: 'still here' });
     assert.ok(counted && counted.tokens > 0);
   });
@@ -77,10 +91,16 @@ describe('server: hostile input', () => {
     writeFileSync(prompt, text);
     const uri = fileUri(prompt);
     await client.open(uri, text);
-    const diagnostics = await client.until('the outside-root diagnostic', () => client.latest(uri)?.diagnostics.filter((d) => d.code === 'schema/unresolved-ref'));
+    const diagnostics = await client.until('the outside-root diagnostic', () =>
+      client.latest(uri)?.diagnostics.filter((d) => d.code === 'schema/unresolved-ref'),
+    );
     assert.equal(diagnostics.length, 1);
     assert.match(String(diagnostics[0].message), /^schema \.\.\/secret\/creds\.json is outside the root .*repo and is not read/);
     assert.deepEqual(diagnostics[0].range.start, { line: 2, character: 10 });
-    assert.ok(!client.published.some((p) => p.uri.endsWith('creds.json') || p.diagnostics.some((d) => String(d.message).includes('"token"'))));
+    assert.ok(
+      !client.published.some(
+        (p) => p.uri.endsWith('creds.json') || p.diagnostics.some((d) => String(d.message).includes('"token"')),
+      ),
+    );
   });
 });

@@ -27,7 +27,25 @@ const BLOCKS = [
   '\n\n',
   '\r\n',
 ];
-const SNIPPETS = ['a', ' ', '\n', '\n\n', '# ', '## H\n', '/', '😀', '日本', '{{x}}', '<!--', '-->', '---\n', '\t', "'s", '\r\n', '...'];
+const SNIPPETS = [
+  'a',
+  ' ',
+  '\n',
+  '\n\n',
+  '# ',
+  '## H\n',
+  '/',
+  '😀',
+  '日本',
+  '{{x}}',
+  '<!--',
+  '-->',
+  '---\n',
+  '\t',
+  "'s",
+  '\r\n',
+  '...',
+];
 
 function generateDocument(random: () => number, blocks: number): string {
   let body = '';
@@ -50,13 +68,24 @@ function summary(stats: Awaited<ReturnType<typeof countDocument>>['stats']) {
     promptTokens: stats.promptTokens,
     approximate: stats.approximate,
     messages: stats.messages,
-    sections: stats.sections.map((s) => ({ title: s.section.title, offset: s.section.span.offset, tokens: s.tokens, approximate: s.approximate })),
+    sections: stats.sections.map((s) => ({
+      title: s.section.title,
+      offset: s.section.span.offset,
+      tokens: s.tokens,
+      approximate: s.approximate,
+    })),
     estimated: stats.estimated,
     input: stats.budget.input,
   };
 }
 
-async function assertSameCounts(uri: string, text: string, model: string, incremental: EngineHost, session?: DocumentSession): Promise<void> {
+async function assertSameCounts(
+  uri: string,
+  text: string,
+  model: string,
+  incremental: EngineHost,
+  session?: DocumentSession,
+): Promise<void> {
   const config = { ...defaultConfig(), modelOverride: model };
   const fresh = await countDocument({ uri, text, config }, { tokenizers: plain });
   const cached = await countDocument({ uri, text, config, session }, incremental);
@@ -66,7 +95,11 @@ async function assertSameCounts(uri: string, text: string, model: string, increm
 const MODELS = ['gpt-4o', 'gpt-4', 'claude-sonnet-4', 'gemini-2.5-pro'];
 
 describe('incremental counting equals a whole-document count', () => {
-  for (const [model, seed] of [['gpt-4o', 101], ['gpt-4', 202], ['claude-sonnet-4', 303]] as const) {
+  for (const [model, seed] of [
+    ['gpt-4o', 101],
+    ['gpt-4', 202],
+    ['claude-sonnet-4', 303],
+  ] as const) {
     it(`random edit sequences, ${model}`, async () => {
       const random = seededRandom(seed);
       // Small chunks and a small cache, so boundaries move and entries are evicted often.

@@ -55,6 +55,9 @@ describe('node rank loader', () => {
   it('refuses a damaged or foreign table with a message instead of miscounting', async () => {
     const file = (await nodeRankLoader('cl100k_base')) as Uint8Array;
     assert.throws(() => parseRankBinary('cl100k_base', file.subarray(0, file.length - 1)), /truncated or damaged/);
-    assert.throws(() => parseRankBinary('cl100k_base', new TextEncoder().encode('{"pat_str":""}')), /not a promptbound rank table/);
+    assert.throws(
+      () => parseRankBinary('cl100k_base', new TextEncoder().encode('{"pat_str":""}')),
+      /not a promptbound rank table/,
+    );
   });
 });

@@ -18,7 +18,11 @@ const tables = new Map<EncodingName, Promise<RankTable>>();
 
 /** js-tiktoken's rank file as shipped in dist/ranks (what the web build loads). */
 export function rankFile(encoding: EncodingName): Promise<RankFile> {
-  return memo(files, encoding, async () => JSON.parse(await readFile(join(__dirname, '..', '..', 'dist', 'ranks', `${encoding}.json`), 'utf8')) as RankFile);
+  return memo(
+    files,
+    encoding,
+    async () => JSON.parse(await readFile(join(__dirname, '..', '..', 'dist', 'ranks', `${encoding}.json`), 'utf8')) as RankFile,
+  );
 }
 
 /**

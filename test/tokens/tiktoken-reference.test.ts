@@ -15,13 +15,19 @@ interface Recorded {
 
 const recorded = JSON.parse(readFileSync(join(__dirname, 'tiktoken-reference.json'), 'utf8')) as Recorded;
 const runs = longRuns();
-const entries = recorded.entries.map((entry) => ({ ...entry, text: entry.text ?? (runs[Number(entry.name.slice('long/'.length))] as string) }));
+const entries = recorded.entries.map((entry) => ({
+  ...entry,
+  text: entry.text ?? (runs[Number(entry.name.slice('long/'.length))] as string),
+}));
 
 for (const encoding of ENCODINGS) {
   describe(`tiktoken ${recorded.tiktoken} reference counts, ${encoding}`, () => {
     it('has the corpus it was recorded on (every kind of entry, long runs regenerated)', () => {
       for (const prefix of ['exactness/', 'branch/', 'char/', 'random/', 'long/']) {
-        assert.ok(entries.some((e) => e.name.startsWith(prefix)), prefix);
+        assert.ok(
+          entries.some((e) => e.name.startsWith(prefix)),
+          prefix,
+        );
       }
       assert.ok(entries.some((e) => e.text.includes('\ufeff')) && entries.some((e) => e.text.includes('\u0085')));
       assert.equal(runs.length, entries.filter((e) => e.name.startsWith('long/')).length);
@@ -33,7 +39,9 @@ for (const encoding of ENCODINGS) {
       for (const entry of entries) {
         const count = counter.count(entry.text);
         if (count.tokens !== entry[encoding] || count.approximate || count.estimated.length > 0) {
-          wrong.push(`${entry.name}: ${count.tokens} (${count.approximate ? '≈' : 'exact'}), tiktoken ${entry[encoding]} ${JSON.stringify(entry.text.slice(0, 40))}`);
+          wrong.push(
+            `${entry.name}: ${count.tokens} (${count.approximate ? '≈' : 'exact'}), tiktoken ${entry[encoding]} ${JSON.stringify(entry.text.slice(0, 40))}`,
+          );
         }
       }
       assert.deepEqual(wrong.slice(0, 20), []);
@@ -42,7 +50,11 @@ for (const encoding of ENCODINGS) {
     it('gives the same counts with the linear encoder only, the merge only, streaming and no cache', async () => {
       const variants = [
         await counterWith(encoding, { mergeLimit: 0, cache: false }),
-        await counterWith(encoding, { mergeLimit: Number.POSITIVE_INFINITY, longPieceThreshold: Number.POSITIVE_INFINITY, cache: false }),
+        await counterWith(encoding, {
+          mergeLimit: Number.POSITIVE_INFINITY,
+          longPieceThreshold: Number.POSITIVE_INFINITY,
+          cache: false,
+        }),
         await counterWith(encoding, { longPieceThreshold: 2, cache: false }),
       ];
       for (const entry of entries) {

@@ -9,7 +9,8 @@ import { COUNT_KEYS } from '../../instructions/detect';
 export const instructionsUndeclared: Rule = {
   meta: {
     id: 'instructions/undeclared',
-    description: 'The prompt text states a checkable constraint ("at most 50 words", "respond in JSON") that constraints does not declare.',
+    description:
+      'The prompt text states a checkable constraint ("at most 50 words", "respond in JSON") that constraints does not declare.',
     defaultSeverity: 'info',
     fixable: true,
   },

@@ -17,7 +17,14 @@ export const modelUnknown: Rule = {
       // Image generators take a prompt with a character limit, not a context window: out of scope, not unknown.
       if (IMAGE_MODELS.test(lookup.normalized)) continue;
       const hint = lookup.suggestions.length > 0 ? ` Did you mean ${lookup.suggestions.map((s) => `'${s}'`).join(', ')}?` : '';
-      const where = stats.target?.source === 'config' ? ' (from config targets)' : stats.modelSource === 'document' ? '' : stats.modelSource === 'override' ? ' (from --model / the editor)' : ' (from config)';
+      const where =
+        stats.target?.source === 'config'
+          ? ' (from config targets)'
+          : stats.modelSource === 'document'
+            ? ''
+            : stats.modelSource === 'override'
+              ? ' (from --model / the editor)'
+              : ' (from config)';
       const span = stats.modelSpan ?? documentAnchor(document, stats);
       report({
         ...span,

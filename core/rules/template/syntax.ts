@@ -4,7 +4,8 @@ import type { Rule } from '../types';
 export const templateSyntax: Rule = {
   meta: {
     id: 'template/syntax',
-    description: 'The Handlebars (Dotprompt) or Jinja (Prompty) template does not parse: an unclosed tag or block, a stray closing tag, a missing partial.',
+    description:
+      'The Handlebars (Dotprompt) or Jinja (Prompty) template does not parse: an unclosed tag or block, a stray closing tag, a missing partial.',
     defaultSeverity: 'error',
     fixable: false,
   },

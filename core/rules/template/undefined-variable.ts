@@ -19,7 +19,9 @@ const COPILOT_KEYS = ['mode', 'agent', 'tools', 'argument-hint', 'description'];
 function isCopilotPromptFile(document: PromptDocument): boolean {
   const value = document.frontmatter?.value;
   if (value && COPILOT_KEYS.some((key) => key in value)) return true;
-  return document.interop.declaredVariables.some((v) => v.source === 'template' && document.text.startsWith('${input:', v.span.offset - 8));
+  return document.interop.declaredVariables.some(
+    (v) => v.source === 'template' && document.text.startsWith('${input:', v.span.offset - 8),
+  );
 }
 
 /** The prompt (input schema, `inputs`, `testData`, `budget.variables`) or the config declares some inputs. */

@@ -4,7 +4,8 @@ import type { Rule } from '../types';
 export const unusedVariable: Rule = {
   meta: {
     id: 'template/unused-variable',
-    description: 'A variable is declared (input schema, `budget.variables`, `inputs`, `testData`) but never used in the template.',
+    description:
+      'A variable is declared (input schema, `budget.variables`, `inputs`, `testData`) but never used in the template.',
     defaultSeverity: 'info',
     fixable: false,
   },
