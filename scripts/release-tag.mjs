@@ -42,7 +42,10 @@ if (spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${tag}`], { cwd:
 const build = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) fail(`the build failed (exit ${build.status})`);
 
-/** The shipped files under dist/, expanded from package.json "files" (a folder entry means every file below it). */
+/**
+ * The shipped files under dist/, expanded from package.json "files": a folder entry means every file below it, and
+ * `folder/*.ext` the files of that folder with that ending (the only glob form "files" uses here).
+ */
 function builtFiles() {
   const files = [];
   const walk = (relative) => {
@@ -50,7 +53,14 @@ function builtFiles() {
     if (statSync(full).isDirectory()) for (const name of readdirSync(full).sort()) walk(`${relative.replace(/\/$/, '')}/${name}`);
     else files.push(relative);
   };
-  for (const entry of manifest.files) if (entry.startsWith('dist/')) walk(entry);
+  for (const entry of manifest.files) {
+    if (!entry.startsWith('dist/')) continue;
+    const glob = /^(.*)\/\*(\.[\w.]+)$/.exec(entry);
+    if (!glob) walk(entry);
+    else
+      for (const name of readdirSync(path.join(root, glob[1])).sort())
+        if (name.endsWith(glob[2])) files.push(`${glob[1]}/${name}`);
+  }
   return files;
 }
 
