@@ -1,28 +1,16 @@
-// One build script for every bundle: the CLI, the language server (node, web worker), the extension (node, web), plus rank files.
+// One build script for every bundle: the CLI, the library, the language server (node, web worker), the extension (node, web),
+// plus rank tables and the library's type declarations.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lazyModules } from './scripts/lazy-modules.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 await import('./scripts/compile-schemas.mjs').then((schemas) => schemas.writeValidators()); // our JSON Schemas → precompiled validators in core/generated/
 const root = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
-
-/** Rank files ship as plain JSON beside the bundles and are loaded on first use (PITFALLS 4). */
-function writeRankFiles() {
-  const out = join(root, 'dist', 'ranks');
-  mkdirSync(out, { recursive: true });
-  for (const encoding of ['o200k_base', 'cl100k_base']) {
-    const file = join(out, `${encoding}.json`);
-    if (existsSync(file)) continue;
-    const ranks = require(`js-tiktoken/ranks/${encoding}`);
-    writeFileSync(file, JSON.stringify(ranks.default ?? ranks));
-  }
-}
 
 const common = {
   bundle: true,
@@ -35,8 +23,62 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * dist/index.d.ts from lib/index.ts alone (TypeScript's isolated declaration emit, well under a second): lib/index.ts
+ * declares every public type itself, so the declarations must not import anything; the build fails if they do.
+ */
+async function writeLibraryTypes() {
+  const { default: ts } = await import('typescript');
+  const source = join(root, 'lib', 'index.ts');
+  const out = ts.transpileDeclaration(readFileSync(source, 'utf8'), {
+    fileName: source,
+    reportDiagnostics: true,
+    compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022 },
+  });
+  const errors = out.diagnostics ?? [];
+  if (errors.length > 0)
+    throw new Error(`lib/index.ts: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' ')).join('; ')}`);
+  if (/^\s*import\b|\bimport\(/m.test(out.outputText))
+    throw new Error('lib/index.ts: its declarations import another module; declare public types in lib/index.ts');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(
+    join(root, 'dist', 'index.d.ts'),
+    `// promptbound ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}: the library API (docs/api.md).\n${out.outputText}`,
+  );
+}
+
+const nodeOptions = {
+  platform: 'node',
+  target: 'node20',
+  mainFields: common.mainFields,
+  external: common.external,
+  sourcemap: common.sourcemap,
+  minify: common.minify,
+};
+
+/** What only some commands or calls need, loaded on first use from dist/lazy (scripts/lazy-modules.mjs). */
+const LAZY = [
+  // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
+  {
+    name: 'langdetect-data',
+    filter: /^\.\/data$/,
+    importer: /langdetect[\\/]detector\.ts$/,
+    entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
+  },
+  { name: 're2js', filter: /^re2js$/, entry: 're2js' },
+  { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
+  // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
+  ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
+    name,
+    filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`),
+    entry: name,
+    group: 'ajv',
+  })),
+];
+
 const builds = [
   {
+    // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
     ...common,
     // The CLI, and the worker threads `check` and `validate` start on large runs (cli/pool.ts).
     entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
@@ -44,6 +86,17 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
+  },
+  {
+    // The library (package.json "exports"): the engine for Node programs, no vscode.
+    ...common,
+    entryPoints: { index: join(root, 'lib', 'index.ts') },
+    outdir: join(root, 'dist'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
@@ -85,7 +138,8 @@ const builds = [
   },
 ];
 
-writeRankFiles();
+await import('./scripts/build-ranks.mjs').then((ranks) => ranks.writeRankFiles(root)); // dist/ranks: binary tables (Node) and JSON rank files (web)
+await writeLibraryTypes();
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
 } else {

@@ -12,7 +12,16 @@ const into = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const restrict = (paths, patterns) => ['error', { paths, patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/workspace/**', '.vscode-test-web/**', 'test-results/**', 'core/generated/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test/e2e/workspace/**',
+      '.vscode-test-web/**',
+      'test-results/**',
+      'core/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,10 +39,19 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        NODE_BUILTINS.map((name) => ({ name, message: 'core has no I/O of its own: take it through an injected interface (docs/design/conventions.md C5).' })),
+        NODE_BUILTINS.map((name) => ({
+          name,
+          message: 'core has no I/O of its own: take it through an injected interface (docs/design/conventions.md C5).',
+        })),
         [
-          { group: ['vscode', 'vscode-*', 'vscode-*/**'], message: 'core knows nothing of the editor or LSP (docs/design/architecture.md).' },
-          { regex: into('server', 'client', 'cli', 'node', 'test', 'bench', 'scripts'), message: 'core imports nothing outside core (docs/design/architecture.md).' },
+          {
+            group: ['vscode', 'vscode-*', 'vscode-*/**'],
+            message: 'core knows nothing of the editor or LSP (docs/design/architecture.md).',
+          },
+          {
+            regex: into('server', 'client', 'cli', 'node', 'test', 'bench', 'scripts'),
+            message: 'core imports nothing outside core (docs/design/architecture.md).',
+          },
         ],
       ),
       '@typescript-eslint/no-explicit-any': 'error',
@@ -43,19 +61,31 @@ export default tseslint.config(
     // node/: Node implementations of what core is handed; no editor, no front end.
     files: ['node/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([], [
-        { group: ['vscode', 'vscode-*', 'vscode-*/**'], message: 'node/ is shared by the CLI and the desktop server: no editor imports.' },
-        { regex: into('server', 'client', 'cli'), message: 'node/ sits below the front ends (docs/design/architecture.md).' },
-      ]),
+      'no-restricted-imports': restrict(
+        [],
+        [
+          {
+            group: ['vscode', 'vscode-*', 'vscode-*/**'],
+            message: 'node/ is shared by the CLI and the desktop server: no editor imports.',
+          },
+          { regex: into('server', 'client', 'cli'), message: 'node/ sits below the front ends (docs/design/architecture.md).' },
+        ],
+      ),
     },
   },
   {
     files: ['cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([], [
-        { group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/**'], message: 'the CLI never loads the editor API.' },
-        { regex: into('client'), message: 'the CLI does not import the VS Code client.' },
-      ]),
+      'no-restricted-imports': restrict(
+        [],
+        [
+          {
+            group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/**'],
+            message: 'the CLI never loads the editor API.',
+          },
+          { regex: into('client'), message: 'the CLI does not import the VS Code client.' },
+        ],
+      ),
     },
   },
   {
@@ -64,7 +94,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [{ name: 'vscode', message: 'the language server runs outside VS Code: no vscode API.' }],
         [
-          { group: ['vscode-languageclient', 'vscode-languageclient/**'], message: 'the server does not import the client library.' },
+          {
+            group: ['vscode-languageclient', 'vscode-languageclient/**'],
+            message: 'the server does not import the client library.',
+          },
           { regex: into('client', 'cli'), message: 'the server does not import the client or the CLI.' },
         ],
       ),
@@ -74,9 +107,15 @@ export default tseslint.config(
     // client: thin — vscode, the language client, the shared protocol and its own modules.
     files: ['client/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(NODE_BUILTINS.map((name) => ({ name, message: 'the client also runs in the browser: no Node built-ins.' })), [
-        { regex: '^\\.\\./(?!server/protocol$)', message: 'the client imports only ../server/protocol from outside client/ (docs/design/architecture.md).' },
-      ]),
+      'no-restricted-imports': restrict(
+        NODE_BUILTINS.map((name) => ({ name, message: 'the client also runs in the browser: no Node built-ins.' })),
+        [
+          {
+            regex: '^\\.\\./(?!server/protocol$)',
+            message: 'the client imports only ../server/protocol from outside client/ (docs/design/architecture.md).',
+          },
+        ],
+      ),
     },
   },
   {

@@ -33,8 +33,12 @@ function generateRepository(files: number): string {
   for (let i = 0; i < files; i++) {
     const folder = path.join(dir, `team-${i % 20}`);
     mkdirSync(folder, { recursive: true });
-    const body = `# Task ${i}\n\nYou are assistant number ${i}. Answer the customer's question about order {{order}} politely.\n`.repeat(4);
-    writeFileSync(path.join(folder, `p${i}.prompt.md`), `---\nmodel: gpt-4o-mini\nbudget:\n  output: 500\n  variables:\n    order: 200\n---\n${body}`);
+    const body =
+      `# Task ${i}\n\nYou are assistant number ${i}. Answer the customer's question about order {{order}} politely.\n`.repeat(4);
+    writeFileSync(
+      path.join(folder, `p${i}.prompt.md`),
+      `---\nmodel: gpt-4o-mini\nbudget:\n  output: 500\n  variables:\n    order: 200\n---\n${body}`,
+    );
   }
   return dir;
 }
@@ -55,7 +59,12 @@ export async function runCliBench(): Promise<void> {
     ];
     console.log('command'.padEnd(46), 'median ms'.padStart(10), '× node'.padStart(8), 'peak RSS MB'.padStart(12));
     for (const [name, ms, rss] of rows) {
-      console.log(name.padEnd(46), ms.toFixed(0).padStart(10), (ms / baseline.ms).toFixed(1).padStart(8), rss.toFixed(0).padStart(12));
+      console.log(
+        name.padEnd(46),
+        ms.toFixed(0).padStart(10),
+        (ms / baseline.ms).toFixed(1).padStart(8),
+        rss.toFixed(0).padStart(12),
+      );
     }
     console.log(`check throughput: ${(2000 / (check.ms / 1000)).toFixed(0)} files/s`);
   } finally {

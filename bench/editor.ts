@@ -1,164 +1,236 @@
-// The editor's keystroke cost: server-side time from a one-character change in a 1 MB prompt to fresh counts and
-// diagnostics, beside a full recount with a cold chunk cache; in process (the server's own PromptWorkspace) and over stdio.
+// The editor as a client sees it: the built server over stdio (`promptbound lsp --stdio`), no debounce, one-character
+// edits. Real Markdown prompts (1 MB and 10 MB, built at bench time from the docs in node_modules) and the synthetic one.
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAccess } from '../core/files';
-import { countDocument } from '../core/engine';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { lintDocument } from '../core/engine';
 import { defaultConfig } from '../core/config/types';
-import { IncrementalCounterPool } from '../core/tokens/incremental';
 import { TokenizerPool } from '../core/tokens/pool';
 import { nodeRankLoader } from '../node/ranks';
-import { DEFAULT_SETTINGS } from '../server/protocol';
-import { PromptWorkspace } from '../server/workspace';
 import { generateCjk, generateProse } from '../test/tokens/corpus';
 import { TestClient, fileUri } from '../test/server/client';
+import { assertIncrementalEqualsFull } from '../test/engine/incremental-lint';
+import { realMarkdownPrompt } from './real-prompt';
 
-const RUNS = 7;
-
-/** ~1 MB of Markdown prompt: frontmatter, a heading every ~10 KB, English prose with some CJK paragraphs. */
-function megabytePrompt(): string {
-  const parts = ['---\nmodel: gpt-4o\nbudget:\n  output: 4000\n  variables:\n    question: 200\n---\n# Knowledge base\n\nAnswer {{question}} from the articles below.\n\n'];
+/** About `bytes` of synthetic Markdown prompt: frontmatter, a heading every ~10 KB, English prose with some CJK paragraphs. */
+function syntheticPrompt(bytes = 1_000_000): string {
+  const parts = [
+    '---\nmodel: gpt-4o\nbudget:\n  output: 4000\n  variables:\n    question: 200\n---\n# Knowledge base\n\nAnswer {{question}} from the articles below.\n\n',
+  ];
   let size = parts[0].length;
-  for (let i = 0; size < 1_000_000; i++) {
+  for (let i = 0; size < bytes; i++) {
     const body = i % 7 === 6 ? generateCjk(4000, i) : generateProse(10_000, i + 1);
     const section = `## Article ${i}\n\n${body}\n\n`;
     parts.push(section);
-    size += section.length;
+    size += Buffer.byteLength(section, 'utf8');
   }
   return parts.join('');
 }
 
-function median(values: number[]): number {
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 }
 
-const NO_FILES: FileAccess = { readText: async () => undefined, glob: async () => [] };
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-interface Lint {
+interface LintTiming {
   version: number;
-  diagnostics: number;
-  tokens: number;
+  wall: number;
+  cpu: number;
+  rss: number;
 }
 
-/** The server's PromptWorkspace with one open document and a sink that resolves when version `v` is published with its stats. */
-function workspaceWith(tokenizers: IncrementalCounterPool) {
-  const docs = new Map<string, TextDocument>();
-  const waiting = new Map<number, (lint: Lint) => void>();
-  const diagnosticsByVersion = new Map<number, number>();
-  const workspace = new PromptWorkspace({
-    documents: { get: (u) => docs.get(u), all: () => [...docs.values()] },
-    files: NO_FILES,
-    tokenizers,
-    settingsFor: async () => ({ ...DEFAULT_SETTINGS, debounce: 0 }),
-    roots: () => ['file:///bench'],
-    sink: {
-      publishDiagnostics: (_uri, version, diagnostics) => void diagnosticsByVersion.set(version ?? -1, diagnostics.length),
-      documentStats: (stats) => waiting.get(stats.version)?.({ version: stats.version, diagnostics: diagnosticsByVersion.get(stats.version) ?? -1, tokens: stats.inputTokens }),
-      log: (message) => console.error(message),
+/** The server's own timing lines (PROMPTBOUND_LINT_TIMING=1): each lint's wall and CPU time and the process RSS after it. */
+function timings(client: TestClient): LintTiming[] {
+  const out: LintTiming[] = [];
+  for (const line of client.stderr.join('').split('\n')) {
+    const m = /promptbound timing: \S+ v(\d+) wall=([\d.]+) cpu=([\d.]+) rss=([\d.]+)/.exec(line);
+    if (m) out.push({ version: Number(m[1]), wall: Number(m[2]), cpu: Number(m[3]), rss: Number(m[4]) });
+  }
+  return out;
+}
+
+interface EditorRun {
+  openMs: number;
+  edits: number[];
+  server: LintTiming[];
+  rss: number;
+  /** Latest request answers (ms) for hovers sent while the first lint was running. */
+  hovers: number[];
+  final: { text: string; diagnostics: Diagnostic[] };
+}
+
+/** Diagnostics of `uri` at `version`, waiting as long as a cold 10 MB count takes on a loaded machine. */
+function diagnosticsAt(client: TestClient, uri: string, version: number, after = 0): Promise<Diagnostic[]> {
+  return client.until(
+    `diagnostics v${version}`,
+    () => {
+      for (let i = client.published.length - 1; i >= after; i--) {
+        const p = client.published[i];
+        if (p.uri === uri && p.version === version) return p.diagnostics;
+      }
+      return undefined;
     },
-  });
-  const published = (version: number) => new Promise<Lint>((resolve) => waiting.set(version, resolve));
-  return { workspace, docs, published };
+    600_000,
+  );
 }
 
-/** Time from one change to its published counts and diagnostics, in the server process, without the debounce delay. */
-async function inProcess(text: string): Promise<string[]> {
-  const uri = 'file:///bench/kb.prompt.md';
-  const base = new TokenizerPool(nodeRankLoader);
-  await base.counterFor({ encoding: 'o200k_base' }); // rank tables loaded: "cold" below means an empty chunk cache only
-  const warm = workspaceWith(new IncrementalCounterPool(base));
-  let doc = TextDocument.create(uri, 'markdown', 1, text);
-  warm.docs.set(uri, doc);
-  let pending = warm.published(1);
-  let start = performance.now();
-  await warm.workspace.opened(doc);
-  const first = await pending;
-  const openMs = performance.now() - start;
-
-  const keystroke: number[] = [];
-  let last: Lint = first;
-  for (let run = 0; run < RUNS; run++) {
-    const at = Math.floor(text.length * (0.2 + 0.1 * run));
-    const position = doc.positionAt(at);
-    doc = TextDocument.update(doc, [{ range: { start: position, end: position }, text: 'x' }], doc.version + 1);
-    warm.docs.set(uri, doc);
-    pending = warm.published(doc.version);
-    start = performance.now();
-    warm.workspace.changed(doc);
-    last = await pending;
-    keystroke.push(performance.now() - start);
-  }
-
-  const cold: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const fresh = workspaceWith(new IncrementalCounterPool(base));
-    const copy = TextDocument.create(uri, 'markdown', 1, doc.getText());
-    fresh.docs.set(uri, copy);
-    pending = fresh.published(1);
-    start = performance.now();
-    await fresh.workspace.opened(copy);
-    const lint = await pending;
-    cold.push(performance.now() - start);
-    if (lint.tokens !== last.tokens || lint.diagnostics !== last.diagnostics) throw new Error(`cold and incremental disagree: ${JSON.stringify([lint, last])}`);
-  }
-
-  // The counting part alone (parse + count, no rules): what incremental counting saves.
-  const config = defaultConfig();
-  const countPool = new IncrementalCounterPool(base);
-  await countDocument({ uri, text: doc.getText(), config }, { tokenizers: countPool });
-  const countWarm: number[] = [];
-  const countCold: number[] = [];
-  let edited = doc.getText();
-  for (let run = 0; run < RUNS; run++) {
-    const at = Math.floor(edited.length * (0.15 + 0.1 * run));
-    edited = edited.slice(0, at) + 'y' + edited.slice(at);
-    start = performance.now();
-    await countDocument({ uri, text: edited, config }, { tokenizers: countPool });
-    countWarm.push(performance.now() - start);
-    start = performance.now();
-    await countDocument({ uri, text: edited, config }, { tokenizers: new IncrementalCounterPool(base) });
-    countCold.push(performance.now() - start);
-  }
-
-  const k = median(keystroke);
-  const c = median(cold);
-  return [
-    `prompt: ${(Buffer.byteLength(text, 'utf8') / 1e6).toFixed(2)} MB, ${last.tokens.toLocaleString('en-US')} tokens, ${last.diagnostics} diagnostics; first lint on open ${openMs.toFixed(0)} ms`,
-    `in process, one-character change → counts + diagnostics published: ${k.toFixed(1)} ms (median of ${RUNS})`,
-    `in process, full recount (cold chunk cache) → counts + diagnostics: ${c.toFixed(1)} ms; ratio ${(c / k).toFixed(1)}× (keystroke is ${((k / c) * 100).toFixed(0)}% of a full recount)`,
-    `counting alone (parse + count, no rules): incremental ${median(countWarm).toFixed(1)} ms vs cold ${median(countCold).toFixed(1)} ms; ratio ${(median(countCold) / median(countWarm)).toFixed(1)}×`,
-  ];
-}
-
-/** The same over the real protocol: the built server over stdio, debounce 0, timed from sending didChange to publishDiagnostics. */
-async function overStdio(text: string): Promise<string[]> {
-  const client = await TestClient.start({ settings: { debounce: 0 } });
+/** Opens `text`, optionally hovers while the first lint runs, then types `edits` characters, waiting for each version's diagnostics. */
+async function drive(text: string, edits: number, hoverDuringOpen = false): Promise<EditorRun> {
+  const client = await TestClient.start({ settings: { debounce: 0 }, env: { PROMPTBOUND_LINT_TIMING: '1' } });
   try {
-    const uri = fileUri(path.join(__dirname, 'kb.prompt.md'));
+    const uri = fileUri(path.join(__dirname, 'bench.prompt.md'));
     let start = performance.now();
     await client.open(uri, text, 1);
-    await client.diagnosticsAt(uri, 1);
+    const hovers: number[] = [];
+    if (hoverDuringOpen) {
+      // Requests while the server counts the new document: each must be answered without waiting for the count.
+      const opened = diagnosticsAt(client, uri, 1).then(() => true);
+      let done = false;
+      void opened.then(() => (done = true));
+      while (!done) {
+        const sent = performance.now();
+        await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 2 } });
+        hovers.push(performance.now() - sent);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await diagnosticsAt(client, uri, 1);
     const openMs = performance.now() - start;
-    const doc = TextDocument.create(uri, 'markdown', 1, text);
+    let doc = TextDocument.create(uri, 'markdown', 1, text);
     const times: number[] = [];
-    for (let version = 2; version < 2 + RUNS; version++) {
-      const position = doc.positionAt(Math.floor(text.length * (0.1 * version)));
+    for (let version = 2; version < 2 + edits; version++) {
+      // Spread over the document, in sentences, code and headings alike.
+      const at = Math.floor(text.length * ((version * 0.6180339887) % 1));
+      const position = doc.positionAt(at);
+      const change = { range: { start: position, end: position }, text: 'x' };
+      doc = TextDocument.update(doc, [change], version);
       const mark = client.published.length;
       start = performance.now();
-      await client.change(uri, version, [{ range: { start: position, end: position }, text: 'x' }]);
-      await client.diagnosticsAt(uri, version, mark);
-      await client.until('stats', () => client.stats.some((s) => s.uri === uri && s.version === version));
+      await client.change(uri, version, [change]);
+      await diagnosticsAt(client, uri, version, mark);
       times.push(performance.now() - start);
     }
-    return [`over stdio (built server): open + first lint ${openMs.toFixed(0)} ms; one-character change → publishDiagnostics + stats ${median(times).toFixed(1)} ms (median of ${RUNS})`];
+    const server = timings(client);
+    const last = server[server.length - 1];
+    return {
+      openMs,
+      edits: times,
+      server,
+      rss: last?.rss ?? NaN,
+      hovers,
+      final: { text: doc.getText(), diagnostics: client.latest(uri)?.diagnostics ?? [] },
+    };
   } finally {
     await client.stop();
   }
 }
 
+/** What `promptbound check` reports for the same text, as (rule, range, message) lines. */
+async function fullCheck(text: string): Promise<string[]> {
+  const uri = fileUri(path.join(__dirname, 'bench.prompt.md'));
+  const result = await lintDocument({ uri, text, config: defaultConfig() }, { tokenizers: new TokenizerPool(nodeRankLoader) });
+  const doc = TextDocument.create(uri, 'markdown', 0, text);
+  return result.diagnostics
+    .map((d) => diagnosticLine(String(d.ruleId), doc.positionAt(d.offset), doc.positionAt(d.offset + d.length), d.message))
+    .sort();
+}
+
+function diagnosticLine(
+  rule: string,
+  start: { line: number; character: number },
+  end: { line: number; character: number },
+  message: string,
+): string {
+  return `${rule} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
+}
+
+function report(name: string, bytes: number, run: EditorRun, equal: boolean | undefined): string[] {
+  const keystrokes = run.server.filter((t) => t.version >= 2);
+  const first = run.server.find((t) => t.version === 1);
+  const lines = [
+    `${name}: ${(bytes / 1e6).toFixed(2)} MB, ${run.final.diagnostics.length} diagnostics${equal === undefined ? '' : equal ? ', equal to a full check' : ', DIFFERENT from a full check'}`,
+    `  open → first diagnostics: ${fmt(run.openMs)} at the client (server: ${fmt(first?.wall ?? NaN)} wall, ${fmt(first?.cpu ?? NaN)} CPU)`,
+    `  keystroke → publishDiagnostics at the client: median ${fmt(quantile(run.edits, 0.5))}, p95 ${fmt(quantile(run.edits, 0.95))} (${run.edits.length} edits)`,
+    `  server time per keystroke: median ${fmt(
+      quantile(
+        keystrokes.map((t) => t.wall),
+        0.5,
+      ),
+    )}, p95 ${fmt(
+      quantile(
+        keystrokes.map((t) => t.wall),
+        0.95,
+      ),
+    )} wall; CPU median ${fmt(
+      quantile(
+        keystrokes.map((t) => t.cpu),
+        0.5,
+      ),
+    )}, p95 ${fmt(
+      quantile(
+        keystrokes.map((t) => t.cpu),
+        0.95,
+      ),
+    )}`,
+    `  server RSS after the edits: ${run.rss.toFixed(0)} MiB`,
+  ];
+  if (run.hovers.length > 0)
+    lines.push(
+      `  hover during the first count: ${run.hovers.length} requests, slowest answer ${fmt(Math.max(...run.hovers))}, median ${fmt(quantile(run.hovers, 0.5))}`,
+    );
+  return lines;
+}
+
+async function equalsFullCheck(run: EditorRun): Promise<boolean> {
+  const published = run.final.diagnostics
+    .map((d) =>
+      diagnosticLine(String(d.code), d.range.start, d.range.end, typeof d.message === 'string' ? d.message : d.message.value),
+    )
+    .sort();
+  const expected = await fullCheck(run.final.text);
+  return JSON.stringify(published) === JSON.stringify(expected);
+}
+
 export async function runEditorBench(): Promise<void> {
-  const text = megabytePrompt();
-  for (const line of await inProcess(text)) console.log(line);
-  for (const line of await overStdio(text)) console.log(line);
+  await runOneMegabyte();
+  await runTenMegabytes();
+
+  // The property test, larger than in `npm test`: incremental results equal a full re-lint at every step.
+  const start = performance.now();
+  let compared = 0;
+  for (const seed of [101, 202, 303, 404, 505]) compared += await assertIncrementalEqualsFull(seed, 6, 60);
+  compared += await assertIncrementalEqualsFull(606, 4, 60, 'file:///w/p.prompt');
+  console.log(
+    `incremental lint = full re-lint after random edits: ${compared} versions compared, all equal (${fmt(performance.now() - start)})`,
+  );
+}
+
+/** The real and the synthetic 1 MB prompt. */
+export async function runOneMegabyte(): Promise<void> {
+  const real = realMarkdownPrompt(1_000_000);
+  console.log(`real prompts: Markdown from ${real.files} files under node_modules`);
+  const realRun = await drive(real.text, 60);
+  for (const line of report('real 1 MB', Buffer.byteLength(real.text), realRun, await equalsFullCheck(realRun)))
+    console.log(line);
+
+  const synthetic = syntheticPrompt();
+  const syntheticRun = await drive(synthetic, 30);
+  for (const line of report('synthetic 1 MB', Buffer.byteLength(synthetic), syntheticRun, await equalsFullCheck(syntheticRun)))
+    console.log(line);
+}
+
+/**
+ * Just under the 10 MB limit: a cold count with hovers sent while it runs, then keystrokes. The synthetic prompt is
+ * counting work; the real one also holds >100,000 template variable uses, each an undefined-variable diagnostic.
+ */
+export async function runTenMegabytes(): Promise<void> {
+  const synthetic = syntheticPrompt(9_900_000);
+  const syntheticRun = await drive(synthetic, 10, true);
+  for (const line of report('synthetic 10 MB', Buffer.byteLength(synthetic), syntheticRun, undefined)) console.log(line);
+  const big = realMarkdownPrompt(9_900_000);
+  const run = await drive(big.text, 5, true);
+  for (const line of report('real 10 MB', Buffer.byteLength(big.text), run, undefined)) console.log(line);
 }

@@ -25,14 +25,34 @@ function measure(script: string, args: string[], cwd: string): Run {
     `process.on('exit',()=>{const c=process.cpuUsage();process.stderr.write('\\nMEASURE '+((c.user+c.system)/1e6)+' '+process.resourceUsage().maxRSS+'\\n')});` +
     `process.argv=[process.argv[0],...${JSON.stringify([script, ...args])}];require(process.argv[1]);`;
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['-e', wrapper], { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(process.execPath, ['-e', wrapper], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const wallS = Number(process.hrtime.bigint() - start) / 1e9;
   const found = /MEASURE ([\d.]+) (\d+)/.exec(result.stderr ?? '');
   return { wallS, cpuS: found ? Number(found[1]) : NaN, rssMb: found ? Number(found[2]) / 1024 : NaN, status: result.status };
 }
 
 async function generateCompletions(file: string, n: number): Promise<void> {
-  const words = ['refund', 'store', 'credit', 'receipt', 'days', 'policy', 'order', 'exchange', 'the', 'we', 'can', 'your', 'within', 'thanks'];
+  const words = [
+    'refund',
+    'store',
+    'credit',
+    'receipt',
+    'days',
+    'policy',
+    'order',
+    'exchange',
+    'the',
+    'we',
+    'can',
+    'your',
+    'within',
+    'thanks',
+  ];
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const out = createWriteStream(file);
@@ -51,8 +71,12 @@ function generateTree(dir: string, files: number): void {
   for (let i = 0; i < files; i++) {
     const folder = path.join(dir, `team-${i % 50}`, `area-${i % 7}`);
     mkdirSync(folder, { recursive: true });
-    const body = `# Task ${i}\n\nYou are assistant number ${i}. Answer the customer's question about order {{order}} politely.\n`.repeat(3);
-    writeFileSync(path.join(folder, `p${i}.prompt.md`), `---\nmodel: gpt-4o-mini\nbudget:\n  output: 500\n  variables:\n    order: 200\n---\n${body}`);
+    const body =
+      `# Task ${i}\n\nYou are assistant number ${i}. Answer the customer's question about order {{order}} politely.\n`.repeat(3);
+    writeFileSync(
+      path.join(folder, `p${i}.prompt.md`),
+      `---\nmodel: gpt-4o-mini\nbudget:\n  output: 500\n  variables:\n    order: 200\n---\n${body}`,
+    );
   }
   mkdirSync(path.join(dir, '.git'));
 }
@@ -75,7 +99,12 @@ export async function runScaleBench(): Promise<void> {
     const jsonl = path.join(dir, 'responses.jsonl');
     await generateCompletions(jsonl, COMPLETIONS);
     console.log('run'.padEnd(44), 'wall s'.padStart(7), 'CPU s'.padStart(7), 'RSS MB'.padStart(8), 'throughput'.padStart(18));
-    const validate = (jobs: number) => measure(BIN, ['validate', '-p', prompt, '-f', 'json', '--jobs', String(jobs), '-o', path.join(dir, 'out.jsonl'), jsonl], dir);
+    const validate = (jobs: number) =>
+      measure(
+        BIN,
+        ['validate', '-p', prompt, '-f', 'json', '--jobs', String(jobs), '-o', path.join(dir, 'out.jsonl'), jsonl],
+        dir,
+      );
     const v1 = validate(1);
     row(`validate ${COMPLETIONS.toLocaleString('en-US')} completions, 1 thread`, v1, COMPLETIONS, 'resp');
     const v2 = validate(2);
@@ -83,7 +112,8 @@ export async function runScaleBench(): Promise<void> {
 
     const tree = path.join(dir, 'tree');
     generateTree(tree, FILES);
-    const check = (...extra: string[]) => measure(BIN, ['check', '-f', 'json', '-o', path.join(dir, 'report.json'), ...extra, '.'], tree);
+    const check = (...extra: string[]) =>
+      measure(BIN, ['check', '-f', 'json', '-o', path.join(dir, 'report.json'), ...extra, '.'], tree);
     const one = check('--jobs', '1');
     row(`check ${FILES.toLocaleString('en-US')} files, cold, 1 thread`, one, FILES, 'files');
     const all = check('--jobs', '2');
@@ -95,7 +125,12 @@ export async function runScaleBench(): Promise<void> {
     const shards = [1, 2, 3, 4].map((i) => check('--shard', `${i}/4`));
     const slowest = shards.reduce((a, b) => (a.wallS > b.wallS ? a : b));
     row('check, slowest of 4 shards (one machine each)', slowest, FILES / 4, 'files');
-    const sum = shards.reduce((a, b) => ({ wallS: a.wallS + b.wallS, cpuS: a.cpuS + b.cpuS, rssMb: Math.max(a.rssMb, b.rssMb), status: 0 }));
+    const sum = shards.reduce((a, b) => ({
+      wallS: a.wallS + b.wallS,
+      cpuS: a.cpuS + b.cpuS,
+      rssMb: Math.max(a.rssMb, b.rssMb),
+      status: 0,
+    }));
     row('check, 4 shards one after another', sum, FILES, 'files');
     const markdownlint = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
     if (existsSync(markdownlint)) {
@@ -105,7 +140,9 @@ export async function runScaleBench(): Promise<void> {
     } else {
       console.log('markdownlint-cli2 is not installed; its comparison is skipped');
     }
-    console.log(`worker speed-up on this machine: validate ${(v1.wallS / v2.wallS).toFixed(2)}×, check ${(one.wallS / all.wallS).toFixed(2)}×`);
+    console.log(
+      `worker speed-up on this machine: validate ${(v1.wallS / v2.wallS).toFixed(2)}×, check ${(one.wallS / all.wallS).toFixed(2)}×`,
+    );
     console.log(
       `n machines: each runs --shard i/n, about ${(slowest.wallS * 4).toFixed(1)} s / n plus a fixed start-up; ` +
         `merge reads only the shards' reports. A warm cache makes an unchanged tree cost ${((warm.wallS / one.wallS) * 100).toFixed(0)}% of a cold run.`,

@@ -76,15 +76,29 @@ export async function runValidateBench(): Promise<void> {
 
   const dir = mkdtempSync(path.join(tmpdir(), 'promptbound-validate-bench-'));
   try {
-    const yaml = Object.entries(CONSTRAINTS).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join('\n');
-    writeFileSync(path.join(dir, 'reply.prompt.md'), `---\nmodel: gpt-4o\nconstraints:\n${yaml}\n---\nAnswer the customer about their refund.\n`);
+    const yaml = Object.entries(CONSTRAINTS)
+      .map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`)
+      .join('\n');
+    writeFileSync(
+      path.join(dir, 'reply.prompt.md'),
+      `---\nmodel: gpt-4o\nconstraints:\n${yaml}\n---\nAnswer the customer about their refund.\n`,
+    );
     writeFileSync(path.join(dir, 'answer.txt'), text);
-    const args = { command: 'validate' as const, prompt: 'reply.prompt.md', completions: ['answer.txt'], jsonl: false, format: 'json' as const, jobs: 1 };
+    const args = {
+      command: 'validate' as const,
+      prompt: 'reply.prompt.md',
+      completions: ['answer.txt'],
+      jsonl: false,
+      format: 'json' as const,
+      jobs: 1,
+    };
     const io = () => ({ stdout: sink, stderr: sink, stdin: Readable.from([]), cwd: dir, env: {}, isTTY: false });
     for (let i = 0; i < 5; i++) await runValidate(args, io());
     const command = median(await sequence(20, () => timeAsyncMs(() => runValidate(args, io()))));
     const baseline = median(Array.from({ length: 7 }, () => spawnMs([path.join(REPO, 'bench', 'noop.js')], dir)));
-    const cold = median(Array.from({ length: 7 }, () => spawnMs([BIN, 'validate', '--prompt', 'reply.prompt.md', 'answer.txt'], dir)));
+    const cold = median(
+      Array.from({ length: 7 }, () => spawnMs([BIN, 'validate', '--prompt', 'reply.prompt.md', 'answer.txt'], dir)),
+    );
     const rows: Array<[string, number]> = [
       ['constraint checks, 1 KB completion, 10 keys (warm)', checks],
       ['first language check (decodes the profiles)', firstLanguage],

@@ -206,7 +206,8 @@ export function parseCommandLine(argv: readonly string[]): CommandArgs {
       return withMeta(args, INIT_OPTIONS, 'init', (values) => ({ command: 'init', force: values.force === true }));
     case 'lsp':
       return withMeta(args, LSP_OPTIONS, 'lsp', (values) => {
-        if (values.stdio !== true) throw new UsageError("lsp needs --stdio (the server talks LSP over standard input and output)");
+        if (values.stdio !== true)
+          throw new UsageError('lsp needs --stdio (the server talks LSP over standard input and output)');
         return { command: 'lsp', transport: 'stdio' };
       });
     default:
@@ -251,7 +252,11 @@ function withMeta<T extends CommandArgs>(
   topic: string | undefined,
   build: (values: Values, positionals: string[]) => T,
 ): CommandArgs {
-  const { values, positionals } = parse(args, options, topic === undefined || topic === 'check' || topic === 'count' || topic === 'validate' || topic === 'merge');
+  const { values, positionals } = parse(
+    args,
+    options,
+    topic === undefined || topic === 'check' || topic === 'count' || topic === 'validate' || topic === 'merge',
+  );
   if (values.help) return { command: 'help', topic };
   if (values.version) return { command: 'version' };
   return build(values, positionals);
@@ -285,7 +290,8 @@ function parseMerge(args: readonly string[]): CommandArgs {
       throw new UsageError(`unknown format '${String(values.format)}' for merge (expected ${MERGE_FORMATS.join(', ')})`);
     }
     const sarifRuns = values['sarif-runs'] ?? 'merged';
-    if (sarifRuns !== 'merged' && sarifRuns !== 'runs') throw new UsageError(`--sarif-runs takes merged or runs, got '${String(sarifRuns)}'`);
+    if (sarifRuns !== 'merged' && sarifRuns !== 'runs')
+      throw new UsageError(`--sarif-runs takes merged or runs, got '${String(sarifRuns)}'`);
     return {
       command: 'merge',
       inputs: positionals,
@@ -307,9 +313,11 @@ function parseJobs(value: string | boolean | undefined): number {
 function parseValidate(args: readonly string[]): CommandArgs {
   return withMeta(args, VALIDATE_OPTIONS, 'validate', (values, positionals) => {
     const prompt = nonEmpty(values.prompt, '--prompt');
-    if (prompt === undefined) throw new UsageError('validate needs --prompt FILE (the prompt whose constraints and schema apply)');
+    if (prompt === undefined)
+      throw new UsageError('validate needs --prompt FILE (the prompt whose constraints and schema apply)');
     const format = VALIDATE_FORMATS.find((f) => f === (values.format ?? 'stylish'));
-    if (!format) throw new UsageError(`unknown format '${String(values.format)}' for validate (expected ${VALIDATE_FORMATS.join(', ')})`);
+    if (!format)
+      throw new UsageError(`unknown format '${String(values.format)}' for validate (expected ${VALIDATE_FORMATS.join(', ')})`);
     return {
       command: 'validate',
       prompt,

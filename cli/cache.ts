@@ -95,7 +95,8 @@ export class LintCache {
     }
     try {
       const parsed = JSON.parse(text) as CacheFile;
-      if (parsed?.format === FORMAT && typeof parsed.entries === 'object' && parsed.entries !== null) cache.entries = parsed.entries;
+      if (parsed?.format === FORMAT && typeof parsed.entries === 'object' && parsed.entries !== null)
+        cache.entries = parsed.entries;
     } catch {
       warn(`the cache ${cache.file} is not valid JSON; starting a new one`);
     }
@@ -118,7 +119,11 @@ export class LintCache {
       key,
       dependencies: {
         reads: dependencies.reads.map(([read, hash]) => [this.relative(read), hash]),
-        globs: dependencies.globs.map(([base, patterns, found]) => [this.relative(base), patterns, found.map((f) => this.relative(f))]),
+        globs: dependencies.globs.map(([base, patterns, found]) => [
+          this.relative(base),
+          patterns,
+          found.map((f) => this.relative(f)),
+        ]),
       },
       result: {
         ...result,
@@ -178,7 +183,12 @@ export class LintCache {
 async function cacheFilePath(location: string | undefined, cwd: string): Promise<string> {
   if (location === undefined) return path.join(cwd, CACHE_FILE_NAME);
   const resolved = path.resolve(cwd, location);
-  const isDirectory = /[\\/]$/.test(location) || (await fs.stat(resolved).then((s) => s.isDirectory(), () => false));
+  const isDirectory =
+    /[\\/]$/.test(location) ||
+    (await fs.stat(resolved).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
   return isDirectory ? path.join(resolved, CACHE_FILE_NAME) : resolved;
 }
 

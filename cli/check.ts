@@ -16,9 +16,10 @@ import { lintFile, type LintOutcome, type LintTask } from './lint-file';
 import { progress } from './progress';
 import { displayPath, findRepositoryRoot, rootRelative } from './paths';
 import { WorkerPool, workerScript } from './pool';
-import { fileProblem, fileReport, totalsOf, type Report, type ReportMessage, type StatsSummary } from './report';
+import { dedupeMessages, fileProblem, fileReport, totalsOf, type Report, type ReportMessage, type StatsSummary } from './report';
 import { pathInShard } from './shard';
 import { createHost } from './host';
+import { findOwners, namedFiles } from './owners';
 
 /** Files linted at once in-process: linting is CPU-bound, so this mostly overlaps reading one file with linting another. */
 const LINT_CONCURRENCY = 8;
@@ -53,7 +54,13 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   const warn = (message: string) => io.stderr.write(`promptbound: warning: ${message}\n`);
   const cache = args.cache ? await LintCache.open(args.cacheLocation, io.cwd, root, host.files!, warn) : undefined;
   const context: CheckContext = { args, io, configs, host, cache };
-  const files = discovery.files.filter(inShard);
+  // A named sample or schema file is checked through the prompts that read it (docs/pre-commit.md).
+  const found = new Set(discovery.files);
+  const named = (await namedFiles(args.targets, io.cwd)).filter((file) => found.has(file));
+  const { owners, owned } = await findOwners(named, root, configs, host);
+  const files = [...new Set([...discovery.files.filter((file) => !owned.has(file)), ...owners])]
+    .sort(comparePaths)
+    .filter(inShard);
   const meter = progress(io.stderr, io.stderrIsTTY ?? io.isTTY, files.length, 'linting');
   let linted: LintedFile[];
   try {
@@ -62,7 +69,9 @@ export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
     meter.done();
   }
   if (cache) {
-    await cache.save().catch((error) => warn(`could not write the cache ${cache.file} (${(error as { code?: string }).code ?? error})`));
+    await cache
+      .save()
+      .catch((error) => warn(`could not write the cache ${cache.file} (${(error as { code?: string }).code ?? error})`));
     if (io.env.PROMPTBOUND_DEBUG?.split(',').includes('cache')) {
       io.stderr.write(`promptbound: cache: ${cache.counts.misses} linted, ${cache.counts.hits} from cache\n`);
     }
@@ -99,7 +108,11 @@ async function taskFor(file: string, context: CheckContext): Promise<LintTask> {
 }
 
 /** A cache hit needs the file's text (for the key); --fix always lints, since fixing writes files. */
-async function lintCached(task: LintTask, context: CheckContext, pool: WorkerPool<LintTask, LintOutcome> | undefined): Promise<LintedFile> {
+async function lintCached(
+  task: LintTask,
+  context: CheckContext,
+  pool: WorkerPool<LintTask, LintOutcome> | undefined,
+): Promise<LintedFile> {
   const { cache } = context;
   if (cache && !task.fix) {
     const read = await readTextFile(task.file);
@@ -146,18 +159,10 @@ function buildReport(linted: LintedFile[], context: CheckContext): Report {
   const quiet = context.args.quiet;
   const files = [...byPath.entries()]
     .sort(([a], [b]) => comparePaths(a, b))
-    .map(([file, { messages, stats }]) => fileReport(file, dedupe(quiet ? messages.filter((m) => m.severity === 'error') : messages), stats));
+    .map(([file, { messages, stats }]) =>
+      fileReport(file, dedupeMessages(quiet ? messages.filter((m) => m.severity === 'error') : messages), stats),
+    );
   return { files, cwd: context.io.cwd, root: findRepositoryRoot(context.io.cwd), showStats: context.args.stats };
-}
-
-function dedupe(messages: ReportMessage[]): ReportMessage[] {
-  const seen = new Set<string>();
-  return messages.filter((m) => {
-    const key = JSON.stringify([m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn, m.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 async function writeReport(report: Report, context: CheckContext): Promise<void> {

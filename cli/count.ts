@@ -57,7 +57,11 @@ export async function runCount(args: CountArgs, io: CliIo): Promise<number> {
 }
 
 /** `-` is stdin (once); everything else resolves like `check`'s targets. */
-async function countSources(args: CountArgs, io: CliIo, selection: Parameters<typeof discoverFiles>[1]['selection']): Promise<Source[]> {
+async function countSources(
+  args: CountArgs,
+  io: CliIo,
+  selection: Parameters<typeof discoverFiles>[1]['selection'],
+): Promise<Source[]> {
   const paths = args.targets.filter((t) => t !== STDIN);
   const sources: Source[] = args.targets.includes(STDIN) ? [{ file: STDIN, label: STDIN }] : [];
   if (paths.length === 0) return sources;
@@ -65,11 +69,19 @@ async function countSources(args: CountArgs, io: CliIo, selection: Parameters<ty
   if (discovery.unmatched.length > 0) {
     throw new UsageError(`no such file or directory, and no files match: ${discovery.unmatched.map((t) => `'${t}'`).join(', ')}`);
   }
-  for (const problem of discovery.problems) io.stderr.write(`promptbound: ${displayPath(io.cwd, problem.path)}: ${problem.message}\n`);
+  for (const problem of discovery.problems)
+    io.stderr.write(`promptbound: ${displayPath(io.cwd, problem.path)}: ${problem.message}\n`);
   return [...sources, ...discovery.files.map((file) => ({ file, label: displayPath(io.cwd, file) }))];
 }
 
-async function countText(label: string, uri: string, text: string, config: ResolvedConfig, host: EngineHost, raw: boolean): Promise<CountResult> {
+async function countText(
+  label: string,
+  uri: string,
+  text: string,
+  config: ResolvedConfig,
+  host: EngineHost,
+  raw: boolean,
+): Promise<CountResult> {
   const { stats } = await countDocument({ uri, text, config }, host);
   const summary = summarizeStats(stats);
   const row = (s: StatsSummary) => ({
@@ -90,7 +102,14 @@ async function countText(label: string, uri: string, text: string, config: Resol
       lookup.found ? { encoding: lookup.model.entry.encoding, factors: lookup.model.entry.factors } : { encoding: 'o200k_base' },
     );
     const whole = counter.count(text);
-    return { ...row(s), tokens: whole.tokens, approximate: whole.approximate || !lookup.found, overhead: 0, messages: [], sections: [] };
+    return {
+      ...row(s),
+      tokens: whole.tokens,
+      approximate: whole.approximate || !lookup.found,
+      overhead: 0,
+      messages: [],
+      sections: [],
+    };
   };
   const own: CountResult = { file: label, ...(await rawRow(summary)) };
   if (!summary.targets) return own;
@@ -107,7 +126,14 @@ function wcTable(results: CountResult[]): string {
   const rows = results.flatMap((r) => (r.targets ?? [r]).map((t) => [formatTokens(t.tokens, t.approximate), t.model, r.file]));
   if (results.length > 1) {
     const total = results.reduce((sum, r) => sum + r.tokens, 0);
-    rows.push([formatTokens(total, results.some((r) => r.approximate)), '', 'total']);
+    rows.push([
+      formatTokens(
+        total,
+        results.some((r) => r.approximate),
+      ),
+      '',
+      'total',
+    ]);
   }
   if (rows.length === 0) return '';
   const tokenWidth = Math.max(...rows.map((r) => r[0].length));

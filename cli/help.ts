@@ -137,7 +137,15 @@ prompt files and their samples, token counts, hovers, completion and quick fixes
 Settings are read with workspace/configuration, section 'promptbound' (defaultModel, files, models,
 rules, debounce, sectionCounts); a .promptbound.yaml wins over them. Positions are UTF-16.`;
 
-const TOPICS: Record<string, string> = { check: CHECK, count: COUNT, validate: VALIDATE, merge: MERGE, models: MODELS, init: INIT, lsp: LSP };
+const TOPICS: Record<string, string> = {
+  check: CHECK,
+  count: COUNT,
+  validate: VALIDATE,
+  merge: MERGE,
+  models: MODELS,
+  init: INIT,
+  lsp: LSP,
+};
 
 export function helpText(topic?: string): string {
   return `${(topic && TOPICS[topic]) || (topic === undefined ? `${MAIN}\n\n${CHECK}` : MAIN)}\n`;

@@ -97,4 +97,3 @@ async function fixFile(
   }
   return undefined;
 }
-

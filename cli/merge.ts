@@ -14,7 +14,16 @@ import { palette, useColor } from './color';
 import { formatReport } from './formatters';
 import type { CliIo } from './io';
 import { findRepositoryRoot } from './paths';
-import { compareMessages, fileReport, totalsOf, type FileReport, type ReportFix, type ReportMessage, type StatsSummary } from './report';
+import {
+  compareMessages,
+  dedupeMessages,
+  fileReport,
+  totalsOf,
+  type FileReport,
+  type ReportFix,
+  type ReportMessage,
+  type StatsSummary,
+} from './report';
 import { SummaryTally, stylishBlock, stylishSummary, summaryLine, type ValidateResult } from './validate-result';
 
 type Input =
@@ -63,7 +72,8 @@ interface SarifNotification {
 export async function runMerge(args: MergeArgs, io: CliIo): Promise<number> {
   const inputs = await Promise.all(args.inputs.map((name) => readInput(name, io)));
   const kinds = new Set(inputs.map((i) => i.kind));
-  if (kinds.size > 1) throw new UsageError(`the inputs mix report kinds (${[...kinds].join(', ')}); merge shards of one command and format`);
+  if (kinds.size > 1)
+    throw new UsageError(`the inputs mix report kinds (${[...kinds].join(', ')}); merge shards of one command and format`);
   const kind = inputs[0]!.kind;
   let text: string;
   let exit: number;
@@ -87,7 +97,9 @@ async function readInput(name: string, io: CliIo): Promise<Input> {
     text = await fs.readFile(path.resolve(io.cwd, name), 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new UsageError(`cannot read ${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code)}`);
+    throw new UsageError(
+      `cannot read ${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code)}`,
+    );
   }
   const trimmed = text.trim();
   const unusable = (why: string) => new UsageError(`${name} is not the output of a sharded run (${why})`);
@@ -110,7 +122,8 @@ async function readInput(name: string, io: CliIo): Promise<Input> {
     if (line.trim() === '') return;
     const value = parseJson(line, `${name}:${i + 1}`) as Partial<ValidateResult> & { summary?: unknown };
     if ('summary' in value) return;
-    if (typeof value.index !== 'number' || typeof value.completion !== 'string') throw unusable(`line ${i + 1} is not a validate result`);
+    if (typeof value.index !== 'number' || typeof value.completion !== 'string')
+      throw unusable(`line ${i + 1} is not a validate result`);
     results.push(value as ValidateResult);
   });
   return { kind: 'validate', name, results };
@@ -126,7 +139,11 @@ function parseJson(text: string, name: string): unknown {
 
 // ---- check ----------------------------------------------------------------------------------------------------
 
-function mergeCheck(inputs: Array<Extract<Input, { kind: 'check' }>>, args: MergeArgs, io: CliIo): { text: string; exit: number } {
+function mergeCheck(
+  inputs: Array<Extract<Input, { kind: 'check' }>>,
+  args: MergeArgs,
+  io: CliIo,
+): { text: string; exit: number } {
   const byPath = new Map<string, { messages: ReportMessage[]; stats?: StatsSummary }>();
   for (const input of inputs) {
     for (const file of input.files) {
@@ -138,7 +155,7 @@ function mergeCheck(inputs: Array<Extract<Input, { kind: 'check' }>>, args: Merg
   }
   const files: FileReport[] = [...byPath.entries()]
     .sort(([a], [b]) => comparePaths(a, b))
-    .map(([file, { messages, stats }]) => fileReport(file, dedupe(messages), stats));
+    .map(([file, { messages, stats }]) => fileReport(file, dedupeMessages(messages), stats));
   const showStats = files.some((f) => f.stats !== undefined);
   const report = { files, cwd: io.cwd, root: findRepositoryRoot(io.cwd), showStats };
   const format: FormatName = args.format ?? 'json';
@@ -153,16 +170,6 @@ function toReportMessage(message: JsonFile['messages'][number]): ReportMessage {
   return { ...rest, fixes };
 }
 
-function dedupe(messages: ReportMessage[]): ReportMessage[] {
-  const seen = new Set<string>();
-  return messages.filter((m) => {
-    const key = JSON.stringify([m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn, m.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function exitCode(files: readonly FileReport[], args: MergeArgs, io: CliIo): number {
   const totals = totalsOf(files);
   if (totals.errors > 0) return 1;
@@ -175,7 +182,11 @@ function exitCode(files: readonly FileReport[], args: MergeArgs, io: CliIo): num
 
 // ---- SARIF ----------------------------------------------------------------------------------------------------
 
-function mergeSarif(inputs: Array<Extract<Input, { kind: 'sarif' }>>, args: MergeArgs, io: CliIo): { text: string; exit: number } {
+function mergeSarif(
+  inputs: Array<Extract<Input, { kind: 'sarif' }>>,
+  args: MergeArgs,
+  io: CliIo,
+): { text: string; exit: number } {
   if (args.format !== undefined && args.format !== 'sarif') {
     throw new UsageError(`SARIF shards merge into SARIF only; to get ${args.format}, run the shards with --format json`);
   }
@@ -183,7 +194,13 @@ function mergeSarif(inputs: Array<Extract<Input, { kind: 'sarif' }>>, args: Merg
   const template = inputs[0]!.log;
   const log =
     args.sarifRuns === 'runs'
-      ? { ...template, runs: runs.map((run, i) => ({ ...run, automationDetails: { ...run.automationDetails, id: `promptbound/shard-${i + 1}-of-${runs.length}/` } })) }
+      ? {
+          ...template,
+          runs: runs.map((run, i) => ({
+            ...run,
+            automationDetails: { ...run.automationDetails, id: `promptbound/shard-${i + 1}-of-${runs.length}/` },
+          })),
+        }
       : { ...template, runs: [mergeRuns(runs)] };
   const results = log.runs.flatMap((run) => run.results ?? []);
   const errors = results.filter((r) => r.level === 'error').length;
@@ -206,12 +223,17 @@ function mergeRuns(runs: SarifRun[]): SarifRun {
     file: absolutePath(location, root),
     message: sortableMessage(location, level, text, ruleId),
   });
-  const compare = (a: ReturnType<typeof sortKey>, b: ReturnType<typeof sortKey>) => comparePaths(a.file, b.file) || compareMessages(a.message, b.message);
+  const compare = (a: ReturnType<typeof sortKey>, b: ReturnType<typeof sortKey>) =>
+    comparePaths(a.file, b.file) || compareMessages(a.message, b.message);
   const results = uniqueBy(
     runs.flatMap((run) => (run.results ?? []).map((result) => ({ result, run }))),
     ({ result }) => JSON.stringify([result.ruleId, result.level, result.message.text, result.locations]),
   )
-    .map(({ result, run }) => ({ result, run, key: sortKey(result.locations?.[0], result.level, result.message.text, result.ruleId) }))
+    .map(({ result, run }) => ({
+      result,
+      run,
+      key: sortKey(result.locations?.[0], result.level, result.message.text, result.ruleId),
+    }))
     .sort((a, b) => compare(a.key, b.key));
   for (const { result, run } of results) {
     if (result.ruleId === undefined || known.has(result.ruleId)) continue;
@@ -231,7 +253,9 @@ function mergeRuns(runs: SarifRun[]): SarifRun {
     ...first,
     tool: { ...first.tool, driver: { ...first.tool.driver, rules } },
     ...(first.invocations ? { invocations: [{ ...first.invocations[0], toolExecutionNotifications: notifications }] } : {}),
-    results: results.map(({ result }) => (result.ruleId !== undefined && result.ruleIndex !== undefined ? { ...result, ruleIndex: index.get(result.ruleId) } : result)),
+    results: results.map(({ result }) =>
+      result.ruleId !== undefined && result.ruleIndex !== undefined ? { ...result, ruleIndex: index.get(result.ruleId) } : result,
+    ),
   };
 }
 
@@ -258,7 +282,12 @@ function absolutePath(location: SarifLocation | undefined, root: string | undefi
   return root ? path.join(root, relative) : relative;
 }
 
-function sortableMessage(location: SarifLocation | undefined, level: string | undefined, text: string, ruleId: string | undefined): ReportMessage {
+function sortableMessage(
+  location: SarifLocation | undefined,
+  level: string | undefined,
+  text: string,
+  ruleId: string | undefined,
+): ReportMessage {
   const region = location?.physicalLocation?.region ?? {};
   return {
     ruleId: ruleId ?? null,
@@ -274,7 +303,11 @@ function sortableMessage(location: SarifLocation | undefined, level: string | un
 
 // ---- validate -------------------------------------------------------------------------------------------------
 
-function mergeValidate(inputs: Array<Extract<Input, { kind: 'validate' }>>, args: MergeArgs, io: CliIo): { text: string; exit: number } {
+function mergeValidate(
+  inputs: Array<Extract<Input, { kind: 'validate' }>>,
+  args: MergeArgs,
+  io: CliIo,
+): { text: string; exit: number } {
   if (args.format !== undefined && args.format !== 'json' && args.format !== 'stylish') {
     throw new UsageError(`validate shards merge into json or stylish, not ${args.format}`);
   }

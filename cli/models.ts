@@ -6,7 +6,9 @@ import type { CliIo } from './io';
 import { formatCompact } from './report';
 
 export function runModels(args: ModelsArgs, io: CliIo): number {
-  io.stdout.write(args.json ? `${JSON.stringify({ version: MODEL_TABLE_VERSION, models: MODELS }, null, 2)}\n` : modelsTable(MODELS));
+  io.stdout.write(
+    args.json ? `${JSON.stringify({ version: MODEL_TABLE_VERSION, models: MODELS }, null, 2)}\n` : modelsTable(MODELS),
+  );
   return 0;
 }
 
@@ -26,7 +28,10 @@ function modelsTable(models: readonly ModelEntry[]): string {
   ]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string =>
-    cells.map((cell, i) => (RIGHT.has(i) ? padStart(cell, widths[i]) : padEnd(cell, widths[i]))).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (RIGHT.has(i) ? padStart(cell, widths[i]) : padEnd(cell, widths[i])))
+      .join('  ')
+      .trimEnd();
   const footer =
     `model table ${MODEL_TABLE_VERSION}, ${models.length} models; ` +
     '≈ = counted with a proxy encoding times a safety factor (rounded up)';

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-export type WorkerInit = { kind: 'lint' } | { kind: 'validate'; prompt: string; model?: string; config?: string; cwd: string; color: boolean };
+export type WorkerInit =
+  { kind: 'lint' } | { kind: 'validate'; prompt: string; model?: string; config?: string; cwd: string; color: boolean };
 
 interface Pending {
   resolve: (value: unknown) => void;

@@ -13,7 +13,13 @@ export interface Progress {
 
 const SILENT: Progress = { tick() {}, done() {} };
 
-export function progress(stream: OutputStream, enabled: boolean, total: number, verb: string, now: () => number = Date.now): Progress {
+export function progress(
+  stream: OutputStream,
+  enabled: boolean,
+  total: number,
+  verb: string,
+  now: () => number = Date.now,
+): Progress {
   if (!enabled || total === 0) return SILENT;
   const started = now();
   let count = 0;

@@ -97,7 +97,11 @@ export interface Totals {
 }
 
 /** Converts a diagnostic into report form against the text of the file it points into. */
-export function toReportMessage(diagnostic: Diagnostic, text: string, starts: readonly number[] = lineStarts(text)): ReportMessage {
+export function toReportMessage(
+  diagnostic: Diagnostic,
+  text: string,
+  starts: readonly number[] = lineStarts(text),
+): ReportMessage {
   const start = lineColumnAt(starts, text, diagnostic.offset);
   const end = lineColumnAt(starts, text, diagnostic.offset + diagnostic.length);
   return {
@@ -120,7 +124,9 @@ function targetsOf(diagnostic: Diagnostic): { targets?: string[] } {
   if (typeof data.target === 'string') return { targets: [data.target] };
   if (Array.isArray(data.targets)) {
     const ids = data.targets
-      .map((t: unknown) => (typeof t === 'string' ? t : typeof t === 'object' && t !== null ? (t as { target?: unknown }).target : undefined))
+      .map((t: unknown) =>
+        typeof t === 'string' ? t : typeof t === 'object' && t !== null ? (t as { target?: unknown }).target : undefined,
+      )
       .filter((t): t is string => typeof t === 'string');
     if (ids.length > 0) return { targets: ids };
   }
@@ -146,7 +152,9 @@ export function fileProblem(message: string): ReportMessage {
 
 /** Stable order within a file: position, then rule id, then message. */
 export function compareMessages(a: ReportMessage, b: ReportMessage): number {
-  return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '') || a.message.localeCompare(b.message);
+  return (
+    a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '') || a.message.localeCompare(b.message)
+  );
 }
 
 export function fileReport(path: string, messages: ReportMessage[], stats?: StatsSummary): FileReport {
@@ -201,7 +209,7 @@ function summarizeOne(stats: DocumentStats): StatsSummary {
 
 /** `1,234` or `≈1,234`: an approximate count is never shown as if it were exact. */
 export function formatTokens(tokens: number, approximate: boolean): string {
-  return `${approximate ? '≈' : ''}${tokens.toLocaleString('en-US')}`;
+  return `${approximate ? '≈' : ''}${groupDigits(tokens)}`;
 }
 
 /** `128k`, `1M`, `200,000` → compact context sizes for tables. */
@@ -209,7 +217,7 @@ export function formatCompact(tokens: number | null): string {
   if (tokens === null) return '-';
   if (tokens >= 1_000_000 && tokens % 1_000_000 === 0) return `${tokens / 1_000_000}M`;
   if (tokens >= 1000 && tokens % 1000 === 0) return `${tokens / 1000}k`;
-  return tokens.toLocaleString('en-US');
+  return groupDigits(tokens);
 }
 
 export function formatPercent(fraction: number | null): string {
@@ -217,4 +225,24 @@ export function formatPercent(fraction: number | null): string {
   const percent = fraction * 100;
   if (percent > 0 && percent < 0.1) return '<0.1%';
   return `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
+}
+
+/**
+ * `1234567` → `1,234,567`, as `toLocaleString('en-US')` writes integers, without loading the engine's
+ * locale data (that alone costs `promptbound count` more CPU than counting a prompt).
+ */
+export function groupDigits(value: number): string {
+  if (!Number.isSafeInteger(value)) return value.toLocaleString('en-US');
+  return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** Drops repeated messages (two prompts sharing one broken schema report it once each). */
+export function dedupeMessages(messages: ReportMessage[]): ReportMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const key = JSON.stringify([m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn, m.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -49,7 +49,8 @@ function stylishRows(result: ValidateResult): Row[] {
     const pointer = failure.pointer === '' ? '' : ` (at ${failure.pointer})`;
     rows.push({ key: 'schema', pass: false, message: `${failure.message}${pointer}`, at: `${failure.line}:${failure.column}` });
   }
-  if (result.schemaChecked && !notJson && !rows.some((r) => r.key === 'schema')) rows.push({ key: 'schema', pass: true, message: 'valid against the schema' });
+  if (result.schemaChecked && !notJson && !rows.some((r) => r.key === 'schema'))
+    rows.push({ key: 'schema', pass: true, message: 'valid against the schema' });
   return rows;
 }
 
@@ -96,7 +97,12 @@ export class SummaryTally {
       this.unreadable++; // a JSON Lines line that holds no completion: an input problem, not a constraint's failure
       return;
     }
-    const outcomes = result.results.map((r) => ({ key: r.key, pass: r.pass, message: r.message, distance: distanceOf(r.measured, r.required) }));
+    const outcomes = result.results.map((r) => ({
+      key: r.key,
+      pass: r.pass,
+      message: r.message,
+      distance: distanceOf(r.measured, r.required),
+    }));
     if (result.schemaChecked && !outcomes.some((o) => o.key === 'schema')) {
       const pass = result.schema.length === 0 && !result.notJson;
       outcomes.push({ key: 'schema', pass, message: result.schema[0]?.message ?? result.notJson?.message ?? '', distance: null });
@@ -128,7 +134,12 @@ export class SummaryTally {
       return;
     }
     tally.failed++;
-    tally.worst.push({ completion: result.completion, index: result.index, message: outcome.message, distance: outcome.distance });
+    tally.worst.push({
+      completion: result.completion,
+      index: result.index,
+      message: outcome.message,
+      distance: outcome.distance,
+    });
     tally.worst.sort(compareOffenders);
     if (tally.worst.length > WORST_OFFENDERS) tally.worst.pop();
   }
@@ -168,9 +179,15 @@ export function stylishSummary(summary: ValidateSummary, colors: Palette): strin
     for (const c of summary.constraints) {
       const rate = `${(c.passRate * 100).toFixed(1)}% pass (${c.passed.toLocaleString('en-US')} of ${(c.passed + c.failed).toLocaleString('en-US')})`;
       lines.push(`  ${padEnd(c.key, width)}  ${c.failed === 0 ? colors.green(rate) : colors.red(rate)}`);
-      for (const w of c.worst.slice(0, STYLISH_OFFENDERS)) lines.push(colors.dim(`  ${' '.repeat(width)}  ${w.completion}: ${w.message}`));
+      for (const w of c.worst.slice(0, STYLISH_OFFENDERS))
+        lines.push(colors.dim(`  ${' '.repeat(width)}  ${w.completion}: ${w.message}`));
     }
-    if (summary.unreadable > 0) lines.push(colors.red(`  ${summary.unreadable.toLocaleString('en-US')} ${summary.unreadable === 1 ? 'line holds' : 'lines hold'} no completion`));
+    if (summary.unreadable > 0)
+      lines.push(
+        colors.red(
+          `  ${summary.unreadable.toLocaleString('en-US')} ${summary.unreadable === 1 ? 'line holds' : 'lines hold'} no completion`,
+        ),
+      );
     lines.push('');
   }
   const n = summary.completions;

@@ -18,7 +18,7 @@ import { parseDocument } from '../core/document';
 import type { CounterSource } from '../core/tokens/types';
 import { lineColumnAt, lineStarts } from '../core/positions';
 import { checkSample, declaredConstraints, expectsJson, failedKeys, type CompletionRequirements } from '../core/samples/check';
-import { completionRequirements } from '../core/samples/context';
+import { completionRequirements, scopeOf } from '../core/samples/context';
 import { MAX_SAMPLE_FILE_CHARS, parseSampleFile } from '../core/samples/parse';
 import { readTextFile } from '../node/files';
 import type { ValidateArgs } from './args';
@@ -41,7 +41,11 @@ const WORKER_THRESHOLD = 2 * BATCH_COMPLETIONS;
 
 /** Counters that count nothing: with no `tokens` constraint, validation needs the prompt's encoding name, never a count. */
 const NO_COUNTING: CounterSource = {
-  counterFor: async (spec) => ({ encoding: spec.encoding, approximate: true, count: () => ({ tokens: 0, approximate: true, estimated: [] }) }),
+  counterFor: async (spec) => ({
+    encoding: spec.encoding,
+    approximate: true,
+    count: () => ({ tokens: 0, approximate: true, estimated: [] }),
+  }),
 };
 
 /** A JSON Lines line, with its 0-based line number and its position among all completions. */
@@ -87,7 +91,8 @@ export async function runValidate(args: ValidateArgs, io: CliIo): Promise<number
     for (const source of sources) {
       if (!source.jsonl) {
         const text = source.stdin ? stripBom(await readStream(io.stdin)) : await readWhole(source);
-        if (ordinalInShard(ordinal, args.shard)) await pipeline.push({ kind: 'whole', uri: source.uri, name: source.name, text, ordinal });
+        if (ordinalInShard(ordinal, args.shard))
+          await pipeline.push({ kind: 'whole', uri: source.uri, name: source.name, text, ordinal });
         ordinal++;
         continue;
       }
@@ -124,7 +129,10 @@ export async function runValidate(args: ValidateArgs, io: CliIo): Promise<number
 }
 
 /** Standard output or `-o FILE`; a write waits while the reader is behind (back-pressure keeps memory flat). */
-async function openOutput(args: ValidateArgs, io: CliIo): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }> {
+async function openOutput(
+  args: ValidateArgs,
+  io: CliIo,
+): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }> {
   const stream: NodeJS.WritableStream | CliIo['stdout'] =
     args.output === undefined ? io.stdout : createWriteStream(path.resolve(io.cwd, args.output), { encoding: 'utf8' });
   if (args.output !== undefined) {
@@ -132,7 +140,10 @@ async function openOutput(args: ValidateArgs, io: CliIo): Promise<{ write(text: 
       (stream as NodeJS.WritableStream).once('error', resolve);
       (stream as NodeJS.WritableStream).once('ready' as 'drain', () => resolve(undefined));
     });
-    if (opened) throw new UsageError(`cannot write the report to ${args.output} (${(opened as NodeJS.ErrnoException).code ?? opened.message})`);
+    if (opened)
+      throw new UsageError(
+        `cannot write the report to ${args.output} (${(opened as NodeJS.ErrnoException).code ?? opened.message})`,
+      );
   }
   return {
     async write(text) {
@@ -198,7 +209,10 @@ class OrderedPipeline {
 }
 
 /** Reads the prompt with its folder's config; a prompt that declares nothing to check, or whose schema is broken, is a usage error. */
-export async function loadPrompt(args: Pick<ValidateArgs, 'prompt' | 'model' | 'config'>, io: Pick<CliIo, 'cwd' | 'stderr'>): Promise<CompletionRequirements> {
+export async function loadPrompt(
+  args: Pick<ValidateArgs, 'prompt' | 'model' | 'config'>,
+  io: Pick<CliIo, 'cwd' | 'stderr'>,
+): Promise<CompletionRequirements> {
   const file = path.resolve(io.cwd, args.prompt);
   const read = await readTextFile(file);
   if (!read.ok) throw new UsageError(`cannot read the prompt ${args.prompt}: ${read.message}`);
@@ -211,7 +225,11 @@ export async function loadPrompt(args: Pick<ValidateArgs, 'prompt' | 'model' | '
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
     throw new UsageError(`${args.prompt} declares no constraints and no output schema; nothing to validate against`);
   }
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: host.files!, tokenizers });
+  const { requirements, schemaProblems } = await completionRequirements(document, stats, {
+    files: host.files!,
+    tokenizers,
+    scope: scopeOf(config),
+  });
   const errors = schemaProblems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     const list = errors.map((p) => `  ${displayPath(io.cwd, p.uri)}: ${p.message}`).join('\n');
@@ -279,7 +297,9 @@ export async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<
   let line = 0;
   let first = true;
   const finish = (text: string) => {
-    const item = oversize ? { line, text: '', oversize: true as const } : { line, text: text.endsWith('\r') ? text.slice(0, -1) : text };
+    const item = oversize
+      ? { line, text: '', oversize: true as const }
+      : { line, text: text.endsWith('\r') ? text.slice(0, -1) : text };
     oversize = false;
     line++;
     return item;
@@ -310,27 +330,52 @@ export async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<
 export function checkBatch(requirements: CompletionRequirements, batch: ValidateBatch): ValidateResult[] {
   const schemaChecked = requirements.check.schema !== undefined;
   if (batch.kind === 'whole') {
-    const [report] = parseSampleFile(batch.uri, batch.text, { jsonl: false }).completions.map((c) => checkSample(c, requirements));
+    const [report] = parseSampleFile(batch.uri, batch.text, { jsonl: false }).completions.map((c) =>
+      checkSample(c, requirements),
+    );
     return [toResult(report!, batch.name, batch.ordinal, batch.text, 0, schemaChecked)];
   }
   return batch.items.map((item) => {
     const name = `${batch.name}#${item.line + 1}`;
     if (item.oversize) {
       const message = `line ${item.line + 1} is longer than 5 MB; not checked`;
-      return { index: item.ordinal, completion: name, pass: false, results: [], schema: [], notJson: { message, line: item.line + 1, column: 1 }, schemaChecked: false };
+      return {
+        index: item.ordinal,
+        completion: name,
+        pass: false,
+        results: [],
+        schema: [],
+        notJson: { message, line: item.line + 1, column: 1 },
+        schemaChecked: false,
+      };
     }
     const parsed = parseSampleFile(batch.uri, item.text, { jsonl: true, firstLine: item.line });
     const problem = parsed.problems[0];
     if (problem) {
       const at = where(item.text, problem.span, item.line);
-      return { index: item.ordinal, completion: name, pass: false, results: [], schema: [], notJson: { message: problem.message, ...at }, schemaChecked: false };
+      return {
+        index: item.ordinal,
+        completion: name,
+        pass: false,
+        results: [],
+        schema: [],
+        notJson: { message: problem.message, ...at },
+        schemaChecked: false,
+      };
     }
     const report = checkSample(parsed.completions[0]!, requirements);
     return toResult(report, name, item.ordinal, item.text, item.line, schemaChecked);
   });
 }
 
-function toResult(report: SampleReport, name: string, index: number, text: string, firstLine: number, schemaChecked: boolean): ValidateResult {
+function toResult(
+  report: SampleReport,
+  name: string,
+  index: number,
+  text: string,
+  firstLine: number,
+  schemaChecked: boolean,
+): ValidateResult {
   return {
     index,
     completion: name,

@@ -95,17 +95,30 @@ export function breakdownSvg(stats: DocumentStatsPayload): string {
   for (const segment of bar.segments) {
     if (segment.width <= 0) continue;
     const tip = `${segment.label}: ${formatCount(segment.tokens, approx && segment.key !== 'output')} tokens`;
-    parts.push(`<rect class="segment ${segment.key}" data-tokens="${segment.tokens}" x="${n(segment.x)}" y="${WINDOW_BAR_Y}" width="${n(segment.width)}" height="${WINDOW_BAR_HEIGHT}"><title>${escapeXml(tip)}</title></rect>`);
+    parts.push(
+      `<rect class="segment ${segment.key}" data-tokens="${segment.tokens}" x="${n(segment.x)}" y="${WINDOW_BAR_Y}" width="${n(segment.width)}" height="${WINDOW_BAR_HEIGHT}"><title>${escapeXml(tip)}</title></rect>`,
+    );
   }
   if (bar.windowX !== undefined && bar.overflow > 0) {
-    parts.push(`<rect class="overflow" data-tokens="${bar.overflow}" x="${n(bar.windowX)}" y="${WINDOW_BAR_Y}" width="${n(BAR_END - bar.windowX)}" height="${WINDOW_BAR_HEIGHT}"><title>${escapeXml(`Over the window by ${groupDigits(bar.overflow)} tokens`)}</title></rect>`);
+    parts.push(
+      `<rect class="overflow" data-tokens="${bar.overflow}" x="${n(bar.windowX)}" y="${WINDOW_BAR_Y}" width="${n(BAR_END - bar.windowX)}" height="${WINDOW_BAR_HEIGHT}"><title>${escapeXml(`Over the window by ${groupDigits(bar.overflow)} tokens`)}</title></rect>`,
+    );
   }
   if (bar.windowX !== undefined) {
-    parts.push(`<line class="window-end" x1="${n(bar.windowX)}" x2="${n(bar.windowX)}" y1="${WINDOW_BAR_Y - 6}" y2="${WINDOW_BAR_Y + WINDOW_BAR_HEIGHT + 6}"/>`);
+    parts.push(
+      `<line class="window-end" x1="${n(bar.windowX)}" x2="${n(bar.windowX)}" y1="${WINDOW_BAR_Y - 6}" y2="${WINDOW_BAR_Y + WINDOW_BAR_HEIGHT + 6}"/>`,
+    );
   }
   parts.push(text(8, WINDOW_BAR_Y + 20, 'Context window', 'label'));
   const used = stats.inputTokens + (stats.outputReserve ?? 0);
-  parts.push(text(BAR_END + 8, WINDOW_BAR_Y + 20, stats.context === undefined ? formatCount(used, approx) : `${formatCount(used, approx)} / ${formatWindow(stats.context)}`, bar.overflow > 0 ? 'count over' : 'count'));
+  parts.push(
+    text(
+      BAR_END + 8,
+      WINDOW_BAR_Y + 20,
+      stats.context === undefined ? formatCount(used, approx) : `${formatCount(used, approx)} / ${formatWindow(stats.context)}`,
+      bar.overflow > 0 ? 'count over' : 'count',
+    ),
+  );
   parts.push('</g>');
 
   // Legend: a swatch and the count for each slice, in bar order.
@@ -118,7 +131,8 @@ export function breakdownSvg(stats: DocumentStatsPayload): string {
     parts.push(text(legendX + 14, legendY, label, 'legend'));
     legendX += 14 + label.length * 6.6 + 16;
   }
-  if (bar.overflow > 0) parts.push(text(BAR_X, legendY + 20, `Over the window by ${groupDigits(bar.overflow)} tokens`, 'legend over'));
+  if (bar.overflow > 0)
+    parts.push(text(BAR_X, legendY + 20, `Over the window by ${groupDigits(bar.overflow)} tokens`, 'legend over'));
 
   const sectionsTop = legendY + (bar.overflow > 0 ? 64 : 44);
   parts.push(text(8, sectionsTop - 12, 'Sections', 'heading'));
@@ -152,7 +166,9 @@ function sectionRow(bar: SectionBar, approx: boolean): string {
     rect(BAR_X, bar.y, Math.max(bar.width, section.tokens > 0 ? 1 : 0), SECTION_BAR_HEIGHT, bar.over ? 'bar over' : 'bar'),
   ];
   if (bar.budgetX !== undefined) {
-    rows.push(`<line class="budget" x1="${n(bar.budgetX)}" x2="${n(bar.budgetX)}" y1="${bar.y - 4}" y2="${bar.y + SECTION_BAR_HEIGHT + 4}"/>`);
+    rows.push(
+      `<line class="budget" x1="${n(bar.budgetX)}" x2="${n(bar.budgetX)}" y1="${bar.y - 4}" y2="${bar.y + SECTION_BAR_HEIGHT + 4}"/>`,
+    );
   }
   rows.push(text(BAR_END + 8, bar.y + 12, `${formatCount(section.tokens, approx)}${budget}`, bar.over ? 'count over' : 'count'));
   rows.push('</g>');

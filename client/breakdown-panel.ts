@@ -13,10 +13,15 @@ export class BreakdownPanel implements vscode.Disposable {
   /** Opens (or reveals) the panel on `stats`' prompt. */
   show(stats: DocumentStatsPayload): void {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(BREAKDOWN_VIEW_TYPE, 'Token breakdown', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: false,
-        localResourceRoots: [],
-      });
+      this.panel = vscode.window.createWebviewPanel(
+        BREAKDOWN_VIEW_TYPE,
+        'Token breakdown',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: false,
+          localResourceRoots: [],
+        },
+      );
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.uri = undefined;

@@ -1,6 +1,11 @@
 // The web extension (package.json "browser", vscode.dev): the language server runs in a web worker.
 import * as vscode from 'vscode';
-import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  LanguageClient,
+  type MessageTransports,
+} from 'vscode-languageclient/browser';
 import { activate as activateShared, deactivate as deactivateShared } from './extension';
 import { BROWSER_SERVER_MODULE } from './server-module';
 
@@ -8,7 +13,8 @@ import { BROWSER_SERVER_MODULE } from './server-module';
 interface ServerWorker {
   terminate(): void;
 }
-const WorkerConstructor = (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker }).Worker;
+const WorkerConstructor = (globalThis as unknown as { Worker: new (url: string, options?: { name?: string }) => ServerWorker })
+  .Worker;
 
 let worker: ServerWorker | undefined;
 

@@ -13,7 +13,7 @@ import {
 } from '../server/protocol';
 import type { BreakdownPanel } from './breakdown-panel';
 import type { PreviewPanel } from './preview-panel';
-import { formatCount, formatWindow, groupDigits } from './format';
+import { formatCount, formatWindow, plural } from './format';
 import { validationReport } from './validation-report';
 import { globFiles } from './workspace-files';
 import { workspaceTree } from './file-requests';
@@ -39,7 +39,9 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     register(Commands.selectModel, (uri?: unknown) => selectModel(ctx, targetUri(uri))),
     register(Commands.countSelection, () => countSelection(ctx)),
-    register(Commands.validateClipboard, async () => validate(ctx, 'Clipboard', activeUriOrThrow(), await vscode.env.clipboard.readText())),
+    register(Commands.validateClipboard, async () =>
+      validate(ctx, 'Clipboard', activeUriOrThrow(), await vscode.env.clipboard.readText()),
+    ),
     register(Commands.validateSelection, (uri?: unknown, text?: unknown) => validateSelection(ctx, uri, text)),
     register(Commands.lintWorkspace, () => lintWorkspace(ctx)),
     register(Commands.showTokenBreakdown, (uri?: unknown) => showTokenBreakdown(ctx, targetUri(uri))),
@@ -77,10 +79,7 @@ interface ModelPick extends vscode.QuickPickItem {
 }
 
 async function selectModel(ctx: CommandContext, uri: string): Promise<void> {
-  const [models, stats] = await Promise.all([
-    client(ctx).sendRequest(ModelsRequest, { uri }),
-    statsOf(ctx, uri),
-  ]);
+  const [models, stats] = await Promise.all([client(ctx).sendRequest(ModelsRequest, { uri }), statsOf(ctx, uri)]);
   const own: ModelPick = {
     label: "$(file) Use the file's own model",
     description: stats.modelSource === 'override' ? 'clears the pick made here' : `now: ${stats.model}`,
@@ -116,11 +115,16 @@ async function selectModel(ctx: CommandContext, uri: string): Promise<void> {
 async function countSelection(ctx: CommandContext): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.selections.every((s) => s.isEmpty)) throw new Error('select some text first.');
-  const text = editor.selections.filter((s) => !s.isEmpty).map((s) => editor.document.getText(s)).join('\n');
+  const text = editor.selections
+    .filter((s) => !s.isEmpty)
+    .map((s) => editor.document.getText(s))
+    .join('\n');
   const uri = editor.document.uri.toString();
   const result = await client(ctx).sendRequest(CountTextRequest, { uri, text });
   if (!result) throw new Error(`${vscode.workspace.asRelativePath(editor.document.uri)} is not an open prompt file.`);
-  void vscode.window.showInformationMessage(`Selection: ${formatCount(result.tokens, result.approximate)} tokens (${result.model}).`);
+  void vscode.window.showInformationMessage(
+    `Selection: ${formatCount(result.tokens, result.approximate)} tokens (${result.model}).`,
+  );
 }
 
 async function validateSelection(ctx: CommandContext, uriArg: unknown, textArg: unknown): Promise<void> {
@@ -133,12 +137,18 @@ async function validateSelection(ctx: CommandContext, uriArg: unknown, textArg: 
 async function validate(ctx: CommandContext, source: string, uri: string, text: string): Promise<void> {
   if (text.trim() === '') throw new Error(`${source.toLowerCase()} is empty: copy a model's completion first.`);
   const result = await client(ctx).sendRequest(ValidateCompletionRequest, { uri, text });
-  if (!result) throw new Error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))} is neither a prompt nor one of its sample files.`);
+  if (!result)
+    throw new Error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))} is neither a prompt nor one of its sample files.`);
   const report = validationReport(result, source);
   ctx.output.appendLine(`[${new Date().toLocaleTimeString()}] ${report.lines[0]}`);
   for (const line of report.lines.slice(1)) ctx.output.appendLine(line);
   ctx.output.appendLine('');
-  const show = report.severity === 'error' ? vscode.window.showErrorMessage : report.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show =
+    report.severity === 'error'
+      ? vscode.window.showErrorMessage
+      : report.severity === 'warning'
+        ? vscode.window.showWarningMessage
+        : vscode.window.showInformationMessage;
   const action = await show(report.message, 'Show Details');
   if (action === 'Show Details') ctx.output.show(true);
 }
@@ -156,13 +166,23 @@ async function lintWorkspace(ctx: CommandContext): Promise<void> {
       return client(ctx).sendRequest(LintWorkspaceRequest, { uris });
     },
   );
-  const problems = [`${plural(result.errors, 'error')}`, `${plural(result.warnings, 'warning')}`, `${plural(result.infos, 'info')}`].join(', ');
+  const problems = [
+    `${plural(result.errors, 'error')}`,
+    `${plural(result.warnings, 'warning')}`,
+    `${plural(result.infos, 'info')}`,
+  ].join(', ');
   const message = `promptbound: linted ${plural(result.files, 'prompt file')}: ${problems}.`;
-  const show = result.errors > 0 ? vscode.window.showErrorMessage : result.warnings > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  if ((await show(message, 'Show Problems')) === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const show =
+    result.errors > 0
+      ? vscode.window.showErrorMessage
+      : result.warnings > 0
+        ? vscode.window.showWarningMessage
+        : vscode.window.showInformationMessage;
+  if ((await show(message, 'Show Problems')) === 'Show Problems')
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
-/** The SPEC §2 globs plus `promptbound.files`, per folder; node_modules never. */
+/** The docs/design/interop.md globs plus `promptbound.files`, per folder; node_modules never. */
 async function findPromptFiles(folders: readonly vscode.WorkspaceFolder[]): Promise<string[]> {
   const found = new Set<string>();
   for (const folder of folders) {
@@ -188,8 +208,4 @@ async function showTokenBreakdown(ctx: CommandContext, uri: string): Promise<voi
 async function showPreview(ctx: CommandContext, uri: string): Promise<void> {
   client(ctx);
   await ctx.preview.show(uri);
-}
-
-function plural(count: number, word: string): string {
-  return `${groupDigits(count)} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -33,7 +33,10 @@ export async function activate(context: vscode.ExtensionContext, createClient: C
 
   const start = async () => {
     const client = createClient(CLIENT_ID, 'promptbound', clientOptions(serverOutput));
-    const disposables = [client.onNotification(DocumentStatsNotification, onStats), ...registerFileRequests(client, context.extensionUri)];
+    const disposables = [
+      client.onNotification(DocumentStatsNotification, onStats),
+      ...registerFileRequests(client, context.extensionUri),
+    ];
     running = { client, disposables };
     await client.start();
     void statusBar.refresh();
@@ -51,10 +54,12 @@ export async function activate(context: vscode.ExtensionContext, createClient: C
   // The document selector holds `promptbound.files` and the folders: when they change, the server restarts with a new one.
   let restarting = Promise.resolve();
   const restart = () => {
-    restarting = restarting.then(async () => {
-      await stop();
-      await start();
-    }).catch((error) => serverOutput.error(`restart failed: ${String(error)}`));
+    restarting = restarting
+      .then(async () => {
+        await stop();
+        await start();
+      })
+      .catch((error) => serverOutput.error(`restart failed: ${String(error)}`));
   };
 
   context.subscriptions.push(
@@ -77,7 +82,9 @@ export async function activate(context: vscode.ExtensionContext, createClient: C
   } catch (error) {
     // Activation still succeeds: the commands say the server is not running instead of "command not found".
     serverOutput.error(`the language server did not start: ${String(error)}`);
-    void vscode.window.showErrorMessage(`promptbound: the language server did not start (${error instanceof Error ? error.message : String(error)}). See the promptbound output.`);
+    void vscode.window.showErrorMessage(
+      `promptbound: the language server did not start (${error instanceof Error ? error.message : String(error)}). See the promptbound output.`,
+    );
   }
 }
 

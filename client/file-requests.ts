@@ -1,7 +1,14 @@
 // Answers the server's file requests through vscode.workspace.fs: the web server has no file system of its own (docs/design/conventions.md C5).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { GlobRequest, ReadFileRequest, ReadRanksRequest, type GlobParams, type ReadFileParams, type ReadRanksParams } from '../server/protocol';
+import {
+  GlobRequest,
+  ReadFileRequest,
+  ReadRanksRequest,
+  type GlobParams,
+  type ReadFileParams,
+  type ReadRanksParams,
+} from '../server/protocol';
 import { decodeText, globFiles, rankFileName, type DirectoryTree, type EntryKind } from './workspace-files';
 
 export function registerFileRequests(client: BaseLanguageClient, extensionUri: vscode.Uri): vscode.Disposable[] {

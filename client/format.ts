@@ -7,6 +7,11 @@ export function formatCount(tokens: number, approximate = false): string {
 }
 
 /** `1234567` → `1,234,567`, whatever the host's locale (the CLI prints en-US grouping too). */
+/** `1 check`, `12,345 completions`. */
+export function plural(count: number, word: string): string {
+  return `${groupDigits(count)} ${word}${count === 1 ? '' : 's'}`;
+}
+
 export function groupDigits(n: number): string {
   const sign = n < 0 ? '-' : '';
   const digits = String(Math.round(Math.abs(n)));
@@ -48,7 +53,9 @@ const SEVERITY: Record<BudgetState, number> = { ok: 0, warning: 1, error: 2 };
 export function tightestTarget(stats: DocumentStatsPayload): TargetStat | undefined {
   if (!stats.targets || stats.targets.length === 0) return undefined;
   const use = (t: TargetStat) => (t.inputBudget !== undefined && t.inputBudget > 0 ? t.inputTokens / t.inputBudget : -1);
-  return stats.targets.reduce((best, t) => (SEVERITY[t.state] > SEVERITY[best.state] || (SEVERITY[t.state] === SEVERITY[best.state] && use(t) > use(best)) ? t : best));
+  return stats.targets.reduce((best, t) =>
+    SEVERITY[t.state] > SEVERITY[best.state] || (SEVERITY[t.state] === SEVERITY[best.state] && use(t) > use(best)) ? t : best,
+  );
 }
 
 /** The state that colours the status bar: the tightest target's with several targets. */
@@ -80,17 +87,19 @@ export function tooltipMarkdown(stats: DocumentStatsPayload, selection?: CountTe
     ...variableRows(stats),
     { label: '**Input**', tokens: stats.inputTokens, approximate: approx },
     { label: 'Output reserve', tokens: stats.outputReserve },
-    { label: remainingLabel(stats), tokens: stats.remaining === undefined ? undefined : Math.abs(stats.remaining), approximate: approx },
+    {
+      label: remainingLabel(stats),
+      tokens: stats.remaining === undefined ? undefined : Math.abs(stats.remaining),
+      approximate: approx,
+    },
     { label: 'Context window', tokens: stats.context },
   ];
-  const table = ['| | tokens |', '|:--|--:|', ...rows.filter((r) => r.tokens !== undefined).map((r) => `| ${r.label} | ${formatCount(r.tokens!, r.approximate)} |`)];
-  const lines = [
-    `**promptbound** · ${model} (${tokenizer}) — ${SOURCE[stats.modelSource]}`,
-    '',
-    ...table,
-    '',
-    verdict(stats),
+  const table = [
+    '| | tokens |',
+    '|:--|--:|',
+    ...rows.filter((r) => r.tokens !== undefined).map((r) => `| ${r.label} | ${formatCount(r.tokens!, r.approximate)} |`),
   ];
+  const lines = [`**promptbound** · ${model} (${tokenizer}) — ${SOURCE[stats.modelSource]}`, '', ...table, '', verdict(stats)];
   if (stats.targets && stats.targets.length > 0) lines.push('', ...targetTable(stats));
   if (selection) lines.push('', `Selection: ${formatCount(selection.tokens, selection.approximate)} tokens`);
   lines.push('', 'Click to pick a model for this prompt.');
@@ -106,13 +115,22 @@ function targetTable(stats: DocumentStatsPayload): string[] {
     const name = `${mark[t.state]}${escapeMarkdown(t.model)}${t.modelKnown ? '' : ' (unknown)'}${t === tightest ? ' (tightest)' : ''}`;
     return `| ${name} | ${formatCount(t.inputTokens, t.approximate)} | ${t.context !== undefined ? formatWindow(t.context) : '–'} | ${use} |`;
   });
-  return [`**Targets** (the table above is ${escapeMarkdown(stats.model)}'s)`, '', '| target | input | window | budget used |', '|:--|--:|--:|--:|', ...rows];
+  return [
+    `**Targets** (the table above is ${escapeMarkdown(stats.model)}'s)`,
+    '',
+    '| target | input | window | budget used |',
+    '|:--|--:|--:|--:|',
+    ...rows,
+  ];
 }
 
 /** Variables as one row, with each variable listed when there are a few. */
 function variableRows(stats: DocumentStatsPayload): Row[] {
   if (stats.variables.length === 0) return [];
-  const names = stats.variables.length <= 4 ? `: ${stats.variables.map((v) => `\`${v.name}\` ${groupDigits(v.tokens)}`).join(', ')}` : ` (${stats.variables.length})`;
+  const names =
+    stats.variables.length <= 4
+      ? `: ${stats.variables.map((v) => `\`${v.name}\` ${groupDigits(v.tokens)}`).join(', ')}`
+      : ` (${stats.variables.length})`;
   return [{ label: `Variables${names}`, tokens: stats.variablesTotal }];
 }
 
@@ -121,7 +139,8 @@ function remainingLabel(stats: DocumentStatsPayload): string {
 }
 
 function verdict(stats: DocumentStatsPayload): string {
-  if (stats.inputBudget === undefined || stats.inputBudget <= 0) return stats.modelKnown ? 'No context window to budget against.' : 'Unknown model: no context window to budget against.';
+  if (stats.inputBudget === undefined || stats.inputBudget <= 0)
+    return stats.modelKnown ? 'No context window to budget against.' : 'Unknown model: no context window to budget against.';
   const percent = Math.round((stats.inputTokens / stats.inputBudget) * 100);
   const use = `Input uses ${percent}% of the ${groupDigits(stats.inputBudget)}-token input budget (window minus output reserve)`;
   if (stats.state === 'error') return `$(error) ${use}.`;

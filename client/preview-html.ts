@@ -12,7 +12,10 @@ export interface PreviewPage {
 export function previewHtml(result: PreviewResult, page: PreviewPage): string {
   const approx = result.approximate ? '≈' : '';
   const count = (n: number) => `${approx}${groupDigits(n)} token${n === 1 ? '' : 's'}`;
-  const total = result.chat && result.overhead > 0 ? `${count(result.total)} (${count(result.total - result.overhead)} + ${groupDigits(result.overhead)} chat overhead)` : count(result.total);
+  const total =
+    result.chat && result.overhead > 0
+      ? `${count(result.total)} (${count(result.total - result.overhead)} + ${groupDigits(result.overhead)} chat overhead)`
+      : count(result.total);
   const messages = result.messages
     .map(
       (m) => `<section class="message" data-role="${escape(m.role)}">
@@ -23,7 +26,9 @@ export function previewHtml(result: PreviewResult, page: PreviewPage): string {
     .join('\n');
   const notes = [
     result.missing.length > 0 ? `<li>No value for ${list(result.missing)}: shown as written.</li>` : '',
-    result.unevaluated.length > 0 ? `<li>Not evaluated (the preview runs no template code): ${list(result.unevaluated)}.</li>` : '',
+    result.unevaluated.length > 0
+      ? `<li>Not evaluated (the preview runs no template code): ${list(result.unevaluated)}.</li>`
+      : '',
     result.truncated ? '<li>The rendered text was cut: it is longer than the preview shows.</li>' : '',
   ].join('');
   return `<!DOCTYPE html>
@@ -71,7 +76,8 @@ const TITLES: Record<string, string> = {
 };
 
 function setPicker(result: PreviewResult): string {
-  if (result.sets.length === 0) return '<span class="sets">No example variables declared (Prompty <code>sample</code>, Dotprompt <code>input.default</code>, GitHub Models <code>testData</code>)</span>';
+  if (result.sets.length === 0)
+    return '<span class="sets">No example variables declared (Prompty <code>sample</code>, Dotprompt <code>input.default</code>, GitHub Models <code>testData</code>)</span>';
   const options = result.sets
     .map((set, i) => `<option value="${i}"${i === result.chosen ? ' selected' : ''}>${escape(set.label)}</option>`)
     .join('');

@@ -19,10 +19,15 @@ export class PreviewPanel implements vscode.Disposable {
 
   async show(uri: string): Promise<void> {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Prompt preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        localResourceRoots: [],
-      });
+      this.panel = vscode.window.createWebviewPanel(
+        PREVIEW_VIEW_TYPE,
+        'Prompt preview',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          localResourceRoots: [],
+        },
+      );
       this.panel.webview.onDidReceiveMessage((message: unknown) => {
         const set = (message as { set?: unknown } | null)?.set;
         if (this.uri && typeof set === 'number' && Number.isInteger(set)) {

@@ -1,13 +1,13 @@
 // Which documents the language server is told about: the four prompt languages, their file patterns, sample files, and the user's extra globs.
 import type { DocumentFilter } from 'vscode-languageclient';
 
-/** Language ids contributed in package.json, one per SPEC §2 file kind. `prompt` is the id VS Code and Copilot use for `*.prompt.md`. */
+/** Language ids contributed in package.json, one per docs/design/interop.md file kind. `prompt` is the id VS Code and Copilot use for `*.prompt.md`. */
 export const PROMPT_LANGUAGES = ['prompt', 'dotprompt', 'prompty', 'prompt-yaml'] as const;
 
-/** The SPEC §2 file kinds as workspace globs (lint workspace). */
+/** The docs/design/interop.md file kinds as workspace globs (lint workspace). */
 export const DEFAULT_PROMPT_GLOBS = ['**/*.prompt.md', '**/*.prompt', '**/*.prompty', '**/*.prompt.yml', '**/*.prompt.yaml'];
 
-/** The SPEC §2 file patterns, matched even when another extension or `files.associations` gives the file another language. */
+/** The docs/design/interop.md file patterns, matched even when another extension or `files.associations` gives the file another language. */
 export const PROMPT_PATTERN = '**/*.{prompt.md,prompt,prompty,prompt.yml,prompt.yaml}';
 
 /** Default sample locations (`<stem>.samples/**`, `<stem>.sample.*`): opened samples are linted as they are typed. */

@@ -112,8 +112,14 @@ export class PromptStatusBar implements vscode.Disposable {
     // With several targets the colour is the tightest target's, like the text.
     const state = displayState(stats);
     this.item.backgroundColor =
-      state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : state === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: `promptbound: ${this.item.text}${state === 'ok' ? '' : ` (${state === 'error' ? 'over budget' : 'near the limit'})`}` };
+      state === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : state === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
+    this.item.accessibilityInformation = {
+      label: `promptbound: ${this.item.text}${state === 'ok' ? '' : ` (${state === 'error' ? 'over budget' : 'near the limit'})`}`,
+    };
     this.item.command = { title: 'Select model', command: Commands.selectModel, arguments: [uri] };
     this.item.show();
   }

@@ -1,5 +1,6 @@
 // What "validate as completion" shows: a one-line verdict for the message and the per-check lines for the output channel. Pure, unit-tested.
 import type { ValidateCompletionResult, WireRange } from '../server/protocol';
+import { plural } from './format';
 
 export interface ValidationReport {
   severity: 'info' | 'warning' | 'error';
@@ -22,7 +23,8 @@ export function validationReport(result: ValidateCompletionResult, source: strin
     lines.push(`  ${check.pass ? '✓' : '✗'} ${check.key}: ${check.message}${detail}`);
   }
   if (result.notJson) lines.push(`  ✗ JSON at ${position(result.notJson.range)}: ${result.notJson.message}`);
-  for (const problem of result.schema) lines.push(`  ✗ schema ${problem.pointer || '/'} at ${position(problem.range)}: ${problem.message}`);
+  for (const problem of result.schema)
+    lines.push(`  ✗ schema ${problem.pointer || '/'} at ${position(problem.range)}: ${problem.message}`);
 
   // Each constraint is one check; each schema problem (or unparsable JSON) one failure more.
   const failed = result.results.filter((r) => !r.pass).length + result.schema.length + (result.notJson ? 1 : 0);
@@ -31,7 +33,11 @@ export function validationReport(result: ValidateCompletionResult, source: strin
     return { severity: 'info', message: `${source} passes ${what} of ${against}.`, lines };
   }
   const first = firstFailure(result);
-  return { severity: 'error', message: `${source} fails ${plural(failed, 'check')} of ${against}${first ? `: ${first}` : '.'}`, lines };
+  return {
+    severity: 'error',
+    message: `${source} fails ${plural(failed, 'check')} of ${against}${first ? `: ${first}` : '.'}`,
+    lines,
+  };
 }
 
 function firstFailure(result: ValidateCompletionResult): string | undefined {
@@ -57,10 +63,6 @@ function show(value: unknown): string {
 /** 1-based line:column inside the checked text. */
 function position(range: WireRange): string {
   return `${range.start.line + 1}:${range.start.character + 1}`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function baseName(uri: string): string {

@@ -47,12 +47,18 @@ const SKIPPED = new Set(['.git', 'node_modules']);
  * Files under `root` matching any of the relative globs, in path order. Each pattern is walked from its
  * static prefix only; absolute patterns and `..` are ignored (never outside the base, like the Node FileAccess).
  */
-export async function globFiles<D>(tree: DirectoryTree<D>, root: D, patterns: readonly string[], limits: WalkLimits = DEFAULT_WALK_LIMITS): Promise<D[]> {
+export async function globFiles<D>(
+  tree: DirectoryTree<D>,
+  root: D,
+  patterns: readonly string[],
+  limits: WalkLimits = DEFAULT_WALK_LIMITS,
+): Promise<D[]> {
   const found = new Map<string, D>();
   const budget = { entries: limits.entries };
   for (const raw of patterns) {
     const pattern = raw.replace(/\\/g, '/').replace(/^\.\//, '');
-    if (pattern === '' || pattern.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(pattern) || pattern.split('/').includes('..')) continue;
+    if (pattern === '' || pattern.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(pattern) || pattern.split('/').includes('..'))
+      continue;
     const { base, glob } = picomatch.scan(pattern);
     const matches = picomatch(pattern, { dot: false, windows: false });
     const prefix = base === '' ? [] : base.split('/').filter((part) => part !== '' && part !== '.');
@@ -65,13 +71,21 @@ export async function globFiles<D>(tree: DirectoryTree<D>, root: D, patterns: re
   return [...found.keys()].sort(comparePaths).map((path) => found.get(path)!);
 }
 
-async function walk<D>(tree: DirectoryTree<D>, dir: D, path: string, depth: number, budget: { entries: number }, visit: (path: string, handle: D) => void): Promise<void> {
+async function walk<D>(
+  tree: DirectoryTree<D>,
+  dir: D,
+  path: string,
+  depth: number,
+  budget: { entries: number },
+  visit: (path: string, handle: D) => void,
+): Promise<void> {
   const entries = await tree.list(dir).catch(() => []);
   for (const [name, kind] of [...entries].sort((a, b) => comparePaths(a[0], b[0]))) {
     if (--budget.entries < 0) return;
     const childPath = path === '' ? name : `${path}/${name}`;
     if (kind === 'file') visit(childPath, tree.child(dir, name));
-    else if (kind === 'directory' && depth > 0 && !SKIPPED.has(name)) await walk(tree, tree.child(dir, name), childPath, depth - 1, budget, visit);
+    else if (kind === 'directory' && depth > 0 && !SKIPPED.has(name))
+      await walk(tree, tree.child(dir, name), childPath, depth - 1, budget, visit);
   }
 }
 

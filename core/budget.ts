@@ -2,11 +2,14 @@
 import { isScalar, isMap, isPair, isSeq, type Node as YamlNode } from 'yaml';
 import type { Span } from './diagnostic';
 import type { ResolvedConfig } from './config/types';
-import type { PromptDocument, Section, SentPiece } from './document/types';
+import type { PromptDocument } from './document/types';
 import type { ModelLookup } from './models/types';
-import type { TokenCounter } from './tokens/types';
-import type { BudgetFigure, BudgetReport, DocumentStats, MessageCount, SectionCount, TargetRef, VariableBudget } from './stats';
+import type { BudgetFigure, BudgetReport, DocumentStats, TargetRef, VariableBudget } from './stats';
 import type { CounterSource } from './tokens/types';
+import type { Checkpoint } from './tokens/incremental';
+import type { DocumentSession } from './analysis/session';
+import { tallyingCounter } from './analysis/session';
+import { countSentText } from './stats';
 import { lookupModel } from './models';
 import { measureFills } from './fills';
 import { middleInstructions } from './layout';
@@ -16,6 +19,12 @@ export const DEFAULT_WARN_AT = 0.8;
 export const DEFAULT_PLACEMENT_MIN_TOKENS = 4000;
 /** A prompt may name at most this many targets (the schema says so too); more are ignored. */
 const MAX_TARGETS = 16;
+
+/** Where counting may keep work between versions (the editor's session) and yield while it runs. */
+export interface CountOptions {
+  session?: DocumentSession;
+  checkpoint?: Checkpoint;
+}
 
 interface ModelChoice {
   id: string;
@@ -28,30 +37,43 @@ interface ModelChoice {
  * One model: its figures. Several targets (`targets:` in the prompt, else in config; `--model` replaces them):
  * the first target's figures with `targets` holding every target's, in declared order.
  */
-export async function computeStats(document: PromptDocument, config: ResolvedConfig, pool: CounterSource): Promise<DocumentStats> {
+export async function computeStats(
+  document: PromptDocument,
+  config: ResolvedConfig,
+  pool: CounterSource,
+  options: CountOptions = {},
+): Promise<DocumentStats> {
   const targets = chooseTargets(document, config);
-  if (targets.length === 0) return statsFor(document, config, pool, chooseModel(document, config), true);
+  if (targets.length === 0) return statsFor(document, config, pool, chooseModel(document, config), true, options);
   const all: DocumentStats[] = [];
-  for (const [i, choice] of targets.entries()) all.push(await statsFor(document, config, pool, choice, i === 0));
+  for (const [i, choice] of targets.entries()) all.push(await statsFor(document, config, pool, choice, i === 0, options));
   return { ...all[0], targets: all };
 }
 
-async function statsFor(document: PromptDocument, config: ResolvedConfig, pool: CounterSource, choice: ModelChoice, primary: boolean): Promise<DocumentStats> {
+async function statsFor(
+  document: PromptDocument,
+  config: ResolvedConfig,
+  pool: CounterSource,
+  choice: ModelChoice,
+  primary: boolean,
+  options: CountOptions,
+): Promise<DocumentStats> {
   const { id, source, span: modelSpan } = choice;
   const model = lookupModel(id, config.models);
   const counter = await pool.counterFor(
-    model.found
-      ? { encoding: model.model.entry.encoding, factors: model.model.entry.factors }
-      : { encoding: 'o200k_base' },
+    model.found ? { encoding: model.model.entry.encoding, factors: model.model.entry.factors } : { encoding: 'o200k_base' },
   );
-  const estimated: Span[] = [];
-  let approximate = counter.approximate || !model.found;
-  const messages: MessageCount[] = document.messages.map((message) => {
-    const counted = countPieces(counter, message.pieces, estimated);
-    approximate ||= counted.approximate;
-    return { role: message.role, tokens: counted.tokens };
-  });
-  const sections = document.sections.map((section) => countSection(counter, document, section));
+  const { session, checkpoint } = options;
+  session?.keepMessages(document.messages.length);
+  const counted = await countSentText(
+    document,
+    counter,
+    tallyingCounter(counter),
+    session ? (c, i) => session.talliesFor(c, i) : undefined,
+    checkpoint,
+  );
+  const { messages, sections, estimated } = counted;
+  const approximate = counter.approximate || !model.found || counted.approximate;
   const promptTokens = messages.reduce((sum, m) => sum + m.tokens, 0);
   const overhead = chatOverhead(document, model);
   const variables = variableBudgets(document, config);
@@ -60,7 +82,8 @@ async function statsFor(document: PromptDocument, config: ResolvedConfig, pool: 
   const fills = measureFills(document, counter);
   const minTokens = config.placement?.minTokens ?? DEFAULT_PLACEMENT_MIN_TOKENS;
   // Placement is about the text, not the tokenizer: laid out once, with the primary target's counts.
-  const layout = primary && budget.input >= minTokens ? middleInstructions(document, counter, variables, promptTokens) : undefined;
+  const layout =
+    primary && budget.input >= minTokens ? middleInstructions(document, counter, variables, promptTokens) : undefined;
   const stats: DocumentStats = {
     model,
     modelSource: source,
@@ -93,7 +116,12 @@ function chooseTargets(document: PromptDocument, config: ResolvedConfig): ModelC
       const id = item.value.trim();
       if (choices.some((c) => c.id === id)) continue;
       const span = spanOf(document, item as YamlNode);
-      choices.push({ id, source: 'document', span, target: span ? { id, span, source: 'document' } : { id, source: 'document' } });
+      choices.push({
+        id,
+        source: 'document',
+        span,
+        target: span ? { id, span, source: 'document' } : { id, source: 'document' },
+      });
     }
     if (choices.length > 0) return choices.slice(0, MAX_TARGETS);
   }
@@ -102,58 +130,14 @@ function chooseTargets(document: PromptDocument, config: ResolvedConfig): ModelC
 }
 
 /** `--model` / the editor's pick beats the prompt's own model, which beats the configured default. */
-function chooseModel(document: PromptDocument, config: ResolvedConfig): { id: string; source: DocumentStats['modelSource']; span?: Span } {
+function chooseModel(
+  document: PromptDocument,
+  config: ResolvedConfig,
+): { id: string; source: DocumentStats['modelSource']; span?: Span } {
   if (config.modelOverride) return { id: config.modelOverride, source: 'override' };
   const declared = document.interop.model;
   if (declared) return { id: declared.value, source: 'document', span: declared.span };
   return { id: config.model, source: 'config' };
-}
-
-/** Pieces of one message are sent as one string, so they are counted as one (comments removed in between). */
-function countPieces(counter: TokenCounter, pieces: readonly SentPiece[], estimated: Span[]): { tokens: number; approximate: boolean } {
-  const text = pieces.map((p) => p.text).join('');
-  const result = counter.count(text);
-  if (result.estimated.length > 0) estimated.push(...mapEstimated(pieces, result.estimated));
-  return result;
-}
-
-/** Maps spans of the joined message text back to file offsets (exact for verbatim pieces, whole piece otherwise). */
-function mapEstimated(pieces: readonly SentPiece[], spans: readonly Span[]): Span[] {
-  const mapped: Span[] = [];
-  let base = 0;
-  for (const piece of pieces) {
-    const end = base + piece.text.length;
-    for (const span of spans) {
-      const from = Math.max(span.offset, base);
-      const to = Math.min(span.offset + span.length, end);
-      if (from >= to) continue;
-      mapped.push(piece.verbatim ? { offset: piece.span.offset + (from - base), length: to - from } : piece.span);
-    }
-    base = end;
-  }
-  return mapped;
-}
-
-/** A section counts the sent text inside its span: headings are sent too, comments and role markers are not. */
-function countSection(counter: TokenCounter, document: PromptDocument, section: Section): SectionCount {
-  const start = section.span.offset;
-  const end = start + section.span.length;
-  let text = '';
-  for (const message of document.messages) {
-    for (const piece of message.pieces) {
-      const pieceEnd = piece.span.offset + piece.span.length;
-      if (pieceEnd <= start || piece.span.offset >= end) continue;
-      if (!piece.verbatim) {
-        text += piece.text;
-        continue;
-      }
-      const from = Math.max(start, piece.span.offset) - piece.span.offset;
-      const to = Math.min(end, pieceEnd) - piece.span.offset;
-      text += piece.text.slice(from, to);
-    }
-  }
-  const result = counter.count(text);
-  return { section, tokens: result.tokens, approximate: result.approximate };
 }
 
 function chatOverhead(document: PromptDocument, model: ModelLookup): number {
@@ -216,7 +200,11 @@ function numberFigure(document: PromptDocument, path: string[], fallback: number
   return fallback !== undefined ? { tokens: fallback, source: 'config' } : undefined;
 }
 
-function fraction(document: PromptDocument, path: string[], fallback: number | undefined): { fraction: number; span?: Span } | undefined {
+function fraction(
+  document: PromptDocument,
+  path: string[],
+  fallback: number | undefined,
+): { fraction: number; span?: Span } | undefined {
   const node = frontmatterNode(document, path);
   if (node && isScalar(node) && typeof node.value === 'number' && node.value > 0 && node.value <= 1) {
     return { fraction: node.value, span: spanOf(document, node) };

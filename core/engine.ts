@@ -8,10 +8,13 @@ import type { CounterSource } from './tokens/types';
 import type { FileAccess } from './files';
 import type { CompletionContext } from './completion';
 import { parseDocument } from './document';
+import { resolvePartials } from './document/partials';
 import { computeStats } from './budget';
 import { RULES } from './rules/registry';
 import { applySuppressions } from './suppression';
-import { declaresCompletionChecks, loadCompletionContext } from './samples/context';
+import { declaresCompletionChecks, loadCompletionContext, scopeOf } from './samples/context';
+import type { DocumentSession } from './analysis/session';
+import type { Checkpoint } from './tokens/incremental';
 
 /** What the front end hands the engine: its tokenizer pool (and, with completion checks, file access). */
 export interface EngineHost {
@@ -27,6 +30,13 @@ export interface LintInput {
   config: ResolvedConfig;
   /** False skips sample completions (`--no-samples`); default true. */
   samples?: boolean;
+  /** The editor's state for this document across versions: counts and prose scans are redone only where the text changed. */
+  session?: DocumentSession;
+  /**
+   * Awaited between slices of long work (a cold 10 MB prompt), so the front end can answer other requests;
+   * it rejects to abandon a lint that a newer version has overtaken.
+   */
+  checkpoint?: Checkpoint;
 }
 
 export interface LintResult {
@@ -40,10 +50,25 @@ export interface LintResult {
 
 export const INTERNAL_ERROR_RULE = 'internal/rule-error';
 
+/** Rules that read the constraints stated in the prompt's prose (core/instructions/stated.ts). */
+const PROSE_RULES = new Set(['instructions/undeclared', 'instructions/mismatch']);
+
 /** Parse and count a prompt without running rules (`promptbound count`, the status bar). */
-export async function countDocument(input: LintInput, host: EngineHost): Promise<{ document: PromptDocument; stats: DocumentStats }> {
-  const document = parseDocument(input.uri, input.text, { stripHtmlComments: input.config.stripHtmlComments });
-  const stats = await computeStats(document, input.config, host.tokenizers);
+export async function countDocument(
+  input: LintInput,
+  host: EngineHost,
+): Promise<{ document: PromptDocument; stats: DocumentStats }> {
+  const document = parseDocument(input.uri, input.text, {
+    stripHtmlComments: input.config.stripHtmlComments,
+    candidateLines: input.session?.candidateLines,
+  });
+  // Dotprompt partials (`{{> style}}` → `_style.prompt`) are counted and their names count as used.
+  if (host.files) await resolvePartials(document, host.files, (uri, text) => parseDocument(uri, text));
+  if (input.checkpoint) await input.checkpoint();
+  const stats = await computeStats(document, input.config, host.tokenizers, {
+    session: input.session,
+    checkpoint: input.checkpoint,
+  });
   return { document, stats };
 }
 
@@ -51,13 +76,20 @@ export async function lintDocument(input: LintInput, host: EngineHost, rules: re
   const { document, stats } = await countDocument(input, host);
   const diagnostics: Diagnostic[] = [];
   const completion = await completionContext(document, stats, input, host, diagnostics);
+  // The prose scan both instruction rules read, brought up to date with yields before the (synchronous) rules run.
+  if (input.session && rules.some((rule) => PROSE_RULES.has(rule.meta.id) && severityOf(rule, input.config) !== undefined)) {
+    await input.session.prose.prepare(document, input.checkpoint);
+  }
   for (const rule of rules) {
     const severity = severityOf(rule, input.config);
     if (severity === undefined) continue;
+    // Between rules, a prompt with a hundred thousand findings lets other requests in.
+    if (input.checkpoint) await input.checkpoint();
     runRule(rule, severity, { document, config: input.config, stats, completion }, diagnostics);
   }
   const kept = applySuppressions(document, diagnostics);
-  kept.sort((a, b) => (a.uri ?? '').localeCompare(b.uri ?? '') || a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  // Equal strings skip localeCompare: nearly every diagnostic is in the prompt itself (no uri).
+  kept.sort((a, b) => compareText(a.uri ?? '', b.uri ?? '') || a.offset - b.offset || compareText(a.ruleId, b.ruleId));
   return { document, stats, diagnostics: kept, completion };
 }
 
@@ -71,11 +103,22 @@ async function completionContext(
 ): Promise<CompletionContext | undefined> {
   if (!host.files || !declaresCompletionChecks(document)) return undefined;
   try {
-    return await loadCompletionContext(document, stats, { files: host.files, tokenizers: host.tokenizers, samples: input.samples !== false });
+    return await loadCompletionContext(document, stats, {
+      files: host.files,
+      tokenizers: host.tokenizers,
+      samples: input.samples !== false,
+      scope: scopeOf(input.config),
+    });
   } catch (error) {
-    out.push(internalError(`Loading the output schema or samples failed: ${error instanceof Error ? error.message : String(error)}`, {}));
+    out.push(
+      internalError(`Loading the output schema or samples failed: ${error instanceof Error ? error.message : String(error)}`, {}),
+    );
     return undefined;
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
 }
 
 function severityOf(rule: Rule, config: ResolvedConfig): Severity | undefined {
@@ -83,7 +126,7 @@ function severityOf(rule: Rule, config: ResolvedConfig): Severity | undefined {
   return setting === 'off' ? undefined : setting;
 }
 
-/** A rule that throws becomes one diagnostic naming it; the other rules still run (PITFALLS 21). */
+/** A rule that throws becomes one diagnostic naming it; the other rules still run (docs/design/pitfalls.md P21). */
 function runRule(
   rule: Rule,
   severity: Severity,
@@ -96,11 +139,16 @@ function runRule(
   try {
     rule.check({
       ...context,
-      report: ({ severity: own, ...report }) => found.push({ ...report, ruleId: rule.meta.id, severity: own && !configured ? own : severity }),
+      report: ({ severity: own, ...report }) =>
+        found.push({ ...report, ruleId: rule.meta.id, severity: own && !configured ? own : severity }),
     });
     out.push(...found);
   } catch (error) {
-    out.push(internalError(`Rule ${rule.meta.id} failed on this file: ${error instanceof Error ? error.message : String(error)}`, { rule: rule.meta.id }));
+    out.push(
+      internalError(`Rule ${rule.meta.id} failed on this file: ${error instanceof Error ? error.message : String(error)}`, {
+        rule: rule.meta.id,
+      }),
+    );
   }
 }
 

@@ -33,7 +33,11 @@ export function measureFills(document: PromptDocument, counter: TokenCounter): V
       };
       const seen = byName.get(entry.key);
       if (!seen) byName.set(entry.key, fill);
-      else byName.set(entry.key, fill.tokens > seen.tokens ? { ...fill, values: seen.values + 1 } : { ...seen, values: seen.values + 1 });
+      else
+        byName.set(
+          entry.key,
+          fill.tokens > seen.tokens ? { ...fill, values: seen.values + 1 } : { ...seen, values: seen.values + 1 },
+        );
     }
   };
   switch (document.format) {

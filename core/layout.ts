@@ -20,16 +20,22 @@ interface Paragraph {
  * the work stops as soon as one of them is near an end: on a prompt that states its task first (the usual case)
  * this counts next to nothing, so the layout costs no second pass over a large prompt on every keystroke.
  */
-export function middleInstructions(document: PromptDocument, counter: TokenCounter, variables: readonly VariableBudget[], textTokens: number): PromptLayout | undefined {
+export function middleInstructions(
+  document: PromptDocument,
+  counter: TokenCounter,
+  variables: readonly VariableBudget[],
+  textTokens: number,
+): PromptLayout | undefined {
   const budgets = new Map(variables.map((v) => [v.name, v.tokens]));
   const paragraphs = paragraphsOf(document, budgets);
   const first = paragraphs.findIndex((p) => p.instruction);
   if (first < 0) return undefined;
   let last = first;
-  for (let i = paragraphs.length - 1; i > first; i--) if (paragraphs[i].instruction) {
-    last = i;
-    break;
-  }
+  for (let i = paragraphs.length - 1; i > first; i--)
+    if (paragraphs[i].instruction) {
+      last = i;
+      break;
+    }
   const total = textTokens + paragraphs.reduce((sum, p) => sum + p.fill, 0);
   let approximate = counter.approximate;
   const tokensOf = (p: Paragraph) => {
@@ -56,7 +62,8 @@ export function middleInstructions(document: PromptDocument, counter: TokenCount
   let start = 0;
   for (let i = 0; i <= last; i++) {
     const tokens = tokensOf(paragraphs[i]);
-    if (paragraphs[i].instruction) blocks.push({ span: paragraphs[i].span, text: paragraphs[i].text, start, tokens, fill: paragraphs[i].fill });
+    if (paragraphs[i].instruction)
+      blocks.push({ span: paragraphs[i].span, text: paragraphs[i].text, start, tokens, fill: paragraphs[i].fill });
     start += tokens;
   }
   const low = total / 3;

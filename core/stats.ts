@@ -1,7 +1,11 @@
 // Token statistics of one prompt: counts per message and section, and the budget they are measured against.
 import type { Span } from './diagnostic';
-import type { PromptDocument, Section } from './document/types';
+import type { PromptDocument, Section, SentPiece } from './document/types';
 import type { EncodingName, ModelLookup } from './models/types';
+import type { TallyingCounter } from './tokens/counter';
+import { ChunkTallies, type Checkpoint } from './tokens/incremental';
+import type { TokenTally } from './tokens/tally';
+import type { TokenCount, TokenCounter } from './tokens/types';
 
 export interface SectionCount {
   section: Section;
@@ -122,3 +126,180 @@ export interface DocumentStats {
 }
 
 export type { PromptDocument };
+
+/** Message and section counts of a parsed prompt, and where long runs were estimated. */
+export interface SentCounts {
+  messages: MessageCount[];
+  sections: SectionCount[];
+  estimated: Span[];
+  approximate: boolean;
+}
+
+/** Where each message's tallies come from: kept across versions by the editor's session, or fresh. */
+export type TalliesFor = (counter: TallyingCounter, messageIndex: number) => ChunkTallies;
+
+/**
+ * Counts each message's sent text (its pieces joined, as one string is sent) and each section's part of it.
+ * With an additive counter, a message is counted chunk by chunk and a section's count is the sum of the chunks
+ * it covers, so the text is encoded once, not once per enclosing section; counts equal counting each text alone.
+ */
+export async function countSentText(
+  document: PromptDocument,
+  counter: TokenCounter,
+  tallying: TallyingCounter | undefined,
+  talliesFor: TalliesFor | undefined,
+  checkpoint?: Checkpoint,
+): Promise<SentCounts> {
+  if (tallying === undefined) return countEachText(document, counter);
+  const estimated: Span[] = [];
+  let approximate = false;
+  const joined = document.messages.map((message) => joinPieces(message.pieces));
+  const cuts = sectionCuts(document, joined);
+  const tallies: ChunkTallies[] = [];
+  const messages: MessageCount[] = [];
+  for (let i = 0; i < document.messages.length; i++) {
+    const chunks = talliesFor ? talliesFor(tallying, i) : new ChunkTallies(tallying);
+    await chunks.update(joined[i].text, cuts[i], checkpoint);
+    tallies.push(chunks);
+    const counted = finishTally(counter, tallying, chunks.total());
+    if (counted.estimated.length > 0) estimated.push(...mapEstimated(document.messages[i].pieces, counted.estimated));
+    approximate ||= counted.approximate;
+    messages.push({ role: document.messages[i].role, tokens: counted.tokens });
+  }
+  const sections = document.sections.map((section): SectionCount => {
+    const place = sectionPlace(document, joined, section);
+    if (place === undefined) return countSectionText(counter, document, section);
+    const result = finishTally(counter, tallying, tallies[place.message].range(place.from, place.to));
+    return { section, tokens: result.tokens, approximate: result.approximate };
+  });
+  return { messages, sections, estimated, approximate };
+}
+
+/** A tally finished by the counter that was asked for (its factors), through the tallying counter under it. */
+function finishTally(counter: TokenCounter, tallying: TallyingCounter, tally: TokenTally): TokenCount {
+  const finish = (counter as Partial<TallyingCounter>).finish;
+  return typeof finish === 'function' ? finish.call(counter, tally) : tallying.finish(tally);
+}
+
+interface JoinedMessage {
+  text: string;
+  /** Offset of each piece's text in `text`. */
+  starts: number[];
+}
+
+function joinPieces(pieces: readonly SentPiece[]): JoinedMessage {
+  const starts: number[] = [];
+  let at = 0;
+  for (const piece of pieces) {
+    starts.push(at);
+    at += piece.text.length;
+  }
+  return { text: pieces.length === 1 ? pieces[0].text : pieces.map((p) => p.text).join(''), starts };
+}
+
+/** Section starts and ends in each message's joined text, sorted, where chunks should end. */
+function sectionCuts(document: PromptDocument, joined: readonly JoinedMessage[]): number[][] {
+  const cuts: number[][] = document.messages.map(() => []);
+  for (const section of document.sections) {
+    const place = sectionPlace(document, joined, section);
+    if (place === undefined) continue;
+    cuts[place.message].push(place.from, place.to);
+  }
+  return cuts.map((list) => [...new Set(list)].sort((a, b) => a - b));
+}
+
+/**
+ * The section's sent text as a range of one message's joined text; undefined when it is not one (it spans
+ * messages, or touches a decoded YAML string whose positions are approximate): then it is counted alone.
+ */
+function sectionPlace(
+  document: PromptDocument,
+  joined: readonly JoinedMessage[],
+  section: Section,
+): { message: number; from: number; to: number } | undefined {
+  const start = section.span.offset;
+  const end = start + section.span.length;
+  let found: { message: number; from: number; to: number } | undefined;
+  for (let m = 0; m < document.messages.length; m++) {
+    const pieces = document.messages[m].pieces;
+    const first = firstPieceEndingAfter(pieces, start);
+    if (first >= pieces.length || pieces[first].span.offset >= end) continue;
+    if (found !== undefined) return undefined;
+    let to = first;
+    for (let k = first; k < pieces.length && pieces[k].span.offset < end; k++) {
+      if (!pieces[k].verbatim) return undefined;
+      to = k;
+    }
+    const from = joined[m].starts[first] + Math.max(0, start - pieces[first].span.offset);
+    const last = pieces[to];
+    const until = joined[m].starts[to] + Math.min(last.span.length, end - last.span.offset);
+    found = { message: m, from, to: until };
+  }
+  return found;
+}
+
+/** Index of the first piece whose span ends after `offset` (pieces are in file order). */
+function firstPieceEndingAfter(pieces: readonly SentPiece[], offset: number): number {
+  let low = 0;
+  let high = pieces.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (pieces[mid].span.offset + pieces[mid].span.length <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Without an additive counter: each message and each section's text is counted on its own. */
+function countEachText(document: PromptDocument, counter: TokenCounter): SentCounts {
+  const estimated: Span[] = [];
+  let approximate = false;
+  const messages = document.messages.map((message): MessageCount => {
+    const text = message.pieces.map((p) => p.text).join('');
+    const result = counter.count(text);
+    if (result.estimated.length > 0) estimated.push(...mapEstimated(message.pieces, result.estimated));
+    approximate ||= result.approximate;
+    return { role: message.role, tokens: result.tokens };
+  });
+  const sections = document.sections.map((section) => countSectionText(counter, document, section));
+  return { messages, sections, estimated, approximate };
+}
+
+/** Maps spans of the joined message text back to file offsets (exact for verbatim pieces, whole piece otherwise). */
+function mapEstimated(pieces: readonly SentPiece[], spans: readonly Span[]): Span[] {
+  const mapped: Span[] = [];
+  let base = 0;
+  for (const piece of pieces) {
+    const end = base + piece.text.length;
+    for (const span of spans) {
+      const from = Math.max(span.offset, base);
+      const to = Math.min(span.offset + span.length, end);
+      if (from >= to) continue;
+      mapped.push(piece.verbatim ? { offset: piece.span.offset + (from - base), length: to - from } : piece.span);
+    }
+    base = end;
+  }
+  return mapped;
+}
+
+/** A section counts the sent text inside its span: headings are sent too, comments and role markers are not. */
+function countSectionText(counter: TokenCounter, document: PromptDocument, section: Section): SectionCount {
+  const start = section.span.offset;
+  const end = start + section.span.length;
+  const parts: string[] = [];
+  for (const message of document.messages) {
+    for (const piece of message.pieces) {
+      const pieceEnd = piece.span.offset + piece.span.length;
+      if (pieceEnd <= start || piece.span.offset >= end) continue;
+      if (!piece.verbatim) {
+        parts.push(piece.text);
+        continue;
+      }
+      const from = Math.max(start, piece.span.offset) - piece.span.offset;
+      const to = Math.min(end, pieceEnd) - piece.span.offset;
+      parts.push(piece.text.slice(from, to));
+    }
+  }
+  const result = counter.count(parts.join(''));
+  return { section, tokens: result.tokens, approximate: result.approximate };
+}

@@ -1,4 +1,4 @@
-// markdownlint-style suppression comments, one pure filter shared by the editor and the CLI (STYLE 8).
+// markdownlint-style suppression comments, one pure filter shared by the editor and the CLI (docs/design/conventions.md C8).
 import type { Diagnostic } from './diagnostic';
 import type { Annotation, PromptDocument } from './document/types';
 import { lineOf, lineStarts } from './positions';

@@ -20,7 +20,11 @@ export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> 
 }
 
 /** Maps with at most `max` calls in flight; results keep the input order (deterministic output). */
-export async function mapLimit<T, R>(items: readonly T[], max: number, map: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  max: number,
+  map: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -40,22 +40,37 @@ export class ConfigResolver {
   private readonly chains = new Map<string, Promise<LoadedConfig[]>>();
   private readonly resolved = new Map<string, Promise<ResolvedConfig>>();
   private explicit?: Promise<LoadedConfig[]>;
+  private readonly gitRoots = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly options: ConfigResolverOptions) {}
 
-  /** The settings the engine uses for a file in `dir`. Rejects with ConfigError. */
+  /** The settings the engine uses for a file in `dir`, with its read root (docs/security.md). Rejects with ConfigError. */
   configFor(dir: string): Promise<ResolvedConfig> {
     let config = this.resolved.get(dir);
     if (!config) {
-      config = this.chainFor(dir).then((chain) =>
-        resolveConfig(
+      config = this.chainFor(dir).then(async (chain) => {
+        const resolved = resolveConfig(
           chain.map((c) => c.config),
           { modelOverride: this.options.modelOverride },
-        ),
-      );
+        );
+        resolved.root = await this.rootFor(dir, chain);
+        return resolved;
+      });
       this.resolved.set(dir, config);
     }
     return config;
+  }
+
+  /**
+   * The folder schemas, `$ref`s and samples of prompts in `dir` may be read from: the outermost folder holding a config
+   * (within the git repository, when there is one), else the git root, else the folder checked (the cwd, or `dir`
+   * itself when it lies outside the cwd).
+   */
+  async rootFor(dir: string, chain: readonly LoadedConfig[]): Promise<string> {
+    const git = await gitRoot(dir, this.gitRoots);
+    const explicit = this.options.explicitFile !== undefined;
+    const configFolder = explicit ? undefined : chain.map((c) => c.base).find((base) => git === undefined || isInside(git, base));
+    return configFolder ?? git ?? (isInside(this.options.cwd, dir) ? path.resolve(this.options.cwd) : dir);
   }
 
   /** Config `files`/`ignore` globs that apply in `dir`, each with the folder it is relative to. */
@@ -144,12 +159,36 @@ export class ConfigResolver {
     if (fatal.length > 0 || !parsed.config) {
       throw new ConfigError(fatal.length > 0 ? fatal : [`${this.display(file)}:1:1: invalid config file`]);
     }
-    return { file, base, config: parsed.config };
+    return { file, base, config: withAbsoluteFolders(parsed.config, base) };
   }
 
   private display(file: string): string {
     return this.options.displayPath ? this.options.displayPath(file) : file;
   }
+}
+
+/** `allowOutsideRoot` folders are relative to the config's folder; the engine compares absolute paths. */
+function withAbsoluteFolders(config: PromptboundConfig, base: string): PromptboundConfig {
+  if (!Array.isArray(config.allowOutsideRoot)) return config;
+  return { ...config, allowOutsideRoot: config.allowOutsideRoot.map((folder) => path.resolve(base, folder)) };
+}
+
+/** The nearest folder at or above `dir` holding `.git` (a folder, or a file in worktrees and submodules). */
+function gitRoot(dir: string, gitRoots: Map<string, Promise<string | undefined>>): Promise<string | undefined> {
+  let found = gitRoots.get(dir);
+  if (!found) {
+    found = fs.stat(path.join(dir, '.git')).then(
+      () => dir,
+      () => (path.dirname(dir) === dir ? undefined : gitRoot(path.dirname(dir), gitRoots)),
+    );
+    gitRoots.set(dir, found);
+  }
+  return found;
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** The glob libraries throw on non-strings; the config schema reports such entries, discovery just skips them. */

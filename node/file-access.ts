@@ -1,8 +1,10 @@
-// The Node FileAccess the CLI and desktop server hand the engine: reads text files and globs under one folder, never outside it.
+// The Node FileAccess the CLI and desktop server hand the engine: reads text files (symbolic links resolved before the
+// root check, docs/security.md) and globs under one folder, never outside it.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { FileAccess } from '../core/files';
+import type { FileAccess, FileRead, ReadScope } from '../core/files';
+import { outsideMessage } from '../core/files';
 import { readTextFile, toPosix, comparePaths } from './files';
 
 /** Folders never walked. */
@@ -17,8 +19,41 @@ export function nodeFileAccess(): FileAccess {
       const read = await readTextFile(uri);
       return read.ok ? read.text : undefined;
     },
+    read: readConfined,
     glob: globFiles,
   };
+}
+
+/**
+ * Reads `file` when, after resolving symbolic links, it lies inside the scope's root or an allowed folder (each
+ * resolved the same way); a link from inside the root to a file outside it is refused like a `../` path.
+ */
+export async function readConfined(file: string, scope?: ReadScope): Promise<FileRead> {
+  if (scope && scope.allowed !== 'any') {
+    let real: string;
+    try {
+      real = await fs.realpath(file);
+    } catch (error) {
+      return failure(error);
+    }
+    const folders = await Promise.all(
+      [scope.root, ...scope.allowed].map((folder) => fs.realpath(folder).catch(() => path.resolve(folder))),
+    );
+    if (!folders.some((folder) => isInside(folder, real)))
+      return { ok: false, reason: 'outside-root', message: outsideMessage(scope, real) };
+  }
+  const read = await readTextFile(file);
+  if (read.ok) return { ok: true, text: read.text };
+  if (read.code === 'EACCES' || read.code === 'EPERM') return { ok: false, reason: 'denied', message: 'permission denied' };
+  if (read.code === 'ENOENT' || read.code === 'ENOTDIR') return { ok: false, reason: 'missing', message: 'not found' };
+  return { ok: false, reason: 'unreadable', message: read.message.replace(/^(skipped|cannot read file): /, '') };
+}
+
+function failure(error: unknown): FileRead {
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'denied', message: 'permission denied' };
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', message: 'not found' };
+  return { ok: false, reason: 'unreadable', message: typeof code === 'string' ? code : String(error) };
 }
 
 /** Files under `base` matching any pattern; each pattern is walked from its static prefix only. */
@@ -34,14 +69,26 @@ async function globFiles(base: string, patterns: readonly string[]): Promise<str
     if (!isInside(root, start)) continue;
     const matcher = picomatch(posix, { dot: false });
     const recursive = glob.includes('/') || glob.includes('**');
-    await walk(root, start, recursive ? MAX_DEPTH : 0, (file) => {
-      if (matcher(toPosix(path.relative(root, file)))) found.add(file);
-    }, budget);
+    await walk(
+      root,
+      start,
+      recursive ? MAX_DEPTH : 0,
+      (file) => {
+        if (matcher(toPosix(path.relative(root, file)))) found.add(file);
+      },
+      budget,
+    );
   }
   return [...found].sort(comparePaths);
 }
 
-async function walk(root: string, dir: string, depth: number, visit: (file: string) => void, budget: { entries: number }): Promise<void> {
+async function walk(
+  root: string,
+  dir: string,
+  depth: number,
+  visit: (file: string) => void,
+  budget: { entries: number },
+): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (--budget.entries < 0) return;

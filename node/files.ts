@@ -4,15 +4,10 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { limiter } from './concurrency';
+import { PROMPT_GLOBS } from '../core/formats';
 
-/** Prompt files found in directories when config adds no `files` globs (SPEC §2). */
-export const DEFAULT_PROMPT_PATTERNS: readonly string[] = [
-  '**/*.prompt.md',
-  '**/*.prompt',
-  '**/*.prompty',
-  '**/*.prompt.yml',
-  '**/*.prompt.yaml',
-];
+/** Prompt files found in directories when config adds no `files` globs (docs/design/interop.md). */
+export const DEFAULT_PROMPT_PATTERNS: readonly string[] = PROMPT_GLOBS;
 
 /** Folders never walked, whatever .gitignore says. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -95,6 +90,15 @@ async function resolveTarget(target: string, context: DiscoveryContext, found: S
 }
 
 type Accept = (file: string) => Promise<boolean> | boolean;
+
+const defaultPromptName = picomatch([...DEFAULT_PROMPT_PATTERNS], { dot: true });
+
+/** True when a directory walk would take `file` as a prompt: a prompt file name, or a `files` glob of the config that applies. */
+export async function isPromptPath(file: string, selection: SelectionLookup): Promise<boolean> {
+  if (defaultPromptName(path.basename(file))) return true;
+  const { include } = await selection(path.dirname(file));
+  return include.some((set) => compiledInclude(set)(file));
+}
 
 /** Caches shared by every target of one run: .gitignore chains, compiled config globs. */
 class DiscoveryContext {
@@ -290,10 +294,18 @@ function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
 }
 
-/** A file's text as the engine should see it, or why it was not read. */
-export type ReadResult =
-  | { ok: true; text: string; bom: boolean }
-  | { ok: false; message: string };
+/** An fs error code in words: EACCES is "permission denied", not "not found". */
+export function describeFsError(error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'not found';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  if (code === 'EISDIR') return 'is a folder';
+  return code;
+}
+
+/** A file's text as the engine should see it, or why it was not read (`code`: the fs error code, when there was one). */
+export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; message: string; code?: string };
 
 /**
  * Reads a prompt file for linting. Never throws: binary, oversized, non-UTF-8 and unreadable files
@@ -307,7 +319,7 @@ export async function readTextFile(file: string): Promise<ReadResult> {
     if (stat.size > MAX_FILE_BYTES) return { ok: false, message: 'skipped: larger than 10 MB' };
     buffer = await fs.readFile(file);
   } catch (error) {
-    return { ok: false, message: `cannot read file: ${errorCode(error)}` };
+    return { ok: false, message: `cannot read file: ${describeFsError(error)}`, code: errorCode(error) };
   }
   // The size can change between stat and read (a growing log file); check what was actually read.
   if (buffer.length > MAX_FILE_BYTES) return { ok: false, message: 'skipped: larger than 10 MB' };

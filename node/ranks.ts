@@ -1,45 +1,39 @@
-// The Node RankLoader for the CLI and desktop server: reads the rank files esbuild.mjs writes to dist/ranks.
-import { readFile } from 'node:fs/promises';
+// The Node RankLoader for the CLI and desktop server: reads the binary rank tables esbuild.mjs writes to dist/ranks.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EncodingName } from '../core/models/types';
-import type { RankFile, RankLoader } from '../core/tokens/types';
+import type { RankLoader } from '../core/tokens/types';
 
 /**
- * Where to look, first hit wins: beside the bundle (dist/cli.js → dist/ranks) and, when running from
+ * Where to look, first hit wins: beside the bundle (dist/cli.js → dist/ranks), one level up for the
+ * CLI's lazily loaded language server (dist/lazy/node-server.js) and, when running from
  * source under tsx (node/ranks.ts), the repository's dist/ranks. `__dirname` exists in both: the bundle
  * is CommonJS and tsx loads this package's .ts files as CommonJS.
  */
 export function defaultRankDirectories(): string[] {
-  return [join(__dirname, 'ranks'), join(__dirname, '..', 'dist', 'ranks')];
+  return [join(__dirname, 'ranks'), join(__dirname, '..', 'ranks'), join(__dirname, '..', 'dist', 'ranks')];
 }
 
-/** A loader that reads `<dir>/<encoding>.json` from the first directory that has it. */
+/**
+ * A loader that reads `<dir>/<encoding>.bin` from the first directory that has it. The bytes are checked
+ * when the pool parses them (a damaged or stale file is reported, not miscounted).
+ */
 export function createNodeRankLoader(directories: string[] = defaultRankDirectories()): RankLoader {
   return async (encoding: EncodingName) => {
     const tried: string[] = [];
     for (const dir of directories) {
-      const file = join(dir, `${encoding}.json`);
+      const file = join(dir, `${encoding}.bin`);
       try {
-        return parseRankJson(await readFile(file, 'utf8'), file);
+        // One synchronous read: fs/promises reads big files in 512 KiB steps, several times slower at start-up.
+        const data = readFileSync(file);
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       } catch (error) {
         if (!isMissingFile(error)) throw error;
         tried.push(file);
       }
     }
-    throw new Error(`Token rank file for ${encoding} not found (looked in ${tried.join(', ')}); run \`npm run build\`.`);
+    throw new Error(`Token rank table for ${encoding} not found (looked in ${tried.join(', ')}); run \`npm run build\`.`);
   };
-}
-
-function parseRankJson(text: string, file: string): RankFile {
-  const value: unknown = JSON.parse(text);
-  if (!isRankFile(value)) throw new Error(`${file} is not a token rank file (pat_str, special_tokens, bpe_ranks).`);
-  return value;
-}
-
-function isRankFile(value: unknown): value is RankFile {
-  if (typeof value !== 'object' || value === null) return false;
-  const file = value as Record<string, unknown>;
-  return typeof file.pat_str === 'string' && typeof file.bpe_ranks === 'string' && typeof file.special_tokens === 'object';
 }
 
 function isMissingFile(error: unknown): boolean {

@@ -31,7 +31,8 @@ export function zipEntries(buffer) {
 
 /** One entry's bytes (stored or deflated). */
 export function readEntry(buffer, entry) {
-  const start = entry.localHeader + 30 + buffer.readUInt16LE(entry.localHeader + 26) + buffer.readUInt16LE(entry.localHeader + 28);
+  const start =
+    entry.localHeader + 30 + buffer.readUInt16LE(entry.localHeader + 26) + buffer.readUInt16LE(entry.localHeader + 28);
   const data = buffer.subarray(start, start + entry.compressedSize);
   return entry.method === 0 ? data : inflateRawSync(data);
 }
@@ -49,7 +50,8 @@ export function checkVsix(file) {
     [/^extension\/(client|server|core|cli|node|test|bench|examples|docs|scripts|bin)\//, 'a source, test or example folder'],
     [/^extension\/dist\/cli\.js$/, 'the CLI bundle'],
   ];
-  for (const { name } of entries) for (const [pattern, what] of forbidden) if (pattern.test(name)) problems.push(`${name}: ${what} is packaged`);
+  for (const { name } of entries)
+    for (const [pattern, what] of forbidden) if (pattern.test(name)) problems.push(`${name}: ${what} is packaged`);
 
   const manifestEntry = entries.find((e) => e.name === 'extension/package.json');
   if (!manifestEntry) return [...problems, 'extension/package.json is missing'];
@@ -79,7 +81,8 @@ export function checkVsix(file) {
     ...manifest.contributes.yamlValidation.map((v) => v.url),
   ].map((p) => `extension/${path.posix.normalize(p)}`);
   const lower = new Set([...names].map((n) => n.toLowerCase()));
-  for (const name of [...required, ...pointedAt]) if (!names.has(name) && !lower.has(name.toLowerCase())) problems.push(`${name} is missing`);
+  for (const name of [...required, ...pointedAt])
+    if (!names.has(name) && !lower.has(name.toLowerCase())) problems.push(`${name} is missing`);
   for (const rank of ['o200k_base', 'cl100k_base']) {
     const entry = entries.find((e) => e.name === `extension/dist/ranks/${rank}.json`);
     if (entry && entry.size < 1_000_000) problems.push(`${entry.name} is only ${entry.size} bytes`);
@@ -105,7 +108,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   const smoke = await smokeTestDesktopServer(file);
-  console.log(`${path.basename(file)}: ok — ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${(unpacked / 1e6).toFixed(2)} MB unpacked), no node_modules, rank files present; the unpacked desktop server counted a prompt (${smoke.tokens} tokens, ${smoke.model})`);
+  console.log(
+    `${path.basename(file)}: ok — ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${(unpacked / 1e6).toFixed(2)} MB unpacked), no node_modules, rank files present; the unpacked desktop server counted a prompt (${smoke.tokens} tokens, ${smoke.model})`,
+  );
 }
 
 /**
@@ -137,12 +142,25 @@ export async function smokeTestDesktopServer(file, { timeoutMs = 20_000 } = {}) 
     try {
       const stats = new Promise((resolve) => connection.onNotification('promptbound/documentStats', resolve));
       connection.listen();
-      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {},
+        workspaceFolders: null,
+      });
       await connection.sendNotification('initialized', {});
       const text = '---\nmodel: gpt-4o\n---\n# Task\n\nSummarise the text in three sentences.\n';
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///smoke/check.prompt.md', languageId: 'prompt', version: 1, text } });
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'file:///smoke/check.prompt.md', languageId: 'prompt', version: 1, text },
+      });
       let timer;
-      const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no stats from the packaged server within ${timeoutMs} ms${stderr ? `: ${stderr}` : ''}`)), timeoutMs)));
+      const timeout = new Promise(
+        (_, reject) =>
+          (timer = setTimeout(
+            () => reject(new Error(`no stats from the packaged server within ${timeoutMs} ms${stderr ? `: ${stderr}` : ''}`)),
+            timeoutMs,
+          )),
+      );
       const payload = await Promise.race([stats, timeout]).finally(() => clearTimeout(timer));
       await connection.sendRequest('shutdown').catch(() => undefined);
       await connection.sendNotification('exit').catch(() => undefined);

@@ -1,4 +1,4 @@
-// Precompiles our own JSON Schemas (schemas/*.schema.json) into standalone ajv validators under core/generated/ (PITFALLS 16).
+// Precompiles our own JSON Schemas (schemas/*.schema.json) into standalone ajv validators under core/generated/ (docs/design/pitfalls.md P16).
 //
 // Why a dereferenced copy: ajv reports errors inside a non-inlined `$ref` with schema paths relative to the
 // referenced schema (`#/anyOf/1/...`), so two uses of one definition would be indistinguishable. Inlining every

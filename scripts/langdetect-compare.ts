@@ -30,7 +30,9 @@ texts.forEach((text, i) => {
     if (tinyAgrees) tally.tinyldStable++;
   }
   if (process.argv.includes('--list') && port !== majority) {
-    process.stdout.write(`${i}\treference ${JSON.stringify(votes[i])}\tport ${port}\ttinyld ${tiny}\t${JSON.stringify(text.slice(0, 80))}\n`);
+    process.stdout.write(
+      `${i}\treference ${JSON.stringify(votes[i])}\tport ${port}\ttinyld ${tiny}\t${JSON.stringify(text.slice(0, 80))}\n`,
+    );
   }
 });
 process.stdout.write(

@@ -78,7 +78,11 @@ export interface UnitStats {
 
 export interface LengthFactors {
   description: string;
-  corpus: { files: Array<{ file: string; kind: string; language: string; words: number; tokens: Record<Encoding, number> }>; chunkMinWords: number; chunks: number };
+  corpus: {
+    files: Array<{ file: string; kind: string; language: string; words: number; tokens: Record<Encoding, number> }>;
+    chunkMinWords: number;
+    chunks: number;
+  };
   encodings: Record<Encoding, Record<Unit, UnitStats>>;
   /** Tokens per word per language (pooled), for the docs. */
   wordsByLanguage: Record<Encoding, Record<string, number>>;
@@ -170,8 +174,19 @@ export function measureLengthFactors(read: (file: string) => string): LengthFact
       const tokens = withUnit.reduce((s, c) => s + c.tokens, 0);
       const units = withUnit.reduce((s, c) => s + c.n, 0);
       const spansOf = STRUCTURAL[unit];
-      const shortest = spansOf ? shortestUnit(texts.map((t) => t.text), spansOf, encoders[enc]) : undefined;
-      encodings[enc][unit] = unitStats(withUnit.map((c) => c.tokens / c.n), tokens, units, shortest);
+      const shortest = spansOf
+        ? shortestUnit(
+            texts.map((t) => t.text),
+            spansOf,
+            encoders[enc],
+          )
+        : undefined;
+      encodings[enc][unit] = unitStats(
+        withUnit.map((c) => c.tokens / c.n),
+        tokens,
+        units,
+        shortest,
+      );
     }
     wordsByLanguage[enc] = {};
     for (const language of [...new Set(CORPUS.map((c) => c.language))]) {

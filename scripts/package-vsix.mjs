@@ -14,7 +14,19 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
 const out = path.join(root, `promptbound-${manifest.version}.vsix`);
 
 /** What the extension needs at run time; everything else stays out. */
-const INCLUDE = ['dist', 'schemas', 'syntaxes', 'snippets', 'language-configuration', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.nls.json', '.vscodeignore'];
+const INCLUDE = [
+  'dist',
+  'schemas',
+  'syntaxes',
+  'snippets',
+  'language-configuration',
+  'images',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'package.nls.json',
+  '.vscodeignore',
+];
 for (const bundle of ['client-node.js', 'client-browser.js', 'server-node.js', 'server-browser.js']) {
   if (!existsSync(path.join(root, 'dist', bundle))) throw new Error(`dist/${bundle} is missing: run \`node esbuild.mjs\` first.`);
 }
@@ -45,4 +57,6 @@ if (problems.length > 0) {
 }
 const { files, bytes, unpacked } = describeVsix(out);
 const smoke = await smokeTestDesktopServer(out);
-console.log(`${path.basename(out)}: ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${(unpacked / 1e6).toFixed(2)} MB unpacked); checked: no node_modules, bundles and rank files present; the unpacked desktop server counted a prompt (${smoke.tokens} tokens, ${smoke.model})`);
+console.log(
+  `${path.basename(out)}: ${files} files, ${(bytes / 1e6).toFixed(2)} MB (${(unpacked / 1e6).toFixed(2)} MB unpacked); checked: no node_modules, bundles and rank files present; the unpacked desktop server counted a prompt (${smoke.tokens} tokens, ${smoke.model})`,
+);

@@ -5,6 +5,7 @@ import type { RankFile, RankLoader } from '../core/tokens/types';
 import { GlobRequest, ReadFileRequest, ReadRanksRequest } from './protocol';
 import type { ServerPlatform } from './platform';
 import { startServer } from './server';
+import { answerInvalidParams, paramsGuard } from './params';
 
 /** Every read is a request to the client (`vscode.workspace.fs`); a failed request reads as a missing file. */
 function clientFileAccess(connection: Connection): FileAccess {
@@ -25,7 +26,8 @@ function clientRankLoader(connection: Connection): RankLoader {
     const text = await connection.sendRequest(ReadRanksRequest, { encoding });
     if (typeof text !== 'string') throw new Error(`The client sent no rank file for ${encoding}.`);
     const parsed = JSON.parse(text) as RankFile;
-    if (typeof parsed.pat_str !== 'string' || typeof parsed.bpe_ranks !== 'string') throw new Error(`The rank file for ${encoding} is malformed.`);
+    if (typeof parsed.pat_str !== 'string' || typeof parsed.bpe_ranks !== 'string')
+      throw new Error(`The rank file for ${encoding} is malformed.`);
     return parsed;
   };
 }
@@ -33,6 +35,7 @@ function clientRankLoader(connection: Connection): RankLoader {
 // The worker global (typed from the reader, since this project compiles without the DOM libraries).
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
-const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), paramsGuard());
+answerInvalidParams(connection);
 const platform: ServerPlatform = { files: clientFileAccess(connection), ranks: clientRankLoader(connection) };
 startServer(connection, platform);

@@ -11,6 +11,7 @@ import type { PromptboundConfig, ResolvedConfig } from '../core/config/types';
 import { CONFIG_FILE_NAMES, parseConfigText, resolveConfig } from '../core/config/load';
 import { RULE_IDS } from '../core/rules/registry';
 import type { EditorSettings } from './protocol';
+import { URI } from 'vscode-uri';
 import { baseName, canonicalUri, isFileUri, joinUri, parentUri, relativeTo } from './uris';
 
 export interface FolderConfig {
@@ -49,7 +50,15 @@ export class ConfigLookup {
       if (own) chain.unshift(own);
     }
     const config = resolveConfig([settingsConfig(settings), ...chain.map((c) => c.config)], { modelOverride });
+    config.root = this.rootOf(documentUri);
     return { config, chain };
+  }
+
+  /** Where schemas, `$ref`s and samples may be read from (docs/security.md): the workspace folder, else the document's folder. */
+  private rootOf(documentUri: string): string | undefined {
+    const start = parentUri(canonicalUri(documentUri));
+    if (start === undefined) return undefined;
+    return this.roots().find((r) => r === start || relativeTo(r, start) !== undefined) ?? start;
   }
 
   /** True when `uri` is a config file name (its change invalidates its folder). */
@@ -98,10 +107,18 @@ export class ConfigLookup {
       if (raw === undefined) continue;
       const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
       const parsed = parseConfigText(uri, text, RULE_IDS);
-      return { uri, folder, config: parsed.config ?? {}, problems: parsed.problems, text };
+      return { uri, folder, config: withFolderUris(parsed.config ?? {}, folder), problems: parsed.problems, text };
     }
     return undefined;
   }
+}
+
+/** `allowOutsideRoot` folders are relative to the config's folder; core compares uris. */
+function withFolderUris(config: PromptboundConfig, folder: string): PromptboundConfig {
+  if (!Array.isArray(config.allowOutsideRoot)) return config;
+  const uriOf = (entry: string) =>
+    /^([a-z]:)?[\\/]/i.test(entry) ? URI.file(entry).toString() : canonicalUri(joinUri(folder, entry));
+  return { ...config, allowOutsideRoot: config.allowOutsideRoot.map(uriOf) };
 }
 
 /**

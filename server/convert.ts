@@ -1,4 +1,4 @@
-// Core diagnostics (UTF-16 offsets) to LSP diagnostics: the one place offsets become editor positions (STYLE 4, PITFALLS 17).
+// Core diagnostics (UTF-16 offsets) to LSP diagnostics: the one place offsets become editor positions (docs/design/conventions.md C4, docs/design/pitfalls.md P17).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Severity, Span } from '../core/diagnostic';
@@ -27,7 +27,10 @@ export function positionedText(uri: string, text: string, version?: number): Pos
   return { uri, document: TextDocument.create(uri, 'plaintext', version ?? 0, text), version };
 }
 
-export function rangeOf(document: TextDocument, span: Span): { start: { line: number; character: number }; end: { line: number; character: number } } {
+export function rangeOf(
+  document: TextDocument,
+  span: Span,
+): { start: { line: number; character: number }; end: { line: number; character: number } } {
   const length = document.getText().length;
   const start = Math.max(0, Math.min(span.offset, length));
   const end = Math.max(start, Math.min(span.offset + span.length, length));
@@ -38,7 +41,12 @@ export function rangeOf(document: TextDocument, span: Span): { start: { line: nu
  * `target` is the file the diagnostic points into; `lookup` finds the text of related locations in other files
  * (a related location whose file is unknown is left out rather than misplaced).
  */
-export function toLspDiagnostic(diagnostic: Diagnostic, target: PositionedText, lookup: (uri: string) => PositionedText | undefined, promptUri: string): LspDiagnostic {
+export function toLspDiagnostic(
+  diagnostic: Diagnostic,
+  target: PositionedText,
+  lookup: (uri: string) => PositionedText | undefined,
+  promptUri: string,
+): LspDiagnostic {
   const data: DiagnosticData = { ruleId: diagnostic.ruleId };
   if (diagnostic.data !== undefined) data.facts = diagnostic.data;
   if (diagnostic.fixes !== undefined && diagnostic.fixes.length > 0) {
@@ -63,7 +71,11 @@ export function toLspDiagnostic(diagnostic: Diagnostic, target: PositionedText, 
   return lsp;
 }
 
-function relatedInformation(diagnostic: Diagnostic, lookup: (uri: string) => PositionedText | undefined, promptUri: string): DiagnosticRelatedInformation[] {
+function relatedInformation(
+  diagnostic: Diagnostic,
+  lookup: (uri: string) => PositionedText | undefined,
+  promptUri: string,
+): DiagnosticRelatedInformation[] {
   const out: DiagnosticRelatedInformation[] = [];
   for (const related of diagnostic.related ?? []) {
     // A related location without a uri is in the linted prompt (core's convention).

@@ -1,6 +1,7 @@
 // The Node platform for the server: files through node/file-access.ts (uris ↔ paths with vscode-uri), rank files beside the bundle.
 import { URI } from 'vscode-uri';
-import type { FileAccess } from '../core/files';
+import type { FileAccess, ReadScope } from '../core/files';
+import { readScoped } from '../core/files';
 import type { Rule } from '../core/rules/types';
 import { RULES } from '../core/rules/registry';
 import { nodeFileAccess } from '../node/file-access';
@@ -14,6 +15,16 @@ export function nodeUriFileAccess(base: FileAccess = nodeFileAccess()): FileAcce
     async readText(uri) {
       const path = pathOf(uri);
       return path === undefined ? undefined : base.readText(path);
+    },
+    async read(uri, scope) {
+      const path = pathOf(uri);
+      if (path === undefined) return { ok: false, reason: 'missing', message: 'not found' };
+      if (!base.read) return readScoped(base, path, undefined);
+      // The scope's folders are uris too; a folder that is not a file uri confines nothing Node can read.
+      const folders = scope && scope.allowed !== 'any' ? [scope.root, ...scope.allowed].map((f) => pathOf(f) ?? f) : undefined;
+      const pathScope: ReadScope | undefined =
+        scope && (scope.allowed === 'any' ? scope : { root: folders![0], allowed: folders!.slice(1) });
+      return base.read(path, pathScope);
     },
     async glob(baseUri, patterns) {
       const path = pathOf(baseUri);

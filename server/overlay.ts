@@ -1,5 +1,6 @@
 // The FileAccess core is handed in the server: open documents shadow the platform's files, and every read is recorded (the prompt's dependencies).
-import type { FileAccess } from '../core/files';
+import type { FileAccess, FileRead as ScopedRead, ReadScope } from '../core/files';
+import { readScoped } from '../core/files';
 import { canonicalUri } from './uris';
 
 /** The open documents, by canonical uri. */
@@ -36,6 +37,19 @@ export class RecordingFiles implements FileAccess {
     const text = await this.base.readText(uri).catch(() => undefined);
     this.reads.set(key, { text });
     return text;
+  }
+
+  /** Like readText, with why a read failed (permission denied, outside the root); open documents are in scope. */
+  async read(uri: string, scope?: ReadScope): Promise<ScopedRead> {
+    const key = canonicalUri(uri);
+    const doc = this.open.openText(key);
+    if (doc !== undefined) {
+      this.reads.set(key, { text: doc.text, version: doc.version });
+      return { ok: true, text: doc.text };
+    }
+    const read = await readScoped(this.base, uri, scope);
+    this.reads.set(key, { text: read.ok ? read.text : undefined });
+    return read;
   }
 
   async glob(baseUri: string, patterns: readonly string[]): Promise<string[]> {

@@ -1,4 +1,4 @@
-// What the server needs from where it runs (STYLE 5): file access by uri and the token rank files. Node and the web worker each supply one.
+// What the server needs from where it runs (docs/design/conventions.md C5): file access by uri and the token rank files. Node and the web worker each supply one.
 import type { FileAccess } from '../core/files';
 import type { Rule } from '../core/rules/types';
 import type { RankLoader } from '../core/tokens/types';

@@ -1,15 +1,14 @@
 // Which documents are prompts: the five prompt file kinds, the settings' `files` globs and the configs' `files` globs.
 import picomatch from 'picomatch/posix';
+import { promptExtensionOf } from '../core/formats';
+import { normalizeGlob } from '../core/samples/discover';
 import { baseName, relativeTo } from './uris';
 
-/** The prompt file kinds of SPEC §2, by name. */
-const PROMPT_NAME = /\.(?:prompt\.md|prompt|prompty|prompt\.ya?ml)$/i;
+export { PROMPT_EXTENSIONS } from '../core/formats';
 
-/** The extensions a prompt may have, in the order a sample's owner is looked for (`<stem>.sample.json` → `<stem>.prompt.md`, ...). */
-export const PROMPT_EXTENSIONS: readonly string[] = ['.prompt.md', '.prompt', '.prompty', '.prompt.yml', '.prompt.yaml'];
-
+/** A file of one of the prompt file kinds (core/formats.ts), by name. */
 export function hasPromptName(uri: string): boolean {
-  return PROMPT_NAME.test(baseName(uri));
+  return promptExtensionOf(baseName(uri)) !== undefined;
 }
 
 /** True when `uri` lies under one of `bases` and matches one of its globs (relative to that base). */
@@ -20,10 +19,4 @@ export function matchesGlobs(uri: string, globs: ReadonlyArray<{ base: string; p
     if (picomatch(patterns.map(normalizeGlob), { dot: false })(relative)) return true;
   }
   return false;
-}
-
-function normalizeGlob(glob: string): string {
-  let g = glob.trim().replace(/\\/g, '/');
-  while (g.startsWith('./')) g = g.slice(2);
-  return g;
 }

@@ -2,7 +2,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lookupModel, MODELS } from '../core/models';
 import { checkSample, declaredConstraints, expectsJson, failedKeys } from '../core/samples/check';
-import { completionRequirements } from '../core/samples/context';
+import { completionRequirements, scopeOf } from '../core/samples/context';
 import type { CounterSource } from '../core/tokens/types';
 import type { CustomModel } from '../core/models/types';
 import type { CountTextResult, ModelInfo, ValidateCompletionResult, WireRange } from './protocol';
@@ -13,7 +13,12 @@ import { rangeOf } from './convert';
 /** Longest text CountText/ValidateCompletion accept; a clipboard can hold anything. */
 export const MAX_REQUEST_TEXT = 10 * 1024 * 1024;
 
-export async function countText(workspace: PromptWorkspace, tokenizers: CounterSource, uri: string, text: string): Promise<CountTextResult> {
+export async function countText(
+  workspace: PromptWorkspace,
+  tokenizers: CounterSource,
+  uri: string,
+  text: string,
+): Promise<CountTextResult> {
   const snapshot = workspace.isPrompt(uri) ? await workspace.freshSnapshot(uri) : undefined;
   let modelId: string;
   let lookup;
@@ -34,23 +39,47 @@ export async function countText(workspace: PromptWorkspace, tokenizers: CounterS
 }
 
 /** Checks `text` as a completion of the prompt `uri`, or of the prompt a sample file `uri` belongs to. */
-export async function validateCompletion(workspace: PromptWorkspace, tokenizers: CounterSource, uri: string, text: string): Promise<ValidateCompletionResult> {
+export async function validateCompletion(
+  workspace: PromptWorkspace,
+  tokenizers: CounterSource,
+  uri: string,
+  text: string,
+): Promise<ValidateCompletionResult> {
   const prompt = workspace.isPrompt(uri) ? await workspace.freshSnapshot(uri) : (await workspace.freshPromptsOfSample(uri))[0];
-  if (!prompt) return { pass: false, results: [], schema: [], problem: 'This file is not a prompt and no prompt checks it as a sample.' };
+  if (!prompt)
+    return { pass: false, results: [], schema: [], problem: 'This file is not a prompt and no prompt checks it as a sample.' };
   return validateAgainst(prompt, workspace, tokenizers, text.slice(0, MAX_REQUEST_TEXT));
 }
 
-async function validateAgainst(prompt: DocumentSnapshot, workspace: PromptWorkspace, tokenizers: CounterSource, text: string): Promise<ValidateCompletionResult> {
+async function validateAgainst(
+  prompt: DocumentSnapshot,
+  workspace: PromptWorkspace,
+  tokenizers: CounterSource,
+  text: string,
+): Promise<ValidateCompletionResult> {
   const { document, stats } = prompt.result;
   const promptUri = prompt.textDocument.uri;
   if (Object.keys(declaredConstraints(document)).length === 0 && !expectsJson(document)) {
-    return { prompt: undefined, pass: false, results: [], schema: [], problem: `${document.uri} declares no constraints and no output schema.` };
+    return {
+      prompt: undefined,
+      pass: false,
+      results: [],
+      schema: [],
+      problem: `${document.uri} declares no constraints and no output schema.`,
+    };
   }
-  const { requirements, schemaProblems } = await completionRequirements(document, stats, { files: workspace.files, tokenizers });
+  const { requirements, schemaProblems } = await completionRequirements(document, stats, {
+    files: workspace.files,
+    tokenizers,
+    scope: scopeOf(prompt.config),
+  });
   const broken = schemaProblems.filter((p) => p.severity === 'error');
   const textDocument = TextDocument.create('completion', 'plaintext', 0, text);
   const range = (span: { offset: number; length: number }): WireRange => rangeOf(textDocument, span);
-  const report = checkSample({ uri: 'completion', text, span: { offset: 0, length: text.length }, verbatim: true, index: 0 }, requirements);
+  const report = checkSample(
+    { uri: 'completion', text, span: { offset: 0, length: text.length }, verbatim: true, index: 0 },
+    requirements,
+  );
   const result: ValidateCompletionResult = {
     prompt: promptUri,
     pass: failedKeys(report).length === 0,

@@ -1,11 +1,11 @@
-// Per-document trailing debounce with generations (PITFALLS 19): a lint that finishes after a newer request for its document is dropped.
+// Per-document trailing debounce with generations (docs/design/pitfalls.md P19): a lint that finishes after a newer request for its document is dropped.
 
 export interface Timers {
   set(callback: () => void, ms: number): unknown;
   clear(handle: unknown): void;
 }
 
-const REAL_TIMERS: Timers = {
+export const REAL_TIMERS: Timers = {
   set: (callback, ms) => setTimeout(callback, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

@@ -1,5 +1,5 @@
 // What every language feature reads: one open document's text, its lint result and the config it was linted with.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResolvedConfig } from '../core/config/types';
 import type { LintResult } from '../core/engine';
 import type { CompletionContext } from '../core/completion';
@@ -14,7 +14,7 @@ export interface DocumentSnapshot {
   completion?: CompletionContext;
 }
 
-/** Shape of LSP `Diagnostic.data` for every diagnostic the server publishes; code actions key on it (STYLE 3). */
+/** Shape of LSP `Diagnostic.data` for every diagnostic the server publishes; code actions key on it (docs/design/conventions.md C3). */
 export interface DiagnosticData {
   ruleId: string;
   /** The core diagnostic's structured facts (`Diagnostic.data`). */
@@ -23,4 +23,39 @@ export interface DiagnosticData {
   fixes?: Array<{ title: string; safe?: boolean; edits: Array<{ offset: number; length: number; newText: string }> }>;
   /** Version of the document the offsets refer to (fixes are dropped when the document moved on). */
   version?: number;
+}
+
+/**
+ * A document as one lint saw it. Positions are read from the open document while it is still at that version
+ * (its line offsets are kept up to date edit by edit), so a keystroke does not walk the whole text to find
+ * line starts; once the editor has moved on, the snapshot computes its own, once.
+ */
+export function snapshotDocument(
+  live: TextDocument | undefined,
+  uri: string,
+  languageId: string,
+  version: number,
+  text: string,
+): TextDocument {
+  let own: TextDocument | undefined;
+  const positions = (): TextDocument => {
+    if (live !== undefined && live.version === version && live.getText() === text) return live;
+    own ??= TextDocument.create(uri, languageId, version, text);
+    return own;
+  };
+  return {
+    uri,
+    languageId,
+    version,
+    get lineCount() {
+      return positions().lineCount;
+    },
+    getText(range) {
+      return range === undefined ? text : positions().getText(range);
+    },
+    positionAt: (offset) => positions().positionAt(offset),
+    offsetAt: (position) => positions().offsetAt(position),
+    getLineRange: (line) => positions().getLineRange(line),
+    getEOLCharacters: (line) => positions().getEOLCharacters(line),
+  };
 }

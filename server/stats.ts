@@ -70,9 +70,12 @@ function targetStat(result: LintResult, stats: DocumentStats): TargetStat {
 function budgetState(result: LintResult, target?: DocumentStats): BudgetState {
   // One target's state: the budget findings about it (they carry data.target); the document's: all of them.
   const id = target?.target?.id;
-  const own = result.diagnostics.filter((d) => d.uri === undefined && d.ruleId.startsWith('budget/') && (id === undefined || d.data?.target === id));
+  const own = result.diagnostics.filter(
+    (d) => d.uri === undefined && d.ruleId.startsWith('budget/') && (id === undefined || d.data?.target === id),
+  );
   const { budget } = target ?? result.stats;
-  if (own.some((d) => d.severity === 'error') || (budget.inputBudget !== undefined && budget.input > budget.inputBudget)) return 'error';
+  if (own.some((d) => d.severity === 'error') || (budget.inputBudget !== undefined && budget.input > budget.inputBudget))
+    return 'error';
   if (own.some((d) => d.severity === 'warning')) return 'warning';
   if (budget.inputBudget !== undefined && budget.input >= budget.warnAt.fraction * budget.inputBudget) return 'warning';
   return 'ok';

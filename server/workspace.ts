@@ -1,10 +1,8 @@
-// The server's state: which prompts are linted, what each last produced, what files each depends on, and publishing.
-//
-// A prompt's diagnostics can point into other files (a sample, a schema, a config). Each prompt's lint leaves its
-// "contributions" per target file; a target's published diagnostics are the union over every prompt, so two
-// prompts sharing one schema both report into it, and closing one leaves the other's.
+// The server's state: which prompts are linted, when (scheduling, yielding, abandoning stale lints), what each last
+// produced and what files each depends on. Publishing merged diagnostics is server/published-diagnostics.ts's job;
+// deciding which documents are prompts and which prompt owns a sample is server/prompt-kinds.ts's.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/diagnostic';
 import { lintDocument, type EngineHost } from '../core/engine';
 import type { Rule } from '../core/rules/types';
@@ -12,14 +10,18 @@ import { RULES } from '../core/rules/registry';
 import type { CounterSource } from '../core/tokens/types';
 import type { FileAccess } from '../core/files';
 import type { DocumentStatsPayload, EditorSettings } from './protocol';
-import type { DocumentSnapshot } from './snapshot';
+import { snapshotDocument, type DocumentSnapshot } from './snapshot';
+import { DocumentSession } from '../core/analysis/session';
+import { changedRange } from '../core/analysis/diff';
 import { ConfigLookup, type DocumentConfig } from './config';
-import { DIAGNOSTIC_SOURCE, diagnosticKey, positionedText, toLspDiagnostic, type PositionedText } from './convert';
+import { DIAGNOSTIC_SOURCE, positionedText, toLspDiagnostic, type PositionedText } from './convert';
 import { overlayFiles, RecordingFiles, type OpenTexts } from './overlay';
-import { hasPromptName, matchesGlobs, PROMPT_EXTENSIONS } from './prompt-files';
-import { LintScheduler, type Timers } from './scheduler';
+import { hasPromptName } from './prompt-files';
+import { findOwner, PromptKinds } from './prompt-kinds';
+import { PublishedDiagnostics, type Contribution } from './published-diagnostics';
+import { LintScheduler, REAL_TIMERS, type Timers } from './scheduler';
 import { statsPayload } from './stats';
-import { baseName, canonicalUri, joinUri, parentUri, relativeTo } from './uris';
+import { canonicalUri, parentUri, relativeTo } from './uris';
 
 /** The open documents, keyed by canonical uri, with the spelling the client used. */
 export interface OpenDocuments {
@@ -46,12 +48,6 @@ export interface WorkspaceOptions {
   timers?: Timers;
 }
 
-interface Contribution {
-  /** Version of the target document the positions were computed on, when it is open. */
-  version?: number;
-  diagnostics: LspDiagnostic[];
-}
-
 interface PromptEntry {
   uri: string;
   /** Open in the editor as a prompt. */
@@ -67,23 +63,52 @@ interface PromptEntry {
   stats?: DocumentStatsPayload;
   /** True once a lint has published. */
   linted: boolean;
+  /** Counts and prose scans kept between versions (open prompts only). */
+  session?: DocumentSession;
+  /** A pending stats notification of a prompt with many sections (see STATS_THROTTLE_MS). */
+  statsDue?: unknown;
+  /** The last text linted and its UTF-8 size (only kept for texts that may be near the size limit). */
+  size?: { text: string; bytes: number };
+  /** When stats were last sent (Date.now()). */
+  statsSent?: number;
+  /** Set while a lint is long enough to yield; requests then stop waiting for it (see `freshSnapshot`). */
+  yielding?: { waiters: Array<() => void>; active: boolean };
 }
+
+/** Thrown at a checkpoint of a lint that a newer version (or a close) has overtaken: its work is abandoned. */
+class Superseded extends Error {}
+
+/** `PROMPTBOUND_LINT_TIMING=1` logs each lint's wall and CPU time (the editor benchmark reads them). */
+const LINT_TIMING =
+  typeof process !== 'undefined' && typeof process.cpuUsage === 'function' && process.env?.PROMPTBOUND_LINT_TIMING === '1';
+
+/**
+ * A prompt with more sections than this sends its stats (every section's count, for the chart) at most every
+ * STATS_THROTTLE_MS while it is edited: encoding thousands of sections on every keystroke would cost more than
+ * the lint itself. Diagnostics are never held back.
+ */
+const STATS_SECTIONS_AT_ONCE = 300;
+const STATS_THROTTLE_MS = 150;
+
+/** A lint runs this long before it yields to other messages (hover, completion, cancellation). */
+const SLICE_MS = 15;
+
+const yieldToEventLoop: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The CLI's limit (node/files.ts MAX_FILE_BYTES): larger files are reported, not linted. */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-/** UTF-8 length over `limit`, without encoding the text (stops counting once over). */
-export function exceedsBytes(text: string, limit: number): boolean {
-  if (text.length > limit) return true;
-  if (text.length * 3 <= limit) return false;
+/** UTF-8 length of `[from, to)` without encoding it (a surrogate pair is 4 bytes: 2 per half). */
+function utf8Length(text: string, from: number, to: number): number {
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // A surrogate pair is 4 bytes: 2 per half.
     bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
-    if (bytes > limit) return true;
   }
-  return false;
+  return bytes;
 }
 
 /** Delay before dependents of an edited sample or schema are re-linted, when their own setting is unknown. */
@@ -91,16 +116,14 @@ const FALLBACK_DEBOUNCE_MS = 300;
 
 export class PromptWorkspace {
   private readonly prompts = new Map<string, PromptEntry>();
-  /** Whether an open document is a prompt, decided when it opens and after settings or config change. */
-  private readonly kinds = new Map<string, boolean>();
+  private readonly kinds: PromptKinds;
   private readonly modelOverrides = new Map<string, string>();
   private readonly debounces = new Map<string, number>();
   private readonly scheduler: LintScheduler;
   private readonly configs: ConfigLookup;
   private readonly overlay: FileAccess;
   private readonly open: OpenTexts;
-  /** Targets last published non-empty, so a target that loses its last diagnostic is cleared. */
-  private readonly published = new Set<string>();
+  private readonly diagnostics: PublishedDiagnostics;
   private readonly rules: readonly Rule[];
 
   constructor(private readonly options: WorkspaceOptions) {
@@ -112,8 +135,12 @@ export class PromptWorkspace {
     };
     this.overlay = overlayFiles(options.files, this.open);
     this.configs = new ConfigLookup(this.overlay, options.roots);
+    this.kinds = new PromptKinds(this.configs, options.settingsFor, options.roots);
     this.rules = options.rules ?? RULES;
     this.scheduler = new LintScheduler((uri, generation) => this.lint(uri, generation), options.timers);
+    this.diagnostics = new PublishedDiagnostics(this.prompts, options.documents, (uri, version, diagnostics) =>
+      options.sink.publishDiagnostics(uri, version, diagnostics),
+    );
   }
 
   // ---- document events ---------------------------------------------------------------------------------------
@@ -121,7 +148,7 @@ export class PromptWorkspace {
   async opened(doc: TextDocument): Promise<void> {
     const uri = canonicalUri(doc.uri);
     if (ConfigLookup.isConfigFile(uri)) this.configChanged(uri);
-    const prompt = await this.classify(uri);
+    const prompt = await this.kinds.classify(uri);
     if (this.options.documents.get(uri) === undefined) return; // closed while its kind was being decided
     if (prompt) {
       const entry = this.entry(uri);
@@ -160,7 +187,7 @@ export class PromptWorkspace {
 
   closed(doc: TextDocument): void {
     const uri = canonicalUri(doc.uri);
-    this.kinds.delete(uri);
+    this.kinds.forget(uri);
     this.debounces.delete(uri);
     if (ConfigLookup.isConfigFile(uri)) this.configChanged(uri);
     const entry = this.prompts.get(uri);
@@ -191,7 +218,8 @@ export class PromptWorkspace {
       if (this.options.documents.get(uri) !== undefined) continue; // the open document is what counts
       for (const prompt of this.prompts.values()) {
         if (prompt.uri === uri && !prompt.open) due.add(prompt.uri);
-        if (prompt.dependencies.has(uri) || [...prompt.globBases].some((base) => relativeTo(base, uri) !== undefined)) due.add(prompt.uri);
+        if (prompt.dependencies.has(uri) || [...prompt.globBases].some((base) => relativeTo(base, uri) !== undefined))
+          due.add(prompt.uri);
       }
     }
     for (const uri of due) this.scheduler.schedule(uri, 0);
@@ -223,8 +251,8 @@ export class PromptWorkspace {
       await (this.options.documents.get(uri) !== undefined && entry.linted ? this.scheduler.flush(uri) : this.scheduler.now(uri));
       if (this.prompts.get(uri) === entry && entry.linted) totals.files++;
     }
-    for (const target of this.targetsOf(seen)) {
-      for (const d of this.mergedFor(target).diagnostics) {
+    for (const target of this.diagnostics.targetsOf(seen)) {
+      for (const d of this.diagnostics.mergedFor(target).diagnostics) {
         if (d.severity === 1) totals.errors++;
         else if (d.severity === 2) totals.warnings++;
         else totals.infos++;
@@ -250,10 +278,16 @@ export class PromptWorkspace {
     const entry = this.prompts.get(key);
     if (!entry) return undefined;
     const doc = this.options.documents.get(key);
-    const current = () => entry.snapshot && (!doc || entry.snapshot.textDocument.version === doc.version) ? entry.snapshot : undefined;
+    const current = () =>
+      entry.snapshot && (!doc || entry.snapshot.textDocument.version === doc.version) ? entry.snapshot : undefined;
     if (current()) return entry.snapshot;
-    await this.scheduler.flush(key);
-    if (!current()) await this.scheduler.now(key);
+    // A long lint (a cold 10 MB prompt) is not waited for: the request is answered from what is known now.
+    const yielded = this.untilYielding(entry);
+    if ((await Promise.race([this.scheduler.flush(key).then(() => 'done'), yielded])) === 'yielding') return current();
+    if (!current()) {
+      if ((await Promise.race([this.scheduler.now(key).then(() => 'done'), this.untilYielding(entry)])) === 'yielding')
+        return current();
+    }
     return current();
   }
 
@@ -288,8 +322,11 @@ export class PromptWorkspace {
   async statsFor(uri: string): Promise<DocumentStatsPayload | null> {
     const key = canonicalUri(uri);
     if (!this.prompts.get(key)?.open) return null;
-    await this.freshSnapshot(key);
-    return this.prompts.get(key)?.stats ?? null;
+    const snapshot = await this.freshSnapshot(key);
+    const entry = this.prompts.get(key);
+    if (entry && snapshot && entry.stats?.version !== snapshot.textDocument.version)
+      entry.stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
+    return entry?.stats ?? null;
   }
 
   /** The config and settings a document is linted with (CountText on a file that is not a prompt). */
@@ -319,12 +356,18 @@ export class PromptWorkspace {
     try {
       await this.lintEntry(entry, generation);
     } catch (error) {
+      if (error instanceof Superseded) return;
       // A bug of ours (core already turns a throwing rule into a diagnostic): logged, and the server goes on.
-      this.options.sink.log(`promptbound: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.options.sink.log(
+        `promptbound: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    } finally {
+      if (this.scheduler.isCurrent(uri, generation)) this.stopYielding(entry);
     }
   }
 
   private async lintEntry(entry: PromptEntry, generation: number): Promise<void> {
+    const started = LINT_TIMING ? { wall: performance.now(), cpu: process.cpuUsage() } : undefined;
     const { uri } = entry;
     const doc = this.options.documents.get(uri);
     const text = doc ? doc.getText() : await this.overlay.readText(uri);
@@ -333,7 +376,7 @@ export class PromptWorkspace {
       if (current()) this.drop(entry);
       return;
     }
-    if (exceedsBytes(text, MAX_DOCUMENT_BYTES)) {
+    if (text.length * 3 > MAX_DOCUMENT_BYTES && this.utf8Size(entry, text) > MAX_DOCUMENT_BYTES) {
       if (current()) this.skipTooLarge(entry, doc);
       return;
     }
@@ -342,12 +385,16 @@ export class PromptWorkspace {
     const { config, chain } = await this.configs.configFor(uri, settings, this.modelOverrides.get(uri));
     const files = new RecordingFiles(this.options.files, this.open);
     const host: EngineHost = { tokenizers: this.options.tokenizers, files };
-    const result = await lintDocument({ uri, text, config }, host, this.rules);
-    if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (PITFALLS 19)
+    if (entry.open) entry.session ??= new DocumentSession();
+    else entry.session = undefined;
+    const checkpoint = this.checkpoint(entry, current);
+    const result = await lintDocument({ uri, text, config, session: entry.session, checkpoint }, host, this.rules);
+    if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (docs/design/pitfalls.md P19)
 
-    const textDocument = TextDocument.create(doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
+    const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
     // A closed prompt linted on request keeps its snapshot only when code actions on its samples may need it.
-    entry.snapshot = entry.open || result.completion ? { textDocument, result, config, completion: result.completion } : undefined;
+    entry.snapshot =
+      entry.open || result.completion ? { textDocument, result, config, completion: result.completion } : undefined;
     entry.linted = true;
     entry.dependencies = new Set([...files.reads.keys(), ...chain.map((c) => c.uri)]);
     entry.globBases = files.globBases;
@@ -355,9 +402,12 @@ export class PromptWorkspace {
     const texts = new Map<string, PositionedText>();
     texts.set(uri, { uri: textDocument.uri, document: textDocument, version: doc?.version });
     for (const [readUri, read] of files.reads) {
-      if (read.text !== undefined && !texts.has(readUri)) texts.set(readUri, positionedText(this.clientUri(readUri), read.text, read.version));
+      if (read.text !== undefined && !texts.has(readUri))
+        texts.set(readUri, positionedText(this.clientUri(readUri), read.text, read.version));
     }
-    for (const c of chain) if (!texts.has(c.uri)) texts.set(c.uri, positionedText(this.clientUri(c.uri), c.text, this.options.documents.get(c.uri)?.version));
+    for (const c of chain)
+      if (!texts.has(c.uri))
+        texts.set(c.uri, positionedText(this.clientUri(c.uri), c.text, this.options.documents.get(c.uri)?.version));
 
     const byTarget = new Map<string, Diagnostic[]>();
     const add = (target: string, d: Diagnostic) => {
@@ -378,16 +428,92 @@ export class PromptWorkspace {
         texts.set(target, file);
       }
       const lookup = (other: string) => texts.get(canonicalUri(other));
-      contributions.set(target, { version: file.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, file!, lookup, uri)) });
+      const converted: LspDiagnostic[] = [];
+      for (let i = 0; i < diagnostics.length; i++) {
+        converted.push(toLspDiagnostic(diagnostics[i], file, lookup, uri));
+        if (i % 4096 === 4095) await checkpoint();
+      }
+      contributions.set(target, { version: file.version, diagnostics: converted });
     }
     if (!current()) return;
     const targets = new Set([...entry.contributions.keys(), ...contributions.keys()]);
     entry.contributions = contributions;
     this.publish(targets);
-    if (entry.open) {
-      entry.stats = statsPayload(textDocument.uri, textDocument, result);
-      this.options.sink.documentStats(entry.stats);
+    if (entry.open) this.sendStats(entry, result.stats.sections.length > STATS_SECTIONS_AT_ONCE);
+    if (started) {
+      const cpu = process.cpuUsage(started.cpu);
+      this.options.sink.log(
+        `promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)} rss=${(process.memoryUsage.rss() / 1048576).toFixed(1)} heap=${(process.memoryUsage().heapUsed / 1048576).toFixed(1)}`,
+      );
     }
+  }
+
+  /**
+   * The stats of the entry's snapshot: now, or (`throttled`) no sooner than STATS_THROTTLE_MS after the last
+   * ones. A throttled send that finds the editor already past its snapshot is left to the lint on its way,
+   * which sends at once (its time has come), so positions are always read from a current document.
+   */
+  private sendStats(entry: PromptEntry, throttled: boolean): void {
+    entry.stats = undefined;
+    const timers = this.options.timers ?? REAL_TIMERS;
+    const send = () => {
+      entry.statsDue = undefined;
+      const snapshot = entry.snapshot;
+      if (!entry.open || !snapshot || this.prompts.get(entry.uri) !== entry) return;
+      if (this.options.documents.get(entry.uri)?.version !== snapshot.textDocument.version) return;
+      entry.statsSent = Date.now();
+      entry.stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
+      this.options.sink.documentStats(entry.stats);
+    };
+    const wait = throttled ? (entry.statsSent ?? 0) + STATS_THROTTLE_MS - Date.now() : 0;
+    if (wait <= 0) {
+      if (entry.statsDue !== undefined) timers.clear(entry.statsDue);
+      send();
+    } else if (entry.statsDue === undefined) {
+      entry.statsDue = timers.set(send, wait);
+    }
+  }
+
+  /**
+   * Between slices of a lint: after SLICE_MS of work, lets other messages in (and marks the lint as long, so
+   * requests stop waiting for it); a lint that has been overtaken is abandoned here.
+   */
+  private checkpoint(entry: PromptEntry, current: () => boolean): () => Promise<void> {
+    let sliceStart = Date.now();
+    return async () => {
+      if (Date.now() - sliceStart < SLICE_MS) return;
+      const yielding = (entry.yielding ??= { waiters: [], active: false });
+      yielding.active = true;
+      for (const wake of yielding.waiters.splice(0)) wake();
+      await yieldToEventLoop();
+      sliceStart = Date.now();
+      if (!current()) throw new Superseded('overtaken by a newer version');
+    };
+  }
+
+  /** Resolves to 'yielding' once the entry's running lint yields (at once if it already does); never otherwise. */
+  private untilYielding(entry: PromptEntry): Promise<'yielding'> {
+    const yielding = (entry.yielding ??= { waiters: [], active: false });
+    if (yielding.active) return Promise.resolve('yielding');
+    return new Promise((resolve) => yielding.waiters.push(() => resolve('yielding')));
+  }
+
+  private stopYielding(entry: PromptEntry): void {
+    // Requests still waiting for a yield are answered by the lint's end instead (see `freshSnapshot`).
+    if (entry.yielding) entry.yielding = { waiters: [], active: false };
+  }
+
+  /** The text's UTF-8 size, from the previous version's by what changed (a keystroke need not walk 10 MB). */
+  private utf8Size(entry: PromptEntry, text: string): number {
+    const last = entry.size;
+    let bytes: number;
+    if (last === undefined) bytes = utf8Length(text, 0, text.length);
+    else {
+      const change = changedRange(last.text, text);
+      bytes = last.bytes - utf8Length(last.text, change.start, change.oldEnd) + utf8Length(text, change.start, change.newEnd);
+    }
+    entry.size = { text, bytes };
+    return bytes;
   }
 
   /** As `promptbound check` does, a file over 10 MB is not linted; one error at its start says so. */
@@ -409,46 +535,7 @@ export class PromptWorkspace {
   // ---- publishing -------------------------------------------------------------------------------------------
 
   private publish(targets: Iterable<string>): void {
-    for (const target of targets) {
-      const { version, diagnostics } = this.mergedFor(target);
-      if (diagnostics.length === 0 && !this.published.has(target) && !this.isOwnTarget(target)) continue;
-      if (diagnostics.length > 0) this.published.add(target);
-      else this.published.delete(target);
-      this.options.sink.publishDiagnostics(this.clientUri(target), version, diagnostics);
-    }
-  }
-
-  /** An open or listed prompt's own file: published even when clean (a fix must clear the squiggles). */
-  private isOwnTarget(target: string): boolean {
-    const entry = this.prompts.get(target);
-    return entry !== undefined && (entry.open || entry.listed);
-  }
-
-  private mergedFor(target: string): Contribution {
-    const seen = new Set<string>();
-    const diagnostics: LspDiagnostic[] = [];
-    let version: number | undefined;
-    for (const prompt of this.prompts.values()) {
-      // A prompt's own diagnostics show only while it is open or was linted on request (PITFALLS 20).
-      if (prompt.uri === target && !prompt.open && !prompt.listed) continue;
-      const contribution = prompt.contributions.get(target);
-      if (!contribution) continue;
-      if (contribution.version !== undefined) version = Math.max(version ?? contribution.version, contribution.version);
-      for (const d of contribution.diagnostics) {
-        const key = diagnosticKey(d);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        diagnostics.push(d);
-      }
-    }
-    const open = this.options.documents.get(target);
-    return { version: open ? (version ?? open.version) : undefined, diagnostics };
-  }
-
-  private targetsOf(prompts: Set<string>): Set<string> {
-    const targets = new Set<string>();
-    for (const uri of prompts) for (const target of this.prompts.get(uri)?.contributions.keys() ?? []) targets.add(target);
-    return targets;
+    this.diagnostics.publish(targets);
   }
 
   private setContribution(entry: PromptEntry, target: string, contribution: Contribution | undefined): void {
@@ -463,11 +550,7 @@ export class PromptWorkspace {
     this.prompts.delete(entry.uri);
     const targets = new Set([entry.uri, ...entry.contributions.keys()]);
     entry.contributions.clear();
-    for (const target of targets) {
-      const { version, diagnostics } = this.mergedFor(target);
-      if (diagnostics.length === 0) this.published.delete(target);
-      this.options.sink.publishDiagnostics(this.clientUri(target), version, diagnostics);
-    }
+    this.diagnostics.withdraw(targets);
   }
 
   // ---- bookkeeping ------------------------------------------------------------------------------------------
@@ -475,7 +558,15 @@ export class PromptWorkspace {
   private entry(uri: string): PromptEntry {
     let entry = this.prompts.get(uri);
     if (!entry) {
-      entry = { uri, open: false, listed: false, linted: false, dependencies: new Set(), globBases: new Set(), contributions: new Map() };
+      entry = {
+        uri,
+        open: false,
+        listed: false,
+        linted: false,
+        dependencies: new Set(),
+        globBases: new Set(),
+        contributions: new Map(),
+      };
       this.prompts.set(uri, entry);
     }
     return entry;
@@ -497,31 +588,13 @@ export class PromptWorkspace {
     return this.options.documents.get(uri)?.uri ?? uri;
   }
 
-  /** A prompt by name, or by the settings' or a config's `files` globs. */
-  private async classify(uri: string): Promise<boolean> {
-    const known = this.kinds.get(uri);
-    if (known !== undefined) return known;
-    let prompt = hasPromptName(uri);
-    if (!prompt) {
-      const settings = await this.options.settingsFor(uri);
-      const { chain } = await this.configs.configFor(uri, settings, undefined);
-      const globs = [
-        ...this.options.roots().map((base) => ({ base, patterns: settings.files })),
-        ...chain.map((c) => ({ base: c.folder, patterns: (c.config.files ?? []).filter((g) => typeof g === 'string') })),
-      ];
-      prompt = matchesGlobs(uri, globs);
-    }
-    this.kinds.set(uri, prompt);
-    return prompt;
-  }
-
   private async reclassify(): Promise<void> {
     this.kinds.clear();
     const work: Array<Promise<void>> = [];
     for (const doc of this.options.documents.all()) {
       const uri = canonicalUri(doc.uri);
       work.push(
-        this.classify(uri).then((prompt) => {
+        this.kinds.classify(uri).then((prompt) => {
           const entry = this.prompts.get(uri);
           if (prompt && !entry?.open) this.entry(uri).open = true;
           else if (!prompt && entry?.open) {
@@ -556,9 +629,9 @@ export class PromptWorkspace {
     for (const doc of this.options.documents.all()) {
       const uri = canonicalUri(doc.uri);
       if (hasPromptName(uri)) continue;
-      const was = this.kinds.get(uri);
-      this.kinds.delete(uri);
-      const now = await this.classify(uri).catch(() => false);
+      const was = this.kinds.known(uri);
+      this.kinds.forget(uri);
+      const now = await this.kinds.classify(uri).catch(() => false);
       if (now === was) continue;
       if (now) {
         this.entry(uri).open = true;
@@ -570,27 +643,7 @@ export class PromptWorkspace {
     }
   }
 
-  /**
-   * The prompt a sample file belongs to by the default naming (`<stem>.sample.*`, `<stem>.samples/**`), when it
-   * exists; samples matched only by a prompt's own `samples:` globs are found once that prompt is linted.
-   */
-  private async findOwner(uri: string): Promise<string | undefined> {
-    const candidates: string[] = [];
-    const name = baseName(uri);
-    const folder = parentUri(uri);
-    const sample = /^(.+)\.sample\.[^.]+$/.exec(name);
-    if (sample && folder) for (const ext of PROMPT_EXTENSIONS) candidates.push(joinUri(folder, sample[1] + ext));
-    for (let dir = folder; dir !== undefined; dir = parentUri(dir)) {
-      const samples = /^(.+)\.samples$/.exec(baseName(dir));
-      const parent = parentUri(dir);
-      if (samples && parent) for (const ext of PROMPT_EXTENSIONS) candidates.push(joinUri(parent, samples[1] + ext));
-      if (candidates.length > 20) break;
-    }
-    for (const candidate of candidates) {
-      const key = canonicalUri(candidate);
-      if (this.prompts.has(key)) return key;
-      if ((await this.overlay.readText(key)) !== undefined) return key;
-    }
-    return undefined;
+  private findOwner(uri: string): Promise<string | undefined> {
+    return findOwner(uri, (key) => this.prompts.has(key), this.overlay);
   }
 }

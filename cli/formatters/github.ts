@@ -3,7 +3,7 @@ import type { Severity } from '../../core/diagnostic';
 import { displayPath, rootRelative } from '../paths';
 import type { Report, ReportMessage } from '../report';
 
-/** GitHub shows at most 10 annotations of each severity per step (PITFALLS 22); the rest would vanish silently. */
+/** GitHub shows at most 10 annotations of each severity per step (docs/design/pitfalls.md P22); the rest would vanish silently. */
 export const ANNOTATIONS_PER_SEVERITY = 10;
 
 type Command = 'error' | 'warning' | 'notice';

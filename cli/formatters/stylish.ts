@@ -2,15 +2,10 @@
 import type { Severity } from '../../core/diagnostic';
 import { displayWidth, padEnd, padStart, palette, type Palette } from '../color';
 import { displayPath } from '../paths';
-import {
-  formatCompact,
-  formatPercent,
-  formatTokens,
-  totalsOf,
-  type FileReport,
-  type Report,
-  type Totals,
-} from '../report';
+import { formatCompact, formatPercent, formatTokens, totalsOf, type FileReport, type Report, type Totals } from '../report';
+import { plural } from '../../core/plain-data';
+
+export { plural };
 
 export interface StylishOptions {
   color: boolean;
@@ -70,10 +65,6 @@ function summary(totals: Totals, colors: Palette): string {
   return lines.join('\n');
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /**
  * `--stats`: one row per file, or per target for a prompt with several `targets` (the file named on its first row);
  * `≈` marks estimated counts, budget is input ÷ (context − output reserve).
@@ -96,6 +87,9 @@ function statsTable(report: Report, colors: Palette): string {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   // File and model columns read left to right; numbers line up on the right.
   const align = (cells: string[]): string =>
-    cells.map((cell, i) => (i === 0 || i === 2 ? padEnd(cell, widths[i]) : padStart(cell, widths[i]))).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (i === 0 || i === 2 ? padEnd(cell, widths[i]) : padStart(cell, widths[i])))
+      .join('  ')
+      .trimEnd();
   return [colors.dim(align(header)), ...rows.map(align)].join('\n');
 }

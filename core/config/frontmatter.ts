@@ -5,7 +5,7 @@ import { schemaProblems, type CompiledSchema, type SchemaProblem } from './schem
 
 export type { SchemaProblem } from './schema-problems';
 
-/** The count syntax of SPEC §3.1, in the words messages use. */
+/** The count syntax of docs/constraints.md, in the words messages use. */
 export const COUNT_LABEL = 'a count: N, {min, max}, {exactly, tolerance}, or a string like "<=100", "100..150", "~100"';
 
 /** Phrases for what a value must be, keyed by pointers into the published schema file (checked by a test). */

@@ -108,7 +108,8 @@ const JSON_LITERAL = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?
 function jsonSyntaxErrors(doc: YamlDocument.Parsed, text: string): Array<{ message: string; pos: [number, number] }> {
   const errors: Array<{ message: string; pos: [number, number] }> = [];
   const report = (node: YamlNode, what: string) => {
-    if (errors.length === 0 && node.range) errors.push({ message: `Not valid JSON: ${what}.`, pos: [node.range[0], node.range[1]] });
+    if (errors.length === 0 && node.range)
+      errors.push({ message: `Not valid JSON: ${what}.`, pos: [node.range[0], node.range[1]] });
   };
   visit(doc, {
     Map: (_key, node) => (node.flow ? undefined : report(node, 'use {"key": value} objects, not YAML block mappings')),
@@ -189,6 +190,10 @@ export function resolveConfig(chain: readonly PromptboundConfig[], overrides: Co
     if (config.budget) resolved.budget = { ...resolved.budget, ...copyBudget(config.budget) };
     if (config.models) resolved.models = [...config.models.map(copyModel), ...resolved.models];
     if (config.stripHtmlComments !== undefined) resolved.stripHtmlComments = config.stripHtmlComments;
+    if (config.allowOutsideRoot === true) resolved.allowOutsideRoot = true;
+    else if (Array.isArray(config.allowOutsideRoot) && resolved.allowOutsideRoot !== true) {
+      resolved.allowOutsideRoot = [...(resolved.allowOutsideRoot ?? []), ...config.allowOutsideRoot];
+    }
     if (config.targets !== undefined) resolved.targets = [...config.targets];
     if (config.structuredOutput?.strict !== undefined) resolved.structuredOutput = { strict: config.structuredOutput.strict };
     if (config.placement?.minTokens !== undefined) resolved.placement = { minTokens: config.placement.minTokens };

@@ -4,6 +4,9 @@ import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Fix, Span } from '../diagnostic';
 import { closestMatches } from '../did-you-mean';
+import { decodePointer, isRecord } from '../plain-data';
+
+export { decodePointer };
 
 /** A schema violation at a place in the YAML source. */
 export interface SchemaProblem {
@@ -305,7 +308,10 @@ class SchemaContext {
     const where = this.formatPath([...finding.path, finding.key]);
     const siblings = asObject(this.valueAt(finding.path)) ?? {};
     // Renaming onto a key that is already there would only trade this error for a duplicate-key one.
-    const candidates = closestMatches(finding.key, finding.allowed.filter((k) => !Object.hasOwn(siblings, k)));
+    const candidates = closestMatches(
+      finding.key,
+      finding.allowed.filter((k) => !Object.hasOwn(siblings, k)),
+    );
     const noun = finding.noun;
     const head = noun ? `${where} is not a ${noun}` : `${where} is not a known key of ${this.formatPath(finding.path)}`;
     const tail = candidates.length > 0 ? `; did you mean ${candidates[0]}?` : knownKeys(finding.allowed);
@@ -315,15 +321,20 @@ class SchemaContext {
       message: head + tail,
       span: keyNode ? nodeSpan(source, keyNode) : valueSpan(source, finding.path),
       fixes: keyNode ? replacementFixes(source, keyNode, finding.key, candidates) : undefined,
-      data: { pointer: encodePointer([...finding.path, finding.key]), path: where, key: finding.key, candidates, allowed: finding.allowed },
+      data: {
+        pointer: encodePointer([...finding.path, finding.key]),
+        path: where,
+        key: finding.key,
+        candidates,
+        allowed: finding.allowed,
+      },
     };
   }
 
   private valueProblem(finding: Extract<Finding, { kind: 'value' }>, source: YamlSource): SchemaProblem {
     const where = this.formatPath(finding.path);
     const actual = this.valueAt(finding.path);
-    const candidates =
-      typeof actual === 'string' && finding.allowedValues ? closestMatches(actual, finding.allowedValues) : [];
+    const candidates = typeof actual === 'string' && finding.allowedValues ? closestMatches(actual, finding.allowedValues) : [];
     const hint = candidates.length > 0 ? ` (did you mean ${candidates[0]}?)` : '';
     const location = locate(source, finding.path);
     const valueNode = location.found ? location.valueNode : undefined;
@@ -363,7 +374,7 @@ function describeType(type: string, schema: JsonObject, items: () => string): st
     case 'object':
       return schema.minProperties === 1 ? 'a non-empty mapping' : 'a mapping';
     case 'array': {
-      const of = asObject(schema.items) ? ` of ${plural(items())}` : '';
+      const of = asObject(schema.items) ? ` of ${pluralPhrase(items())}` : '';
       return `${schema.minItems === 1 ? 'a non-empty list' : 'a list'}${of}`;
     }
     default:
@@ -372,10 +383,13 @@ function describeType(type: string, schema: JsonObject, items: () => string): st
 }
 
 /** "a non-empty string" → "non-empty strings", for "a list of …". */
-function plural(phrase: string): string {
+function pluralPhrase(phrase: string): string {
   const noun = phrase.replace(/^(a|an) /, '');
   if (noun === phrase || noun.includes(' or ') || noun.includes(',')) return `items that are ${phrase}`;
-  return noun.replace(/^(.*?)(\w+)$/, (_, head: string, last: string) => `${head}${last.endsWith('y') ? `${last.slice(0, -1)}ies` : `${last}s`}`);
+  return noun.replace(
+    /^(.*?)(\w+)$/,
+    (_, head: string, last: string) => `${head}${last.endsWith('y') ? `${last.slice(0, -1)}ies` : `${last}s`}`,
+  );
 }
 
 function knownKeys(allowed: readonly string[]): string {
@@ -395,7 +409,10 @@ function renderValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(renderValue).join(', ')}]`;
   const object = asObject(value);
-  if (object) return `{${Object.entries(object).map(([k, v]) => `${k}: ${renderValue(v)}`).join(', ')}}`;
+  if (object)
+    return `{${Object.entries(object)
+      .map(([k, v]) => `${k}: ${renderValue(v)}`)
+      .join(', ')}}`;
   return String(value);
 }
 
@@ -470,7 +487,12 @@ function contentEnd(node: YamlNode): number {
 }
 
 /** One fix per candidate, replacing a scalar and keeping its quoting style. */
-export function replacementFixes(source: YamlSource, node: YamlNode, current: string, candidates: readonly string[]): Fix[] | undefined {
+export function replacementFixes(
+  source: YamlSource,
+  node: YamlNode,
+  current: string,
+  candidates: readonly string[],
+): Fix[] | undefined {
   if (!isScalar(node) || candidates.length === 0) return undefined;
   const quote = node.type === Scalar.QUOTE_DOUBLE ? '"' : node.type === Scalar.QUOTE_SINGLE ? "'" : '';
   if (!quote && node.type !== Scalar.PLAIN) return undefined;
@@ -485,15 +507,6 @@ export function replacementFixes(source: YamlSource, node: YamlNode, current: st
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
-/** RFC 6901: `/a~1b/c~0d` → [`a/b`, `c~d`]. */
-export function decodePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 export function encodePointer(path: Path): string {
   return path.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
@@ -507,5 +520,5 @@ function samePath(a: Path, b: Path): boolean {
 }
 
 function asObject(value: unknown): JsonObject | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+  return isRecord(value) ? (value as JsonObject) : undefined;
 }

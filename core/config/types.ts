@@ -22,6 +22,8 @@ export interface PromptboundConfig {
   budget?: BudgetDefaults;
   /** The runtime strips HTML comments from Markdown prompts, so they are not counted. Default false. */
   stripHtmlComments?: boolean;
+  /** Schemas, `$ref`s and samples outside the root may be read: `true` anywhere local, or these folders (relative to the config file). */
+  allowOutsideRoot?: boolean | string[];
   /** Several target models; every prompt here is checked once per target (a prompt's own `targets` win). */
   targets?: string[];
   /** `strict: true`: requests use strict structured outputs, so schema/provider-compat findings are errors. */
@@ -40,6 +42,10 @@ export interface ResolvedConfig {
   models: CustomModel[];
   budget: BudgetDefaults;
   stripHtmlComments: boolean;
+  /** Set by the front end: files outside this folder (path or uri) are not read unless `allowOutsideRoot` allows it (docs/security.md). */
+  root?: string;
+  /** `true`, or absolute folders (paths or uris) besides the root whose files may be read. */
+  allowOutsideRoot?: true | string[];
   /** Config-level target models (see PromptboundConfig.targets). */
   targets?: string[];
   structuredOutput?: { strict: boolean };

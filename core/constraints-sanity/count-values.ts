@@ -1,5 +1,6 @@
 // Every count declared under `constraints`, with the path to its YAML node: `words`, `paragraphs.count`, `frequency[0].count`, ….
 import { isCountError, parseCount, type CountRange } from '../constraints/count';
+import { isRecord } from '../plain-data';
 
 /** A path below `constraints`: map keys as strings, list indexes as numbers. */
 export type ConstraintPath = ReadonlyArray<string | number>;
@@ -16,10 +17,6 @@ const PLAIN_COUNT_KEYS = ['words', 'sentences', 'characters', 'tokens', 'lines',
 const COUNT_OR_OBJECT_KEYS = ['paragraphs', 'sections'];
 /** Keys whose value is a list of `{<item>, count}`. */
 const ITEM_LIST_KEYS = ['frequency', 'letters'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The counts of every count-valued key, in declaration order. */
 export function declaredCounts(constraints: Record<string, unknown>): DeclaredCount[] {

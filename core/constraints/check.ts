@@ -83,13 +83,20 @@ function checkOne(mod: AnyConstraintModule, value: unknown, parsed: unknown, com
 }
 
 function evaluate(mod: AnyConstraintModule, value: unknown, parsed: unknown, completion: string, ctx: CheckContext): ConstraintResult {
-  // IFBench's checker keeps IFEval's checks for IFEval's instruction types, so `ifbench` uses them too.
-  const compat = ctx.compat !== 'default' ? ifevalCheck(mod.key, value, completion, ctx) : undefined;
-  if (compat) return compat;
-  const own = mod.check(parsed, completion, ctx);
-  // Like IFEval, IFBench fails every instruction on an empty (whitespace-only) response.
-  if (ctx.compat === 'ifbench' && own.pass && pyStrip(completion) === '') {
-    return { ...own, pass: false, message: 'empty completion; IFBench fails every instruction on an empty response', ranges: [] };
+  try {
+    // IFBench's checker keeps IFEval's checks for IFEval's instruction types, so `ifbench` uses them too.
+    const compat = ctx.compat !== 'default' ? ifevalCheck(mod.key, value, completion, ctx) : undefined;
+    if (compat) return compat;
+    const own = mod.check(parsed, completion, ctx);
+    // Like IFEval, IFBench fails every instruction on an empty (whitespace-only) response.
+    if (ctx.compat === 'ifbench' && own.pass && pyStrip(completion) === '') {
+      return { ...own, pass: false, message: 'empty completion; IFBench fails every instruction on an empty response', ranges: [] };
+    }
+    return own;
+  } catch (error) {
+    // One key that cannot run (a 39,000-character postscript marker overflowed V8's regex compiler) fails as not
+    // checked; the other keys and the sample's other checks still run (docs/security.md).
+    const reason = error instanceof RangeError || /stack/i.test(String(error)) ? 'the value is too large to check' : 'it could not be evaluated';
+    return { key: mod.key, pass: false, measured: 'not checked', required: mod.key, message: `${mod.key} could not be checked: ${reason}`, ranges: [], data: { error: 'not-checked' } };
   }
-  return own;
 }

@@ -1,4 +1,5 @@
-// The parsed form of a count (SPEC §3.1): every spelling becomes an inclusive range.
+// The parsed form of a count (docs/constraints.md): every spelling becomes an inclusive range.
+import { isRecord } from '../plain-data';
 
 /** Inclusive bounds after shorthand and tolerance are applied: `"<100"` → `{max: 99}`, `"~100"` → `{min: 90, max: 110}`. */
 export interface CountRange {
@@ -22,11 +23,11 @@ export function isCountError(value: CountRange | CountError): value is CountErro
   return 'error' in value;
 }
 
-/** Parses every count form of SPEC §3.1 (and the `{exactly, tolerance}` form of the frontmatter schema). */
+/** Parses every count form of docs/constraints.md (and the `{exactly, tolerance}` form of the frontmatter schema). */
 export function parseCount(value: unknown): CountRange | CountError {
   if (typeof value === 'number') return parseExact(value);
   if (typeof value === 'string') return parseShorthand(value);
-  if (isPlainObject(value)) return 'exactly' in value ? parseTolerance(value) : parseMinMax(value);
+  if (isRecord(value)) return 'exactly' in value ? parseTolerance(value) : parseMinMax(value);
   return { error: `not a count: ${COUNT_HELP}` };
 }
 
@@ -52,10 +53,6 @@ export function requirementVerb(range: CountRange): 'allowed' | 'required' {
 /** The measured-vs-required message every count constraint uses: "142 words; at most 120 allowed". */
 export function countMessage(n: number, singular: string, plural: string, range: CountRange): string {
   return `${n} ${n === 1 ? singular : plural}; ${range.label} ${requirementVerb(range)}`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isCount(n: unknown): n is number {

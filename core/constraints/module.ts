@@ -2,6 +2,9 @@
 import type { Span } from '../diagnostic';
 import type { CheckContext, ConstraintResult, ConstraintValueError } from './types';
 import { countMessage, inRange, isCountError, parseCount, type CountRange } from './count';
+import { isRecord, plural } from '../plain-data';
+
+export { isRecord, plural };
 
 /**
  * One constraint key. `parse` turns the frontmatter value into what `check` needs, or says why it
@@ -65,18 +68,9 @@ function tailOf(spans: Span[]): Span[] {
   return first && last ? [{ offset: first.offset, length: last.offset + last.length - first.offset }] : [];
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Names the first property of `value` outside `allowed`, for a value error. */
 export function unknownProperty(value: Record<string, unknown>, allowed: readonly string[]): string | undefined {
   return Object.keys(value).find((k) => !allowed.includes(k));
-}
-
-/** "1 time", "2 times". */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 
 /** The completion without surrounding whitespace, and where that starts in the original. */

@@ -1,4 +1,4 @@
-// Every constraint key of SPEC §3.2 and the module that checks it; the one list the engine and the docs test read.
+// Every constraint key of docs/constraints.md and the module that checks it; the one list the engine and the docs test read.
 import type { ConstraintModule } from './module';
 import { bullets } from './keys/bullets';
 import { capitalWords } from './keys/capital-words';
@@ -50,7 +50,7 @@ import { indentStairs } from './keys/indent-stairs';
 /** Parsed values differ per key; the registry forgets the type, and `check` only ever gets what its own `parse` made. */
 export type AnyConstraintModule = ConstraintModule<unknown>;
 
-/** In SPEC §3.2 order. */
+/** In docs/constraints.md order. */
 export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   words,
   sentences,

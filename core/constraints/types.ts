@@ -1,4 +1,4 @@
-// Checking one completion against declared constraints (SPEC §3.1–3.2): what a check gets and what it answers.
+// Checking one completion against declared constraints (docs/constraints.md): what a check gets and what it answers.
 import type { Span } from '../diagnostic';
 import type { TokenCounter } from '../tokens/types';
 import type { SchemaValidation } from '../schema/types';

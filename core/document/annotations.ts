@@ -1,4 +1,4 @@
-// Reads `promptbound …` annotations (SPEC §4) out of comment text: section budgets and suppression comments.
+// Reads `promptbound …` annotations (docs/design/interop.md) out of comment text: section budgets and suppression comments.
 import type { Span } from '../diagnostic';
 import type { Annotation, TemplateComment } from './types';
 import { isWhitespace, skipWhitespace } from './lines';
@@ -27,7 +27,11 @@ export function readAnnotation(text: string, comment: TemplateComment): Annotati
   const wordEnd = wordEndAt(text, wordStart, end);
   const word = text.slice(wordStart, wordEnd);
   const afterBudget = wordStart + 'budget'.length;
-  if (afterBudget <= end && text.startsWith('budget', wordStart) && (afterBudget === end || isWhitespace(text.charCodeAt(afterBudget)) || text[afterBudget] === ':')) {
+  if (
+    afterBudget <= end &&
+    text.startsWith('budget', wordStart) &&
+    (afterBudget === end || isWhitespace(text.charCodeAt(afterBudget)) || text[afterBudget] === ':')
+  ) {
     return readBudget(text, comment, start, afterBudget, end);
   }
   if ((DIRECTIVES as readonly string[]).includes(word)) {
@@ -44,7 +48,10 @@ function readDirective(text: string, comment: TemplateComment, start: number, na
   const next = nameEnd < end ? text.charCodeAt(nameEnd) : -1;
   if (!isDirective(name) || (next !== -1 && next !== 44 /* , */ && !isWhitespace(next))) {
     const hint = name === 'budget' ? " Section budgets are written 'promptbound budget: N'." : '';
-    return invalid(`Unknown annotation '${text.slice(start, wordEndAt(text, start, end))}'.${hint} Expected ${VALID_FORMS}.`, directiveSpan);
+    return invalid(
+      `Unknown annotation '${text.slice(start, wordEndAt(text, start, end))}'.${hint} Expected ${VALID_FORMS}.`,
+      directiveSpan,
+    );
   }
   return { kind: name, rules: readRuleIds(text, nameEnd, end), span: comment.span };
 }
@@ -76,7 +83,10 @@ function readBudget(text: string, comment: TemplateComment, start: number, after
   const valueEnd = wordEndAt(text, at, end);
   const value = text.slice(at, valueEnd);
   if (value === '' || value === '--') {
-    return invalid("A section budget needs a number of tokens: 'promptbound budget: 500'.", { offset: start, length: afterWord - start });
+    return invalid("A section budget needs a number of tokens: 'promptbound budget: 500'.", {
+      offset: start,
+      length: afterWord - start,
+    });
   }
   const tokens = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(tokens) || tokens <= 0) {

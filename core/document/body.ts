@@ -26,16 +26,21 @@ export function dotpromptRoleMarkers(text: string, tags: readonly TemplateTag[])
 
 /**
  * Prompty role lines, read as the Prompty runtime reads them: a line holding only a role name and a colon,
- * case-insensitive, optionally indented or written as a Markdown heading (`# system:`).
+ * case-insensitive, optionally indented or written as a Markdown heading (`# system:`), optionally with
+ * attributes in brackets (`user[name="Alice"]:`, Prompty 2). `function` and `tool` are Prompty 1 roles.
  */
-const PROMPTY_ROLE_LINE = /^[ \t]*(?:#[ \t]*)?(system|user|assistant|function|tool)[ \t]*:[ \t]*$/i;
+const PROMPTY_ROLE_LINE =
+  /^[ \t]*(?:#[ \t]*)?(system|user|assistant|developer|function|tool)[ \t]*(\[(?:[ \t]*\w+[ \t]*=[ \t]*(?:"[^"\r\n]*"|[^",\]\s=]*)[ \t]*(?:,|(?=\])))+\])?[ \t]*:[ \t]*$/i;
+
+/** Role lines are short; longer lines are not tested (a 1 MB line is not copied for nothing). Attributes make room. */
+const MAX_ROLE_LINE = 256;
 
 export function promptyRoleMarkers(text: string, body: Span, notSent: readonly TemplateComment[]): RoleMarker[] {
   const markers: RoleMarker[] = [];
   let k = 0;
   for (const line of linesOf(text, body.offset, spanEnd(body))) {
     // A role line is short; testing only short lines keeps a 1 MB line from being copied for nothing.
-    if (line.contentEnd - line.start > 64) continue;
+    if (line.contentEnd - line.start > MAX_ROLE_LINE) continue;
     while (k < notSent.length && spanEnd(notSent[k].span) <= line.start) k++;
     if (k < notSent.length && notSent[k].span.offset <= line.start) continue;
     const content = text.slice(line.start, line.contentEnd);

@@ -3,7 +3,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument as parseYaml, visit } fr
 import type { Alias, Document as YamlDocument, Pair, ParsedNode, Range } from 'yaml';
 import type { Span } from '../diagnostic';
 import type { Frontmatter, YamlError } from './types';
-import { lineAt, onlyBlanks } from './lines';
+import { isBlank, isWhitespace, lineAt, onlyBlanks } from './lines';
 
 /** yaml's own default; stated here because it is what stops alias bombs ("billion laughs") in `toJS`. */
 const MAX_ALIAS_COUNT = 100;
@@ -16,28 +16,70 @@ export interface FrontmatterSplit {
   bodyStart: number;
 }
 
+/**
+ * What may come before the opening `---`, per format, as each format's reference parser allows:
+ * Dotprompt skips blank lines and `#` licence-header lines; Prompty skips any whitespace (the fence itself
+ * may be indented); Markdown and plain text need the fence on the first line. A BOM is never part of it.
+ */
+export type FrontmatterStyle = 'strict' | 'dotprompt' | 'prompty';
+
 /** Splits a leading `---` … `---` (or `...`) block off a prompt body; an unclosed block is reported, not guessed. */
-export function splitFrontmatter(text: string): FrontmatterSplit {
+export function splitFrontmatter(text: string, style: FrontmatterStyle = 'strict'): FrontmatterSplit {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const opening = lineAt(text, start, text.length);
-  if (!isFence(text, opening.start, opening.contentEnd, '---')) return { bodyStart: start };
+  let opening = lineAt(text, start, text.length);
+  let fenceStart = opening.start;
+  for (;;) {
+    fenceStart = style === 'prompty' ? skipBlanks(text, opening.start, opening.contentEnd) : opening.start;
+    if (isFence(text, fenceStart, opening.contentEnd, '---')) break;
+    if (!skippableLead(text, opening, style) || opening.next >= text.length) return { bodyStart: start };
+    opening = lineAt(text, opening.next, text.length);
+  }
+  const led = opening.start > start;
   let at = opening.next;
   while (at < text.length) {
     const line = lineAt(text, at, text.length);
-    if (isFence(text, line.start, line.contentEnd, '---') || isFence(text, line.start, line.contentEnd, '...')) {
+    if (isClosingFence(text, line.start, line.contentEnd, style)) {
       const content: Span = { offset: opening.next, length: line.start - opening.next };
-      const block: Span = { offset: start, length: line.next - start };
+      const block: Span = { offset: fenceStart, length: line.next - fenceStart };
       return { frontmatter: parseYamlBlock(text, content, block), bodyStart: line.next };
     }
     at = line.next;
   }
+  // After a licence header an unclosed `---` is a Markdown rule in the template, as the reference parser reads it.
+  if (led) return { bodyStart: start };
   // No closing fence: the rest is body, so a stray `---` cannot swallow the whole prompt into YAML.
-  const fence: Span = { offset: opening.start, length: opening.contentEnd - opening.start };
+  const fence: Span = { offset: fenceStart, length: opening.contentEnd - fenceStart };
   const empty: Span = { offset: opening.next, length: 0 };
-  const frontmatter = parseYamlBlock(text, empty, { offset: start, length: opening.next - start });
+  const frontmatter = parseYamlBlock(text, empty, { offset: fenceStart, length: opening.next - fenceStart });
   frontmatter.errors.unshift({ message: 'Frontmatter is not closed: add a line `---` after the YAML.', span: fence });
   frontmatter.value = undefined;
   return { frontmatter, bodyStart: opening.next };
+}
+
+function skippableLead(text: string, line: { start: number; contentEnd: number }, style: FrontmatterStyle): boolean {
+  if (style === 'strict') return false;
+  const blank =
+    style === 'prompty' ? onlyWhitespace(text, line.start, line.contentEnd) : onlyBlanks(text, line.start, line.contentEnd);
+  return blank || (style === 'dotprompt' && text.charCodeAt(line.start) === 35); /* # */
+}
+
+function isClosingFence(text: string, start: number, contentEnd: number, style: FrontmatterStyle): boolean {
+  if (style === 'prompty') {
+    const at = skipBlanks(text, start, contentEnd);
+    return isFence(text, at, contentEnd, '---') || isFence(text, at, contentEnd, '+++');
+  }
+  return isFence(text, start, contentEnd, '---') || (style === 'strict' && isFence(text, start, contentEnd, '...'));
+}
+
+function skipBlanks(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && isBlank(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function onlyWhitespace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** A fence line is exactly `marker`, optionally followed by spaces or tabs. */

@@ -64,13 +64,18 @@ function contentPiece(text: string, frontmatter: Frontmatter, node: Scalar): Sen
  * `{{var}}` uses in a decoded content string, mapped back to the file through `locateInPiece`; a use that
  * cannot be aligned (unusual escapes inside the tag) is reported at the whole content value.
  */
-function contentVariables(text: string, piece: SentPiece, nodeRange: Span): { uses: VariableUse[]; declared: DeclaredVariable[] } {
+function contentVariables(
+  text: string,
+  piece: SentPiece,
+  nodeRange: Span,
+): { uses: VariableUse[]; declared: DeclaredVariable[] } {
   const value = piece.text;
   const scan = scanTemplate(value, { offset: 0, length: value.length }, { language: 'mustache' });
   const found = handlebarsVariables(value, scan.tags, false);
   const map = (span: Span): Span => {
     const located = locateInPiece(text, piece, span);
-    return located.length === span.length && text.slice(located.offset, located.offset + located.length) === value.slice(span.offset, span.offset + span.length)
+    return located.length === span.length &&
+      text.slice(located.offset, located.offset + located.length) === value.slice(span.offset, span.offset + span.length)
       ? located
       : nodeRange;
   };
@@ -78,4 +83,48 @@ function contentVariables(text: string, piece: SentPiece, nodeRange: Span): { us
     uses: found.uses.map((u) => ({ name: u.name, span: map(u.span), nameSpan: map(u.nameSpan) })),
     declared: found.declared.map((d) => ({ ...d, span: map(d.span) })),
   };
+}
+
+/**
+ * `gh models eval` string evaluators as our constraints on the completion: `contains` → `include` (both
+ * case-insensitive), `startsWith`/`endsWith` (case-insensitive in both), `equals` → a full-match `pattern`
+ * (exact, as `gh` compares). Values with `{{…}}` depend on the test-data row and are not constant constraints.
+ */
+export function evaluatorConstraints(frontmatter: Frontmatter | undefined): Record<string, unknown> {
+  const list = frontmatter && findKey(frontmatter, ['evaluators'])?.value;
+  const constraints: Record<string, unknown> = {};
+  if (!frontmatter || !isSeq(list)) return constraints;
+  const include: string[] = [];
+  for (const item of list.items) {
+    const check = mapEntries(frontmatter, item).find((e) => e.key === 'string')?.value;
+    for (const entry of mapEntries(frontmatter, check)) {
+      const value = scalarValue(frontmatter, entry.value);
+      if (typeof value !== 'string' || value.trim() === '' || value.includes('{{')) continue;
+      if (entry.key === 'contains') include.push(value);
+      else if ((entry.key === 'startsWith' || entry.key === 'endsWith') && !(entry.key in constraints))
+        constraints[entry.key] = value;
+      else if (entry.key === 'equals' && !('pattern' in constraints)) {
+        constraints.pattern = { regex: value.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'), fullMatch: true };
+      }
+    }
+  }
+  if (include.length > 0) constraints.include = include;
+  return constraints;
+}
+
+/** The `expected` answer of each `testData` row: an ideal completion, checked like a sample. */
+export function expectedAnswers(
+  text: string,
+  frontmatter: Frontmatter | undefined,
+): Array<{ text: string; span: Span; verbatim: boolean; index: number }> {
+  const rows = frontmatter && findKey(frontmatter, ['testData'])?.value;
+  if (!frontmatter || !isSeq(rows)) return [];
+  const answers: Array<{ text: string; span: Span; verbatim: boolean; index: number }> = [];
+  rows.items.forEach((row, index) => {
+    const node = mapEntries(frontmatter, row).find((e) => e.key === 'expected')?.value;
+    if (!isScalar(node) || typeof node.value !== 'string' || node.value.includes('{{')) return;
+    const piece = contentPiece(text, frontmatter, node);
+    if (piece) answers.push({ text: piece.text, span: piece.span, verbatim: piece.verbatim, index });
+  });
+  return answers;
 }

@@ -4,13 +4,13 @@ import type { DeclaredVariable, VariableUse } from './types';
 import type { TemplateTag } from './template';
 import { isWhitespace } from './lines';
 
-interface Token {
+export interface Token {
   kind: 'path' | 'string' | 'literal' | 'open' | 'close' | 'equals' | 'pipe';
   text: string;
   offset: number;
 }
 
-interface ParsedTag {
+export interface ParsedTag {
   /** `#` block, `^` inverse, `/` close, `>` partial, `#>` partial block, `*`/`#*` decorator, `` plain. */
   sigil: string;
   tokens: Token[];
@@ -18,8 +18,20 @@ interface ParsedTag {
 
 /** Helpers that take arguments (or none): their name is never a variable, their path arguments are. */
 const KNOWN_HELPERS = new Set([
-  'if', 'unless', 'each', 'with', 'else', 'lookup', 'log',
-  'role', 'media', 'history', 'json', 'section', 'ifEquals', 'unlessEquals',
+  'if',
+  'unless',
+  'each',
+  'with',
+  'else',
+  'lookup',
+  'log',
+  'role',
+  'media',
+  'history',
+  'json',
+  'section',
+  'ifEquals',
+  'unlessEquals',
 ]);
 
 /** Blocks that make `this` something else: bare names inside them are fields of the item, not inputs. */
@@ -80,21 +92,26 @@ export function handlebarsVariables(text: string, tags: readonly TemplateTag[], 
   const scope = new BlockScope();
   for (const tag of tags) {
     if (tag.kind !== 'mustache') continue;
-    const parsed = parseTag(text, tag.inner);
+    // Mustache-style formats substitute names only: `{{https://…}}`, `{{topic or question}}` and `${{ x }}` are text.
+    if (!scoped && !isMustacheVariableTag(text, tag)) continue;
+    const parsed = parsedTag(text, tag);
     const record = (token: Token) => recordUse(scan, scope, scoped, tag, token);
-    readTag(parsed, scope, record, (name) =>
-      scan.declared.push({ name: name.text, source: 'template', span: tokenSpan(name) }),
-    );
+    readTag(parsed, scope, record, (name) => scan.declared.push({ name: name.text, source: 'template', span: tokenSpan(name) }));
   }
   return scan;
 }
 
-function readTag(
-  parsed: ParsedTag,
-  scope: BlockScope,
-  record: (token: Token) => void,
-  declare: (token: Token) => void,
-): void {
+/** A name as Handlebars' lexer reads one (any letters, `文档`, not `/`, `:` or spaces): `{{topic}}`, `{{user.name}}`, a section (`{{#items}}`, `{{/items}}`) or a helper block on a name (`{{#if x}}`). */
+const NAME = `[^\\s!"#%&'()*+,./;<=>@[\\\\\\]^\`{|}~-][^\\s!"#%&'()*+,./;<=>@[\\\\\\]^\`{|}~]*`;
+const MUSTACHE_VARIABLE = new RegExp(`^\\s*(?:[#^/&]\\s*)?(?:(?:if|unless|each|with)\\s+)?${NAME}(?:\\.${NAME})*\\s*$`, 'u');
+
+function isMustacheVariableTag(text: string, tag: TemplateTag): boolean {
+  if (tag.span.offset > 0 && text.charCodeAt(tag.span.offset - 1) === 36 /* $ */) return false; // `${{ github.x }}`
+  if (tag.inner.length > 200) return false;
+  return MUSTACHE_VARIABLE.test(text.slice(tag.inner.offset, tag.inner.offset + tag.inner.length));
+}
+
+function readTag(parsed: ParsedTag, scope: BlockScope, record: (token: Token) => void, declare: (token: Token) => void): void {
   const { sigil, tokens } = parsed;
   const head = tokens[0];
   if (sigil === '/') {
@@ -162,11 +179,7 @@ function recordUse(scan: VariableScan, scope: BlockScope, scoped: boolean, tag: 
   const path = readPath(token);
   if (!path) return;
   const visible =
-    !scoped ||
-    path.rooted ||
-    scope.contextDepth === 0 ||
-    path.parents >= scope.contextDepth ||
-    scope.hasParam(path.name);
+    !scoped || path.rooted || scope.contextDepth === 0 || path.parents >= scope.contextDepth || scope.hasParam(path.name);
   if (visible) scan.uses.push({ name: path.name, span: tag.span, nameSpan: { offset: path.offset, length: path.name.length } });
 }
 
@@ -226,7 +239,12 @@ export function roleOfTag(text: string, tag: TemplateTag): string | undefined {
   return arg ? arg.text : 'user';
 }
 
-function parseTag(text: string, inner: Span): ParsedTag {
+/** Tags are read twice (syntax check, variables); the first reading is kept on the tag. */
+export function parsedTag(text: string, tag: TemplateTag): ParsedTag {
+  return (tag.parsed ??= parseTag(text, tag.inner));
+}
+
+export function parseTag(text: string, inner: Span): ParsedTag {
   let at = inner.offset;
   const end = inner.offset + inner.length;
   while (at < end && isWhitespace(text.charCodeAt(at))) at++;

@@ -1,4 +1,4 @@
-// Parses a prompt file of any supported format into a PromptDocument with exact UTF-16 spans (SPEC §2–§4).
+// Parses a prompt file of any supported format into a PromptDocument with exact UTF-16 spans (docs/design/interop.md).
 import type { Span } from '../diagnostic';
 import type { Annotation, PromptDocument, PromptFormat } from './types';
 import { readAnnotation } from './annotations';
@@ -6,9 +6,11 @@ import { buildMessages, dotpromptRoleMarkers, promptyRoleMarkers, type RoleMarke
 import { parseYamlBlock, splitFrontmatter } from './frontmatter';
 import { githubModelsContent } from './github-models';
 import { readInterop } from './interop';
-import { attachBudgets, buildSections } from './sections';
+import { attachBudgets, buildSections, type CandidateLines } from './sections';
 import { mergeComments, scanHtmlComments, scanTemplate, spanEnd, type TemplateLanguage, type TemplateScan } from './template';
 import { copilotInputs, templateVariables } from './variables';
+import { markdownCodeSpans, outside } from './markdown-code';
+import { templateSyntax } from './syntax';
 
 export type * from './types';
 export { nodeSpan, findKey, entriesAt, mapEntries, scalarValue } from './frontmatter';
@@ -20,6 +22,8 @@ export interface ParseOptions {
   stripHtmlComments?: boolean;
   /** Overrides detection by file name (e.g. a user glob that maps `*.txt` to a format). */
   format?: PromptFormat;
+  /** The editor's index of heading and fence line candidates, kept between versions (core/analysis/session.ts). */
+  candidateLines?: CandidateLines;
 }
 
 /** The format a file name implies; anything unrecognised is a plain-text prompt (user globs such as `prompts/**\/*.txt`). */
@@ -57,10 +61,19 @@ const LANGUAGES: Record<Exclude<PromptFormat, 'github-models'>, TemplateLanguage
   prompty: 'jinja',
 };
 
-function parseBody(uri: string, text: string, format: Exclude<PromptFormat, 'github-models'>, options: ParseOptions): PromptDocument {
-  const { frontmatter, bodyStart } = splitFrontmatter(text);
+function parseBody(
+  uri: string,
+  text: string,
+  format: Exclude<PromptFormat, 'github-models'>,
+  options: ParseOptions,
+): PromptDocument {
+  const { frontmatter, bodyStart } = splitFrontmatter(
+    text,
+    format === 'dotprompt' ? 'dotprompt' : format === 'prompty' ? 'prompty' : 'strict',
+  );
   const body: Span = { offset: bodyStart, length: text.length - bodyStart };
-  const language = LANGUAGES[format];
+  const language =
+    format === 'prompty' && promptyTemplateKind(frontmatter?.value) === 'mustache' ? 'mustache' : LANGUAGES[format];
   const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown' });
   const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments);
   const comments = mergeComments(template.comments, html);
@@ -76,13 +89,48 @@ function parseBody(uri: string, text: string, format: Exclude<PromptFormat, 'git
   ];
   const chat = format === 'dotprompt' || format === 'prompty';
   const messages = buildMessages(text, body, markers, excluded, { implicitRole: format === 'prompty' ? 'system' : 'user', chat });
-  const sections = buildSections(text, { body, messages, comments, markerLines: new Set(markers.map((m) => m.excluded.offset)) });
+  const sections = buildSections(text, {
+    body,
+    messages,
+    comments,
+    markerLines: new Set(markers.map((m) => m.excluded.offset)),
+    candidateLines: options.candidateLines,
+  });
   attachBudgets(text, sections, annotations, spanEnd(body));
-  const found = templateVariables(text, template.tags, language);
+  const syntax = templateSyntax(text, body, template, language);
+  // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable; nor are the words
+  // of a tag the engine cannot read.
+  const readable = syntax.broken.size > 0 ? template.tags.filter((t) => !syntax.broken.has(t)) : template.tags;
+  const variableTags = format === 'markdown' ? outside(readable, markdownCodeSpans(text, body)) : readable;
+  const found = templateVariables(text, variableTags, language);
   const inputs = format === 'markdown' ? copilotInputs(text, template.tags) : { uses: [], declared: [] };
   const variables = [...found.uses, ...inputs.uses].sort((a, b) => a.nameSpan.offset - b.nameSpan.offset);
   const interop = readInterop(text, format, frontmatter, [...found.declared, ...inputs.declared]);
-  return { uri, text, format, frontmatter, body, chat, messages, sections, variables, comments, annotations, interop };
+  return {
+    uri,
+    text,
+    format,
+    frontmatter,
+    body,
+    chat,
+    messages,
+    sections,
+    variables,
+    comments,
+    annotations,
+    interop,
+    templateProblems: syntax.problems,
+    partials: syntax.partials,
+  };
+}
+
+/** Prompty's `template: mustache`, `template: {format: mustache}` or `template: {format: {kind: mustache}}`; else Jinja-style. */
+function promptyTemplateKind(value: Record<string, unknown> | undefined): string | undefined {
+  let node: unknown = value?.template;
+  for (const key of ['format', 'kind']) {
+    if (node && typeof node === 'object' && !Array.isArray(node)) node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'string' ? node.toLowerCase() : undefined;
 }
 
 function roleMarkers(text: string, format: PromptFormat, body: Span, template: TemplateScan): RoleMarker[] {
@@ -110,6 +158,8 @@ function parseGithubModels(uri: string, text: string): PromptDocument {
     comments: [],
     annotations: [],
     interop: readInterop(text, 'github-models', frontmatter, content.declared),
+    templateProblems: [],
+    partials: [],
   };
 }
 
@@ -127,5 +177,7 @@ function wholeTextDocument(uri: string, text: string, format: PromptFormat): Pro
     comments: [],
     annotations: [],
     interop: { declaredVariables: [] },
+    templateProblems: [],
+    partials: [],
   };
 }

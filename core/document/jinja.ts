@@ -3,7 +3,7 @@ import type { Span } from '../diagnostic';
 import type { TemplateTag } from './template';
 import type { VariableScan } from './handlebars';
 
-interface Token {
+export interface Token {
   kind: 'name' | 'string' | 'number' | 'op';
   text: string;
   offset: number;
@@ -11,14 +11,36 @@ interface Token {
 
 /** Words that are syntax, not variables. */
 const KEYWORDS = new Set([
-  'and', 'or', 'not', 'in', 'is', 'if', 'else', 'recursive',
-  'true', 'false', 'none', 'True', 'False', 'None',
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'if',
+  'else',
+  'recursive',
+  'true',
+  'false',
+  'none',
+  'True',
+  'False',
+  'None',
 ]);
 
 /** Jinja's globals and loop/macro specials: defined by the engine, never inputs. */
 const GLOBALS = new Set([
-  'loop', 'self', 'super', 'caller', 'varargs', 'kwargs',
-  'range', 'lipsum', 'dict', 'cycler', 'joiner', 'namespace',
+  'loop',
+  'self',
+  'super',
+  'caller',
+  'varargs',
+  'kwargs',
+  'range',
+  'lipsum',
+  'dict',
+  'cycler',
+  'joiner',
+  'namespace',
 ]);
 
 export function jinjaVariables(text: string, tags: readonly TemplateTag[]): VariableScan {
@@ -178,7 +200,7 @@ function splitAtDepth0(tokens: Token[], from: number, separator: string): Array<
 
 const TWO_CHAR_OPS = new Set(['==', '!=', '<=', '>=', '//', '**']);
 
-function tokenize(text: string, start: number, end: number): Token[] {
+export function tokenize(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
   let at = start;
   while (at < end) {

@@ -1,7 +1,7 @@
 // Finds the body's sections: Markdown ATX headings (outside code fences) nested by level, and role blocks.
 import type { Span } from '../diagnostic';
 import type { Annotation, Message, Section, TemplateComment } from './types';
-import { isBlank, linesOf, skipWhitespace, type Line } from './lines';
+import { isBlank, lineAt, skipWhitespace, type Line } from './lines';
 import { spanEnd } from './template';
 
 interface Fence {
@@ -23,7 +23,12 @@ export interface SectionInput {
   comments: readonly TemplateComment[];
   /** Lines that are role markers (Prompty `# system:`) are not headings. */
   markerLines: ReadonlySet<number>;
+  /** Where candidate lines come from; by default the text is searched (see `candidateLines`). */
+  candidateLines?: CandidateLines;
 }
+
+/** Starts of the lines in `[from, to)` that `candidateLines` would find, in order (`from` counts as a line start). */
+export type CandidateLines = (text: string, from: number, to: number) => readonly number[];
 
 export function buildSections(text: string, input: SectionInput): Section[] {
   const roles: Section[] = input.messages.flatMap((m) =>
@@ -53,7 +58,13 @@ function nestHeadings(headings: Heading[], markerOffsets: number[], bodyEnd: num
     const blockEnd = m < markerOffsets.length ? markerOffsets[m] : bodyEnd;
     while (open.length > 0 && open[open.length - 1].blockEnd <= start) close(open[open.length - 1].blockEnd);
     while (open.length > 0 && open[open.length - 1].section.level >= heading.level) close(start);
-    const section: Section = { kind: 'heading', title: heading.title, level: heading.level, header: heading.header, span: { offset: start, length: 0 } };
+    const section: Section = {
+      kind: 'heading',
+      title: heading.title,
+      level: heading.level,
+      header: heading.header,
+      span: { offset: start, length: 0 },
+    };
     sections.push(section);
     open.push({ section, blockEnd });
   }
@@ -66,7 +77,10 @@ function findHeadings(text: string, input: SectionInput): Heading[] {
   const headings: Heading[] = [];
   let fence: Fence | undefined;
   let k = 0;
-  for (const line of linesOf(text, input.body.offset, spanEnd(input.body))) {
+  const bodyEnd = spanEnd(input.body);
+  const list = (input.candidateLines ?? searchCandidateLines)(text, input.body.offset, bodyEnd);
+  for (const start of list) {
+    const line = lineAt(text, start, bodyEnd);
     const indent = indentOf(text, line);
     if (indent > 3) continue;
     if (fence) {
@@ -85,13 +99,59 @@ function findHeadings(text: string, input: SectionInput): Heading[] {
   return headings;
 }
 
+/**
+ * Starts of the lines that can open or close a fence or be a heading, in order: up to 3 spaces, then `#`, a
+ * backtick or a tilde; other lines change nothing here. A heading line holds `#` and a fence line holds three
+ * backticks or tildes, so three `indexOf` searches find them all without walking every line.
+ */
+export function searchCandidateLines(text: string, from: number, to: number): number[] {
+  const next = candidateLines(text, from, to);
+  const found: number[] = [];
+  for (let start = next(); start !== -1; start = next()) found.push(start);
+  return found;
+}
+
+function candidateLines(text: string, from: number, to: number): () => number {
+  const needles = ['#', '```', '~~~'];
+  const hits = needles.map((needle) => text.indexOf(needle, from));
+  let last = -1;
+  return () => {
+    for (;;) {
+      let k = -1;
+      for (let i = 0; i < hits.length; i++) if (hits[i] !== -1 && (k === -1 || hits[i] < hits[k])) k = i;
+      if (k === -1 || hits[k] >= to) return -1;
+      const hit = hits[k];
+      hits[k] = text.indexOf(needles[k], hit + 1);
+      const start = lineStartBefore(text, hit, from);
+      if (start === undefined || start <= last) continue;
+      last = start;
+      return start;
+    }
+  };
+}
+
+/** The start of the line holding `at` when only up to 3 spaces precede `at` on it; undefined otherwise. */
+function lineStartBefore(text: string, at: number, from: number): number | undefined {
+  let start = at;
+  while (start > from && at - start < 3 && text.charCodeAt(start - 1) === 32) start--;
+  if (start === from) return start;
+  const before = text.charCodeAt(start - 1);
+  return before === 10 || before === 13 ? start : undefined;
+}
+
 function indentOf(text: string, line: Line): number {
   let i = line.start;
   while (i < line.contentEnd && i - line.start < 4 && text.charCodeAt(i) === 32) i++;
   return i - line.start;
 }
 
-function readHeading(text: string, line: Line, indent: number, comments: readonly TemplateComment[], k: number): Heading | undefined {
+function readHeading(
+  text: string,
+  line: Line,
+  indent: number,
+  comments: readonly TemplateComment[],
+  k: number,
+): Heading | undefined {
   const hashes = line.start + indent;
   let at = hashes;
   while (at < line.contentEnd && text.charCodeAt(at) === 35 /* # */ && at - hashes < 7) at++;
@@ -151,7 +211,12 @@ function closesFence(text: string, start: number, end: number, fence: Fence): bo
  * as the first thing on the next non-blank line, or first inside a role block. Others stay unattached
  * (the annotation rule reports them).
  */
-export function attachBudgets(text: string, sections: readonly Section[], annotations: readonly Annotation[], bodyEnd: number): void {
+export function attachBudgets(
+  text: string,
+  sections: readonly Section[],
+  annotations: readonly Annotation[],
+  bodyEnd: number,
+): void {
   const byStart = new Map<number, Section>();
   for (const section of sections) {
     const after = skipWhitespace(text, spanEnd(section.header), bodyEnd);

@@ -1,6 +1,7 @@
 // Scans a prompt body's template layer: the comments the model never sees and the tags that hold variables.
 import type { Span } from '../diagnostic';
 import type { TemplateComment } from './types';
+import type { ParsedTag } from './handlebars';
 
 /** Mustache-style `{{var}}` (Markdown, plain text), Handlebars (Dotprompt), Jinja2 (Prompty). */
 export type TemplateLanguage = 'mustache' | 'handlebars' | 'jinja';
@@ -12,12 +13,19 @@ export interface TemplateTag {
   inner: Span;
   /** `{{…}}`/`{{{…}}}` in Mustache/Handlebars; Jinja `{{ … }}` and `{% … %}`; Copilot `${input:…}`. */
   kind: 'mustache' | 'expression' | 'statement' | 'input';
+  /** The Handlebars reading of a `mustache` tag, kept once made (handlebars.ts `parsedTag`). */
+  parsed?: ParsedTag;
 }
 
 export interface TemplateScan {
   /** Template comments only (never sent); HTML comments come from `scanHtmlComments`. */
   comments: TemplateComment[];
   tags: TemplateTag[];
+  /**
+   * Openers (`{{`, `{%`, `{#`, `{{!--`) with no closer before the next opener or the end: text to a Mustache
+   * reader, a syntax error to Handlebars and Jinja (reported by template/syntax for those languages).
+   */
+  unclosed: Span[];
 }
 
 export interface ScanOptions {
@@ -52,6 +60,7 @@ interface Scanner {
   find: Find;
   comments: TemplateComment[];
   tags: TemplateTag[];
+  unclosed: Span[];
   /** Where a `{% endraw %}` search last failed; later searches cannot succeed. */
   noEndRawFrom: number;
 }
@@ -64,6 +73,7 @@ export function scanTemplate(text: string, region: Span, options: ScanOptions): 
     find: makeFinder(text),
     comments: [],
     tags: [],
+    unclosed: [],
     noEndRawFrom: Infinity,
   };
   const opener = openerPattern(options);
@@ -71,7 +81,7 @@ export function scanTemplate(text: string, region: Span, options: ScanOptions): 
   for (let match = opener.exec(text); match && match.index < scanner.end; match = opener.exec(text)) {
     opener.lastIndex = step(scanner, match.index, options.language);
   }
-  return { comments: scanner.comments, tags: scanner.tags };
+  return { comments: scanner.comments, tags: scanner.tags, unclosed: scanner.unclosed };
 }
 
 function openerPattern(options: ScanOptions): RegExp {
@@ -88,12 +98,24 @@ function step(s: Scanner, at: number, language: TemplateLanguage): number {
 function handlebarsStep(s: Scanner, at: number): number {
   // `\{{x}}` is a literal in Handlebars; `{{{{raw}}}}` blocks are not syntax we read.
   if (at > 0 && s.text.charCodeAt(at - 1) === 92 /* \ */) return at + 2;
-  if (s.text.startsWith('{{{{', at)) return at + 4;
+  if (s.text.startsWith('{{{{', at)) return rawBlock(s, at);
   if (s.text.startsWith('{{{', at)) return closeTag(s, at, at + 3, '}}}', 'mustache', '{{', '~');
   let pos = at + 2;
   if (s.text.charCodeAt(pos) === 126 /* ~ */) pos++;
   if (s.text.charCodeAt(pos) === 33 /* ! */) return handlebarsComment(s, at, pos);
   return closeTag(s, at, pos, '}}', 'mustache', '{{', '~');
+}
+
+/** `{{{{raw}}}} … {{{{/raw}}}}`: Handlebars sends the content as it is, tags included. */
+function rawBlock(s: Scanner, at: number): number {
+  const close = within(s, s.find('}}}}', at + 4), 4);
+  if (close === -1) return unclosedAt(s, at, at + 4);
+  const name = s.text
+    .slice(at + 4, close)
+    .trim()
+    .split(/\s/)[0];
+  const end = within(s, s.find(`{{{{/${name}}}}}`, close + 4), name.length + 9);
+  return end === -1 ? close + 4 : end + name.length + 9;
 }
 
 /** `{{! … }}` ends at the first `}}`; `{{!-- … --}}` may contain `}}` and ends at `--}}`. */
@@ -103,7 +125,7 @@ function handlebarsComment(s: Scanner, at: number, bang: number): number {
     if (close) return pushComment(s, at, bang + 3, close.at, close.at + close.needle.length, 'handlebars');
   }
   const close = within(s, s.find('}}', bang + 1), 2);
-  if (close === -1) return at + 2;
+  if (close === -1) return unclosedAt(s, at, bang + 1);
   const innerEnd = s.text.charCodeAt(close - 1) === 126 /* ~ */ && close - 1 > bang ? close - 1 : close;
   return pushComment(s, at, bang + 1, innerEnd, close + 2, 'handlebars');
 }
@@ -112,7 +134,7 @@ function jinjaStep(s: Scanner, at: number): number {
   const kind = s.text.charCodeAt(at + 1);
   if (kind === 35 /* # */) {
     const close = within(s, s.find('#}', at + 2), 2);
-    if (close === -1) return at + 2;
+    if (close === -1) return unclosedAt(s, at, at + 2);
     const innerStart = isJinjaTrim(s.text.charCodeAt(at + 2)) ? at + 3 : at + 2;
     const innerEnd = close > innerStart && isJinjaTrim(s.text.charCodeAt(close - 1)) ? close - 1 : close;
     return pushComment(s, at, innerStart, Math.max(innerStart, innerEnd), close + 2, 'jinja');
@@ -124,7 +146,7 @@ function jinjaStep(s: Scanner, at: number): number {
 }
 
 function isJinjaTrim(ch: number): boolean {
-  return ch === 45 /* - */ || ch === 43 /* + */;
+  return ch === 45 /* - */ || ch === 43; /* + */
 }
 
 /** `{% raw %}…{% endraw %}`: the content is literal text, so the `{% raw %}` tag is dropped and the body skipped. */
@@ -159,9 +181,9 @@ function closeTag(
   trim: string,
 ): number {
   const close = within(s, s.find(closer, innerStart), closer.length);
-  if (close === -1) return at + 2;
+  if (close === -1) return unclosedAt(s, at, innerStart);
   const reopen = s.find(opener, at + 2);
-  if (reopen !== -1 && reopen < close) return at + 2;
+  if (reopen !== -1 && reopen < close) return unclosedAt(s, at, innerStart);
   let innerEnd = close;
   if (innerEnd > innerStart && trim.includes(s.text[innerEnd - 1])) innerEnd--;
   s.tags.push({
@@ -170,6 +192,12 @@ function closeTag(
     kind,
   });
   return close + closer.length;
+}
+
+/** Records an opener that never closes (its delimiter and any sigil); scanning resumes right after `{{`/`{%`. */
+function unclosedAt(s: Scanner, at: number, innerStart: number): number {
+  s.unclosed.push({ offset: at, length: Math.max(2, innerStart - at) });
+  return at + 2;
 }
 
 function copilotInput(s: Scanner, at: number): number {

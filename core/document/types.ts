@@ -33,6 +33,8 @@ export interface SentPiece {
    * false for decoded YAML strings (GitHub Models `content:` values), where positions inside are approximate.
    */
   verbatim: boolean;
+  /** Set on the text of a Dotprompt partial the engine inserted after its `{{> name}}` tag (the partial's name). */
+  partial?: string;
 }
 
 /** One chat message (role block). Non-chat formats have exactly one message with role `user`. */
@@ -70,16 +72,12 @@ export interface VariableUse {
   span: Span;
   /** Just the variable name inside the tag. */
   nameSpan: Span;
+  /** Used inside this partial (`{{> name}}`), whose tag `span` is; the partial's own file is not this one. */
+  partial?: string;
 }
 
 export type VariableSource =
-  | 'budget.variables'
-  | 'input.schema'
-  | 'input.default'
-  | 'inputs'
-  | 'sample'
-  | 'testData'
-  | 'template';
+  'budget.variables' | 'input.schema' | 'input.default' | 'inputs' | 'sample' | 'testData' | 'template';
 
 export interface DeclaredVariable {
   name: string;
@@ -108,7 +106,7 @@ export type Annotation =
   /** An annotation we could not read (e.g. `promptbound budget: lots`); reported by the engine. */
   | { kind: 'invalid'; message: string; span: Span };
 
-/** A value read from the host format's own keys (SPEC §2 interop table) or from ours. */
+/** A value read from the host format's own keys (docs/design/interop.md interop table) or from ours. */
 export interface LocatedValue<T> {
   value: T;
   /** The YAML value node. */
@@ -123,6 +121,40 @@ export interface Interop {
   /** Where the output schema is declared; its content is resolved by the completion-check engine. */
   schema?: LocatedValue<unknown>;
   declaredVariables: DeclaredVariable[];
+  /** A named input schema (registered in code) or unreadable frontmatter: the inputs are not known here. */
+  inputsUnknown?: boolean;
+  /**
+   * Inputs read by something other than the template, so never "unused": GitHub Models test-data columns the
+   * evaluators read (`expected`), Prompty 2 tool parameters bound to an input (`bindings: {unit: {input: x}}`).
+   */
+  readOutsideTemplate?: string[];
+}
+
+/** A template syntax error: the template engine would reject the file before anything is sent. */
+export interface TemplateProblem {
+  message: string;
+  span: Span;
+  /** The other end of an unbalanced block (the opener of a mismatched closer, …). */
+  related?: Array<Span & { message: string }>;
+}
+
+/** A Handlebars partial the template renders: `{{> name}}` or `{{#> name}}…{{/name}}`. */
+export interface PartialReference {
+  name: string;
+  /** The whole tag. */
+  span: Span;
+  nameSpan: Span;
+  /** `{{> card item}}`: the partial renders with another context, so its names are not this prompt's inputs. */
+  withContext: boolean;
+  /** Inside a block (`{{#each}}`…): its names may be the item's fields. */
+  inBlock: boolean;
+  /** `{{#> name}}fallback{{/name}}`: Handlebars renders the fallback when the partial does not exist. */
+  block: boolean;
+  /**
+   * Set by the engine when it can read files: the partial file found (`_name.prompt` beside the prompt or in
+   * a folder above), or `null` when there is none. Undefined when files could not be looked at.
+   */
+  resolved?: { uri: string; text: string } | null;
 }
 
 export interface PromptDocument {
@@ -140,4 +172,8 @@ export interface PromptDocument {
   comments: TemplateComment[];
   annotations: Annotation[];
   interop: Interop;
+  /** Handlebars/Jinja syntax errors (template/syntax); empty for Mustache-style formats. */
+  templateProblems: TemplateProblem[];
+  /** Handlebars partials rendered by the template (Dotprompt). */
+  partials: PartialReference[];
 }

@@ -6,16 +6,23 @@ import { findKey, nodeSpan } from '../document/frontmatter';
 import type { StatedValue } from './detect';
 
 /**
- * A value as YAML on one line: enum words (`json`, `lower`) plain, other strings double-quoted (`"<=50"`),
- * numbers and booleans plain, lists and mappings in flow style (`[cat, dog]`, `{count: 3, marker: Section}`).
+ * A value as YAML on one line, as the frontmatter completion and the "declare" fix write it: strings plain when YAML
+ * reads them back as the same string (`json`, `gpt-4o`, `./answer.schema.json`), else double-quoted (`"<=50"`,
+ * `"yes"`); numbers, booleans and null plain; lists and mappings in flow style (`[cat, dog]`, `{count: 3}`).
  */
-export function yamlScalar(value: StatedValue): string {
+export function yamlScalar(value: StatedValue | null): string {
+  if (value === null) return 'null';
   if (typeof value === 'object') {
     return stringify(value, { collectionStyle: 'flow', defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }).trimEnd();
   }
-  if (typeof value === 'string' && /^[a-z]{1,20}$/.test(value) && !/^(?:true|false|yes|no|on|off|null|y|n)$/.test(value)) return value;
-  return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
+  if (typeof value !== 'string') return String(value);
+  return PLAIN.test(value) && !YAML_WORDS.test(value) ? value : JSON.stringify(value);
 }
+
+/** Strings YAML reads back unchanged without quotes: no indicator characters, no leading digit, dash or space. */
+const PLAIN = /^[A-Za-z_./][\w./@+-]*$/;
+/** Plain words YAML 1.1 or 1.2 would read as something else: booleans, null, infinities, not-a-number. */
+const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n|~|\.inf|\.nan)$/i;
 
 /**
  * Adds `constraints.<key>: <value>`: a new frontmatter block (Markdown, Dotprompt, Prompty without one), a new

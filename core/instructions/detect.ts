@@ -7,7 +7,7 @@
 /** What a stated constraint's value may be: a scalar, a word list, or a small mapping (`{count, marker}`). */
 export type StatedValue = string | number | boolean | string[] | Record<string, unknown> | Array<Record<string, unknown>>;
 
-/** A constraint the prose states, as the value to declare (SPEC §3.1 shorthands for counts). */
+/** A constraint the prose states, as the value to declare (docs/constraints.md shorthands for counts). */
 export interface StatedConstraint {
   key: StatedKey;
   value: StatedValue;

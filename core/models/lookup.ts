@@ -8,7 +8,8 @@ const MAX_ID_LENGTH = 256;
 const MAX_SUGGESTIONS = 3;
 
 /** Bedrock prefixes: optional cross-region inference profile, then the vendor (`us.anthropic.claude-…`). */
-const BEDROCK_PREFIX = /^(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\.)?(?:anthropic|meta|mistral|deepseek|openai|amazon|cohere|ai21|qwen)\./;
+const BEDROCK_PREFIX =
+  /^(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\.)?(?:anthropic|meta|mistral|deepseek|openai|amazon|cohere|ai21|qwen)\./;
 /** Bedrock version suffix (`-v1:0`, `-v2:0`, `-v1:0:200k`); the colon keeps `deepseek-v3` intact. */
 const BEDROCK_VERSION = /-v\d+(?::[0-9a-z]+)+$/;
 /** Snapshot suffixes, stripped repeatedly: `-latest`, `-2024-07-18`, `-20250929`, `-09-2025`, `-06-05`, `-0613`, `-001`. */
@@ -22,7 +23,7 @@ const SNAPSHOT_SUFFIXES: readonly RegExp[] = [
 ];
 
 /**
- * What may follow a matched prefix. Not `.`: `gpt-4.1` must never fall back to `gpt-4` (PITFALLS 5).
+ * What may follow a matched prefix. Not `.`: `gpt-4.1` must never fall back to `gpt-4` (docs/design/pitfalls.md P5).
  * Not a letter or digit: `gpt-4o` is not `gpt-4`, `o4-mini` is not `o4`.
  */
 const BOUNDARY = new Set(['-', '_', ':', '@']);
@@ -50,7 +51,7 @@ interface Candidate {
  */
 export function normalizeModelId(id: string): string {
   let s = id.trim().slice(0, MAX_ID_LENGTH).toLowerCase();
-  s = s.replace(/\s*\([^()]*\)$/, ''); // Copilot display names: "Claude Sonnet 4 (copilot)"
+  for (let i = 0; i < 3 && /\)\s*$/.test(s); i++) s = s.replace(/\s*\([^()]*\)\s*$/, ''); // Copilot display names: "GPT-5.1-Codex (Preview) (copilot)"
   s = s.trim().replace(/\s+/g, '-'); // "Gemini 2.5 Pro" → "gemini-2.5-pro"
   s = s.slice(s.lastIndexOf('/') + 1); // openai/, models/, publishers/google/models/, ARNs …
   s = baseOfFineTune(s);
@@ -67,7 +68,14 @@ function baseOfFineTune(id: string): string {
   return colon === -1 ? rest : rest.slice(0, colon);
 }
 
+/**
+ * Google's moving aliases (`gemini-pro-latest` → the newest Pro) name a model of their own: stripping `-latest`
+ * would turn them into the retired Gemini 1.0 Pro (`gemini-pro`).
+ */
+const MOVING_ALIAS = /^gemini-(?:pro|flash|flash-lite)-latest$/;
+
 function stripSnapshots(id: string): string {
+  if (MOVING_ALIAS.test(id)) return id;
   let current = id;
   for (;;) {
     const pattern = SNAPSHOT_SUFFIXES.find((p) => p.test(current));

@@ -2,7 +2,7 @@
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
-/** Multipliers applied to the proxy encoding's count for models without a local tokenizer (SPEC §5). */
+/** Multipliers applied to the proxy encoding's count for models without a local tokenizer (docs/models.md). */
 export interface ApproximationFactors {
   /** Latin, Cyrillic, Greek and other alphabetic scripts, code, punctuation. */
   latin: number;
@@ -43,7 +43,7 @@ export interface ModelEntry {
   notes?: string;
 }
 
-/** A model declared in config (SPEC §5): `{id, encoding, context, output}`. */
+/** A model declared in config (docs/models.md): `{id, encoding, context, output}`. */
 export interface CustomModel {
   id: string;
   encoding: EncodingName;
@@ -66,5 +66,4 @@ export interface ResolvedModel {
 }
 
 export type ModelLookup =
-  | { found: true; model: ResolvedModel }
-  | { found: false; requested: string; normalized: string; suggestions: string[] };
+  { found: true; model: ResolvedModel } | { found: false; requested: string; normalized: string; suggestions: string[] };

@@ -12,6 +12,7 @@ import { frontmatterSyntax } from './frontmatter/syntax';
 import { modelUnknown } from './model/unknown';
 import { undefinedVariable } from './template/undefined-variable';
 import { unusedVariable } from './template/unused-variable';
+import { templateSyntax } from './template/syntax';
 import { specialToken } from './tokens/special-token';
 import { sampleConstraint } from './sample/constraint';
 import { sampleNotJson } from './sample/not-json';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   promptLimit,
   sectionLimit,
   effectiveContext,
+  templateSyntax,
   variableFill,
   undefinedVariable,
   unusedVariable,

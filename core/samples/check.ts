@@ -1,6 +1,8 @@
 // Checks sample completions against a prompt's constraints and output schema; every location is in the sample's own file.
+import { evaluatorConstraints, expectedAnswers } from '../document/github-models';
 import type { Span } from '../diagnostic';
-import type { FileAccess } from '../files';
+import type { FileAccess, ReadScope } from '../files';
+import { readScoped } from '../files';
 import type { PromptDocument } from '../document/types';
 import type { CheckContext, ConstraintResult } from '../constraints/types';
 import type { SchemaFailure } from '../schema/types';
@@ -23,7 +25,14 @@ export interface CompletionRequirements {
 /** The `constraints` value when it is a mapping, else an empty one (frontmatter/schema reports a bad value). */
 export function declaredConstraints(document: PromptDocument): Record<string, unknown> {
   const value = document.frontmatter?.value?.constraints;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const ours = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  if (document.format !== 'github-models') return ours;
+  // `gh models eval` string evaluators check the completion too; our own keys win where both say something.
+  const evaluators = evaluatorConstraints(document.frontmatter);
+  if (Object.keys(evaluators).length === 0) return ours;
+  const merged = { ...evaluators, ...ours };
+  if (Array.isArray(evaluators.include) && Array.isArray(ours.include)) merged.include = [...ours.include, ...evaluators.include];
+  return merged;
 }
 
 /** `format: json` in our constraints, Dotprompt's `output.format: json`, GitHub Models' JSON response formats, or any schema. */
@@ -37,16 +46,27 @@ export function expectsJson(document: PromptDocument): boolean {
 }
 
 /** Discovers, reads and checks every sample of a prompt (at most MAX_SAMPLES_PER_PROMPT completions). */
-export async function checkSamples(document: PromptDocument, files: FileAccess, requirements: CompletionRequirements): Promise<SampleReport[]> {
+export async function checkSamples(
+  document: PromptDocument,
+  files: FileAccess,
+  requirements: CompletionRequirements,
+  scope?: ReadScope,
+): Promise<SampleReport[]> {
   const reports: SampleReport[] = [];
+  // GitHub Models: each test row's `expected` answer is what a good completion looks like; it must pass too.
+  if (document.format === 'github-models' && Object.keys(requirements.constraints).length > 0) {
+    const asText = { ...requirements, expectJson: false };
+    for (const answer of expectedAnswers(document.text, document.frontmatter))
+      reports.push(checkSample({ uri: document.uri, ...answer }, asText));
+  }
   for (const uri of await discoverSamples(document, files)) {
     if (reports.length >= MAX_SAMPLES_PER_PROMPT) break;
-    const text = await files.readText(uri);
-    if (text === undefined) {
-      reports.push(unreadable(uri, 'sample file cannot be read as UTF-8 text', { offset: 0, length: 0 }));
+    const read = await readScoped(files, uri, scope);
+    if (!read.ok) {
+      reports.push(unreadable(uri, unreadableMessage(read.reason, read.message), { offset: 0, length: 0 }));
       continue;
     }
-    const parsed = parseSampleFile(uri, text);
+    const parsed = parseSampleFile(uri, read.text);
     for (const problem of parsed.problems) reports.push(unreadable(uri, problem.message, problem.span));
     for (const sample of parsed.completions) {
       if (reports.length >= MAX_SAMPLES_PER_PROMPT) break;
@@ -54,6 +74,13 @@ export async function checkSamples(document: PromptDocument, files: FileAccess, 
     }
   }
   return reports;
+}
+
+function unreadableMessage(reason: string, message: string): string {
+  if (reason === 'denied') return 'sample file cannot be read: permission denied';
+  if (reason === 'outside-root') return `sample file ${message}`;
+  if (reason === 'missing') return 'sample file cannot be read as UTF-8 text';
+  return `sample file cannot be read (${message})`;
 }
 
 /** A sample file (or `.jsonl` line) that holds no readable completion: reported like a completion that is not JSON. */
@@ -65,7 +92,11 @@ function unreadable(uri: string, message: string, span: Span): SampleReport {
 /** Checks one completion; results' ranges, the parse error and schema failures are mapped into the sample's file. */
 export function checkSample(sample: SampleCompletion, requirements: CompletionRequirements): SampleReport {
   const { results } = checkCompletion(sample.text, requirements.constraints, requirements.check);
-  const report: SampleReport = { sample, results: results.map((r) => ({ ...r, ranges: r.ranges.map((s) => inFile(sample, s)) })), schemaFailures: [] };
+  const report: SampleReport = {
+    sample,
+    results: results.map((r) => ({ ...r, ranges: r.ranges.map((s) => inFile(sample, s)) })),
+    schemaFailures: [],
+  };
   if (!requirements.expectJson) return report;
   const body = unfence(sample.text);
   const problem = jsonProblem(body.text);

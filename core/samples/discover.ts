@@ -1,18 +1,15 @@
-// Finds a prompt's sample completions (SPEC §3): its `samples:` globs, or `<stem>.samples/**` and `<stem>.sample.*` beside it.
+// Finds a prompt's sample completions (docs/design/interop.md): its `samples:` globs, or `<stem>.samples/**` and `<stem>.sample.*` beside it.
 import type { PromptDocument } from '../document/types';
 import { folderOf, type FileAccess } from '../files';
+import { promptExtensionOf } from '../formats';
 
 /** The file kinds a sample can be; other files in a samples folder (notes, images) are left alone. */
 export const SAMPLE_EXTENSIONS: readonly string[] = ['.json', '.jsonl', '.txt', '.md'];
 
-/** Prompt extensions stripped to get `<stem>`, longest first so `x.prompt.md` loses `.prompt.md`, not `.md`. */
-const PROMPT_EXTENSIONS = ['.prompt.yaml', '.prompt.yml', '.prompt.md', '.prompty', '.prompt'];
-
 /** `support.prompt.md` → `support`; a name without a prompt extension loses its last extension (`x.txt` → `x`). */
 export function promptStem(uri: string): string {
   const name = uri.slice(uri.lastIndexOf('/') + 1);
-  const lower = name.toLowerCase();
-  const known = PROMPT_EXTENSIONS.find((ext) => lower.endsWith(ext) && lower.length > ext.length);
+  const known = promptExtensionOf(name);
   if (known) return name.slice(0, -known.length);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
@@ -46,8 +43,8 @@ export async function discoverSamples(document: PromptDocument, files: FileAcces
   return found.filter((uri) => uri !== document.uri && SAMPLE_EXTENSIONS.some((ext) => uri.toLowerCase().endsWith(ext)));
 }
 
-/** `./x/*.json` → `x/*.json`: globs are relative to the prompt's folder. */
-function normalizeGlob(glob: string): string {
+/** `./x/*.json` → `x/*.json`: globs are relative to the prompt's folder (or the config's, for `files`). */
+export function normalizeGlob(glob: string): string {
   let g = glob.trim().replace(/\\/g, '/');
   while (g.startsWith('./')) g = g.slice(2);
   return g;

@@ -2,6 +2,8 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Span } from '../diagnostic';
 import type { SampleCompletion } from './types';
+import { MAX_JSON_DEPTH } from '../constraints/measure/json';
+import { jsonDepthOver } from '../schema/sources';
 
 /** Bigger sample files are reported, not read: a sample is a completion, and 5 MB is far past any output limit. */
 export const MAX_SAMPLE_FILE_CHARS = 5 * 1024 * 1024;
@@ -24,9 +26,16 @@ export interface ParsedSampleFile {
  * `jsonl` forces JSON Lines whatever the name (`validate --jsonl`); by default the extension decides. `firstLine` is the
  * 0-based line number of `text`'s first line in a longer input (`validate` streams its input a line at a time).
  */
-export function parseSampleFile(uri: string, text: string, options: { jsonl?: boolean; firstLine?: number } = {}): ParsedSampleFile {
+export function parseSampleFile(
+  uri: string,
+  text: string,
+  options: { jsonl?: boolean; firstLine?: number } = {},
+): ParsedSampleFile {
   if (text.length > MAX_SAMPLE_FILE_CHARS) {
-    return { completions: [], problems: [{ message: 'sample file larger than 5 MB; not checked', span: { offset: 0, length: 0 } }] };
+    return {
+      completions: [],
+      problems: [{ message: 'sample file larger than 5 MB; not checked', span: { offset: 0, length: 0 } }],
+    };
   }
   if (!(options.jsonl ?? uri.toLowerCase().endsWith('.jsonl'))) {
     return { completions: [{ uri, text, span: { offset: 0, length: text.length }, verbatim: true, index: 0 }], problems: [] };
@@ -50,6 +59,15 @@ function parseJsonLines(uri: string, text: string, firstLine: number): ParsedSam
 }
 
 function readLine(uri: string, line: string, lineOffset: number, index: number, out: ParsedSampleFile): void {
+  // jsonc-parser recurses per nesting level: a line of 5,000 `[` would overflow the stack.
+  const deep = jsonDepthOver(line, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    out.problems.push({
+      message: `line ${index + 1}: nesting too deep (more than ${MAX_JSON_DEPTH} levels); not read`,
+      span: { offset: lineOffset + deep, length: 1 },
+    });
+    return;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(line, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];

@@ -8,7 +8,10 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
 import { RE2JS } from 're2js';
+import { compileBacktracking } from '../regex/backtrack';
+import { isBudgetExceeded, newBudget, PATTERN_STEP_BUDGET, type StepBudget } from '../regex/bounded';
 import type { SchemaIssue } from './issues';
+import { checkRefCycles } from './cycles';
 import { collapseUnions, decodePointer, describeError, show } from './errors';
 import { isRecord, walkSchema, type SchemaPath } from './walk';
 
@@ -21,8 +24,19 @@ export interface CompileUnit {
   schema: unknown;
 }
 
+/**
+ * The patterns RE2 refuses run on the backtracking matcher: one step budget per validated completion (reset by
+ * locate.ts), and the values a pattern could not decide within it (reported as not checked, never as valid).
+ */
+export interface PatternRun {
+  budget: StepBudget;
+  exhausted: Array<{ pattern: string; value: string }>;
+}
+
 export interface CompileOutcome {
   validate?: ValidateFunction;
+  /** Present when some pattern runs on the backtracking matcher. */
+  patterns?: PatternRun;
   draft: Draft;
   /** Located by unit index and path in that unit. */
   issues: SchemaIssue[];
@@ -76,11 +90,13 @@ function compileFresh(units: readonly CompileUnit[]): CompileOutcome {
   const tooDeep = units.some((u, unit) => checkDepth(u.schema, unit, issues));
   const badPatterns = units.some((u, unit) => checkPatterns(u.schema, unit, issues));
   if (tooDeep || badPatterns) return { draft, issues };
-  const fallbacks = new Set<string>();
+  if (checkRefCycles(units, MAX_SCHEMA_DEPTH, issues)) return { draft, issues };
+  const fallbacks = new Map<string, string | undefined>();
   const strictFindings: string[] = [];
+  const patterns: PatternRun = { budget: newBudget(), exhausted: [] };
   let ajv: AjvCore;
   try {
-    ajv = createAjv(draft, strictFindings, fallbacks);
+    ajv = createAjv(draft, strictFindings, fallbacks, patterns);
   } catch (error) {
     issues.push(unavailable(error));
     return { draft, issues };
@@ -89,8 +105,9 @@ function compileFresh(units: readonly CompileUnit[]): CompileOutcome {
   if (!metaValid(ajv, units, issues)) return { draft, issues };
   const validate = compileWith(ajv, units, issues);
   for (const finding of strictFindings) if (!X_KEYWORD.test(finding)) issues.push(strictIssue(finding, units));
-  for (const pattern of fallbacks) issues.push(fallbackIssue(pattern, units));
-  return validate ? { validate, draft, issues } : { draft, issues };
+  for (const [pattern, problem] of fallbacks) issues.push(fallbackIssue(pattern, problem, units));
+  if (!validate) return { draft, issues };
+  return fallbacks.size > 0 ? { validate, draft, issues, patterns } : { validate, draft, issues };
 }
 
 /** The root's `$schema` picks the class; an unknown one is a warning and validates as draft-07. Other units follow the root. */
@@ -113,7 +130,8 @@ function pickDraft(units: readonly CompileUnit[], issues: SchemaIssue[]): Draft 
   }
   units.forEach((u) => {
     // ajv resolves `$schema` as a meta-schema id; a draft it has no meta-schema for would fail the whole compile.
-    if (isRecord(u.schema) && typeof u.schema.$schema === 'string' && draftOf(u.schema.$schema) !== draft) delete u.schema.$schema;
+    if (isRecord(u.schema) && typeof u.schema.$schema === 'string' && draftOf(u.schema.$schema) !== draft)
+      delete u.schema.$schema;
   });
   return draft;
 }
@@ -121,7 +139,14 @@ function pickDraft(units: readonly CompileUnit[], issues: SchemaIssue[]): Draft 
 function checkDepth(schema: unknown, unit: number, issues: SchemaIssue[]): boolean {
   const at = walkSchema(schema, () => {}, MAX_SCHEMA_DEPTH);
   if (!at) return false;
-  issues.push({ ruleId: 'schema/invalid', severity: 'error', message: `schema nested more than ${MAX_SCHEMA_DEPTH} levels deep is not compiled`, unit, path: at, at: 'value' });
+  issues.push({
+    ruleId: 'schema/invalid',
+    severity: 'error',
+    message: `schema nested more than ${MAX_SCHEMA_DEPTH} levels deep is not compiled`,
+    unit,
+    path: at,
+    at: 'value',
+  });
   return true;
 }
 
@@ -132,14 +157,25 @@ function checkPatterns(schema: unknown, unit: number, issues: SchemaIssue[]): bo
     const problem = regexProblem(pattern);
     if (!problem) return;
     bad = true;
-    issues.push({ ruleId: 'schema/invalid', severity: 'error', message: `invalid regular expression ${show(pattern, 60)}: ${problem}`, unit, path, at });
+    issues.push({
+      ruleId: 'schema/invalid',
+      severity: 'error',
+      message: `invalid regular expression ${show(pattern, 60)}: ${problem}`,
+      unit,
+      path,
+      at,
+    });
   };
-  walkSchema(schema, ({ schema: node, path }) => {
-    if (typeof node.pattern === 'string') check(node.pattern, [...path, 'pattern'], 'value');
-    if (isRecord(node.patternProperties)) {
-      for (const key of Object.keys(node.patternProperties)) check(key, [...path, 'patternProperties', key], 'key');
-    }
-  }, MAX_SCHEMA_DEPTH);
+  walkSchema(
+    schema,
+    ({ schema: node, path }) => {
+      if (typeof node.pattern === 'string') check(node.pattern, [...path, 'pattern'], 'value');
+      if (isRecord(node.patternProperties)) {
+        for (const key of Object.keys(node.patternProperties)) check(key, [...path, 'patternProperties', key], 'key');
+      }
+    },
+    MAX_SCHEMA_DEPTH,
+  );
   return bad;
 }
 
@@ -152,12 +188,17 @@ function regexProblem(pattern: string): string | undefined {
   }
 }
 
-function createAjv(draft: Draft, strictFindings: string[], fallbacks: Set<string>): AjvCore {
+function createAjv(
+  draft: Draft,
+  strictFindings: string[],
+  fallbacks: Map<string, string | undefined>,
+  patterns: PatternRun,
+): AjvCore {
   const collect = (...args: unknown[]) => strictFindings.push(args.map(String).join(' '));
   const options: Options = {
     allErrors: true,
     verbose: true,
-    // Strict mode rejects x-* and other unknown keywords (PITFALLS 8): log them instead, as warnings.
+    // Strict mode rejects x-* and other unknown keywords (docs/design/pitfalls.md P8): log them instead, as warnings.
     strictSchema: 'log',
     strictTypes: false,
     strictTuples: false,
@@ -165,20 +206,30 @@ function createAjv(draft: Draft, strictFindings: string[], fallbacks: Set<string
     validateFormats: true,
     addUsedSchema: false,
     logger: { log: () => {}, warn: collect, error: collect },
-    code: { regExp: re2Engine(fallbacks) },
+    code: { regExp: re2Engine(fallbacks, patterns) },
   };
   const ajv: AjvCore =
-    draft === 'draft-04' ? new AjvDraft04(options) : draft === '2019-09' ? new Ajv2019(options) : draft === '2020-12' ? new Ajv2020(options) : new Ajv(options);
+    draft === 'draft-04'
+      ? new AjvDraft04(options)
+      : draft === '2019-09'
+        ? new Ajv2019(options)
+        : draft === '2020-12'
+          ? new Ajv2020(options)
+          : new Ajv(options);
   if (draft === 'draft-06') ajv.addMetaSchema(draft06MetaSchema);
   addFormats(ajv);
   return ajv;
 }
 
 /**
- * ajv's `pattern` engine: RE2 (linear time, so `(a+)+$` cannot hang validation); a pattern RE2 rejects
- * (look-around, back-references) runs on JavaScript's RegExp and is reported as a warning.
+ * ajv's `pattern` engine: RE2 (linear time, so `(a+)+$` cannot hang validation). A pattern RE2 refuses (look-around,
+ * back-references) runs on the backtracking matcher within the completion's step budget; a value it cannot decide
+ * passes this keyword and is recorded in `patterns.exhausted`, so the completion is reported as not checked.
  */
-function re2Engine(fallbacks: Set<string>): NonNullable<NonNullable<Options['code']>['regExp']> {
+function re2Engine(
+  fallbacks: Map<string, string | undefined>,
+  patterns: PatternRun,
+): NonNullable<NonNullable<Options['code']>['regExp']> {
   const engine = (pattern: string, flags: string) => {
     // ajv uses toString() as the key of the compiled pattern: it must be unique per pattern.
     const name = `/${pattern}/${flags}`;
@@ -186,23 +237,45 @@ function re2Engine(fallbacks: Set<string>): NonNullable<NonNullable<Options['cod
       const re = RE2JS.compile(pattern);
       return { test: (s: string) => re.test(s), toString: () => name };
     } catch {
-      fallbacks.add(pattern);
-      const re = new RegExp(pattern, flags);
-      return { test: (s: string) => re.test(s), toString: () => name };
+      const compiled = compileBacktracking(pattern, flags);
+      fallbacks.set(pattern, compiled.ok ? undefined : compiled.message);
+      if (!compiled.ok) return { test: () => true, toString: () => name };
+      const re = compiled.regex;
+      const test = (s: string) => {
+        try {
+          if (patterns.budget.steps > 0) return re.find(s, patterns.budget) !== undefined;
+        } catch (error) {
+          if (!isBudgetExceeded(error)) throw error;
+        }
+        patterns.exhausted.push({ pattern, value: s });
+        return true;
+      };
+      return { test, toString: () => name };
     }
   };
   return Object.assign(engine, { code: 'promptbound-re2' });
 }
 
-/** Formats ajv-formats does not define are ignored with a warning (PITFALLS 13), not a failed compile. */
+/** Formats ajv-formats does not define are ignored with a warning (docs/design/pitfalls.md P13), not a failed compile. */
 function ignoreUnknownFormats(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIssue[]): void {
   units.forEach((u, unit) => {
-    walkSchema(u.schema, ({ schema, path }) => {
-      const format = schema.format;
-      if (typeof format !== 'string' || ajv.formats[format] !== undefined) return;
-      ajv.addFormat(format, true);
-      issues.push({ ruleId: 'schema/invalid', severity: 'warning', message: `unknown format "${format}" is not checked`, unit, path: [...path, 'format'], at: 'value' });
-    }, MAX_SCHEMA_DEPTH);
+    walkSchema(
+      u.schema,
+      ({ schema, path }) => {
+        const format = schema.format;
+        if (typeof format !== 'string' || ajv.formats[format] !== undefined) return;
+        ajv.addFormat(format, true);
+        issues.push({
+          ruleId: 'schema/invalid',
+          severity: 'warning',
+          message: `unknown format "${format}" is not checked`,
+          unit,
+          path: [...path, 'format'],
+          at: 'value',
+        });
+      },
+      MAX_SCHEMA_DEPTH,
+    );
   });
 }
 
@@ -228,7 +301,14 @@ function metaValid(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIs
 function metaIssue(error: ErrorObject, unit: number): SchemaIssue {
   const path = decodePointer(error.instancePath);
   const subject = path.length > 0 ? `"${path[path.length - 1]}"` : 'the schema';
-  return { ruleId: 'schema/invalid', severity: 'error', message: `not a valid schema: ${describeError(error, subject)}`, unit, path, at: 'value' };
+  return {
+    ruleId: 'schema/invalid',
+    severity: 'error',
+    message: `not a valid schema: ${describeError(error, subject)}`,
+    unit,
+    path,
+    at: 'value',
+  };
 }
 
 function compileWith(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIssue[]): ValidateFunction | undefined {
@@ -246,27 +326,49 @@ function compileWith(ajv: AjvCore, units: readonly CompileUnit[], issues: Schema
 }
 
 /** A missing `$ref` (one refs.ts did not catch, e.g. to an anchor) is located at its `$ref`; anything else at the root. */
-function compileErrorLocation(error: unknown, units: readonly CompileUnit[]): Pick<SchemaIssue, 'unit' | 'path' | 'message'> & { ruleId?: SchemaIssue['ruleId'] } {
+function compileErrorLocation(
+  error: unknown,
+  units: readonly CompileUnit[],
+): Pick<SchemaIssue, 'unit' | 'path' | 'message'> & { ruleId?: SchemaIssue['ruleId'] } {
   const missing = isRecord(error) && typeof error.missingRef === 'string' ? error.missingRef : undefined;
   const message = `schema does not compile: ${messageOf(error)}`;
   if (missing === undefined) return { unit: 0, path: [], message };
   const ref = String(isRecord(error) && typeof error.missingSchema === 'string' ? error.missingSchema : missing);
-  const found = findInUnits(units, (node) => typeof node.$ref === 'string' && (node.$ref === missing || missing.endsWith(node.$ref) || node.$ref.startsWith(ref)), '$ref');
-  return { ruleId: 'schema/unresolved-ref', ...(found ?? { unit: 0, path: [] }), message: `$ref cannot be resolved: ${show(missing, 120)}` };
+  const found = findInUnits(
+    units,
+    (node) =>
+      typeof node.$ref === 'string' && (node.$ref === missing || missing.endsWith(node.$ref) || node.$ref.startsWith(ref)),
+    '$ref',
+  );
+  return {
+    ruleId: 'schema/unresolved-ref',
+    ...(found ?? { unit: 0, path: [] }),
+    message: `$ref cannot be resolved: ${show(missing, 120)}`,
+  };
 }
 
-function unavailableOr(error: unknown, otherwise: Pick<SchemaIssue, 'unit' | 'path' | 'message'> & { ruleId?: SchemaIssue['ruleId'] }): SchemaIssue {
+function unavailableOr(
+  error: unknown,
+  otherwise: Pick<SchemaIssue, 'unit' | 'path' | 'message'> & { ruleId?: SchemaIssue['ruleId'] },
+): SchemaIssue {
   if (isEvalRefused(error)) return unavailable(error);
   return { ruleId: otherwise.ruleId ?? 'schema/invalid', severity: 'error', at: 'value', ...otherwise };
 }
 
-/** In hosts that refuse `new Function` (a web worker under a strict CSP) ajv cannot compile (PITFALLS 16). */
+/** In hosts that refuse `new Function` (a web worker under a strict CSP) ajv cannot compile (docs/design/pitfalls.md P16). */
 function isEvalRefused(error: unknown): boolean {
   return error instanceof EvalError || /unsafe-eval|Code generation from strings disallowed/i.test(messageOf(error));
 }
 
 function unavailable(error: unknown): SchemaIssue {
-  return { ruleId: 'schema/invalid', severity: 'error', message: `schema validation is unavailable in this host: ${messageOf(error)}`, unit: 0, path: [], at: 'value' };
+  return {
+    ruleId: 'schema/invalid',
+    severity: 'error',
+    message: `schema validation is unavailable in this host: ${messageOf(error)}`,
+    unit: 0,
+    path: [],
+    at: 'value',
+  };
 }
 
 /** ajv's strict log lines; an unknown keyword is located at its key, and `x-*` keywords are tolerated silently. */
@@ -274,17 +376,34 @@ function strictIssue(finding: string, units: readonly CompileUnit[]): SchemaIssu
   const keyword = /unknown keyword: "([^"]*)"/.exec(finding)?.[1];
   const located = keyword === undefined ? undefined : findInUnits(units, (node) => Object.hasOwn(node, keyword), keyword);
   const message = finding.replace(/^strict mode: /, '');
-  return { ruleId: 'schema/invalid', severity: 'warning', message: keyword ? `unknown keyword "${keyword}" is ignored` : message, unit: 0, path: [], at: 'key', ...located };
-}
-
-function fallbackIssue(pattern: string, units: readonly CompileUnit[]): SchemaIssue {
-  const located =
-    findInUnits(units, (node) => node.pattern === pattern, 'pattern') ??
-    findInUnits(units, (node) => isRecord(node.patternProperties) && Object.hasOwn(node.patternProperties, pattern), 'patternProperties', pattern);
   return {
     ruleId: 'schema/invalid',
     severity: 'warning',
-    message: `pattern ${show(pattern, 60)} uses syntax the linear-time engine lacks (look-around or back-references); it runs on JavaScript's backtracking engine and can be slow on hostile input`,
+    message: keyword ? `unknown keyword "${keyword}" is ignored` : message,
+    unit: 0,
+    path: [],
+    at: 'key',
+    ...located,
+  };
+}
+
+function fallbackIssue(pattern: string, problem: string | undefined, units: readonly CompileUnit[]): SchemaIssue {
+  const located =
+    findInUnits(units, (node) => node.pattern === pattern, 'pattern') ??
+    findInUnits(
+      units,
+      (node) => isRecord(node.patternProperties) && Object.hasOwn(node.patternProperties, pattern),
+      'patternProperties',
+      pattern,
+    );
+  const message =
+    problem === undefined
+      ? `pattern ${show(pattern, 60)} uses look-around or back-references: it runs on a bounded backtracking matcher (${PATTERN_STEP_BUDGET.toLocaleString('en')} steps per completion), and a value it cannot decide in time is reported as not checked`
+      : `pattern ${show(pattern, 60)} is not checked: the linear-time engine refuses it and the bounded matcher cannot run it (${problem})`;
+  return {
+    ruleId: 'schema/invalid',
+    severity: 'warning',
+    message,
     unit: 0,
     path: [],
     at: located && located.path[located.path.length - 2] === 'patternProperties' ? 'key' : 'value',
@@ -301,9 +420,13 @@ export function findInUnits(
 ): { unit: number; path: SchemaPath } | undefined {
   for (let unit = 0; unit < units.length; unit++) {
     let found: SchemaPath | undefined;
-    walkSchema(units[unit].schema, ({ schema, path }) => {
-      if (!found && test(schema)) found = child === undefined ? [...path, keyword] : [...path, keyword, child];
-    }, MAX_SCHEMA_DEPTH);
+    walkSchema(
+      units[unit].schema,
+      ({ schema, path }) => {
+        if (!found && test(schema)) found = child === undefined ? [...path, keyword] : [...path, keyword, child];
+      },
+      MAX_SCHEMA_DEPTH,
+    );
     if (found) return { unit, path: found };
   }
   return undefined;

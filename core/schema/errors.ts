@@ -1,18 +1,8 @@
 // Turns ajv's raw errors into fewer, readable ones: RFC 6901 pointers decoded, `oneOf`/`anyOf` floods collapsed to the closest branch, messages in plain words.
 import type { ErrorObject } from 'ajv';
+import { decodePointer, encodePointerSegment, isRecord } from '../plain-data';
 
-/** `/a~1b/c~0d` → `["a/b", "c~d"]` (RFC 6901: `~1` is `/`, `~0` is `~`, in that order). */
-export function decodePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function encodePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { decodePointer, encodePointerSegment };
 
 const UNIONS = new Set(['oneOf', 'anyOf']);
 
@@ -55,7 +45,9 @@ function branchRunStart(kept: readonly ErrorObject[], u: number): number {
 }
 
 function splitBranches(run: readonly ErrorObject[], union: ErrorObject): Map<number, ErrorObject[]> {
-  const refs = Array.isArray(union.schema) ? union.schema.map((b: unknown) => (isObject(b) && typeof b.$ref === 'string' ? b.$ref : undefined)) : [];
+  const refs = Array.isArray(union.schema)
+    ? union.schema.map((b: unknown) => (isRecord(b) && typeof b.$ref === 'string' ? b.$ref : undefined))
+    : [];
   const branches = new Map<number, ErrorObject[]>();
   let current = 0;
   for (const e of run) {
@@ -68,23 +60,25 @@ function splitBranches(run: readonly ErrorObject[], union: ErrorObject): Map<num
 function branchOf(e: ErrorObject, union: ErrorObject, refs: ReadonlyArray<string | undefined>): number | undefined {
   const prefix = `${union.schemaPath}/`;
   if (e.schemaPath.startsWith(prefix)) return Number(e.schemaPath.slice(prefix.length).split('/')[0]);
-  const index = refs.findIndex((ref) => ref !== undefined && ref.startsWith('#') && (e.schemaPath === ref || e.schemaPath.startsWith(`${ref}/`)));
+  const index = refs.findIndex(
+    (ref) => ref !== undefined && ref.startsWith('#') && (e.schemaPath === ref || e.schemaPath.startsWith(`${ref}/`)),
+  );
   return index === -1 ? undefined : index;
 }
 
 /** Lower is closer: a branch rejecting the value's very type ranks after one that only finds details wrong. */
 function rank(branch: readonly ErrorObject[], union: ErrorObject): number {
-  const typeMismatch = branch.some((e) => e.instancePath === union.instancePath && (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum'));
+  const typeMismatch = branch.some(
+    (e) => e.instancePath === union.instancePath && (e.keyword === 'type' || e.keyword === 'const' || e.keyword === 'enum'),
+  );
   return (typeMismatch ? 1_000_000 : 0) + branch.length;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `if`/`then` failures come with the inner errors; the "must match then schema" wrapper adds nothing. */
 function dropIfWrappers(errors: ErrorObject[]): ErrorObject[] {
-  return errors.filter((e) => e.keyword !== 'if' || !errors.some((o) => o !== e && o.schemaPath.startsWith(e.schemaPath.replace(/\/if$/, '/'))));
+  return errors.filter(
+    (e) => e.keyword !== 'if' || !errors.some((o) => o !== e && o.schemaPath.startsWith(e.schemaPath.replace(/\/if$/, '/'))),
+  );
 }
 
 function startsWithPointer(pointer: string, prefix: string): boolean {

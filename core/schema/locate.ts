@@ -8,6 +8,8 @@ import { collapseUnions, decodePointer, describeError, encodePointerSegment, sub
 import { childOf, jsonDepthOver, parseJsonText, spanOf } from './sources';
 import { isRecord } from './walk';
 import { patternExample } from './pattern-example';
+import type { PatternRun } from './compile';
+import { PATTERN_STEP_BUDGET } from '../regex/bounded';
 
 /** A completion larger than this is not validated (one failure says so). */
 export const MAX_COMPLETION_TEXT = 5_000_000;
@@ -18,22 +20,74 @@ const MAX_RAW_ERRORS = 1_000;
 /** Failures reported per completion. */
 const MAX_FAILURES = 100;
 
-/** A SchemaValidation over a compiled validator; `root` is the compiled schema, for values of missing properties behind local `$ref`s. */
-export function schemaValidation(validate: ValidateFunction, root: unknown): SchemaValidation {
-  return { schema: root, validate: (jsonText) => validateText(validate, root, jsonText) };
+/**
+ * A SchemaValidation over a compiled validator; `root` is the compiled schema, for values of missing properties behind
+ * local `$ref`s; `patterns` is the step budget of patterns on the backtracking matcher, renewed for each completion.
+ */
+export function schemaValidation(validate: ValidateFunction, root: unknown, patterns?: PatternRun): SchemaValidation {
+  return { schema: root, validate: (jsonText) => validateText(validate, root, jsonText, patterns) };
 }
 
-function validateText(validate: ValidateFunction, root: unknown, text: string): SchemaFailure[] {
+function validateText(validate: ValidateFunction, root: unknown, text: string, patterns?: PatternRun): SchemaFailure[] {
   if (text.length > MAX_COMPLETION_TEXT) {
-    return [bound(`completion too large to validate against the schema (${text.length.toLocaleString('en')} characters; at most ${MAX_COMPLETION_TEXT.toLocaleString('en')})`, { offset: 0, length: 0 })];
+    return [
+      bound(
+        `completion too large to validate against the schema (${text.length.toLocaleString('en')} characters; at most ${MAX_COMPLETION_TEXT.toLocaleString('en')})`,
+        { offset: 0, length: 0 },
+      ),
+    ];
   }
   const deep = jsonDepthOver(text, MAX_COMPLETION_DEPTH);
-  if (deep !== undefined) return [bound(`JSON nested more than ${MAX_COMPLETION_DEPTH} levels deep is not validated`, { offset: deep, length: 1 })];
+  if (deep !== undefined)
+    return [bound(`JSON nested more than ${MAX_COMPLETION_DEPTH} levels deep is not validated`, { offset: deep, length: 1 })];
   const parsed = parseJsonText(text);
   if (!parsed.tree) return [];
-  if (validate(parsed.value)) return [];
+  if (patterns) {
+    patterns.budget.steps = PATTERN_STEP_BUDGET;
+    patterns.exhausted = [];
+  }
+  let valid: boolean;
+  try {
+    valid = validate(parsed.value) as boolean;
+  } catch (error) {
+    // A recursion the cycle check did not foresee must not take the process down.
+    if (error instanceof RangeError)
+      return [bound('the schema recurses too deeply on this completion; it is not validated', spanOf(parsed.tree))];
+    throw error;
+  }
+  const unchecked = patterns ? notChecked(patterns, parsed.tree) : [];
+  if (valid) return unchecked;
   const errors = collapseUnions((validate.errors ?? []).slice(0, MAX_RAW_ERRORS));
-  return dedupe(errors.map((e) => failureOf(e, parsed.tree!, root))).slice(0, MAX_FAILURES);
+  return dedupe([...errors.map((e) => failureOf(e, parsed.tree!, root)), ...unchecked]).slice(0, MAX_FAILURES);
+}
+
+/** Values a backtracking pattern could not decide within the budget: one failure each, at the string holding the value. */
+function notChecked(patterns: PatternRun, tree: JsonNode): SchemaFailure[] {
+  const seen = new Set<string>();
+  const failures: SchemaFailure[] = [];
+  for (const { pattern, value } of patterns.exhausted) {
+    const key = `${pattern}\u0000${value}`;
+    if (seen.has(key) || failures.length >= 10) continue;
+    seen.add(key);
+    failures.push({
+      message: `pattern ${JSON.stringify(pattern).slice(0, 60)} could not be checked on this value: matching gave up after ${PATTERN_STEP_BUDGET.toLocaleString('en')} backtracking steps (look-around or back-references with nested quantifiers); simplify the pattern`,
+      span: stringNode(tree, value) ?? spanOf(tree),
+      pointer: '',
+      keyword: 'bounds',
+    });
+  }
+  return failures;
+}
+
+/** The first string (value or property name) equal to `value`, found without recursion. */
+function stringNode(tree: JsonNode, value: string): Span | undefined {
+  const stack: JsonNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'string' && node.value === value) return spanOf(node);
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]);
+  }
+  return undefined;
 }
 
 function bound(message: string, span: Span): SchemaFailure {
@@ -131,7 +185,15 @@ export function exampleValue(schema: unknown, root: unknown, hops = 0): unknown 
   return PLACEHOLDERS[String(type)] ?? null;
 }
 
-const PLACEHOLDERS: Record<string, unknown> = { string: '', number: 0, integer: 0, boolean: false, array: [], object: {}, null: null };
+const PLACEHOLDERS: Record<string, unknown> = {
+  string: '',
+  number: 0,
+  integer: 0,
+  boolean: false,
+  array: [],
+  object: {},
+  null: null,
+};
 
 function resolveLocal(root: unknown, ref: string): unknown {
   let node = root;

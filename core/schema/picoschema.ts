@@ -1,4 +1,5 @@
 // Converts Dotprompt's Picoschema (the compact YAML schema of `input.schema`/`output.schema`) to JSON Schema, as the Dotprompt reference defines it.
+import { isRecord } from '../plain-data';
 
 /** A JSON Schema object built by the conversion. */
 export type JsonSchemaObject = Record<string, unknown>;
@@ -60,7 +61,10 @@ function convert(value: unknown, path: string[], problems: PicoschemaProblem[]):
   }
   if (typeof value === 'string') return convertScalar(value, path, problems);
   if (isRecord(value)) return convertObject(value, path, problems);
-  problems.push({ message: `Picoschema consists of objects and type strings; got ${JSON.stringify(value) ?? String(value)}`, path });
+  problems.push({
+    message: `Picoschema consists of objects and type strings; got ${JSON.stringify(value) ?? String(value)}`,
+    path,
+  });
   return {};
 }
 
@@ -85,7 +89,10 @@ function convertObject(value: Record<string, unknown>, path: string[], problems:
     }
     const parsed = parseKey(key);
     if (!parsed.optional) required.push(parsed.name);
-    const property = parsed.type === undefined ? nullableIfOptional(convert(child, [...path, key], problems), parsed.optional) : typedProperty(parsed, child, [...path, key], problems);
+    const property =
+      parsed.type === undefined
+        ? nullableIfOptional(convert(child, [...path, key], problems), parsed.optional)
+        : typedProperty(parsed, child, [...path, key], problems);
     if (parsed.type !== undefined && parsed.description) property.description = parsed.description;
     properties[parsed.name] = property;
   }
@@ -141,8 +148,4 @@ function enumSchema(value: unknown, optional: boolean, path: string[], problems:
 function nullableIfOptional(schema: JsonSchemaObject, optional: boolean): JsonSchemaObject {
   if (!optional || typeof schema.type !== 'string') return schema;
   return { ...schema, type: [schema.type, 'null'] };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

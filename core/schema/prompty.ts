@@ -1,4 +1,5 @@
 // Converts Prompty `outputs` (`{field: {type, description}}`, or a list of `{name, type, …}`) to a JSON Schema object.
+import { isRecord } from '../plain-data';
 
 export interface PromptyOutputsResult {
   schema?: Record<string, unknown>;
@@ -7,8 +8,19 @@ export interface PromptyOutputsResult {
 
 /** Prompty type names (and the Python spellings people write) → JSON Schema types. */
 const TYPES: Record<string, string> = {
-  string: 'string', str: 'string', number: 'number', float: 'number', integer: 'integer', int: 'integer',
-  boolean: 'boolean', bool: 'boolean', array: 'array', list: 'array', object: 'object', dict: 'object', null: 'null',
+  string: 'string',
+  str: 'string',
+  number: 'number',
+  float: 'number',
+  integer: 'integer',
+  int: 'integer',
+  boolean: 'boolean',
+  bool: 'boolean',
+  array: 'array',
+  list: 'array',
+  object: 'object',
+  dict: 'object',
+  null: 'null',
 };
 
 /**
@@ -18,7 +30,8 @@ const TYPES: Record<string, string> = {
 export function promptyOutputsToJsonSchema(outputs: unknown): PromptyOutputsResult {
   const problems: PromptyOutputsResult['problems'] = [];
   const entries = outputEntries(outputs);
-  if (!entries) return { problems: [{ message: 'outputs: expected a mapping of output names (or a list of {name, type})', path: [] }] };
+  if (!entries)
+    return { problems: [{ message: 'outputs: expected a mapping of output names (or a list of {name, type})', path: [] }] };
   const properties: Record<string, unknown> = {};
   const required: string[] = [];
   for (const { name, spec, path } of entries) {
@@ -32,7 +45,9 @@ export function promptyOutputsToJsonSchema(outputs: unknown): PromptyOutputsResu
 
 function outputEntries(outputs: unknown): Array<{ name: string; spec: unknown; path: string[] }> | undefined {
   if (Array.isArray(outputs)) {
-    return outputs.flatMap((item, i) => (isRecord(item) && typeof item.name === 'string' ? [{ name: item.name, spec: item, path: [String(i)] }] : []));
+    return outputs.flatMap((item, i) =>
+      isRecord(item) && typeof item.name === 'string' ? [{ name: item.name, spec: item, path: [String(i)] }] : [],
+    );
   }
   if (!isRecord(outputs)) return undefined;
   return Object.entries(outputs).map(([name, spec]) => ({ name, spec, path: [name] }));
@@ -46,13 +61,13 @@ function propertySchema(spec: unknown, path: string[], problems: PromptyOutputsR
   if (typeof declared === 'string') {
     const type = TYPES[declared.toLowerCase()];
     if (type) schema.type = type;
-    else problems.push({ message: `output type "${declared}" is not one of ${Object.keys(TYPES).join(', ')}; not checked`, path: [...path, spec.type !== undefined ? 'type' : 'kind'] });
+    else
+      problems.push({
+        message: `output type "${declared}" is not one of ${Object.keys(TYPES).join(', ')}; not checked`,
+        path: [...path, spec.type !== undefined ? 'type' : 'kind'],
+      });
   }
   if (typeof spec.description === 'string') schema.description = spec.description;
   if (Array.isArray(spec.enum)) schema.enum = spec.enum;
   return schema;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

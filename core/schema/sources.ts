@@ -89,8 +89,11 @@ export interface ParsedJson {
 export function parseJsonText(text: string): ParsedJson {
   const raw: ParseError[] = [];
   const tree = parseTree(text, raw, { allowTrailingComma: true, disallowComments: false });
-  const errors = raw.map((e) => ({ message: `JSON syntax error: ${printParseErrorCode(e.error)}`, span: { offset: e.offset, length: e.length } }));
-  return { value: tree ? strictValue(text) ?? nodeValue(tree) : undefined, tree, errors };
+  const errors = raw.map((e) => ({
+    message: `JSON syntax error: ${printParseErrorCode(e.error)}`,
+    span: { offset: e.offset, length: e.length },
+  }));
+  return { value: tree ? (strictValue(text) ?? nodeValue(tree)) : undefined, tree, errors };
 }
 
 /** JSON.parse when the text is strict JSON (the usual case, and exact); undefined otherwise. */
@@ -124,7 +127,8 @@ export function jsonDepthOver(text: string, max: number): number | undefined {
 
 /** jsonc-parser's getNodeValue, iteratively (it recurses) and without prototype-setting keys. */
 function nodeValue(root: JsonNode): unknown {
-  const build = (node: JsonNode): unknown => (node.type === 'object' ? Object.create(null) as Record<string, unknown> : node.type === 'array' ? [] : node.value);
+  const build = (node: JsonNode): unknown =>
+    node.type === 'object' ? (Object.create(null) as Record<string, unknown>) : node.type === 'array' ? [] : node.value;
   const top = build(root);
   const stack: Array<[JsonNode, unknown]> = [[root, top]];
   while (stack.length > 0) {

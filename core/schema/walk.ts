@@ -1,11 +1,24 @@
 // Visits every subschema of a JSON Schema (not the data inside `enum`, `const`, `default`, `examples`), iteratively and depth-capped.
+import { isRecord } from '../plain-data';
+
+export { isRecord };
 
 export type SchemaPath = ReadonlyArray<string | number>;
 
 /** Keywords whose value is one subschema. */
 const ONE = new Set([
-  'additionalProperties', 'additionalItems', 'items', 'contains', 'not', 'if', 'then', 'else',
-  'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema',
+  'additionalProperties',
+  'additionalItems',
+  'items',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
 ]);
 /** Keywords whose value is a list of subschemas. */
 const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
@@ -56,6 +69,17 @@ function subschemas(key: string, child: unknown): Array<[unknown, SchemaPath]> {
   return found;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The path of the first number that is not finite (`1e400` reads as Infinity; JSON cannot carry it), found without recursion. */
+export function nonFiniteNumberPath(root: unknown, maxNodes = 1_000_000): SchemaPath | undefined {
+  const stack: Array<{ value: unknown; path: SchemaPath }> = [{ value: root, path: [] }];
+  for (let seen = 0; stack.length > 0 && seen < maxNodes; seen++) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'number' && !Number.isFinite(value)) return path;
+    if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+    else if (isRecord(value)) for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key] });
+  }
+  return undefined;
 }
+
+export const NON_FINITE_MESSAGE =
+  'number out of range: it does not fit a 64-bit float (beyond about ±1.8e308), so it would read as infinity; use a smaller number';

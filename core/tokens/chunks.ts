@@ -1,4 +1,4 @@
-// Incremental counting (PITFALLS 3): split text only where pieces must end, cache each chunk's tally.
+// Incremental counting (docs/design/pitfalls.md P3): split text only where pieces must end, cache each chunk's tally.
 import type { Span } from '../diagnostic';
 import type { TallyingCounter } from './counter';
 import { addTally, emptyTally, type TokenTally } from './tally';
@@ -43,7 +43,7 @@ export function splitIntoChunks(text: string, maxChunkLength = DEFAULT_MAX_CHUNK
   return chunks;
 }
 
-function followsBlankLine(text: string, newline: number): boolean {
+export function followsBlankLine(text: string, newline: number): boolean {
   const before = text.charCodeAt(newline - 1);
   return before === 0x0a || (before === 0x0d && text.charCodeAt(newline - 2) === 0x0a);
 }
@@ -88,6 +88,11 @@ export class ChunkedCounter implements TokenCounter {
       addTally(sum, this.chunkTally(text.slice(chunk.offset, chunk.offset + chunk.length)), chunk.offset);
     }
     return this.counter.finish(sum);
+  }
+
+  /** The wrapped counter: tallies of arbitrary text, uncached (ChunkTallies caches by position instead). */
+  get tallying(): TallyingCounter {
+    return this.counter;
   }
 
   get cachedChunks(): number {

@@ -1,80 +1,224 @@
-// Counts text with one BPE encoding: pre-tokenizes with the encoding's own pattern, merges each piece.
-import { PieceMerger } from './bpe';
+// Counts text with one BPE encoding: pre-tokenizes as tiktoken does, then counts each piece exactly.
+import { HASH_MULTIPLIER, imul, mixHash } from './hash';
+import { LinearEncoder } from './linear';
+import { Merger } from './merge';
+import { PieceCache } from './piece-cache';
+import { cl100kPieceEnd, o200kPieceEnd, type PieceScanner } from './pretokenize';
 import type { RankTable } from './rank-table';
-import { classifyPiece } from './script';
-import { addTokens, emptyTally, type TokenTally } from './tally';
-import { utf8Bytes } from './utf8';
+import { emptyTally, type TokenTally } from './tally';
+import { CJK, OTHER_SCRIPT, classTable } from './unicode';
 
 /**
- * Pieces longer than this (UTF-16 code units) are counted in slices of this size and reported as
- * estimated. No prose, code, CJK paragraph, URL or wrapped base64 comes near it (the longest pieces in
- * such text are tens of characters); only machine-made runs do ('a'.repeat(200000), a huge blank run).
- * The merge is O(n log n), so the bound is not about speed but about memory: merging a piece takes
- * ~40 bytes per UTF-8 byte, so a slice costs at most ~1 MB however long the run.
+ * Pieces longer than this many UTF-16 units are streamed through the linear encoder byte by byte instead
+ * of being copied out first, so memory stays bounded for a piece of any length. The count is exact either way.
  */
-export const DEFAULT_LONG_PIECE_THRESHOLD = 8192;
+export const DEFAULT_LONG_PIECE_THRESHOLD = 4096;
+/** Pieces up to this many bytes are merged as tiktoken merges them (fast when short); longer ones go to the linear encoder. */
+export const DEFAULT_MERGE_LIMIT = 64;
+
+const SHORT_PIECE_BITS = 14;
 
 export interface EncodingOptions {
-  /** See DEFAULT_LONG_PIECE_THRESHOLD; tests lower it to exercise the fallback on small inputs. */
+  /** See DEFAULT_LONG_PIECE_THRESHOLD; tests lower it to exercise streaming on small inputs. */
   longPieceThreshold?: number;
+  /** See DEFAULT_MERGE_LIMIT; tests set it to 0 (linear encoder only) or to Infinity (merge only). */
+  mergeLimit?: number;
+  /** False turns the piece cache off (tests, and the benchmark's cold figures). */
+  cache?: boolean;
 }
 
 export class BpeEncoding {
-  /** Compiled with the `u` flag, like js-tiktoken's `new RegExp(pat_str, "ug")`. */
-  private readonly pieces: RegExp;
+  private readonly scan: PieceScanner;
+  private readonly classes = classTable();
   private readonly threshold: number;
-  private readonly merger: PieceMerger;
+  private readonly mergeLimit: number;
+  private readonly merger: Merger;
+  private linearEncoder: LinearEncoder | undefined;
+  private pieceCache: PieceCache | undefined;
+  private readonly caching: boolean;
+  private buffer: Uint8Array;
+  /**
+   * Counts of short pieces (≤ 8 bytes, packed into two words) in a small direct-mapped table that stays in
+   * the CPU cache: [low word, high word, length, count] per slot. Prose is mostly a few thousand distinct
+   * short pieces, and this spares each of them the probes into the multi-megabyte rank table.
+   */
+  private readonly shortPieces = new Int32Array(4 << SHORT_PIECE_BITS);
 
   constructor(
     readonly table: RankTable,
     options: EncodingOptions = {},
   ) {
-    this.pieces = new RegExp(table.pattern, 'gu');
-    this.threshold = Math.max(2, options.longPieceThreshold ?? DEFAULT_LONG_PIECE_THRESHOLD);
-    this.merger = new PieceMerger(table);
+    this.scan = table.encoding === 'cl100k_base' ? cl100kPieceEnd : o200kPieceEnd;
+    // Clamped so the copy buffer (3 bytes per unit) stays small whatever a caller asks for.
+    this.threshold = Math.min(1 << 16, Math.max(2, options.longPieceThreshold ?? DEFAULT_LONG_PIECE_THRESHOLD));
+    this.mergeLimit = options.mergeLimit ?? DEFAULT_MERGE_LIMIT;
+    this.merger = new Merger(table);
+    this.caching = options.cache !== false;
+    this.buffer = new Uint8Array(3 * this.threshold + 8);
+  }
+
+  /** Made on first use: counting short text needs neither. */
+  private get linear(): LinearEncoder {
+    return (this.linearEncoder ??= new LinearEncoder(this.table));
+  }
+
+  private get cache(): PieceCache | undefined {
+    return this.caching ? (this.pieceCache ??= new PieceCache()) : undefined;
   }
 
   get encoding(): RankTable['encoding'] {
     return this.table.encoding;
   }
 
-  /**
-   * Token counts of `text` by script. Equal to `new Tiktoken(ranks).encode(text, [], []).length` when
-   * nothing is estimated: special-token text is ordinary text, and pieces are the regex matches, as there.
-   */
+  /** Token counts of `text` by script: equal to tiktoken's `len(encode_ordinary(text))` in total. */
   tally(text: string): TokenTally {
-    const tally = emptyTally();
-    const pieces = this.pieces;
-    pieces.lastIndex = 0;
-    for (let match = pieces.exec(text); match !== null; match = pieces.exec(text)) {
-      const piece = match[0];
-      if (piece.length > this.threshold) {
-        this.tallyLongPiece(tally, piece, match.index);
-        continue;
+    const classes = this.classes;
+    const scan = this.scan;
+    const n = text.length;
+    let latin = 0;
+    let cjk = 0;
+    let other = 0;
+    for (let p = 0; p < n;) {
+      const end = scan(text, p, classes);
+      let tokens: number;
+      let bits = 0;
+      if (end - p > this.threshold) {
+        bits = this.streamLongPiece(text, p, end);
+        tokens = this.linear.count();
+      } else {
+        // UTF-8 bytes into the buffer, hashing as we go (a lone surrogate becomes U+FFFD, as in tiktoken).
+        const buffer = this.buffer;
+        let length = 0;
+        let hash = 0;
+        for (let i = p; i < end; i++) {
+          let c = text.charCodeAt(i);
+          if (c < 0x80) {
+            buffer[length++] = c;
+            hash = (imul(hash, HASH_MULTIPLIER) + c) | 0;
+            continue;
+          }
+          if (c >= 0xd800 && c <= 0xdfff) {
+            const d = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+            if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+              c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+              i++;
+            } else {
+              c = 0xfffd;
+            }
+          }
+          bits |= classes[c] as number;
+          const start = length;
+          length = writeUtf8(buffer, length, c);
+          for (let k = start; k < length; k++) hash = (imul(hash, HASH_MULTIPLIER) + (buffer[k] as number)) | 0;
+        }
+        tokens = this.countBuffered(length, hash);
       }
-      const bytes = utf8Bytes(piece);
-      addTokens(tally, classifyPiece(piece, bytes === piece), this.merger.count(bytes));
+      if ((bits & CJK) !== 0) cjk += tokens;
+      else if ((bits & OTHER_SCRIPT) !== 0) other += tokens;
+      else latin += tokens;
+      p = end;
     }
+    const tally = emptyTally();
+    tally.latin = latin;
+    tally.cjk = cjk;
+    tally.other = other;
     return tally;
   }
 
-  /**
-   * The fallback: merge fixed-size slices separately and sum. Tokens cannot cross a cut, so this is
-   * usually at or a little above the exact count (about one extra token per cut on runs like these).
-   */
-  private tallyLongPiece(tally: TokenTally, piece: string, offset: number): void {
-    const script = classifyPiece(piece, false);
-    let start = 0;
-    while (start < piece.length) {
-      let end = Math.min(piece.length, start + this.threshold);
-      if (end < piece.length && isHighSurrogate(piece.charCodeAt(end - 1))) end--;
-      addTokens(tally, script, this.merger.count(utf8Bytes(piece.slice(start, end))));
-      start = end;
+  private countBuffered(length: number, hash: number): number {
+    const table = this.table;
+    const buffer = this.buffer;
+    if (length <= 2)
+      return length === 0
+        ? 0
+        : length === 1 || table.twoByteRank[((buffer[0] as number) << 8) | (buffer[1] as number)] !== -1
+          ? 1
+          : 2;
+    const mixed = mixHash(hash, length);
+    if (length <= 8) {
+      let low = 0;
+      let high = 0;
+      for (let i = 0; i < length; i++) {
+        if (i < 4) low |= (buffer[i] as number) << (8 * i);
+        else high |= (buffer[i] as number) << (8 * (i - 4));
+      }
+      const short = this.shortPieces;
+      const at = (mixed & ((1 << SHORT_PIECE_BITS) - 1)) << 2;
+      if (short[at] === low && short[at + 1] === high && short[at + 2] === length) return short[at + 3] as number;
+      const tokens = this.countLong(length, mixed);
+      short[at] = low;
+      short[at + 1] = high;
+      short[at + 2] = length;
+      short[at + 3] = tokens;
+      return tokens;
     }
-    tally.estimated.push({ offset, length: piece.length });
+    return this.countLong(length, mixed);
+  }
+
+  /** A piece of three bytes or more, not in the short-piece table: a rank lookup, the piece cache, then merging. */
+  private countLong(length: number, mixed: number): number {
+    const table = this.table;
+    const buffer = this.buffer;
+    if (length <= table.maxTokenBytes && table.rankByHash(buffer, 0, length, mixed) >= 0) return 1;
+    const cache = this.cache;
+    if (cache !== undefined) {
+      const cached = cache.get(buffer, length, mixed);
+      if (cached >= 0) return cached;
+    }
+    const tokens = length <= this.mergeLimit ? this.merger.merge(buffer, 0, length) : this.linear.countBytes(buffer, 0, length);
+    cache?.set(buffer, length, mixed, tokens);
+    return tokens;
+  }
+
+  /** Feeds a long piece's UTF-8 bytes to the linear encoder without copying the piece; returns its class bits. */
+  private streamLongPiece(text: string, p: number, end: number): number {
+    const classes = this.classes;
+    const linear = this.linear;
+    const scratch = this.buffer;
+    let bits = 0;
+    linear.begin();
+    for (let i = p; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) {
+        linear.push(c);
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else {
+          c = 0xfffd;
+        }
+      }
+      bits |= classes[c] as number;
+      const length = writeUtf8(scratch, 0, c);
+      for (let k = 0; k < length; k++) linear.push(scratch[k] as number);
+    }
+    return bits;
   }
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+function writeUtf8(out: Uint8Array, at: number, c: number): number {
+  if (c < 0x80) {
+    out[at] = c;
+    return at + 1;
+  }
+  if (c < 0x800) {
+    out[at] = 0xc0 | (c >> 6);
+    out[at + 1] = 0x80 | (c & 0x3f);
+    return at + 2;
+  }
+  if (c < 0x10000) {
+    out[at] = 0xe0 | (c >> 12);
+    out[at + 1] = 0x80 | ((c >> 6) & 0x3f);
+    out[at + 2] = 0x80 | (c & 0x3f);
+    return at + 3;
+  }
+  out[at] = 0xf0 | (c >> 18);
+  out[at + 1] = 0x80 | ((c >> 12) & 0x3f);
+  out[at + 2] = 0x80 | ((c >> 6) & 0x3f);
+  out[at + 3] = 0x80 | (c & 0x3f);
+  return at + 4;
 }

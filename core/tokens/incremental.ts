@@ -1,6 +1,15 @@
 // Counters that outlive one lint (the editor): one ChunkedCounter per encoding and factors, so a keystroke re-tallies only the chunks it changed.
 import type { ApproximationFactors } from '../models/types';
-import { ChunkedCounter, type ChunkedCounterOptions } from './chunks';
+import { SegmentedText } from '../analysis/segments';
+import {
+  ChunkedCounter,
+  DEFAULT_MAX_CHUNK_LENGTH,
+  followsBlankLine,
+  isChunkBoundary,
+  type ChunkedCounterOptions,
+} from './chunks';
+import type { TallyingCounter } from './counter';
+import { addTally, emptyTally, type TokenTally } from './tally';
 import type { TokenizerPool } from './pool';
 import type { CounterSource, CounterSpec, TokenCounter } from './types';
 
@@ -66,4 +75,171 @@ function specKey(spec: CounterSpec): string {
 
 function factorsKey(factors: ApproximationFactors | undefined): string {
   return factors === undefined ? 'exact' : `${factors.latin},${factors.cjk},${factors.other}`;
+}
+
+/** One chunk of a text kept across versions; its tally is filled on first need. */
+interface ChunkEntry {
+  tally?: TokenTally;
+}
+
+/** Yields to the event loop between slices of long work; rejects when the work is no longer wanted. */
+export type Checkpoint = () => Promise<void>;
+
+/** Tally work between two checkpoints (characters), about 10 ms of encoding. */
+const SLICE_CHARS = 64 * 1024;
+
+/**
+ * One text (a message's sent text) counted as chunks that survive edits: after an edit only the chunks it
+ * touched are tallied again, found by comparing the text with its previous version, never by hashing it.
+ * Sums over chunks equal a count of the whole because chunks end only where no pre-tokenizer piece can span
+ * (`isChunkBoundary`); `cuts` (section starts and ends) become chunk ends where that holds, so a section's
+ * count is a sum of whole chunks.
+ */
+export class ChunkTallies {
+  private cuts: readonly number[] = [];
+  private text = '';
+  private starts: number[] = [];
+  private sums = { latin: new Float64Array(1), cjk: new Float64Array(1), other: new Float64Array(1) };
+  /** Indices of chunks whose tally has estimated spans (rare: long unbroken runs). */
+  private withEstimates: number[] = [];
+  private readonly chunks: SegmentedText<ChunkEntry>;
+
+  constructor(
+    readonly counter: TallyingCounter,
+    maxChunkLength = DEFAULT_MAX_CHUNK_LENGTH,
+  ) {
+    this.chunks = new SegmentedText<ChunkEntry>({
+      margin: 1,
+      make: () => ({}),
+      split: (text, from, to) => chunkEnds(text, from, to, maxChunkLength, this.cuts),
+    });
+  }
+
+  /** Chunks tallied by the last update (the others were kept), for tests and the benchmark. */
+  get tallied(): number {
+    return this.chunks.made;
+  }
+
+  get chunkCount(): number {
+    return this.chunks.segments.length;
+  }
+
+  /** Brings the chunks up to `text`; `cuts` are sorted offsets where chunks should end when a boundary allows. */
+  async update(text: string, cuts: readonly number[], checkpoint?: Checkpoint): Promise<void> {
+    this.cuts = cuts;
+    this.text = text;
+    const segments = this.chunks.update(text);
+    const n = segments.length;
+    this.starts = new Array<number>(n);
+    let at = 0;
+    let pending = 0;
+    for (let i = 0; i < n; i++) {
+      this.starts[i] = at;
+      const { length, value } = segments[i];
+      if (value.tally === undefined) {
+        value.tally = this.counter.tally(text.slice(at, at + length));
+        pending += length;
+        if (checkpoint && pending >= SLICE_CHARS) {
+          pending = 0;
+          await checkpoint();
+        }
+      }
+      at += length;
+    }
+    // Running sums, so a section's whole chunks cost two lookups however many there are.
+    this.sums = { latin: new Float64Array(n + 1), cjk: new Float64Array(n + 1), other: new Float64Array(n + 1) };
+    this.withEstimates = [];
+    for (let i = 0; i < n; i++) {
+      const tally = segments[i].value.tally as TokenTally;
+      this.sums.latin[i + 1] = this.sums.latin[i] + tally.latin;
+      this.sums.cjk[i + 1] = this.sums.cjk[i] + tally.cjk;
+      this.sums.other[i + 1] = this.sums.other[i] + tally.other;
+      if (tally.estimated.length > 0) this.withEstimates.push(i);
+    }
+  }
+
+  /** The whole text's tally. */
+  total(): TokenTally {
+    return this.range(0, this.text.length);
+  }
+
+  /** The tally of `[from, to)` as if that text were counted alone: whole chunks summed, partial ones tallied. */
+  range(from: number, to: number): TokenTally {
+    const sum = emptyTally();
+    if (to <= from) return sum;
+    const segments = this.chunks.segments;
+    const first = this.chunkAt(from);
+    const firstEnd = this.starts[first] + segments[first].length;
+    if (this.starts[first] !== from || firstEnd > to) {
+      // Starts inside a chunk (or ends inside the first one): that part is tallied alone.
+      const partEnd = Math.min(firstEnd, to);
+      addTally(sum, this.counter.tally(this.text.slice(from, partEnd)), 0);
+      if (partEnd === to) return sum;
+      return this.addWhole(sum, first + 1, from, to);
+    }
+    return this.addWhole(sum, first, from, to);
+  }
+
+  /** Adds chunks from index `i` (which starts inside `[from, to)`) up to `to`, the last one partly if `to` cuts it. */
+  private addWhole(sum: TokenTally, i: number, from: number, to: number): TokenTally {
+    const segments = this.chunks.segments;
+    let j = this.chunkAt(to - 1);
+    const lastEnd = this.starts[j] + segments[j].length;
+    if (lastEnd > to) {
+      addTally(sum, this.counter.tally(this.text.slice(this.starts[j], to)), this.starts[j] - from);
+    } else j++;
+    // Whole chunks i .. j-1.
+    if (j > i) {
+      sum.latin += this.sums.latin[j] - this.sums.latin[i];
+      sum.cjk += this.sums.cjk[j] - this.sums.cjk[i];
+      sum.other += this.sums.other[j] - this.sums.other[i];
+      for (let k = lowerBound(this.withEstimates, i); k < this.withEstimates.length && this.withEstimates[k] < j; k++) {
+        const c = this.withEstimates[k];
+        for (const span of (segments[c].value.tally as TokenTally).estimated)
+          sum.estimated.push({ offset: span.offset + this.starts[c] - from, length: span.length });
+      }
+      sum.estimated.sort((a, b) => a.offset - b.offset);
+    }
+    return sum;
+  }
+
+  private chunkAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+}
+
+/** Chunk ends for `[from, to)`: paragraph starts, `cuts`, and line starts once a chunk passes `maxLength`. */
+function chunkEnds(text: string, from: number, to: number, maxLength: number, cuts: readonly number[]): number[] {
+  const ends: number[] = [];
+  let start = from;
+  let k = lowerBound(cuts, from + 1);
+  for (let newline = text.indexOf('\n', from); newline !== -1 && newline + 1 < to; newline = text.indexOf('\n', newline + 1)) {
+    const p = newline + 1;
+    while (k < cuts.length && cuts[k] < p) k++;
+    if (!isChunkBoundary(text, p)) continue;
+    if ((k < cuts.length && cuts[k] === p) || followsBlankLine(text, newline) || p - start >= maxLength) {
+      ends.push(p);
+      start = p;
+    }
+  }
+  ends.push(to);
+  return ends;
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

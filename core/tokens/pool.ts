@@ -1,8 +1,8 @@
-// Loads each encoding once, on first use, and hands out counters over it (PITFALLS 4).
+// Loads each encoding once, on first use, and hands out counters over it (docs/tokenizers.md).
 import type { EncodingName } from '../models/types';
 import { BpeTokenCounter } from './counter';
 import { BpeEncoding, type EncodingOptions } from './encoding';
-import { parseRankFile } from './rank-table';
+import { compileRankFile, parseRankBinary } from './rank-table';
 import type { CounterSpec, RankLoader } from './types';
 
 export class TokenizerPool {
@@ -33,6 +33,7 @@ export class TokenizerPool {
 
   private async load(name: EncodingName): Promise<BpeEncoding> {
     const file = await this.loadRanks(name);
-    return new BpeEncoding(parseRankFile(name, file), this.options);
+    const table = file instanceof Uint8Array ? parseRankBinary(name, file) : compileRankFile(name, file);
+    return new BpeEncoding(table, this.options);
   }
 }

@@ -1,4 +1,4 @@
-// Which approximation factor a piece of text gets: latin, cjk or other (SPEC §5, PITFALLS 6).
+// Which approximation factor a piece of text gets: latin, cjk or other (docs/tokenizers.md).
 import type { ApproximationFactors } from '../models/types';
 
 export type ScriptClass = keyof ApproximationFactors;

@@ -4,11 +4,11 @@ import type { ApproximationFactors, EncodingName } from '../models/types';
 
 export interface TokenCount {
   tokens: number;
-  /** True when the number is an estimate: an approximate model, or a long-run fallback was used. */
+  /** True when the number is an estimate: only for approximate models (OpenAI encodings are always exact). */
   approximate: boolean;
   /**
-   * Where a long unbroken run was estimated instead of encoded exactly (offsets into the counted text).
-   * Empty when every piece was encoded exactly.
+   * Where a part of the text was estimated instead of encoded exactly (offsets into the counted text).
+   * Always empty for the OpenAI encodings, which count every piece exactly whatever its length.
    */
   estimated: Span[];
 }
@@ -27,8 +27,11 @@ export interface RankFile {
   bpe_ranks: string;
 }
 
-/** Injected by each front end: Node reads the shipped rank file, the web build fetches it. */
-export type RankLoader = (encoding: EncodingName) => Promise<RankFile>;
+/**
+ * Injected by each front end: Node reads the compact binary table written at build time (`dist/ranks/
+ * <encoding>.bin`, see rank-table.ts); the web build gets the JSON rank file from the client and compiles it.
+ */
+export type RankLoader = (encoding: EncodingName) => Promise<RankFile | Uint8Array>;
 
 /** What a counter is built for: an encoding, and for approximate models their factors. */
 export interface CounterSpec {

@@ -6,13 +6,25 @@ import { applyEdits } from '../../core/edits';
 import { declaresCompletionChecks } from '../../core/samples/context';
 import { Commands } from '../protocol';
 import type { DiagnosticData, DocumentSnapshot } from '../snapshot';
-import type { CodeActionHost } from './index';
 import { disableActions } from './disable';
 import { sampleFixActions } from './sample-fixes';
 import { createSampleAction, inferFromPromptAction, inferFromSampleAction } from './schema-actions';
 import { QUICK_FIX, REFACTOR } from './lsp';
 
-export function codeActions(textDocument: TextDocument, snapshot: DocumentSnapshot | undefined, params: CodeActionParams, host: CodeActionHost): CodeAction[] {
+/** What code actions read besides the document: other prompts' snapshots (a sample's prompts). */
+export interface CodeActionHost {
+  /** The latest snapshot of an open or linted prompt, by uri. */
+  snapshotFor(uri: string): DocumentSnapshot | undefined;
+  /** The prompts (snapshots) whose samples include this file. */
+  promptsOfSample(uri: string): DocumentSnapshot[];
+}
+
+export function codeActions(
+  textDocument: TextDocument,
+  snapshot: DocumentSnapshot | undefined,
+  params: CodeActionParams,
+  host: CodeActionHost,
+): CodeAction[] {
   const diagnostics = params.context.diagnostics ?? [];
   const actions: CodeAction[] = [];
   const current = snapshot && snapshot.textDocument.version === textDocument.version ? snapshot : undefined;
@@ -30,7 +42,12 @@ export function codeActions(textDocument: TextDocument, snapshot: DocumentSnapsh
   return actions.filter((a) => wanted(a, params.context.only));
 }
 
-function refactorings(textDocument: TextDocument, snapshot: DocumentSnapshot | undefined, params: CodeActionParams, host: CodeActionHost): CodeAction[] {
+function refactorings(
+  textDocument: TextDocument,
+  snapshot: DocumentSnapshot | undefined,
+  params: CodeActionParams,
+  host: CodeActionHost,
+): CodeAction[] {
   const out: CodeAction[] = [];
   const prompts = snapshot ? [] : host.promptsOfSample(textDocument.uri);
   const selection = selectedText(textDocument, params);
@@ -39,7 +56,11 @@ function refactorings(textDocument: TextDocument, snapshot: DocumentSnapshot | u
     out.push({
       title: 'Validate selection as a completion',
       kind: REFACTOR,
-      command: { title: 'Validate selection as a completion', command: Commands.validateSelection, arguments: [textDocument.uri, selection] },
+      command: {
+        title: 'Validate selection as a completion',
+        command: Commands.validateSelection,
+        arguments: [textDocument.uri, selection],
+      },
     });
   }
   if (snapshot) {
@@ -87,14 +108,24 @@ function fixActions(textDocument: TextDocument, diagnostic: LspDiagnostic, data:
   const actions: CodeAction[] = [];
   for (const fix of fixes) {
     const edits = fix.edits.filter(
-      (e) => Number.isInteger(e?.offset) && Number.isInteger(e?.length) && typeof e?.newText === 'string' && e.offset >= 0 && e.length >= 0,
+      (e) =>
+        Number.isInteger(e?.offset) &&
+        Number.isInteger(e?.length) &&
+        typeof e?.newText === 'string' &&
+        e.offset >= 0 &&
+        e.length >= 0,
     );
     if (edits.length === 0 || edits.length !== fix.edits.length || applyEdits(text, edits) === undefined) continue;
     const lsp: TextEdit[] = edits.map((e) => ({
       range: { start: textDocument.positionAt(e.offset), end: textDocument.positionAt(e.offset + e.length) },
       newText: e.newText,
     }));
-    actions.push({ title: fix.title, kind: QUICK_FIX, diagnostics: [diagnostic], edit: { changes: { [textDocument.uri]: lsp } } });
+    actions.push({
+      title: fix.title,
+      kind: QUICK_FIX,
+      diagnostics: [diagnostic],
+      edit: { changes: { [textDocument.uri]: lsp } },
+    });
   }
   if (actions.length === 1 && fixes[0]?.safe === true) actions[0].isPreferred = true;
   return actions;

@@ -7,6 +7,9 @@ import { yamlCursor, type YamlCursor } from './yaml-context';
 import { promptStem } from '../../core/samples/discover';
 import { KIND_CONSTANT, KIND_ENUM_MEMBER, KIND_PROPERTY, KIND_VALUE, MARKDOWN, PLAIN_TEXT_FORMAT, SNIPPET_FORMAT } from './lsp';
 import { compact, decodeUriPart, rangeOf } from './text';
+import { yamlScalar } from '../../core/instructions/declare';
+
+export { yamlScalar };
 
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -24,7 +27,8 @@ function keyItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionIte
   const items = keysAt(cursor.path)
     .filter((key) => !cursor.siblings.has(key.name) || key.name === cursor.prefix)
     .map((key, i) => keyItem(snapshot, cursor, key, i));
-  if (cursor.path.length === 2 && cursor.path[0] === 'budget' && cursor.path[1] === 'variables') items.push(...variableItems(snapshot, cursor));
+  if (cursor.path.length === 2 && cursor.path[0] === 'budget' && cursor.path[1] === 'variables')
+    items.push(...variableItems(snapshot, cursor));
   return items;
 }
 
@@ -51,7 +55,8 @@ function keyInsertText(key: KeyInfo, column: number): { text: string; retrigger:
   if (key.schemas.some((s) => s.$ref === '#/definitions/count')) return { text: `${name}: {max: \${1:100}}`, retrigger: false };
   const values = valuesFor(key.schemas);
   const closed = values.filter((v) => v.kind === 'enum' || v.kind === 'boolean');
-  if (closed.length > 0) return { text: `${name}: \${1|${closed.map((v) => escapeChoice(yamlScalar(v.value))).join(',')}|}`, retrigger: false };
+  if (closed.length > 0)
+    return { text: `${name}: \${1|${closed.map((v) => escapeChoice(yamlScalar(v.value))).join(',')}|}`, retrigger: false };
   const suggested = values.find((v) => v.kind === 'default' || v.kind === 'example');
   if (suggested && (typeof suggested.value === 'number' || typeof suggested.value === 'string')) {
     return { text: `${name}: \${1:${escapeSnippet(yamlScalar(suggested.value))}}`, retrigger: false };
@@ -61,13 +66,18 @@ function keyInsertText(key: KeyInfo, column: number): { text: string; retrigger:
 
 /** Under `budget.variables`: the template variables the prompt uses that have no expected fill yet. */
 function variableItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionItem[] {
-  const names = [...new Set(snapshot.result.document.variables.map((v) => v.name))].filter((n) => n !== '' && !cursor.siblings.has(n));
+  const names = [...new Set(snapshot.result.document.variables.map((v) => v.name))].filter(
+    (n) => n !== '' && !cursor.siblings.has(n),
+  );
   return names.map((name) => ({
     label: name,
     kind: KIND_VALUE,
     detail: 'template variable: expected fill in tokens',
     insertTextFormat: SNIPPET_FORMAT,
-    textEdit: { range: rangeOf(snapshot.textDocument, cursor.replace), newText: `${cursor.lead}${escapeSnippet(yamlScalar(name))}: \${1:500}` },
+    textEdit: {
+      range: rangeOf(snapshot.textDocument, cursor.replace),
+      newText: `${cursor.lead}${escapeSnippet(yamlScalar(name))}: \${1:500}`,
+    },
   }));
 }
 
@@ -134,13 +144,6 @@ function modelItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionI
 export function modelDetail(entry: ModelEntry): string {
   const tokenizer = entry.tokenizer === 'exact' ? entry.encoding : `≈ ${entry.encoding}`;
   return `${entry.provider} · ${compact(entry.context)} context · ${compact(entry.output.default)} output · ${tokenizer}`;
-}
-
-/** A scalar as YAML source: plain when YAML reads it back as the same string, else double-quoted (JSON is valid YAML). */
-export function yamlScalar(value: string | number | boolean | null): string {
-  if (typeof value !== 'string') return String(value);
-  const plain = /^[A-Za-z_./][\w./@+-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
 }
 
 function escapeSnippet(text: string): string {

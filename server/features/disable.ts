@@ -1,5 +1,6 @@
 // "Disable <rule> for this line / file": suppression comments in the body's own comment syntax, offered only where
 // core's parser reads them back (each edit is re-parsed with core before it is offered).
+import { acyclicJson } from './acyclic-json';
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Annotation, PromptDocument, PromptFormat } from '../../core/document/types';
@@ -88,16 +89,20 @@ function lineEdit(document: PromptDocument, syntax: CommentSyntax, ruleId: strin
   const lineStart = starts[line];
   if (lineStart < document.body.offset) return undefined; // frontmatter YAML: core reads no comments there
   const previous = document.annotations.find(
-    (a): a is Suppression => a.kind === 'disable-next-line' && a.rules.length > 0 && lineOf(starts, a.span.offset + a.span.length) === line - 1,
+    (a): a is Suppression =>
+      a.kind === 'disable-next-line' && a.rules.length > 0 && lineOf(starts, a.span.offset + a.span.length) === line - 1,
   );
   const edit = previous ? extend(previous, ruleId) : insertAbove(text, lineStart, comment(syntax, 'disable-next-line', ruleId));
-  return verified(document, edit, (after, afterStarts) =>
-    after.annotations.some(
-      (a) =>
-        a.kind === 'disable-next-line' &&
-        a.rules.some((r) => ruleMatches(r.id, ruleId)) &&
-        lineOf(afterStarts, a.span.offset + a.span.length) + 1 === (previous ? line : line + 1),
-    ),
+  return verified(
+    document,
+    edit,
+    (after, afterStarts) =>
+      after.annotations.some(
+        (a) =>
+          a.kind === 'disable-next-line' &&
+          a.rules.some((r) => ruleMatches(r.id, ruleId)) &&
+          lineOf(afterStarts, a.span.offset + a.span.length) + 1 === (previous ? line : line + 1),
+      ),
     previous !== undefined,
   );
 }
@@ -125,7 +130,8 @@ function fileEdit(document: PromptDocument, syntax: CommentSyntax, ruleId: strin
   } else {
     const at = document.body.offset;
     const eol = eolOf(text);
-    const lead = at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r' && at === text.length && document.frontmatter ? eol : '';
+    const lead =
+      at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r' && at === text.length && document.frontmatter ? eol : '';
     edit = { offset: at, length: 0, newText: `${lead}${comment(syntax, 'disable-file', ruleId)}${eol}` };
   }
   return verified(
@@ -168,7 +174,7 @@ function insideConstruct(document: PromptDocument, offset: number): boolean {
 
 function sameShape(before: PromptDocument, after: PromptDocument): boolean {
   const shape = (d: PromptDocument) =>
-    JSON.stringify({
+    acyclicJson({
       frontmatter: d.frontmatter?.value ?? null,
       frontmatterErrors: d.frontmatter?.errors.length ?? 0,
       sections: d.sections.map((s) => [s.kind, s.title, s.level, s.budget?.tokens ?? null]),
@@ -188,13 +194,19 @@ function suppressionsKept(before: PromptDocument, after: PromptDocument): boolea
       .filter((a): a is Suppression => a.kind !== 'budget' && a.kind !== 'invalid')
       .map((a) => {
         const target = a.kind === 'disable-next-line' ? lineOf(starts, a.span.offset + a.span.length) + 1 : -1;
-        const lineText = target >= 0 && target < starts.length ? d.text.slice(starts[target], starts[target + 1] ?? d.text.length).trim() : '';
+        const lineText =
+          target >= 0 && target < starts.length ? d.text.slice(starts[target], starts[target + 1] ?? d.text.length).trim() : '';
         return { kind: a.kind, rules: a.rules.map((r) => r.id), lineText };
       });
   };
   const old = targets(before);
   const now = targets(after);
   return old.every((o) =>
-    now.some((n) => n.kind === o.kind && o.rules.every((r) => n.rules.includes(r)) && (o.kind !== 'disable-next-line' || n.lineText === o.lineText)),
+    now.some(
+      (n) =>
+        n.kind === o.kind &&
+        o.rules.every((r) => n.rules.includes(r)) &&
+        (o.kind !== 'disable-next-line' || n.lineText === o.lineText),
+    ),
   );
 }

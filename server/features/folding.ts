@@ -46,7 +46,11 @@ export function foldingRanges(snapshot: DocumentSnapshot): FoldingRange[] {
  * Lines from the span's first to its last, ending before the next range starts: a section's span runs up to the
  * next heading, so its trailing blank lines (and the next header's line) stay visible. Single-line spans do not fold.
  */
-function lineRange(doc: TextDocument, span: Span, trimTrailingBlank: boolean): { startLine: number; endLine: number } | undefined {
+function lineRange(
+  doc: TextDocument,
+  span: Span,
+  trimTrailingBlank: boolean,
+): { startLine: number; endLine: number } | undefined {
   const startLine = doc.positionAt(span.offset).line;
   const end = doc.positionAt(span.offset + span.length);
   let endLine = end.character === 0 && end.line > startLine ? end.line - 1 : end.line;

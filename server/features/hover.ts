@@ -11,6 +11,7 @@ import { MARKDOWN } from './lsp';
 import { findRule, RULE_IDS } from '../../core/rules/registry';
 import { ruleMatches } from '../../core/suppression';
 import { compact, contains, docsLink, grouped, percent, rangeOf, ruleLink, tokenCount } from './text';
+import { modelName } from '../../core/rules/format';
 
 export function hoverAt(snapshot: DocumentSnapshot, position: Position): Hover | null {
   const offset = snapshot.textDocument.offsetAt(position);
@@ -39,30 +40,39 @@ function modelHover(snapshot: DocumentSnapshot, offset: number): Found | undefin
   const lines = modelFacts(lookup, declared.key);
   const budget = stats.budget;
   const ours = [
-    budget.context && budget.context.source !== 'model' ? `window ${grouped(budget.context.tokens)} (from \`${budget.context.source}\`)` : undefined,
-    budget.output && budget.output.source !== 'model' ? `output reserve ${grouped(budget.output.tokens)} (from \`${budget.output.source}\`)` : undefined,
+    budget.context && budget.context.source !== 'model'
+      ? `window ${grouped(budget.context.tokens)} (from \`${budget.context.source}\`)`
+      : undefined,
+    budget.output && budget.output.source !== 'model'
+      ? `output reserve ${grouped(budget.output.tokens)} (from \`${budget.output.source}\`)`
+      : undefined,
   ].filter((x): x is string => x !== undefined);
   if (ours.length > 0) lines.push('', `This prompt: ${ours.join(', ')}.`);
-  if (stats.modelSource === 'override') lines.push('', `Counts in the editor use **${stats.model.found ? stats.model.model.entry.id : stats.model.requested}**, picked in the status bar.`);
+  if (stats.modelSource === 'override')
+    lines.push(
+      '',
+      `Counts in the editor use **${stats.model.found ? stats.model.model.entry.id : stats.model.requested}**, picked in the status bar.`,
+    );
   return { markdown: lines.join('\n'), span: declared.span };
 }
 
 /** The facts of a model as a hover shows them; `key` is where the id was read (`model`, `model.id`…). */
 export function modelFacts(lookup: ModelLookup, key: string): string[] {
   if (!lookup.found) {
-    const lines = [`**${lookup.requested}** — unknown model`, '', `Not in the model table (${MODEL_TABLE_VERSION}) or the configured \`models\`; counts use o200k_base and are approximate.`];
+    const lines = [
+      `**${lookup.requested}** — unknown model`,
+      '',
+      `Not in the model table (${MODEL_TABLE_VERSION}) or the configured \`models\`; counts use o200k_base and are approximate.`,
+    ];
     if (lookup.suggestions.length > 0) lines.push('', `Did you mean ${lookup.suggestions.map((s) => `\`${s}\``).join(', ')}?`);
     lines.push('', `${ruleLink('model/unknown')} · ${docsLink('models.md', 'models')}`);
     return lines;
   }
   const { entry, requested, custom, matched } = lookup.model;
   const lines = [`**${entry.id}** (${entry.provider})`, ''];
-  if (requested.trim() !== entry.id) lines.push(`\`${requested.trim()}\` resolves to \`${entry.id}\` (matched \`${matched}\`).`, '');
-  lines.push(
-    `| | |`,
-    `|---|---|`,
-    `| context window | ${grouped(entry.context)} tokens |`,
-  );
+  if (requested.trim() !== entry.id)
+    lines.push(`\`${requested.trim()}\` resolves to \`${entry.id}\` (matched \`${matched}\`).`, '');
+  lines.push(`| | |`, `|---|---|`, `| context window | ${grouped(entry.context)} tokens |`);
   if (entry.maxInput !== undefined) lines.push(`| max input | ${grouped(entry.maxInput)} tokens |`);
   lines.push(
     `| output | ${grouped(entry.output.default)} reserved by default · ${grouped(entry.output.max)} max |`,
@@ -136,7 +146,13 @@ function variableUse(snapshot: DocumentSnapshot, name: string): string {
 }
 
 function linksFor(dotted: string, names: readonly string[]): string[] {
-  const refs = KEY_LINKS[dotted] ?? (names[0] === 'constraints' ? ['page:constraints.md'] : names[0] === 'budget' && names[1] === 'variables' ? KEY_LINKS['budget.variables'] : []);
+  const refs =
+    KEY_LINKS[dotted] ??
+    (names[0] === 'constraints'
+      ? ['page:constraints.md']
+      : names[0] === 'budget' && names[1] === 'variables'
+        ? KEY_LINKS['budget.variables']
+        : []);
   return refs.map((ref) => (ref.startsWith('rule:') ? ruleLink(ref.slice(5)) : docsLink(ref.slice(5))));
 }
 
@@ -153,7 +169,10 @@ function keyAt(frontmatter: Frontmatter, offset: number): { path: PathSegment[];
         if (!isScalar(key) || !key.range) continue;
         const name = String(key.value);
         if (relative >= key.range[0] && relative <= key.range[1]) {
-          return { path: [...path, name], span: { offset: frontmatter.span.offset + key.range[0], length: key.range[1] - key.range[0] } };
+          return {
+            path: [...path, name],
+            span: { offset: frontmatter.span.offset + key.range[0], length: key.range[1] - key.range[0] },
+          };
         }
         const value = pair.value as { range?: [number, number, number] } | null;
         if (value?.range && relative >= value.range[0] && relative < value.range[1]) {
@@ -196,19 +215,21 @@ export function sectionStats(count: SectionCount, stats: DocumentStats): string[
   if (section.budget) {
     const budget = section.budget.tokens;
     const over = count.tokens > budget;
-    lines.push(`- budget: ${grouped(budget)} tokens — ${percent(count.tokens, budget)} used${over ? ` (**${approx}${grouped(count.tokens - budget)} over**)` : `, ${approx}${grouped(budget - count.tokens)} left`}`);
+    lines.push(
+      `- budget: ${grouped(budget)} tokens — ${percent(count.tokens, budget)} used${over ? ` (**${approx}${grouped(count.tokens - budget)} over**)` : `, ${approx}${grouped(budget - count.tokens)} left`}`,
+    );
   }
-  if (stats.promptTokens > 0) lines.push(`- share of the prompt: ${percent(count.tokens, stats.promptTokens)} of ${tokenCount(stats.promptTokens, stats.approximate)}`);
+  if (stats.promptTokens > 0)
+    lines.push(
+      `- share of the prompt: ${percent(count.tokens, stats.promptTokens)} of ${tokenCount(stats.promptTokens, stats.approximate)}`,
+    );
   const window = stats.budget.inputBudget;
-  if (window !== undefined && window > 0) lines.push(`- share of the input budget: ${percent(count.tokens, window)} of ${compact(window)}`);
+  if (window !== undefined && window > 0)
+    lines.push(`- share of the input budget: ${percent(count.tokens, window)} of ${compact(window)}`);
   const nested = section.kind === 'heading' ? '; subsections included' : '';
   lines.push(`- counted with ${modelName(stats)} (${stats.encoding}${count.approximate ? ', approximate' : ''})${nested}`);
   if (section.budget) lines.push('', ruleLink('budget/section-limit'));
   return lines;
-}
-
-function modelName(stats: DocumentStats): string {
-  return stats.model.found ? stats.model.model.entry.id : stats.model.requested;
 }
 
 // ---- variables ----
@@ -243,9 +264,14 @@ function measuredFill(stats: DocumentSnapshot['result']['stats'], name: string, 
   if (rows.length === 0) return [];
   const { fill } = rows[0];
   const of = fill.values > 1 ? ` (largest of ${fill.values} values)` : '';
-  const figures = rows.map((r) => `${r.fill.approximate ? '≈' : ''}${grouped(r.fill.tokens)}${r.target ? ` ${r.target}` : ''}`).join(', ');
+  const figures = rows
+    .map((r) => `${r.fill.approximate ? '≈' : ''}${grouped(r.fill.tokens)}${r.target ? ` ${r.target}` : ''}`)
+    .join(', ');
   const over = declared !== undefined && rows.some((r) => r.fill.tokens > declared);
-  return ['', `Measured fill: **${figures} tokens** in \`${fill.source}\`${of}${declared === undefined ? '' : ` — declared ${grouped(declared)}${over ? ` (${ruleLink('budget/variable-fill')})` : ''}`}.`];
+  return [
+    '',
+    `Measured fill: **${figures} tokens** in \`${fill.source}\`${of}${declared === undefined ? '' : ` — declared ${grouped(declared)}${over ? ` (${ruleLink('budget/variable-fill')})` : ''}`}.`,
+  ];
 }
 
 // ---- annotations ----
@@ -267,7 +293,9 @@ function annotationHover(snapshot: DocumentSnapshot, offset: number): Found | un
     return count ? { markdown: sectionStats(count, stats).join('\n'), span: annotation.span } : undefined;
   }
   const verb = annotation.kind === 'enable' ? 'turns back on' : 'turns off';
-  const lines = [`**promptbound-${annotation.kind}** — ${verb} ${annotation.rules.length === 0 ? 'every rule' : 'these rules'} ${DIRECTIVE_SCOPE[annotation.kind]}`];
+  const lines = [
+    `**promptbound-${annotation.kind}** — ${verb} ${annotation.rules.length === 0 ? 'every rule' : 'these rules'} ${DIRECTIVE_SCOPE[annotation.kind]}`,
+  ];
   if (annotation.rules.length > 0) lines.push('');
   for (const { id } of annotation.rules) {
     const rule = findRule(id);

@@ -1,26 +1,28 @@
 // The language features over one linted document: pure functions from a DocumentSnapshot to LSP data.
-// Owned by the features work; server/server.ts registers them. Signatures are the contract between the two.
+// server/handlers/ registers them. Signatures are the contract between the two.
 // Every function tolerates any document (broken YAML, no frontmatter, empty text): it answers less, never throws
 // (test/server-features/robustness.test.ts); a bug of ours that throws anyway reaches the server's handler guard, which logs it.
-import type { CodeAction, CodeActionParams, CodeLens, CompletionItem, Hover, InlayHint, Position, Range } from 'vscode-languageserver';
+import type {
+  CodeAction,
+  CodeActionParams,
+  CodeLens,
+  CompletionItem,
+  Hover,
+  InlayHint,
+  Position,
+  Range,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EditorSettings } from '../protocol';
 import type { DocumentSnapshot } from '../snapshot';
 import { hoverAt } from './hover';
 import { completionItems } from './completion';
-import { codeActions } from './code-actions';
+import { codeActions, type CodeActionHost } from './code-actions';
 import { codeLenses, inlayHints } from './lenses';
 
+export type { CodeActionHost };
 export { diagnosticData } from './code-actions';
 export { sectionLabel, fileLabel } from './lenses';
-
-/** What code actions may look up besides the document they are asked for (a sample file's prompt, other open files). */
-export interface CodeActionHost {
-  /** The latest snapshot of an open or linted prompt, by uri. */
-  snapshotFor(uri: string): DocumentSnapshot | undefined;
-  /** The prompts (snapshots) whose samples include this file. */
-  promptsOfSample(uri: string): DocumentSnapshot[];
-}
 
 export function provideHover(snapshot: DocumentSnapshot, position: Position): Hover | null {
   return hoverAt(snapshot, position);

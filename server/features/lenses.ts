@@ -47,7 +47,9 @@ export function inlayHints(snapshot: DocumentSnapshot, range: Range, settings: E
     const header = rangeOf(textDocument, count.section.header);
     const endLine = header.end.line;
     if (!inRange(endLine)) continue;
-    const position = textDocument.positionAt(endOfLine(textDocument.getText(), textDocument.offsetAt({ line: endLine, character: 0 })));
+    const position = textDocument.positionAt(
+      endOfLine(textDocument.getText(), textDocument.offsetAt({ line: endLine, character: 0 })),
+    );
     hints.push({ position, label: sectionLabel(count), kind: HINT_TYPE, paddingLeft: true });
   }
   return hints;

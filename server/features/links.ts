@@ -12,7 +12,12 @@ import { allBlocks, scanBlocks } from './template-blocks';
 import { rangeOf } from './text';
 
 /** Where Dotprompt looks for a partial `name`, relative to the prompt's folder (its loader's `_name.prompt` files). */
-const PARTIAL_FILES = (name: string) => [`_${name}.prompt`, `${name}.prompt`, `partials/_${name}.prompt`, `partials/${name}.prompt`];
+const PARTIAL_FILES = (name: string) => [
+  `_${name}.prompt`,
+  `${name}.prompt`,
+  `partials/_${name}.prompt`,
+  `partials/${name}.prompt`,
+];
 /** Keys whose string value is a schema file path, per format (GitHub Models' `jsonSchema` is inline JSON, not a path). */
 const SCHEMA_PATHS = [['constraints', 'schema'], ['output', 'schema'], ['outputs']];
 
@@ -20,7 +25,8 @@ export async function documentLinks(snapshot: DocumentSnapshot, files: FileAcces
   const { document } = snapshot.result;
   const uri = snapshot.textDocument.uri;
   const links: DocumentLink[] = [];
-  const link = (span: Span, target: string, tooltip: string) => links.push({ range: rangeOf(snapshot.textDocument, span), target, tooltip });
+  const link = (span: Span, target: string, tooltip: string) =>
+    links.push({ range: rangeOf(snapshot.textDocument, span), target, tooltip });
   const frontmatter = document.frontmatter;
   if (frontmatter) {
     for (const path of SCHEMA_PATHS) {
@@ -29,13 +35,15 @@ export async function documentLinks(snapshot: DocumentSnapshot, files: FileAcces
     }
     for (const ref of refs(document.text, frontmatter)) {
       const file = ref.text.split('#')[0];
-      if (file !== '' && isLocalPath(file)) link({ offset: ref.span.offset, length: file.length }, resolveRelative(uri, file), 'Open the referenced schema');
+      if (file !== '' && isLocalPath(file))
+        link({ offset: ref.span.offset, length: file.length }, resolveRelative(uri, file), 'Open the referenced schema');
     }
     for (const glob of sampleGlobs(document.text, frontmatter)) {
       const target = await sampleTarget(uri, glob.text, files);
       if (target) link(glob.span, target.uri, target.tooltip);
     }
-    for (const ref of fileReferences(document.text, frontmatter.span)) link(ref.span, resolveRelative(uri, ref.text), 'Open the file');
+    for (const ref of fileReferences(document.text, frontmatter.span))
+      link(ref.span, resolveRelative(uri, ref.text), 'Open the file');
   }
   if (document.format === 'dotprompt') {
     for (const partial of partials(document.text, document.body)) {
@@ -91,13 +99,20 @@ function sampleGlobs(text: string, frontmatter: Frontmatter): Located[] {
 
 /** A plain path links to itself; a glob links to its first match, and the tooltip lists what it matches. */
 async function sampleTarget(uri: string, glob: string, files: FileAccess): Promise<{ uri: string; tooltip: string } | undefined> {
-  const relative = glob.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-  if (!/[*?[{]/.test(relative)) return isLocalPath(relative) ? { uri: resolveRelative(uri, relative), tooltip: 'Open the sample' } : undefined;
+  const relative = glob
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '');
+  if (!/[*?[{]/.test(relative))
+    return isLocalPath(relative) ? { uri: resolveRelative(uri, relative), tooltip: 'Open the sample' } : undefined;
   const matches = (await files.glob(folderOf(uri), [relative])).filter((m) => m !== uri);
   if (matches.length === 0) return undefined;
   const names = matches.slice(0, 5).map((m) => m.slice(folderOf(uri).length + 1));
   const more = matches.length > names.length ? `, and ${matches.length - names.length} more` : '';
-  return { uri: matches[0], tooltip: `${matches.length} sample${matches.length === 1 ? '' : 's'} match: ${names.join(', ')}${more}. Opens the first.` };
+  return {
+    uri: matches[0],
+    tooltip: `${matches.length} sample${matches.length === 1 ? '' : 's'} match: ${names.join(', ')}${more}. Opens the first.`,
+  };
 }
 
 /** Prompty's `${file:relative/path}` values. */
@@ -117,14 +132,20 @@ function fileReferences(text: string, region: Span): Located[] {
 /** `{{> name}}` and `{{#> name}}…{{/name}}`: the name's span. */
 export function partials(text: string, body: Span): Located[] {
   const scan = scanBlocks(text, body, 'handlebars');
-  const tags = [...scan.tags.filter((t) => t.sigil === '>'), ...allBlocks(scan.blocks).map((b) => b.open).filter((t) => t.sigil === '#>')];
+  const tags = [
+    ...scan.tags.filter((t) => t.sigil === '>'),
+    ...allBlocks(scan.blocks)
+      .map((b) => b.open)
+      .filter((t) => t.sigil === '#>'),
+  ];
   const found: Located[] = [];
   for (const tag of tags) {
     const source = text.slice(tag.tag.inner.offset, tag.tag.inner.offset + tag.tag.inner.length);
     const match = /^\s*#?>\s*([^\s}]+)/.exec(source);
     if (!match) continue;
     const name = match[1].replace(/^["']|["']$/g, '');
-    const at = tag.tag.inner.offset + match[0].length - match[1].length + (match[1].startsWith('"') || match[1].startsWith("'") ? 1 : 0);
+    const at =
+      tag.tag.inner.offset + match[0].length - match[1].length + (match[1].startsWith('"') || match[1].startsWith("'") ? 1 : 0);
     found.push({ text: name, span: { offset: at, length: name.length } });
   }
   return found.sort((a, b) => a.span.offset - b.span.offset);

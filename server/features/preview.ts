@@ -31,24 +31,33 @@ export async function renderPreview(
   const sets = await variableSets(document, files);
   const chosen = sets.length === 0 ? -1 : Math.min(Math.max(0, Math.floor(choice ?? 0)), sets.length - 1);
   const values = chosen >= 0 ? sets[chosen].values : {};
-  const counter = await tokenizers.counterFor({ encoding: stats.encoding, factors: stats.model.found ? stats.model.model.entry.factors : undefined });
+  const counter = await tokenizers.counterFor({
+    encoding: stats.encoding,
+    factors: stats.model.found ? stats.model.model.entry.factors : undefined,
+  });
   const language = TEMPLATE_LANGUAGE[document.format] ?? 'mustache';
   const partialTexts = document.format === 'dotprompt' ? await partialSources(document, files) : {};
   const missing = new Set<string>();
   const unevaluated = new Set<string>();
   let truncated = false;
   let approximate = stats.approximate;
-  const messages = document.messages.map((message) => {
-    const source = message.pieces.map((p) => p.text).join('');
-    const rendered = renderTemplate(source, language, values, partialTexts);
-    rendered.missing.forEach((m) => missing.add(m));
-    rendered.unevaluated.forEach((u) => unevaluated.add(u));
-    truncated ||= rendered.truncated;
-    const segments = trimSegments(rendered.segments);
-    const counted = counter.count(segments.map((s) => s.text).join(''));
-    approximate ||= counted.approximate;
-    return { role: message.role, segments, tokens: counted.tokens };
-  }).filter((m, _, all) => m.segments.length > 0 || all.length === 1);
+  const messages = document.messages
+    .map((message) => {
+      // The template as written: partial text the engine inserted for counting is rendered from `partialTexts` instead.
+      const source = message.pieces
+        .filter((p) => p.partial === undefined)
+        .map((p) => p.text)
+        .join('');
+      const rendered = renderTemplate(source, language, values, partialTexts);
+      rendered.missing.forEach((m) => missing.add(m));
+      rendered.unevaluated.forEach((u) => unevaluated.add(u));
+      truncated ||= rendered.truncated;
+      const segments = trimSegments(rendered.segments);
+      const counted = counter.count(segments.map((s) => s.text).join(''));
+      approximate ||= counted.approximate;
+      return { role: message.role, segments, tokens: counted.tokens };
+    })
+    .filter((m, _, all) => m.segments.length > 0 || all.length === 1);
   const tokens = messages.reduce((sum, m) => sum + m.tokens, 0);
   return {
     uri: snapshot.textDocument.uri,
@@ -112,9 +121,18 @@ export async function variableSets(document: PromptDocument, files: FileAccess):
     const rows = findKey(frontmatter, ['testData'])?.value;
     if (isSeq(rows)) {
       rows.items.forEach((row, i) => {
-        const values = Object.fromEntries(mapEntries(frontmatter, row).map((e) => [e.key, isMap(e.value) || isSeq(e.value) ? e.value.toJSON() : scalarValue(frontmatter, e.value)]));
+        const values = Object.fromEntries(
+          mapEntries(frontmatter, row).map((e) => [
+            e.key,
+            isMap(e.value) || isSeq(e.value) ? e.value.toJSON() : scalarValue(frontmatter, e.value),
+          ]),
+        );
         const first = Object.values(values).find((v) => typeof v === 'string') as string | undefined;
-        sets.push({ label: `testData[${i}]${first ? `: ${first.replace(/\s+/g, ' ').slice(0, 40)}` : ''}`, source: 'testData', values });
+        sets.push({
+          label: `testData[${i}]${first ? `: ${first.replace(/\s+/g, ' ').slice(0, 40)}` : ''}`,
+          source: 'testData',
+          values,
+        });
       });
     }
   }
@@ -122,7 +140,11 @@ export async function variableSets(document: PromptDocument, files: FileAccess):
 }
 
 /** Prompty's `sample:` is a mapping, or `${file:sample.json}` naming a JSON file beside the prompt. */
-async function promptySample(document: PromptDocument, sample: unknown, files: FileAccess): Promise<Record<string, unknown> | undefined> {
+async function promptySample(
+  document: PromptDocument,
+  sample: unknown,
+  files: FileAccess,
+): Promise<Record<string, unknown> | undefined> {
   const inline = asRecord(sample);
   if (inline) return inline;
   const file = typeof sample === 'string' ? /^\s*\$\{file:([^}]+)\}\s*$/.exec(sample)?.[1]?.trim() : undefined;

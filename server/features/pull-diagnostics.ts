@@ -57,7 +57,8 @@ export class PulledDiagnostics {
     const known = new Map(previous.map((p) => [canonicalUri(p.uri), p.value]));
     return [...this.reports.values()].map((report): WorkspaceDocumentDiagnosticReport => {
       const version = report.version ?? null;
-      if (known.get(canonicalUri(report.uri)) === report.resultId) return { kind: 'unchanged', uri: report.uri, version, resultId: report.resultId };
+      if (known.get(canonicalUri(report.uri)) === report.resultId)
+        return { kind: 'unchanged', uri: report.uri, version, resultId: report.resultId };
       return { kind: 'full', uri: report.uri, version, resultId: report.resultId, items: report.diagnostics };
     });
   }

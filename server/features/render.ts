@@ -29,7 +29,10 @@ export const MAX_STEPS = 1_000_000;
 
 type Scope = { values: Record<string, unknown>; data: Record<string, unknown>; parent?: Scope; self: unknown };
 
-type Node = { kind: 'text'; text: string } | { kind: 'tag'; tag: ReadTag; source: string } | { kind: 'block'; block: TemplateBlock; source: string; branches: Node[][] };
+type Node =
+  | { kind: 'text'; text: string }
+  | { kind: 'tag'; tag: ReadTag; source: string }
+  | { kind: 'block'; block: TemplateBlock; source: string; branches: Node[][] };
 
 interface State {
   language: TemplateLanguage;
@@ -47,10 +50,30 @@ interface State {
 const MAX_PARTIAL_DEPTH = 8;
 
 /** `partials`: Dotprompt partial names to their template text, read by the caller. */
-export function renderTemplate(source: string, language: TemplateLanguage, values: Record<string, unknown>, partials: Record<string, string> = {}): RenderResult {
-  const state: State = { language, partials, depth: 0, steps: 0, out: [], length: 0, missing: new Set(), unevaluated: new Set(), truncated: false };
+export function renderTemplate(
+  source: string,
+  language: TemplateLanguage,
+  values: Record<string, unknown>,
+  partials: Record<string, string> = {},
+): RenderResult {
+  const state: State = {
+    language,
+    partials,
+    depth: 0,
+    steps: 0,
+    out: [],
+    length: 0,
+    missing: new Set(),
+    unevaluated: new Set(),
+    truncated: false,
+  };
   renderNodes(state, parse(source, language), { values: { ...values }, data: {}, self: values });
-  return { segments: merge(state.out), missing: [...state.missing], unevaluated: [...state.unevaluated], truncated: state.truncated };
+  return {
+    segments: merge(state.out),
+    missing: [...state.missing],
+    unevaluated: [...state.unevaluated],
+    truncated: state.truncated,
+  };
 }
 
 // ---- the template as a tree ------------------------------------------------------------------------------------
@@ -98,7 +121,17 @@ function buildNodes(
         const start = t.tag.span.offset + t.tag.span.length;
         const inner = tags.filter((x) => x.tag.span.offset >= start && x.tag.span.offset < bounds[i + 1].tag.span.offset);
         const next = bounds[i + 1];
-        return buildNodes(text, inner, block.children, start, next.tag.span.offset, trimsAfter(text, t), trimsBefore(text, next), standalone(text, t), standalone(text, next));
+        return buildNodes(
+          text,
+          inner,
+          block.children,
+          start,
+          next.tag.span.offset,
+          trimsAfter(text, t),
+          trimsBefore(text, next),
+          standalone(text, t),
+          standalone(text, next),
+        );
       });
       nodes.push({ kind: 'block', block, source: text.slice(span.offset, end), branches });
       at = end;
@@ -181,7 +214,8 @@ function literal(state: State, source: string): void {
 }
 
 function renderTag(state: State, tag: ReadTag, source: string, scope: Scope): void {
-  if (tag.sigil === '$') return substitute(state, source, lookup(scope, tag.args.split(':')[0].trim()), tag.args.split(':')[0].trim());
+  if (tag.sigil === '$')
+    return substitute(state, source, lookup(scope, tag.args.split(':')[0].trim()), tag.args.split(':')[0].trim());
   if (state.language === 'jinja') return renderJinjaTag(state, tag, source, scope);
   if (tag.sigil === '>') return renderPartial(state, tag, source, scope);
   if (tag.role === 'middle' || tag.role === 'close') return literal(state, source);
@@ -189,7 +223,8 @@ function renderTag(state: State, tag: ReadTag, source: string, scope: Scope): vo
   const head = words[0];
   if (head === undefined) return literal(state, source);
   // Dotprompt's `{{history}}`, `{{media url=…}}` and `{{section …}}` stand for content supplied at run time.
-  if (state.language === 'handlebars' && (head === 'history' || head === 'media' || head === 'section')) return literal(state, source);
+  if (state.language === 'handlebars' && (head === 'history' || head === 'media' || head === 'section'))
+    return literal(state, source);
   if (words.length === 1 && isPath(head)) return substitute(state, source, lookup(scope, head), head);
   if (state.language === 'handlebars' && head === 'json' && words.length >= 2 && isPath(words[1])) {
     const value = lookup(scope, words[1]);
@@ -245,7 +280,8 @@ function renderBlock(state: State, node: Extract<Node, { kind: 'block' }>, scope
   if ((name === 'ifEquals' || name === 'unlessEquals') && words.length === 2 && state.language === 'handlebars') {
     const a = operand(scope, words[0]);
     const b = operand(scope, words[1]);
-    if (a.ok && b.ok) return renderNodes(state, (a.value === b.value) === (name === 'ifEquals') ? branches[0] : elseBranch, scope);
+    if (a.ok && b.ok)
+      return renderNodes(state, (a.value === b.value) === (name === 'ifEquals') ? branches[0] : elseBranch, scope);
     return literal(state, node.source);
   }
   if (name === 'with' && words.length === 1 && known(words[0])) {
@@ -266,7 +302,15 @@ function renderBlock(state: State, node: Extract<Node, { kind: 'block' }>, scope
   literal(state, node.source);
 }
 
-function renderEach(state: State, value: unknown, body: Node[], otherwise: Node[], scope: Scope, itemName?: string, indexName?: string): void {
+function renderEach(
+  state: State,
+  value: unknown,
+  body: Node[],
+  otherwise: Node[],
+  scope: Scope,
+  itemName?: string,
+  indexName?: string,
+): void {
   const entries: Array<[string | number, unknown]> = Array.isArray(value)
     ? value.map((v, i) => [i, v])
     : value && typeof value === 'object'
@@ -336,7 +380,11 @@ function renderJinjaBlock(state: State, node: Extract<Node, { kind: 'block' }>, 
     const list = match ? jinjaExpression(scope, match[2]) : undefined;
     if (!match || !list?.ok) return literal(state, node.source);
     if (list.value === undefined && list.name) state.missing.add(list.name);
-    const items = Array.isArray(list.value) ? list.value : list.value && typeof list.value === 'object' ? Object.keys(list.value) : [];
+    const items = Array.isArray(list.value)
+      ? list.value
+      : list.value && typeof list.value === 'object'
+        ? Object.keys(list.value)
+        : [];
     if (items.length === 0) return renderNodes(state, branches[1] ?? [], scope);
     items.forEach((item, i) => {
       if (!tick(state)) return;
@@ -402,7 +450,10 @@ function valueOf(state: State, scope: Scope, path: string): unknown {
 }
 
 function child(scope: Scope, self: unknown, data: Record<string, unknown>, values: Record<string, unknown> = {}): Scope {
-  const own = self && typeof self === 'object' && !Array.isArray(self) ? { ...(self as Record<string, unknown>), ...values } : { ...values };
+  const own =
+    self && typeof self === 'object' && !Array.isArray(self)
+      ? { ...(self as Record<string, unknown>), ...values }
+      : { ...values };
   return { values: own, data, parent: scope, self };
 }
 
@@ -451,7 +502,14 @@ function operand(scope: Scope, text: string): { ok: true; value: unknown } | { o
 
 /** Handlebars falsy: undefined, null, false, '', 0 and the empty list. */
 function truthy(value: unknown): boolean {
-  return !(value === undefined || value === null || value === false || value === '' || value === 0 || (Array.isArray(value) && value.length === 0));
+  return !(
+    value === undefined ||
+    value === null ||
+    value === false ||
+    value === '' ||
+    value === 0 ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** Python falsy adds the empty mapping. */

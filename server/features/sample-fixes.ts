@@ -1,7 +1,14 @@
 // Quick fixes in a sample completion for sample/schema failures (facts in Diagnostic.data): add a missing required property,
 // remove a disallowed one, pick the nearest enum value, coerce "3" → 3. Edits come from jsonc-parser on the sample's JSON,
 // and each is applied and re-parsed as strict JSON before it is offered.
-import { findNodeAtLocation, modify, parseTree, type FormattingOptions, type JSONPath, type Node as JsonNode } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  modify,
+  parseTree,
+  type FormattingOptions,
+  type JSONPath,
+  type Node as JsonNode,
+} from 'jsonc-parser';
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../../core/diagnostic';
@@ -47,10 +54,18 @@ export function sampleFixActions(textDocument: TextDocument, diagnostic: LspDiag
     const edits = planEdits(json, plan);
     if (!edits) continue;
     const lsp: TextEdit[] = edits.map((e) => ({
-      range: { start: textDocument.positionAt(region.offset + e.offset), end: textDocument.positionAt(region.offset + e.offset + e.length) },
+      range: {
+        start: textDocument.positionAt(region.offset + e.offset),
+        end: textDocument.positionAt(region.offset + e.offset + e.length),
+      },
       newText: e.content,
     }));
-    actions.push({ title: plan.title, kind: QUICK_FIX, diagnostics: [diagnostic], edit: { changes: { [textDocument.uri]: lsp } } });
+    actions.push({
+      title: plan.title,
+      kind: QUICK_FIX,
+      diagnostics: [diagnostic],
+      edit: { changes: { [textDocument.uri]: lsp } },
+    });
   }
   if (actions.length === 1) actions[0].isPreferred = true;
   return actions;
@@ -77,7 +92,12 @@ function planFixes(facts: Record<string, unknown>, path: JSONPath): Planned[] {
   const plans: Planned[] = [];
   if (typeof facts.missingProperty === 'string') {
     const value = facts.value === undefined ? null : facts.value;
-    plans.push({ title: `Add required property "${facts.missingProperty}"`, path: [...path, facts.missingProperty], value, removes: false });
+    plans.push({
+      title: `Add required property "${facts.missingProperty}"`,
+      path: [...path, facts.missingProperty],
+      value,
+      removes: false,
+    });
   }
   if (typeof facts.additionalProperty === 'string' && path.length > 0) {
     plans.push({ title: `Remove property "${facts.additionalProperty}"`, path, value: undefined, removes: true });
@@ -100,7 +120,10 @@ function planEdits(json: string, plan: Planned): Array<{ offset: number; length:
     return undefined;
   }
   if (edits.length === 0) return undefined;
-  const next = applyEdits(json, edits.map((e) => ({ offset: e.offset, length: e.length, newText: e.content })));
+  const next = applyEdits(
+    json,
+    edits.map((e) => ({ offset: e.offset, length: e.length, newText: e.content })),
+  );
   if (next === undefined) return undefined;
   let parsed: unknown;
   try {

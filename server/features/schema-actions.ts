@@ -1,5 +1,6 @@
 // "Create sample from schema" and "Infer schema from sample": new files (LSP CreateFile + a text edit into it) and,
 // for inference, `schema: ./<stem>.schema.json` added under `constraints` in the prompt, re-parsed before it is offered.
+import { acyclicJson } from './acyclic-json';
 import { isMap, type YAMLMap } from 'yaml';
 import type { CodeAction, TextDocumentEdit, WorkspaceEdit, CreateFile } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -46,7 +47,10 @@ function sampleFolder(document: PromptDocument): string | undefined {
   const declared = declaredSampleGlobs(document);
   if (declared === undefined) return `${base}/${promptStem(document.uri)}.samples`;
   for (const glob of declared) {
-    const g = glob.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    const g = glob
+      .trim()
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+/, '');
     const match = /^((?:[^*?[\]{}()!+@\\/]+\/)*)(\*|\*\*|\*\.json|\*\*\/\*|\*\*\/\*\.json)$/.exec(g);
     if (!match || match[1].split('/').includes('..')) continue;
     const dir = match[1].replace(/\/$/, '');
@@ -79,7 +83,11 @@ export function inferFromSampleAction(textDocument: TextDocument, prompts: reado
   if (prompt) return inferAction(prompt, [value]);
   const stem = stemOfSample(textDocument.uri);
   if (!stem) return undefined;
-  return { title: 'Infer schema from sample', kind: REFACTOR, edit: newFileEdit(`${stem.folder}/${stem.stem}.schema.json`, schemaText([value])) };
+  return {
+    title: 'Infer schema from sample',
+    kind: REFACTOR,
+    edit: newFileEdit(`${stem.folder}/${stem.stem}.schema.json`, schemaText([value])),
+  };
 }
 
 /** On a prompt without a schema whose samples are JSON: a schema inferred from all of them, linked from `constraints`. */
@@ -135,11 +143,17 @@ export function linkSchemaEdit(textDocument: TextDocument, document: PromptDocum
   const after = parseDocument(document.uri, next, { format: document.format });
   const constraints = after.frontmatter?.value?.constraints;
   if (!after.frontmatter || after.frontmatter.errors.length > 0) return undefined;
-  if (typeof constraints !== 'object' || constraints === null || (constraints as Record<string, unknown>).schema !== path) return undefined;
+  if (typeof constraints !== 'object' || constraints === null || (constraints as Record<string, unknown>).schema !== path)
+    return undefined;
   if (!sameOtherwise(document, after)) return undefined;
   return {
     textDocument: { uri: textDocument.uri, version: textDocument.version },
-    edits: [{ range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.offset + edit.length) }, newText: edit.newText }],
+    edits: [
+      {
+        range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.offset + edit.length) },
+        newText: edit.newText,
+      },
+    ],
   };
 }
 
@@ -154,7 +168,7 @@ function sameOtherwise(before: PromptDocument, after: PromptDocument): boolean {
     } else {
       value.constraints = undefined;
     }
-    return JSON.stringify({ value, body: d.text.slice(d.body.offset), sections: d.sections.length, messages: d.messages.length });
+    return acyclicJson({ value, body: d.text.slice(d.body.offset), sections: d.sections.length, messages: d.messages.length });
   };
   return strip(before) === strip(after);
 }

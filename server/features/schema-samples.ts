@@ -55,8 +55,14 @@ function flatten(schema: Schema, root: unknown): Schema {
       merged = {
         ...flat,
         ...merged,
-        properties: { ...(isSchema(flat.properties) ? flat.properties : {}), ...(isSchema(merged.properties) ? merged.properties : {}) },
-        required: [...(Array.isArray(flat.required) ? flat.required : []), ...(Array.isArray(merged.required) ? merged.required : [])],
+        properties: {
+          ...(isSchema(flat.properties) ? flat.properties : {}),
+          ...(isSchema(merged.properties) ? merged.properties : {}),
+        },
+        required: [
+          ...(Array.isArray(flat.required) ? flat.required : []),
+          ...(Array.isArray(merged.required) ? merged.required : []),
+        ],
       };
     }
     current = merged;
@@ -95,7 +101,11 @@ export function exampleFromSchema(schema: unknown, root: unknown = schema, depth
 }
 
 function typeOf(s: Schema): string | undefined {
-  const types = Array.isArray(s.type) ? s.type.filter((t): t is string => typeof t === 'string') : typeof s.type === 'string' ? [s.type] : [];
+  const types = Array.isArray(s.type)
+    ? s.type.filter((t): t is string => typeof t === 'string')
+    : typeof s.type === 'string'
+      ? [s.type]
+      : [];
   const type = types.find((t) => t !== 'null') ?? types[0];
   if (type) return type;
   if (isSchema(s.properties) || Array.isArray(s.required)) return 'object';
@@ -110,11 +120,14 @@ function objectExample(s: Schema, root: unknown, depth: number): Json {
   const names = required.length > 0 ? required : Object.keys(properties);
   // fromEntries defines own properties, so a key named `__proto__` stays a key.
   const own = (name: string): unknown => (Object.prototype.hasOwnProperty.call(properties, name) ? properties[name] : true);
-  return Object.fromEntries([...new Set(names)].slice(0, MAX_PROPERTIES).map((name) => [name, exampleFromSchema(own(name), root, depth + 1)]));
+  return Object.fromEntries(
+    [...new Set(names)].slice(0, MAX_PROPERTIES).map((name) => [name, exampleFromSchema(own(name), root, depth + 1)]),
+  );
 }
 
 function arrayExample(s: Schema, root: unknown, depth: number): Json {
-  if (Array.isArray(s.prefixItems)) return s.prefixItems.slice(0, MAX_PROPERTIES).map((item) => exampleFromSchema(item, root, depth + 1));
+  if (Array.isArray(s.prefixItems))
+    return s.prefixItems.slice(0, MAX_PROPERTIES).map((item) => exampleFromSchema(item, root, depth + 1));
   if (Array.isArray(s.items)) return s.items.slice(0, MAX_PROPERTIES).map((item) => exampleFromSchema(item, root, depth + 1)); // draft 04–2019-09 tuples
   const min = typeof s.minItems === 'number' ? Math.min(Math.max(0, Math.floor(s.minItems)), 10) : 1;
   if (s.items === undefined || s.items === false) return [];
@@ -154,9 +167,17 @@ function numberExample(s: Schema, integer: boolean): number {
   const step = integer ? 1 : 0.5;
   // Draft 04 writes exclusive bounds as `exclusiveMinimum: true` beside `minimum`; later drafts as numbers.
   const min =
-    typeof s.minimum === 'number' ? s.minimum + (s.exclusiveMinimum === true ? step : 0) : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + step : undefined;
+    typeof s.minimum === 'number'
+      ? s.minimum + (s.exclusiveMinimum === true ? step : 0)
+      : typeof s.exclusiveMinimum === 'number'
+        ? s.exclusiveMinimum + step
+        : undefined;
   const max =
-    typeof s.maximum === 'number' ? s.maximum - (s.exclusiveMaximum === true ? step : 0) : typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum - step : undefined;
+    typeof s.maximum === 'number'
+      ? s.maximum - (s.exclusiveMaximum === true ? step : 0)
+      : typeof s.exclusiveMaximum === 'number'
+        ? s.exclusiveMaximum - step
+        : undefined;
   let value = min ?? (max !== undefined ? Math.min(0, max) : 0);
   if (integer) value = Math.ceil(value);
   if (typeof s.multipleOf === 'number' && s.multipleOf > 0) value = Math.ceil(value / s.multipleOf) * s.multipleOf;
@@ -193,7 +214,15 @@ function inferNode(values: readonly unknown[], depth: number): Schema {
     const keys: string[] = [];
     for (const o of objects) for (const k of Object.keys(o)) if (!keys.includes(k) && keys.length < 500) keys.push(k);
     const has = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-    schema.properties = Object.fromEntries(keys.map((key) => [key, inferNode(objects.filter((o) => has(o, key)).map((o) => o[key]), depth + 1)]));
+    schema.properties = Object.fromEntries(
+      keys.map((key) => [
+        key,
+        inferNode(
+          objects.filter((o) => has(o, key)).map((o) => o[key]),
+          depth + 1,
+        ),
+      ]),
+    );
     const required = keys.filter((k) => objects.every((o) => has(o, k)));
     if (required.length > 0) schema.required = required;
   }

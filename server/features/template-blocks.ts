@@ -59,7 +59,8 @@ function readJinja(tag: TemplateTag, inner: string): ReadTag {
   const name = /^[A-Za-z_]+/.exec(inner)?.[0] ?? '';
   const args = inner.slice(name.length).trim();
   if (name === 'elif' || name === 'else') return { tag, role: 'middle', name, args, sigil: '' };
-  if (name.startsWith('end') && JINJA_BLOCKS.has(name.slice(3))) return { tag, role: 'close', name: name.slice(3), args, sigil: '' };
+  if (name.startsWith('end') && JINJA_BLOCKS.has(name.slice(3)))
+    return { tag, role: 'close', name: name.slice(3), args, sigil: '' };
   if (JINJA_BLOCKS.has(name) && !(name === 'set' && args.includes('='))) return { tag, role: 'open', name, args, sigil: '' };
   return { tag, role: 'plain', name, args, sigil: '' };
 }
@@ -77,7 +78,9 @@ function matchBlocks(tags: readonly ReadTag[]): TemplateBlock[] {
       // Openers left unclosed inside this block are dropped; their children move up to it.
       const orphans = stack.splice(at + 1);
       const frame = stack.pop()!;
-      const children = [...frame.children, ...orphans.flatMap((o) => o.children)].sort((a, b) => a.open.tag.span.offset - b.open.tag.span.offset);
+      const children = [...frame.children, ...orphans.flatMap((o) => o.children)].sort(
+        (a, b) => a.open.tag.span.offset - b.open.tag.span.offset,
+      );
       const block: TemplateBlock = { name: tag.name, open: frame.open, middles: frame.middles, close: tag, children };
       (stack[stack.length - 1]?.children ?? roots).push(block);
     }

@@ -53,7 +53,16 @@ function lineInfo(text: string, start: number, end: number): LineInfo {
   const match = KEY.exec(content);
   const key = match ? unquote(match[1]) : undefined;
   const rest = match ? content.slice(match[0].length).trim() : '';
-  return { start, end, dash, column: at, content, key, opensBlock: key !== undefined && (rest === '' || rest.startsWith('#')), blank: blank && dash === undefined };
+  return {
+    start,
+    end,
+    dash,
+    column: at,
+    content,
+    key,
+    opensBlock: key !== undefined && (rest === '' || rest.startsWith('#')),
+    blank: blank && dash === undefined,
+  };
 }
 
 function unquote(key: string): string {
@@ -90,7 +99,7 @@ export function yamlCursor(text: string, region: Span, offset: number): YamlCurs
   const contentStart = current.start + current.column;
   if (offset < contentStart) {
     // Cursor in the indentation: a key at the cursor's column.
-    if (text.slice(offset, current.end).trim() !== '' ) return undefined;
+    if (text.slice(offset, current.end).trim() !== '') return undefined;
   }
   const typed = offset >= contentStart ? text.slice(contentStart, offset) : '';
   const column = offset >= contentStart ? current.column : offset - current.start;
@@ -103,7 +112,15 @@ export function yamlCursor(text: string, region: Span, offset: number): YamlCurs
     if (text.slice(wordEnd, current.end).trim() !== '' && !/^\s*:/.test(text.slice(wordEnd, current.end))) return undefined;
     const start = offset - typed.length;
     const lead = isItem && text[start - 1] === '-' ? ' ' : '';
-    return { path: scope.path, position: 'key', prefix: typed, replace: { offset: start, length: wordEnd - start }, column: column + lead.length, siblings: scope.siblings, lead };
+    return {
+      path: scope.path,
+      position: 'key',
+      prefix: typed,
+      replace: { offset: start, length: wordEnd - start },
+      column: column + lead.length,
+      siblings: scope.siblings,
+      lead,
+    };
   }
   if (current.key === undefined) return undefined;
   const colon = typed.indexOf(':');
@@ -191,7 +208,13 @@ function enclosing(
 }
 
 /** Keys at `column` below the cursor's line, until the mapping ends. */
-function collectBelow(text: string, lines: ReadonlyArray<{ start: number; end: number }>, index: number, column: number, siblings: Set<string>): void {
+function collectBelow(
+  text: string,
+  lines: ReadonlyArray<{ start: number; end: number }>,
+  index: number,
+  column: number,
+  siblings: Set<string>,
+): void {
   for (let i = index + 1; i < lines.length; i++) {
     const line = lineInfo(text, lines[i].start, lines[i].end);
     if (line.blank) continue;

@@ -26,14 +26,22 @@ const CASES: Case[] = [
     args: [],
     cwd: 'errors',
     exitCode: 1,
-    stdout: ['\nbroken.prompt.md\n', /\n {2}\d+:\d+ +error +.+ {2}frontmatter\/syntax\n/, '✖ 1 problem (1 error, 0 warnings, 0 infos)'],
+    stdout: [
+      '\nbroken.prompt.md\n',
+      /\n {2}\d+:\d+ +error +.+ {2}frontmatter\/syntax\n/,
+      '✖ 1 problem (1 error, 0 warnings, 0 infos)',
+    ],
   },
   {
     name: 'warnings alone exit 0; position is 1-based line:column',
     args: [],
     cwd: 'warnings',
     exitCode: 0,
-    stdout: ['vars.prompt.md', /\n {2}3:13 +warning +Variable 'document'.+ {2}template\/undefined-variable\n/, '✖ 1 problem (0 errors, 1 warning, 0 infos)'],
+    stdout: [
+      'vars.prompt.md',
+      /\n {2}3:13 +warning +Variable 'document'.+ {2}template\/undefined-variable\n/,
+      '✖ 1 problem (0 errors, 1 warning, 0 infos)',
+    ],
   },
   {
     name: 'warnings over --max-warnings 0 exit 1',
@@ -46,9 +54,22 @@ const CASES: Case[] = [
   { name: 'warnings within --max-warnings exit 0', args: ['--max-warnings', '1'], cwd: 'warnings', exitCode: 0 },
   { name: '--max-warnings -1 means no limit', args: ['--max-warnings=-1'], cwd: 'warnings', exitCode: 0 },
   { name: '--quiet drops warnings', args: ['--quiet'], cwd: 'warnings', exitCode: 0, stdout: '' },
-  { name: '--quiet with --max-warnings 0 ignores warnings', args: ['--quiet', '--max-warnings', '0'], cwd: 'warnings', exitCode: 0, stdout: '' },
+  {
+    name: '--quiet with --max-warnings 0 ignores warnings',
+    args: ['--quiet', '--max-warnings', '0'],
+    cwd: 'warnings',
+    exitCode: 0,
+    stdout: '',
+  },
   { name: '--quiet keeps errors', args: ['-q'], cwd: 'errors', exitCode: 1, stdout: ['frontmatter/syntax'] },
-  { name: 'unknown flag is a usage error', args: ['--bogus'], cwd: 'clean', exitCode: 2, stdout: '', stderr: `promptbound: unknown option '--bogus'\n${HINT}` },
+  {
+    name: 'unknown flag is a usage error',
+    args: ['--bogus'],
+    cwd: 'clean',
+    exitCode: 2,
+    stdout: '',
+    stderr: `promptbound: unknown option '--bogus'\n${HINT}`,
+  },
   {
     name: 'unknown format is a usage error',
     args: ['--format', 'xml'],
@@ -57,8 +78,20 @@ const CASES: Case[] = [
     stdout: '',
     stderr: `promptbound: unknown format 'xml' (expected stylish, json, sarif, github, junit)\n${HINT}`,
   },
-  { name: 'bad --max-warnings', args: ['--max-warnings', 'lots'], cwd: 'clean', exitCode: 2, stderr: ["--max-warnings needs a whole number, got 'lots'"] },
-  { name: 'a flag without its value', args: ['--model'], cwd: 'clean', exitCode: 2, stderr: `promptbound: option '--model' needs a value\n${HINT}` },
+  {
+    name: 'bad --max-warnings',
+    args: ['--max-warnings', 'lots'],
+    cwd: 'clean',
+    exitCode: 2,
+    stderr: ["--max-warnings needs a whole number, got 'lots'"],
+  },
+  {
+    name: 'a flag without its value',
+    args: ['--model'],
+    cwd: 'clean',
+    exitCode: 2,
+    stderr: `promptbound: option '--model' needs a value\n${HINT}`,
+  },
   {
     name: 'unknown command or missing path',
     args: ['frobnicate'],
@@ -66,7 +99,13 @@ const CASES: Case[] = [
     exitCode: 2,
     stderr: `promptbound: no such file or directory, and no files match: 'frobnicate'\n${HINT}`,
   },
-  { name: 'a glob matching nothing', args: ['**/*.nothing'], cwd: 'clean', exitCode: 2, stderr: ["no files match: '**/*.nothing'"] },
+  {
+    name: 'a glob matching nothing',
+    args: ['**/*.nothing'],
+    cwd: 'clean',
+    exitCode: 2,
+    stderr: ["no files match: '**/*.nothing'"],
+  },
   { name: 'validate without --prompt', args: ['validate'], cwd: 'clean', exitCode: 2, stderr: ['validate needs --prompt FILE'] },
   {
     name: 'a broken config exits 2 with path:line:col',
@@ -76,7 +115,13 @@ const CASES: Case[] = [
     stdout: '',
     stderr: [/^\.promptbound\.yaml:[34]:\d+: \S.*\n/m],
   },
-  { name: '--config FILE that does not exist', args: ['--config', 'missing.yaml'], cwd: 'clean', exitCode: 2, stderr: ['missing.yaml: cannot read config file (ENOENT)'] },
+  {
+    name: '--config FILE that does not exist',
+    args: ['--config', 'missing.yaml'],
+    cwd: 'clean',
+    exitCode: 2,
+    stderr: ['missing.yaml: cannot read config file (ENOENT)'],
+  },
   {
     name: '--config FILE overrides discovery (a broken config elsewhere is not read)',
     args: ['--config', '../config-files/.promptbound.yaml'],
@@ -99,7 +144,13 @@ const CASES: Case[] = [
     stdout: [`notes${path.sep}extra.txt`, "Variable 'text'"],
     absent: ['a.prompt.md', 'readme.md'],
   },
-  { name: 'a named file is linted whatever its name', args: ['notes/readme.md'], cwd: 'globs', exitCode: 0, stdout: ["Variable 'nothing'"] },
+  {
+    name: 'a named file is linted whatever its name',
+    args: ['notes/readme.md'],
+    cwd: 'globs',
+    exitCode: 0,
+    stdout: ["Variable 'nothing'"],
+  },
   {
     name: 'config files/ignore globs add and remove files',
     args: [],
@@ -108,21 +159,44 @@ const CASES: Case[] = [
     stdout: [`prompts${path.sep}extra.txt`, "Variable 'question'"],
     absent: ['wip.prompt.md'],
   },
-  { name: '--model overrides the prompt and config', args: ['--model', 'no-such-model-xyz'], cwd: 'clean', exitCode: 0, stdout: ['model/unknown', "'no-such-model-xyz'"] },
+  {
+    name: '--model overrides the prompt and config',
+    args: ['--model', 'no-such-model-xyz'],
+    cwd: 'clean',
+    exitCode: 0,
+    stdout: ['model/unknown', "'no-such-model-xyz'"],
+  },
   { name: '--version', args: ['--version'], cwd: 'clean', exitCode: 0, stdout: [/^\d+\.\d+\.\d+\n$/] },
-  { name: '--help', args: ['--help'], cwd: 'clean', exitCode: 0, stdout: ['Usage: promptbound [check]', 'larger than 10 MB', '--max-warnings'] },
+  {
+    name: '--help',
+    args: ['--help'],
+    cwd: 'clean',
+    exitCode: 0,
+    stdout: ['Usage: promptbound [check]', 'larger than 10 MB', '--max-warnings'],
+  },
   { name: 'count --help', args: ['count', '--help'], cwd: 'clean', exitCode: 0, stdout: ['Usage: promptbound count', '--raw'] },
-  { name: 'unknown flag of a subcommand', args: ['models', '--fix'], cwd: 'clean', exitCode: 2, stderr: `promptbound: unknown option '--fix'\n${HINT}` },
+  {
+    name: 'unknown flag of a subcommand',
+    args: ['models', '--fix'],
+    cwd: 'clean',
+    exitCode: 2,
+    stderr: `promptbound: unknown option '--fix'\n${HINT}`,
+  },
 ];
 
 describe('promptbound CLI (table)', () => {
   for (const c of CASES) {
     it(c.name, () => {
       const result = runCli(c.args, { cwd: path.join(FIXTURES, c.cwd) });
-      assert.equal(result.status, c.exitCode, `exit code of ${c.args.join(' ')}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+      assert.equal(
+        result.status,
+        c.exitCode,
+        `exit code of ${c.args.join(' ')}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
+      );
       if (c.stdout !== undefined) assertOutput(result.stdout, c.stdout, 'stdout');
       if (c.stderr !== undefined) assertOutput(result.stderr, c.stderr, 'stderr');
-      for (const text of c.absent ?? []) assert.ok(!result.stdout.includes(text), `stdout should not contain ${text}:\n${result.stdout}`);
+      for (const text of c.absent ?? [])
+        assert.ok(!result.stdout.includes(text), `stdout should not contain ${text}:\n${result.stdout}`);
       assertNoStack(result.stdout + result.stderr);
     });
   }

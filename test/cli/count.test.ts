@@ -11,7 +11,7 @@ import { RULE_IDS } from '../../core/rules/registry';
 import { BIN, FIXTURES, assertNoStack, runCli, tempTree } from './helpers';
 
 const encoder = new Tiktoken(o200k);
-/** Special-token checks off, as every counting path in promptbound does (PITFALLS 1). */
+/** Special-token checks off, as every counting path in promptbound does (docs/design/pitfalls.md P1). */
 const tokens = (text: string): number => encoder.encode(text, [], []).length;
 const COUNT_DIR = path.join(FIXTURES, 'count');
 const SUPPORT = readFileSync(path.join(COUNT_DIR, 'support.prompt.md'), 'utf8');
@@ -63,7 +63,10 @@ describe('promptbound count', () => {
   it('--json has the documented fields', () => {
     const result = runCli(['count', '--json', 'support.prompt.md'], { cwd: COUNT_DIR });
     const [entry] = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(entry).sort(), ['approximate', 'encoding', 'file', 'messages', 'model', 'overhead', 'sections', 'tokens'].sort());
+    assert.deepEqual(
+      Object.keys(entry).sort(),
+      ['approximate', 'encoding', 'file', 'messages', 'model', 'overhead', 'sections', 'tokens'].sort(),
+    );
     assert.equal(entry.tokens, tokens(SUPPORT_BODY));
     assert.equal(entry.encoding, 'o200k_base');
     assert.equal(entry.approximate, false);
@@ -104,7 +107,10 @@ describe('promptbound models', () => {
     for (let i = 0; i < 400; i++) files[`p${i}.prompt.md`] = 'Summarise {{document}} and {{notes}}.\n';
     const { dir, cleanup } = tempTree(files);
     try {
-      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --format json | head -c 10 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --format json | head -c 10 >/dev/null`], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
       assert.equal(result.stderr, '');
     } finally {
       cleanup();
@@ -135,7 +141,10 @@ describe('promptbound init', () => {
       assert.equal(check.status, 0, check.stdout + check.stderr);
       const second = runCli(['init'], { cwd: dir });
       assert.equal(second.status, 2);
-      assert.equal(second.stderr, "promptbound: .promptbound.yaml already exists; use --force to overwrite it\nRun 'promptbound --help' for usage.\n");
+      assert.equal(
+        second.stderr,
+        "promptbound: .promptbound.yaml already exists; use --force to overwrite it\nRun 'promptbound --help' for usage.\n",
+      );
       assert.equal(runCli(['init', '--force'], { cwd: dir }).status, 0);
     } finally {
       cleanup();

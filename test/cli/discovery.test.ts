@@ -6,7 +6,8 @@ import path from 'node:path';
 import { assertNoStack, runCli, tempTree } from './helpers';
 
 const CLEAN = 'Greet the user.\n';
-const WARN = 'Summarise {{document}}.\n';
+// Budgets one variable, so the other is reported undeclared (a warning).
+const WARN = '---\nbudget:\n  variables:\n    reader: 20\n---\nSummarise {{document}} for the {{reader}}.\n';
 const BROKEN = '---\nmodel: [gpt-4o\n---\nGreet the user.\n';
 
 function listed(stdout: string): string[] {
@@ -37,7 +38,11 @@ describe('file discovery', () => {
   });
 
   it('applies .gitignore above the folder it is started in, up to the repository root', () => {
-    const { dir, cleanup } = tempTree({ '.gitignore': 'sub/bad.prompt.md\n', 'sub/bad.prompt.md': BROKEN, 'sub/ok.prompt.md': CLEAN });
+    const { dir, cleanup } = tempTree({
+      '.gitignore': 'sub/bad.prompt.md\n',
+      'sub/bad.prompt.md': BROKEN,
+      'sub/ok.prompt.md': CLEAN,
+    });
     try {
       const result = runCli([], { cwd: path.join(dir, 'sub') });
       assert.equal(result.status, 0, result.stdout + result.stderr);
@@ -68,11 +73,9 @@ describe('file discovery', () => {
     try {
       const result = runCli(['--format', 'json'], { cwd: dir });
       assert.equal(result.status, 1, result.stderr);
-      const counts = (JSON.parse(result.stdout) as Array<{ filePath: string; errorCount: number; warningCount: number }>).map((f) => [
-        path.relative(dir, f.filePath).split(path.sep).join('/'),
-        f.errorCount,
-        f.warningCount,
-      ]);
+      const counts = (JSON.parse(result.stdout) as Array<{ filePath: string; errorCount: number; warningCount: number }>).map(
+        (f) => [path.relative(dir, f.filePath).split(path.sep).join('/'), f.errorCount, f.warningCount],
+      );
       assert.deepEqual(counts, [
         ['loud/x.prompt.md', 1, 0],
         ['quiet.prompt.md', 0, 0],
@@ -83,7 +86,12 @@ describe('file discovery', () => {
   });
 
   it('lists files in a deterministic order and does not hang on symlink loops', () => {
-    const { dir, cleanup } = tempTree({ 'b/z.prompt.md': WARN, 'b/a.prompt.md': WARN, 'a-c/x.prompt.md': WARN, 'a/y.prompt.md': WARN });
+    const { dir, cleanup } = tempTree({
+      'b/z.prompt.md': WARN,
+      'b/a.prompt.md': WARN,
+      'a-c/x.prompt.md': WARN,
+      'a/y.prompt.md': WARN,
+    });
     try {
       symlinkSync(dir, path.join(dir, 'b', 'loop'), 'dir');
       symlinkSync(path.join(dir, 'missing'), path.join(dir, 'dangling.prompt.md'));
@@ -143,8 +151,13 @@ describe('hostile inputs', () => {
     try {
       const result = runCli(['--format', 'json'], { cwd: dir });
       assert.equal(result.status, 1);
-      const [file] = JSON.parse(result.stdout) as Array<{ messages: Array<{ message: string; fatal?: boolean; ruleId: string | null }> }>;
-      assert.deepEqual(file.messages.map((m) => [m.ruleId, m.message, m.fatal]), [[null, 'skipped: larger than 10 MB', true]]);
+      const [file] = JSON.parse(result.stdout) as Array<{
+        messages: Array<{ message: string; fatal?: boolean; ruleId: string | null }>;
+      }>;
+      assert.deepEqual(
+        file.messages.map((m) => [m.ruleId, m.message, m.fatal]),
+        [[null, 'skipped: larger than 10 MB', true]],
+      );
     } finally {
       cleanup();
     }

@@ -45,7 +45,10 @@ describe('--fix', () => {
       assert.equal(statSync(file).mode, mode);
       const after = messagesOf(dir);
       for (const fixed of fixable) {
-        assert.ok(!after.some((m) => m.ruleId === fixed.ruleId && m.line === fixed.line), `${fixed.ruleId} at line ${fixed.line} should be gone`);
+        assert.ok(
+          !after.some((m) => m.ruleId === fixed.ruleId && m.line === fixed.line),
+          `${fixed.ruleId} at line ${fixed.line} should be gone`,
+        );
       }
       // The report after --fix is the re-lint: the fixed problem is not in it.
       assert.ok(!result.stdout.includes('WarnAt'), result.stdout);

@@ -8,6 +8,8 @@ import { FIXTURES, assertNoStack, runCli, tempTree } from './helpers';
 import { sarifValidator } from './sarif-schema';
 
 const BROKEN = '---\nmodel: [gpt-4o\n---\nGreet the user.\n';
+/** Expected fills in config: the prompts' `{{…}}` are template variables, so undeclared ones are reported. */
+const BUDGETED = 'budget:\n  variables:\n    audience: 50\n';
 
 describe('--format json', () => {
   it('has the documented shape', () => {
@@ -18,7 +20,12 @@ describe('--format json', () => {
     const [file] = report;
     assert.equal(file.filePath, path.join(FIXTURES, 'warnings', 'vars.prompt.md'));
     assert.deepEqual(
-      { errorCount: file.errorCount, warningCount: file.warningCount, infoCount: file.infoCount, fixableCount: file.fixableCount },
+      {
+        errorCount: file.errorCount,
+        warningCount: file.warningCount,
+        infoCount: file.infoCount,
+        fixableCount: file.fixableCount,
+      },
       { errorCount: 0, warningCount: 1, infoCount: 0, fixableCount: 0 },
     );
     assert.deepEqual(
@@ -43,7 +50,7 @@ describe('positions', () => {
   it('are 1-based with UTF-16 columns after astral characters, ZWJ emoji, CJK and CRLF lines', () => {
     // a(1) 𐐀(2) b(1) ␠(1) 👨‍👩‍👧(8) ␠(1) 漢字(2) ␠(1) {{(2) = 19 code units before `topic`: column 20.
     const text = '---\r\nmodel: gpt-4o\r\n---\r\n# Title\r\n\r\na𐐀b 👨‍👩‍👧 漢字 {{topic}}\r\n';
-    const { dir, cleanup } = tempTree({ 'unicode.prompt.md': text });
+    const { dir, cleanup } = tempTree({ 'unicode.prompt.md': text, '.promptbound.yaml': BUDGETED });
     try {
       const json = runCli(['--format', 'json'], { cwd: dir });
       const [message] = JSON.parse(json.stdout)[0].messages;
@@ -51,14 +58,17 @@ describe('positions', () => {
       const stylish = runCli([], { cwd: dir });
       assert.match(stylish.stdout, /\n {2}6:20 +warning +Variable 'topic'/);
       const github = runCli(['--format', 'github'], { cwd: dir });
-      assert.match(github.stdout, /^::warning file=unicode\.prompt\.md,line=6,col=20,endLine=6,endColumn=25,title=template\/undefined-variable::/m);
+      assert.match(
+        github.stdout,
+        /^::warning file=unicode\.prompt\.md,line=6,col=20,endLine=6,endColumn=25,title=template\/undefined-variable::/m,
+      );
     } finally {
       cleanup();
     }
   });
 
   it('a BOM does not shift columns', () => {
-    const { dir, cleanup } = tempTree({ 'bom.prompt.md': '\ufeffSay {{x}}.\n' });
+    const { dir, cleanup } = tempTree({ 'bom.prompt.md': '\ufeffSay {{x}}.\n', '.promptbound.yaml': BUDGETED });
     try {
       const [message] = JSON.parse(runCli(['--format', 'json'], { cwd: dir }).stdout)[0].messages;
       assert.deepEqual([message.line, message.column], [1, 7]);
@@ -73,12 +83,15 @@ describe('--format github', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 11; i++) files[`e${String(i).padStart(2, '0')}.prompt.md`] = BROKEN;
     files['w.prompt.md'] = Array.from({ length: 12 }, (_, i) => `Use {{v${String(i).padStart(2, '0')}}}.`).join('\n') + '\n';
+    files['.promptbound.yaml'] = BUDGETED;
     const { dir, cleanup } = tempTree(files);
     try {
-      const totals = (JSON.parse(runCli(['--format', 'json'], { cwd: dir }).stdout) as Array<{ errorCount: number; warningCount: number }>).reduce(
-        (sum, f) => ({ errors: sum.errors + f.errorCount, warnings: sum.warnings + f.warningCount }),
-        { errors: 0, warnings: 0 },
-      );
+      const totals = (
+        JSON.parse(runCli(['--format', 'json'], { cwd: dir }).stdout) as Array<{ errorCount: number; warningCount: number }>
+      ).reduce((sum, f) => ({ errors: sum.errors + f.errorCount, warnings: sum.warnings + f.warningCount }), {
+        errors: 0,
+        warnings: 0,
+      });
       assert.ok(totals.errors >= 11 && totals.warnings >= 12, JSON.stringify(totals));
       const result = runCli(['--format', 'github'], { cwd: dir });
       assert.equal(result.status, 1);
@@ -92,17 +105,26 @@ describe('--format github', () => {
           'GitHub displays at most 10 annotations per severity per step. ' +
           'Run promptbound with --format sarif (code scanning) or --format json for the full list.',
       );
-      assert.ok(lines.slice(0, 10).every((l) => /^::error file=e\d\d\.prompt\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=frontmatter\/syntax::/.test(l)));
+      assert.ok(
+        lines
+          .slice(0, 10)
+          .every((l) =>
+            /^::error file=e\d\d\.prompt\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=frontmatter\/syntax::/.test(l),
+          ),
+      );
     } finally {
       cleanup();
     }
   });
 
   it('escapes `,` and `:` in properties and `%`/newlines in messages', () => {
-    const { dir, cleanup } = tempTree({ 'a,b:c%.prompt.md': 'Use {{x}}.\n' });
+    const { dir, cleanup } = tempTree({ 'a,b:c%.prompt.md': 'Use {{x}}.\n', '.promptbound.yaml': BUDGETED });
     try {
       const result = runCli(['--format', 'github'], { cwd: dir });
-      assert.match(result.stdout, /^::warning file=a%2Cb%3Ac%25\.prompt\.md,line=1,col=7,endLine=1,endColumn=8,title=template\/undefined-variable::Variable 'x'/m);
+      assert.match(
+        result.stdout,
+        /^::warning file=a%2Cb%3Ac%25\.prompt\.md,line=1,col=7,endLine=1,endColumn=8,title=template\/undefined-variable::Variable 'x'/m,
+      );
     } finally {
       cleanup();
     }
@@ -130,7 +152,12 @@ describe('--format sarif', () => {
     assert.equal(log.version, '2.1.0');
     const [run] = log.runs;
     assert.equal(run.columnKind, 'utf16CodeUnits');
-    const rules = run.tool.driver.rules as Array<{ id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }>;
+    const rules = run.tool.driver.rules as Array<{
+      id: string;
+      helpUri: string;
+      shortDescription: { text: string };
+      defaultConfiguration: { level: string };
+    }>;
     assert.deepEqual(rules.map((r) => r.id).slice(0, RULE_IDS.length), [...RULE_IDS]);
     for (const rule of rules) {
       assert.match(rule.helpUri, new RegExp(`/docs/rules/${rule.id}\\.md$`));
@@ -148,7 +175,11 @@ describe('--format sarif', () => {
 
   it('a clean run is valid SARIF with no results; infos become notes; odd file names are URI-encoded', () => {
     assert.deepEqual(sarifOf(path.join(FIXTURES, 'clean')).log.runs[0].results, []);
-    const { dir, cleanup } = tempTree({ 'sub dir/ü #1.prompt.md': 'Use {{x}}.\n', 'junk.prompt.md': Buffer.from([0, 1, 2]) });
+    const { dir, cleanup } = tempTree({
+      'sub dir/ü #1.prompt.md': 'Use {{x}}.\n',
+      'junk.prompt.md': Buffer.from([0, 1, 2]),
+      '.promptbound.yaml': BUDGETED,
+    });
     try {
       const { log } = sarifOf(dir);
       const [run] = log.runs;
@@ -162,7 +193,7 @@ describe('--format sarif', () => {
 
 describe('-o FILE', () => {
   it('writes the report to the file and nothing to stdout', () => {
-    const { dir, cleanup } = tempTree({ 'w.prompt.md': 'Use {{x}}.\n' });
+    const { dir, cleanup } = tempTree({ 'w.prompt.md': 'Use {{x}}.\n', '.promptbound.yaml': BUDGETED });
     try {
       const result = runCli(['-o', 'report.json', '--format', 'json'], { cwd: dir });
       assert.equal(result.status, 0);

@@ -43,7 +43,10 @@ describe('stylish', () => {
             message({ line: 3, column: 10, severity: 'warning', message: "Variable 'x' is not declared" }),
           ],
         ],
-        ['b.prompt.md', [message({ line: 1, column: 1, severity: 'info', ruleId: 'template/unused-variable', message: '漢字 unused' })]],
+        [
+          'b.prompt.md',
+          [message({ line: 1, column: 1, severity: 'info', ruleId: 'template/unused-variable', message: '漢字 unused' })],
+        ],
       ]),
       { color: false },
     );
@@ -67,13 +70,23 @@ describe('stylish', () => {
   it('prints nothing for a clean run and counts fixable problems', () => {
     assert.equal(formatStylish(report([['a.prompt.md', []]]), { color: false }), '');
     const fix = { title: 'Replace', safe: true, edits: [] };
-    const text = formatStylish(report([['a.prompt.md', [message({ line: 1, column: 1, severity: 'error', fixes: [fix] })]]]), { color: false });
+    const text = formatStylish(report([['a.prompt.md', [message({ line: 1, column: 1, severity: 'error', fixes: [fix] })]]]), {
+      color: false,
+    });
     assert.match(text, /\n {2}1 problem potentially fixable with the `--fix` option\.\n$/);
   });
 
   it('a file-level problem has no rule id column', () => {
-    const fatal: ReportMessage = { ...message({ line: 1, column: 1, severity: 'error' }), ruleId: null, message: 'skipped: binary file', fatal: true };
-    assert.match(formatStylish(report([['x.prompt.md', [fatal]]]), { color: false }), /\n {2}1:1 {2}error {2}skipped: binary file\n/);
+    const fatal: ReportMessage = {
+      ...message({ line: 1, column: 1, severity: 'error' }),
+      ruleId: null,
+      message: 'skipped: binary file',
+      fatal: true,
+    };
+    assert.match(
+      formatStylish(report([['x.prompt.md', [fatal]]]), { color: false }),
+      /\n {2}1:1 {2}error {2}skipped: binary file\n/,
+    );
   });
 
   it('the --stats table marks approximate counts with ≈', () => {
@@ -96,7 +109,12 @@ describe('stylish', () => {
     };
     assert.equal(
       formatStylish(r, { color: false }),
-      ['', 'file         tokens  model              budget  output  context', 'a.prompt.md  ≈1,234  claude-sonnet-4-5    0.9%     64k     200k', ''].join('\n'),
+      [
+        '',
+        'file         tokens  model              budget  output  context',
+        'a.prompt.md  ≈1,234  claude-sonnet-4-5    0.9%     64k     200k',
+        '',
+      ].join('\n'),
     );
   });
 });
@@ -105,13 +123,20 @@ describe('github', () => {
   it('escapes data and properties as the workflow-command parser expects', () => {
     assert.equal(escapeData('100% done\r\nnext'), '100%25 done%0D%0Anext');
     assert.equal(escapeProperty('a,b:c%'), 'a%2Cb%3Ac%25');
-    const text = formatGithub(report([['dir/a,b:c.prompt.md', [message({ line: 2, column: 3, severity: 'warning', message: 'x: 5%, y\nz' })]]]));
-    assert.equal(text, '::warning file=dir/a%2Cb%3Ac.prompt.md,line=2,col=3,endLine=2,endColumn=4,title=template/undefined-variable::x: 5%25, y%0Az\n');
+    const text = formatGithub(
+      report([['dir/a,b:c.prompt.md', [message({ line: 2, column: 3, severity: 'warning', message: 'x: 5%, y\nz' })]]]),
+    );
+    assert.equal(
+      text,
+      '::warning file=dir/a%2Cb%3Ac.prompt.md,line=2,col=3,endLine=2,endColumn=4,title=template/undefined-variable::x: 5%25, y%0Az\n',
+    );
   });
 
   it('keeps one notice slot for the pointer when infos are cut', () => {
     const infos = Array.from({ length: 12 }, (_, i) => message({ line: i + 1, column: 1, severity: 'info' }));
-    const lines = formatGithub(report([['a.prompt.md', infos]])).trimEnd().split('\n');
+    const lines = formatGithub(report([['a.prompt.md', infos]]))
+      .trimEnd()
+      .split('\n');
     assert.equal(lines.length, 10);
     assert.equal(lines.filter((l) => l.startsWith('::notice file=')).length, 9);
     assert.match(lines[9], /^::notice title=promptbound::3 more infos not shown/);
@@ -122,9 +147,14 @@ describe('json', () => {
   it('prefers the safe fix and lists the others as suggestions', () => {
     const unsafe = { title: 'Maybe', safe: false, edits: [] };
     const safe = { title: 'Surely', safe: true, edits: [] };
-    const [file] = JSON.parse(formatJson(report([['a.prompt.md', [message({ line: 1, column: 1, severity: 'error', fixes: [unsafe, safe] })]]])));
+    const [file] = JSON.parse(
+      formatJson(report([['a.prompt.md', [message({ line: 1, column: 1, severity: 'error', fixes: [unsafe, safe] })]]])),
+    );
     assert.equal(file.messages[0].fix.title, 'Surely');
-    assert.deepEqual(file.messages[0].suggestions.map((s: { title: string }) => s.title), ['Maybe']);
+    assert.deepEqual(
+      file.messages[0].suggestions.map((s: { title: string }) => s.title),
+      ['Maybe'],
+    );
     assert.equal(file.fixableCount, 1);
   });
 });
@@ -151,7 +181,7 @@ describe('junit', () => {
     assert.equal(
       parsed.stdout,
       [
-        "a.prompt.md 1 1 0 ['Needs <5> & \"more\" ]]> tokens']",
+        'a.prompt.md 1 1 0 [\'Needs <5> & "more" ]]> tokens\']',
         "b.prompt.md 1 0 1 ['skipped']",
         "c.prompt.md 1 0 0 ['ok']",
         '',
@@ -183,7 +213,24 @@ describe('argument parsing', () => {
 
   it('reads every check flag', () => {
     const args = parseCommandLine([
-      ...['check', 'a', 'b/**', '-f', 'sarif', '-m', 'gpt-4o', '-c', 'x.yaml', '--max-warnings', '3', '-q', '--fix', '--stats', '-o', 'out.sarif'],
+      ...[
+        'check',
+        'a',
+        'b/**',
+        '-f',
+        'sarif',
+        '-m',
+        'gpt-4o',
+        '-c',
+        'x.yaml',
+        '--max-warnings',
+        '3',
+        '-q',
+        '--fix',
+        '--stats',
+        '-o',
+        'out.sarif',
+      ],
       ...['--shard', '2/3', '--cache-location', '.cache/', '-j', '4'],
     ]);
     assert.deepEqual(args, {
@@ -206,8 +253,21 @@ describe('argument parsing', () => {
   });
 
   it('turns every mistake into a UsageError', () => {
-    const mistakes = [['--nope'], ['count', '--format', 'json'], ['models', 'extra'], ['--max-warnings', '1.5'], ['--model', ''], ['lsp']];
-    mistakes.push(['--jobs', '0'], ['--shard', '3/2'], ['merge'], ['merge', '-f', 'xml', 'a.json'], ['merge', '--sarif-runs', 'some', 'a']);
+    const mistakes = [
+      ['--nope'],
+      ['count', '--format', 'json'],
+      ['models', 'extra'],
+      ['--max-warnings', '1.5'],
+      ['--model', ''],
+      ['lsp'],
+    ];
+    mistakes.push(
+      ['--jobs', '0'],
+      ['--shard', '3/2'],
+      ['merge'],
+      ['merge', '-f', 'xml', 'a.json'],
+      ['merge', '--sarif-runs', 'some', 'a'],
+    );
     for (const argv of mistakes) {
       assert.throws(() => parseCommandLine(argv), UsageError, argv.join(' '));
     }
@@ -230,7 +290,14 @@ describe('fix selection', () => {
   });
 
   it('takes safe, non-overlapping fixes in file order', () => {
-    const edits = pickSafeEdits([diagnostic(10, 5, 'b'), diagnostic(0, 3, 'a'), diagnostic(12, 1, 'overlaps'), diagnostic(20, 0, 'unsafe', false), diagnostic(30, 0, 'x'), diagnostic(30, 0, 'y')]);
+    const edits = pickSafeEdits([
+      diagnostic(10, 5, 'b'),
+      diagnostic(0, 3, 'a'),
+      diagnostic(12, 1, 'overlaps'),
+      diagnostic(20, 0, 'unsafe', false),
+      diagnostic(30, 0, 'x'),
+      diagnostic(30, 0, 'y'),
+    ]);
     assert.deepEqual(
       edits.map((e) => e.newText),
       ['a', 'b', 'x'],

@@ -16,7 +16,10 @@ export interface RunResult {
 }
 
 /** Runs `node bin/promptbound.js` as a user would; colour variables are removed so output is plain. */
-export function runCli(args: readonly string[], options: { cwd: string; stdin?: string; env?: Record<string, string>; timeout?: number }): RunResult {
+export function runCli(
+  args: readonly string[],
+  options: { cwd: string; stdin?: string; env?: Record<string, string>; timeout?: number },
+): RunResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
   if (!options.env || !('NO_COLOR' in options.env)) delete env.NO_COLOR;

@@ -28,7 +28,10 @@ describe('docs/scale.md recipes', () => {
     binDir = path.join(dir, '.bin');
     mkdirSync(binDir);
     writeFileSync(path.join(binDir, 'promptbound'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-    writeFileSync(path.join(binDir, 'npx'), `#!/bin/sh\n[ "$1" = promptbound ] && shift\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    writeFileSync(
+      path.join(binDir, 'npx'),
+      `#!/bin/sh\n[ "$1" = promptbound ] && shift\nexec "${process.execPath}" "${BIN}" "$@"\n`,
+    );
     chmodSync(path.join(binDir, 'promptbound'), 0o755);
     chmodSync(path.join(binDir, 'npx'), 0o755);
   });
@@ -48,7 +51,8 @@ describe('docs/scale.md recipes', () => {
     const workflow = yamlBlocks.find((b) => 'jobs' in b) as unknown as Workflow;
     const lint = workflow.jobs.lint!;
     const shards = lint.strategy!.matrix.shard;
-    const runs = (job: string) => workflow.jobs[job]!.steps.flatMap((s) => (s.run && s.run.includes('promptbound') ? [s.run] : []));
+    const runs = (job: string) =>
+      workflow.jobs[job]!.steps.flatMap((s) => (s.run && s.run.includes('promptbound') ? [s.run] : []));
     for (const shard of shards) {
       for (const run of runs('lint')) {
         const result = sh(run.replaceAll('${{ matrix.shard }}', String(shard)));
@@ -73,7 +77,9 @@ describe('docs/scale.md recipes', () => {
     mkdirSync(data);
     mkdirSync(out);
     writeFileSync(path.join(data, 'support.prompt.md'), readFileSync(path.join(dir, 'support', 'refund-assistant.prompt.md')));
-    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ response: `${'word '.repeat(i * 5)}Is there anything else I can help with?` }));
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({ response: `${'word '.repeat(i * 5)}Is there anything else I can help with?` }),
+    );
     writeFileSync(path.join(data, 'responses.jsonl'), `${lines.join('\n')}\n`);
     const command = container.args[0]!.replaceAll('/data/', `${data}/`).replaceAll('/out/', `${out}/`);
     for (let index = 0; index < job.spec.completions; index++) {

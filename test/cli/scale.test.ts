@@ -23,14 +23,16 @@ Answer briefly, then say Bye.
 /** Seeded completions: some pass, some are too long, some use a forbidden word, some lines are not completions. */
 function completions(n: number): string {
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const words = ['refund', 'store', 'credit', 'guarantee', 'policy', 'days', 'the', 'we', 'can', 'thanks'];
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
     if (i % 97 === 13) lines.push('not json');
     else if (i % 50 === 7) lines.push('');
     const count = 1 + Math.floor(random() * 20);
-    const text = Array.from({ length: count }, () => words[Math.floor(random() * words.length)]).join(' ') + (random() < 0.7 ? '. Bye.' : '.');
+    const text =
+      Array.from({ length: count }, () => words[Math.floor(random() * words.length)]).join(' ') +
+      (random() < 0.7 ? '. Bye.' : '.');
     lines.push(i % 3 === 0 ? JSON.stringify(text) : JSON.stringify({ response: text }));
   }
   return `${lines.join('\n')}\n`;
@@ -51,17 +53,30 @@ describe('validate streams JSON Lines', () => {
     assert.equal(one.status, 1);
     assertNoStack(two.stderr);
     assert.equal(two.stdout, one.stdout);
-    const results = one.stdout.trimEnd().split('\n').slice(0, -1).map((l) => JSON.parse(l) as { index: number });
-    assert.deepEqual(results.map((r) => r.index), results.map((_, i) => i));
+    const results = one.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(0, -1)
+      .map((l) => JSON.parse(l) as { index: number });
+    assert.deepEqual(
+      results.map((r) => r.index),
+      results.map((_, i) => i),
+    );
   });
 
   it('checks each line as validating it on its own would', () => {
     const lines = readFileSync(path.join(tree.dir, 'runs.jsonl'), 'utf8').split('\n');
     const stream = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], { cwd: tree.dir });
-    const byName = new Map(stream.stdout.trimEnd().split('\n').slice(0, -1).map((l) => {
-      const r = JSON.parse(l) as { completion: string; results: unknown; pass: boolean };
-      return [r.completion, r] as const;
-    }));
+    const byName = new Map(
+      stream.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => {
+          const r = JSON.parse(l) as { completion: string; results: unknown; pass: boolean };
+          return [r.completion, r] as const;
+        }),
+    );
     for (const lineNumber of [1, 2, 3, 17, 200, 899]) {
       const line = lines[lineNumber - 1]!;
       if (line.trim() === '' || line === 'not json') continue;
@@ -78,24 +93,42 @@ describe('validate streams JSON Lines', () => {
   it('sums up each constraint: pass rate, worst offenders first, lines that hold no completion', () => {
     const result = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], { cwd: tree.dir });
     const { summary } = lastLine(result.stdout) as {
-      summary: { completions: number; unreadable: number; constraints: Array<{ key: string; passed: number; failed: number; worst: Array<{ distance: number }> }> };
+      summary: {
+        completions: number;
+        unreadable: number;
+        constraints: Array<{ key: string; passed: number; failed: number; worst: Array<{ distance: number }> }>;
+      };
     };
-    const notJson = readFileSync(path.join(tree.dir, 'runs.jsonl'), 'utf8').split('\n').filter((l) => l === 'not json').length;
+    const notJson = readFileSync(path.join(tree.dir, 'runs.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l === 'not json').length;
     assert.equal(summary.unreadable, notJson);
     assert.equal(summary.completions, 900 + notJson);
     const words = summary.constraints.find((c) => c.key === 'words')!;
     assert.equal(words.passed + words.failed, 900);
     assert.equal(words.worst.length, 5);
     const distances = words.worst.map((w) => w.distance);
-    assert.deepEqual(distances, [...distances].sort((a, b) => b - a));
+    assert.deepEqual(
+      distances,
+      [...distances].sort((a, b) => b - a),
+    );
     assert.ok(distances[0]! >= 8, 'the longest completions (20 words, +". Bye.") are 8+ words over the 12 allowed');
   });
 
   it('reads standard input as a stream too', () => {
     const text = '"one two. Bye."\n{"completion": "a b c d e f g h i j k l m n. Bye."}\n';
     const result = runCli(['validate', '-p', 'short.prompt.md', '--jsonl', '-f', 'json', '-'], { cwd: tree.dir, stdin: text });
-    const lines = result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { completion?: string; pass?: boolean });
-    assert.deepEqual(lines.slice(0, 2).map((l) => [l.completion, l.pass]), [['-#1', true], ['-#2', false]]);
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { completion?: string; pass?: boolean });
+    assert.deepEqual(
+      lines.slice(0, 2).map((l) => [l.completion, l.pass]),
+      [
+        ['-#1', true],
+        ['-#2', false],
+      ],
+    );
   });
 
   it('splits lines across chunk boundaries, CRLF and a BOM, and never holds a line past 5 MB', async () => {
@@ -112,7 +145,10 @@ describe('validate streams JSON Lines', () => {
     const huge = [Buffer.from('"a'), Buffer.alloc(6 * 1024 * 1024, 'a'), Buffer.from('"\n"b"\n')];
     const out: Array<{ line: number; text: string; oversize?: true }> = [];
     for await (const item of readLines(Readable.from(huge))) out.push(item);
-    assert.deepEqual(out, [{ line: 0, text: '', oversize: true }, { line: 1, text: '"b"' }]);
+    assert.deepEqual(out, [
+      { line: 0, text: '', oversize: true },
+      { line: 1, text: '"b"' },
+    ]);
   });
 });
 
@@ -135,9 +171,18 @@ describe('--shard and merge', () => {
     });
 
   it('check: every file is in exactly one shard', () => {
-    const whole = JSON.parse(runCli(['check', '-f', 'json', '.'], { cwd: dir }).stdout) as Array<{ filePath: string; messages: unknown[] }>;
-    const files = shards(['check', '-f', 'json', '.'], 3).flatMap((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Array<{ filePath: string }>);
-    const prompts = (list: Array<{ filePath: string }>) => list.map((f) => f.filePath).filter((p) => !p.includes('.samples')).sort();
+    const whole = JSON.parse(runCli(['check', '-f', 'json', '.'], { cwd: dir }).stdout) as Array<{
+      filePath: string;
+      messages: unknown[];
+    }>;
+    const files = shards(['check', '-f', 'json', '.'], 3).flatMap(
+      (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Array<{ filePath: string }>,
+    );
+    const prompts = (list: Array<{ filePath: string }>) =>
+      list
+        .map((f) => f.filePath)
+        .filter((p) => !p.includes('.samples'))
+        .sort();
     assert.deepEqual(prompts(files), prompts(whole));
   });
 
@@ -159,18 +204,29 @@ describe('--shard and merge', () => {
     const perShard = JSON.parse(runCli(['merge', '--sarif-runs', 'runs', ...files], { cwd: dir }).stdout) as {
       runs: Array<{ automationDetails: { id: string }; results: unknown[] }>;
     };
-    assert.deepEqual(perShard.runs.map((r) => r.automationDetails.id), [1, 2, 3].map((i) => `promptbound/shard-${i}-of-3/`));
+    assert.deepEqual(
+      perShard.runs.map((r) => r.automationDetails.id),
+      [1, 2, 3].map((i) => `promptbound/shard-${i}-of-3/`),
+    );
     const total = (JSON.parse(whole.stdout) as { runs: Array<{ results: unknown[] }> }).runs[0]!.results.length;
-    assert.equal(perShard.runs.reduce((n, r) => n + r.results.length, 0), total);
+    assert.equal(
+      perShard.runs.reduce((n, r) => n + r.results.length, 0),
+      total,
+    );
   });
 
   it('validate: merged shards equal one run, byte for byte', () => {
     const whole = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], { cwd: dir });
-    const merged = runCli(['merge', ...shards(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], 4)], { cwd: dir });
+    const merged = runCli(['merge', ...shards(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], 4)], {
+      cwd: dir,
+    });
     assert.equal(merged.stdout, whole.stdout);
     assert.equal(merged.status, 1);
     const stylish = runCli(['validate', '-p', 'short.prompt.md', 'runs.jsonl'], { cwd: dir });
-    const mergedStylish = runCli(['merge', '-f', 'stylish', ...shards(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], 2)], { cwd: dir });
+    const mergedStylish = runCli(
+      ['merge', '-f', 'stylish', ...shards(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], 2)],
+      { cwd: dir },
+    );
     assert.equal(mergedStylish.stdout, stylish.stdout);
   });
 
@@ -194,7 +250,9 @@ describe('--shard and merge', () => {
     assert.equal(pathHash(''), 0x811c9dc5);
     assert.equal(pathHash('a'), 0xe40c292c);
     assert.equal(pathHash('foobar'), 0xbf9cf968);
-    const owners = ['a.prompt.md', 'b/c.prompty', 'd.prompt'].map((p) => [1, 2, 3].filter((i) => pathInShard(p, { index: i, count: 3 })));
+    const owners = ['a.prompt.md', 'b/c.prompty', 'd.prompt'].map((p) =>
+      [1, 2, 3].filter((i) => pathInShard(p, { index: i, count: 3 })),
+    );
     for (const owner of owners) assert.equal(owner.length, 1);
   });
 });
@@ -262,7 +320,8 @@ describe('check --jobs', () => {
   before(() => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 320; i++) {
-      files[`p${String(i).padStart(3, '0')}.prompt.md`] = `---\nmodel: gpt-4o\n---\n# Task ${i}\nSummarise {{doc}} in ${i % 7} words.${i % 11 === 0 ? ' <|endoftext|>' : ''}\n`;
+      files[`p${String(i).padStart(3, '0')}.prompt.md`] =
+        `---\nmodel: gpt-4o\n---\n# Task ${i}\nSummarise {{doc}} in ${i % 7} words.${i % 11 === 0 ? ' <|endoftext|>' : ''}\n`;
     }
     dir = tempTree(files).dir;
   });

@@ -1,4 +1,4 @@
-// PITFALLS 1: special-token text is ordinary text at every entry point — check, count (file and stdin), --raw, every format.
+// docs/design/pitfalls.md P1: special-token text is ordinary text at every entry point — check, count (file and stdin), --raw, every format.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Tiktoken } from 'js-tiktoken/lite';
@@ -24,10 +24,15 @@ describe('special-token text at every entry point', () => {
       const result = runCli(['check', '--format', 'json', '.'], { cwd: dir });
       assertNoStack(result.stderr);
       assert.equal(result.status, 0, 'tokens/special-token is a warning');
-      const report = JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string }> }>;
+      const report = JSON.parse(result.stdout) as Array<{
+        filePath: string;
+        messages: Array<{ ruleId: string; message: string }>;
+      }>;
       assert.equal(report.length, 4);
       for (const file of report) {
-        const found = file.messages.filter((m) => m.ruleId === 'tokens/special-token').map((m) => /'(<\|\w+\|>)'/.exec(m.message)?.[1]);
+        const found = file.messages
+          .filter((m) => m.ruleId === 'tokens/special-token')
+          .map((m) => /'(<\|\w+\|>)'/.exec(m.message)?.[1]);
         assert.deepEqual(found, SPECIALS, file.filePath);
       }
     } finally {

@@ -24,7 +24,10 @@ describe('several targets in the CLI', () => {
       const lines = result.stdout.trimEnd().split('\n');
       assert.equal(lines.length, 3, result.stdout);
       assert.match(lines[0], new RegExp(`^\\s*${fmt(tokens(BODY))}  gpt-4o {13}a\\.prompt\\.md$`));
-      for (const [line, model] of [[lines[1], 'claude-sonnet-4-5'], [lines[2], 'gemini-2.5-pro']]) {
+      for (const [line, model] of [
+        [lines[1], 'claude-sonnet-4-5'],
+        [lines[2], 'gemini-2.5-pro'],
+      ]) {
         const match = /^\s*≈([\d,]+) {2}(\S+)\s+a\.prompt\.md$/.exec(line);
         assert.ok(match, line);
         assert.equal(match[2], model);
@@ -52,7 +55,13 @@ describe('several targets in the CLI', () => {
       assert.equal(result.status, 0, result.stderr);
       const [counted] = JSON.parse(result.stdout) as Array<{ model: string; targets: Array<{ model: string; tokens: number }> }>;
       assert.equal(counted.model, 'gpt-4o');
-      assert.deepEqual(counted.targets.map((t) => [t.model, t.tokens]), [['gpt-4o', tokens('Say hello.\n')], ['gpt-4.1', tokens('Say hello.\n')]]);
+      assert.deepEqual(
+        counted.targets.map((t) => [t.model, t.tokens]),
+        [
+          ['gpt-4o', tokens('Say hello.\n')],
+          ['gpt-4.1', tokens('Say hello.\n')],
+        ],
+      );
     } finally {
       tree.cleanup();
     }
@@ -62,11 +71,20 @@ describe('several targets in the CLI', () => {
     const tree = tempTree({ 'a.prompt.md': PROMPT });
     try {
       const result = runCli(['check', '--format', 'json', '--stats', 'a.prompt.md'], { cwd: tree.dir });
-      const [file] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; message: string; targets?: string[] }>; stats: { targets: Array<{ model: string; target: string; input: number; inputBudget: number }> } }>;
+      const [file] = JSON.parse(result.stdout) as Array<{
+        messages: Array<{ ruleId: string; message: string; targets?: string[] }>;
+        stats: { targets: Array<{ model: string; target: string; input: number; inputBudget: number }> };
+      }>;
       const near = file.messages.filter((m) => m.ruleId === 'budget/near-limit');
-      assert.deepEqual(near.map((m) => m.targets), [['gpt-4o'], ['claude-sonnet-4-5'], ['gemini-2.5-pro']]);
+      assert.deepEqual(
+        near.map((m) => m.targets),
+        [['gpt-4o'], ['claude-sonnet-4-5'], ['gemini-2.5-pro']],
+      );
       for (const m of near) assert.ok(m.message.startsWith(`[${m.targets![0]}] Input uses`), m.message);
-      assert.deepEqual(file.stats.targets.map((t) => t.target), ['gpt-4o', 'claude-sonnet-4-5', 'gemini-2.5-pro']);
+      assert.deepEqual(
+        file.stats.targets.map((t) => t.target),
+        ['gpt-4o', 'claude-sonnet-4-5', 'gemini-2.5-pro'],
+      );
       assert.equal(file.stats.targets[0].input, tokens(BODY) + 120);
       assert.ok(file.stats.targets.every((t) => t.inputBudget === 150));
     } finally {
@@ -88,12 +106,18 @@ describe('several targets in the CLI', () => {
   });
 
   it('--fix applies the safe provider-compat fixes to an inline schema, and the file then passes', () => {
-    const prompt = '---\nmodel: gpt-4o\nstructuredOutput:\n  strict: true\nconstraints:\n  format: json\n  schema:\n    type: object\n    properties:\n      city:\n        type: string\n      unit:\n        type: string\n    required: [city]\n---\nFill in the weather request.\n';
+    const prompt =
+      '---\nmodel: gpt-4o\nstructuredOutput:\n  strict: true\nconstraints:\n  format: json\n  schema:\n    type: object\n    properties:\n      city:\n        type: string\n      unit:\n        type: string\n    required: [city]\n---\nFill in the weather request.\n';
     const tree = tempTree({ 'w.prompt.md': prompt });
     try {
       const before = runCli(['check', '--format', 'json', 'w.prompt.md'], { cwd: tree.dir });
-      const found = (JSON.parse(before.stdout) as Array<{ messages: Array<{ ruleId: string; severity: string }> }>)[0].messages.filter((m) => m.ruleId === 'schema/provider-compat');
-      assert.deepEqual(found.map((m) => m.severity), ['error', 'error']);
+      const found = (
+        JSON.parse(before.stdout) as Array<{ messages: Array<{ ruleId: string; severity: string }> }>
+      )[0].messages.filter((m) => m.ruleId === 'schema/provider-compat');
+      assert.deepEqual(
+        found.map((m) => m.severity),
+        ['error', 'error'],
+      );
       // Both fixes edit the same object; --fix applies what does not overlap per run, so run it until clean.
       runCli(['check', '--fix', 'w.prompt.md'], { cwd: tree.dir });
       runCli(['check', '--fix', 'w.prompt.md'], { cwd: tree.dir });
@@ -102,7 +126,9 @@ describe('several targets in the CLI', () => {
       assert.ok(fixed.includes('        type: [string, "null"]\n'), fixed);
       assert.ok(fixed.includes('    required: [city, unit]\n'), fixed);
       const after = runCli(['check', '--format', 'json', 'w.prompt.md'], { cwd: tree.dir });
-      const left = (JSON.parse(after.stdout) as Array<{ messages: Array<{ ruleId: string }> }>)[0].messages.filter((m) => m.ruleId === 'schema/provider-compat');
+      const left = (JSON.parse(after.stdout) as Array<{ messages: Array<{ ruleId: string }> }>)[0].messages.filter(
+        (m) => m.ruleId === 'schema/provider-compat',
+      );
       assert.deepEqual(left, []);
     } finally {
       tree.cleanup();

@@ -72,15 +72,30 @@ const CASES: Case[] = [
     stdout: ['broken.json  ✗', 'json  ✗  does not parse as JSON (value expected)  1:12'],
   },
   { name: 'missing --prompt', args: ['validate', 'ok.txt'], exitCode: 2, stderr: ['validate needs --prompt FILE'] },
-  { name: 'an unreadable prompt', args: ['validate', '-p', 'nope.prompt.md', 'ok.txt'], exitCode: 2, stderr: ['cannot read the prompt nope.prompt.md'] },
-  { name: 'an unreadable completion', args: ['validate', '-p', 'short.prompt.md', 'nope.txt'], exitCode: 2, stderr: ['cannot read nope.txt'] },
+  {
+    name: 'an unreadable prompt',
+    args: ['validate', '-p', 'nope.prompt.md', 'ok.txt'],
+    exitCode: 2,
+    stderr: ['cannot read the prompt nope.prompt.md'],
+  },
+  {
+    name: 'an unreadable completion',
+    args: ['validate', '-p', 'short.prompt.md', 'nope.txt'],
+    exitCode: 2,
+    stderr: ['cannot read nope.txt'],
+  },
   {
     name: 'a prompt without constraints or schema',
     args: ['validate', '-p', 'plain.prompt.md', 'ok.txt'],
     exitCode: 2,
     stderr: ['plain.prompt.md declares no constraints and no output schema; nothing to validate against'],
   },
-  { name: 'an unknown format', args: ['validate', '-p', 'short.prompt.md', '-f', 'sarif', 'ok.txt'], exitCode: 2, stderr: ["unknown format 'sarif' for validate"] },
+  {
+    name: 'an unknown format',
+    args: ['validate', '-p', 'short.prompt.md', '-f', 'sarif', 'ok.txt'],
+    exitCode: 2,
+    stderr: ["unknown format 'sarif' for validate"],
+  },
 ];
 
 describe('promptbound validate', () => {
@@ -101,34 +116,48 @@ describe('promptbound validate', () => {
   it('--format json: per completion and per constraint: pass, measured, required, message; schema failures located', () => {
     const result = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'ok.txt', 'runs.jsonl'], { cwd: tree.dir });
     assert.equal(result.status, 1);
-    const lines = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const report = lines.slice(0, -1);
-    assert.deepEqual(report.map((r) => [r.index, r.completion, r.pass]), [
-      [0, 'ok.txt', true],
-      [1, 'runs.jsonl#1', true],
-      [2, 'runs.jsonl#2', false],
-    ]);
+    assert.deepEqual(
+      report.map((r) => [r.index, r.completion, r.pass]),
+      [
+        [0, 'ok.txt', true],
+        [1, 'runs.jsonl#1', true],
+        [2, 'runs.jsonl#2', false],
+      ],
+    );
     assert.deepEqual(report[2]!.results, [
       { key: 'words', pass: false, measured: 7, required: 'at most 5', message: '7 words; at most 5 allowed' },
       { key: 'endsWith', pass: true, measured: 'ends with it', required: 'ends with "Bye."', message: 'ends with "Bye."' },
     ]);
     assert.deepEqual(report[2]!.schema, []);
     // The last line sums up each constraint over all completions.
-    const { summary } = lines.at(-1) as { summary: { completions: number; failed: number; constraints: Array<Record<string, unknown>> } };
+    const { summary } = lines.at(-1) as {
+      summary: { completions: number; failed: number; constraints: Array<Record<string, unknown>> };
+    };
     assert.equal(summary.completions, 3);
     assert.equal(summary.failed, 1);
-    assert.deepEqual(summary.constraints.find((c) => c.key === 'words'), {
-      key: 'words',
-      passed: 2,
-      failed: 1,
-      passRate: 2 / 3,
-      worst: [{ completion: 'runs.jsonl#2', index: 2, message: '7 words; at most 5 allowed', distance: 2 }],
-    });
+    assert.deepEqual(
+      summary.constraints.find((c) => c.key === 'words'),
+      {
+        key: 'words',
+        passed: 2,
+        failed: 1,
+        passRate: 2 / 3,
+        worst: [{ completion: 'runs.jsonl#2', index: 2, message: '7 words; at most 5 allowed', distance: 2 }],
+      },
+    );
 
     const schema = runCli(['validate', '-p', 'status.prompt.md', '--format', 'json', 'maybe.json'], { cwd: tree.dir });
     const entry = JSON.parse(schema.stdout.split('\n')[0]!) as { schema: Array<Record<string, unknown>> };
     assert.equal(entry!.schema.length, 1);
-    assert.deepEqual({ ...entry!.schema[0], message: undefined }, { message: undefined, pointer: '/status', line: 2, column: 13 });
+    assert.deepEqual(
+      { ...entry!.schema[0], message: undefined },
+      { message: undefined, pointer: '/status', line: 2, column: 13 },
+    );
   });
 });
 
@@ -165,9 +194,16 @@ describe('check validates samples', () => {
 
   it('json output lists the sample file with its own messages', () => {
     const result = runCli(['check', '-f', 'json', '.'], { cwd: tree.dir });
-    const files = JSON.parse(result.stdout) as Array<{ filePath?: string; path?: string; messages: Array<{ ruleId: string; line: number; column: number }> }>;
+    const files = JSON.parse(result.stdout) as Array<{
+      filePath?: string;
+      path?: string;
+      messages: Array<{ ruleId: string; line: number; column: number }>;
+    }>;
     const sample = files.find((f) => (f.filePath ?? f.path ?? '').endsWith('long.txt'));
     assert.ok(sample, result.stdout);
-    assert.deepEqual(sample!.messages.map((m) => [m.ruleId, m.line, m.column]), [['sample/constraint', 1, 25]]);
+    assert.deepEqual(
+      sample!.messages.map((m) => [m.ruleId, m.line, m.column]),
+      [['sample/constraint', 1, 25]],
+    );
   });
 });

@@ -10,12 +10,15 @@ describe('client/breakdown-chart: window bar', () => {
   it('lays prompt, variables, output reserve and remaining end to end across the window', () => {
     const bar = windowBar(stats());
     assert.equal(bar.scale, 128000);
-    assert.deepEqual(bar.segments.map((s) => [s.key, s.tokens]), [
-      ['prompt', 1241], // 1,234 + 7 overhead
-      ['variables', 500],
-      ['output', 4096],
-      ['remaining', 122163], // 128,000 − 1,241 − 500 − 4,096
-    ]);
+    assert.deepEqual(
+      bar.segments.map((s) => [s.key, s.tokens]),
+      [
+        ['prompt', 1241], // 1,234 + 7 overhead
+        ['variables', 500],
+        ['output', 4096],
+        ['remaining', 122163], // 128,000 − 1,241 − 500 − 4,096
+      ],
+    );
     assert.equal(bar.segments[0]!.x, BAR_X);
     assert.ok(Math.abs(bar.segments[1]!.x - (BAR_X + (1241 / 128000) * SPAN)) < 1e-9);
     const last = bar.segments[3]!;
@@ -44,11 +47,17 @@ describe('client/breakdown-chart: section bars', () => {
   it('scales every bar to the largest count or budget and flags the ones over budget', () => {
     const { scale, bars } = sectionBars([section('Intro', 120), section('Rules', 520, 300), section('Examples', 200, 800)], 100);
     assert.equal(scale, 800); // the Examples budget is the largest number
-    assert.deepEqual(bars.map((b) => b.over), [false, true, false]);
+    assert.deepEqual(
+      bars.map((b) => b.over),
+      [false, true, false],
+    );
     assert.equal(bars[1]!.width, (520 / 800) * SPAN);
     assert.equal(bars[1]!.budgetX, BAR_X + (300 / 800) * SPAN);
     assert.equal(bars[0]!.budgetX, undefined);
-    assert.deepEqual(bars.map((b) => b.y), [100, 126, 152]);
+    assert.deepEqual(
+      bars.map((b) => b.y),
+      [100, 126, 152],
+    );
   });
 
   it('a section exactly at its budget is not over', () => {
@@ -74,7 +83,8 @@ describe('client/breakdown-chart: SVG', () => {
   });
 
   it('draws the stacked window bar with a legend and the total against the window', () => {
-    for (const key of ['prompt', 'variables', 'output', 'remaining']) assert.match(svg, new RegExp(`<rect class="segment ${key}" data-tokens=`));
+    for (const key of ['prompt', 'variables', 'output', 'remaining'])
+      assert.match(svg, new RegExp(`<rect class="segment ${key}" data-tokens=`));
     assert.match(svg, />Prompt 1,241<\/text>/);
     assert.match(svg, />Output reserve 4,096<\/text>/);
     assert.match(svg, />5,837 \/ 128k<\/text>/); // input 1,741 + output 4,096

@@ -24,7 +24,14 @@ import { stats } from './stats-fixture';
 const URI = 'file:///work/support.prompt.md';
 const MODELS = [
   { id: 'gpt-4o', context: 128000, output: 16384, encoding: 'o200k_base', tokenizer: 'exact', family: 'openai' },
-  { id: 'claude-sonnet-4', context: 200000, output: 64000, encoding: 'o200k_base', tokenizer: 'approximate', family: 'anthropic' },
+  {
+    id: 'claude-sonnet-4',
+    context: 200000,
+    output: 64000,
+    encoding: 'o200k_base',
+    tokenizer: 'approximate',
+    family: 'anthropic',
+  },
 ];
 const FAILING: ValidateCompletionResult = {
   prompt: URI,
@@ -45,7 +52,12 @@ function setup(handlers: Record<string, (params: any) => unknown> = {}) {
   });
   const breakdown = new BreakdownPanel();
   const output = { appendLine: (line: string) => void fake.output.push(line), show() {} };
-  registerCommands({ client: () => client as never, breakdown, preview: new PreviewPanel(() => client as never), output: output as never });
+  registerCommands({
+    client: () => client as never,
+    breakdown,
+    preview: new PreviewPanel(() => client as never),
+    output: output as never,
+  });
   const run = (id: string, ...args: unknown[]) => fake.commands.get(id)!(...args) as Promise<void>;
   return { client, run, breakdown };
 }
@@ -65,10 +77,22 @@ describe('client/commands', () => {
     await run(Commands.selectModel);
     const picker = fake.quickPicks[0]!;
     assert.equal(picker.items[0]!.label, "$(file) Use the file's own model");
-    assert.deepEqual(picker.items.slice(2).map((i) => i.label), ['gpt-4o', 'claude-sonnet-4']);
-    assert.deepEqual(picker.activeItems.map((i) => i.label), ['gpt-4o'], 'the model now in use is active');
-    assert.match((picker.items[3] as { description?: string }).description!, /200k window · 64k output · o200k_base · ≈ approximate/);
-    assert.deepEqual(client.notified, [{ method: SetModelOverrideNotification.method, params: { uri: URI, model: 'claude-sonnet-4' } }]);
+    assert.deepEqual(
+      picker.items.slice(2).map((i) => i.label),
+      ['gpt-4o', 'claude-sonnet-4'],
+    );
+    assert.deepEqual(
+      picker.activeItems.map((i) => i.label),
+      ['gpt-4o'],
+      'the model now in use is active',
+    );
+    assert.match(
+      (picker.items[3] as { description?: string }).description!,
+      /200k window · 64k output · o200k_base · ≈ approximate/,
+    );
+    assert.deepEqual(client.notified, [
+      { method: SetModelOverrideNotification.method, params: { uri: URI, model: 'claude-sonnet-4' } },
+    ]);
   });
 
   it("select model: the file's own model clears the override; dismissing sends nothing", async () => {
@@ -85,8 +109,14 @@ describe('client/commands', () => {
     const { client, run } = setup();
     fake.activeTextEditor = editor(URI, 'all', 'forty-two characters of selected text here');
     await run(Commands.countSelection);
-    assert.deepEqual(client.sent.at(-1), { method: CountTextRequest.method, params: { uri: URI, text: 'forty-two characters of selected text here' } });
-    assert.deepEqual(fake.messages.map((m) => m.text), ['Selection: ≈42 tokens (claude-sonnet-4).']);
+    assert.deepEqual(client.sent.at(-1), {
+      method: CountTextRequest.method,
+      params: { uri: URI, text: 'forty-two characters of selected text here' },
+    });
+    assert.deepEqual(
+      fake.messages.map((m) => m.text),
+      ['Selection: ≈42 tokens (claude-sonnet-4).'],
+    );
   });
 
   it('count selection with nothing selected says so instead of throwing', async () => {
@@ -101,8 +131,17 @@ describe('client/commands', () => {
     fake.activeTextEditor = editor(URI);
     fake.clipboard = 'A reply that is far too long …';
     await run(Commands.validateClipboard);
-    assert.deepEqual(client.sent.at(-1), { method: ValidateCompletionRequest.method, params: { uri: URI, text: 'A reply that is far too long …' } });
-    assert.deepEqual(fake.messages, [{ severity: 'error', text: 'Clipboard fails 1 check of support.prompt.md: words: 142 words; at most 120 allowed', actions: ['Show Details'] }]);
+    assert.deepEqual(client.sent.at(-1), {
+      method: ValidateCompletionRequest.method,
+      params: { uri: URI, text: 'A reply that is far too long …' },
+    });
+    assert.deepEqual(fake.messages, [
+      {
+        severity: 'error',
+        text: 'Clipboard fails 1 check of support.prompt.md: words: 142 words; at most 120 allowed',
+        actions: ['Show Details'],
+      },
+    ]);
     assert.match(fake.output[0]!, /^\[.+\] Clipboard checked against support\.prompt\.md$/);
     assert.equal(fake.output[1], '  ✗ words: 142 words; at most 120 allowed');
   });
@@ -117,10 +156,21 @@ describe('client/commands', () => {
   });
 
   it('validate selection: the [uri, text] a code action passes, else the active selection', async () => {
-    const { client, run } = setup({ [ValidateCompletionRequest.method]: () => ({ pass: true, prompt: URI, results: [{ key: 'words', pass: true, message: 'ok' }], schema: [] }) });
+    const { client, run } = setup({
+      [ValidateCompletionRequest.method]: () => ({
+        pass: true,
+        prompt: URI,
+        results: [{ key: 'words', pass: true, message: 'ok' }],
+        schema: [],
+      }),
+    });
     await run(Commands.validateSelection, 'file:///work/support.samples/a.txt', 'sample text');
     assert.deepEqual(client.sent.at(-1)!.params, { uri: 'file:///work/support.samples/a.txt', text: 'sample text' });
-    assert.deepEqual(fake.messages.at(-1), { severity: 'info', text: 'Selection passes all 1 check of support.prompt.md.', actions: ['Show Details'] });
+    assert.deepEqual(fake.messages.at(-1), {
+      severity: 'info',
+      text: 'Selection passes all 1 check of support.prompt.md.',
+      actions: ['Show Details'],
+    });
     fake.activeTextEditor = editor(URI, 'all', 'the selection');
     await run(Commands.validateSelection);
     assert.deepEqual(client.sent.at(-1)!.params, { uri: URI, text: 'the selection' });
@@ -132,8 +182,17 @@ describe('client/commands', () => {
     fake.foundFiles = [Uri.parse('file:///work/b.prompt'), Uri.parse('file:///work/a.prompt.md')];
     fake.messageAnswer = 'Show Problems';
     await run(Commands.lintWorkspace);
-    assert.deepEqual(client.sent.at(-1), { method: LintWorkspaceRequest.method, params: { uris: ['file:///work/a.prompt.md', 'file:///work/b.prompt'] } });
-    assert.deepEqual(fake.messages, [{ severity: 'error', text: 'promptbound: linted 2 prompt files: 1 error, 0 warnings, 2 infos.', actions: ['Show Problems'] }]);
+    assert.deepEqual(client.sent.at(-1), {
+      method: LintWorkspaceRequest.method,
+      params: { uris: ['file:///work/a.prompt.md', 'file:///work/b.prompt'] },
+    });
+    assert.deepEqual(fake.messages, [
+      {
+        severity: 'error',
+        text: 'promptbound: linted 2 prompt files: 1 error, 0 warnings, 2 infos.',
+        actions: ['Show Problems'],
+      },
+    ]);
     assert.deepEqual(fake.executed, ['workbench.actions.view.problems']);
   });
 
@@ -147,7 +206,9 @@ describe('client/commands', () => {
     fake.files.set('vscode-test-web://mount/prompts/p.txt', text);
     fake.files.set('vscode-test-web://mount/notes.txt', text);
     await run(Commands.lintWorkspace);
-    assert.deepEqual(client.sent.at(-1)!.params, { uris: ['vscode-test-web://mount/a.prompty', 'vscode-test-web://mount/prompts/p.txt'] });
+    assert.deepEqual(client.sent.at(-1)!.params, {
+      uris: ['vscode-test-web://mount/a.prompty', 'vscode-test-web://mount/prompts/p.txt'],
+    });
   });
 
   it('show token breakdown: a webview with the chart, redrawn by newer stats only', async () => {
@@ -160,7 +221,23 @@ describe('client/commands', () => {
     assert.deepEqual(panel.options, { enableScripts: false, localResourceRoots: [] });
     assert.match(panel.html, /<svg id="token-breakdown"/);
     assert.match(panel.html, /data-title="Rules" data-tokens="520"/);
-    breakdown.update(stats({ uri: URI, version: 9, sections: [{ title: 'Rules', kind: 'heading', level: 1, tokens: 610, approximate: false, budget: 300, header: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } } }] }));
+    breakdown.update(
+      stats({
+        uri: URI,
+        version: 9,
+        sections: [
+          {
+            title: 'Rules',
+            kind: 'heading',
+            level: 1,
+            tokens: 610,
+            approximate: false,
+            budget: 300,
+            header: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } },
+          },
+        ],
+      }),
+    );
     assert.match(panel.html, /data-title="Rules" data-tokens="610"/);
     breakdown.update(stats({ uri: URI, version: 8 }));
     assert.match(panel.html, /data-tokens="610"/, 'an older lint does not redraw');
@@ -177,7 +254,8 @@ describe('client/file-requests', () => {
   function requests() {
     const client = fakeClient();
     registerFileRequests(client as never, Uri.parse('file:///ext') as never);
-    return (message: { method: string }, params: unknown) => client.requestHandlers.get(message.method)!(params) as Promise<unknown>;
+    return (message: { method: string }, params: unknown) =>
+      client.requestHandlers.get(message.method)!(params) as Promise<unknown>;
   }
 
   it('reads files as strict UTF-8 text, null when missing or not text', async () => {
@@ -195,10 +273,10 @@ describe('client/file-requests', () => {
     fake.files.set('vscode-test-web://mount/support.samples/a.json', bytes);
     fake.files.set('vscode-test-web://mount/support.sample.md', bytes);
     fake.files.set('vscode-test-web://mount/support.prompt.md', bytes);
-    assert.deepEqual(await request(GlobRequest, { baseUri: 'vscode-test-web://mount', patterns: ['support.samples/**', 'support.sample.*'] }), [
-      'vscode-test-web://mount/support.sample.md',
-      'vscode-test-web://mount/support.samples/a.json',
-    ]);
+    assert.deepEqual(
+      await request(GlobRequest, { baseUri: 'vscode-test-web://mount', patterns: ['support.samples/**', 'support.sample.*'] }),
+      ['vscode-test-web://mount/support.sample.md', 'vscode-test-web://mount/support.samples/a.json'],
+    );
   });
 
   it('reads rank files from the extension, refusing anything but an encoding name', async () => {

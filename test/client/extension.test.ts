@@ -4,7 +4,14 @@ import { fake, editor, fakeClient, Uri } from './fake-vscode';
 import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LanguageClientOptions } from 'vscode-languageclient';
-import { Commands, DocumentStatsNotification, DocumentStatsRequest, GlobRequest, ReadFileRequest, ReadRanksRequest } from '../../server/protocol';
+import {
+  Commands,
+  DocumentStatsNotification,
+  DocumentStatsRequest,
+  GlobRequest,
+  ReadFileRequest,
+  ReadRanksRequest,
+} from '../../server/protocol';
 import { CLIENT_ID, activate, deactivate } from '../../client/extension';
 import { stats } from './stats-fixture';
 
@@ -35,7 +42,12 @@ describe('client/extension: activate', () => {
     assert.equal(name, 'promptbound');
     assert.deepEqual(client.lifecycle, ['start']);
     const selector = options.documentSelector as Array<Record<string, unknown>>;
-    assert.deepEqual(selector.slice(0, 4), [{ language: 'prompt' }, { language: 'dotprompt' }, { language: 'prompty' }, { language: 'prompt-yaml' }]);
+    assert.deepEqual(selector.slice(0, 4), [
+      { language: 'prompt' },
+      { language: 'dotprompt' },
+      { language: 'prompty' },
+      { language: 'prompt-yaml' },
+    ]);
     assert.deepEqual(selector.at(-1), { pattern: { baseUri: 'file:///work', pattern: 'prompts/**/*.txt' } });
     assert.equal(options.synchronize, undefined, 'the server registers settings and file watchers itself');
     assert.ok(options.outputChannel);
@@ -43,7 +55,10 @@ describe('client/extension: activate', () => {
 
   it('answers the server file requests and registers every command', () => {
     const { client } = created[0]!;
-    assert.deepEqual([...client.requestHandlers.keys()].sort(), [GlobRequest, ReadFileRequest, ReadRanksRequest].map((m) => m.method).sort());
+    assert.deepEqual(
+      [...client.requestHandlers.keys()].sort(),
+      [GlobRequest, ReadFileRequest, ReadRanksRequest].map((m) => m.method).sort(),
+    );
     assert.deepEqual([...fake.commands.keys()].sort(), Object.values(Commands).sort());
   });
 
@@ -62,7 +77,9 @@ describe('client/extension: activate', () => {
     assert.equal(created.length, 2);
     assert.deepEqual(created[0]!.client.lifecycle, ['start', 'stop', 'dispose']);
     assert.deepEqual(created[1]!.client.lifecycle, ['start']);
-    assert.deepEqual((created[1]!.options.documentSelector as unknown[]).at(-1), { pattern: { baseUri: 'file:///work', pattern: 'more/*.md' } });
+    assert.deepEqual((created[1]!.options.documentSelector as unknown[]).at(-1), {
+      pattern: { baseUri: 'file:///work', pattern: 'more/*.md' },
+    });
     fake.configurationChanged.fire({ affectsConfiguration: (section) => section === 'promptbound.debounce' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(created.length, 2, 'other settings reach the server without a restart');

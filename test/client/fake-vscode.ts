@@ -16,7 +16,11 @@ export class Emitter<T> {
 }
 
 export class Uri {
-  private constructor(readonly scheme: string, readonly authority: string, readonly path: string) {}
+  private constructor(
+    readonly scheme: string,
+    readonly authority: string,
+    readonly path: string,
+  ) {}
   static parse(text: string): Uri {
     const match = /^([a-z][a-z0-9+.-]*):\/\/([^/]*)(.*)$/i.exec(text);
     if (!match) throw new Error(`not a uri: ${text}`);
@@ -42,10 +46,16 @@ export class ThemeColor {
   constructor(readonly id: string) {}
 }
 export class MarkdownString {
-  constructor(readonly value: string, readonly supportThemeIcons = false) {}
+  constructor(
+    readonly value: string,
+    readonly supportThemeIcons = false,
+  ) {}
 }
 export class RelativePattern {
-  constructor(readonly base: unknown, readonly pattern: string) {}
+  constructor(
+    readonly base: unknown,
+    readonly pattern: string,
+  ) {}
 }
 export class Selection {
   constructor(readonly text: string) {}
@@ -73,7 +83,11 @@ export interface FakeEditor {
 
 export function editor(uri: string, text = 'the whole text', selected = ''): FakeEditor {
   const selection = new Selection(selected);
-  return { document: { uri: Uri.parse(uri), getText: (s?: Selection) => (s ? s.text : text) }, selection, selections: [selection] };
+  return {
+    document: { uri: Uri.parse(uri), getText: (s?: Selection) => (s ? s.text : text) },
+    selection,
+    selections: [selection],
+  };
 }
 
 /** Everything the client showed, and the knobs a test turns. */
@@ -90,7 +104,12 @@ export const fake = {
   messageAnswer: undefined as string | undefined,
   /** Which quick pick item a test accepts (by label), or undefined to dismiss. */
   quickPickAnswer: undefined as string | undefined,
-  quickPicks: [] as Array<{ title?: string; placeholder?: string; items: Array<{ label: string; model?: string }>; activeItems: Array<{ label: string }> }>,
+  quickPicks: [] as Array<{
+    title?: string;
+    placeholder?: string;
+    items: Array<{ label: string; model?: string }>;
+    activeItems: Array<{ label: string }>;
+  }>,
   panels: [] as Array<{ viewType: string; title: string; html: string; options: unknown; disposed: boolean }>,
   output: [] as string[],
   commands: new Map<string, (...args: unknown[]) => unknown>(),
@@ -226,7 +245,8 @@ const vscode = {
   },
   workspace: {
     onDidCloseTextDocument: (listener: Listener<{ uri: Uri }>) => fake.documentClosed.event(listener),
-    onDidChangeConfiguration: (listener: Listener<{ affectsConfiguration(section: string): boolean }>) => fake.configurationChanged.event(listener),
+    onDidChangeConfiguration: (listener: Listener<{ affectsConfiguration(section: string): boolean }>) =>
+      fake.configurationChanged.event(listener),
     onDidChangeWorkspaceFolders: (listener: Listener<unknown>) => fake.foldersChanged.event(listener),
     asRelativePath: (uri: Uri) => uri.path.replace(/^\//, ''),
     getConfiguration: () => ({ get: (key: string, fallback: unknown) => fake.configuration[key] ?? fallback }),
@@ -247,7 +267,10 @@ const vscode = {
           if (!key.startsWith(prefix)) continue;
           const rest = key.slice(prefix.length);
           const name = rest.split('/')[0]!;
-          children.set(decodeURIComponent(name), rest.includes('/') || entry === 'directory' ? FileType.Directory : FileType.File);
+          children.set(
+            decodeURIComponent(name),
+            rest.includes('/') || entry === 'directory' ? FileType.Directory : FileType.File,
+          );
         }
         return [...children];
       },

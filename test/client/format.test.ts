@@ -1,7 +1,16 @@
 // The status bar's text and tooltip, checked against strings worked out by hand.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { displayState, escapeMarkdown, formatCount, formatWindow, groupDigits, statusText, tightestTarget, tooltipMarkdown } from '../../client/format';
+import {
+  displayState,
+  escapeMarkdown,
+  formatCount,
+  formatWindow,
+  groupDigits,
+  statusText,
+  tightestTarget,
+  tooltipMarkdown,
+} from '../../client/format';
 import { stats } from './stats-fixture';
 
 describe('client/format: numbers', () => {
@@ -39,7 +48,10 @@ describe('client/format: status bar text', () => {
   });
 
   it('prefixes ≈ for approximate models', () => {
-    assert.equal(statusText(stats({ approximate: true, model: 'claude-sonnet-4', context: 200000 })), '≈1,741 / 200k tokens · claude-sonnet-4');
+    assert.equal(
+      statusText(stats({ approximate: true, model: 'claude-sonnet-4', context: 200000 })),
+      '≈1,741 / 200k tokens · claude-sonnet-4',
+    );
   });
 
   it('leaves the window out when the model is unknown', () => {
@@ -47,8 +59,14 @@ describe('client/format: status bar text', () => {
   });
 
   it('puts the selection first', () => {
-    assert.equal(statusText(stats(), { tokens: 42, approximate: false, model: 'gpt-4o' }), 'sel 42 · 1,741 / 128k tokens · gpt-4o');
-    assert.equal(statusText(stats({ approximate: true }), { tokens: 4200, approximate: true, model: 'x' }), 'sel ≈4,200 · ≈1,741 / 128k tokens · gpt-4o');
+    assert.equal(
+      statusText(stats(), { tokens: 42, approximate: false, model: 'gpt-4o' }),
+      'sel 42 · 1,741 / 128k tokens · gpt-4o',
+    );
+    assert.equal(
+      statusText(stats({ approximate: true }), { tokens: 4200, approximate: true, model: 'x' }),
+      'sel ≈4,200 · ≈1,741 / 128k tokens · gpt-4o',
+    );
   });
 });
 
@@ -84,7 +102,10 @@ describe('client/format: tooltip', () => {
 
   it('gives the warnAt threshold when near the limit', () => {
     const near = stats({ inputTokens: 105000, remaining: 18904, state: 'warning' });
-    assert.match(tooltipMarkdown(near), /^\$\(warning\) Input uses 85% of the 123,904-token input budget \(window minus output reserve\); warnAt is 80%\.$/m);
+    assert.match(
+      tooltipMarkdown(near),
+      /^\$\(warning\) Input uses 85% of the 123,904-token input budget \(window minus output reserve\); warnAt is 80%\.$/m,
+    );
   });
 
   it('counts variables instead of naming them when there are many', () => {
@@ -93,7 +114,16 @@ describe('client/format: tooltip', () => {
   });
 
   it('omits rows it has no number for and explains an unknown model', () => {
-    const unknown = stats({ modelKnown: false, model: 'acme_7b', context: undefined, inputBudget: undefined, remaining: undefined, outputReserve: undefined, variables: [], variablesTotal: 0 });
+    const unknown = stats({
+      modelKnown: false,
+      model: 'acme_7b',
+      context: undefined,
+      inputBudget: undefined,
+      remaining: undefined,
+      outputReserve: undefined,
+      variables: [],
+      variablesTotal: 0,
+    });
     const text = tooltipMarkdown(unknown);
     assert.doesNotMatch(text, /Output reserve|Remaining|Context window|Variables/);
     assert.match(text, /acme\\_7b \(unknown model\)/);
@@ -114,9 +144,42 @@ describe('client/format: several targets', () => {
   const targets = () =>
     stats({
       targets: [
-        { model: 'gpt-4o', modelKnown: true, approximate: false, inputTokens: 1741, promptTokens: 1234, outputReserve: 4096, context: 128000, inputBudget: 123904, remaining: 122163, state: 'ok' },
-        { model: 'claude-sonnet-4-5', modelKnown: true, approximate: true, inputTokens: 2100, promptTokens: 1593, outputReserve: 4096, context: 200000, inputBudget: 195904, remaining: 193804, state: 'warning' },
-        { model: 'gemini-2.5-pro', modelKnown: true, approximate: true, inputTokens: 1900, promptTokens: 1393, outputReserve: 8192, context: 1048576, inputBudget: 1040384, remaining: 1038484, state: 'ok' },
+        {
+          model: 'gpt-4o',
+          modelKnown: true,
+          approximate: false,
+          inputTokens: 1741,
+          promptTokens: 1234,
+          outputReserve: 4096,
+          context: 128000,
+          inputBudget: 123904,
+          remaining: 122163,
+          state: 'ok',
+        },
+        {
+          model: 'claude-sonnet-4-5',
+          modelKnown: true,
+          approximate: true,
+          inputTokens: 2100,
+          promptTokens: 1593,
+          outputReserve: 4096,
+          context: 200000,
+          inputBudget: 195904,
+          remaining: 193804,
+          state: 'warning',
+        },
+        {
+          model: 'gemini-2.5-pro',
+          modelKnown: true,
+          approximate: true,
+          inputTokens: 1900,
+          promptTokens: 1393,
+          outputReserve: 8192,
+          context: 1048576,
+          inputBudget: 1040384,
+          remaining: 1038484,
+          state: 'ok',
+        },
       ],
     });
 

@@ -1,5 +1,5 @@
 // package.json as a VS Code extension manifest: settings match EditorSettings, every command is contributed,
-// every grammar, snippet and language-configuration file exists and parses, and the languages match SPEC §2.
+// every grammar, snippet and language-configuration file exists and parses, and the languages match docs/design/interop.md.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,7 +23,17 @@ describe('manifest: entry points and capabilities', () => {
 
   it('keeps the npm package intact (bin, files, engines)', () => {
     assert.equal(manifest.bin.promptbound, 'bin/promptbound.js');
-    assert.ok(manifest.files.includes('dist/'));
+    for (const shipped of [
+      'bin/',
+      'dist/cli.js',
+      'dist/cli-worker.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/ranks/*.bin',
+      'dist/lazy/*.js',
+    ])
+      assert.ok(manifest.files.includes(shipped), shipped);
+    assert.equal(manifest.dependencies, undefined, 'the bundles need no runtime dependency');
     assert.equal(manifest.engines.vscode, '^1.91.0');
     assert.equal(manifest.devDependencies['@types/vscode'], '1.91.0', '@types/vscode must not be newer than engines.vscode');
   });
@@ -43,12 +53,17 @@ describe('manifest: entry points and capabilities', () => {
   it('has what vsce needs to package', () => {
     assert.ok(manifest.publisher);
     assert.match(manifest.repository.url, /^https:\/\//);
-    for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'package.nls.json', manifest.icon]) assert.ok(existsSync(path.join(ROOT, file)), file);
-    assert.deepEqual([...readFileSync(path.join(ROOT, manifest.icon)).subarray(1, 4)], [0x50, 0x4e, 0x47], 'the icon is a PNG (vsce refuses SVG icons)');
+    for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'package.nls.json', manifest.icon])
+      assert.ok(existsSync(path.join(ROOT, file)), file);
+    assert.deepEqual(
+      [...readFileSync(path.join(ROOT, manifest.icon)).subarray(1, 4)],
+      [0x50, 0x4e, 0x47],
+      'the icon is a PNG (vsce refuses SVG icons)',
+    );
   });
 });
 
-describe('manifest: languages (SPEC §2)', () => {
+describe('manifest: languages (docs/design/interop.md)', () => {
   const expected: Record<string, string[]> = {
     prompt: ['.prompt.md'],
     dotprompt: ['.prompt'],
@@ -57,12 +72,14 @@ describe('manifest: languages (SPEC §2)', () => {
   };
 
   it('contributes one language per file kind with its extensions', () => {
-    const languages = Object.fromEntries(contributes.languages.map((l: { id: string; extensions: string[] }) => [l.id, l.extensions]));
+    const languages = Object.fromEntries(
+      contributes.languages.map((l: { id: string; extensions: string[] }) => [l.id, l.extensions]),
+    );
     assert.deepEqual(languages, expected);
     assert.deepEqual(Object.keys(expected).sort(), [...PROMPT_LANGUAGES].sort());
   });
 
-  it('each extension appears in SPEC §2 as documented in the README table', () => {
+  it('each extension appears in docs/design/interop.md as documented in the README table', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     for (const ext of Object.values(expected).flat()) assert.ok(readme.includes(`\`*${ext}\``), `README lists *${ext}`);
   });
@@ -117,13 +134,19 @@ describe('manifest: grammars and snippets', () => {
       const snippets = readJson(entry.path);
       assert.ok(Object.keys(snippets).length >= 3, entry.path);
       for (const [name, snippet] of Object.entries<{ prefix: unknown; body: unknown; description: unknown }>(snippets)) {
-        assert.ok(snippet.prefix && Array.isArray(snippet.body) && typeof snippet.description === 'string', `${entry.path}: ${name}`);
+        assert.ok(
+          snippet.prefix && Array.isArray(snippet.body) && typeof snippet.description === 'string',
+          `${entry.path}: ${name}`,
+        );
       }
     }
   });
 
   it('the snippets cover frontmatter, budget, constraint blocks and disable comments', () => {
-    const all = (file: string) => Object.values<{ body: string[] }>(readJson(file)).map((s) => s.body.join('\n')).join('\n');
+    const all = (file: string) =>
+      Object.values<{ body: string[] }>(readJson(file))
+        .map((s) => s.body.join('\n'))
+        .join('\n');
     const markdown = all('snippets/prompt-markdown.json');
     assert.match(markdown, /^---\nmodel: /m);
     assert.match(markdown, /^budget:\n {2}output:/m);
@@ -137,7 +160,9 @@ describe('manifest: grammars and snippets', () => {
 
 describe('manifest: commands', () => {
   it('contributes every command id of server/protocol.ts, titled, in the promptbound category', () => {
-    const contributed = new Map(contributes.commands.map((c: { command: string; title: string; category: string }) => [c.command, c]));
+    const contributed = new Map(
+      contributes.commands.map((c: { command: string; title: string; category: string }) => [c.command, c]),
+    );
     for (const id of Object.values(Commands)) {
       const command = contributed.get(id) as { title: string; category: string } | undefined;
       assert.ok(command, `${id} is contributed`);
@@ -149,12 +174,16 @@ describe('manifest: commands', () => {
 
   it('every menu entry names a contributed command', () => {
     const ids = new Set(contributes.commands.map((c: { command: string }) => c.command));
-    for (const entries of Object.values<Array<{ command: string }>>(contributes.menus)) for (const entry of entries) assert.ok(ids.has(entry.command), entry.command);
+    for (const entries of Object.values<Array<{ command: string }>>(contributes.menus))
+      for (const entry of entries) assert.ok(ids.has(entry.command), entry.command);
   });
 });
 
 describe('manifest: settings', () => {
-  const properties = contributes.configuration.properties as Record<string, { default: unknown; type?: string; enum?: unknown[]; markdownDescription?: string; description?: string }>;
+  const properties = contributes.configuration.properties as Record<
+    string,
+    { default: unknown; type?: string; enum?: unknown[]; markdownDescription?: string; description?: string }
+  >;
 
   it('declares exactly the EditorSettings keys plus trace.server', () => {
     const keys = Object.keys(DEFAULT_SETTINGS).map((k) => `promptbound.${k}`);
@@ -162,24 +191,37 @@ describe('manifest: settings', () => {
   });
 
   it('defaults equal DEFAULT_SETTINGS', () => {
-    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) assert.deepEqual(properties[`promptbound.${key}`]!.default, value, key);
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS))
+      assert.deepEqual(properties[`promptbound.${key}`]!.default, value, key);
     assert.equal(properties['promptbound.trace.server']!.default, 'off');
   });
 
   it('types match EditorSettings', () => {
-    const types: Record<keyof EditorSettings, string> = { defaultModel: 'string', files: 'array', models: 'array', rules: 'object', debounce: 'integer', sectionCounts: 'string' };
+    const types: Record<keyof EditorSettings, string> = {
+      defaultModel: 'string',
+      files: 'array',
+      models: 'array',
+      rules: 'object',
+      debounce: 'integer',
+      sectionCounts: 'string',
+    };
     for (const [key, type] of Object.entries(types)) assert.equal(properties[`promptbound.${key}`]!.type, type, key);
     const sectionCounts: EditorSettings['sectionCounts'][] = ['codelens', 'inlayHints', 'off'];
     assert.deepEqual(properties['promptbound.sectionCounts']!.enum, sectionCounts);
   });
 
   it('every setting has a description', () => {
-    for (const [key, property] of Object.entries(properties)) assert.ok((property.markdownDescription ?? property.description ?? '').length > 20, key);
+    for (const [key, property] of Object.entries(properties))
+      assert.ok((property.markdownDescription ?? property.description ?? '').length > 20, key);
   });
 
   it('custom models and rule severities use the config schema vocabulary', () => {
     const schema = readJson('schemas/config.schema.json');
-    const model = (properties['promptbound.models'] as unknown as { items: { properties: Record<string, { enum?: string[] }>; required: string[] } }).items;
+    const model = (
+      properties['promptbound.models'] as unknown as {
+        items: { properties: Record<string, { enum?: string[] }>; required: string[] };
+      }
+    ).items;
     assert.deepEqual(model.properties.encoding!.enum, schema.definitions.customModel.properties.encoding.enum);
     assert.deepEqual(model.required, schema.definitions.customModel.required);
     const rules = properties['promptbound.rules'] as unknown as { additionalProperties: { enum: string[] } };
@@ -190,7 +232,9 @@ describe('manifest: settings', () => {
 describe('manifest: schema validation of config files', () => {
   it('validates .promptbound.json and .promptbound.yaml with schemas/config.schema.json', () => {
     assert.deepEqual(contributes.jsonValidation, [{ fileMatch: ['.promptbound.json'], url: './schemas/config.schema.json' }]);
-    assert.deepEqual(contributes.yamlValidation, [{ fileMatch: ['.promptbound.yaml', '.promptbound.yml'], url: './schemas/config.schema.json' }]);
+    assert.deepEqual(contributes.yamlValidation, [
+      { fileMatch: ['.promptbound.yaml', '.promptbound.yml'], url: './schemas/config.schema.json' },
+    ]);
     assert.ok(existsSync(path.join(ROOT, 'schemas/config.schema.json')));
   });
 });

@@ -10,11 +10,22 @@ const RESULT: PreviewResult = {
   model: 'gpt-4o',
   approximate: false,
   chat: true,
-  sets: [{ label: 'sample', source: 'sample' }, { label: 'inputs (defaults)', source: 'inputs' }],
+  sets: [
+    { label: 'sample', source: 'sample' },
+    { label: 'inputs (defaults)', source: 'inputs' },
+  ],
   chosen: 1,
   messages: [
     { role: 'system', segments: [{ text: 'Be <brief> & kind.', kind: 'text' }], tokens: 7 },
-    { role: 'user', segments: [{ text: 'Hi ', kind: 'text' }, { text: 'Ada', kind: 'value' }, { text: ' {{ x | f }}', kind: 'literal' }], tokens: 1234 },
+    {
+      role: 'user',
+      segments: [
+        { text: 'Hi ', kind: 'text' },
+        { text: 'Ada', kind: 'value' },
+        { text: ' {{ x | f }}', kind: 'literal' },
+      ],
+      tokens: 1234,
+    },
   ],
   overhead: 9,
   total: 1250,

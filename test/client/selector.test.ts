@@ -2,9 +2,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_PROMPT_GLOBS, PROMPT_LANGUAGES, PROMPT_PATTERN, SAMPLE_PATTERNS, documentSelector } from '../../client/selector';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROMPT_EXTENSIONS, PROMPT_FILE_KINDS, PROMPT_GLOBS } from '../../core/formats';
 
 describe('client/selector', () => {
-  it('selects the four languages, the SPEC §2 names whatever their language, and sample files', () => {
+  it('selects the four languages, the docs/design/interop.md names whatever their language, and sample files', () => {
     assert.deepEqual(documentSelector([], []), [
       { language: 'prompt' },
       { language: 'dotprompt' },
@@ -32,5 +35,25 @@ describe('client/selector', () => {
 
   it('matches extra globs anywhere when no folder is open', () => {
     assert.deepEqual(documentSelector([], ['prompts\\*.txt']).slice(7), [{ pattern: '**/prompts/*.txt' }]);
+  });
+});
+
+describe('the client agrees with the one table of prompt file kinds (core/formats.ts)', () => {
+  it('globs, pattern, language ids and package.json languages', () => {
+    assert.deepEqual(DEFAULT_PROMPT_GLOBS, [...PROMPT_GLOBS]);
+    assert.equal(PROMPT_PATTERN, `**/*.{${PROMPT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`);
+    assert.deepEqual([...PROMPT_LANGUAGES], [...new Set(PROMPT_FILE_KINDS.map((k) => k.languageId))]);
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { languages: Array<{ id: string; extensions: string[] }> };
+    };
+    const contributed = manifest.contributes.languages.flatMap((l) =>
+      l.extensions.map((extension) => ({ extension, languageId: l.id })),
+    );
+    assert.deepEqual(
+      contributed.sort((a, b) => a.extension.localeCompare(b.extension)),
+      PROMPT_FILE_KINDS.map(({ extension, languageId }) => ({ extension, languageId })).sort((a, b) =>
+        a.extension.localeCompare(b.extension),
+      ),
+    );
   });
 });

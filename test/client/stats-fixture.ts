@@ -3,7 +3,13 @@ import type { DocumentStatsPayload, SectionStat } from '../../server/protocol';
 
 const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 10 } });
 
-export function section(title: string, tokens: number, budget?: number, level = 1, kind: SectionStat['kind'] = 'heading'): SectionStat {
+export function section(
+  title: string,
+  tokens: number,
+  budget?: number,
+  level = 1,
+  kind: SectionStat['kind'] = 'heading',
+): SectionStat {
   return { title, kind, level, tokens, approximate: false, ...(budget === undefined ? {} : { budget }), header: range(level) };
 }
 

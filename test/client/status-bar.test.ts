@@ -20,7 +20,11 @@ describe('client/status-bar', () => {
     answers = new Map();
     client = fakeClient({
       [DocumentStatsRequest.method]: (params: { uri: string }) => answers.get(params.uri) ?? null,
-      [CountTextRequest.method]: (params: { text: string }) => ({ tokens: params.text.length, approximate: false, model: 'gpt-4o' }),
+      [CountTextRequest.method]: (params: { text: string }) => ({
+        tokens: params.text.length,
+        approximate: false,
+        model: 'gpt-4o',
+      }),
     });
     bar = new PromptStatusBar(() => client as never);
   });

@@ -50,19 +50,33 @@ describe('client/validation-report', () => {
   });
 
   it('text that is not JSON is one failure with its position', () => {
-    const result: ValidateCompletionResult = { pass: false, results: [], schema: [], notJson: { message: 'Unexpected token } in JSON', range: at(0, 4) } };
+    const result: ValidateCompletionResult = {
+      pass: false,
+      results: [],
+      schema: [],
+      notJson: { message: 'Unexpected token } in JSON', range: at(0, 4) },
+    };
     const report = validationReport(result, 'Clipboard', 'a.prompt.md');
     assert.equal(report.message, 'Clipboard fails 1 check of a.prompt.md: Unexpected token } in JSON');
     assert.deepEqual(report.lines.slice(1), ['  ✗ JSON at 1:5: Unexpected token } in JSON']);
   });
 
   it('a root schema problem is shown at /', () => {
-    const result: ValidateCompletionResult = { pass: false, results: [], schema: [{ message: 'must be object', pointer: '', range: at(0, 0) }] };
+    const result: ValidateCompletionResult = {
+      pass: false,
+      results: [],
+      schema: [{ message: 'must be object', pointer: '', range: at(0, 0) }],
+    };
     assert.equal(validationReport(result, 'Clipboard', 'a.prompt').lines[1], '  ✗ schema / at 1:1: must be object');
   });
 
   it('nothing to check: a warning with the reason', () => {
-    const result: ValidateCompletionResult = { pass: true, results: [], schema: [], problem: 'This prompt declares no constraints or output schema.' };
+    const result: ValidateCompletionResult = {
+      pass: true,
+      results: [],
+      schema: [],
+      problem: 'This prompt declares no constraints or output schema.',
+    };
     assert.deepEqual(validationReport(result, 'Clipboard', 'a.prompt.md'), {
       severity: 'warning',
       message: 'Clipboard: nothing checked. This prompt declares no constraints or output schema.',

@@ -1,7 +1,14 @@
 // The client's answers to the web server's file requests: strict text decoding and the bounded glob walk.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_FILE_BYTES, decodeText, globFiles, rankFileName, type DirectoryTree, type EntryKind } from '../../client/workspace-files';
+import {
+  MAX_FILE_BYTES,
+  decodeText,
+  globFiles,
+  rankFileName,
+  type DirectoryTree,
+  type EntryKind,
+} from '../../client/workspace-files';
 
 describe('client/workspace-files: decodeText', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);

@@ -13,7 +13,11 @@ function documentedRuleIds(): string[] {
   const root = join(__dirname, '..', '..', 'docs', 'rules');
   return readdirSync(root)
     .filter((area) => statSync(join(root, area)).isDirectory())
-    .flatMap((area) => readdirSync(join(root, area)).filter((f) => f.endsWith('.md')).map((f) => `${area}/${f.slice(0, -3)}`));
+    .flatMap((area) =>
+      readdirSync(join(root, area))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `${area}/${f.slice(0, -3)}`),
+    );
 }
 
 const RULE_IDS = ['budget/near-limit', 'budget/context-window', 'model/unknown', 'template/unused-variable'];
@@ -83,7 +87,12 @@ stripHtmlComments: true
 
   it('reports an alias bomb instead of expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     const { config, problems } = parse(lines.join('\n') + '\n');
     assert.equal(config, undefined);
     assert.equal(problems[0].ruleId, 'config/syntax');
@@ -108,7 +117,11 @@ stripHtmlComments: true
     contxt: 8000
 `),
       [
-        ['config/schema', 'o200k', 'models[0].encoding must be one of "o200k_base", "cl100k_base"; got "o200k" (did you mean o200k_base?)'],
+        [
+          'config/schema',
+          'o200k',
+          'models[0].encoding must be one of "o200k_base", "cl100k_base"; got "o200k" (did you mean o200k_base?)',
+        ],
         ['config/schema', '0', 'models[0].context must be a positive integer; got 0'],
         ['config/schema', '{default: 100}', 'models[0].output is missing required key max'],
         ['config/schema', 'encoding: cl100k_base\n    contxt: 8000', 'models[1] is missing required key id'],
@@ -119,7 +132,11 @@ stripHtmlComments: true
 
   it('reports rule severities that are not severities', () => {
     assert.deepEqual(located('rules:\n  budget/near-limit: warn\n'), [
-      ['config/schema', 'warn', 'rules["budget/near-limit"] must be one of off, info, warning, error; got "warn" (did you mean warning?)'],
+      [
+        'config/schema',
+        'warn',
+        'rules["budget/near-limit"] must be one of off, info, warning, error; got "warn" (did you mean warning?)',
+      ],
     ]);
   });
 
@@ -129,7 +146,11 @@ stripHtmlComments: true
     assert.deepEqual(
       problems.map((p) => [p.ruleId, text.slice(p.offset, p.offset + p.length), p.message]),
       [
-        ['config/schema', 'budget/near-limt', "rules: 'budget/near-limt' is not a promptbound rule; did you mean budget/near-limit?"],
+        [
+          'config/schema',
+          'budget/near-limt',
+          "rules: 'budget/near-limt' is not a promptbound rule; did you mean budget/near-limit?",
+        ],
         ['config/schema', 'nothing/like-it', "rules: 'nothing/like-it' is not a promptbound rule"],
       ],
     );
@@ -167,7 +188,8 @@ describe('parseConfigText: JSON', () => {
   const uri = '/repo/.promptbound.json';
 
   it('reads a JSON config (tabs and all)', () => {
-    const text = '{\n\t"model": "gpt-4o",\n\t"rules": {"model/unknown": "off"},\n\t"budget": {"warnAt": 0.75, "variables": {"doc": 100}},\n\t"stripHtmlComments": false\n}\n';
+    const text =
+      '{\n\t"model": "gpt-4o",\n\t"rules": {"model/unknown": "off"},\n\t"budget": {"warnAt": 0.75, "variables": {"doc": 100}},\n\t"stripHtmlComments": false\n}\n';
     assert.deepEqual(parse(text, uri), { config: JSON.parse(text), problems: [] });
   });
 
@@ -192,11 +214,20 @@ describe('parseConfigText: JSON', () => {
   });
 
   it('refuses YAML-only syntax in a .json file', () => {
-    assert.deepEqual(located('model: gpt-4o\n', uri), [['config/syntax', 'model: gpt-4o\n', 'Not valid JSON: use {"key": value} objects, not YAML block mappings.']]);
-    assert.deepEqual(located('{"model": gpt-4o}\n', uri), [['config/syntax', 'gpt-4o', 'Not valid JSON: strings and keys need double quotes.']]);
-    assert.deepEqual(located("{'model': \"gpt-4o\"}\n", uri), [['config/syntax', "'model'", 'Not valid JSON: strings and keys need double quotes.']]);
+    assert.deepEqual(located('model: gpt-4o\n', uri), [
+      ['config/syntax', 'model: gpt-4o\n', 'Not valid JSON: use {"key": value} objects, not YAML block mappings.'],
+    ]);
+    assert.deepEqual(located('{"model": gpt-4o}\n', uri), [
+      ['config/syntax', 'gpt-4o', 'Not valid JSON: strings and keys need double quotes.'],
+    ]);
+    assert.deepEqual(located('{\'model\': "gpt-4o"}\n', uri), [
+      ['config/syntax', "'model'", 'Not valid JSON: strings and keys need double quotes.'],
+    ]);
     // JSON literals are fine as syntax; here they are schema errors (files are strings).
-    assert.deepEqual(located('{"files": [1, 2.5e3, true, null]}\n', uri).map((p) => p[0]), Array(4).fill('config/schema'));
+    assert.deepEqual(
+      located('{"files": [1, 2.5e3, true, null]}\n', uri).map((p) => p[0]),
+      Array(4).fill('config/schema'),
+    );
   });
 });
 
@@ -205,7 +236,10 @@ describe('resolveConfig', () => {
     model: 'gpt-4o-mini',
     rules: { 'budget/near-limit': 'error', 'model/unknown': 'off' },
     budget: { warnAt: 0.7, output: 500, variables: { document: 6000 } },
-    models: [{ id: 'shared', encoding: 'o200k_base', context: 8000 }, { id: 'outer-only', encoding: 'cl100k_base', context: 4000 }],
+    models: [
+      { id: 'shared', encoding: 'o200k_base', context: 8000 },
+      { id: 'outer-only', encoding: 'cl100k_base', context: 4000 },
+    ],
     stripHtmlComments: true,
   };
   const inner: PromptboundConfig = {

@@ -26,7 +26,7 @@ function assertValid(yaml: string, uri?: string): void {
 }
 
 describe('frontmatter schema: accepted', () => {
-  it('accepts the SPEC §3 example', () => {
+  it('accepts the docs/design/interop.md example', () => {
     assertValid(`model: gpt-4o
 budget:
   context: 128000
@@ -76,7 +76,7 @@ samples: [./support.samples/*.json]
     it(`accepts the count ${count}`, () => assertValid(`constraints:\n  words: ${count}\n`));
   }
 
-  it('accepts every key of the constraint vocabulary (SPEC §3.2)', () => {
+  it('accepts every key of the constraint vocabulary (docs/constraints.md)', () => {
     assertValid(`constraints:
   compat: ifeval
   mode: loose
@@ -235,20 +235,25 @@ describe('frontmatter schema: rejected, located and explained', () => {
 
   it('collapses the count union into one message', () => {
     const count = 'a count: N, {min, max}, {exactly, tolerance}, or a string like "<=100", "100..150", "~100"';
-    assert.deepEqual(located('constraints:\n  words: lots\n  sentences: -1\n  lines: "<= 100 words"\n  bullets: {}\n  tokens: true\n'), [
-      ['lots', `constraints.words must be ${count}; got "lots"`],
-      ['-1', `constraints.sentences must be ${count}; got -1`],
-      ['"<= 100 words"', `constraints.lines must be ${count}; got "<= 100 words"`],
-      ['{}', `constraints.bullets must be ${count}; got {}`],
-      ['true', `constraints.tokens must be ${count}; got true`],
-    ]);
+    assert.deepEqual(
+      located('constraints:\n  words: lots\n  sentences: -1\n  lines: "<= 100 words"\n  bullets: {}\n  tokens: true\n'),
+      [
+        ['lots', `constraints.words must be ${count}; got "lots"`],
+        ['-1', `constraints.sentences must be ${count}; got -1`],
+        ['"<= 100 words"', `constraints.lines must be ${count}; got "<= 100 words"`],
+        ['{}', `constraints.bullets must be ${count}; got {}`],
+        ['true', `constraints.tokens must be ${count}; got true`],
+      ],
+    );
   });
 
   it('reports inside a count object at the offending part', () => {
     assert.deepEqual(located('constraints:\n  words: {max: "many"}\n'), [
       ['"many"', 'constraints.words.max must be a non-negative integer; got "many"'],
     ]);
-    assert.deepEqual(located('constraints:\n  words: {mx: 100}\n'), [['mx', 'constraints.words.mx is not a key of a count; did you mean max?']]);
+    assert.deepEqual(located('constraints:\n  words: {mx: 100}\n'), [
+      ['mx', 'constraints.words.mx is not a key of a count; did you mean max?'],
+    ]);
     assert.deepEqual(located('constraints:\n  words: {exactly: 100, tolerance: ten}\n'), [
       ['ten', 'constraints.words.tolerance must be a tolerance: a number such as 5, or a percentage such as "10%"; got "ten"'],
     ]);
@@ -262,12 +267,17 @@ describe('frontmatter schema: rejected, located and explained', () => {
       ['separatr', 'constraints.paragraphs.separatr is not a known key of constraints.paragraphs; did you mean separator?'],
     ]);
     assert.deepEqual(located('constraints:\n  paragraphs: {count: lots}\n'), [
-      ['lots', 'constraints.paragraphs.count must be a count: N, {min, max}, {exactly, tolerance}, or a string like "<=100", "100..150", "~100"; got "lots"'],
+      [
+        'lots',
+        'constraints.paragraphs.count must be a count: N, {min, max}, {exactly, tolerance}, or a string like "<=100", "100..150", "~100"; got "lots"',
+      ],
     ]);
   });
 
   it('names unknown constraints and lists what exists when nothing is close', () => {
-    assert.deepEqual(located('constraints:\n  wrods: 5\n'), [['wrods', 'constraints.wrods is not a constraint; did you mean words?']]);
+    assert.deepEqual(located('constraints:\n  wrods: 5\n'), [
+      ['wrods', 'constraints.wrods is not a constraint; did you mean words?'],
+    ]);
     const [[at, message]] = located('constraints:\n  zzzz: 5\n');
     assert.equal(at, 'zzzz');
     assert.match(message, /^constraints\.zzzz is not a constraint \(known: compat, mode, words, .*, …\)$/);
@@ -276,7 +286,10 @@ describe('frontmatter schema: rejected, located and explained', () => {
   it('suggests the nearest enum value', () => {
     const { text, problems } = check('constraints:\n  format: jsno\n');
     assert.equal(problems.length, 1);
-    assert.equal(problems[0].message, 'constraints.format must be one of "json", "markdown", "text"; got "jsno" (did you mean json?)');
+    assert.equal(
+      problems[0].message,
+      'constraints.format must be one of "json", "markdown", "text"; got "jsno" (did you mean json?)',
+    );
     assert.equal(applyEdits(text, problems[0].fixes?.[0]?.edits ?? []), text.replace('jsno', 'json'));
   });
 
@@ -327,7 +340,9 @@ describe('frontmatter schema: rejected, located and explained', () => {
   });
 
   it('shows an empty value at its key', () => {
-    assert.deepEqual(located('budget:\n  warnAt:\n'), [['warnAt', 'budget.warnAt must be a number between 0 and 1 (exclusive of 0), e.g. 0.8; got null']]);
+    assert.deepEqual(located('budget:\n  warnAt:\n'), [
+      ['warnAt', 'budget.warnAt must be a number between 0 and 1 (exclusive of 0), e.g. 0.8; got null'],
+    ]);
   });
 
   it('decodes ~1 and ~0 in instance paths', () => {
@@ -339,7 +354,9 @@ describe('frontmatter schema: rejected, located and explained', () => {
   });
 
   it('points at an unknown key containing / and ~', () => {
-    assert.deepEqual(located('constraints:\n  "word/s~": 3\n'), [['"word/s~"', 'constraints["word/s~"] is not a constraint; did you mean words?']]);
+    assert.deepEqual(located('constraints:\n  "word/s~": 3\n'), [
+      ['"word/s~"', 'constraints["word/s~"] is not a constraint; did you mean words?'],
+    ]);
   });
 
   it('follows aliases to the anchored value', () => {
@@ -394,7 +411,10 @@ describe('frontmatter schema: did-you-mean fixes', () => {
     const { problems } = check('budget:\n  warnAt: 0.8\n  wranAt: 0.7\n');
     assert.equal(problems.length, 1);
     assert.equal(problems[0].fixes, undefined);
-    assert.match(problems[0].message, /^budget\.wranAt is not a budget key \(known: context, output, prompt, warnAt, effective, variables\)$/);
+    assert.match(
+      problems[0].message,
+      /^budget\.wranAt is not a budget key \(known: context, output, prompt, warnAt, effective, variables\)$/,
+    );
   });
 
   it('carries structured data for code actions', () => {

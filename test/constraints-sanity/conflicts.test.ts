@@ -19,8 +19,16 @@ describe('constraints/conflict checks', () => {
     ['prose endsWith with JSON', { format: 'json', endsWith: 'Thanks!' }, 'not-json'],
     ['prose startsWith with JSON', { format: 'json', startsWith: 'Here is' }, 'not-json'],
     ['wrappedIn * with JSON', { format: 'json', wrappedIn: '*' }, 'not-json'],
-    ['case-sensitive upper-case include under case: lower', { case: 'lower', include: { words: ['NASA'], caseSensitive: true } }, 'letter-case'],
-    ['case-sensitive lower-case startsWith under case: upper', { case: 'upper', startsWith: { text: 'Note', caseSensitive: true } }, 'letter-case'],
+    [
+      'case-sensitive upper-case include under case: lower',
+      { case: 'lower', include: { words: ['NASA'], caseSensitive: true } },
+      'letter-case',
+    ],
+    [
+      'case-sensitive lower-case startsWith under case: upper',
+      { case: 'upper', startsWith: { text: 'Note', caseSensitive: true } },
+      'letter-case',
+    ],
     ['wrappedIn is case-sensitive', { case: 'lower', wrappedIn: 'Q' }, 'letter-case'],
     ['capital words under case: lower', { case: 'lower', capitalWords: { min: 1 } }, 'letter-case'],
     ['comma in a required text', { noCommas: true, include: ['Paris, France'] }, 'comma'],
@@ -39,10 +47,13 @@ describe('constraints/conflict checks', () => {
   const quiet: Array<[string, Record<string, unknown>]> = [
     ['min equal to max', { words: { min: 3, max: 3 } }],
     ['exact count and tolerance', { words: { exactly: 100, tolerance: '10%' } }],
-    ['malformed values are frontmatter/schema\'s', { words: 'lots', include: 'refund', case: 'title' }],
+    ["malformed values are frontmatter/schema's", { words: 'lots', include: 'refund', case: 'title' }],
     ['include word only part of an excluded phrase', { include: ['refund'], exclude: ['refund policy'] }],
     ['whole-word exclusion inside a longer required word', { include: ['refunds'], exclude: ['refund'] }],
-    ['case-insensitive include, case-sensitive exclude', { include: ['Refund'], exclude: { words: ['Refund'], caseSensitive: true } }],
+    [
+      'case-insensitive include, case-sensitive exclude',
+      { include: ['Refund'], exclude: { words: ['Refund'], caseSensitive: true } },
+    ],
     ['JSON-shaped affixes', { format: 'json', startsWith: '```json', endsWith: '}' }],
     ['JSON literals', { format: 'json', startsWith: 'Tr', endsWith: 'NULL' }],
     ['wrapped in quotes is a JSON string', { format: 'json', wrappedIn: '"' }],
@@ -67,9 +78,18 @@ describe('constraints/conflict checks', () => {
   });
 
   it('paths point at the two values: {min, max} at each bound, a phrase at its list item', () => {
-    assert.deepEqual(findConflicts({ words: { min: 5, max: 3 } })[0]!.paths, [['words', 'min'], ['words', 'max']]);
-    assert.deepEqual(findConflicts({ include: { words: ['a', 'b'] }, exclude: ['b'] })[0]!.paths, [['include', 'words', 1], ['exclude', 0]]);
-    assert.deepEqual(findConflicts({ paragraphs: { count: 5 }, sentences: { max: 3 } })[0]!.paths, [['paragraphs', 'count'], ['sentences', 'max']]);
+    assert.deepEqual(findConflicts({ words: { min: 5, max: 3 } })[0]!.paths, [
+      ['words', 'min'],
+      ['words', 'max'],
+    ]);
+    assert.deepEqual(findConflicts({ include: { words: ['a', 'b'] }, exclude: ['b'] })[0]!.paths, [
+      ['include', 'words', 1],
+      ['exclude', 0],
+    ]);
+    assert.deepEqual(findConflicts({ paragraphs: { count: 5 }, sentences: { max: 3 } })[0]!.paths, [
+      ['paragraphs', 'count'],
+      ['sentences', 'max'],
+    ]);
   });
 });
 
@@ -89,10 +109,16 @@ describe('constraints/unsatisfiable checks', () => {
   });
 
   it('paragraphs {count, separator} is read at count', () => {
-    assert.deepEqual(unsatisfiableLengths({ paragraphs: { count: 200, separator: '***' } }, 'o200k_base', 256)[0]?.path, ['paragraphs', 'count']);
+    assert.deepEqual(unsatisfiableLengths({ paragraphs: { count: 200, separator: '***' } }, 'o200k_base', 256)[0]?.path, [
+      'paragraphs',
+      'count',
+    ]);
   });
 
   it('compat: ifeval checks only tokens', () => {
-    assert.deepEqual(unsatisfiableLengths({ compat: 'ifeval', words: 5000, tokens: 300 }, 'o200k_base', 256).map((u) => u.key), ['tokens']);
+    assert.deepEqual(
+      unsatisfiableLengths({ compat: 'ifeval', words: 5000, tokens: 300 }, 'o200k_base', 256).map((u) => u.key),
+      ['tokens'],
+    );
   });
 });

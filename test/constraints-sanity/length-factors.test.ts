@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, CORPUS_DIR, FACTORS_FILE, measureLengthFactors, renderLengthFactors } from '../../scripts/measure-length-factors';
+import {
+  CORPUS,
+  CORPUS_DIR,
+  FACTORS_FILE,
+  measureLengthFactors,
+  renderLengthFactors,
+} from '../../scripts/measure-length-factors';
 import { minimumTokens, tokensPerUnit } from '../../core/constraints-sanity';
 
 describe('length factors', () => {
@@ -19,7 +25,9 @@ describe('length factors', () => {
   });
 
   it('bounds are below every mean (a lower bound, not an average)', () => {
-    const data = JSON.parse(readFileSync(FACTORS_FILE, 'utf8')) as { encodings: Record<string, Record<string, { lowerBound: number; min: number; mean: number }>> };
+    const data = JSON.parse(readFileSync(FACTORS_FILE, 'utf8')) as {
+      encodings: Record<string, Record<string, { lowerBound: number; min: number; mean: number }>>;
+    };
     for (const units of Object.values(data.encodings)) {
       for (const [unit, stats] of Object.entries(units)) {
         assert.ok(stats.lowerBound <= stats.min && stats.lowerBound < stats.mean, unit);

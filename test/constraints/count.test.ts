@@ -1,4 +1,4 @@
-// Every count spelling of SPEC §3.1 (and the schema's {exactly, tolerance}) parses to the inclusive range it means.
+// Every count spelling of docs/constraints.md (and the schema's {exactly, tolerance}) parses to the inclusive range it means.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeRange, inRange, isCountError, parseCount, type CountRange } from '../../core/constraints/count';

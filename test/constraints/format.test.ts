@@ -1,4 +1,4 @@
-// format, schema and pattern: one fence allowed, parse errors located, linear-time regex, unsupported syntax reported.
+// format, schema and pattern: one fence allowed, parse errors located, bounded-time regex, unsupported syntax reported.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SchemaValidation } from '../../core/schema/types';
@@ -106,13 +106,36 @@ describe('pattern', () => {
     const r2 = run('pattern', '^(a|aa)+$', `${'a'.repeat(40)}!`);
     assert.equal(r2.pass, false);
   });
-  it('look-around and back-references come back as an error result naming the construct', () => {
-    const ahead = run('pattern', 'foo(?=bar)', 'foobar');
-    assert.equal(ahead.pass, false);
-    assert.match(ahead.message, /unsupported regex syntax: look-ahead `\(\?=`/);
-    assert.equal(ahead.data?.regexOffset, 3);
-    assert.match(run('pattern', '(?<!x)y', 'y').message, /look-behind/);
-    assert.match(run('pattern', '(a)\\1', 'aa').message, /back-reference `\\1`/);
+  it('look-around and back-references run on the bounded matcher, with the results JavaScript gives', () => {
+    const ahead = run('pattern', 'foo(?=bar)', 'a foobar');
+    assert.equal(ahead.pass, true);
+    assert.deepEqual(sliceAll('a foobar', ahead.ranges), ['foo']);
+    assert.equal(run('pattern', 'foo(?=bar)', 'foobaz').pass, false);
+    assert.equal(run('pattern', '(?<!x)y', 'xy').pass, false);
+    assert.equal(run('pattern', '(?<!x)y', 'zy').pass, true);
+    assert.equal(run('pattern', '(\\w+) \\1', 'say it it').pass, true);
+    assert.equal(run('pattern', '(\\w+) \\1', 'say it is').pass, false);
+    assert.equal(run('pattern', { regex: '^(?:(?!bad).)*$', fullMatch: true }, 'all good here').pass, true);
+    const full = run('pattern', { regex: '(?:(?!bad).)*', fullMatch: true }, 'good then bad');
+    assert.equal(full.pass, false);
+    assert.deepEqual(sliceAll('good then bad', full.ranges), ['bad']);
+  });
+  it('a hostile look-around regex gives up within its step budget and says the completion was not checked', () => {
+    const r = run('pattern', '^(?=a)(a+)+$', `${'a'.repeat(30)}!`);
+    assert.equal(r.pass, false);
+    assert.equal(r.measured, 'not checked');
+    assert.equal(r.data?.error, 'pattern-budget');
+    assert.match(r.message, /could not be checked: matching gave up after 1,000,000 backtracking steps/);
+    // The same regex on an input it can decide quickly is checked normally.
+    assert.equal(run('pattern', '^(?=a)(a+)+$', 'aaaa').pass, true);
+  });
+  it('regexes neither engine runs come back as an error result naming the construct', () => {
+    const atomic = run('pattern', 'a(?>bc)', 'abc');
+    assert.equal(atomic.pass, false);
+    assert.match(atomic.message, /unsupported regex syntax: atomic group `\(\?>`/);
+    assert.equal(atomic.data?.regexOffset, 1);
+    assert.match(run('pattern', 'a++', 'aa').message, /possessive quantifier/);
+    assert.match(run('pattern', '(?<=a', 'a').message, /^invalid regex: /);
     assert.match(run('pattern', '[z-a]', 'a').message, /^invalid regex: /);
   });
   it('named groups work', () => assert.equal(run('pattern', '(?<year>\\d{4})', 'in 2024').pass, true));

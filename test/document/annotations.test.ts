@@ -71,25 +71,41 @@ test('section budgets: on the heading line, on the next non-blank line, first in
     'not first <!-- promptbound budget: 9 -->',
   ].join('\n');
   const doc = parseDocument('a.prompt.md', text);
-  assert.deepEqual(doc.sections.map((s) => [s.title, s.budget?.tokens]), [['A', 100], ['B', 20], ['C', undefined]]);
-  assert.deepEqual(doc.annotations.map((a) => (a.kind === 'budget' ? a.tokens : 0)), [100, 20, 7, 9]);
+  assert.deepEqual(
+    doc.sections.map((s) => [s.title, s.budget?.tokens]),
+    [
+      ['A', 100],
+      ['B', 20],
+      ['C', undefined],
+    ],
+  );
+  assert.deepEqual(
+    doc.annotations.map((a) => (a.kind === 'budget' ? a.tokens : 0)),
+    [100, 20, 7, 9],
+  );
   assert.equal(doc.sections[0].title, 'A');
 });
 
 test('nested heading spans: each runs to the next heading of the same or higher level', () => {
   const text = '# H1\na\n## H2a\nb\n### H3\nc\n## H2b\nd\n# H1b\n';
   const doc = parseDocument('a.prompt.md', text);
-  assert.deepEqual(doc.sections.map((s) => [s.title, at(text, s.span)]), [
-    ['H1', '# H1\na\n## H2a\nb\n### H3\nc\n## H2b\nd\n'],
-    ['H2a', '## H2a\nb\n### H3\nc\n'],
-    ['H3', '### H3\nc\n'],
-    ['H2b', '## H2b\nd\n'],
-    ['H1b', '# H1b\n'],
-  ]);
+  assert.deepEqual(
+    doc.sections.map((s) => [s.title, at(text, s.span)]),
+    [
+      ['H1', '# H1\na\n## H2a\nb\n### H3\nc\n## H2b\nd\n'],
+      ['H2a', '## H2a\nb\n### H3\nc\n'],
+      ['H3', '### H3\nc\n'],
+      ['H2b', '## H2b\nd\n'],
+      ['H1b', '# H1b\n'],
+    ],
+  );
 });
 
 test('lines inside comments are not headings', () => {
   const text = '<!--\n# hidden html\n-->\n{{!--\n# hidden template\n--}}\n# Shown\n';
   const doc = parseDocument('a.prompt.md', text);
-  assert.deepEqual(doc.sections.map((s) => s.title), ['Shown']);
+  assert.deepEqual(
+    doc.sections.map((s) => s.title),
+    ['Shown'],
+  );
 });

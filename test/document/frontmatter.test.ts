@@ -10,14 +10,20 @@ test('broken YAML: errors are located in the file, the body is still read', () =
   const doc = parseDocument('a.prompt.md', text);
   assertWellFormed(doc);
   const errors = doc.frontmatter?.errors ?? [];
-  assert.deepEqual(errors.map((e) => [e.message, at(text, e.span)]), [
-    ['Plain value cannot start with reserved character @', '@'],
-    ['Map keys must be unique', 'm'],
-  ]);
+  assert.deepEqual(
+    errors.map((e) => [e.message, at(text, e.span)]),
+    [
+      ['Plain value cannot start with reserved character @', '@'],
+      ['Map keys must be unique', 'm'],
+    ],
+  );
   assert.equal(errors[1].span.offset, text.indexOf('model: again'));
   assert.equal(doc.frontmatter?.value, undefined);
   assert.equal(doc.sections[0].title, 'Body {{x}}');
-  assert.deepEqual(doc.variables.map((v) => v.name), ['x']);
+  assert.deepEqual(
+    doc.variables.map((v) => v.name),
+    ['x'],
+  );
 });
 
 test('CRLF YAML errors point at the right characters', () => {
@@ -38,7 +44,10 @@ test('unterminated frontmatter: reported at the opening fence, the rest is body'
   assert.equal(doc.frontmatter?.value, undefined);
   assert.equal(doc.body.offset, 4);
   assert.equal(doc.sections[0].title, 'Task');
-  assert.deepEqual(doc.variables.map((v) => v.name), ['it']);
+  assert.deepEqual(
+    doc.variables.map((v) => v.name),
+    ['it'],
+  );
   assert.equal(doc.interop.model, undefined);
 });
 
@@ -105,8 +114,14 @@ test('nodeSpan, findKey and entriesAt locate keys and values in file offsets', (
   const empty = findKey(frontmatter, ['budget', 'empty']);
   assert.equal(empty?.valueSpan.length, 0);
   assert.equal(empty?.valueSpan.offset, text.indexOf('empty:') + 'empty'.length);
-  assert.deepEqual(entriesAt(frontmatter, ['budget']).map((e) => e.key), ['warnAt', 'wranAt', 'variables', 'empty']);
-  assert.deepEqual(entriesAt(frontmatter, []).map((e) => at(text, e.keySpan)), ['model', 'budget']);
+  assert.deepEqual(
+    entriesAt(frontmatter, ['budget']).map((e) => e.key),
+    ['warnAt', 'wranAt', 'variables', 'empty'],
+  );
+  assert.deepEqual(
+    entriesAt(frontmatter, []).map((e) => at(text, e.keySpan)),
+    ['model', 'budget'],
+  );
   const budget = findKey(frontmatter, ['budget'])?.value;
   assert.ok(isMap(budget));
   assert.ok(at(text, nodeSpan(frontmatter, budget)).startsWith('warnAt: 0.8'));
@@ -124,4 +139,29 @@ test('format detection', async () => {
   assert.equal(detectFormat('prompts/a.txt'), 'text');
   assert.equal(detectFormat('untitled:Untitled-1'), 'text');
   assert.equal(parseDocument('a.txt', 'x', { format: 'prompty' }).format, 'prompty');
+});
+
+test("what may precede the opening fence follows each format's reference parser", () => {
+  const header = '# Copyright 2026 Example\n#\n\n---\nmodel: gemini-2.5-flash\n---\nHi {{name}}\n';
+  const dotprompt = parseDocument('a.prompt', header);
+  assertWellFormed(dotprompt);
+  assert.equal(dotprompt.interop.model?.value, 'gemini-2.5-flash');
+  // The header is neither YAML nor template: only the body is sent.
+  assert.equal(at(header, dotprompt.body), 'Hi {{name}}\n');
+  assert.equal(at(header, dotprompt.frontmatter?.blockSpan), '---\nmodel: gemini-2.5-flash\n---\n');
+  // Markdown frontmatter must start the file: the same text is all body there.
+  const markdown = parseDocument('a.prompt.md', header);
+  assert.equal(markdown.frontmatter, undefined);
+  assert.equal(at(header, markdown.body), header);
+
+  const prompty = '\n \n  ---\nname: x\nmodel:\n  id: gpt-4o\n+++\nsystem:\nHi\n';
+  const doc = parseDocument('a.prompty', prompty);
+  assertWellFormed(doc);
+  assert.equal(doc.interop.model?.value, 'gpt-4o');
+  assert.equal(at(prompty, doc.body), 'system:\nHi\n');
+  // Dotprompt does not skip `---`-less text: an unclosed fence after a header is a rule in the template.
+  const rule = '# Title\n\n---\nText\n';
+  const ruled = parseDocument('a.prompt', rule);
+  assert.equal(ruled.frontmatter, undefined);
+  assert.equal(at(rule, ruled.body), rule);
 });

@@ -43,7 +43,10 @@ for (const [label, text] of [
     assert.deepEqual(doc.body, { offset: text.length, length: 0 });
     assert.deepEqual(doc.frontmatter?.errors, []);
 
-    assert.deepEqual(doc.messages.map((m) => m.role), ['system', 'user', 'assistant', 'user']);
+    assert.deepEqual(
+      doc.messages.map((m) => m.role),
+      ['system', 'user', 'assistant', 'user'],
+    );
     assert.equal(at(text, doc.messages[0].marker), 'role: system');
     const [system, user, assistant, escaped] = doc.messages.map((m) => m.pieces[0]);
     assert.equal(system.verbatim, true);
@@ -56,30 +59,44 @@ for (const [label, text] of [
     assert.equal(escaped.verbatim, false);
     assert.equal(escaped.text, 'Tab\there {{input}}');
 
-    assert.deepEqual(doc.variables.map((v) => [v.name, at(text, v.span), at(text, v.nameSpan)]), [
-      ['audience', '{{audience}}', 'audience'],
-      ['input', '{{input}}', 'input'],
-      ['input', '{{ input }}', 'input'],
-      ['input', '{{input}}', 'input'],
-    ]);
-    assert.deepEqual(doc.sections.map((s) => [s.kind, s.title, s.level]), [
-      ['role', 'system', 0],
-      ['role', 'user', 0],
-      ['role', 'assistant', 0],
-      ['role', 'user', 0],
-    ]);
+    assert.deepEqual(
+      doc.variables.map((v) => [v.name, at(text, v.span), at(text, v.nameSpan)]),
+      [
+        ['audience', '{{audience}}', 'audience'],
+        ['input', '{{input}}', 'input'],
+        ['input', '{{ input }}', 'input'],
+        ['input', '{{input}}', 'input'],
+      ],
+    );
+    assert.deepEqual(
+      doc.sections.map((s) => [s.kind, s.title, s.level]),
+      [
+        ['role', 'system', 0],
+        ['role', 'user', 0],
+        ['role', 'assistant', 0],
+        ['role', 'user', 0],
+      ],
+    );
     assert.ok(at(text, doc.sections[1].span).startsWith('role: user'));
 
     const { model, outputReserve, schema, declaredVariables } = doc.interop;
     assert.deepEqual([model?.value, at(text, model?.span)], ['openai/gpt-4o-mini', 'openai/gpt-4o-mini']);
-    assert.deepEqual([outputReserve?.value, outputReserve?.key, at(text, outputReserve?.span)], [500, 'modelParameters.maxTokens', '500']);
+    assert.deepEqual(
+      [outputReserve?.value, outputReserve?.key, at(text, outputReserve?.span)],
+      [500, 'modelParameters.maxTokens', '500'],
+    );
     assert.equal(schema?.key, 'jsonSchema');
     assert.equal(typeof schema?.value, 'string');
-    // `expected` feeds the evaluators, not the prompt, so it is not a declared input.
-    assert.deepEqual(declaredVariables.map((d) => [d.name, d.source, at(text, d.span)]), [
-      ['input', 'testData', 'input'],
-      ['audience', 'testData', 'audience'],
-    ]);
+    // Every test-data column is declared; `expected` is read by the evaluators, so it counts as used.
+    assert.deepEqual(
+      declaredVariables.map((d) => [d.name, d.source, at(text, d.span)]),
+      [
+        ['input', 'testData', 'input'],
+        ['audience', 'testData', 'audience'],
+        ['expected', 'testData', 'expected'],
+      ],
+    );
+    assert.deepEqual(doc.interop.readOutsideTemplate, ['expected']);
   });
 }
 

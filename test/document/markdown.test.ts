@@ -46,7 +46,12 @@ for (const [label, text] of [
 
     assert.deepEqual(
       doc.sections.map((s) => [s.title, s.level]),
-      [['Support answer', 1], ['Context', 2], ['Details 👩‍💻', 3], ['Answer', 2]],
+      [
+        ['Support answer', 1],
+        ['Context', 2],
+        ['Details 👩‍💻', 3],
+        ['Answer', 2],
+      ],
     );
     const [top, context, details, answer] = doc.sections;
     assert.equal(top.span.offset + top.span.length, text.length, 'a level-1 section runs to the end');
@@ -57,24 +62,43 @@ for (const [label, text] of [
     assert.equal(context.budget?.tokens, 300);
     assert.equal(at(text, context.budget?.span), '<!-- promptbound budget: 300 -->');
 
-    assert.deepEqual(doc.variables.map((v) => [v.name, at(text, v.span), at(text, v.nameSpan)]), [
-      ['document', '{{document}}', 'document'],
-      ['question', '{{ question }}', 'question'],
-      ['audience', '${input:audience:who is reading}', 'audience'],
-    ]);
+    assert.deepEqual(
+      doc.variables.map((v) => [v.name, at(text, v.span), at(text, v.nameSpan)]),
+      [
+        ['document', '{{document}}', 'document'],
+        ['question', '{{ question }}', 'question'],
+        ['audience', '${input:audience:who is reading}', 'audience'],
+      ],
+    );
 
-    assert.deepEqual(doc.comments.map((c) => [c.syntax, c.sent]), [['html', true], ['html', true], ['handlebars', false]]);
+    assert.deepEqual(
+      doc.comments.map((c) => [c.syntax, c.sent]),
+      [
+        ['html', true],
+        ['html', true],
+        ['handlebars', false],
+      ],
+    );
     const [disableNext, budget, disable] = doc.annotations;
     assert.equal(disableNext.kind, 'disable-next-line');
     assert.equal(budget.kind, 'budget');
     assert.equal(disable.kind, 'disable');
     if (disableNext.kind !== 'disable-next-line' || disable.kind !== 'disable') throw new Error('narrowing');
-    assert.deepEqual(disableNext.rules.map((r) => [r.id, at(text, r.span)]), [['tokens/special-token', 'tokens/special-token']]);
-    assert.deepEqual(disable.rules.map((r) => at(text, r.span)), ['template/unused-variable', 'budget/near-limit']);
+    assert.deepEqual(
+      disableNext.rules.map((r) => [r.id, at(text, r.span)]),
+      [['tokens/special-token', 'tokens/special-token']],
+    );
+    assert.deepEqual(
+      disable.rules.map((r) => at(text, r.span)),
+      ['template/unused-variable', 'budget/near-limit'],
+    );
     assert.equal(at(text, disable.span).startsWith('{{! promptbound-disable'), true);
 
     // One user message: everything but the Handlebars comment is sent, HTML comments included.
-    assert.deepEqual(doc.messages.map((m) => m.role), ['user']);
+    assert.deepEqual(
+      doc.messages.map((m) => m.role),
+      ['user'],
+    );
     const body = at(text, doc.body);
     const handlebars = at(text, doc.comments[2].span);
     assert.equal(sentText(doc)[0], body.replace(handlebars, ''));
@@ -83,11 +107,14 @@ for (const [label, text] of [
     assert.deepEqual([model?.value, model?.key, at(text, model?.span)], ['GPT-4o', 'model', 'GPT-4o']);
     assert.deepEqual([outputReserve?.value, outputReserve?.key, at(text, outputReserve?.span)], [800, 'budget.output', '800']);
     assert.deepEqual([schema?.value, schema?.key], ['./answer.schema.json', 'constraints.schema']);
-    assert.deepEqual(declaredVariables.map((d) => [d.name, d.source, at(text, d.span)]), [
-      ['document', 'budget.variables', 'document'],
-      ['question', 'budget.variables', 'question'],
-      ['audience', 'template', 'audience'],
-    ]);
+    assert.deepEqual(
+      declaredVariables.map((d) => [d.name, d.source, at(text, d.span)]),
+      [
+        ['document', 'budget.variables', 'document'],
+        ['question', 'budget.variables', 'question'],
+        ['audience', 'template', 'audience'],
+      ],
+    );
   });
 }
 
@@ -96,7 +123,10 @@ test('stripHtmlComments: HTML comments are not sent', () => {
   const doc = parseDocument('a.prompt.md', text, { stripHtmlComments: true });
   assert.deepEqual(sentText(doc), ['Hello  world']);
   assert.equal(doc.comments[0].sent, false);
-  assert.deepEqual(doc.messages[0].pieces.map((p) => at(text, p.span)), ['Hello ', ' world']);
+  assert.deepEqual(
+    doc.messages[0].pieces.map((p) => at(text, p.span)),
+    ['Hello ', ' world'],
+  );
 });
 
 test('a file without frontmatter is one user message of the whole text', () => {
@@ -129,7 +159,14 @@ test('headings: fences (``` and ~~~, longer closers), closing hashes, #hashtag a
     '',
   ].join('\n');
   const doc = parseDocument('a.prompt.md', text);
-  assert.deepEqual(doc.sections.map((s) => [s.title, s.level]), [['One', 1], ['Two', 2], ['Three', 1]]);
+  assert.deepEqual(
+    doc.sections.map((s) => [s.title, s.level]),
+    [
+      ['One', 1],
+      ['Two', 2],
+      ['Three', 1],
+    ],
+  );
   assert.equal(at(text, doc.sections[1].header), '   ## Two');
   assert.equal(doc.sections[0].span.offset + doc.sections[0].span.length, doc.sections[2].span.offset);
 });
@@ -137,8 +174,14 @@ test('headings: fences (``` and ~~~, longer closers), closing hashes, #hashtag a
 test('positions stay exact after surrogate pairs, ZWJ emoji and CJK on the same line', () => {
   const text = '# 日本語 👩‍💻 a𐐀b\r\n𐐀👩‍💻 {{ x }} 日本 {{y}}\r\n<!-- promptbound budget: 5 -->\r\n';
   const doc = parseDocument('a.prompt.md', text);
-  assert.deepEqual(doc.variables.map((v) => at(text, v.span)), ['{{ x }}', '{{y}}']);
-  assert.deepEqual(doc.variables.map((v) => at(text, v.nameSpan)), ['x', 'y']);
+  assert.deepEqual(
+    doc.variables.map((v) => at(text, v.span)),
+    ['{{ x }}', '{{y}}'],
+  );
+  assert.deepEqual(
+    doc.variables.map((v) => at(text, v.nameSpan)),
+    ['x', 'y'],
+  );
   assert.equal(doc.sections[0].title, '日本語 👩‍💻 a𐐀b');
   assert.equal(at(text, doc.sections[0].header), '# 日本語 👩‍💻 a𐐀b');
   assert.equal(at(text, doc.annotations[0].span), '<!-- promptbound budget: 5 -->');
@@ -148,5 +191,8 @@ test('plain text prompts: {{var}} only; ${input:x} is not Copilot syntax there',
   const text = 'Use {{topic}} and ${input:x}.';
   const doc = parseDocument('prompts/a.txt', text);
   assert.equal(doc.format, 'text');
-  assert.deepEqual(doc.variables.map((v) => v.name), ['topic']);
+  assert.deepEqual(
+    doc.variables.map((v) => v.name),
+    ['topic'],
+  );
 });

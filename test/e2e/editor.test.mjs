@@ -72,7 +72,8 @@ function cliStats(file) {
 /** `promptbound count --raw -m MODEL -`: a text's tokens as the CLI counts them. */
 function cliCountText(text, model) {
   const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'count', '--raw', '--json', '-m', model, '-'], { encoding: 'utf8', input: text });
-  return JSON.parse(out)[0];
+  // JSON Lines: one result per completion, then a summary line.
+  return JSON.parse(out.split('\n')[0]);
 }
 
 /** `promptbound check --stats` of a prompt text saved as `name` in a fresh folder (the editor's unsaved text). */
@@ -818,7 +819,7 @@ step('a sample\'s diagnostics follow its prompt: raising words.max to 200 clears
 
 step('a constraint stated in the prose ("at most 50 words") is detected and can be declared (instructions/undeclared)', async () => {
   await openFile(FAQ);
-  // SPEC §3: instructions/undeclared (info) — "the prompt text states a checkable constraint that is not declared (fix: declare it)".
+  // docs/design/interop.md: instructions/undeclared (info) — "the prompt text states a checkable constraint that is not declared (fix: declare it)".
   await goTo(13, 76);
   const info = editor().locator('.squiggly-info, .squiggly-hint, .squiggly-warning').first();
   await assert.doesNotReject(info.waitFor({ timeout: WAIT }), '"at most 50 words" is flagged as an undeclared constraint');

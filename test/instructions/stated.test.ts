@@ -24,8 +24,8 @@ describe('statedConstraints', () => {
     assert.deepEqual(stated('a.prompt', text), [{ key: 'sentences', value: '>=2', at: 'at least 2 sentences' }]);
   });
 
-  it('a GitHub Models quoted string (decoded, not verbatim) is reported at the whole value', () => {
+  it('a GitHub Models quoted string (decoded, not verbatim) is located on the phrase, across the escape', () => {
     const text = 'model: openai/gpt-4o\nmessages:\n  - role: user\n    content: "Reply\\tin exactly 2 sentences."\n';
-    assert.deepEqual(stated('a.prompt.yml', text), [{ key: 'sentences', value: 2, at: '"Reply\\tin exactly 2 sentences."' }]);
+    assert.deepEqual(stated('a.prompt.yml', text), [{ key: 'sentences', value: 2, at: 'exactly 2 sentences' }]);
   });
 });

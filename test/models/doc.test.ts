@@ -12,7 +12,9 @@ describe('docs/models.md', () => {
   });
 
   it('has one row per model, marking approximate counts with ≈', () => {
-    const rows = renderModelTable(MODELS, MODEL_TABLE_VERSION).split('\n').filter((line) => line.startsWith('| `'));
+    const rows = renderModelTable(MODELS, MODEL_TABLE_VERSION)
+      .split('\n')
+      .filter((line) => line.startsWith('| `'));
     assert.equal(rows.length, MODELS.length);
     for (const [i, entry] of MODELS.entries()) assert.equal(rows[i].includes('≈'), entry.tokenizer === 'approximate', entry.id);
   });

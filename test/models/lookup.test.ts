@@ -1,4 +1,4 @@
-// Model lookup: normalisation, the prefix traps of PITFALLS 5, custom models and suggestions for unknown ids.
+// Model lookup: normalisation, the prefix traps of docs/design/pitfalls.md P5, custom models and suggestions for unknown ids.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { customModelEntry, lookupModel, normalizeModelId } from '../../core/models';
@@ -55,7 +55,10 @@ describe('normalizeModelId', () => {
 
   it('stays fast and bounded on a huge hostile id', () => {
     const hostile = 'gpt-4o-' + '('.repeat(2_000_000) + '-'.repeat(1_000_000);
-    const { result: [normalized, result], ms } = withCpuTime(() => [normalizeModelId(hostile), lookupModel(hostile)] as const);
+    const {
+      result: [normalized, result],
+      ms,
+    } = withCpuTime(() => [normalizeModelId(hostile), lookupModel(hostile)] as const);
     assert.ok(normalized.length <= 256);
     assert.ok(ms < 500, `took ${Math.round(ms)} ms of CPU`);
     // Anything after a known id and a boundary is a variant of it: prefix semantics, not a crash.
@@ -63,7 +66,7 @@ describe('normalizeModelId', () => {
   });
 });
 
-describe('lookupModel: prefix traps (PITFALLS 5)', () => {
+describe('lookupModel: prefix traps (docs/design/pitfalls.md P5)', () => {
   const cases: [string, string][] = [
     ['gpt-4.1', 'gpt-4.1'],
     ['gpt-4.1-mini-2025-04-14', 'gpt-4.1-mini'],
@@ -126,23 +129,37 @@ describe('lookupModel: prefix traps (PITFALLS 5)', () => {
     ['codestral-2501', 'codestral'],
     ['deepseek-chat', 'deepseek-chat'],
     ['deepseek/DeepSeek-R1', 'deepseek-reasoner'],
+    ['googleai/gemini-3-flash-preview', 'gemini-3-flash'],
+    ['vertexai/gemini-3-pro-preview', 'gemini-3-pro'],
+    ['text-embedding-3-small', 'text-embedding-3-small'],
+    ['azure/text-embedding-ada-002', 'text-embedding-ada'],
+    ['Meta-Llama-3-8B-Instruct', 'llama-3-8b'],
+    ['GPT-5.1-Codex (Preview) (copilot)', 'gpt-5.1'],
+    ['googleai/gemini-pro-latest', 'gemini-2.5-pro'],
+    ['googleai/gemini-pro', 'gemini-1.0-pro'],
   ];
   for (const [input, expected] of cases) {
     it(`${input} → ${expected}`, () => assert.equal(resolved(input).entry.id, expected));
   }
 
+  it('drops every trailing display suffix of a Copilot model name', () => {
+    assert.equal(normalizeModelId('GPT-5.1-Codex (Preview) (copilot)'), 'gpt-5.1-codex');
+  });
+
   it('never lets a dotted version fall back to its major version', () => {
-    for (const id of ['gpt-4.2', 'gpt-5.1', 'gpt-5.5', 'o3.5']) unknown(id);
+    for (const id of ['gpt-4.2', 'gpt-5.5', 'gpt-5.9', 'o3.5']) unknown(id);
   });
 
   it('never lets a new minor version fall back to an older model', () => {
-    for (const id of ['claude-opus-4-6', 'claude-sonnet-4-6-20260101', 'gpt-5-1', 'gpt-4-5', 'o4', 'mistral-large-3']) unknown(id);
+    for (const id of ['claude-opus-4-6', 'claude-sonnet-4-6-20260101', 'gpt-5-1', 'gpt-4-5', 'o4', 'mistral-large-3'])
+      unknown(id);
   });
 
   it('gives gpt-4 cl100k_base and gpt-4o / gpt-4.1 / gpt-5 / o-series o200k_base', () => {
     assert.equal(resolved('gpt-4').entry.encoding, 'cl100k_base');
     assert.equal(resolved('gpt-3.5-turbo').entry.encoding, 'cl100k_base');
-    for (const id of ['gpt-4o', 'gpt-4.1', 'gpt-5', 'o1', 'o3-mini', 'o4-mini']) assert.equal(resolved(id).entry.encoding, 'o200k_base', id);
+    for (const id of ['gpt-4o', 'gpt-4.1', 'gpt-5', 'o1', 'o3-mini', 'o4-mini'])
+      assert.equal(resolved(id).entry.encoding, 'o200k_base', id);
   });
 
   it('marks Claude approximate, with factors', () => {
@@ -216,7 +233,9 @@ describe('lookupModel: custom models', () => {
   });
 
   it('declares a model the table does not know', () => {
-    const model = resolved('openai/gpt-5.1', [{ id: 'gpt-5.1', encoding: 'o200k_base', context: 400000, output: { default: 128000, max: 128000 } }]);
+    const model = resolved('openai/gpt-5.1', [
+      { id: 'gpt-5.1', encoding: 'o200k_base', context: 400000, output: { default: 128000, max: 128000 } },
+    ]);
     assert.equal(model.entry.id, 'gpt-5.1');
     assert.equal(model.custom, true);
   });
@@ -257,7 +276,13 @@ describe('customModelEntry', () => {
   });
 
   it('drops factors when the model is declared exact', () => {
-    const entry = customModelEntry({ id: 'x', encoding: 'o200k_base', context: 100000, tokenizer: 'exact', factors: { latin: 2 } });
+    const entry = customModelEntry({
+      id: 'x',
+      encoding: 'o200k_base',
+      context: 100000,
+      tokenizer: 'exact',
+      factors: { latin: 2 },
+    });
     assert.equal(entry.tokenizer, 'exact');
     assert.equal(entry.factors, undefined);
   });

@@ -87,13 +87,27 @@ describe('model table', () => {
     assert.ok(openai.length >= 20);
     for (const entry of openai) {
       assert.equal(entry.tokenizer, 'exact', entry.id);
-      if (entry.id !== 'gpt-3.5-turbo-instruct') assert.deepEqual({ ...entry.chat }, { perMessage: 3, perRequest: 3 }, entry.id);
+      // Embedding models take one input, not a chat: no message overhead.
+      const chat = entry.id.startsWith('text-embedding-') ? { perMessage: 0, perRequest: 0 } : { perMessage: 3, perRequest: 3 };
+      if (entry.id !== 'gpt-3.5-turbo-instruct') assert.deepEqual({ ...entry.chat }, chat, entry.id);
     }
   });
 
   it('uses cl100k_base only for the GPT-4 / GPT-3.5 generation and o200k_base for the rest', () => {
-    const cl100k = MODELS.filter((m) => m.encoding === 'cl100k_base').map((m) => m.id).sort();
-    assert.deepEqual(cl100k, ['gpt-3.5-turbo', 'gpt-3.5-turbo-16k', 'gpt-3.5-turbo-instruct', 'gpt-4', 'gpt-4-32k', 'gpt-4-turbo']);
+    const cl100k = MODELS.filter((m) => m.encoding === 'cl100k_base')
+      .map((m) => m.id)
+      .sort();
+    assert.deepEqual(cl100k, [
+      'gpt-3.5-turbo',
+      'gpt-3.5-turbo-16k',
+      'gpt-3.5-turbo-instruct',
+      'gpt-4',
+      'gpt-4-32k',
+      'gpt-4-turbo',
+      'text-embedding-3-large',
+      'text-embedding-3-small',
+      'text-embedding-ada',
+    ]);
   });
 
   it('counts other vendors approximately with the o200k_base proxy', () => {

@@ -35,7 +35,10 @@ describe('placement/lost-in-the-middle', () => {
     assert.ok(finding, 'one finding');
     assert.deepEqual(finding.data, { total, minTokens: 4000, instructions: [{ start, end }] });
     assert.ok(start > total / 3 && end < (2 * total) / 3);
-    assert.equal(text.slice(finding.offset, finding.offset + finding.length), 'Answer the question below using only the documents in this prompt.');
+    assert.equal(
+      text.slice(finding.offset, finding.offset + finding.length),
+      'Answer the question below using only the documents in this prompt.',
+    );
   });
 
   it('stays silent when the same instructions are restated at the end', async () => {
@@ -50,17 +53,32 @@ describe('placement/lost-in-the-middle', () => {
 
   it("counts a variable's expected fill where it is used", async () => {
     // 6,000 tokens of {{a}} before and after: the instruction between them is in the middle of ≈12,000 tokens.
-    const text = '---\nbudget:\n  variables:\n    a: 6000\n    b: 6000\n---\n{{a}}\n\nSummarise both reports in one paragraph.\n\n{{b}}\n';
+    const text =
+      '---\nbudget:\n  variables:\n    a: 6000\n    b: 6000\n---\n{{a}}\n\nSummarise both reports in one paragraph.\n\n{{b}}\n';
     const [finding] = await findings(text);
     assert.ok(finding);
     assert.equal((finding.data as { total: number }).total > 12_000, true);
   });
 
   it('tells directives from material', () => {
-    for (const line of ['Answer in French.', '- Never mention prices.', '2. Return JSON only.', 'You must cite sources.', 'Your task is to rank them.', '## Instructions', 'Please summarise the thread.']) {
+    for (const line of [
+      'Answer in French.',
+      '- Never mention prices.',
+      '2. Return JSON only.',
+      'You must cite sources.',
+      'Your task is to rank them.',
+      '## Instructions',
+      'Please summarise the thread.',
+    ]) {
       assert.equal(isInstructionLine(line), true, line);
     }
-    for (const line of ['return x + 1;', '### Create Multiple Records', 'The harbour was rebuilt in 1887.', 'Document 3: the mill', 'Used cars are cheaper.']) {
+    for (const line of [
+      'return x + 1;',
+      '### Create Multiple Records',
+      'The harbour was rebuilt in 1887.',
+      'Document 3: the mill',
+      'Used cars are cheaper.',
+    ]) {
       assert.equal(isInstructionLine(line), false, line);
     }
   });

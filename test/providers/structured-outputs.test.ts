@@ -10,7 +10,8 @@ import { parseSchemaFile } from '../../core/schema/refs';
 const openai = providerSubset('openai')!;
 const anthropic = providerSubset('anthropic')!;
 const google = providerSubset('google')!;
-const codes = (schema: unknown, subset = openai) => checkProviderSubset(schema, subset).map((f) => `${f.code} ${JSON.stringify(f.path)}`);
+const codes = (schema: unknown, subset = openai) =>
+  checkProviderSubset(schema, subset).map((f) => `${f.code} ${JSON.stringify(f.path)}`);
 
 /** An object property list of `n` strings, all required, closed. */
 function closed(properties: Record<string, unknown>): Record<string, unknown> {
@@ -31,7 +32,13 @@ describe('structured-outputs.json', () => {
     assert.equal(table.providers.google.limits.objectProperties, null);
     assert.deepEqual(
       { ...table.providers.openai.limits },
-      { objectProperties: 5000, nesting: 10, totalStringLength: 120000, enumValues: 1000, largeEnum: { values: 250, totalStringLength: 15000 } },
+      {
+        objectProperties: 5000,
+        nesting: 10,
+        totalStringLength: 120000,
+        enumValues: 1000,
+        largeEnum: { values: 250, totalStringLength: 15000 },
+      },
     );
   });
 
@@ -74,7 +81,8 @@ describe('OpenAI Structured Outputs', () => {
   });
 
   it('allows 10 levels of object nesting and refuses 11 (the root object is level 1)', () => {
-    const nest = (levels: number): Record<string, unknown> => (levels === 1 ? closed({ leaf: { type: 'string' } }) : closed({ child: nest(levels - 1) }));
+    const nest = (levels: number): Record<string, unknown> =>
+      levels === 1 ? closed({ leaf: { type: 'string' } }) : closed({ child: nest(levels - 1) });
     assert.deepEqual(codes(nest(10)), []);
     const found = codes(nest(11));
     assert.equal(found.length, 1);
@@ -84,7 +92,9 @@ describe('OpenAI Structured Outputs', () => {
   it('allows 1,000 enum values across the schema and refuses 1,001', () => {
     const values = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
     assert.deepEqual(codes(closed({ a: { type: 'integer', enum: values(500) }, b: { type: 'integer', enum: values(500) } })), []);
-    assert.deepEqual(codes(closed({ a: { type: 'integer', enum: values(500) }, b: { type: 'integer', enum: values(501) } })), ['too-many-enum-values []']);
+    assert.deepEqual(codes(closed({ a: { type: 'integer', enum: values(500) }, b: { type: 'integer', enum: values(501) } })), [
+      'too-many-enum-values []',
+    ]);
   });
 
   it('refuses a string enum of more than 250 values over 15,000 characters', () => {
@@ -96,14 +106,20 @@ describe('OpenAI Structured Outputs', () => {
   });
 
   it('refuses more than 120,000 characters of names and enum values', () => {
-    const long = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${i}`.padStart(1000, 'k'), { type: 'string' }]));
+    const long = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`${i}`.padStart(1000, 'k'), { type: 'string' }]));
     assert.deepEqual(codes(closed(long(120))), []);
     assert.deepEqual(codes(closed(long(121))), ['too-much-text []']);
   });
 
   it('needs every property required and additionalProperties: false, and a root object that is not anyOf', () => {
-    assert.deepEqual(codes({ type: 'object', properties: { a: { type: 'string' } } }), ['additional-properties []', 'not-required ["properties","a"]']);
-    assert.deepEqual(codes({ anyOf: [closed({ a: { type: 'string' } }), closed({ b: { type: 'string' } })] }), ['root-any-of ["anyOf"]']);
+    assert.deepEqual(codes({ type: 'object', properties: { a: { type: 'string' } } }), [
+      'additional-properties []',
+      'not-required ["properties","a"]',
+    ]);
+    assert.deepEqual(codes({ anyOf: [closed({ a: { type: 'string' } }), closed({ b: { type: 'string' } })] }), [
+      'root-any-of ["anyOf"]',
+    ]);
     assert.deepEqual(codes({ type: 'array', items: { type: 'string' } }), ['root-not-object ["type"]']);
   });
 });
@@ -122,27 +138,40 @@ describe('Gemini responseJsonSchema', () => {
       },
       required: ['when'],
     };
-    assert.deepEqual(codes(schema, google), ['ignored-keyword ["properties","code","pattern"]', 'unsupported-format ["properties","email","format"]']);
+    assert.deepEqual(codes(schema, google), [
+      'ignored-keyword ["properties","code","pattern"]',
+      'unsupported-format ["properties","email","format"]',
+    ]);
     assert.equal(google.rejects, false);
   });
 });
 
 describe('fix edits in a JSON schema file', () => {
-  const text = '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" },\n    "b": { "type": "integer" }\n  },\n  "required": ["a"]\n}\n';
+  const text =
+    '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" },\n    "b": { "type": "integer" }\n  },\n  "required": ["a"]\n}\n';
   const parsed = parseSchemaFile('/w/s.schema.json', text);
 
   it('adds additionalProperties: false as the last member, indented like the others', () => {
     const edits = compatFixEdits({ kind: 'additionalProperties' }, [], parsed.source, undefined, '', parsed.schema)!;
     const fixed = applyEdits(text, edits)!;
-    assert.equal(fixed, '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" },\n    "b": { "type": "integer" }\n  },\n  "required": ["a"],\n  "additionalProperties": false\n}\n');
+    assert.equal(
+      fixed,
+      '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" },\n    "b": { "type": "integer" }\n  },\n  "required": ["a"],\n  "additionalProperties": false\n}\n',
+    );
   });
 
   it('requires a property and makes it nullable; the fixed schema passes', () => {
     const edits = compatFixEdits({ kind: 'required', property: 'b' }, [], parsed.source, undefined, '', parsed.schema)!;
     const fixed = applyEdits(text, edits)!;
-    assert.equal(fixed, '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" },\n    "b": { "type": ["integer", "null"] }\n  },\n  "required": ["a", "b"]\n}\n');
+    assert.equal(
+      fixed,
+      '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" },\n    "b": { "type": ["integer", "null"] }\n  },\n  "required": ["a", "b"]\n}\n',
+    );
     const again = parseSchemaFile('/w/s.schema.json', fixed);
-    assert.deepEqual(codes(again.schema).filter((c) => c.startsWith('not-required')), []);
+    assert.deepEqual(
+      codes(again.schema).filter((c) => c.startsWith('not-required')),
+      [],
+    );
   });
 
   it('offers no nullable fix for a property with an enum (null would still be refused)', () => {

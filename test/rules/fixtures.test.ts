@@ -77,14 +77,20 @@ describe('rule fixtures', () => {
           const file = join(dir, name);
           const text = readFileSync(file, 'utf8');
           const { diagnostics } = await lint(file, configFor(dir), text);
-          const actual = diagnostics.map((d) => ({ rule: d.ruleId, file: otherFile(dir, file, d), at: where(file, text, d), message: d.message }));
+          const actual = diagnostics.map((d) => ({
+            rule: d.ruleId,
+            file: otherFile(dir, file, d),
+            at: where(file, text, d),
+            message: d.message,
+          }));
           assert.deepEqual(
             actual.map(({ rule, file: other, at }) => ({ rule, file: other, at })),
             expected.map(({ rule, file: other, at }) => ({ rule, file: other, at })),
             `diagnostics of ${name}:\n${actual.map((a) => `  ${a.file ? `${a.file} ` : ''}${a.at} ${a.rule} ${a.message}`).join('\n')}`,
           );
           expected.forEach((e, i) => {
-            if (e.message) assert.ok(actual[i].message.includes(e.message), `message "${actual[i].message}" should contain "${e.message}"`);
+            if (e.message)
+              assert.ok(actual[i].message.includes(e.message), `message "${actual[i].message}" should contain "${e.message}"`);
           });
         });
       }
@@ -112,8 +118,14 @@ describe('every rule is documented and has fixtures', () => {
       assert.ok(existsSync(join(dir, 'expected.yaml')), `missing fixtures test/fixtures/rules/${rule.meta.id}/`);
       const expectations = parseYaml(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as Record<string, Expected[]>;
       const lists = Object.values(expectations);
-      assert.ok(lists.some((l) => l.some((e) => e.rule === rule.meta.id)), 'at least one fixture triggers the rule');
-      assert.ok(lists.some((l) => l.every((e) => e.rule !== rule.meta.id)), 'at least one fixture passes the rule');
+      assert.ok(
+        lists.some((l) => l.some((e) => e.rule === rule.meta.id)),
+        'at least one fixture triggers the rule',
+      );
+      assert.ok(
+        lists.some((l) => l.every((e) => e.rule !== rule.meta.id)),
+        'at least one fixture passes the rule',
+      );
     });
   }
 
@@ -124,7 +136,10 @@ describe('every rule is documented and has fixtures', () => {
       if (!statSync(dir).isDirectory()) continue;
       for (const page of readdirSync(dir)) if (page.endsWith('.md')) pages.push(`${area}/${page.slice(0, -3)}`);
     }
-    assert.deepEqual(pages.filter((p) => !findRule(p)), []);
+    assert.deepEqual(
+      pages.filter((p) => !findRule(p)),
+      [],
+    );
   });
 });
 
@@ -137,7 +152,11 @@ describe('rules not marked fixable offer no fix', () => {
       for (const name of fixtureFiles(dir)) {
         const { diagnostics } = await lint(join(dir, name), configFor(dir));
         const withFix = diagnostics.filter((d) => d.ruleId === id && (d.fixes?.length ?? 0) > 0);
-        assert.deepEqual(withFix.map((d) => d.message), [], `${id} is not fixable but offers a fix in ${name}`);
+        assert.deepEqual(
+          withFix.map((d) => d.message),
+          [],
+          `${id} is not fixable but offers a fix in ${name}`,
+        );
       }
     });
   }

@@ -21,7 +21,14 @@ const statusSchema: SchemaValidation = {
     const value = parseJson(jsonText) as { status?: unknown };
     if (value.status === 'approved' || value.status === 'rejected') return [];
     const node = findNodeAtLocation(parseTree(jsonText)!, ['status'])!;
-    return [{ message: 'must be equal to one of the allowed values', pointer: '/status', keyword: 'enum', span: { offset: node.offset, length: node.length } }];
+    return [
+      {
+        message: 'must be equal to one of the allowed values',
+        pointer: '/status',
+        keyword: 'enum',
+        span: { offset: node.offset, length: node.length },
+      },
+    ];
   },
 };
 
@@ -104,11 +111,14 @@ describe('checkSamples', () => {
     });
     const doc = parseDocument('/p/x.prompt.md', '---\nconstraints:\n  words: {max: 2}\n---\nHi\n');
     const reports = await checkSamples(doc, files, await requirements({ words: { max: 2 } }));
-    assert.deepEqual(reports.map((r) => [r.sample.uri, failedKeys(r)]), [
-      ['/p/x.samples/a.txt', ['words']],
-      ['/p/x.samples/b.jsonl', ['not JSON']],
-      ['/p/x.samples/b.jsonl', []],
-    ]);
+    assert.deepEqual(
+      reports.map((r) => [r.sample.uri, failedKeys(r)]),
+      [
+        ['/p/x.samples/a.txt', ['words']],
+        ['/p/x.samples/b.jsonl', ['not JSON']],
+        ['/p/x.samples/b.jsonl', []],
+      ],
+    );
   });
 
   it(`checks at most ${MAX_SAMPLES_PER_PROMPT} samples per prompt`, async () => {
@@ -128,5 +138,6 @@ describe('expectsJson', () => {
     ['/p/a.prompt.yml', 'messages: []\nresponseFormat: json_object\n', true],
     ['/p/a.prompt.md', '---\nmodel: gpt-4o\n---\n', false],
   ];
-  for (const [uri, text, want] of cases) it(`${JSON.stringify(text)} → ${want}`, () => assert.equal(expectsJson(parseDocument(uri, text)), want));
+  for (const [uri, text, want] of cases)
+    it(`${JSON.stringify(text)} → ${want}`, () => assert.equal(expectsJson(parseDocument(uri, text)), want));
 });

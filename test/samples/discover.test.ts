@@ -1,4 +1,4 @@
-// Sample discovery (SPEC §3): `samples:` globs relative to the prompt, `samples: []` disables, else `<stem>.samples/**` and `<stem>.sample.*`.
+// Sample discovery (docs/design/interop.md): `samples:` globs relative to the prompt, `samples: []` disables, else `<stem>.samples/**` and `<stem>.sample.*`.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../core/document';

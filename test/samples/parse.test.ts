@@ -47,7 +47,10 @@ describe('parseSampleFile', () => {
   it('.jsonl: bad lines are problems located in the line; good lines still count', () => {
     const text = '"ok"\n{"response": }\n{"answer": "no field"}\n42\n';
     const { completions, problems } = parseSampleFile('/s/a.jsonl', text);
-    assert.deepEqual(completions.map((c) => c.text), ['ok']);
+    assert.deepEqual(
+      completions.map((c) => c.text),
+      ['ok'],
+    );
     assert.equal(problems.length, 3);
     assert.match(problems[0]!.message, /^line 2 is not valid JSON \(value expected\)/);
     assert.equal(slice(text, problems[0]!.span), '}');

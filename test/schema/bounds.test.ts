@@ -2,12 +2,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cachedValidatorCount, compileUnits } from '../../core/schema/compile';
-import { at, loadFileSchema, mustValidate } from './helpers';
+import { at, loadFileSchema, loadPrompt, mustValidate } from './helpers';
 
 describe('bounds', () => {
   it('a schema with $id edited 1 000 times neither throws nor grows the cache', async () => {
     for (let i = 0; i < 1_000; i++) {
-      const loaded = await loadFileSchema(JSON.stringify({ $id: 'https://example.com/answer.json', type: 'object', properties: { n: { maximum: i } } }));
+      const loaded = await loadFileSchema(
+        JSON.stringify({ $id: 'https://example.com/answer.json', type: 'object', properties: { n: { maximum: i } } }),
+      );
       assert.deepEqual(loaded.problems, []);
       assert.equal(mustValidate(loaded).validate(`{"n": ${i + 1}}`).length, 1);
     }
@@ -21,7 +23,7 @@ describe('bounds', () => {
     assert.equal(a.validate, b.validate);
   });
 
-  it('a catastrophic pattern (a+)+$ against 30 a\'s and ! completes quickly (RE2)', async () => {
+  it("a catastrophic pattern (a+)+$ against 30 a's and ! completes quickly (RE2)", async () => {
     const validation = mustValidate(await loadFileSchema('{"type": "string", "pattern": "(a+)+$"}'));
     const started = Date.now();
     const failures = validation.validate(JSON.stringify(`${'a'.repeat(30)}!`));
@@ -31,12 +33,49 @@ describe('bounds', () => {
     assert.equal(long.length, 1);
   });
 
-  it('a pattern RE2 cannot run falls back to JavaScript with a warning at the pattern', async () => {
+  it('a pattern RE2 cannot run is checked by the bounded matcher, with a warning at the pattern', async () => {
     const text = '{"type": "string", "pattern": "^(?=.*[0-9]).+$"}';
     const loaded = await loadFileSchema(text);
-    assert.deepEqual(loaded.problems.map((p) => [p.severity, at(text, p.span)]), [['warning', '"^(?=.*[0-9]).+$"']]);
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.severity, at(text, p.span)]),
+      [['warning', '"^(?=.*[0-9]).+$"']],
+    );
+    assert.match(loaded.problems[0].message, /bounded backtracking matcher \(1,000,000 steps per completion\)/);
     assert.equal(mustValidate(loaded).validate('"abc"').length, 1);
     assert.equal(mustValidate(loaded).validate('"a1"').length, 0);
+  });
+
+  it('a hostile look-ahead pattern gives up within its budget: the value is reported as not checked, at the value', async () => {
+    const loaded = await loadFileSchema(
+      '{"type": "object", "properties": {"a": {"type": "string", "pattern": "^(?=a)(a+)+$"}, "b": {"pattern": "^(\\\\w)\\\\1$"}}}',
+    );
+    const validation = mustValidate(loaded);
+    const completion = JSON.stringify({ a: `${'a'.repeat(30)}!`, b: 'xx' });
+    const failures = validation.validate(completion);
+    // Once the completion's budget is spent, later backtracking tests (b) are reported as not checked too.
+    assert.deepEqual(
+      failures.map((f) => [at(completion, f.span), f.keyword]),
+      [
+        [JSON.stringify(`${'a'.repeat(30)}!`), 'bounds'],
+        ['"xx"', 'bounds'],
+      ],
+    );
+    assert.match(failures[0].message, /could not be checked on this value: matching gave up after 1,000,000 backtracking steps/);
+    // The budget is per completion: the next one is checked normally (b's back-reference fails on "xy").
+    const next = JSON.stringify({ a: 'aaa', b: 'xy' });
+    assert.deepEqual(
+      validation.validate(next).map((f) => [at(next, f.span), f.keyword]),
+      [['"xy"', 'pattern']],
+    );
+    assert.deepEqual(validation.validate(JSON.stringify({ a: 'aaa', b: 'yy' })), []);
+  });
+
+  it('an array of hostile values shares one budget per completion, so validation stays bounded', async () => {
+    const validation = mustValidate(await loadFileSchema('{"type": "array", "items": {"pattern": "^(?=a)(a+)+$"}}'));
+    const values = Array.from({ length: 200 }, () => `${'a'.repeat(28)}!`);
+    const failures = validation.validate(JSON.stringify(values));
+    assert.equal(failures.length, 1, 'identical values are reported once');
+    assert.equal(failures[0].keyword, 'bounds');
   });
 
   it('a completion nested 10 000 levels deep is refused, not a crash', async () => {
@@ -89,5 +128,23 @@ describe('bounds', () => {
     }
     assert.equal(outcome.validate, undefined);
     assert.match(outcome.issues[0].message, /schema validation is unavailable in this host/);
+  });
+
+  it('a number beyond a double (maximum: 1e400) is located and explained, in YAML and in a JSON file', async () => {
+    const yaml = '---\nconstraints:\n  schema:\n    type: number\n    maximum: 1e400\n---\nSay.\n';
+    const inline = await loadPrompt('/w/p.prompt.md', yaml);
+    assert.equal(inline.validation, undefined);
+    assert.deepEqual(
+      inline.problems.map((p) => [p.ruleId, at(yaml, p.span)]),
+      [['schema/invalid', '1e400']],
+    );
+    assert.match(inline.problems[0].message, /^number out of range: it does not fit a 64-bit float/);
+    assert.doesNotMatch(inline.problems[0].message, /null/);
+    const json = '{"type": "number", "minimum": -1e999}';
+    const file = await loadFileSchema(json);
+    assert.deepEqual(
+      file.problems.map((p) => [p.ruleId, at(json, p.span)]),
+      [['schema/invalid', '-1e999']],
+    );
   });
 });

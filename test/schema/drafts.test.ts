@@ -8,7 +8,11 @@ const person = (schemaUri: string | undefined, extra: Record<string, unknown> = 
     ...(schemaUri ? { $schema: schemaUri } : {}),
     type: 'object',
     required: ['name', 'age'],
-    properties: { name: { type: 'string', minLength: 2 }, age: { type: 'integer', minimum: 0 }, email: { type: 'string', format: 'email' } },
+    properties: {
+      name: { type: 'string', minLength: 2 },
+      age: { type: 'integer', minimum: 0 },
+      email: { type: 'string', format: 'email' },
+    },
     ...extra,
   });
 
@@ -38,14 +42,23 @@ describe('drafts', () => {
   }
 
   it('draft-04 uses its own exclusiveMaximum (boolean form)', async () => {
-    const schema = JSON.stringify({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'number', maximum: 10, exclusiveMaximum: true });
+    const schema = JSON.stringify({
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      type: 'number',
+      maximum: 10,
+      exclusiveMaximum: true,
+    });
     const validation = mustValidate(await loadFileSchema(schema));
     assert.equal(validation.validate('10').length, 1);
     assert.equal(validation.validate('9').length, 0);
   });
 
   it('draft-06 knows const and contains', async () => {
-    const schema = JSON.stringify({ $schema: 'http://json-schema.org/draft-06/schema#', type: 'array', contains: { const: 'x' } });
+    const schema = JSON.stringify({
+      $schema: 'http://json-schema.org/draft-06/schema#',
+      type: 'array',
+      contains: { const: 'x' },
+    });
     const validation = mustValidate(await loadFileSchema(schema));
     assert.equal(validation.validate('["a", "x"]').length, 0);
     assert.equal(validation.validate('["a"]')[0]?.keyword, 'contains');
@@ -100,14 +113,20 @@ describe('drafts', () => {
   it('x-* keywords are tolerated silently; other unknown keywords are warnings at their key', async () => {
     const text = '{"type": "object", "x-order": ["a"], "x-go-type": "T", "colour": "red"}';
     const loaded = await loadFileSchema(text);
-    assert.deepEqual(loaded.problems.map((p) => [p.severity, p.message, at(text, p.span)]), [['warning', 'unknown keyword "colour" is ignored', '"colour"']]);
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.severity, p.message, at(text, p.span)]),
+      [['warning', 'unknown keyword "colour" is ignored', '"colour"']],
+    );
     assert.ok(loaded.validation);
   });
 
   it('an unknown format is a warning and is not checked', async () => {
     const text = '{"type": "string", "format": "zip-code"}';
     const loaded = await loadFileSchema(text);
-    assert.deepEqual(loaded.problems.map((p) => [p.severity, at(text, p.span)]), [['warning', '"zip-code"']]);
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.severity, at(text, p.span)]),
+      [['warning', '"zip-code"']],
+    );
     assert.deepEqual(mustValidate(loaded).validate('"anything"'), []);
   });
 

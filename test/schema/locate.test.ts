@@ -15,15 +15,20 @@ describe('locating failures', () => {
   });
 
   it('keys containing / and ~ are found', async () => {
-    const v = await validator({ properties: { 'a/b': { properties: { 'c~d': { type: 'string' }, 'e~1f': { type: 'string' } } } } });
+    const v = await validator({
+      properties: { 'a/b': { properties: { 'c~d': { type: 'string' }, 'e~1f': { type: 'string' } } } },
+    });
     const text = '{"a/b": {"c~d": 1, "e~1f": 2}}';
-    assert.deepEqual(v.validate(text).map((f) => [f.pointer, at(text, f.span)]), [
-      ['/a~1b/c~0d', '1'],
-      ['/a~1b/e~01f', '2'],
-    ]);
+    assert.deepEqual(
+      v.validate(text).map((f) => [f.pointer, at(text, f.span)]),
+      [
+        ['/a~1b/c~0d', '1'],
+        ['/a~1b/e~01f', '2'],
+      ],
+    );
   });
 
-  it('required points at the object\'s key (or its { at the top) and carries a value from the schema', async () => {
+  it("required points at the object's key (or its { at the top) and carries a value from the schema", async () => {
     const v = await validator({
       type: 'object',
       required: ['id', 'user'],
@@ -32,27 +37,41 @@ describe('locating failures', () => {
         user: {
           type: 'object',
           required: ['name', 'role', 'tags', 'kind', 'ok', 'n'],
-          properties: { name: { type: 'string' }, role: { enum: ['admin', 'guest'] }, tags: { type: 'array' }, kind: { const: 'person' }, ok: { type: 'boolean' }, n: { $ref: '#/$defs/n' } },
+          properties: {
+            name: { type: 'string' },
+            role: { enum: ['admin', 'guest'] },
+            tags: { type: 'array' },
+            kind: { const: 'person' },
+            ok: { type: 'boolean' },
+            n: { $ref: '#/$defs/n' },
+          },
         },
       },
       $defs: { n: { type: 'number' } },
     });
     const text = '{"user": {}}';
     const failures = v.validate(text);
-    assert.deepEqual(failures.map((f) => [at(text, f.span), f.data]), [
-      ['{', { missingProperty: 'id', value: 7 }],
-      ['"user"', { missingProperty: 'name', value: '' }],
-      ['"user"', { missingProperty: 'role', value: 'admin' }],
-      ['"user"', { missingProperty: 'tags', value: [] }],
-      ['"user"', { missingProperty: 'kind', value: 'person' }],
-      ['"user"', { missingProperty: 'ok', value: false }],
-      ['"user"', { missingProperty: 'n', value: 0 }],
-    ]);
+    assert.deepEqual(
+      failures.map((f) => [at(text, f.span), f.data]),
+      [
+        ['{', { missingProperty: 'id', value: 7 }],
+        ['"user"', { missingProperty: 'name', value: '' }],
+        ['"user"', { missingProperty: 'role', value: 'admin' }],
+        ['"user"', { missingProperty: 'tags', value: [] }],
+        ['"user"', { missingProperty: 'kind', value: 'person' }],
+        ['"user"', { missingProperty: 'ok', value: false }],
+        ['"user"', { missingProperty: 'n', value: 0 }],
+      ],
+    );
     assert.equal(failures[0].message, 'missing required property "id"');
   });
 
   it('a missing string property with a pattern gets a value that matches the pattern (so the fix adds no new error)', async () => {
-    const v = await validator({ type: 'object', required: ['currency'], properties: { currency: { type: 'string', pattern: '^[A-Z]{3}$' } } });
+    const v = await validator({
+      type: 'object',
+      required: ['currency'],
+      properties: { currency: { type: 'string', pattern: '^[A-Z]{3}$' } },
+    });
     const [failure] = v.validate('{}');
     assert.deepEqual(failure.data, { missingProperty: 'currency', value: 'AAA' });
     assert.deepEqual(v.validate('{"currency": "AAA"}'), []);
@@ -78,27 +97,46 @@ describe('locating failures', () => {
   });
 
   it('type: a coercible value is offered ("3" → 3, "true" → true, 3 → "3")', async () => {
-    const v = await validator({ properties: { n: { type: 'integer' }, b: { type: 'boolean' }, s: { type: 'string' }, x: { type: 'number' } } });
+    const v = await validator({
+      properties: { n: { type: 'integer' }, b: { type: 'boolean' }, s: { type: 'string' }, x: { type: 'number' } },
+    });
     const failures = v.validate('{"n": "3", "b": "true", "s": 3, "x": "three"}');
-    assert.deepEqual(failures.map((f) => f.data), [{ coerceTo: 3 }, { coerceTo: true }, { coerceTo: '3' }, undefined]);
+    assert.deepEqual(
+      failures.map((f) => f.data),
+      [{ coerceTo: 3 }, { coerceTo: true }, { coerceTo: '3' }, undefined],
+    );
     assert.equal(failures[0].message, '"n" must be integer; got string "3"');
   });
 
-  it('oneOf/anyOf floods collapse to the closest branch, through $ref\'d branches too', async () => {
+  it("oneOf/anyOf floods collapse to the closest branch, through $ref'd branches too", async () => {
     const v = await validator({
-      $defs: { cat: { type: 'object', required: ['meow'] }, dog: { type: 'object', required: ['bark', 'wag'], properties: { bark: { type: 'string' } } } },
+      $defs: {
+        cat: { type: 'object', required: ['meow'] },
+        dog: { type: 'object', required: ['bark', 'wag'], properties: { bark: { type: 'string' } } },
+      },
       properties: { pet: { oneOf: [{ $ref: '#/$defs/cat' }, { $ref: '#/$defs/dog' }, { type: 'string' }] } },
     });
     const text = '{"pet": {"bark": 1}}';
     const failures = v.validate(text);
-    assert.deepEqual(failures.map((f) => f.message), ['missing required property "meow"']);
-    const inline = await validator({ anyOf: [{ type: 'string' }, { type: 'object', required: ['a'], properties: { b: { type: 'number' } } }] });
-    assert.deepEqual(inline.validate('{"b": "x"}').map((f) => f.message), ['missing required property "a"', '"b" must be number; got string "x"']);
+    assert.deepEqual(
+      failures.map((f) => f.message),
+      ['missing required property "meow"'],
+    );
+    const inline = await validator({
+      anyOf: [{ type: 'string' }, { type: 'object', required: ['a'], properties: { b: { type: 'number' } } }],
+    });
+    assert.deepEqual(
+      inline.validate('{"b": "x"}').map((f) => f.message),
+      ['missing required property "a"', '"b" must be number; got string "x"'],
+    );
   });
 
   it('a oneOf matched by several branches keeps its own error', async () => {
     const v = await validator({ oneOf: [{ type: 'number' }, { type: 'integer' }] });
-    assert.deepEqual(v.validate('3').map((f) => f.keyword), ['oneOf']);
+    assert.deepEqual(
+      v.validate('3').map((f) => f.keyword),
+      ['oneOf'],
+    );
   });
 
   it('items in arrays are named by index', async () => {

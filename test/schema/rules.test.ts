@@ -9,7 +9,12 @@ import { loadPrompt } from './helpers';
 async function run(text: string, files: Record<string, string>) {
   const loaded = await loadPrompt('/w/p.prompt.md', text, files);
   const reports: Record<string, Report[]> = { invalid: [], unresolved: [] };
-  const context = (out: Report[]) => ({ document: loaded.document, completion: { schemaProblems: loaded.problems, samples: [] }, report: (r: Report) => out.push(r) }) as unknown as RuleContext;
+  const context = (out: Report[]) =>
+    ({
+      document: loaded.document,
+      completion: { schemaProblems: loaded.problems, samples: [] },
+      report: (r: Report) => out.push(r),
+    }) as unknown as RuleContext;
   schemaInvalid.check(context(reports.invalid));
   schemaUnresolvedRef.check(context(reports.unresolved));
   return reports;
@@ -18,9 +23,17 @@ async function run(text: string, files: Record<string, string>) {
 describe('schema rules', () => {
   it('each rule reports its own problems; problems in a schema file carry its uri', async () => {
     const text = '---\nconstraints:\n  schema: ./s.json\n---\nx';
-    const reports = await run(text, { '/w/s.json': '{"properties": {"a": {"$ref": "https://x.test/a.json"}, "b": {"pattern": "("}}}' });
-    assert.deepEqual(reports.unresolved.map((r) => r.uri), ['/w/s.json']);
-    assert.deepEqual(reports.invalid.map((r) => [r.uri, r.data]), [['/w/s.json', { schemaSeverity: 'error' }]]);
+    const reports = await run(text, {
+      '/w/s.json': '{"properties": {"a": {"$ref": "https://x.test/a.json"}, "b": {"pattern": "("}}}',
+    });
+    assert.deepEqual(
+      reports.unresolved.map((r) => r.uri),
+      ['/w/s.json'],
+    );
+    assert.deepEqual(
+      reports.invalid.map((r) => [r.uri, r.data]),
+      [['/w/s.json', { schemaSeverity: 'error' }]],
+    );
   });
 
   it('an inline schema problem has no uri (it is in the prompt)', async () => {

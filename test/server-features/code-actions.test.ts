@@ -11,7 +11,10 @@ function actionsFor(s: DocumentSnapshot, ruleId: string, nth = 0): { actions: Co
   const diagnostics = diagnosticsIn(s, s.textDocument).filter((d) => d.code === ruleId);
   const diagnostic = diagnostics[nth];
   assert.ok(diagnostic, `expected a ${ruleId} diagnostic`);
-  return { actions: provideCodeActions(s.textDocument, s, paramsFor(s.textDocument, [diagnostic]), hostOf([s])), line: diagnostic.range.start.line };
+  return {
+    actions: provideCodeActions(s.textDocument, s, paramsFor(s.textDocument, [diagnostic]), hostOf([s])),
+    line: diagnostic.range.start.line,
+  };
 }
 
 function titled(actions: CodeAction[], title: string): CodeAction {
@@ -53,16 +56,28 @@ describe('code actions: fixes core attached', () => {
     const diagnostic = diagnosticsIn(s, s.textDocument).find((d) => d.code === 'frontmatter/schema')!;
     const stale = { ...diagnostic, data: { ...(diagnostic.data as object), version: s.textDocument.version - 1 } };
     const actions = provideCodeActions(s.textDocument, s, paramsFor(s.textDocument, [stale]), hostOf([s]));
-    assert.deepEqual(actions.filter((a) => a.kind === 'quickfix'), []);
+    assert.deepEqual(
+      actions.filter((a) => a.kind === 'quickfix'),
+      [],
+    );
   });
 
   it('ignores diagnostics that are not ours or carry edits outside the text', async () => {
     const s = await snapshotOf('/w/a.prompt.md', '---\nmodel: gpt-4o\n---\nHi\n');
-    const foreign = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', code: 'other', data: 'nope' };
+    const foreign = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      message: 'x',
+      code: 'other',
+      data: 'nope',
+    };
     const broken = {
       ...foreign,
       code: 'model/unknown',
-      data: { ruleId: 'model/unknown', version: 1, fixes: [{ title: 'Bad', edits: [{ offset: 1000, length: 1, newText: 'x' }] }] },
+      data: {
+        ruleId: 'model/unknown',
+        version: 1,
+        fixes: [{ title: 'Bad', edits: [{ offset: 1000, length: 1, newText: 'x' }] }],
+      },
     };
     const actions = provideCodeActions(s.textDocument, s, paramsFor(s.textDocument, [foreign, broken]), hostOf([s]));
     assert.ok(!actions.some((a) => a.title === 'Bad'));
@@ -88,14 +103,20 @@ describe('code actions: disable comments', () => {
       MARKDOWN.replace('  - Use', '  <!-- promptbound-disable-next-line template/undefined-variable -->\n  - Use'),
     );
     const after = await relint(s, text);
-    assert.deepEqual(rules(after).filter((r) => r === 'template/undefined-variable'), []);
+    assert.deepEqual(
+      rules(after).filter((r) => r === 'template/undefined-variable'),
+      [],
+    );
   });
 
   it('Markdown: a disable-file comment at the top of the body', async () => {
     const s = await snapshotOf('/w/a.prompt.md', MARKDOWN);
     const { actions } = actionsFor(s, 'template/undefined-variable');
     const text = applied(s.textDocument, titled(actions, 'Disable template/undefined-variable for this file'));
-    assert.equal(text, MARKDOWN.replace('---\n# Task', '---\n<!-- promptbound-disable-file template/undefined-variable -->\n# Task'));
+    assert.equal(
+      text,
+      MARKDOWN.replace('---\n# Task', '---\n<!-- promptbound-disable-file template/undefined-variable -->\n# Task'),
+    );
     assert.ok(!rules(await relint(s, text)).includes('template/undefined-variable'));
   });
 
@@ -114,24 +135,45 @@ describe('code actions: disable comments', () => {
     assert.ok(rules(s).includes('template/undefined-variable'));
     const { actions } = actionsFor(s, 'template/undefined-variable');
     const next = applied(s.textDocument, titled(actions, 'Disable template/undefined-variable for this line'));
-    assert.equal(next, '# T\n<!-- promptbound-disable-next-line tokens/special-token template/undefined-variable -->\nUse {{x}} <|endoftext|>\n');
+    assert.equal(
+      next,
+      '# T\n<!-- promptbound-disable-next-line tokens/special-token template/undefined-variable -->\nUse {{x}} <|endoftext|>\n',
+    );
     const after = await relint(s, next);
     assert.ok(!rules(after).includes('template/undefined-variable'));
     assert.ok(!rules(after).includes('tokens/special-token'));
   });
 
   it('Dotprompt uses {{! }} and Prompty {# #}, and keeps CRLF line ends', async () => {
-    const dot = await snapshotOf('/w/a.prompt', '---\nmodel: gpt-4o\n---\n{{role "user"}}\r\nUse {{topic}}.\r\n');
-    const dotText = applied(dot.textDocument, titled(actionsFor(dot, 'template/undefined-variable').actions, 'Disable template/undefined-variable for this line'));
-    assert.equal(dotText, '---\nmodel: gpt-4o\n---\n{{role "user"}}\r\n{{! promptbound-disable-next-line template/undefined-variable }}\r\nUse {{topic}}.\r\n');
+    const dot = await snapshotOf(
+      '/w/a.prompt',
+      '---\nmodel: gpt-4o\ninput:\n  schema:\n    tone: string\n---\n{{role "user"}}\r\nUse {{topic}} in a {{tone}} tone.\r\n',
+    );
+    const dotText = applied(
+      dot.textDocument,
+      titled(actionsFor(dot, 'template/undefined-variable').actions, 'Disable template/undefined-variable for this line'),
+    );
+    assert.equal(
+      dotText,
+      '---\nmodel: gpt-4o\ninput:\n  schema:\n    tone: string\n---\n{{role "user"}}\r\n{{! promptbound-disable-next-line template/undefined-variable }}\r\nUse {{topic}} in a {{tone}} tone.\r\n',
+    );
     assert.ok(!rules(await relint(dot, dotText)).includes('template/undefined-variable'));
 
-    const prompty = await snapshotOf('/w/a.prompty', '---\nname: x\n---\nsystem:\nUse {{ topic }} 😀.\n');
+    const prompty = await snapshotOf(
+      '/w/a.prompty',
+      '---\nname: x\ninputs:\n  tone:\n    type: string\n---\nsystem:\nUse {{ topic }} 😀 {{ tone }}.\n',
+    );
     const { actions } = actionsFor(prompty, 'template/undefined-variable');
     const lineText = applied(prompty.textDocument, titled(actions, 'Disable template/undefined-variable for this line'));
-    assert.equal(lineText, '---\nname: x\n---\nsystem:\n{# promptbound-disable-next-line template/undefined-variable #}\nUse {{ topic }} 😀.\n');
+    assert.equal(
+      lineText,
+      '---\nname: x\ninputs:\n  tone:\n    type: string\n---\nsystem:\n{# promptbound-disable-next-line template/undefined-variable #}\nUse {{ topic }} 😀 {{ tone }}.\n',
+    );
     const fileText = applied(prompty.textDocument, titled(actions, 'Disable template/undefined-variable for this file'));
-    assert.equal(fileText, '---\nname: x\n---\n{# promptbound-disable-file template/undefined-variable #}\nsystem:\nUse {{ topic }} 😀.\n');
+    assert.equal(
+      fileText,
+      '---\nname: x\ninputs:\n  tone:\n    type: string\n---\n{# promptbound-disable-file template/undefined-variable #}\nsystem:\nUse {{ topic }} 😀 {{ tone }}.\n',
+    );
     for (const text of [lineText, fileText]) {
       const after = await relint(prompty, text);
       assert.ok(!rules(after).includes('template/undefined-variable'));
@@ -142,7 +184,10 @@ describe('code actions: disable comments', () => {
 
   it('plain-text prompts (config globs) take HTML comments, as core reads them there', async () => {
     const s = await snapshotOf('/w/prompts/a.txt', 'Intro\nUse {{x}} 😀\n');
-    const text = applied(s.textDocument, titled(actionsFor(s, 'template/undefined-variable').actions, 'Disable template/undefined-variable for this line'));
+    const text = applied(
+      s.textDocument,
+      titled(actionsFor(s, 'template/undefined-variable').actions, 'Disable template/undefined-variable for this line'),
+    );
     assert.equal(text, 'Intro\n<!-- promptbound-disable-next-line template/undefined-variable -->\nUse {{x}} 😀\n');
     assert.ok(!rules(await relint(s, text)).includes('template/undefined-variable'));
   });
@@ -162,7 +207,10 @@ describe('code actions: disable comments', () => {
     const s = await snapshotOf('/w/a.prompt.md', text);
     const { actions } = actionsFor(s, 'template/undefined-variable');
     const next = applied(s.textDocument, titled(actions, 'Disable template/undefined-variable for this line'));
-    assert.equal(next, text.replace('Use {{late}}', '<!-- promptbound-disable-next-line template/undefined-variable -->\nUse {{late}}'));
+    assert.equal(
+      next,
+      text.replace('Use {{late}}', '<!-- promptbound-disable-next-line template/undefined-variable -->\nUse {{late}}'),
+    );
     assert.ok(!rules(await relint(s, next)).includes('template/undefined-variable'));
     assert.ok(!actionsFor(s, 'tokens/special-token').actions.some((a) => a.title.endsWith('for this line')));
   });
@@ -191,7 +239,15 @@ describe('code actions: validate selection, only', () => {
     const empty = { start: range.start, end: range.start };
     assert.ok(!provideCodeActions(s.textDocument, s, paramsFor(s.textDocument, [], empty), hostOf([s])).some((a) => a.command));
     const plain = await snapshotOf('/w/b.prompt.md', 'No declarations.\n');
-    assert.deepEqual(provideCodeActions(plain.textDocument, plain, paramsFor(plain.textDocument, [], { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }), hostOf()), []);
+    assert.deepEqual(
+      provideCodeActions(
+        plain.textDocument,
+        plain,
+        paramsFor(plain.textDocument, [], { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }),
+        hostOf(),
+      ),
+      [],
+    );
   });
 
   it('honours context.only', async () => {
@@ -202,7 +258,15 @@ describe('code actions: validate selection, only', () => {
     const actions = provideCodeActions(s.textDocument, s, params, hostOf([s]));
     assert.ok(actions.length > 0);
     assert.ok(actions.every((a) => a.kind === 'quickfix'));
-    const refactors = provideCodeActions(s.textDocument, s, { ...params, context: { diagnostics, only: ['refactor'] } }, hostOf([s]));
-    assert.deepEqual(refactors.map((a) => a.title), ['Validate selection as a completion']);
+    const refactors = provideCodeActions(
+      s.textDocument,
+      s,
+      { ...params, context: { diagnostics, only: ['refactor'] } },
+      hostOf([s]),
+    );
+    assert.deepEqual(
+      refactors.map((a) => a.title),
+      ['Validate selection as a completion'],
+    );
   });
 });

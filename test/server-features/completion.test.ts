@@ -15,7 +15,10 @@ function cursorIn(marked: string): { text: string; offset: number } {
   return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
 }
 
-async function complete(marked: string, uri = '/w/a.prompt.md'): Promise<{ items: CompletionItem[]; text: string; doc: TextDocument }> {
+async function complete(
+  marked: string,
+  uri = '/w/a.prompt.md',
+): Promise<{ items: CompletionItem[]; text: string; doc: TextDocument }> {
   const { text, offset } = cursorIn(marked);
   const s = await snapshotOf(uri, text);
   return { items: provideCompletion(s, s.textDocument.positionAt(offset)), text, doc: s.textDocument };
@@ -90,7 +93,9 @@ describe('completion: keys', () => {
   });
 
   it('offers the template variables without a fill under budget.variables', async () => {
-    const { items, doc } = await complete('---\nbudget:\n  variables:\n    question: 10\n    |\n---\nUse {{document}} for {{question}}.\n');
+    const { items, doc } = await complete(
+      '---\nbudget:\n  variables:\n    question: 10\n    |\n---\nUse {{document}} for {{question}}.\n',
+    );
     assert.deepEqual(labels(items), ['document']);
     assert.deepEqual(frontmatterOf(accept(doc, items[0])), { budget: { variables: { question: 10, document: 500 } } });
   });
@@ -104,7 +109,10 @@ describe('completion: keys', () => {
 describe('completion: values', () => {
   it('offers every model id of the table on model:, with its facts', async () => {
     const { items, doc } = await complete('---\nmodel: |\n---\nHi\n');
-    assert.deepEqual(labels(items), MODELS.map((m) => m.id));
+    assert.deepEqual(
+      labels(items),
+      MODELS.map((m) => m.id),
+    );
     assert.ok(labels(items).includes('gpt-4o'));
     assert.ok(labels(items).includes('claude-sonnet-4-5'));
     const gpt4o = items.find((i) => i.label === 'gpt-4o');
@@ -133,7 +141,13 @@ describe('completion: values', () => {
 
   it('offers configured custom models first', async () => {
     const { text, offset } = cursorIn('---\nmodel: |\n---\nHi\n');
-    const config = { model: 'gpt-4o', rules: {}, models: [{ id: 'acme-7b', encoding: 'cl100k_base' as const, context: 8000 }], budget: {}, stripHtmlComments: false };
+    const config = {
+      model: 'gpt-4o',
+      rules: {},
+      models: [{ id: 'acme-7b', encoding: 'cl100k_base' as const, context: 8000 }],
+      budget: {},
+      stripHtmlComments: false,
+    };
     const s = await snapshotOf('/w/a.prompt.md', text, { files: {}, config });
     const items = provideCompletion(s, s.textDocument.positionAt(offset));
     assert.equal(items[0].label, 'acme-7b');
@@ -176,7 +190,9 @@ describe('completion: where there is none', () => {
   });
 
   it('gets positions right after emoji and CJK on the line', async () => {
-    const { items, doc } = await complete('---\nbudget:\n  variables:\n    文档😀: 10\n    |\n---\nUse {{文档😀}} and {{q}} and {{问题}}.\n');
+    const { items, doc } = await complete(
+      '---\nbudget:\n  variables:\n    文档😀: 10\n    |\n---\nUse {{文档😀}} and {{q}} and {{问题}}.\n',
+    );
     assert.deepEqual(labels(items), ['q', '问题']);
     assert.deepEqual(frontmatterOf(accept(doc, items[0])), { budget: { variables: { '文档😀': 10, q: 500 } } });
     assert.deepEqual(frontmatterOf(accept(doc, items[1])), { budget: { variables: { '文档😀': 10, 问题: 500 } } });

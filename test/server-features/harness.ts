@@ -17,7 +17,12 @@ export interface Workspace {
   config?: ResolvedConfig;
 }
 
-export async function snapshotOf(uri: string, text: string, workspace: Workspace = { files: {} }, version = 1): Promise<DocumentSnapshot> {
+export async function snapshotOf(
+  uri: string,
+  text: string,
+  workspace: Workspace = { files: {} },
+  version = 1,
+): Promise<DocumentSnapshot> {
   const config = workspace.config ?? defaultConfig();
   const host: EngineHost = { tokenizers: pool, files: memoryFiles({ ...workspace.files, [uri]: text }) };
   const result = await lintDocument({ uri, text, config }, host);
@@ -45,7 +50,11 @@ export function diagnosticsIn(snapshot: DocumentSnapshot, textDocument: TextDocu
     .map((d) => toLsp(textDocument, d));
 }
 
-export function paramsFor(textDocument: TextDocument, diagnostics: LspDiagnostic[], range = diagnostics[0]?.range): CodeActionParams {
+export function paramsFor(
+  textDocument: TextDocument,
+  diagnostics: LspDiagnostic[],
+  range = diagnostics[0]?.range,
+): CodeActionParams {
   const at = range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return { textDocument: { uri: textDocument.uri }, range: at, context: { diagnostics } };
 }
@@ -61,7 +70,9 @@ export function hostOf(prompts: DocumentSnapshot[] = [], samplesOf: Record<strin
 export function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
   if (!edit) return [];
   const fromChanges = edit.changes?.[uri] ?? [];
-  const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : []));
+  const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((c) =>
+    'textDocument' in c && c.textDocument.uri === uri ? c.edits : [],
+  );
   return [...fromChanges, ...fromDocumentChanges].filter((e): e is TextEdit => 'range' in e);
 }
 

@@ -46,7 +46,7 @@ describe('hover: model', () => {
     assert.match(text, /4,096 reserved by default · 16,384 max/);
     assert.match(text, /exact: o200k_base/);
     assert.match(text, /3 per message \+ 3 per request/);
-    assert.match(text, /model table \(2025-11-24\), read from `model`/);
+    assert.match(text, /model table \(2026-12-04\), read from `model`/);
     assert.match(text, /This prompt: output reserve 1,024 \(from `budget.output`\)\./);
     assert.deepEqual(hover!.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 13 } });
   });
@@ -70,7 +70,8 @@ describe('hover: model', () => {
   });
 
   it('reads the model from the host format (Prompty model.configuration)', async () => {
-    const text = '---\nname: x\nmodel:\n  api: chat\n  configuration:\n    type: openai\n    name: gpt-4o-mini\n---\nsystem:\nHi\n';
+    const text =
+      '---\nname: x\nmodel:\n  api: chat\n  configuration:\n    type: openai\n    name: gpt-4o-mini\n---\nsystem:\nHi\n';
     const s = await snapshotOf('/w/a.prompty', text);
     const hover = markdown(provideHover(s, positionOf(s.textDocument, 'gpt-4o-mini', 3)));
     assert.match(hover, /\*\*gpt-4o-mini\*\*/);
@@ -125,7 +126,10 @@ describe('hover: sections', () => {
     const expected = tokens(role);
     assert.equal(s.result.stats.promptTokens, tokens(body));
     assert.ok(text.startsWith(`**${expected} tokens** in section “Role 😀 角色”`), text);
-    assert.ok(text.includes(`share of the prompt: ${Math.round((expected / tokens(body)) * 100)}% of ${tokens(body)} tokens`), text);
+    assert.ok(
+      text.includes(`share of the prompt: ${Math.round((expected / tokens(body)) * 100)}% of ${tokens(body)} tokens`),
+      text,
+    );
     // input budget: 128,000 − 1,024 output = 126,976 → "127k".
     assert.ok(expected / 126_976 < 0.01);
     assert.ok(text.includes('of the input budget: <1% of 127k'), text);
@@ -178,7 +182,10 @@ describe('hover: variables', () => {
     const s = await snapshotOf('/w/t.prompt.yml', text);
     const hover = markdown(provideHover(s, positionOf(s.textDocument, '{{ticket}}', 3)));
     assert.match(hover, /Expected fill: \*\*5 tokens\*\*/);
-    assert.ok(hover.includes(`Measured fill: **${tokens(long)} tokens** in \`testData\` (largest of 2 values) — declared 5`), hover);
+    assert.ok(
+      hover.includes(`Measured fill: **${tokens(long)} tokens** in \`testData\` (largest of 2 values) — declared 5`),
+      hover,
+    );
     assert.match(hover, /budget\/variable-fill/);
   });
 
@@ -205,7 +212,10 @@ describe('hover: annotations', () => {
     const s = await snapshotOf('/w/a.prompt.md', text);
     const hover = markdown(provideHover(s, positionOf(s.textDocument, 'disable-next-line', 0)));
     assert.match(hover, /\*\*promptbound-disable-next-line\*\* — turns off these rules on the next line/);
-    assert.match(hover, /\[template\/undefined-variable\]\(https:\/\/github.com\/promptbound\/promptbound\/blob\/main\/docs\/rules\/template\/undefined-variable.md\): /);
+    assert.match(
+      hover,
+      /\[template\/undefined-variable\]\(https:\/\/github.com\/promptbound\/promptbound\/blob\/main\/docs\/rules\/template\/undefined-variable.md\): /,
+    );
     assert.match(hover, /`budget`: every rule of the area \(\[budget\/context-window\]/);
     assert.match(hover, /`nope`: no such rule/);
   });

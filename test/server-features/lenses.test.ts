@@ -57,7 +57,10 @@ describe('code lenses', () => {
 
   it('gives role blocks lenses too, and nothing when the setting says otherwise', async () => {
     const s = await snapshotOf('/w/a.prompty', '---\nname: x\n---\nsystem:\nBe terse.\n\nuser:\nHi 😀\n');
-    assert.deepEqual(provideCodeLenses(s, lensSettings).map((l) => l.range.start.line), [0, 3, 6]);
+    assert.deepEqual(
+      provideCodeLenses(s, lensSettings).map((l) => l.range.start.line),
+      [0, 3, 6],
+    );
     assert.deepEqual(provideCodeLenses(s, hintSettings), []);
     assert.deepEqual(provideCodeLenses(s, offSettings), []);
   });
@@ -78,7 +81,10 @@ describe('inlay hints', () => {
     );
     assert.equal('# Guide 指南 😀'.length, 13);
     const some = provideInlayHints(s, { start: { line: 7, character: 0 }, end: { line: 9, character: 0 } }, hintSettings);
-    assert.deepEqual(some.map((h) => h.position.line), [8]);
+    assert.deepEqual(
+      some.map((h) => h.position.line),
+      [8],
+    );
     assert.deepEqual(provideInlayHints(s, all, lensSettings), []);
   });
 });

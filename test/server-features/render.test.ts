@@ -4,13 +4,24 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_OUTPUT, renderTemplate } from '../../server/features/render';
 
-const text = (source: string, language: Parameters<typeof renderTemplate>[1], values: Record<string, unknown>, partials?: Record<string, string>) =>
-  renderTemplate(source, language, values, partials).segments.map((s) => s.text).join('');
+const text = (
+  source: string,
+  language: Parameters<typeof renderTemplate>[1],
+  values: Record<string, unknown>,
+  partials?: Record<string, string>,
+) =>
+  renderTemplate(source, language, values, partials)
+    .segments.map((s) => s.text)
+    .join('');
 
 describe('render: Handlebars (Dotprompt)', () => {
   it('each with this, @index, @first and a parent lookup; standalone block lines leave no blank line', () => {
-    const source = 'Items for {{who}}:\n{{#each items}}\n{{@index}}. {{this}}{{#if @first}} (first){{/if}} for {{../who}}\n{{/each}}\nEnd\n';
-    assert.equal(text(source, 'handlebars', { who: 'Ada', items: ['a', 'b'] }), 'Items for Ada:\n0. a (first) for Ada\n1. b for Ada\nEnd\n');
+    const source =
+      'Items for {{who}}:\n{{#each items}}\n{{@index}}. {{this}}{{#if @first}} (first){{/if}} for {{../who}}\n{{/each}}\nEnd\n';
+    assert.equal(
+      text(source, 'handlebars', { who: 'Ada', items: ['a', 'b'] }),
+      'Items for Ada:\n0. a (first) for Ada\n1. b for Ada\nEnd\n',
+    );
   });
 
   it('if/else, unless, with, each … as |item i|, json, ifEquals', () => {
@@ -55,8 +66,9 @@ describe('render: Mustache (.prompt.md)', () => {
 
 describe('render: Jinja2 (Prompty)', () => {
   it('for with loop.index, if/elif/else, set, filters', () => {
-    const source = '{% set sep = ", " %}{% for x in xs %}{{ loop.index }}:{{ x | upper }}{% if not loop.last %}{{ sep }}{% endif %}{% endfor %}'
-      + ' | {% if n == 1 %}one{% elif n == 2 %}two{% else %}many{% endif %} | {{ xs | join("+") }} | {{ y | default("none") }} | {{ xs | length }}';
+    const source =
+      '{% set sep = ", " %}{% for x in xs %}{{ loop.index }}:{{ x | upper }}{% if not loop.last %}{{ sep }}{% endif %}{% endfor %}' +
+      ' | {% if n == 1 %}one{% elif n == 2 %}two{% else %}many{% endif %} | {{ xs | join("+") }} | {{ y | default("none") }} | {{ xs | length }}';
     assert.equal(text(source, 'jinja', { xs: ['a', 'b'], n: 2 }), '1:A, 2:B | two | a+b | none | 2');
   });
 
@@ -66,8 +78,13 @@ describe('render: Jinja2 (Prompty)', () => {
   });
 
   it('expressions and unknown filters are not evaluated', () => {
-    const result = renderTemplate("{{ 6 * 7 }} {{ x | reverse }} {% if x > 1 %}big{% endif %} {{ x.__class__ }}", 'jinja', { x: 5 });
-    assert.equal(result.segments.map((s) => s.text).join(''), "{{ 6 * 7 }} {{ x | reverse }} {% if x > 1 %}big{% endif %} {{ x.__class__ }}");
+    const result = renderTemplate('{{ 6 * 7 }} {{ x | reverse }} {% if x > 1 %}big{% endif %} {{ x.__class__ }}', 'jinja', {
+      x: 5,
+    });
+    assert.equal(
+      result.segments.map((s) => s.text).join(''),
+      '{{ 6 * 7 }} {{ x | reverse }} {% if x > 1 %}big{% endif %} {{ x.__class__ }}',
+    );
     assert.equal(result.unevaluated.length, 3);
     assert.deepEqual(result.missing, ['x.__class__']);
   });
@@ -76,7 +93,46 @@ describe('render: Jinja2 (Prompty)', () => {
 describe('render: bounded', () => {
   it('nested loops over large lists stop at the output limit', () => {
     const big = Array.from({ length: 3000 }, () => 'xxxxxxxxxx');
-    const result = renderTemplate('{{#each a}}{{#each this}}{{this}}{{/each}}{{/each}}', 'handlebars', { a: [big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big, big] });
+    const result = renderTemplate('{{#each a}}{{#each this}}{{this}}{{/each}}{{/each}}', 'handlebars', {
+      a: [
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+        big,
+      ],
+    });
     assert.equal(result.truncated, true);
     assert.equal(result.segments.map((s) => s.text).join('').length, MAX_OUTPUT);
   });

@@ -43,7 +43,8 @@ const pool = new TokenizerPool(nodeRankLoader);
 /** The outline, folding, links and preview on a document, checked for well-formed answers. */
 async function documentFeatures(s: Awaited<ReturnType<typeof snapshotOf>>): Promise<void> {
   const lines = s.textDocument.lineCount;
-  for (const range of foldingRanges(s)) assert.ok(range.startLine < range.endLine && range.endLine < lines, JSON.stringify(range));
+  for (const range of foldingRanges(s))
+    assert.ok(range.startLine < range.endLine && range.endLine < lines, JSON.stringify(range));
   const walk = (symbols: ReturnType<typeof documentSymbols>): void => {
     for (const symbol of symbols) {
       assert.ok(symbol.name !== '', 'every symbol has a name (the protocol requires one)');
@@ -85,8 +86,31 @@ describe('robustness', () => {
   }
 
   it('never throws on random edits of a realistic prompt (seeded)', async () => {
-    const base = '---\nmodel: gpt-4o\nbudget:\n  output: 500\n  variables:\n    q: 20\nconstraints:\n  words: {max: 50}\n  frequency:\n    - word: refund\n      count: 2\nsamples: [./x/*.json]\n---\n# Task 😀\n<!-- promptbound budget: 30 -->\nAnswer {{q}} 角色.\n## More\n<!-- promptbound-disable-next-line template -->\nUse {{d}}.\n';
-    const pieces = ['', '\n', ' ', ':', '-', '{', '}', '[', '#', '---', '{{', '}}', '<!--', '-->', '😀', '\r\n', '"', "'", '  - ', 'budget:', '\t'];
+    const base =
+      '---\nmodel: gpt-4o\nbudget:\n  output: 500\n  variables:\n    q: 20\nconstraints:\n  words: {max: 50}\n  frequency:\n    - word: refund\n      count: 2\nsamples: [./x/*.json]\n---\n# Task 😀\n<!-- promptbound budget: 30 -->\nAnswer {{q}} 角色.\n## More\n<!-- promptbound-disable-next-line template -->\nUse {{d}}.\n';
+    const pieces = [
+      '',
+      '\n',
+      ' ',
+      ':',
+      '-',
+      '{',
+      '}',
+      '[',
+      '#',
+      '---',
+      '{{',
+      '}}',
+      '<!--',
+      '-->',
+      '😀',
+      '\r\n',
+      '"',
+      "'",
+      '  - ',
+      'budget:',
+      '\t',
+    ];
     let seed = 42;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -104,24 +128,40 @@ describe('robustness', () => {
       const doc = s.textDocument;
       const diagnostics = diagnosticsIn(s, doc);
       codeLenses(s, DEFAULT_SETTINGS);
-      inlayHints(s, { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } }, { ...DEFAULT_SETTINGS, sectionCounts: 'inlayHints' });
+      inlayHints(
+        s,
+        { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } },
+        { ...DEFAULT_SETTINGS, sectionCounts: 'inlayHints' },
+      );
       await documentFeatures(s);
       for (let p = 0; p < 12; p++) {
         const position = doc.positionAt(random(text.length + 1));
         definitionAt(s, position);
         hoverAt(s, position);
         completionItems(s, position);
-        codeActions(doc, s, { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics } }, hostOf([s]));
+        codeActions(
+          doc,
+          s,
+          { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics } },
+          hostOf([s]),
+        );
       }
       // Every disable action offered re-parses to a document that no longer reports that diagnostic's rule on that line.
       for (const d of diagnostics.slice(0, 3)) {
-        for (const action of codeActions(doc, s, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }, hostOf([s]))) {
+        for (const action of codeActions(
+          doc,
+          s,
+          { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } },
+          hostOf([s]),
+        )) {
           if (!action.title.endsWith('for this line') || !action.edit) continue;
           const next = TextDocument.applyEdits(doc, action.edit.changes?.[uri] ?? []);
           const after = await snapshotOf(uri, next);
           const line = d.range.start.line + 1;
           assert.ok(
-            !after.result.diagnostics.some((x) => x.ruleId === d.code && x.uri === undefined && after.textDocument.positionAt(x.offset).line === line),
+            !after.result.diagnostics.some(
+              (x) => x.ruleId === d.code && x.uri === undefined && after.textDocument.positionAt(x.offset).line === line,
+            ),
             `${String(d.code)} still reported on line ${line} after "${action.title}" in ${JSON.stringify(next)}`,
           );
         }
@@ -134,6 +174,9 @@ describe('robustness', () => {
     const newer = TextDocument.create(s.textDocument.uri, 'markdown', 2, 'changed');
     const diagnostics = diagnosticsIn(s, s.textDocument);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    assert.deepEqual(codeActions(newer, s, { textDocument: { uri: newer.uri }, range, context: { diagnostics } }, hostOf([s])), []);
+    assert.deepEqual(
+      codeActions(newer, s, { textDocument: { uri: newer.uri }, range, context: { diagnostics } }, hostOf([s])),
+      [],
+    );
   });
 });

@@ -6,10 +6,19 @@ import { ruleDocsUrl } from '../../core/rules/registry';
 
 describe('number formats', () => {
   it('compacts windows the way the status bar reads them', () => {
-    assert.deepEqual(
-      [999, 4096, 8192, 16385, 128000, 200000, 999_499, 999_600, 1047576, 2097152, 10485760].map(compact),
-      ['999', '4.1k', '8.19k', '16.4k', '128k', '200k', '999k', '1M', '1.05M', '2.1M', '10.5M'],
-    );
+    assert.deepEqual([999, 4096, 8192, 16385, 128000, 200000, 999_499, 999_600, 1047576, 2097152, 10485760].map(compact), [
+      '999',
+      '4.1k',
+      '8.19k',
+      '16.4k',
+      '128k',
+      '200k',
+      '999k',
+      '1M',
+      '1.05M',
+      '2.1M',
+      '10.5M',
+    ]);
   });
 
   it('groups thousands and marks approximate counts', () => {

@@ -5,8 +5,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { after, before, describe, it } from 'node:test';
-import { AbstractMessageReader, AbstractMessageWriter, createProtocolConnection, type DataCallback, type Disposable, type Message } from 'vscode-languageserver-protocol/node';
-import { GlobRequest, ReadFileRequest, ReadRanksRequest, type GlobParams, type ReadFileParams, type ReadRanksParams } from '../../server/protocol';
+import {
+  AbstractMessageReader,
+  AbstractMessageWriter,
+  createProtocolConnection,
+  type DataCallback,
+  type Disposable,
+  type Message,
+} from 'vscode-languageserver-protocol/node';
+import {
+  GlobRequest,
+  ReadFileRequest,
+  ReadRanksRequest,
+  type GlobParams,
+  type ReadFileParams,
+  type ReadRanksParams,
+} from '../../server/protocol';
 import { nodeUriFileAccess } from '../../server/node-platform';
 import { FIXTURES, REPO, TestClient, fileUri, rangeText } from './client';
 
@@ -73,7 +87,10 @@ describe('the web-worker server', () => {
     worker.on('error', (error) => errors.push(String(error)));
     const exited = new Promise<number | null>((resolve) => worker.on('exit', resolve));
     const connection = createProtocolConnection(new WorkerReader(worker), new WorkerWriter(worker));
-    client = TestClient.over({ exitCode: () => (errors.length > 0 ? 1 : null), kill: () => void worker.terminate(), exited }, connection);
+    client = TestClient.over(
+      { exitCode: () => (errors.length > 0 ? 1 : null), kill: () => void worker.terminate(), exited },
+      connection,
+    );
     const disk = nodeUriFileAccess();
     await client.initialize(ROOT, (c) => {
       c.onRequest(ReadFileRequest, async (params: ReadFileParams) => {
@@ -102,10 +119,13 @@ describe('the web-worker server', () => {
     const uri = `${ROOT}/editor.prompt.md`;
     await client.open(uri, readFileSync(path.join(FIXTURES, 'editor.prompt.md'), 'utf8'), 1);
     const diagnostics = await client.diagnosticsAt(uri, 1);
-    assert.deepEqual(diagnostics.map((d) => [d.code, rangeText(d)]), [
-      ['frontmatter/schema', '4:2-4:8'],
-      ['template/undefined-variable', '8:17-8:24'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, rangeText(d)]),
+      [
+        ['frontmatter/schema', '4:2-4:8'],
+        ['template/undefined-variable', '8:17-8:24'],
+      ],
+    );
     assert.ok(requests.includes('ranks o200k_base'), requests.join('\n'));
     // The config is looked for in the workspace only, through the client.
     assert.ok(requests.includes(`read ${ROOT}/.promptbound.yaml`), requests.join('\n'));
@@ -117,7 +137,10 @@ describe('the web-worker server', () => {
     await client.open(uri, readFileSync(path.join(FIXTURES, 'reply.prompt.md'), 'utf8'), 1);
     await client.diagnosticsAt(uri, 1);
     const sample = await client.until('sample diagnostics', () => client.latest(`${ROOT}/reply.samples/answer.json`));
-    assert.deepEqual(sample.diagnostics.map((d) => [d.code, rangeText(d)]), [['sample/schema', '0:11-0:20']]);
+    assert.deepEqual(
+      sample.diagnostics.map((d) => [d.code, rangeText(d)]),
+      [['sample/schema', '0:11-0:20']],
+    );
     assert.ok(requests.includes(`glob ${ROOT}`), requests.join('\n'));
   });
 });

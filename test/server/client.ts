@@ -88,7 +88,11 @@ export class TestClient {
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(
-      { exitCode: () => child.exitCode, kill: () => void child.kill(), exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) },
+      {
+        exitCode: () => child.exitCode,
+        kill: () => void child.kill(),
+        exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+      },
       connection,
       { debounce: 0, ...options.settings },
     );
@@ -143,11 +147,16 @@ export class TestClient {
   capabilities: InitializeResult['capabilities'] = {};
 
   open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
-    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   close(uri: string): Promise<void> {
@@ -208,7 +217,9 @@ export class TestClient {
 }
 
 /** `line:character-line:character`, 0-based, as the tests write ranges. */
-export function rangeText(d: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }): string {
+export function rangeText(d: {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}): string {
   const { start, end } = d.range;
   return `${start.line}:${start.character}-${end.line}:${end.character}`;
 }

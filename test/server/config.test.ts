@@ -15,7 +15,9 @@ describe('config, disk changes and CRLF', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'promptbound-lsp-'));
     mkdirSync(path.join(dir, 'team', 'ask.samples'), { recursive: true });
     writeFileSync(path.join(dir, '.promptbound.yaml'), 'rules:\n  template/undefined-variable: warning\n');
-    client = await TestClient.start({ settings: { defaultModel: 'gpt-4', rules: { 'template/undefined-variable': 'off', 'template/unused-variable': 'off' } } });
+    client = await TestClient.start({
+      settings: { defaultModel: 'gpt-4', rules: { 'template/undefined-variable': 'off', 'template/unused-variable': 'off' } },
+    });
   });
   after(async () => {
     await client.stop();
@@ -27,7 +29,10 @@ describe('config, disk changes and CRLF', () => {
     await client.open(uri, '---\nbudget:\n  output: 100\n---\nHi {{who}}\n', 1);
     const diagnostics = await client.diagnosticsAt(uri, 1);
     // The config turns the rule back on (as a warning) although the settings turned it off.
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, rangeText(d)]), [['template/undefined-variable', 2, '4:5-4:8']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, rangeText(d)]),
+      [['template/undefined-variable', 2, '4:5-4:8']],
+    );
     const stats = await client.until('stats', () => client.stats.find((s) => s.uri === uri));
     // No model in the prompt or the config: the settings' default model applies.
     assert.equal(stats.model, 'gpt-4');
@@ -40,11 +45,23 @@ describe('config, disk changes and CRLF', () => {
     const start = client.published.length;
     const broken = 'rules:\n  template/undefined-variable: warnin\nmodel: gpt-4o-mini\n';
     await client.open(configUri, broken, 1, 'yaml');
-    await client.change(configUri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, text: broken }]);
-    const onConfig = await client.until('config problems', () => client.published.slice(start).find((p) => p.uri === configUri && p.diagnostics.length > 0));
-    assert.deepEqual(onConfig.diagnostics.map((d) => [d.code, rangeText(d)]), [['config/schema', '1:31-1:37']]);
+    await client.change(configUri, 2, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, text: broken },
+    ]);
+    const onConfig = await client.until('config problems', () =>
+      client.published.slice(start).find((p) => p.uri === configUri && p.diagnostics.length > 0),
+    );
+    assert.deepEqual(
+      onConfig.diagnostics.map((d) => [d.code, rangeText(d)]),
+      [['config/schema', '1:31-1:37']],
+    );
     // The misspelt severity is dropped (the settings' `off` applies again); the valid `model` key still applies.
-    const stats = await client.until('new model', () => client.stats.slice().reverse().find((s) => s.uri === prompt && s.model === 'gpt-4o-mini'));
+    const stats = await client.until('new model', () =>
+      client.stats
+        .slice()
+        .reverse()
+        .find((s) => s.uri === prompt && s.model === 'gpt-4o-mini'),
+    );
     assert.equal(stats.modelSource, 'config');
     assert.deepEqual(client.latest(prompt)?.diagnostics, []);
     await client.close(configUri);
@@ -57,10 +74,15 @@ describe('config, disk changes and CRLF', () => {
     await client.open(prompt, '---\nconstraints:\n  words: {max: 3}\n---\nAnswer briefly.\n', 1);
     const sample = fileUri(samplePath);
     const failing = await client.until('sample fails', () => client.latest(sample));
-    assert.deepEqual(failing.diagnostics.map((d) => d.code), ['sample/constraint']);
+    assert.deepEqual(
+      failing.diagnostics.map((d) => d.code),
+      ['sample/constraint'],
+    );
     const start = client.published.length;
     writeFileSync(samplePath, 'one two');
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: sample, type: FileChangeType.Changed }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: sample, type: FileChangeType.Changed }],
+    });
     const passing = await client.until('sample passes', () => client.published.slice(start).find((p) => p.uri === sample));
     assert.deepEqual(passing.diagnostics, []);
   });
@@ -71,9 +93,12 @@ describe('config, disk changes and CRLF', () => {
     await client.open(uri, text, 1);
     const diagnostics = await client.diagnosticsAt(uri, 1);
     // "👩‍💻 日本語 a𐐀b {{" is 5 + 1 + 3 + 1 + 4 + 1 + 2 = 17 UTF-16 code units.
-    assert.deepEqual(diagnostics.map((d) => [d.code, rangeText(d)]), [
-      ['frontmatter/schema', '3:2-3:8'],
-      ['template/undefined-variable', '5:17-5:20'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, rangeText(d)]),
+      [
+        ['frontmatter/schema', '3:2-3:8'],
+        ['template/undefined-variable', '5:17-5:20'],
+      ],
+    );
   });
 });

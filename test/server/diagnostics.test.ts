@@ -5,7 +5,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
-import { DocumentStatsRequest, LintWorkspaceRequest, type DocumentStatsPayload, type LintWorkspaceResult } from '../../server/protocol';
+import {
+  DocumentStatsRequest,
+  LintWorkspaceRequest,
+  type DocumentStatsPayload,
+  type LintWorkspaceResult,
+} from '../../server/protocol';
 import type { DiagnosticData } from '../../server/snapshot';
 import { FIXTURES, REPO, TestClient, fileUri, fixture, rangeText } from './client';
 
@@ -43,7 +48,10 @@ describe('diagnostics over the protocol', () => {
     const [schema, variable] = diagnostics;
     assert.equal(schema.source, 'promptbound');
     assert.equal(schema.severity, DiagnosticSeverity.Error);
-    assert.equal(schema.codeDescription?.href, 'https://github.com/promptbound/promptbound/blob/main/docs/rules/frontmatter/schema.md');
+    assert.equal(
+      schema.codeDescription?.href,
+      'https://github.com/promptbound/promptbound/blob/main/docs/rules/frontmatter/schema.md',
+    );
     const data = schema.data as DiagnosticData;
     assert.equal(data.ruleId, 'frontmatter/schema');
     assert.equal(data.version, 1);
@@ -61,7 +69,10 @@ describe('diagnostics over the protocol', () => {
     assert.deepEqual(pushed.sections[0]?.header.start, { line: 6, character: 0 });
     const asked: DocumentStatsPayload | null = await client.connection.sendRequest(DocumentStatsRequest, { uri: f.uri });
     assert.deepEqual(asked, pushed);
-    assert.equal(await client.connection.sendRequest(DocumentStatsRequest, { uri: fileUri(path.join(FIXTURES, 'nothing.prompt.md')) }), null);
+    assert.equal(
+      await client.connection.sendRequest(DocumentStatsRequest, { uri: fileUri(path.join(FIXTURES, 'nothing.prompt.md')) }),
+      null,
+    );
   });
 
   it('applies several incremental changes in one event and re-lints at the new version', async () => {
@@ -78,7 +89,10 @@ describe('diagnostics over the protocol', () => {
     const edited = TextDocument.update(mirror, changes, 2);
     await client.change(f.uri, 2, changes);
     const diagnostics = await client.diagnosticsAt(f.uri, 2);
-    assert.deepEqual(diagnostics.map((d) => [d.code, rangeText(d)]), [['template/undefined-variable', '8:24-8:31']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, rangeText(d)]),
+      [['template/undefined-variable', '8:24-8:31']],
+    );
     assert.equal(edited.getText().split('\n')[8].slice(24, 31), 'missing');
     const stats = await client.until('stats v2', () => client.stats.find((s) => s.uri === f.uri && s.version === 2));
     assert.ok(stats.promptTokens > 0);
@@ -88,13 +102,22 @@ describe('diagnostics over the protocol', () => {
     const f = fixture('editor.prompt.md');
     const start = client.published.length;
     for (let version = 3; version <= 12; version++) {
-      await client.change(f.uri, version, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x' }]);
+      await client.change(f.uri, version, [
+        { range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'x' },
+      ]);
     }
     await client.diagnosticsAt(f.uri, 12, start);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const versions = client.published.slice(start).filter((p) => p.uri === f.uri).map((p) => p.version ?? -1);
+    const versions = client.published
+      .slice(start)
+      .filter((p) => p.uri === f.uri)
+      .map((p) => p.version ?? -1);
     assert.equal(versions.at(-1), 12);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published out of order: ${versions.join(',')}`);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      `published out of order: ${versions.join(',')}`,
+    );
   });
 
   it('clears the diagnostics of a closed prompt', async () => {
@@ -120,7 +143,10 @@ describe('sample files', () => {
     await client.open(prompt.uri, prompt.text, 1);
     await client.diagnosticsAt(prompt.uri, 1);
     const onSample = await client.until('sample diagnostics', () => client.latest(sample.uri));
-    assert.deepEqual(onSample.diagnostics.map((d) => [d.code, rangeText(d)]), [['sample/schema', '0:11-0:20']]);
+    assert.deepEqual(
+      onSample.diagnostics.map((d) => [d.code, rangeText(d)]),
+      [['sample/schema', '0:11-0:20']],
+    );
   });
 
   it("updates the sample's diagnostics when its prompt changes", async () => {
@@ -137,12 +163,24 @@ describe('sample files', () => {
   it('re-lints the prompt when the open sample is edited, reading the unsaved text', async () => {
     await client.open(sample.uri, sample.text, 1, 'json');
     const start = client.published.length;
-    await client.change(sample.uri, 2, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 20 } }, text: '"maybe"' }]);
-    const again = await client.until('sample diagnostics v2', () => client.published.slice(start).find((p) => p.uri === sample.uri && p.diagnostics.length > 0));
+    await client.change(sample.uri, 2, [
+      { range: { start: { line: 0, character: 11 }, end: { line: 0, character: 20 } }, text: '"maybe"' },
+    ]);
+    const again = await client.until('sample diagnostics v2', () =>
+      client.published.slice(start).find((p) => p.uri === sample.uri && p.diagnostics.length > 0),
+    );
     assert.equal(again.version, 2);
-    assert.deepEqual(again.diagnostics.map((d) => [d.code, rangeText(d)]), [['sample/schema', '0:11-0:18']]);
-    const onPrompt = await client.until('prompt summary', () => client.published.slice(start).find((p) => p.uri === prompt.uri && p.diagnostics.length > 0));
-    assert.deepEqual(onPrompt.diagnostics.map((d) => d.code), ['sample/constraint']);
+    assert.deepEqual(
+      again.diagnostics.map((d) => [d.code, rangeText(d)]),
+      [['sample/schema', '0:11-0:18']],
+    );
+    const onPrompt = await client.until('prompt summary', () =>
+      client.published.slice(start).find((p) => p.uri === prompt.uri && p.diagnostics.length > 0),
+    );
+    assert.deepEqual(
+      onPrompt.diagnostics.map((d) => d.code),
+      ['sample/constraint'],
+    );
   });
 });
 
@@ -154,10 +192,19 @@ describe('the same diagnostics as promptbound check', () => {
   after(() => client.stop());
 
   it('editor.prompt.md, reply.prompt.md and its sample: same rule ids and positions', async () => {
-    const cli = spawnSync(process.execPath, [path.join(REPO, 'bin', 'promptbound.js'), 'check', '--format', 'json', FIXTURES], { encoding: 'utf8', cwd: REPO });
-    const report = JSON.parse(cli.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }> }>;
+    const cli = spawnSync(process.execPath, [path.join(REPO, 'bin', 'promptbound.js'), 'check', '--format', 'json', FIXTURES], {
+      encoding: 'utf8',
+      cwd: REPO,
+    });
+    const report = JSON.parse(cli.stdout) as Array<{
+      filePath: string;
+      messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }>;
+    }>;
     const expected = new Map(
-      report.map((file) => [fileUri(file.filePath), file.messages.map((m) => `${m.ruleId} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`).sort()]),
+      report.map((file) => [
+        fileUri(file.filePath),
+        file.messages.map((m) => `${m.ruleId} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`).sort(),
+      ]),
     );
     assert.ok(expected.size >= 3, cli.stdout + cli.stderr);
     for (const name of ['editor.prompt.md', 'reply.prompt.md']) {
@@ -186,17 +233,24 @@ describe('a sample opened without its prompt', () => {
     const sample = fixture('reply.samples/answer.json');
     await client.open(sample.uri, sample.text, 1, 'json');
     const onSample = await client.diagnosticsAt(sample.uri, 1);
-    assert.deepEqual(onSample.map((d) => [d.code, rangeText(d)]), [['sample/schema', '0:11-0:20']]);
+    assert.deepEqual(
+      onSample.map((d) => [d.code, rangeText(d)]),
+      [['sample/schema', '0:11-0:20']],
+    );
     // The prompt is not open: its own summary diagnostic is not shown.
     assert.equal(client.published.filter((p) => p.uri === prompt.uri && p.diagnostics.length > 0).length, 0);
     const start = client.published.length;
-    await client.change(sample.uri, 2, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 20 } }, text: '"rejected"' }]);
+    await client.change(sample.uri, 2, [
+      { range: { start: { line: 0, character: 11 }, end: { line: 0, character: 20 } }, text: '"rejected"' },
+    ]);
     assert.deepEqual(await client.diagnosticsAt(sample.uri, 2, start), []);
   });
 
   it('clears the sample when it closes', async () => {
     const sample = fixture('reply.samples/answer.json');
-    await client.change(sample.uri, 3, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 21 } }, text: '"nope"' }]);
+    await client.change(sample.uri, 3, [
+      { range: { start: { line: 0, character: 11 }, end: { line: 0, character: 21 } }, text: '"nope"' },
+    ]);
     assert.equal((await client.diagnosticsAt(sample.uri, 3)).length, 1);
     const start = client.published.length;
     await client.close(sample.uri);
@@ -214,14 +268,22 @@ describe('lintWorkspace over examples/ matches promptbound check', () => {
 
   it('every example prompt and sample: same rule ids and positions, files linted without opening them', async () => {
     const examples = path.join(REPO, 'examples');
-    const cli = spawnSync(process.execPath, [path.join(REPO, 'bin', 'promptbound.js'), 'check', '--format', 'json', examples], { encoding: 'utf8', cwd: REPO });
-    const report = JSON.parse(cli.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }> }>;
+    const cli = spawnSync(process.execPath, [path.join(REPO, 'bin', 'promptbound.js'), 'check', '--format', 'json', examples], {
+      encoding: 'utf8',
+      cwd: REPO,
+    });
+    const report = JSON.parse(cli.stdout) as Array<{
+      filePath: string;
+      messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }>;
+    }>;
     const prompts = report.map((f) => f.filePath).filter((file) => /\.(prompt\.md|prompt|prompty|prompt\.ya?ml)$/.test(file));
     assert.ok(prompts.length >= 10, cli.stdout);
     const result: LintWorkspaceResult = await client.connection.sendRequest(LintWorkspaceRequest, { uris: prompts.map(fileUri) });
     assert.equal(result.files, prompts.length);
     for (const file of report) {
-      const expected = file.messages.map((m) => `${m.ruleId} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`).sort();
+      const expected = file.messages
+        .map((m) => `${m.ruleId} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`)
+        .sort();
       const published = client.latest(fileUri(file.filePath));
       const actual = (published?.diagnostics ?? []).map((d) => `${String(d.code)} ${rangeText(d)}`).sort();
       assert.deepEqual(actual, expected, file.filePath);

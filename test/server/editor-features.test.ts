@@ -37,7 +37,10 @@ async function opened(client: TestClient, name: string, languageId = 'markdown')
 }
 
 function outline(symbols: DocumentSymbol[], depth = 0): string[] {
-  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` — ${s.detail}` : ''}`, ...outline(s.children ?? [], depth + 1)]);
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail ? ` — ${s.detail}` : ''}`,
+    ...outline(s.children ?? [], depth + 1),
+  ]);
 }
 
 function linkText(links: DocumentLink[]): string[] {
@@ -67,7 +70,9 @@ describe('editor features over the protocol', () => {
   it('outline: frontmatter keys, then headings nested by level, each with the token count the CodeLens shows', async () => {
     const f = await opened(client, 'outline.prompt.md');
     const stats = await client.until('stats', () => client.stats.find((s) => s.uri === f.uri));
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: f.uri } })) as DocumentSymbol[];
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: f.uri },
+    })) as DocumentSymbol[];
     const tokens = Object.fromEntries(stats.sections.map((s) => [s.title, s.tokens]));
     assert.ok(tokens.Role > 0 && tokens.Tone > 0 && tokens.Task > 0, JSON.stringify(tokens));
     const pct = Math.round((tokens.Role / 40) * 100);
@@ -97,10 +102,18 @@ describe('editor features over the protocol', () => {
 
   it('outline: the role blocks of a Dotprompt file, each with its token count', async () => {
     const f = await opened(client, 'invoice.prompt', 'dotprompt');
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: f.uri } })) as DocumentSymbol[];
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: f.uri },
+    })) as DocumentSymbol[];
     const roles = symbols.filter((s) => s.name !== 'Frontmatter');
-    assert.deepEqual(roles.map((s) => s.name), ['system', 'user']);
-    assert.deepEqual(roles.map((s) => s.selectionRange.start.line), [16, 23]);
+    assert.deepEqual(
+      roles.map((s) => s.name),
+      ['system', 'user'],
+    );
+    assert.deepEqual(
+      roles.map((s) => s.selectionRange.start.line),
+      [16, 23],
+    );
     for (const role of roles) assert.match(role.detail!, /^\d+ tokens$/);
   });
 
@@ -133,7 +146,9 @@ describe('editor features over the protocol', () => {
     assert.match(md![1].tooltip!, /2 samples match: outline\.samples\/a\.json, outline\.samples\/b\.json/);
     const dot = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: at('invoice.prompt') } });
     assert.deepEqual(linkText(dot!), ['14:14-14:25 defs.json', '25:4-25:10 _footer.prompt']);
-    const prompty = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: at('support.prompty') } });
+    const prompty = await client.connection.sendRequest(DocumentLinkRequest.type, {
+      textDocument: { uri: at('support.prompty') },
+    });
     assert.deepEqual(linkText(prompty!), ['12:15-12:34 support.sample.json']);
   });
 
@@ -145,7 +160,9 @@ describe('editor features over the protocol', () => {
 
   it('definition: a variable jumps to its declarations (input schema first, then budget and example values)', async () => {
     const def = (uri: string, line: number, character: number) =>
-      client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line, character } }) as Promise<Location[]>;
+      client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line, character } }) as Promise<
+        Location[]
+      >;
     assert.deepEqual((await def(at('outline.prompt.md'), 23, 13)).map(rangeText), ['5:4-5:12']);
     // {{document}} on line 24 of invoice.prompt: `document:` under input.schema (4) and input.default (7).
     assert.deepEqual((await def(at('invoice.prompt'), 24, 4)).map(rangeText), ['4:4-4:12', '7:4-7:12']);
@@ -160,9 +177,15 @@ describe('editor features over the protocol', () => {
     assert.equal(result.model, 'gpt-4o-mini');
     assert.deepEqual(result.sets, [{ label: 'sample', source: 'sample' }]);
     const texts = result.messages.map((m) => m.segments.map((s) => s.text).join(''));
-    assert.deepEqual(result.messages.map((m) => m.role), ['system', 'user']);
+    assert.deepEqual(
+      result.messages.map((m) => m.role),
+      ['system', 'user'],
+    );
     assert.deepEqual(texts, ['You are a support agent for CONTOSO.', '- boots\n\n- socks\n\nRegular customer.\nTotal: 2']);
-    assert.deepEqual(result.messages.map((m) => m.tokens), texts.map(o200kCount));
+    assert.deepEqual(
+      result.messages.map((m) => m.tokens),
+      texts.map(o200kCount),
+    );
     assert.equal(result.total, o200kCount(texts[0]) + o200kCount(texts[1]) + result.overhead);
     assert.deepEqual(result.missing, ['vip']);
     assert.deepEqual(result.unevaluated, []);
@@ -171,8 +194,14 @@ describe('editor features over the protocol', () => {
   it('preview: Dotprompt input.default, {{#if}}/{{else}} standalone lines, a partial inlined', async () => {
     const result = (await client.connection.sendRequest(PreviewRequest, { uri: at('invoice.prompt') })) as PreviewResult;
     const texts = result.messages.map((m) => m.segments.map((s) => s.text).join(''));
-    assert.deepEqual(texts, ['Extract the invoice fields.\nNo hint was given.', 'Invoice 42 from Fabrikam\nAnswer with JSON only.']);
-    assert.deepEqual(result.messages.map((m) => m.tokens), texts.map(o200kCount));
+    assert.deepEqual(texts, [
+      'Extract the invoice fields.\nNo hint was given.',
+      'Invoice 42 from Fabrikam\nAnswer with JSON only.',
+    ]);
+    assert.deepEqual(
+      result.messages.map((m) => m.tokens),
+      texts.map(o200kCount),
+    );
     assert.deepEqual(result.messages[1].segments[0], { text: 'Invoice 42 from Fabrikam', kind: 'value' });
   });
 
@@ -180,7 +209,10 @@ describe('editor features over the protocol', () => {
     const f = await opened(client, 'triage.prompt.yml', 'prompt-yaml');
     const result = (await client.connection.sendRequest(PreviewRequest, { uri: f.uri, set: 1 }))!;
     assert.equal(result.chosen, 1);
-    assert.deepEqual(result.sets.map((s) => s.label), ['testData[0]: My parcel is late', 'testData[1]: Refund please']);
+    assert.deepEqual(
+      result.sets.map((s) => s.label),
+      ['testData[0]: My parcel is late', 'testData[1]: Refund please'],
+    );
     assert.equal(result.messages[1].segments.map((s) => s.text).join(''), 'Ticket: Refund please');
   });
 
@@ -212,7 +244,9 @@ describe('editor features over the protocol', () => {
 
   it('preview updates with the text: an edit is rendered at the new version', async () => {
     const uri = at('triage.prompt.yml');
-    await client.change(uri, 2, [{ range: { start: { line: 4, character: 13 }, end: { line: 4, character: 33 } }, text: 'Sort the ticket.' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line: 4, character: 13 }, end: { line: 4, character: 33 } }, text: 'Sort the ticket.' },
+    ]);
     const result = (await client.connection.sendRequest(PreviewRequest, { uri }))!;
     assert.equal(result.version, 2);
     assert.equal(result.messages[0].segments.map((s) => s.text).join(''), 'Sort the ticket.');
@@ -231,7 +265,10 @@ describe('pull diagnostics over the protocol', () => {
   let push: TestClient;
   const refreshes: number[] = [];
   before(async () => {
-    pull = await TestClient.start({ textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } });
+    pull = await TestClient.start({
+      textDocument: { diagnostic: { dynamicRegistration: false } },
+      workspace: { diagnostics: { refreshSupport: true } },
+    });
     pull.connection.onRequest('workspace/diagnostic/refresh', () => {
       refreshes.push(Date.now());
       return null;
@@ -244,11 +281,18 @@ describe('pull diagnostics over the protocol', () => {
   });
 
   const report = (uri: string, previousResultId?: string) =>
-    pull.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }) as Promise<DocumentDiagnosticReport>;
+    pull.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri },
+      previousResultId,
+    }) as Promise<DocumentDiagnosticReport>;
   const summary = (ds: Diagnostic[]) => ds.map((d) => `${rangeText(d)} ${d.code} ${d.message}`).sort();
 
   it('advertised only to a client that supports it and did not ask for push', () => {
-    assert.deepEqual(pull.capabilities.diagnosticProvider, { identifier: 'promptbound', interFileDependencies: true, workspaceDiagnostics: true });
+    assert.deepEqual(pull.capabilities.diagnosticProvider, {
+      identifier: 'promptbound',
+      interFileDependencies: true,
+      workspaceDiagnostics: true,
+    });
     assert.equal(push.capabilities.diagnosticProvider, undefined);
   });
 
@@ -271,7 +315,9 @@ describe('pull diagnostics over the protocol', () => {
     const uri = at('support.prompty');
     const before = refreshes.length;
     // Declare `vip` under budget.variables (line 15 is `    customer: 10`): the undefined-variable warning goes.
-    await pull.change(uri, 2, [{ range: { start: { line: 15, character: 16 }, end: { line: 15, character: 16 } }, text: '\n    vip: 2' }]);
+    await pull.change(uri, 2, [
+      { range: { start: { line: 15, character: 16 }, end: { line: 15, character: 16 } }, text: '\n    vip: 2' },
+    ]);
     const next = await report(uri);
     assert.equal(next.kind, 'full');
     assert.ok(next.kind === 'full' && !next.items.some((d) => d.code === 'template/undefined-variable'), JSON.stringify(next));
@@ -280,11 +326,18 @@ describe('pull diagnostics over the protocol', () => {
 
   it('workspace/diagnostic lists the documents with reports, unchanged ones by result id', async () => {
     const uri = at('support.prompty');
-    const full = (await pull.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] })) as WorkspaceDiagnosticReport;
+    const full = (await pull.connection.sendRequest(WorkspaceDiagnosticRequest.type, {
+      previousResultIds: [],
+    })) as WorkspaceDiagnosticReport;
     const mine = full.items.find((i) => i.uri === uri);
     assert.ok(mine && mine.kind === 'full' && mine.version === 2, JSON.stringify(full.items));
     const previous = full.items.map((i) => ({ uri: i.uri, value: i.resultId! }));
-    const second = (await pull.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: previous })) as WorkspaceDiagnosticReport;
-    assert.ok(second.items.every((i) => i.kind === 'unchanged'), JSON.stringify(second.items));
+    const second = (await pull.connection.sendRequest(WorkspaceDiagnosticRequest.type, {
+      previousResultIds: previous,
+    })) as WorkspaceDiagnosticReport;
+    assert.ok(
+      second.items.every((i) => i.kind === 'unchanged'),
+      JSON.stringify(second.items),
+    );
   });
 });

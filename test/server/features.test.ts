@@ -38,13 +38,21 @@ async function applyAction(client: TestClient, doc: TextDocument, action: CodeAc
   const text = TextDocument.applyEdits(doc, edits);
   // Edits are sent last-first so each range is still valid when it is applied.
   const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
-  await client.change(doc.uri, doc.version + 1, sorted.map((e) => ({ range: e.range, text: e.newText })));
+  await client.change(
+    doc.uri,
+    doc.version + 1,
+    sorted.map((e) => ({ range: e.range, text: e.newText })),
+  );
   return TextDocument.create(doc.uri, doc.languageId, doc.version + 1, text);
 }
 
 function codeActions(client: TestClient, uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
   const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } }) as Promise<CodeAction[]>;
+  return client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range,
+    context: { diagnostics },
+  }) as Promise<CodeAction[]>;
 }
 
 describe('language features over the protocol', () => {
@@ -59,7 +67,10 @@ describe('language features over the protocol', () => {
   it('hovers model facts on model:', async () => {
     await client.open(f.uri, f.text, 1);
     await client.diagnosticsAt(f.uri, 1);
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: f.uri }, position: { line: 1, character: 9 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: f.uri },
+      position: { line: 1, character: 9 },
+    });
     assert.ok(hover, 'no hover on model:');
     const text = (hover.contents as MarkupContent).value;
     assert.match(text, /gpt-4o/);
@@ -68,7 +79,10 @@ describe('language features over the protocol', () => {
   });
 
   it('completes budget keys in the frontmatter', async () => {
-    const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: f.uri }, position: { line: 3, character: 2 } });
+    const result = await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: f.uri },
+      position: { line: 3, character: 2 },
+    });
     const items: CompletionItem[] = Array.isArray(result) ? result : ((result as CompletionList | null)?.items ?? []);
     const labels = items.map((i) => i.label);
     assert.ok(labels.includes('warnAt') && labels.includes('context'), labels.join(', '));
@@ -83,13 +97,19 @@ describe('language features over the protocol', () => {
     const fixed = await applyAction(client, TextDocument.create(f.uri, 'markdown', 1, f.text), fix);
     assert.match(fixed.getText(), /\n {2}warnAt: 0\.7\n/);
     const after = await client.diagnosticsAt(f.uri, 2, start);
-    assert.deepEqual(after.map((d) => d.code), ['template/undefined-variable']);
+    assert.deepEqual(
+      after.map((d) => d.code),
+      ['template/undefined-variable'],
+    );
   });
 
   it('code lenses carry the per-section counts', async () => {
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: f.uri } });
     assert.ok(lenses && lenses.length > 0, 'no code lenses');
-    assert.ok(lenses.some((l) => l.range.start.line === 6 && /token/.test(l.command?.title ?? '')), JSON.stringify(lenses));
+    assert.ok(
+      lenses.some((l) => l.range.start.line === 6 && /token/.test(l.command?.title ?? '')),
+      JSON.stringify(lenses),
+    );
   });
 
   it('a sample quick fix (nearest enum value) applied to the sample file re-lints it clean', async () => {
@@ -107,7 +127,9 @@ describe('language features over the protocol', () => {
     const start = client.published.length;
     const fixed = await applyAction(client, TextDocument.create(sample.uri, 'json', 1, sample.text), fix);
     assert.deepEqual(JSON.parse(fixed.getText()), { status: 'approved' });
-    const clean = await client.until('sample clean', () => client.published.slice(start).find((p) => p.uri === sample.uri && p.diagnostics.length === 0));
+    const clean = await client.until('sample clean', () =>
+      client.published.slice(start).find((p) => p.uri === sample.uri && p.diagnostics.length === 0),
+    );
     assert.equal(clean.version, 2);
     await client.close(sample.uri);
     await client.close(prompt.uri);
@@ -123,12 +145,18 @@ describe('language features over the protocol', () => {
 
   it('validates a completion against the prompt of a sample file', async () => {
     const sample = fixture('reply.samples/answer.json');
-    const bad = (await client.connection.sendRequest(ValidateCompletionRequest, { uri: sample.uri, text: '{"status": "nope"}' }))!;
+    const bad = (await client.connection.sendRequest(ValidateCompletionRequest, {
+      uri: sample.uri,
+      text: '{"status": "nope"}',
+    }))!;
     assert.equal(bad.pass, false);
     assert.equal(bad.prompt, fixture('reply.prompt.md').uri);
     assert.equal(bad.schema[0]?.pointer, '/status');
     assert.deepEqual(bad.schema[0]?.range.start, { line: 0, character: 11 });
-    const good = (await client.connection.sendRequest(ValidateCompletionRequest, { uri: sample.uri, text: '{"status": "approved"}' }))!;
+    const good = (await client.connection.sendRequest(ValidateCompletionRequest, {
+      uri: sample.uri,
+      text: '{"status": "approved"}',
+    }))!;
     assert.equal(good.pass, true);
     const notJson = (await client.connection.sendRequest(ValidateCompletionRequest, { uri: sample.uri, text: 'sure!' }))!;
     assert.equal(notJson.pass, false);
@@ -142,12 +170,16 @@ describe('language features over the protocol', () => {
     assert.ok(claude);
     const before = client.stats.length;
     await client.connection.sendNotification(SetModelOverrideNotification, { uri: f.uri, model: claude.id });
-    const stats = await client.until('override stats', () => client.stats.slice(before).find((s) => s.uri === f.uri && s.modelSource === 'override'));
+    const stats = await client.until('override stats', () =>
+      client.stats.slice(before).find((s) => s.uri === f.uri && s.modelSource === 'override'),
+    );
     assert.equal(stats.model, claude.id);
     assert.equal(stats.modelSource, 'override');
     assert.equal(stats.approximate, true);
     await client.connection.sendNotification(SetModelOverrideNotification, { uri: f.uri });
-    const back = await client.until('override cleared', () => client.stats.slice(before).find((s) => s.uri === f.uri && s.modelSource === 'document'));
+    const back = await client.until('override cleared', () =>
+      client.stats.slice(before).find((s) => s.uri === f.uri && s.modelSource === 'document'),
+    );
     assert.equal(back.model, 'gpt-4o');
   });
 
@@ -157,8 +189,14 @@ describe('language features over the protocol', () => {
     const result: LintWorkspaceResult = await client.connection.sendRequest(LintWorkspaceRequest, { uris: [reply.uri] });
     assert.deepEqual(result, { files: 1, errors: 2, warnings: 0, infos: 0 });
     const published = client.published.slice(start);
-    assert.deepEqual(published.find((p) => p.uri === reply.uri)?.diagnostics.map((d) => d.code), ['sample/constraint']);
-    assert.deepEqual(published.find((p) => p.uri === fixture('reply.samples/answer.json').uri)?.diagnostics.map((d) => d.code), ['sample/schema']);
+    assert.deepEqual(
+      published.find((p) => p.uri === reply.uri)?.diagnostics.map((d) => d.code),
+      ['sample/constraint'],
+    );
+    assert.deepEqual(
+      published.find((p) => p.uri === fixture('reply.samples/answer.json').uri)?.diagnostics.map((d) => d.code),
+      ['sample/schema'],
+    );
   });
 
   it('inlay hints instead of code lenses when sectionCounts is inlayHints', async () => {
@@ -179,7 +217,10 @@ describe('language features over the protocol', () => {
     const diagnostics = await client.diagnosticsAt(uri, 1);
     const over = diagnostics.find((d) => d.code === 'budget/context-window');
     assert.ok(over, JSON.stringify(diagnostics));
-    assert.deepEqual(over.relatedInformation?.map((r) => [r.location.uri, rangeText(r.location), r.message]), [[uri, '4:10-4:12', 'output reserve (budget.output)']]);
+    assert.deepEqual(
+      over.relatedInformation?.map((r) => [r.location.uri, rangeText(r.location), r.message]),
+      [[uri, '4:10-4:12', 'output reserve (budget.output)']],
+    );
     await client.close(uri);
   });
 
@@ -187,7 +228,10 @@ describe('language features over the protocol', () => {
     const uri = fileUri(path.join(FIXTURES, 'huge.prompt.md'));
     await client.open(uri, 'word '.repeat(2_200_000), 1);
     const diagnostics = await client.diagnosticsAt(uri, 1);
-    assert.deepEqual(diagnostics.map((d) => d.message), ['skipped: larger than 10 MB']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.message),
+      ['skipped: larger than 10 MB'],
+    );
     await client.close(uri);
   });
 
@@ -195,7 +239,11 @@ describe('language features over the protocol', () => {
     const start = client.published.length;
     client.settings = { ...client.settings, rules: { 'template/undefined-variable': 'off' } };
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
-    const quiet = await client.until('rule off', () => client.published.slice(start).find((p) => p.uri === f.uri && p.diagnostics.every((d) => d.code !== 'template/undefined-variable')));
+    const quiet = await client.until('rule off', () =>
+      client.published
+        .slice(start)
+        .find((p) => p.uri === f.uri && p.diagnostics.every((d) => d.code !== 'template/undefined-variable')),
+    );
     assert.deepEqual(quiet.diagnostics, []);
     client.settings = { debounce: 0 };
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
@@ -216,27 +264,47 @@ describe('a failing rule and hostile requests', () => {
     for (let round = 1; round <= 6; round++) {
       // Opened and edited repeatedly: a crash loop would show as a dead process here.
       if (round === 1) await client.open(uri, text, 1);
-      else await client.change(uri, round, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: ' ' }]);
+      else
+        await client.change(uri, round, [
+          { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: ' ' },
+        ]);
       const diagnostics = await client.diagnosticsAt(uri, round);
       const internal = diagnostics.filter((d) => d.code === 'internal/rule-error');
       assert.equal(internal.length, 1);
       assert.match(String(internal[0].message), /test\/throws/);
       assert.ok(diagnostics.some((d) => d.code === 'template/undefined-variable'));
     }
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 9 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 9 },
+    });
     assert.ok(hover);
     assert.equal(client.server.exitCode(), null);
   });
 
   it('answers nonsense parameters without dying', async () => {
     const uri = fileUri(path.join(FIXTURES, 'throws.prompt.md'));
-    // A misbehaving client: the method names without the declared parameter types.
-    assert.equal(await client.connection.sendRequest(CountTextRequest.method, { uri: 42, text: null }), null);
-    assert.equal(await client.connection.sendRequest(ValidateCompletionRequest.method, null), null);
-    assert.deepEqual(await client.connection.sendRequest(LintWorkspaceRequest.method, { uris: 'nope' }), { files: 0, errors: 0, warnings: 0, infos: 0 });
-    const far = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9999, character: -5 } });
+    // A misbehaving client: the method names without the declared parameter types answer -32602 InvalidParams.
+    const invalid = (promise: Promise<unknown>) =>
+      promise.then(
+        () => assert.fail('expected InvalidParams'),
+        (error: { code?: number }) => assert.equal(error.code, -32602),
+      );
+    await invalid(client.connection.sendRequest(CountTextRequest.method, { uri: 42, text: null }));
+    await invalid(client.connection.sendRequest(ValidateCompletionRequest.method, null));
+    await invalid(client.connection.sendRequest(LintWorkspaceRequest.method, { uris: 'nope' }));
+    await invalid(
+      client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 9999, character: -5 } }),
+    );
+    const far = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 9999, character: 5 },
+    });
     assert.equal(far, null);
-    const unknown = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: 'untitled:never-opened' }, position: { line: 0, character: 0 } });
+    const unknown = await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: 'untitled:never-opened' },
+      position: { line: 0, character: 0 },
+    });
     assert.deepEqual(unknown, []);
     const counted = await client.connection.sendRequest(CountTextRequest, { uri, text: 'still alive' });
     assert.ok(counted!.tokens > 0);
@@ -256,15 +324,20 @@ describe('promptbound lsp --stdio', () => {
   });
 
   it('serves the same diagnostics as the server bundle', async () => {
-    const client = await TestClient.start({ args: [path.join(FIXTURES, '..', '..', '..', 'bin', 'promptbound.js'), 'lsp', '--stdio'] });
+    const client = await TestClient.start({
+      args: [path.join(FIXTURES, '..', '..', '..', 'bin', 'promptbound.js'), 'lsp', '--stdio'],
+    });
     try {
       const f = fixture('editor.prompt.md');
       await client.open(f.uri, f.text, 1);
       const diagnostics = await client.diagnosticsAt(f.uri, 1);
-      assert.deepEqual(diagnostics.map((d) => [d.code, rangeText(d)]), [
-        ['frontmatter/schema', '4:2-4:8'],
-        ['template/undefined-variable', '8:17-8:24'],
-      ]);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, rangeText(d)]),
+        [
+          ['frontmatter/schema', '4:2-4:8'],
+          ['template/undefined-variable', '8:17-8:24'],
+        ],
+      );
     } finally {
       await client.stop();
     }
@@ -282,7 +355,10 @@ describe('the desktop transport (IPC, as vscode-languageclient starts dist/serve
       await client.initialize(fileUri(FIXTURES));
       const f = fixture('editor.prompt.md');
       await client.open(f.uri, f.text, 1);
-      assert.deepEqual((await client.diagnosticsAt(f.uri, 1)).map((d) => d.code), ['frontmatter/schema', 'template/undefined-variable']);
+      assert.deepEqual(
+        (await client.diagnosticsAt(f.uri, 1)).map((d) => d.code),
+        ['frontmatter/schema', 'template/undefined-variable'],
+      );
     } finally {
       await client.stop();
     }
@@ -296,15 +372,24 @@ describe('file-creating code actions follow the client capabilities', () => {
     await client.open(f.uri, f.text, 1);
     await client.diagnosticsAt(f.uri, 1);
     const range = { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } };
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: f.uri }, range, context: { diagnostics: [] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: f.uri },
+      range,
+      context: { diagnostics: [] },
+    })) as CodeAction[];
     return actions.map((a) => a.title);
   };
 
   it('offers "Create sample from schema" to a client that can create files', async () => {
-    const client = await TestClient.start({ workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+    const client = await TestClient.start({
+      workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+    });
     try {
       const found = await titles(client);
-      assert.ok(found.some((t) => /sample from schema/i.test(t)), found.join(' | '));
+      assert.ok(
+        found.some((t) => /sample from schema/i.test(t)),
+        found.join(' | '),
+      );
     } finally {
       await client.stop();
     }
@@ -321,8 +406,8 @@ describe('file-creating code actions follow the client capabilities', () => {
   });
 });
 
-describe('the model picker lists the document\'s custom models', () => {
-  it('puts the settings\' custom models first for that uri, and only the table without a uri', async () => {
+describe("the model picker lists the document's custom models", () => {
+  it("puts the settings' custom models first for that uri, and only the table without a uri", async () => {
     const custom = { id: 'acme-internal-7b', encoding: 'cl100k_base', context: 32_000, output: 2_000 };
     const client = await TestClient.start({ settings: { models: [custom] } });
     try {
@@ -330,8 +415,18 @@ describe('the model picker lists the document\'s custom models', () => {
       await client.open(f.uri, f.text, 1);
       await client.diagnosticsAt(f.uri, 1);
       const forUri = await client.connection.sendRequest(ModelsRequest, { uri: f.uri });
-      assert.deepEqual(forUri[0], { id: 'acme-internal-7b', context: 32_000, output: 2_000, encoding: 'cl100k_base', tokenizer: 'exact', family: 'custom' });
-      assert.ok(forUri.some((m) => m.id === 'gpt-4o'), 'the table follows');
+      assert.deepEqual(forUri[0], {
+        id: 'acme-internal-7b',
+        context: 32_000,
+        output: 2_000,
+        encoding: 'cl100k_base',
+        tokenizer: 'exact',
+        family: 'custom',
+      });
+      assert.ok(
+        forUri.some((m) => m.id === 'gpt-4o'),
+        'the table follows',
+      );
       const plain = await client.connection.sendRequest(ModelsRequest, {});
       assert.ok(!plain.some((m) => m.id === 'acme-internal-7b'));
     } finally {

@@ -75,7 +75,8 @@ describe('PromptWorkspace: stale results are dropped', () => {
   it('a lint that finishes after a newer change publishes nothing; the newer one publishes its version', async () => {
     const uri = 'file:///w/slow.prompt.md';
     const schemaUri = 'file:///w/out.schema.json';
-    const text = (words: number) => `---\nmodel: gpt-4o\nconstraints:\n  schema: ./out.schema.json\n  words: {max: ${words}}\n---\nSay {{nothing}}.\n`;
+    const text = (words: number) =>
+      `---\nmodel: gpt-4o\nconstraints:\n  schema: ./out.schema.json\n  words: {max: ${words}}\n---\nSay {{nothing}}.\n`;
     // Each read of the schema waits until the test releases it, so two lints can be in flight at once.
     const gates: Array<() => void> = [];
     const files: FileAccess = {
@@ -94,7 +95,11 @@ describe('PromptWorkspace: stale results are dropped', () => {
       tokenizers: new IncrementalCounterPool(new TokenizerPool(nodeRankLoader)),
       settingsFor: async () => ({ ...DEFAULT_SETTINGS, debounce: 0 }),
       roots: () => ['file:///w'],
-      sink: { publishDiagnostics: (u, version, diagnostics) => published.push({ uri: u, version, diagnostics }), documentStats: () => undefined, log: () => undefined },
+      sink: {
+        publishDiagnostics: (u, version, diagnostics) => published.push({ uri: u, version, diagnostics }),
+        documentStats: () => undefined,
+        log: () => undefined,
+      },
     });
     const until = async (test: () => boolean) => {
       for (let i = 0; i < 500 && !test(); i++) await new Promise((r) => setTimeout(r, 5));
@@ -111,11 +116,18 @@ describe('PromptWorkspace: stale results are dropped', () => {
     await until(() => gates.length === 2); // v2 is in flight too
     gates[0](); // v1 finishes first, after v2 was requested
     await first;
-    assert.deepEqual(published.filter((p) => p.uri === uri), [], 'the overtaken v1 result was published');
+    assert.deepEqual(
+      published.filter((p) => p.uri === uri),
+      [],
+      'the overtaken v1 result was published',
+    );
     gates[1]();
     await until(() => published.some((p) => p.uri === uri));
     const mine = published.filter((p) => p.uri === uri);
-    assert.deepEqual(mine.map((p) => p.version), [2]);
+    assert.deepEqual(
+      mine.map((p) => p.version),
+      [2],
+    );
     assert.ok(mine[0].diagnostics.some((d) => d.code === 'template/undefined-variable'));
     // The snapshot the features read is v2's too.
     assert.equal(workspace.snapshotFor(uri)?.textDocument.version, 2);

@@ -1,4 +1,4 @@
-// Approximate counts (SPEC §5): proxy count × script factor, rounded up once, never below the proxy.
+// Approximate counts (docs/models.md): proxy count × script factor, rounded up once, never below the proxy.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyPiece } from '../../core/tokens/script';
@@ -18,9 +18,23 @@ describe('rounding', () => {
 
 describe('script classes', () => {
   const cases: Array<[string, string]> = [
-    [' hello', 'latin'], ['café', 'latin'], [' Привет', 'latin'], ['Καλημέρα', 'latin'], ['...', 'latin'], ['e\u0301', 'latin'],
-    ['中文', 'cjk'], ['カタカナ', 'cjk'], ['한국어', 'cjk'], ['。', 'cjk'], ['hello你好', 'cjk'],
-    ['مرحبا', 'other'], ['नमस्ते', 'other'], ['สวัสดี', 'other'], ['😀', 'other'], ['🇯🇵', 'other'], ['١٢٣', 'other'],
+    [' hello', 'latin'],
+    ['café', 'latin'],
+    [' Привет', 'latin'],
+    ['Καλημέρα', 'latin'],
+    ['...', 'latin'],
+    ['e\u0301', 'latin'],
+    ['中文', 'cjk'],
+    ['カタカナ', 'cjk'],
+    ['한국어', 'cjk'],
+    ['。', 'cjk'],
+    ['hello你好', 'cjk'],
+    ['مرحبا', 'other'],
+    ['नमस्ते', 'other'],
+    ['สวัสดี', 'other'],
+    ['😀', 'other'],
+    ['🇯🇵', 'other'],
+    ['١٢٣', 'other'],
   ];
   for (const [piece, expected] of cases) {
     it(`classes ${JSON.stringify(piece)} as ${expected}`, () => {
@@ -49,7 +63,11 @@ for (const encoding of ENCODINGS) {
       const parts = [latin, cjk, newlines, emoji];
       const counts = await Promise.all(parts.map((part) => referenceCount(encoding, part)));
       const [latinCount, cjkCount, newlineCount, emojiCount] = counts as [number, number, number, number];
-      assert.equal(latinCount + cjkCount + newlineCount + emojiCount, await referenceCount(encoding, text), 'fixture splits at piece boundaries');
+      assert.equal(
+        latinCount + cjkCount + newlineCount + emojiCount,
+        await referenceCount(encoding, text),
+        'fixture splits at piece boundaries',
+      );
       const counter = await pool.counterFor({ encoding, factors: { latin: 1, cjk: 2, other: 3 } });
       assert.equal(counter.count(text).tokens, latinCount + newlineCount + 2 * cjkCount + 3 * emojiCount);
     });

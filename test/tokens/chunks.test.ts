@@ -1,4 +1,4 @@
-// Chunked counting (PITFALLS 3): chunk boundaries are piece boundaries, and the sum of chunks is the whole.
+// Chunked counting (docs/design/pitfalls.md P3): chunk boundaries are piece boundaries, and the sum of chunks is the whole.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EncodingName } from '../../core/models/types';
@@ -9,9 +9,34 @@ import { ENCODINGS, counterWith, pool, referenceCount, referencePieces } from '.
 /** Fragments of every kind, and separators that make or break boundaries (`\n/`, `\n `, CRLF, blank lines). */
 const FRAGMENTS = [
   ...Object.values(EXACTNESS_CORPUS).flatMap((text) => text.split(/(?<=[\n.。,，])/)),
-  'a'.repeat(30), ' '.repeat(25), '-'.repeat(33), '/path/to/file', '// comment', '/', '.', '...\n', '/*', 'x',
+  'a'.repeat(30),
+  ' '.repeat(25),
+  '-'.repeat(33),
+  '/path/to/file',
+  '// comment',
+  '/',
+  '.',
+  '...\n',
+  '/*',
+  'x',
 ];
-const SEPARATORS = ['', '', ' ', '\n', '\n', '\n\n', '\n\n\n', '\r\n', '\r\n\r\n', '\n/', '\n ', '\n\t', ' \n', '.\n/', '\n\u00a0'];
+const SEPARATORS = [
+  '',
+  '',
+  ' ',
+  '\n',
+  '\n',
+  '\n\n',
+  '\n\n\n',
+  '\r\n',
+  '\r\n\r\n',
+  '\n/',
+  '\n ',
+  '\n\t',
+  ' \n',
+  '.\n/',
+  '\n\u00a0',
+];
 
 function randomDocument(random: () => number, parts: number): string {
   let text = '';
@@ -38,16 +63,30 @@ async function pieceEdges(encoding: EncodingName, text: string): Promise<Set<num
 
 describe('isChunkBoundary', () => {
   const cases: Array<[string, number, boolean]> = [
-    ['a\nb', 2, true], ['a\n\nb', 3, true], ['a\r\nb', 3, true], ['a.\nb', 3, true], ['a\n😀', 2, true],
-    ['a\n/b', 2, false], ['a.\n/b', 3, false], ['a\n b', 2, false], ['a\n\tb', 2, false], ['a\n\nb', 2, false],
-    ['ab', 1, false], ['a\n', 2, false], ['\nb', 0, false], ['a\n\u00a0b', 2, false],
+    ['a\nb', 2, true],
+    ['a\n\nb', 3, true],
+    ['a\r\nb', 3, true],
+    ['a.\nb', 3, true],
+    ['a\n😀', 2, true],
+    ['a\n/b', 2, false],
+    ['a.\n/b', 3, false],
+    ['a\n b', 2, false],
+    ['a\n\tb', 2, false],
+    ['a\n\nb', 2, false],
+    ['ab', 1, false],
+    ['a\n', 2, false],
+    ['\nb', 0, false],
+    ['a\n\u00a0b', 2, false],
   ];
   for (const [text, p, expected] of cases) {
     it(`${JSON.stringify(text)} at ${p}: ${expected}`, () => assert.equal(isChunkBoundary(text, p), expected));
   }
 
   it('excludes "/" because o200k_base continues a punctuation piece across "\\n/"', async () => {
-    assert.deepEqual((await referencePieces('o200k_base', 'a.\n/b')).map((p) => p.text), ['a', '.\n/', 'b']);
+    assert.deepEqual(
+      (await referencePieces('o200k_base', 'a.\n/b')).map((p) => p.text),
+      ['a', '.\n/', 'b'],
+    );
   });
 });
 
@@ -98,7 +137,11 @@ for (const encoding of ENCODINGS) {
     });
 
     it('re-counts only the chunk that an edit touched', async () => {
-      const paragraphs = Array.from({ length: 40 }, (_, i) => generateProse(300, 100 + i).replace(/\s+/g, ' ').trim());
+      const paragraphs = Array.from({ length: 40 }, (_, i) =>
+        generateProse(300, 100 + i)
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
       const chunked = new ChunkedCounter(await pool.counterFor({ encoding }));
       const before = paragraphs.join('\n\n');
       chunked.count(before);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countDocument, type EngineHost } from '../../core/engine';
+import { DocumentSession } from '../../core/analysis/session';
 import { defaultConfig } from '../../core/config/types';
 import { IncrementalCounterPool } from '../../core/tokens/incremental';
 import { TokenizerPool } from '../../core/tokens/pool';
@@ -26,7 +27,25 @@ const BLOCKS = [
   '\n\n',
   '\r\n',
 ];
-const SNIPPETS = ['a', ' ', '\n', '\n\n', '# ', '## H\n', '/', '😀', '日本', '{{x}}', '<!--', '-->', '---\n', '\t', "'s", '\r\n', '...'];
+const SNIPPETS = [
+  'a',
+  ' ',
+  '\n',
+  '\n\n',
+  '# ',
+  '## H\n',
+  '/',
+  '😀',
+  '日本',
+  '{{x}}',
+  '<!--',
+  '-->',
+  '---\n',
+  '\t',
+  "'s",
+  '\r\n',
+  '...',
+];
 
 function generateDocument(random: () => number, blocks: number): string {
   let body = '';
@@ -49,34 +68,52 @@ function summary(stats: Awaited<ReturnType<typeof countDocument>>['stats']) {
     promptTokens: stats.promptTokens,
     approximate: stats.approximate,
     messages: stats.messages,
-    sections: stats.sections.map((s) => ({ title: s.section.title, offset: s.section.span.offset, tokens: s.tokens, approximate: s.approximate })),
+    sections: stats.sections.map((s) => ({
+      title: s.section.title,
+      offset: s.section.span.offset,
+      tokens: s.tokens,
+      approximate: s.approximate,
+    })),
     estimated: stats.estimated,
     input: stats.budget.input,
   };
 }
 
-async function assertSameCounts(uri: string, text: string, model: string, incremental: EngineHost): Promise<void> {
+async function assertSameCounts(
+  uri: string,
+  text: string,
+  model: string,
+  incremental: EngineHost,
+  session?: DocumentSession,
+): Promise<void> {
   const config = { ...defaultConfig(), modelOverride: model };
   const fresh = await countDocument({ uri, text, config }, { tokenizers: plain });
-  const cached = await countDocument({ uri, text, config }, incremental);
+  const cached = await countDocument({ uri, text, config, session }, incremental);
   assert.deepEqual(summary(cached.stats), summary(fresh.stats), `counts differ for ${JSON.stringify(text.slice(0, 200))}…`);
 }
 
 const MODELS = ['gpt-4o', 'gpt-4', 'claude-sonnet-4', 'gemini-2.5-pro'];
 
 describe('incremental counting equals a whole-document count', () => {
-  for (const [model, seed] of [['gpt-4o', 101], ['gpt-4', 202], ['claude-sonnet-4', 303]] as const) {
+  for (const [model, seed] of [
+    ['gpt-4o', 101],
+    ['gpt-4', 202],
+    ['claude-sonnet-4', 303],
+  ] as const) {
     it(`random edit sequences, ${model}`, async () => {
       const random = seededRandom(seed);
       // Small chunks and a small cache, so boundaries move and entries are evicted often.
-      const pool = new IncrementalCounterPool(plain, { maxChunkLength: 1 + Math.floor(random() * 300), maxEntries: 64 });
+      const maxChunkLength = 1 + Math.floor(random() * 300);
+      const pool = new IncrementalCounterPool(plain, { maxChunkLength, maxEntries: 64 });
       const host: EngineHost = { tokenizers: pool };
       for (let sequence = 0; sequence < 6; sequence++) {
+        // The editor's session keeps chunk tallies between versions of one document.
+        const session = new DocumentSession({ maxChunkLength });
         let text = generateDocument(random, 8 + Math.floor(random() * 20));
         for (let step = 0; step < 25; step++) {
-          await assertSameCounts('file:///w/p.prompt.md', text, model, host);
-          // Now and then the same pool counts for another model (the status bar's picker): caches must not mix.
-          if (random() < 0.2) await assertSameCounts('file:///w/p.prompt.md', text, pick(random, MODELS), host);
+          await assertSameCounts('file:///w/p.prompt.md', text, model, host, session);
+          // Now and then the same session counts for another model (the status bar's picker): tallies must not mix.
+          if (random() < 0.2) await assertSameCounts('file:///w/p.prompt.md', text, pick(random, MODELS), host, session);
           text = randomEdit(random, text);
         }
       }
@@ -87,32 +124,32 @@ describe('incremental counting equals a whole-document count', () => {
     const random = seededRandom(404);
     const pool = new IncrementalCounterPool(plain);
     const host: EngineHost = { tokenizers: pool };
+    const session = new DocumentSession({ maxChunkLength: 40 });
     let text = `---\nmodel: gpt-4o\n---\n{{role "system"}}\n${generateProse(300, 9)}\n\n{{role "user"}}\n${generateCjk(200, 4)}\n{{question}}\n`;
     for (let step = 0; step < 60; step++) {
-      await assertSameCounts('file:///w/p.prompt', text, 'gpt-4o', host);
+      await assertSameCounts('file:///w/p.prompt', text, 'gpt-4o', host, session);
       text = randomEdit(random, text);
     }
   });
 });
 
 describe('a keystroke re-tokenizes only what it touched', () => {
-  it('one character typed in a ~200 KB prompt re-counts a handful of chunks and reuses the rest', async () => {
+  it('one character typed in a ~200 KB prompt re-counts the one chunk holding it and keeps the rest', async () => {
     const pool = new IncrementalCounterPool(plain);
     const host: EngineHost = { tokenizers: pool };
+    const session = new DocumentSession();
     const sections = Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\n${generateProse(5000, i + 1)}\n\n`).join('');
     const text = `---\nmodel: gpt-4o\n---\n# Big\n\n${sections}`;
     const config = defaultConfig();
-    await countDocument({ uri: 'file:///w/big.prompt.md', text, config }, host);
-    const counter = await pool.chunkedCounterFor({ encoding: 'o200k_base' });
-    const before = { ...counter.stats };
+    await countDocument({ uri: 'file:///w/big.prompt.md', text, config, session }, host);
+    assert.equal(session.chunkWork.tallied, session.chunkWork.chunks, 'the first count tallies every chunk');
     const at = text.indexOf('## Part 20') + 20;
     const edited = text.slice(0, at) + 'x' + text.slice(at);
-    const after = await countDocument({ uri: 'file:///w/big.prompt.md', text: edited, config }, host);
-    const counted = counter.stats.counted - before.counted;
-    const reused = counter.stats.reused - before.reused;
-    // The message, the top section (#), and the edited section each re-count the one chunk holding the edit.
-    assert.ok(counted >= 1 && counted <= 3, `counted ${counted} chunks`);
-    assert.ok(reused > 50 * counted, `reused only ${reused}`);
+    const after = await countDocument({ uri: 'file:///w/big.prompt.md', text: edited, config, session }, host);
+    // The message and every section over the edit (#, ## Part 20) are sums of chunks: only the edited chunk is tallied again.
+    const { tallied, chunks } = session.chunkWork;
+    assert.equal(tallied, 1, `tallied ${tallied} chunks`);
+    assert.ok(chunks > 50, `only ${chunks} chunks`);
     const fresh = await countDocument({ uri: 'file:///w/big.prompt.md', text: edited, config }, { tokenizers: plain });
     assert.deepEqual(summary(after.stats), summary(fresh.stats));
   });

@@ -1,17 +1,9 @@
-// Long unbroken runs (PITFALLS 2) complete, and pieces past the threshold are flagged and located.
+// Long unbroken runs complete and are counted exactly: no piece is ever estimated, whatever its length.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { DEFAULT_LONG_PIECE_THRESHOLD } from '../../core/tokens/encoding';
 import { seededRandom } from './corpus';
-import { ENCODINGS, counterWith, pool, referenceCount, referencePieces } from './reference';
-
-/** Spans of the pieces longer than `threshold`, found with the encoding's regex directly (not via core). */
-async function longPieceSpans(encoding: (typeof ENCODINGS)[number], text: string, threshold: number) {
-  return (await referencePieces(encoding, text))
-    .filter((piece) => piece.text.length > threshold)
-    .map((piece) => ({ offset: piece.offset, length: piece.text.length }));
-}
+import { ENCODINGS, counterWith, pool, referenceCount } from './reference';
 
 /** Deterministic stand-in for crypto bytes, so failures reproduce. */
 function seededBytes(length: number, seed: number): Uint8Array {
@@ -36,13 +28,15 @@ const PATHOLOGICAL: Record<string, () => string> = {
 for (const encoding of ENCODINGS) {
   describe(`long runs, ${encoding}`, () => {
     for (const [name, make] of Object.entries(PATHOLOGICAL)) {
-      it(`completes on ${name}, estimating exactly the pieces past the threshold`, async () => {
+      it(`completes on ${name} with an exact count, nothing estimated, streaming or not`, async () => {
         const text = make();
         const count = (await pool.counterFor({ encoding })).count(text);
-        const expected = await longPieceSpans(encoding, text, DEFAULT_LONG_PIECE_THRESHOLD);
-        assert.deepEqual(count.estimated, expected);
-        assert.equal(count.approximate, expected.length > 0);
+        assert.deepEqual(count.estimated, []);
+        assert.equal(count.approximate, false);
         assert.ok(count.tokens > 0);
+        // Streaming every piece (no copy) and the in-buffer linear encoder agree.
+        const streamed = await counterWith(encoding, { longPieceThreshold: 2, cache: false });
+        assert.equal(streamed.count(text).tokens, count.tokens);
       });
     }
 
@@ -61,40 +55,22 @@ for (const encoding of ENCODINGS) {
       }
     });
 
-    it('counts a long piece as the sum of its fixed-size slices', async () => {
-      const threshold = 64;
-      const counter = await counterWith(encoding, { longPieceThreshold: threshold });
-      // Pieces: "hello", " " + 200 × a (201 units, so slices of 64, 64, 64, 9), " world".
-      const text = `hello ${'a'.repeat(200)} world`;
-      const expected =
-        (await referenceCount(encoding, 'hello')) +
-        (await referenceCount(encoding, ' ' + 'a'.repeat(63))) +
-        2 * (await referenceCount(encoding, 'a'.repeat(64))) +
-        (await referenceCount(encoding, 'a'.repeat(9))) +
-        (await referenceCount(encoding, ' world'));
-      const count = counter.count(text);
-      assert.equal(count.tokens, expected);
-      assert.deepEqual(count.estimated, [{ offset: 5, length: 201 }]);
-      assert.equal(count.approximate, true);
+    it('counts a long piece exactly: the linear encoder equals tiktoken-style merging on runs of every kind', async () => {
+      const linear = await counterWith(encoding, { mergeLimit: 0, cache: false });
+      const random = seededRandom(encoding === 'o200k_base' ? 41 : 42);
+      const units = ['a', 'ab', 'x', ' ', '中', '😀', '\u0301', '-', '=', 'Aa', '0', 'é', '\n'];
+      for (let round = 0; round < 60; round++) {
+        const unit = units[round % units.length] as string;
+        const text = `start ${unit.repeat(50 + Math.floor(random() * 600))}${round % 2 === 0 ? ' end' : ''}`;
+        assert.equal(linear.count(text).tokens, await referenceCount(encoding, text), JSON.stringify(text.slice(0, 30)));
+      }
     });
 
-    it('never cuts a surrogate pair when slicing a long piece', async () => {
-      const counter = await counterWith(encoding, { longPieceThreshold: 5 });
-      // 4 emoji = 8 code units: a cut after 5 would split the third emoji; it moves to 4 instead.
-      const count = counter.count('😀😀😀😀');
-      assert.equal(count.tokens, 2 * (await referenceCount(encoding, '😀😀')));
-      assert.deepEqual(count.estimated, [{ offset: 0, length: 8 }]);
-    });
-
-    it('estimates only the long pieces of a mixed document and counts the rest exactly', async () => {
-      const threshold = 40;
-      const counter = await counterWith(encoding, { longPieceThreshold: threshold });
-      const exact = await counterWith(encoding);
-      const text = `Intro text.\n\n${'x'.repeat(90)}\n${' '.repeat(50)}end ${'中'.repeat(45)}。 short ${'-'.repeat(41)}\n`;
-      const count = counter.count(text);
-      assert.deepEqual(count.estimated, await longPieceSpans(encoding, text, threshold));
-      assert.equal(count.estimated.length, 4);
-      assert.equal(exact.count(text).tokens, await referenceCount(encoding, text));
+    it('never splits a surrogate pair, streamed or buffered', async () => {
+      const streamed = await counterWith(encoding, { longPieceThreshold: 3, cache: false });
+      for (const text of ['😀😀😀😀', 'x😀😀😀😀😀y', '\ud83d\ud83d\ude00']) {
+        assert.equal(streamed.count(text).tokens, await referenceCount(encoding, text), JSON.stringify(text));
+      }
     });
   });
 }

@@ -29,9 +29,15 @@ describe('TokenizerPool', () => {
     ]);
     await pool.counterFor({ encoding: 'cl100k_base' });
     assert.deepEqual(calls.sort(), ['cl100k_base', 'o200k_base']);
-    assert.deepEqual(counters.map((c) => [c.encoding, c.approximate]), [
-      ['cl100k_base', false], ['cl100k_base', false], ['cl100k_base', true], ['o200k_base', false],
-    ]);
+    assert.deepEqual(
+      counters.map((c) => [c.encoding, c.approximate]),
+      [
+        ['cl100k_base', false],
+        ['cl100k_base', false],
+        ['cl100k_base', true],
+        ['o200k_base', false],
+      ],
+    );
   });
 
   it('does not cache a failed load: waiting callers fail together, the next caller retries', async () => {
@@ -39,8 +45,14 @@ describe('TokenizerPool', () => {
       call === 1 ? Promise.reject(new Error('disk not ready')) : rankFile(encoding),
     );
     const pool = new TokenizerPool(loader);
-    const first = await Promise.allSettled([pool.counterFor({ encoding: 'cl100k_base' }), pool.counterFor({ encoding: 'cl100k_base' })]);
-    assert.deepEqual(first.map((r) => r.status), ['rejected', 'rejected']);
+    const first = await Promise.allSettled([
+      pool.counterFor({ encoding: 'cl100k_base' }),
+      pool.counterFor({ encoding: 'cl100k_base' }),
+    ]);
+    assert.deepEqual(
+      first.map((r) => r.status),
+      ['rejected', 'rejected'],
+    );
     assert.equal(calls.length, 1);
     const counter = await pool.counterFor({ encoding: 'cl100k_base' });
     assert.equal(counter.count('hello world').tokens, 2);

@@ -4,8 +4,10 @@ import type { EncodingName } from '../../core/models/types';
 import { BpeTokenCounter } from '../../core/tokens/counter';
 import { BpeEncoding, type EncodingOptions } from '../../core/tokens/encoding';
 import { TokenizerPool } from '../../core/tokens/pool';
-import { parseRankFile, type RankTable } from '../../core/tokens/rank-table';
+import { parseRankBinary, type RankTable } from '../../core/tokens/rank-table';
 import type { RankFile } from '../../core/tokens/types';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { nodeRankLoader } from '../../node/ranks';
 
 export const ENCODINGS: readonly EncodingName[] = ['o200k_base', 'cl100k_base'];
@@ -14,11 +16,20 @@ const files = new Map<EncodingName, Promise<RankFile>>();
 const references = new Map<EncodingName, Promise<Tiktoken>>();
 const tables = new Map<EncodingName, Promise<RankTable>>();
 
+/** js-tiktoken's rank file as shipped in dist/ranks (what the web build loads). */
 export function rankFile(encoding: EncodingName): Promise<RankFile> {
-  return memo(files, encoding, () => nodeRankLoader(encoding));
+  return memo(
+    files,
+    encoding,
+    async () => JSON.parse(await readFile(join(__dirname, '..', '..', 'dist', 'ranks', `${encoding}.json`), 'utf8')) as RankFile,
+  );
 }
 
-/** The reference every exact count must equal: `new Tiktoken(ranks).encode(text, [], [])`. */
+/**
+ * A second reference for large generated texts: `new Tiktoken(ranks).encode(text, [], [])`. It agrees with
+ * tiktoken except where JavaScript's regex classes differ from Rust's (U+FEFF, U+0085, Unicode 17 letters),
+ * which the generated texts avoid; tiktoken-reference.test.ts covers those against tiktoken itself.
+ */
 export function reference(encoding: EncodingName): Promise<Tiktoken> {
   return memo(references, encoding, async () => new Tiktoken(await rankFile(encoding)));
 }
@@ -28,7 +39,7 @@ export async function referenceCount(encoding: EncodingName, text: string): Prom
 }
 
 export function rankTable(encoding: EncodingName): Promise<RankTable> {
-  return memo(tables, encoding, async () => parseRankFile(encoding, await rankFile(encoding)));
+  return memo(tables, encoding, async () => parseRankBinary(encoding, (await nodeRankLoader(encoding)) as Uint8Array));
 }
 
 /** A counter with a chosen long-piece threshold, sharing the parsed table across tests. */

@@ -48,7 +48,7 @@ export { looseVariants } from './loose';
 type Handler = (value: unknown, completion: string, ctx: CheckContext) => ConstraintResult | undefined;
 
 /**
- * The result of `key` (our constraint key, SPEC §3.2) with IFEval's definition, or undefined when the key,
+ * The result of `key` (our constraint key, docs/constraints.md) with IFEval's definition, or undefined when the key,
  * or this spelling of its value, has no IFEval counterpart (then our own definition applies). A counted
  * key keeps the declared range and applies it to IFEval's measure: IFEval's "less than N" is `"<N"`,
  * "at least N" is `">=N"` or `{min: N}`. Like IFEval, an empty (whitespace-only) completion fails.

@@ -3,7 +3,7 @@ import type { Span } from '../../diagnostic';
 import type { ConstraintModule } from '../module';
 import { countFor, countResult, trimmed } from '../module';
 import type { CountRange } from '../count';
-import { segmenter } from '../measure/segmenters';
+import { segments } from '../measure/segmenters';
 
 export const characters: ConstraintModule<CountRange> = {
   key: 'characters',
@@ -20,5 +20,5 @@ export const characters: ConstraintModule<CountRange> = {
 /** Each grapheme of the completion without its surrounding whitespace (a trailing newline is not content). */
 function graphemeSpans(completion: string): Span[] {
   const { text, offset } = trimmed(completion);
-  return [...segmenter('grapheme').segment(text)].map((g) => ({ offset: offset + g.index, length: g.segment.length }));
+  return [...segments('grapheme', text)].map((g) => ({ offset: offset + g.index, length: g.segment.length }));
 }

@@ -1,6 +1,8 @@
 // `pattern`: the completion matches a regular expression, run by re2js (RE2: linear time, no catastrophic backtracking).
+// One RE2 refuses (look-around, back-references) runs on a backtracking matcher with a step budget (docs/security.md).
 // A list declares several, all of which must hold; `absent: true` turns one around (it must match nowhere).
 import { RE2JS } from 're2js';
+import { compileBounded, isBudgetExceeded, newBudget, PATTERN_STEP_BUDGET, re2Flags, type BoundedRegex } from '../../regex/bounded';
 import type { Span } from '../../diagnostic';
 import type { ConstraintResult, ConstraintValueError } from '../types';
 import type { ConstraintModule } from '../module';
@@ -61,22 +63,35 @@ export const pattern: ConstraintModule<PatternConstraint[]> = {
 };
 
 function checkOne(p: PatternConstraint, completion: string): ConstraintResult {
-  const compiled = compilePattern(p.regex, p.flags);
+  const compiled = boundedPattern(p.regex, p.flags);
   if (!compiled.ok) return unsupported(p, compiled.message, compiled.offset);
-  if (p.absent) return checkAbsent(p, compiled.re, completion);
-  return p.fullMatch ? checkFull(p, compiled.re, completion) : checkFind(p, compiled.re, completion);
+  try {
+    if (p.absent) return checkAbsent(p, compiled.re, completion);
+    return p.fullMatch ? checkFull(p, compiled.re, completion) : checkFind(p, compiled.re, completion);
+  } catch (error) {
+    if (isBudgetExceeded(error)) return notChecked(p);
+    throw error;
+  }
 }
 
-/** Every match is a range; none may exist. */
-function checkAbsent(p: PatternConstraint, re: RE2JS, completion: string): ConstraintResult {
-  const m = re.matcher(completion);
+/** A regex whose meaning depends on what precedes the match cannot be searched again on the rest of the text. */
+const CONTEXTUAL = /\^|\\[bBA]|\(\?<[=!]/;
+
+/**
+ * Every match is a range; none may exist. The verdict comes from a search of the whole completion; later
+ * matches are found by searching the rest of it, except for a regex with anchors, word boundaries or
+ * look-behind (there the first match alone is the range).
+ */
+function checkAbsent(p: PatternConstraint, re: BoundedRegex, completion: string): ConstraintResult {
   const ranges: Span[] = [];
-  while (m.find()) {
-    if (m.end() === m.start()) {
-      ranges.push({ offset: m.start(), length: 0 });
-      break;
-    }
-    ranges.push({ offset: m.start(), length: m.end() - m.start() });
+  const budget = newBudget();
+  let from = 0;
+  for (;;) {
+    const m = re.find(completion.slice(from), budget);
+    if (!m) break;
+    ranges.push({ offset: from + m.start, length: m.end - m.start });
+    if (m.end === m.start || CONTEXTUAL.test(p.regex)) break;
+    from += m.end;
   }
   const required = `no match of /${p.regex}/${p.flags}`;
   const message = ranges.length === 0 ? required : `${ranges.length === 1 ? '1 match' : `${ranges.length} matches`} of /${p.regex}/${p.flags}; none allowed`;
@@ -84,16 +99,40 @@ function checkAbsent(p: PatternConstraint, re: RE2JS, completion: string): Const
 }
 
 /**
+ * RE2 when it accepts the regex; else (look-around, back-references) the bounded backtracking matcher, with the
+ * `u` flag like RE2 when JavaScript accepts the regex so. A regex neither can run is a message naming the construct.
+ */
+export function boundedPattern(regex: string, flags: string): { ok: true; re: BoundedRegex } | { ok: false; message: string; offset?: number } {
+  const re2 = compilePattern(regex, flags);
+  if (re2.ok) {
+    const bounded = compileBounded(regex, flags, re2.re);
+    if (bounded.ok) return { ok: true, re: bounded.regex };
+  }
+  let jsProblem = 'invalid regex';
+  for (const jsFlags of [flags.includes('u') ? flags : `${flags}u`, flags.replace('u', '')]) {
+    const bounded = compileBounded(regex, jsFlags);
+    if (bounded.ok) return { ok: true, re: bounded.regex };
+    jsProblem = bounded.message;
+  }
+  if (re2.ok) return { ok: false, message: `invalid regex: ${jsProblem}` };
+  // Atomic groups and possessive quantifiers are neither RE2 nor JavaScript syntax; for look-around the JavaScript error says more than RE2's.
+  const construct = NEITHER.map(([re, name]) => [re.exec(regex), name] as const).find(([m]) => m);
+  if (construct?.[0]) return { ok: false, message: `unsupported regex syntax: ${construct[1]} \`${construct[0][0]}\` (neither RE2 nor JavaScript regexes have atomic groups or possessive quantifiers)`, offset: construct[0].index };
+  return /\(\?<?[=!]|\\[1-9]|\\k</.test(regex) ? { ok: false, message: `invalid regex: ${jsProblem}` } : re2;
+}
+
+const NEITHER: Array<[RegExp, string]> = [
+  [/\(\?>/, 'atomic group'],
+  [/[*+?}]\+/, 'possessive quantifier'],
+];
+
+/**
  * Compiles with re2js: i, m and s map to its flags; u is how re2js always works. A regex RE2 cannot run
  * (look-around, back-references) comes back as a message naming the construct and its offset in the regex.
  */
 export function compilePattern(regex: string, flags: string): CompiledPattern {
-  let bits = 0;
-  if (flags.includes('i')) bits |= RE2JS.CASE_INSENSITIVE;
-  if (flags.includes('m')) bits |= RE2JS.MULTILINE;
-  if (flags.includes('s')) bits |= RE2JS.DOTALL;
   try {
-    return { ok: true, re: RE2JS.compile(regex, bits) };
+    return { ok: true, re: RE2JS.compile(regex, re2Flags(flags)) };
   } catch (e) {
     return { ok: false, ...explain(regex, e) };
   }
@@ -134,21 +173,34 @@ function unsupported(p: PatternConstraint, message: string, offset: number | und
   };
 }
 
-function checkFind(p: PatternConstraint, re: RE2JS, completion: string): ConstraintResult {
-  const m = re.matcher(completion);
-  const found = m.find();
+/** The backtracking matcher ran out of steps: the completion is reported as not checked, never as passing. */
+function notChecked(p: PatternConstraint): ConstraintResult {
+  return {
+    key: 'pattern',
+    pass: false,
+    measured: 'not checked',
+    required: `matches /${p.regex}/${p.flags}`,
+    message: `pattern /${p.regex}/${p.flags} could not be checked: matching gave up after ${PATTERN_STEP_BUDGET.toLocaleString('en')} backtracking steps (look-around or back-references with nested quantifiers); simplify the regex`,
+    ranges: [],
+    data: { error: 'pattern-budget' },
+  };
+}
+
+function checkFind(p: PatternConstraint, re: BoundedRegex, completion: string): ConstraintResult {
+  const m = re.find(completion, newBudget());
+  const found = m !== undefined;
   const required = `matches /${p.regex}/${p.flags}`;
-  const ranges: Span[] = found ? [{ offset: m.start(), length: m.end() - m.start() }] : [];
+  const ranges: Span[] = m ? [{ offset: m.start, length: m.end - m.start }] : [];
   return { key: 'pattern', pass: found, measured: found ? 'matches' : 'no match', required, message: found ? `matches /${p.regex}/${p.flags}` : `no match; ${required} required`, ranges };
 }
 
 /** The trimmed completion must match as a whole; on failure the range is the tail after the longest matching start. */
-function checkFull(p: PatternConstraint, re: RE2JS, completion: string): ConstraintResult {
+function checkFull(p: PatternConstraint, re: BoundedRegex, completion: string): ConstraintResult {
   const { text, offset } = trimmed(completion);
   const required = `matches /${p.regex}/${p.flags} in full`;
-  if (re.matcher(text).matches()) return { key: 'pattern', pass: true, measured: 'matches in full', required, message: required, ranges: [] };
-  const head = re.matcher(text);
-  const prefix = head.lookingAt() ? head.end() : 0;
+  const budget = newBudget();
+  if (re.matchesAll(text, budget)) return { key: 'pattern', pass: true, measured: 'matches in full', required, message: required, ranges: [] };
+  const prefix = Math.max(re.prefix(text, budget), 0);
   const tail = { offset: offset + prefix, length: text.length - prefix };
   const measured = prefix > 0 ? `matches only the first ${prefix} characters` : 'does not match';
   return { key: 'pattern', pass: false, measured, required, message: `${measured}; ${required} required`, ranges: [tail] };

@@ -1,6 +1,10 @@
 // The JSON inside a completion: one surrounding code fence is allowed; parse errors are located.
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Span } from '../../diagnostic';
+import { jsonDepthOver } from '../../schema/sources';
+
+/** Bracket nesting parsed at most; jsonc-parser recurses per level, so deeper text is refused first (docs/security.md). */
+export const MAX_JSON_DEPTH = 512;
 
 /** A whole-completion fence: ``` or ```json on the first line, ``` on the last, JSON between. */
 const FENCED = /^(\s*```[\w-]*[ \t]*\r?\n)([\s\S]*?)\r?\n[ \t]*```\s*$/;
@@ -27,6 +31,8 @@ export function unfence(completion: string): JsonBody {
 
 /** The first parse error of strict JSON (no comments, no trailing commas), or undefined when it parses. */
 export function jsonProblem(text: string): JsonProblem | undefined {
+  const deep = jsonDepthOver(text, MAX_JSON_DEPTH);
+  if (deep !== undefined) return { offset: deep, length: 1, message: `nesting too deep: more than ${MAX_JSON_DEPTH} levels are not parsed` };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];

@@ -1,6 +1,6 @@
 // Sentences by Unicode sentence segmentation (UAX #29), skipping segments with no letter or digit.
 import type { Span } from '../../diagnostic';
-import { segmenter } from './segmenters';
+import { segments } from './segmenters';
 
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
 /**
@@ -13,7 +13,7 @@ const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|e\.g|i\.e|
 export function sentences(text: string): Span[] {
   const out: Span[] = [];
   let start = -1;
-  for (const s of segmenter('sentence').segment(text)) {
+  for (const s of segments('sentence', text)) {
     if (start < 0) {
       if (!HAS_CONTENT.test(s.segment)) continue;
       start = s.index;

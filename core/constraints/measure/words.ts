@@ -1,6 +1,6 @@
 // Words by Unicode word segmentation (UAX #29 plus ICU's CJK/Thai dictionaries): counts and where each word is.
 import type { Span } from '../../diagnostic';
-import { segmenter } from './segmenters';
+import { segments } from './segmenters';
 
 export interface Word extends Span {
   text: string;
@@ -9,7 +9,7 @@ export interface Word extends Span {
 /** Every word-like segment (letters or digits; punctuation and spaces are not words). */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const s of segmenter('word').segment(text)) {
+  for (const s of segments('word', text)) {
     if (s.isWordLike) out.push({ offset: s.index, length: s.segment.length, text: s.segment });
   }
   return out;
@@ -18,6 +18,6 @@ export function words(text: string): Word[] {
 /** The number of words in `text`. */
 export function countWords(text: string): number {
   let n = 0;
-  for (const s of segmenter('word').segment(text)) if (s.isWordLike) n++;
+  for (const s of segments('word', text)) if (s.isWordLike) n++;
   return n;
 }

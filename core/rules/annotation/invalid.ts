@@ -33,7 +33,11 @@ export function annotationInvalid(knownRuleIds: () => readonly string[]): Rule {
               ...rule.span,
               message: `Unknown rule '${rule.id}' in ${annotation.kind} comment.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`,
               data: { rule: rule.id, suggestions },
-              fixes: suggestions.map((id) => ({ title: `Replace with '${id}'`, edits: [{ ...rule.span, newText: id }], safe: false })),
+              fixes: suggestions.map((id) => ({
+                title: `Replace with '${id}'`,
+                edits: [{ ...rule.span, newText: id }],
+                safe: false,
+              })),
             });
           }
         }

@@ -25,8 +25,17 @@ export const contextWindow: Rule = {
         message:
           `${targetLabel(stats)}Needs ${formatTokens(total, approx)} tokens (${parts.join(' + ')}) but ${windowName(stats)} is ` +
           `${formatTokens(context.tokens)}: over by ${formatTokens(total - context.tokens, approx)}.`,
-        data: { ...targetData(stats), total, input, output: output?.tokens ?? 0, context: context.tokens, over: total - context.tokens },
-        related: output?.span ? [{ ...output.span, message: `${targetLabel(stats)}output reserve (${output.source})` }] : undefined,
+        data: {
+          ...targetData(stats),
+          total,
+          input,
+          output: output?.tokens ?? 0,
+          context: context.tokens,
+          over: total - context.tokens,
+        },
+        related: output?.span
+          ? [{ ...output.span, message: `${targetLabel(stats)}output reserve (${output.source})` }]
+          : undefined,
       });
     }
   },

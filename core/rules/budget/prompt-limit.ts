@@ -15,7 +15,10 @@ export const promptLimit: Rule = {
     for (const stats of perTarget(all)) {
       const { prompt, input } = stats.budget;
       if (!prompt || input <= prompt.tokens) continue;
-      const fill = stats.variablesTotal > 0 ? ` (text ${formatTokens(stats.promptTokens + stats.overhead, stats.approximate)} + variables ${formatTokens(stats.variablesTotal)})` : '';
+      const fill =
+        stats.variablesTotal > 0
+          ? ` (text ${formatTokens(stats.promptTokens + stats.overhead, stats.approximate)} + variables ${formatTokens(stats.variablesTotal)})`
+          : '';
       report({
         ...(prompt.span ?? documentAnchor(document, stats)),
         message: `${targetLabel(stats)}Rendered prompt is ${formatTokens(input, stats.approximate)} tokens${fill}; budget.prompt allows ${formatTokens(prompt.tokens)}: over by ${formatTokens(input - prompt.tokens, stats.approximate)}.`,

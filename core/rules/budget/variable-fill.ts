@@ -7,7 +7,8 @@ import { perTarget } from './targets';
 export const variableFill: Rule = {
   meta: {
     id: 'budget/variable-fill',
-    description: "A variable's value in the prompt's own test inputs (testData, sample, input.default) has more tokens than its budget.variables entry.",
+    description:
+      "A variable's value in the prompt's own test inputs (testData, sample, input.default) has more tokens than its budget.variables entry.",
     defaultSeverity: 'info',
     fixable: false,
   },

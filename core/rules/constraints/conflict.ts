@@ -8,7 +8,8 @@ import { declaredConstraints, valueAt } from './located';
 export const constraintsConflict: Rule = {
   meta: {
     id: 'constraints/conflict',
-    description: 'Declared constraints contradict each other (min above max, a required word excluded, prose endsWith with format: json, …).',
+    description:
+      'Declared constraints contradict each other (min above max, a required word excluded, prose endsWith with format: json, …).',
     defaultSeverity: 'error',
     fixable: false,
   },

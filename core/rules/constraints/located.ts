@@ -5,7 +5,9 @@ import { findKey } from '../../document/frontmatter';
 import type { ConstraintPath } from '../../constraints-sanity';
 
 /** The `constraints` mapping of a frontmatter that parsed cleanly, else undefined (broken YAML is frontmatter/syntax's). */
-export function declaredConstraints(document: PromptDocument): { frontmatter: Frontmatter; constraints: Record<string, unknown> } | undefined {
+export function declaredConstraints(
+  document: PromptDocument,
+): { frontmatter: Frontmatter; constraints: Record<string, unknown> } | undefined {
   const frontmatter = document.frontmatter;
   if (!frontmatter || frontmatter.errors.length > 0) return undefined;
   const constraints = frontmatter.value?.constraints;

@@ -8,7 +8,8 @@ import { declaredConstraints, valueAt } from './located';
 export const constraintsUnsatisfiable: Rule = {
   meta: {
     id: 'constraints/unsatisfiable',
-    description: 'A length constraint needs more tokens than the output reserve allows (measured lower bound per word, sentence, …).',
+    description:
+      'A length constraint needs more tokens than the output reserve allows (measured lower bound per word, sentence, …).',
     defaultSeverity: 'error',
     fixable: false,
   },
@@ -22,7 +23,15 @@ export const constraintsUnsatisfiable: Rule = {
       report({
         ...at,
         message: message(found, output),
-        data: { key: found.key, min: found.min, needs: found.needs, tokensPerUnit: found.perUnit, output: output.tokens, outputSource: output.source, encoding: stats.encoding },
+        data: {
+          key: found.key,
+          min: found.min,
+          needs: found.needs,
+          tokensPerUnit: found.perUnit,
+          output: output.tokens,
+          outputSource: output.source,
+          encoding: stats.encoding,
+        },
         related: output.span ? [{ ...output.span, message: `output reserve (${output.source})` }] : undefined,
       });
     }

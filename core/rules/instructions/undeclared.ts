@@ -1,6 +1,7 @@
 // instructions/undeclared: the prompt's prose states a checkable constraint that `constraints` does not declare.
 import type { Frontmatter, PromptDocument } from '../../document/types';
 import type { Rule } from '../types';
+import { declaredConstraints, expectsJson } from '../../samples/check';
 import { statedConstraints } from '../../instructions/stated';
 import { declareEdit, yamlScalar } from '../../instructions/declare';
 import { COUNT_KEYS } from '../../instructions/detect';
@@ -8,7 +9,8 @@ import { COUNT_KEYS } from '../../instructions/detect';
 export const instructionsUndeclared: Rule = {
   meta: {
     id: 'instructions/undeclared',
-    description: 'The prompt text states a checkable constraint ("at most 50 words", "respond in JSON") that constraints does not declare.',
+    description:
+      'The prompt text states a checkable constraint ("at most 50 words", "respond in JSON") that constraints does not declare.',
     defaultSeverity: 'info',
     fixable: true,
   },
@@ -16,7 +18,10 @@ export const instructionsUndeclared: Rule = {
     const declared = declaredKeys(document);
     if (!declared) return;
     // An output schema (ours or the format's own) already makes every completion parse as JSON.
-    if (declared.has('schema') || document.interop.schema) declared.add('format');
+    // The format's own JSON output (Dotprompt `output.format: json`, GitHub Models `responseFormat`) says so too,
+    // and GitHub Models string evaluators are constraints of their own.
+    if (declared.has('schema') || document.interop.schema || expectsJson(document)) declared.add('format');
+    for (const key of Object.keys(declaredConstraints(document))) declared.add(key);
     for (const stated of statedConstraints(document)) {
       if (declared.has(stated.key)) continue;
       const edit = declareEdit(document, stated.key, stated.value);

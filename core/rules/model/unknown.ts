@@ -1,4 +1,4 @@
-// model/unknown: a model id the table does not know is reported, never silently replaced (SPEC §5).
+// model/unknown: a model id the table does not know is reported, never silently replaced (docs/models.md).
 import type { Rule } from '../types';
 import { documentAnchor } from '../anchor';
 
@@ -14,8 +14,17 @@ export const modelUnknown: Rule = {
     for (const stats of all.targets ?? [all]) {
       const lookup = stats.model;
       if (lookup.found) continue;
+      // Image generators take a prompt with a character limit, not a context window: out of scope, not unknown.
+      if (IMAGE_MODELS.test(lookup.normalized)) continue;
       const hint = lookup.suggestions.length > 0 ? ` Did you mean ${lookup.suggestions.map((s) => `'${s}'`).join(', ')}?` : '';
-      const where = stats.target?.source === 'config' ? ' (from config targets)' : stats.modelSource === 'document' ? '' : stats.modelSource === 'override' ? ' (from --model / the editor)' : ' (from config)';
+      const where =
+        stats.target?.source === 'config'
+          ? ' (from config targets)'
+          : stats.modelSource === 'document'
+            ? ''
+            : stats.modelSource === 'override'
+              ? ' (from --model / the editor)'
+              : ' (from config)';
       const span = stats.modelSpan ?? documentAnchor(document, stats);
       report({
         ...span,
@@ -33,6 +42,8 @@ export const modelUnknown: Rule = {
     }
   },
 };
+
+const IMAGE_MODELS = /^(?:dall-e|gpt-image|imagen|imagegeneration)/;
 
 /** Keep surrounding quotes when replacing a quoted YAML scalar. */
 function valueOnly(text: string, span: { offset: number; length: number }): { offset: number; length: number } {

@@ -31,7 +31,11 @@ export const lostInTheMiddle: Rule = {
         `The instructions sit only in the middle of this ${formatTokens(total, approx)}-token prompt: tokens ${formatTokens(from, approx)}–${formatTokens(to, approx)} ` +
         `(${formatPercent(from / total)}–${formatPercent(to / total)}). Models follow what is at the start or end of a long context best; restate them at the start or the end.`,
       data: { total, minTokens, instructions: instructions.map((b) => ({ start: b.start, end: b.start + b.tokens })) },
-      related: instructions.slice(1, 20).map((b) => ({ offset: b.span.offset, length: Math.min(b.span.length, b.text.split(/\r?\n/)[0].length), message: `instruction at tokens ${formatTokens(b.start, approx)}–${formatTokens(b.start + b.tokens, approx)}` })),
+      related: instructions.slice(1, 20).map((b) => ({
+        offset: b.span.offset,
+        length: Math.min(b.span.length, b.text.split(/\r?\n/)[0].length),
+        message: `instruction at tokens ${formatTokens(b.start, approx)}–${formatTokens(b.start + b.tokens, approx)}`,
+      })),
     });
   },
 };

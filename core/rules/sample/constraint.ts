@@ -12,7 +12,8 @@ import { documentAnchor } from '../anchor';
 export const sampleConstraint: Rule = {
   meta: {
     id: 'sample/constraint',
-    description: 'A sample completion violates a declared constraint (measured vs required); the prompt gets one summary of all sample failures.',
+    description:
+      'A sample completion violates a declared constraint (measured vs required); the prompt gets one summary of all sample failures.',
     defaultSeverity: 'error',
     fixable: false,
   },
@@ -33,7 +34,8 @@ function reportViolations(sample: SampleReport, report: (r: Report) => void): vo
       uri: sample.sample.uri,
       message: result.message,
       data: { key: result.key, measured: result.measured, required: result.required, ...result.data },
-      related: rest.length > 0 ? rest.map((span) => ({ ...span, uri: sample.sample.uri, message: `also: ${result.key}` })) : undefined,
+      related:
+        rest.length > 0 ? rest.map((span) => ({ ...span, uri: sample.sample.uri, message: `also: ${result.key}` })) : undefined,
     });
   }
 }
@@ -49,7 +51,10 @@ export function summarize(samples: readonly SampleReport[]): { message: string; 
   }
   if (failed === 0) return undefined;
   const ordered = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  const capped = samples.length >= MAX_SAMPLES_PER_PROMPT ? ` (only the first ${MAX_SAMPLES_PER_PROMPT.toLocaleString('en-US')} samples are checked)` : '';
+  const capped =
+    samples.length >= MAX_SAMPLES_PER_PROMPT
+      ? ` (only the first ${MAX_SAMPLES_PER_PROMPT.toLocaleString('en-US')} samples are checked)`
+      : '';
   const noun = samples.length === 1 ? 'sample fails' : 'samples fail';
   return {
     message: `${failed} of ${samples.length} ${noun}: ${ordered.map(([k, n]) => `${k} (${n})`).join(', ')}${capped}`,
@@ -57,13 +62,16 @@ export function summarize(samples: readonly SampleReport[]): { message: string; 
   };
 }
 
-/** The `samples` key, else `constraints`, else the key the schema is declared under, else the document anchor. */
+/** The `samples` key, else `constraints`, else GitHub Models' `evaluators`, else the key the schema is declared under, else the document anchor. */
 function summaryAnchor(document: PromptDocument, stats: DocumentStats): Span {
   const frontmatter = document.frontmatter;
   const schema = document.interop.schema;
   // The schema's key, not its value: a 30-line inline schema should not be squiggled as a whole.
   const key =
     frontmatter &&
-    (findKey(frontmatter, ['samples']) ?? findKey(frontmatter, ['constraints']) ?? (schema ? findKey(frontmatter, schema.key.split('.')) : undefined));
+    (findKey(frontmatter, ['samples']) ??
+      findKey(frontmatter, ['constraints']) ??
+      findKey(frontmatter, ['evaluators']) ??
+      (schema ? findKey(frontmatter, schema.key.split('.')) : undefined));
   return key?.keySpan ?? schema?.span ?? documentAnchor(document, stats);
 }

@@ -11,7 +11,12 @@ export const sampleNotJson: Rule = {
   check({ completion, report }) {
     for (const sample of completion?.samples ?? []) {
       if (!sample.notJson) continue;
-      report({ ...sample.notJson.span, uri: sample.sample.uri, message: sample.notJson.message, data: { offset: sample.notJson.span.offset } });
+      report({
+        ...sample.notJson.span,
+        uri: sample.sample.uri,
+        message: sample.notJson.message,
+        data: { offset: sample.notJson.span.offset },
+      });
     }
   },
 };

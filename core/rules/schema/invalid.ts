@@ -5,7 +5,8 @@ import { reportSchemaProblems } from './report';
 export const schemaInvalid: Rule = {
   meta: {
     id: 'schema/invalid',
-    description: 'The output schema does not compile (bad JSON, not a valid schema, a bad pattern) or uses what a validator ignores.',
+    description:
+      'The output schema does not compile (bad JSON, not a valid schema, a bad pattern) or uses what a validator ignores.',
     defaultSeverity: 'error',
     fixable: false,
   },

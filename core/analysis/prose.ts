@@ -1,0 +1,181 @@
+// Stated constraints found paragraph by paragraph and kept across versions, so a keystroke re-scans one paragraph.
+import type { PromptDocument } from '../document/types';
+import { detectConstraints, maskCode, type StatedConstraint } from '../instructions/detect';
+import { rememberStatements, type LocatedStatement, type PieceScan } from '../instructions/stated';
+import type { Checkpoint } from '../tokens/incremental';
+import { SegmentedText } from './segments';
+
+/**
+ * One paragraph of a piece, scanned for each fence state it was reached with (typing a fence flips every
+ * paragraph after it; typing on restores the other state, so both are kept): its code-masked text, its
+ * statements, and whether a statement crosses into the next paragraph (for the masked text it was checked on).
+ */
+interface Scanned {
+  masked: string;
+  fenceOut: boolean;
+  found: StatedConstraint[];
+  seam?: { right: string; crosses: boolean };
+}
+
+interface Paragraph {
+  outside?: Scanned;
+  inside?: Scanned;
+}
+
+/** How far either side of a paragraph break the seam check looks; longer than any phrase a detector matches. */
+const SEAM_WINDOW = 512;
+
+/** Fresh scanning between two checkpoints (characters). */
+const SLICE_CHARS = 128 * 1024;
+
+/**
+ * The detectors treat a blank line as the end of a sentence and never look back or ahead past it, so a
+ * piece's statements are those of its paragraphs, unless a phrase runs across the blank line itself
+ * ("at most\n\n50 words"). Each break is checked for that on a window around it; where a phrase crosses,
+ * the paragraphs on both sides are scanned together. Paragraphs are cut after a run of newlines (`\n\n`
+ * followed by anything but `\n`), so both sides see the same sentence ends as the whole text does.
+ */
+export class ProseMemo {
+  private readonly pieces = new Map<string, SegmentedText<Paragraph>>();
+  /** Each piece's last scan, by the text and fence state it was made for. */
+  private readonly scans = new Map<
+    string,
+    { text: string; inFence: boolean; result: { found: StatedConstraint[]; inFence: boolean } }
+  >();
+
+  /** Scans every piece of `document` (yielding at checkpoints) and remembers its statements for the rules. */
+  async prepare(document: PromptDocument, checkpoint?: Checkpoint): Promise<LocatedStatement[]> {
+    const used = new Set<string>();
+    for (let m = 0; m < document.messages.length; m++) {
+      let fence = false;
+      const pieces = document.messages[m].pieces;
+      for (let p = 0; p < pieces.length; p++) {
+        const key = `${m}|${p}`;
+        used.add(key);
+        fence = (await this.scanPiece(pieces[p].text, fence, key, checkpoint)).inFence;
+      }
+    }
+    for (const key of this.pieces.keys()) {
+      if (used.has(key)) continue;
+      this.pieces.delete(key);
+      this.scans.delete(key);
+    }
+    const scan: PieceScan = (text, inFence, where) => {
+      const last = this.scans.get(`${where.message}|${where.piece}`);
+      // Always the scan just made above, unless a rule asked for another document.
+      return last && last.text === text && last.inFence === inFence ? last.result : wholePiece(text, inFence);
+    };
+    return rememberStatements(document, scan);
+  }
+
+  /** Brings one piece's paragraphs up to date, yielding after each slice of fresh work. */
+  private async scanPiece(
+    text: string,
+    inFence: boolean,
+    key: string,
+    checkpoint?: Checkpoint,
+  ): Promise<{ found: StatedConstraint[]; inFence: boolean }> {
+    const last = this.scans.get(key);
+    if (last && last.text === text && last.inFence === inFence) return last.result;
+    let segmented = this.pieces.get(key);
+    if (segmented === undefined) {
+      segmented = new SegmentedText<Paragraph>({ margin: 2, make: () => ({}), split: paragraphEnds });
+      this.pieces.set(key, segmented);
+    }
+    const paragraphs = segmented.update(text);
+    const scanned: Scanned[] = new Array<Scanned>(paragraphs.length);
+    let fence = inFence;
+    let fresh = 0;
+    let at = 0;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const { length, value } = paragraphs[i];
+      let scan = fence ? value.inside : value.outside;
+      if (scan === undefined) {
+        scan = scanParagraph(text.slice(at, at + length), fence);
+        if (fence) value.inside = scan;
+        else value.outside = scan;
+        fresh += length;
+        if (checkpoint && fresh >= SLICE_CHARS) {
+          fresh = 0;
+          await checkpoint();
+        }
+      }
+      scanned[i] = scan;
+      fence = scan.fenceOut;
+      at += length;
+    }
+    const result = { found: joinRuns(paragraphs, scanned), inFence: fence };
+    this.scans.set(key, { text, inFence, result });
+    return result;
+  }
+}
+
+/**
+ * The masked text is kept across versions, so it is copied out of the document: built from slices of the text,
+ * it would otherwise keep that whole version of the document alive (V8 sliced and cons strings).
+ */
+function scanParagraph(text: string, fence: boolean): Scanned {
+  const masked = maskCode(text, fence);
+  const own = detach(masked.masked);
+  return { masked: own, fenceOut: masked.inFence, found: detectConstraints(own) };
+}
+
+function detach(text: string): string {
+  return text.length === 0 ? '' : (' ' + text).slice(1);
+}
+
+function wholePiece(text: string, inFence: boolean): { found: StatedConstraint[]; inFence: boolean } {
+  const masked = maskCode(text, inFence);
+  return { found: detectConstraints(masked.masked), inFence: masked.inFence };
+}
+
+/** The piece's statements: each paragraph's, except across crossing seams, where the run is scanned as one. */
+function joinRuns(paragraphs: ReadonlyArray<{ length: number }>, scanned: readonly Scanned[]): StatedConstraint[] {
+  const found: StatedConstraint[] = [];
+  let at = 0;
+  for (let i = 0; i < paragraphs.length;) {
+    let j = i;
+    let runLength = paragraphs[i].length;
+    while (j + 1 < paragraphs.length && crosses(scanned[j], scanned[j + 1])) {
+      j++;
+      runLength += paragraphs[j].length;
+    }
+    const list =
+      j === i
+        ? scanned[i].found
+        : detectConstraints(
+            scanned
+              .slice(i, j + 1)
+              .map((p) => p.masked)
+              .join(''),
+          );
+    for (const s of list) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
+    at += runLength;
+    i = j + 1;
+  }
+  return found;
+}
+
+/** Whether a statement found around the break between two paragraphs runs across it. */
+function crosses(left: Scanned, right: Scanned): boolean {
+  if (left.seam && left.seam.right === right.masked) return left.seam.crosses;
+  const l = left.masked;
+  const tail = l.slice(Math.max(0, l.length - SEAM_WINDOW));
+  const window = tail + right.masked.slice(0, SEAM_WINDOW);
+  const crossing = detectConstraints(window).some((s) => s.offset < tail.length && s.offset + s.length > tail.length);
+  left.seam = { right: right.masked, crosses: crossing };
+  return crossing;
+}
+
+/** Paragraph ends in `[from, to)`: after a run of two or more newlines. */
+function paragraphEnds(text: string, from: number, to: number): number[] {
+  const ends: number[] = [];
+  for (let at = text.indexOf('\n\n', from); at !== -1 && at + 2 < to; at = text.indexOf('\n\n', at + 1)) {
+    let end = at + 2;
+    while (end < to && text.charCodeAt(end) === 10) end++;
+    if (end < to) ends.push(end);
+    at = end - 1;
+  }
+  ends.push(to);
+  return ends;
+}

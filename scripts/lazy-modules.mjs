@@ -1,0 +1,76 @@
+// An esbuild plugin for the CLI bundle: heavy modules that only some commands use are built into their own
+// files (dist/lazy/<name>.js) and replaced in the bundle by a stub whose exports load the real module on
+// first access. `promptbound count` then neither parses nor initialises the language detector's data, the regex
+// engine or the language server (docs/tokenizers.md, "Start-up").
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/**
+ * @param {string} outdir the bundle's directory (the stubs require ./lazy/<name>.js relative to it)
+ * @param {Array<{name: string, filter: RegExp, importer?: RegExp, entry: string, group?: string}>} modules  `filter` is
+ *   matched against the import path and `importer` (when given) against the importing file; modules with the same
+ *   `group` share one lazy file (so packages that check each other's classes, like ajv's, stay one copy)
+ * @param {object} options esbuild options shared with the bundle (platform, format, mainFields, ...)
+ */
+export function lazyModules(outdir, modules, options) {
+  const built = new Map();
+  const fileOf = (module) => module.group ?? module.name;
+  async function build(module) {
+    const file = fileOf(module);
+    if (!built.has(file)) {
+      built.set(
+        file,
+        (async () => {
+          const outfile = join(outdir, 'lazy', `${file}.js`);
+          const members = modules.filter((m) => fileOf(m) === file);
+          const entry =
+            module.group === undefined
+              ? { entryPoints: [module.entry] }
+              : {
+                  stdin: {
+                    contents: `module.exports = {${members.map((m) => `${JSON.stringify(m.name)}: require(${JSON.stringify(m.entry)})`).join(', ')}};`,
+                    resolveDir: process.cwd(),
+                    loader: 'js',
+                  },
+                };
+          await esbuild.build({ ...options, ...entry, outfile, bundle: true, format: 'cjs', logLevel: 'warning' });
+          // Load it once here to learn its export names (these modules have no side effects on load).
+          const require = createRequire(outfile);
+          delete require.cache[outfile];
+          return require(outfile);
+        })(),
+      );
+    }
+    const loaded = await built.get(file);
+    const real = module.group === undefined ? loaded : loaded[module.name];
+    return { keys: Object.keys(real).filter((k) => k !== '__esModule'), esModule: real.__esModule === true };
+  }
+  return {
+    name: 'lazy-modules',
+    setup(plugin) {
+      for (const module of modules) {
+        plugin.onResolve({ filter: module.filter }, (args) =>
+          module.importer === undefined || module.importer.test(args.importer)
+            ? { path: module.name, namespace: 'lazy-stub' }
+            : undefined,
+        );
+      }
+      plugin.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
+      plugin.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, async (args) => {
+        const module = modules.find((m) => m.name === args.path);
+        const { keys, esModule } = await build(module);
+        const lines = [
+          `let real;`,
+          `const load = () => real ??= require(${JSON.stringify(`./lazy/${fileOf(module)}.js`)})${module.group === undefined ? '' : `[${JSON.stringify(module.name)}]`};`,
+          esModule ? `Object.defineProperty(exports, '__esModule', { value: true });` : '',
+          ...keys.map(
+            (key) =>
+              `Object.defineProperty(exports, ${JSON.stringify(key)}, { enumerable: true, get: () => load()[${JSON.stringify(key)}] });`,
+          ),
+        ];
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: outdir };
+      });
+    },
+  };
+}
