@@ -175,3 +175,15 @@ describe('wrappedIn with different opening and closing texts', () => {
   });
   it('an object without close is a value error', () => assert.match(parseVerdict('wrappedIn', { open: '«' }), /^error: /));
 });
+
+describe('title with other markers', () => {
+  it('finds a title between the declared markers, on one line, not blank', () => {
+    const cn = { open: '《', close: '》' };
+    assert.equal(run('title', cn, '《春晓》\n春眠不觉晓').pass, true);
+    assert.equal(run('title', cn, '<<Spring>>').pass, false);
+    assert.equal(run('title', cn, '《 》 then 《a\nb》').pass, false);
+    assert.equal(run('title', cn, '《 》 then 《Dawn》').measured, '《Dawn》');
+    assert.equal(run('title', true, '<<Spring>>').pass, true);
+  });
+  it('markers without close are a value error', () => assert.match(parseVerdict('title', { open: '《' }), /^error: /));
+});
