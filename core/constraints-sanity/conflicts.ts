@@ -159,7 +159,10 @@ function nesting(constraints: Constraints): ConstraintConflict[] {
 function formatStructure(constraints: Constraints): ConstraintConflict[] {
   const format = constraints.format;
   if (format !== 'text' && format !== 'json') return [];
-  const forbidden = format === 'json' ? ['bullets'] : ['bullets', 'highlights', ...(hasMarker(constraints.sections) ? [] : ['sections'])];
+  // Bullets with their own markers (`•`, `・`) are plain text, not Markdown list items.
+  const markedBullets = typeof constraints.bullets === 'object' && constraints.bullets !== null && 'markers' in constraints.bullets;
+  const bulletKeys = markedBullets ? [] : ['bullets'];
+  const forbidden = format === 'json' ? bulletKeys : [...bulletKeys, 'highlights', ...(hasMarker(constraints.sections) ? [] : ['sections'])];
   return forbidden.flatMap((key) => {
     const count = countOf(constraints, key);
     if (!count || (count.range.min ?? 0) < 1) return [];

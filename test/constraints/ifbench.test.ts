@@ -187,3 +187,14 @@ describe('title with other markers', () => {
   });
   it('markers without close are a value error', () => assert.match(parseVerdict('title', { open: '《' }), /^error: /));
 });
+
+describe('bullets with their own markers', () => {
+  it('counts lines starting with a declared marker, not Markdown items', () => {
+    const text = '・りんご\n・みかん\n- not counted\n  • nested\n•\n```\n• in code\n```';
+    const r = run('bullets', { count: 3, markers: ['・', '•'] }, text);
+    assert.equal(r.measured, 3);
+    assert.equal(r.pass, true);
+    assert.equal(run('bullets', 1, text).measured, 1);
+  });
+  it('empty markers are a value error', () => assert.match(parseVerdict('bullets', { count: 2, markers: [] }), /^error: /));
+});
