@@ -72,8 +72,7 @@ function cliStats(file) {
 /** `promptbound count --raw -m MODEL -`: a text's tokens as the CLI counts them. */
 function cliCountText(text, model) {
   const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'count', '--raw', '--json', '-m', model, '-'], { encoding: 'utf8', input: text });
-  // JSON Lines: one result per completion, then a summary line.
-  return JSON.parse(out.split('\n')[0]);
+  return JSON.parse(out)[0];
 }
 
 /** `promptbound check --stats` of a prompt text saved as `name` in a fresh folder (the editor's unsaved text). */
@@ -123,7 +122,8 @@ function cliValidate(prompt, text) {
   } catch (error) {
     out = error.stdout;
   }
-  return JSON.parse(out)[0];
+  // JSON Lines: one result per completion, then a summary line.
+  return JSON.parse(out.split('\n')[0]);
 }
 
 /** Every diagnostic `promptbound check -f json test/e2e/workspace` reports (prompts and samples). */
