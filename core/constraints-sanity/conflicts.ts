@@ -19,11 +19,11 @@ type Constraints = Record<string, unknown>;
 
 /**
  * Every conflict. Checks across keys assume both are checked on the same text with our definitions, so they
- * are skipped under `mode: loose` (each key may pass on a different loose variant) and `compat: ifeval`.
+ * are skipped under `mode: loose` (each key may pass on a different loose variant) and `compat: ifeval`/`ifbench`.
  */
 export function findConflicts(constraints: Constraints): ConstraintConflict[] {
   const own = invertedCounts(constraints);
-  if (constraints.mode === 'loose' || constraints.compat === 'ifeval') return own;
+  if (constraints.mode === 'loose' || constraints.compat === 'ifeval' || constraints.compat === 'ifbench') return own;
   return [
     ...own,
     ...requiredExcluded(constraints),
@@ -159,7 +159,10 @@ function nesting(constraints: Constraints): ConstraintConflict[] {
 function formatStructure(constraints: Constraints): ConstraintConflict[] {
   const format = constraints.format;
   if (format !== 'text' && format !== 'json') return [];
-  const forbidden = format === 'json' ? ['bullets'] : ['bullets', 'highlights', ...(hasMarker(constraints.sections) ? [] : ['sections'])];
+  // Bullets with their own markers (`•`, `・`) are plain text, not Markdown list items.
+  const markedBullets = typeof constraints.bullets === 'object' && constraints.bullets !== null && 'markers' in constraints.bullets;
+  const bulletKeys = markedBullets ? [] : ['bullets'];
+  const forbidden = format === 'json' ? bulletKeys : [...bulletKeys, 'highlights', ...(hasMarker(constraints.sections) ? [] : ['sections'])];
   return forbidden.flatMap((key) => {
     const count = countOf(constraints, key);
     if (!count || (count.range.min ?? 0) < 1) return [];

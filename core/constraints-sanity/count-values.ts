@@ -12,9 +12,9 @@ export interface DeclaredCount {
   value: unknown;
 }
 
-const PLAIN_COUNT_KEYS = ['words', 'sentences', 'characters', 'tokens', 'lines', 'bullets', 'highlights', 'placeholders', 'capitalWords'];
+const PLAIN_COUNT_KEYS = ['words', 'sentences', 'characters', 'tokens', 'lines', 'highlights', 'placeholders', 'capitalWords'];
 /** Keys whose value is a count or `{count, <option>}`. */
-const COUNT_OR_OBJECT_KEYS = ['paragraphs', 'sections'];
+const COUNT_OR_OBJECT_KEYS = ['paragraphs', 'sections', 'bullets'];
 /** Keys whose value is a list of `{<item>, count}`. */
 const ITEM_LIST_KEYS = ['frequency', 'letters'];
 

@@ -42,7 +42,8 @@ export function requiredTexts(constraints: Record<string, unknown>): RequiredTex
     if (affix) out.push({ key: mod.key as 'startsWith' | 'endsWith', path, text: affix.text, caseSensitive: affix.caseSensitive });
   }
   const wrap = 'wrappedIn' in constraints ? parsed(wrappedIn.parse(constraints.wrappedIn)) : undefined;
-  if (wrap !== undefined) out.push({ key: 'wrappedIn', path: ['wrappedIn'], text: wrap, caseSensitive: true });
+  // Different opening and closing texts are not one text that must stand at both ends; the cross-key checks skip them.
+  if (wrap !== undefined && wrap.open === wrap.close) out.push({ key: 'wrappedIn', path: ['wrappedIn'], text: wrap.open, caseSensitive: true });
   return out;
 }
 

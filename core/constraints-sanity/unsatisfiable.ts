@@ -23,7 +23,7 @@ function isLengthUnit(key: string): key is LengthUnit {
  * is checked: IFEval's own word, sentence and paragraph definitions are not what the factors were measured with.
  */
 export function unsatisfiableLengths(constraints: Record<string, unknown>, encoding: EncodingName, output: number): UnsatisfiableLength[] {
-  const ifeval = constraints.compat === 'ifeval';
+  const ifeval = constraints.compat === 'ifeval' || constraints.compat === 'ifbench';
   const out: UnsatisfiableLength[] = [];
   for (const count of declaredCounts(constraints)) {
     if (!isLengthUnit(count.key) || count.path.length > 2 || (ifeval && count.key !== 'tokens')) continue;

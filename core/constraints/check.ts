@@ -55,8 +55,8 @@ function uncheckable(error: ConstraintValueError): ConstraintResult {
 function resolveSettings(constraints: Record<string, unknown>, ctx: CheckContext, invalid: ConstraintValueError[]): ConstraintSettings {
   const { compat, mode } = constraints;
   const settings: ConstraintSettings = { compat: ctx.compat, mode: ctx.mode };
-  if (compat === 'ifeval') settings.compat = 'ifeval';
-  else if (compat !== undefined) invalid.push(valueError('compat', 'compat: the only value is ifeval'));
+  if (compat === 'ifeval' || compat === 'ifbench') settings.compat = compat;
+  else if (compat !== undefined) invalid.push(valueError('compat', 'compat: expected ifeval or ifbench'));
   if (mode === 'strict' || mode === 'loose') settings.mode = mode;
   else if (mode !== undefined) invalid.push(valueError('mode', 'mode: expected strict or loose'));
   return settings;
@@ -84,8 +84,15 @@ function checkOne(mod: AnyConstraintModule, value: unknown, parsed: unknown, com
 
 function evaluate(mod: AnyConstraintModule, value: unknown, parsed: unknown, completion: string, ctx: CheckContext): ConstraintResult {
   try {
-    const compat = ctx.compat === 'ifeval' ? ifevalCheck(mod.key, value, completion, ctx) : undefined;
-    return compat ?? mod.check(parsed, completion, ctx);
+    // IFBench's checker keeps IFEval's checks for IFEval's instruction types, so `ifbench` uses them too.
+    const compat = ctx.compat !== 'default' ? ifevalCheck(mod.key, value, completion, ctx) : undefined;
+    if (compat) return compat;
+    const own = mod.check(parsed, completion, ctx);
+    // Like IFEval, IFBench fails every instruction on an empty (whitespace-only) response.
+    if (ctx.compat === 'ifbench' && own.pass && pyStrip(completion) === '') {
+      return { ...own, pass: false, message: 'empty completion; IFBench fails every instruction on an empty response', ranges: [] };
+    }
+    return own;
   } catch (error) {
     // One key that cannot run (a 39,000-character postscript marker overflowed V8's regex compiler) fails as not
     // checked; the other keys and the sample's other checks still run (docs/security.md).

@@ -29,6 +29,23 @@ import { title } from './keys/title';
 import { tokens } from './keys/tokens';
 import { words } from './keys/words';
 import { wrappedIn } from './keys/wrapped-in';
+import { lineFirstIsLast } from './keys/line-first-last';
+import { wordRepeats } from './keys/word-repeats';
+import { noAdjacentInitials } from './keys/no-adjacent-initials';
+import { primeWordLengths } from './keys/prime-word-lengths';
+import { distinctWords } from './keys/distinct-words';
+import { mentions } from './keys/mentions';
+import { numbers } from './keys/numbers';
+import { vowels } from './keys/vowels';
+import { consonantClusters } from './keys/consonant-clusters';
+import { alphabetLoop } from './keys/alphabet-loop';
+import { noWhitespace } from './keys/no-whitespace';
+import { bracketDepth } from './keys/bracket-depth';
+import { quoteDepth } from './keys/quote-depth';
+import { palindromes } from './keys/palindromes';
+import { punctuation } from './keys/punctuation';
+import { oneWordPerLine } from './keys/one-word-per-line';
+import { indentStairs } from './keys/indent-stairs';
 
 /** Parsed values differ per key; the registry forgets the type, and `check` only ever gets what its own `parse` made. */
 export type AnyConstraintModule = ConstraintModule<unknown>;
@@ -64,6 +81,23 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   responses,
   repeatPrompt,
   firstWord,
+  noWhitespace,
+  bracketDepth,
+  quoteDepth,
+  palindromes,
+  punctuation,
+  oneWordPerLine,
+  indentStairs,
+  distinctWords,
+  mentions,
+  numbers,
+  vowels,
+  consonantClusters,
+  alphabetLoop,
+  wordRepeats,
+  noAdjacentInitials,
+  primeWordLengths,
+  lineFirstIsLast,
 ];
 
 const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));

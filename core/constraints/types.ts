@@ -3,9 +3,9 @@ import type { Span } from '../diagnostic';
 import type { TokenCounter } from '../tokens/types';
 import type { SchemaValidation } from '../schema/types';
 
-/** `compat: ifeval` switches every counting definition to IFEval's; `mode: loose` applies its loose variants. */
+/** `compat: ifeval` switches every counting definition to IFEval's (`ifbench`: IFBench's, which keeps IFEval's for IFEval's types); `mode: loose` applies its loose variants. */
 export interface ConstraintSettings {
-  compat: 'default' | 'ifeval';
+  compat: 'default' | 'ifeval' | 'ifbench';
   mode: 'strict' | 'loose';
 }
 

@@ -325,7 +325,7 @@ describe('frontmatter schema: rejected, located and explained', () => {
         ['Lower', 'constraints.case must be one of "lower", "upper"; got "Lower" (did you mean lower?)'],
         ['qq', 'constraints.letters[0].letter must be a single character; got "qq"'],
         ['0', 'constraints.firstWord.paragraph must be a positive integer; got 0'],
-        ['IFEval', 'constraints.compat must be one of "ifeval"; got "IFEval" (did you mean ifeval?)'],
+        ['IFEval', 'constraints.compat must be one of "ifeval", "ifbench"; got "IFEval" (did you mean ifeval?)'],
       ],
     );
   });

@@ -9,8 +9,8 @@ const doc = readFileSync(path.join(import.meta.dirname, '../../docs/constraints.
 const rows = [...doc.matchAll(/^\| `(\w+)` \| .* \| .* \| .* \| .* \| .* \|$/gm)].map((m) => m[1]!);
 
 describe('docs/constraints.md', () => {
-  it('documents all 29 keys of docs/constraints.md, each once', () => {
-    assert.equal(CONSTRAINT_KEYS.length, 29);
+  it('documents every registered key, each once', () => {
+    assert.equal(CONSTRAINT_KEYS.length, 46);
     assert.deepEqual([...rows].sort(), [...CONSTRAINT_KEYS].sort());
   });
   it('every row has an example that uses its key', () => {

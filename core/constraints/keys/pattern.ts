@@ -1,44 +1,102 @@
-// `pattern`: the completion matches a regular expression, run by re2js (RE2: linear time, no catastrophic backtracking); one RE2
-// refuses (look-around, back-references) runs on a backtracking matcher with a step budget (docs/security.md).
+// `pattern`: the completion matches a regular expression, run by re2js (RE2: linear time, no catastrophic backtracking).
+// One RE2 refuses (look-around, back-references) runs on a backtracking matcher with a step budget (docs/security.md).
+// A list declares several, all of which must hold; `absent: true` turns one around (it must match nowhere).
 import { RE2JS } from 're2js';
 import { compileBounded, isBudgetExceeded, newBudget, PATTERN_STEP_BUDGET, re2Flags, type BoundedRegex } from '../../regex/bounded';
 import type { Span } from '../../diagnostic';
-import type { ConstraintResult } from '../types';
+import type { ConstraintResult, ConstraintValueError } from '../types';
 import type { ConstraintModule } from '../module';
-import { isRecord, trimmed, unknownProperty, valueError } from '../module';
+import { isRecord, isValueError, trimmed, unknownProperty, valueError } from '../module';
 
 export interface PatternConstraint {
   regex: string;
   flags: string;
   fullMatch: boolean;
+  absent?: boolean;
 }
 
 export type CompiledPattern = { ok: true; re: RE2JS } | { ok: false; message: string; offset?: number };
 
-export const pattern: ConstraintModule<PatternConstraint> = {
+function parseOne(value: unknown, where: string): PatternConstraint | ConstraintValueError {
+  if (typeof value === 'string' && value !== '') return { regex: value, flags: '', fullMatch: false };
+  if (!isRecord(value)) return valueError('pattern', `${where}: expected a regex or {regex, flags, fullMatch, absent}`);
+  const extra = unknownProperty(value, ['regex', 'flags', 'fullMatch', 'absent']);
+  if (extra) return valueError('pattern', `${where}: unknown property "${extra}" (expected regex, flags, fullMatch, absent)`);
+  const { regex, flags = '', fullMatch = false, absent = false } = value;
+  if (typeof regex !== 'string' || regex === '') return valueError('pattern', `${where}: regex must be non-empty text`);
+  if (typeof flags !== 'string' || !/^[imsu]*$/.test(flags)) return valueError('pattern', `${where}: flags may only be i, m, s and u`);
+  if (typeof fullMatch !== 'boolean') return valueError('pattern', `${where}: fullMatch must be true or false`);
+  if (typeof absent !== 'boolean') return valueError('pattern', `${where}: absent must be true or false`);
+  if (absent && fullMatch) return valueError('pattern', `${where}: absent and fullMatch cannot be combined`);
+  return absent ? { regex, flags, fullMatch, absent } : { regex, flags, fullMatch };
+}
+
+export const pattern: ConstraintModule<PatternConstraint[]> = {
   key: 'pattern',
   parse(value) {
-    if (typeof value === 'string' && value !== '') return { regex: value, flags: '', fullMatch: false };
-    if (!isRecord(value)) return valueError('pattern', 'pattern: expected a regex or {regex, flags, fullMatch}');
-    const extra = unknownProperty(value, ['regex', 'flags', 'fullMatch']);
-    if (extra) return valueError('pattern', `pattern: unknown property "${extra}" (expected regex, flags, fullMatch)`);
-    const { regex, flags = '', fullMatch = false } = value;
-    if (typeof regex !== 'string' || regex === '') return valueError('pattern', 'pattern: regex must be non-empty text');
-    if (typeof flags !== 'string' || !/^[imsu]*$/.test(flags)) return valueError('pattern', 'pattern: flags may only be i, m, s and u');
-    if (typeof fullMatch !== 'boolean') return valueError('pattern', 'pattern: fullMatch must be true or false');
-    return { regex, flags, fullMatch };
-  },
-  check(p, completion) {
-    const compiled = boundedPattern(p.regex, p.flags);
-    if (!compiled.ok) return unsupported(p, compiled.message, compiled.offset);
-    try {
-      return p.fullMatch ? checkFull(p, compiled.re, completion) : checkFind(p, compiled.re, completion);
-    } catch (error) {
-      if (isBudgetExceeded(error)) return notChecked(p);
-      throw error;
+    if (!Array.isArray(value)) {
+      const one = parseOne(value, 'pattern');
+      return isValueError(one) ? one : [one];
     }
+    if (value.length === 0) return valueError('pattern', 'pattern: the list is empty');
+    const list: PatternConstraint[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const one = parseOne(value[i], `pattern[${i}]`);
+      if (isValueError(one)) return one;
+      list.push(one);
+    }
+    return list;
+  },
+  check(list, completion) {
+    const results = list.map((p) => checkOne(p, completion));
+    if (results.length === 1) return results[0]!;
+    const failed = results.filter((r) => !r.pass);
+    return {
+      key: 'pattern',
+      pass: failed.length === 0,
+      measured: failed.length === 0 ? 'all hold' : `${failed.length} of ${results.length} fail`,
+      required: results.map((r) => r.required).join('; '),
+      message: failed.length === 0 ? `all ${results.length} patterns hold` : failed.map((r) => r.message).join('; '),
+      ranges: failed.flatMap((r) => r.ranges),
+    };
   },
 };
+
+function checkOne(p: PatternConstraint, completion: string): ConstraintResult {
+  const compiled = boundedPattern(p.regex, p.flags);
+  if (!compiled.ok) return unsupported(p, compiled.message, compiled.offset);
+  try {
+    if (p.absent) return checkAbsent(p, compiled.re, completion);
+    return p.fullMatch ? checkFull(p, compiled.re, completion) : checkFind(p, compiled.re, completion);
+  } catch (error) {
+    if (isBudgetExceeded(error)) return notChecked(p);
+    throw error;
+  }
+}
+
+/** A regex whose meaning depends on what precedes the match cannot be searched again on the rest of the text. */
+const CONTEXTUAL = /\^|\\[bBA]|\(\?<[=!]/;
+
+/**
+ * Every match is a range; none may exist. The verdict comes from a search of the whole completion; later
+ * matches are found by searching the rest of it, except for a regex with anchors, word boundaries or
+ * look-behind (there the first match alone is the range).
+ */
+function checkAbsent(p: PatternConstraint, re: BoundedRegex, completion: string): ConstraintResult {
+  const ranges: Span[] = [];
+  const budget = newBudget();
+  let from = 0;
+  for (;;) {
+    const m = re.find(completion.slice(from), budget);
+    if (!m) break;
+    ranges.push({ offset: from + m.start, length: m.end - m.start });
+    if (m.end === m.start || CONTEXTUAL.test(p.regex)) break;
+    from += m.end;
+  }
+  const required = `no match of /${p.regex}/${p.flags}`;
+  const message = ranges.length === 0 ? required : `${ranges.length === 1 ? '1 match' : `${ranges.length} matches`} of /${p.regex}/${p.flags}; none allowed`;
+  return { key: 'pattern', pass: ranges.length === 0, measured: ranges.length, required, message, ranges };
+}
 
 /**
  * RE2 when it accepts the regex; else (look-around, back-references) the bounded backtracking matcher, with the

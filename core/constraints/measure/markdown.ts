@@ -52,6 +52,16 @@ export function bullets(text: string): Span[] {
     .map(trimmedLine);
 }
 
+/** Lines (outside code fences) that start, after indentation, with one of `markers` and go on with text: `• item`, `・項目`. */
+export function markedItems(text: string, markers: readonly string[]): Span[] {
+  return proseLines(text)
+    .filter((l) => {
+      const body = l.text.trimStart();
+      return markers.some((m) => body.startsWith(m) && body.slice(m.length).trim() !== '');
+    })
+    .map(trimmedLine);
+}
+
 /** `*highlighted*` and `**highlighted**` spans, stars included. */
 export function highlights(text: string): Span[] {
   return proseLines(text).flatMap((l) => matchesIn(l, HIGHLIGHT));
