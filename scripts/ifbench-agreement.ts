@@ -15,27 +15,52 @@ import { checkCompletion } from '../core/constraints/check';
 import type { CheckContext } from '../core/constraints/types';
 import { ifbenchConstraints } from '../core/constraints/ifbench/instructions';
 
-interface Input { key: string | number; prompt: string; instruction_id_list: string[]; kwargs: (Record<string, unknown> | null)[] }
-interface Verdicts { prompt: string; response: string; instruction_id_list: string[]; follow_instruction_list: boolean[] }
+interface Input {
+  key: string | number;
+  prompt: string;
+  instruction_id_list: string[];
+  kwargs: (Record<string, unknown> | null)[];
+}
+interface Verdicts {
+  prompt: string;
+  response: string;
+  instruction_id_list: string[];
+  follow_instruction_list: boolean[];
+}
 
 function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
 }
 
 const args = process.argv.slice(2);
 const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--responses');
 if (!dir) {
-  process.stderr.write('usage: node --import tsx scripts/ifbench-agreement.ts <dir with IFBench data> [--list] [--responses FILE]\n');
+  process.stderr.write(
+    'usage: node --import tsx scripts/ifbench-agreement.ts <dir with IFBench data> [--list] [--responses FILE]\n',
+  );
   process.exit(2);
 }
 const list = args.includes('--list');
 const responsesName = args.includes('--responses') ? args[args.indexOf('--responses') + 1]! : 'sample_output.jsonl';
 const inputs = new Map(readJsonl<Input>(path.join(dir, 'IFBench_test.jsonl')).map((i) => [i.prompt.trim(), i]));
-const responses = new Map(readJsonl<{ prompt: string; response: string }>(path.join(dir, responsesName)).map((r) => [r.prompt.trim(), r.response]));
+const responses = new Map(
+  readJsonl<{ prompt: string; response: string }>(path.join(dir, responsesName)).map((r) => [r.prompt.trim(), r.response]),
+);
 
-const noTokens = { encoding: 'o200k_base', approximate: true, count: () => ({ tokens: 0, approximate: true, estimated: [] }) } as unknown as CheckContext['counter'];
+const noTokens = {
+  encoding: 'o200k_base',
+  approximate: true,
+  count: () => ({ tokens: 0, approximate: true, estimated: [] }),
+} as unknown as CheckContext['counter'];
 
-interface Tally { agree: number; total: number; unmapped: number }
+interface Tally {
+  agree: number;
+  total: number;
+  unmapped: number;
+}
 const fresh = (): Tally => ({ agree: 0, total: 0, unmapped: 0 });
 const perType = new Map<string, { strict: Tally; loose: Tally }>();
 const disagreements: string[] = [];
@@ -75,7 +100,9 @@ for (const mode of ['strict', 'loose'] as const) {
 
 const pct = (t: Tally): string => {
   const checked = t.total - t.unmapped;
-  return checked === 0 ? `— (${t.unmapped} not expressible)` : `${t.agree}/${checked}${t.unmapped ? ` (+${t.unmapped} not expressible)` : ''}`;
+  return checked === 0
+    ? `— (${t.unmapped} not expressible)`
+    : `${t.agree}/${checked}${t.unmapped ? ` (+${t.unmapped} not expressible)` : ''}`;
 };
 process.stdout.write(`strict ${pct(totals.strict)}\nloose  ${pct(totals.loose)}\n\n`);
 process.stdout.write('| instruction | strict | loose |\n|---|---|---|\n');

@@ -13,27 +13,53 @@ import { checkCompletion } from '../core/constraints/check';
 import type { CheckContext } from '../core/constraints/types';
 import { ifevalConstraints } from '../core/constraints/ifeval/instructions';
 
-interface Input { key: number; prompt: string; instruction_id_list: string[]; kwargs: Record<string, unknown>[] }
-interface Verdicts { prompt: string; response: string; instruction_id_list: string[]; follow_instruction_list: boolean[] }
+interface Input {
+  key: number;
+  prompt: string;
+  instruction_id_list: string[];
+  kwargs: Record<string, unknown>[];
+}
+interface Verdicts {
+  prompt: string;
+  response: string;
+  instruction_id_list: string[];
+  follow_instruction_list: boolean[];
+}
 
 function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
 }
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--'));
 if (!dir) {
-  process.stderr.write('usage: node --import tsx scripts/ifeval-agreement.ts <dir with IFEval data> [--list] [--responses FILE]\n');
+  process.stderr.write(
+    'usage: node --import tsx scripts/ifeval-agreement.ts <dir with IFEval data> [--list] [--responses FILE]\n',
+  );
   process.exit(2);
 }
 const list = args.includes('--list');
-const responsesName = args.includes('--responses') ? args[args.indexOf('--responses') + 1]! : 'input_response_data_gpt4_20231107_145030.jsonl';
+const responsesName = args.includes('--responses')
+  ? args[args.indexOf('--responses') + 1]!
+  : 'input_response_data_gpt4_20231107_145030.jsonl';
 const inputs = new Map(readJsonl<Input>(path.join(dir, 'input_data.jsonl')).map((i) => [i.prompt, i]));
-const responses = new Map(readJsonl<{ prompt: string; response: string }>(path.join(dir, responsesName)).map((r) => [r.prompt, r.response]));
+const responses = new Map(
+  readJsonl<{ prompt: string; response: string }>(path.join(dir, responsesName)).map((r) => [r.prompt, r.response]),
+);
 
-const noTokens = { encoding: 'o200k_base', approximate: true, count: () => ({ tokens: 0, approximate: true, estimated: [] }) } as unknown as CheckContext['counter'];
+const noTokens = {
+  encoding: 'o200k_base',
+  approximate: true,
+  count: () => ({ tokens: 0, approximate: true, estimated: [] }),
+} as unknown as CheckContext['counter'];
 
-interface Tally { agree: number; total: number }
+interface Tally {
+  agree: number;
+  total: number;
+}
 const perType = new Map<string, { strict: Tally; loose: Tally }>();
 const disagreements: string[] = [];
 const totals = { strict: { agree: 0, total: 0 }, loose: { agree: 0, total: 0 } };

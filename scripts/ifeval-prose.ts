@@ -15,7 +15,12 @@ import { statedConstraints, type LocatedStatement } from '../core/instructions/s
 import { ifevalConstraints } from '../core/constraints/ifeval/instructions';
 import { isCountError, parseCount } from '../core/constraints/count';
 
-interface Input { key: number; prompt: string; instruction_id_list: string[]; kwargs: Record<string, unknown>[] }
+interface Input {
+  key: number;
+  prompt: string;
+  instruction_id_list: string[];
+  kwargs: Record<string, unknown>[];
+}
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--unlabelled');
@@ -32,32 +37,57 @@ function stated(prompt: string): LocatedStatement[] {
 /** Our stated key (and value) → the IFEval instruction it declares. */
 function instructionOf(s: LocatedStatement, all: LocatedStatement[]): string | undefined {
   switch (s.key) {
-    case 'words': return 'length_constraints:number_words';
-    case 'sentences': return 'length_constraints:number_sentences';
-    case 'paragraphs': return 'length_constraints:number_paragraphs';
-    case 'firstWord': return 'length_constraints:nth_paragraph_first_word';
-    case 'bullets': return 'detectable_format:number_bullet_lists';
-    case 'highlights': return 'detectable_format:number_highlighted_sections';
-    case 'sections': return 'detectable_format:multiple_sections';
-    case 'placeholders': return 'detectable_content:number_placeholders';
-    case 'postscript': return 'detectable_content:postscript';
-    case 'title': return 'detectable_format:title';
-    case 'format': return s.value === 'json' ? 'detectable_format:json_format' : undefined;
-    case 'pattern': return 'detectable_format:constrained_response';
-    case 'responses': return 'combination:two_responses';
-    case 'repeatPrompt': return 'combination:repeat_prompt';
-    case 'endsWith': return 'startend:end_checker';
-    case 'wrappedIn': return 'startend:quotation';
-    case 'capitalWords': return 'change_case:capital_word_frequency';
-    case 'case': return s.value === 'upper' ? 'change_case:english_capital' : 'change_case:english_lowercase';
-    case 'noCommas': return 'punctuation:no_comma';
-    case 'include': return 'keywords:existence';
-    case 'exclude': return 'keywords:forbidden_words';
-    case 'frequency': return 'keywords:frequency';
-    case 'letters': return 'keywords:letter_frequency';
+    case 'words':
+      return 'length_constraints:number_words';
+    case 'sentences':
+      return 'length_constraints:number_sentences';
+    case 'paragraphs':
+      return 'length_constraints:number_paragraphs';
+    case 'firstWord':
+      return 'length_constraints:nth_paragraph_first_word';
+    case 'bullets':
+      return 'detectable_format:number_bullet_lists';
+    case 'highlights':
+      return 'detectable_format:number_highlighted_sections';
+    case 'sections':
+      return 'detectable_format:multiple_sections';
+    case 'placeholders':
+      return 'detectable_content:number_placeholders';
+    case 'postscript':
+      return 'detectable_content:postscript';
+    case 'title':
+      return 'detectable_format:title';
+    case 'format':
+      return s.value === 'json' ? 'detectable_format:json_format' : undefined;
+    case 'pattern':
+      return 'detectable_format:constrained_response';
+    case 'responses':
+      return 'combination:two_responses';
+    case 'repeatPrompt':
+      return 'combination:repeat_prompt';
+    case 'endsWith':
+      return 'startend:end_checker';
+    case 'wrappedIn':
+      return 'startend:quotation';
+    case 'capitalWords':
+      return 'change_case:capital_word_frequency';
+    case 'case':
+      return s.value === 'upper' ? 'change_case:english_capital' : 'change_case:english_lowercase';
+    case 'noCommas':
+      return 'punctuation:no_comma';
+    case 'include':
+      return 'keywords:existence';
+    case 'exclude':
+      return 'keywords:forbidden_words';
+    case 'frequency':
+      return 'keywords:frequency';
+    case 'letters':
+      return 'keywords:letter_frequency';
     // "in English, and in all capital letters" is one IFEval instruction: the case key stands for it.
-    case 'language': return s.value === 'en' && all.some((o) => o.key === 'case') ? 'absorbed' : 'language:response_language';
-    default: return undefined;
+    case 'language':
+      return s.value === 'en' && all.some((o) => o.key === 'case') ? 'absorbed' : 'language:response_language';
+    default:
+      return undefined;
   }
 }
 
@@ -89,21 +119,27 @@ function sameValue(id: string, ours: unknown, gold: Record<string, unknown>): bo
   const key = Object.keys(want)[0]!;
   const expected = want[key];
   switch (key) {
-    case 'words': case 'sentences': case 'bullets': case 'capitalWords':
+    case 'words':
+    case 'sentences':
+    case 'bullets':
+    case 'capitalWords':
       return sameCount(ours, expected);
     // IFEval checks these three as "at least N" whatever the prompt says ("highlight 3 sections"): the number is compared.
-    case 'highlights': case 'placeholders':
+    case 'highlights':
+    case 'placeholders':
       return minOrExact(ours) === minOrExact(expected);
     case 'paragraphs': {
       const count = typeof ours === 'object' && ours !== null ? (ours as { count: unknown }).count : ours;
       return sameCount(count, expected);
     }
-    case 'include': case 'exclude': {
+    case 'include':
+    case 'exclude': {
       const a = new Set((ours as string[]).map(norm));
       const b = new Set((expected as string[]).map(norm));
       return a.size === b.size && [...a].every((w) => b.has(w));
     }
-    case 'frequency': case 'letters': {
+    case 'frequency':
+    case 'letters': {
       const field = key === 'frequency' ? 'word' : 'letter';
       // Several words in one list ("war at least 8 times, and peace at least 10 times"): IFEval annotates one.
       const [e] = expected as Record<string, unknown>[];
@@ -119,7 +155,9 @@ function sameValue(id: string, ours: unknown, gold: Record<string, unknown>): bo
       const e = expected as Record<string, unknown>;
       return o.paragraph === e.paragraph && norm(o.word) === norm(e.word) && sameCount(o.paragraphs, e.paragraphs);
     }
-    case 'language': case 'postscript': case 'endsWith':
+    case 'language':
+    case 'postscript':
+    case 'endsWith':
       return norm(ours) === norm(expected);
     default:
       return true;
@@ -129,7 +167,10 @@ function sameValue(id: string, ours: unknown, gold: Record<string, unknown>): bo
 if (unlabelled) {
   const text = readFileSync(unlabelled, 'utf8');
   const prompts = text.trimStart().startsWith('{')
-    ? text.split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { prompt: string }).prompt)
+    ? text
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => (JSON.parse(l) as { prompt: string }).prompt)
     : text.split(/^=====$/m);
   let n = 0;
   prompts.forEach((prompt, i) => {
@@ -142,7 +183,10 @@ if (unlabelled) {
   process.exit(0);
 }
 
-const inputs = readFileSync(file!, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Input);
+const inputs = readFileSync(file!, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Input);
 const tally = new Map<string, { tp: number; fp: number; fn: number }>();
 const bump = (id: string, what: 'tp' | 'fp' | 'fn'): void => {
   const t = tally.get(id) ?? { tp: 0, fp: 0, fn: 0 };
@@ -172,13 +216,16 @@ for (const input of inputs) {
       used.add(id);
     } else {
       bump(id, 'fn');
-      notes.push(`value\t${input.key}\t${id}\tgold ${JSON.stringify(input.kwargs[i])} ours ${JSON.stringify(s.value)} from ${JSON.stringify(s.phrase)}`);
+      notes.push(
+        `value\t${input.key}\t${id}\tgold ${JSON.stringify(input.kwargs[i])} ours ${JSON.stringify(s.value)} from ${JSON.stringify(s.phrase)}`,
+      );
     }
   });
   for (const [id, s] of predicted) {
     if (used.has(id)) continue;
     bump(id, 'fp');
-    if (!input.instruction_id_list.includes(id)) notes.push(`false\t${input.key}\t${id}\t${JSON.stringify(s.value)} from ${JSON.stringify(s.phrase)}`);
+    if (!input.instruction_id_list.includes(id))
+      notes.push(`false\t${input.key}\t${id}\t${JSON.stringify(s.value)} from ${JSON.stringify(s.phrase)}`);
   }
 }
 
@@ -197,5 +244,7 @@ for (const [id, t] of [...tally].sort(([a], [b]) => a.localeCompare(b))) {
   process.stdout.write(`| \`${id}\` | ${t.tp} | ${t.fp} | ${t.fn} | ${p.toFixed(2)} | ${r.toFixed(2)} | ${f.toFixed(2)} |\n`);
 }
 const [p, r, f] = f1(total);
-process.stdout.write(`| **all** | ${total.tp} | ${total.fp} | ${total.fn} | ${p.toFixed(3)} | ${r.toFixed(3)} | ${f.toFixed(3)} |\n`);
+process.stdout.write(
+  `| **all** | ${total.tp} | ${total.fp} | ${total.fn} | ${p.toFixed(3)} | ${r.toFixed(3)} | ${f.toFixed(3)} |\n`,
+);
 if (args.includes('--list')) process.stdout.write(`\n${notes.join('\n')}\n`);

@@ -4,7 +4,8 @@ import { countOf, declaredCounts, invertedCount, type ConstraintPath } from './c
 import { excludedTexts, requiredTexts, type ExcludedText, type RequiredText } from './required-texts';
 import { couldEndJson, couldStartJson, JSON_EDGES } from './json-shape';
 
-export type ConflictKind = 'inverted-count' | 'required-excluded' | 'not-json' | 'letter-case' | 'comma' | 'nesting' | 'format-structure';
+export type ConflictKind =
+  'inverted-count' | 'required-excluded' | 'not-json' | 'letter-case' | 'comma' | 'nesting' | 'format-structure';
 
 export interface ConstraintConflict {
   kind: ConflictKind;
@@ -49,7 +50,13 @@ function invertedCounts(constraints: Constraints): ConstraintConflict[] {
     if (!inverted) return [];
     const name = count.path.join('.').replace(/\.(\d+)\./g, '[$1].');
     const message = `${name}: min ${inverted.min} is greater than max ${inverted.max}, so no count satisfies it.`;
-    const paths: ConstraintConflict['paths'] = inverted.form === 'object' ? [[...count.path, 'min'], [...count.path, 'max']] : [count.path];
+    const paths: ConstraintConflict['paths'] =
+      inverted.form === 'object'
+        ? [
+            [...count.path, 'min'],
+            [...count.path, 'max'],
+          ]
+        : [count.path];
     return [{ kind: 'inverted-count' as const, paths, keys: ['min', 'max'] as [string, string], message }];
   });
 }
@@ -58,15 +65,17 @@ function invertedCounts(constraints: Constraints): ConstraintConflict[] {
 function requiredExcluded(constraints: Constraints): ConstraintConflict[] {
   const excluded = excludedTexts(constraints);
   return requiredTexts(constraints).flatMap((required) =>
-    excluded.filter((x) => forcesMatch(required, x)).map((x) => ({
-      kind: 'required-excluded' as const,
-      paths: [required.path, x.path] as [ConstraintPath, ConstraintPath],
-      keys: [required.key, 'exclude'] as [string, string],
-      message:
-        required.key === 'include' && required.text.toLowerCase() === x.text.toLowerCase()
-          ? `${quote(x.text)} is both required (include) and forbidden (exclude).`
-          : `${describe(required)} contains ${quote(x.text)}, which exclude forbids.`,
-    })),
+    excluded
+      .filter((x) => forcesMatch(required, x))
+      .map((x) => ({
+        kind: 'required-excluded' as const,
+        paths: [required.path, x.path] as [ConstraintPath, ConstraintPath],
+        keys: [required.key, 'exclude'] as [string, string],
+        message:
+          required.key === 'include' && required.text.toLowerCase() === x.text.toLowerCase()
+            ? `${quote(x.text)} is both required (include) and forbidden (exclude).`
+            : `${describe(required)} contains ${quote(x.text)}, which exclude forbids.`,
+      })),
   );
 }
 
@@ -81,12 +90,14 @@ function notJson(constraints: Constraints): ConstraintConflict[] {
   return requiredTexts(constraints).flatMap((required) => {
     const edge = jsonEdgeProblem(required);
     if (!edge) return [];
-    return [{
-      kind: 'not-json' as const,
-      paths: [['format'], required.path] as [ConstraintPath, ConstraintPath],
-      keys: ['format', required.key] as [string, string],
-      message: `${describe(required)} cannot ${edge} a JSON completion (format: json), which ${edge}s with ${JSON_EDGES[edge === 'start' ? 'start' : 'end']}.`,
-    }];
+    return [
+      {
+        kind: 'not-json' as const,
+        paths: [['format'], required.path] as [ConstraintPath, ConstraintPath],
+        keys: ['format', required.key] as [string, string],
+        message: `${describe(required)} cannot ${edge} a JSON completion (format: json), which ${edge}s with ${JSON_EDGES[edge === 'start' ? 'start' : 'end']}.`,
+      },
+    ];
   });
 }
 
@@ -129,7 +140,12 @@ function commas(constraints: Constraints): ConstraintConflict[] {
   if (constraints.noCommas !== true) return [];
   return requiredTexts(constraints)
     .filter((r) => /[,，]/.test(r.text))
-    .map((r) => ({ kind: 'comma', paths: [['noCommas'], r.path], keys: ['noCommas', r.key], message: `${describe(r)} contains a comma, which noCommas forbids.` }));
+    .map((r) => ({
+      kind: 'comma',
+      paths: [['noCommas'], r.path],
+      keys: ['noCommas', r.key],
+      message: `${describe(r)} contains a comma, which noCommas forbids.`,
+    }));
 }
 
 /** Each outer unit holds at least one inner unit (our definitions: a sentence has a letter or digit, so a word; …). */
@@ -145,13 +161,16 @@ function nesting(constraints: Constraints): ConstraintConflict[] {
   return NESTING.flatMap(([outerKey, innerKey, each]) => {
     const outer = countOf(constraints, outerKey);
     const inner = countOf(constraints, innerKey);
-    if (!outer || !inner || outer.range.min === undefined || inner.range.max === undefined || outer.range.min <= inner.range.max) return [];
-    return [{
-      kind: 'nesting' as const,
-      paths: [minPath(constraints, outer.path), maxPath(constraints, inner.path)] as [ConstraintPath, ConstraintPath],
-      keys: [outerKey, innerKey] as [string, string],
-      message: `${outerKey} requires ${outer.range.label}, but ${innerKey} allows ${inner.range.label}, and ${each}.`,
-    }];
+    if (!outer || !inner || outer.range.min === undefined || inner.range.max === undefined || outer.range.min <= inner.range.max)
+      return [];
+    return [
+      {
+        kind: 'nesting' as const,
+        paths: [minPath(constraints, outer.path), maxPath(constraints, inner.path)] as [ConstraintPath, ConstraintPath],
+        keys: [outerKey, innerKey] as [string, string],
+        message: `${outerKey} requires ${outer.range.label}, but ${innerKey} allows ${inner.range.label}, and ${each}.`,
+      },
+    ];
   });
 }
 
@@ -160,19 +179,26 @@ function formatStructure(constraints: Constraints): ConstraintConflict[] {
   const format = constraints.format;
   if (format !== 'text' && format !== 'json') return [];
   // Bullets with their own markers (`•`, `・`) are plain text, not Markdown list items.
-  const markedBullets = typeof constraints.bullets === 'object' && constraints.bullets !== null && 'markers' in constraints.bullets;
+  const markedBullets =
+    typeof constraints.bullets === 'object' && constraints.bullets !== null && 'markers' in constraints.bullets;
   const bulletKeys = markedBullets ? [] : ['bullets'];
-  const forbidden = format === 'json' ? bulletKeys : [...bulletKeys, 'highlights', ...(hasMarker(constraints.sections) ? [] : ['sections'])];
+  const forbidden =
+    format === 'json' ? bulletKeys : [...bulletKeys, 'highlights', ...(hasMarker(constraints.sections) ? [] : ['sections'])];
   return forbidden.flatMap((key) => {
     const count = countOf(constraints, key);
     if (!count || (count.range.min ?? 0) < 1) return [];
-    const why = format === 'json' ? 'a JSON completion (format: json) has no Markdown list items' : `format: text allows no Markdown ${STRUCTURE[key]}`;
-    return [{
-      kind: 'format-structure' as const,
-      paths: [['format'], minPath(constraints, count.path)] as [ConstraintPath, ConstraintPath],
-      keys: ['format', key] as [string, string],
-      message: `${key} requires ${count.range.label}, but ${why}.`,
-    }];
+    const why =
+      format === 'json'
+        ? 'a JSON completion (format: json) has no Markdown list items'
+        : `format: text allows no Markdown ${STRUCTURE[key]}`;
+    return [
+      {
+        kind: 'format-structure' as const,
+        paths: [['format'], minPath(constraints, count.path)] as [ConstraintPath, ConstraintPath],
+        keys: ['format', key] as [string, string],
+        message: `${key} requires ${count.range.label}, but ${why}.`,
+      },
+    ];
   });
 }
 

@@ -23,7 +23,10 @@ export function declaredCounts(constraints: Record<string, unknown>): DeclaredCo
   const out: DeclaredCount[] = [];
   for (const [key, value] of Object.entries(constraints)) {
     if (PLAIN_COUNT_KEYS.includes(key)) out.push({ key, path: [key], value });
-    else if (COUNT_OR_OBJECT_KEYS.includes(key)) out.push(isRecord(value) && 'count' in value ? { key, path: [key, 'count'], value: value.count } : { key, path: [key], value });
+    else if (COUNT_OR_OBJECT_KEYS.includes(key))
+      out.push(
+        isRecord(value) && 'count' in value ? { key, path: [key, 'count'], value: value.count } : { key, path: [key], value },
+      );
     else if (key === 'responses' && isRecord(value)) out.push({ key, path: [key, 'count'], value: value.count });
     else if (ITEM_LIST_KEYS.includes(key) && Array.isArray(value)) {
       value.forEach((item, i) => {
@@ -41,7 +44,10 @@ export function rangeOf(value: unknown): CountRange | undefined {
 }
 
 /** The range of the top-level count of `key` (`paragraphs.count` for `{count, separator}`), if usable. */
-export function countOf(constraints: Record<string, unknown>, key: string): { range: CountRange; path: ConstraintPath } | undefined {
+export function countOf(
+  constraints: Record<string, unknown>,
+  key: string,
+): { range: CountRange; path: ConstraintPath } | undefined {
   const declared = declaredCounts(constraints).find((c) => c.key === key && c.path.length <= 2);
   const range = declared && rangeOf(declared.value);
   return declared && range ? { range, path: declared.path } : undefined;
@@ -65,10 +71,16 @@ export function invertedCount(value: unknown): InvertedCount | undefined {
   }
   if (typeof value !== 'string') return undefined;
   const parts = value.split('..');
-  return parts.length === 2 ? inverted(parseCount(`>=${parts[0]!.trim()}`), parseCount(`<=${parts[1]!.trim()}`), 'span') : undefined;
+  return parts.length === 2
+    ? inverted(parseCount(`>=${parts[0]!.trim()}`), parseCount(`<=${parts[1]!.trim()}`), 'span')
+    : undefined;
 }
 
-function inverted(low: ReturnType<typeof parseCount>, high: ReturnType<typeof parseCount>, form: InvertedCount['form']): InvertedCount | undefined {
+function inverted(
+  low: ReturnType<typeof parseCount>,
+  high: ReturnType<typeof parseCount>,
+  form: InvertedCount['form'],
+): InvertedCount | undefined {
   if (isCountError(low) || isCountError(high) || low.min === undefined || high.max === undefined) return undefined;
   return low.min > high.max ? { min: low.min, max: high.max, form } : undefined;
 }

@@ -35,15 +35,19 @@ function itemPath(key: string, value: unknown, i: number): ConstraintPath {
 export function requiredTexts(constraints: Record<string, unknown>): RequiredText[] {
   const out: RequiredText[] = [];
   const list = 'include' in constraints ? parsed(include.parse(constraints.include)) : undefined;
-  list?.words.forEach((text, i) => out.push({ key: 'include', path: itemPath('include', constraints.include, i), text, caseSensitive: list.caseSensitive }));
+  list?.words.forEach((text, i) =>
+    out.push({ key: 'include', path: itemPath('include', constraints.include, i), text, caseSensitive: list.caseSensitive }),
+  );
   for (const mod of [startsWith, endsWith]) {
     const affix = mod.key in constraints ? parsed(mod.parse(constraints[mod.key])) : undefined;
     const path = typeof constraints[mod.key] === 'string' ? [mod.key] : [mod.key, 'text'];
-    if (affix) out.push({ key: mod.key as 'startsWith' | 'endsWith', path, text: affix.text, caseSensitive: affix.caseSensitive });
+    if (affix)
+      out.push({ key: mod.key as 'startsWith' | 'endsWith', path, text: affix.text, caseSensitive: affix.caseSensitive });
   }
   const wrap = 'wrappedIn' in constraints ? parsed(wrappedIn.parse(constraints.wrappedIn)) : undefined;
   // Different opening and closing texts are not one text that must stand at both ends; the cross-key checks skip them.
-  if (wrap !== undefined && wrap.open === wrap.close) out.push({ key: 'wrappedIn', path: ['wrappedIn'], text: wrap.open, caseSensitive: true });
+  if (wrap !== undefined && wrap.open === wrap.close)
+    out.push({ key: 'wrappedIn', path: ['wrappedIn'], text: wrap.open, caseSensitive: true });
   return out;
 }
 

@@ -22,7 +22,11 @@ function isLengthUnit(key: string): key is LengthUnit {
  * Every length minimum whose lower-bound token need exceeds `output`. Under `compat: ifeval` only `tokens`
  * is checked: IFEval's own word, sentence and paragraph definitions are not what the factors were measured with.
  */
-export function unsatisfiableLengths(constraints: Record<string, unknown>, encoding: EncodingName, output: number): UnsatisfiableLength[] {
+export function unsatisfiableLengths(
+  constraints: Record<string, unknown>,
+  encoding: EncodingName,
+  output: number,
+): UnsatisfiableLength[] {
   const ifeval = constraints.compat === 'ifeval' || constraints.compat === 'ifbench';
   const out: UnsatisfiableLength[] = [];
   for (const count of declaredCounts(constraints)) {
@@ -31,7 +35,8 @@ export function unsatisfiableLengths(constraints: Record<string, unknown>, encod
     if (min === undefined) continue;
     const needs = minimumTokens(count.key, min, encoding);
     if (needs <= output) continue;
-    const path = typeof count.value === 'object' && count.value !== null && 'min' in count.value ? [...count.path, 'min'] : count.path;
+    const path =
+      typeof count.value === 'object' && count.value !== null && 'min' in count.value ? [...count.path, 'min'] : count.path;
     out.push({ key: count.key, path, min, needs, perUnit: tokensPerUnit(count.key, encoding), output });
   }
   return out;

@@ -52,7 +52,11 @@ function uncheckable(error: ConstraintValueError): ConstraintResult {
   };
 }
 
-function resolveSettings(constraints: Record<string, unknown>, ctx: CheckContext, invalid: ConstraintValueError[]): ConstraintSettings {
+function resolveSettings(
+  constraints: Record<string, unknown>,
+  ctx: CheckContext,
+  invalid: ConstraintValueError[],
+): ConstraintSettings {
   const { compat, mode } = constraints;
   const settings: ConstraintSettings = { compat: ctx.compat, mode: ctx.mode };
   if (compat === 'ifeval' || compat === 'ifbench') settings.compat = compat;
@@ -68,7 +72,13 @@ function resolveSettings(constraints: Record<string, unknown>, ctx: CheckContext
  * (which have no "empty response fails" rule) the empty "first line removed" variant of a one-line
  * completion would otherwise pass `words: "<=3"` as 0 words.
  */
-function checkOne(mod: AnyConstraintModule, value: unknown, parsed: unknown, completion: string, ctx: CheckContext): ConstraintResult {
+function checkOne(
+  mod: AnyConstraintModule,
+  value: unknown,
+  parsed: unknown,
+  completion: string,
+  ctx: CheckContext,
+): ConstraintResult {
   const strict = evaluate(mod, value, parsed, completion, ctx);
   if (ctx.mode !== 'loose' || strict.pass) return strict;
   const variants = looseVariants(completion);
@@ -82,7 +92,13 @@ function checkOne(mod: AnyConstraintModule, value: unknown, parsed: unknown, com
   return strict;
 }
 
-function evaluate(mod: AnyConstraintModule, value: unknown, parsed: unknown, completion: string, ctx: CheckContext): ConstraintResult {
+function evaluate(
+  mod: AnyConstraintModule,
+  value: unknown,
+  parsed: unknown,
+  completion: string,
+  ctx: CheckContext,
+): ConstraintResult {
   try {
     // IFBench's checker keeps IFEval's checks for IFEval's instruction types, so `ifbench` uses them too.
     const compat = ctx.compat !== 'default' ? ifevalCheck(mod.key, value, completion, ctx) : undefined;
@@ -90,13 +106,29 @@ function evaluate(mod: AnyConstraintModule, value: unknown, parsed: unknown, com
     const own = mod.check(parsed, completion, ctx);
     // Like IFEval, IFBench fails every instruction on an empty (whitespace-only) response.
     if (ctx.compat === 'ifbench' && own.pass && pyStrip(completion) === '') {
-      return { ...own, pass: false, message: 'empty completion; IFBench fails every instruction on an empty response', ranges: [] };
+      return {
+        ...own,
+        pass: false,
+        message: 'empty completion; IFBench fails every instruction on an empty response',
+        ranges: [],
+      };
     }
     return own;
   } catch (error) {
     // One key that cannot run (a 39,000-character postscript marker overflowed V8's regex compiler) fails as not
     // checked; the other keys and the sample's other checks still run (docs/security.md).
-    const reason = error instanceof RangeError || /stack/i.test(String(error)) ? 'the value is too large to check' : 'it could not be evaluated';
-    return { key: mod.key, pass: false, measured: 'not checked', required: mod.key, message: `${mod.key} could not be checked: ${reason}`, ranges: [], data: { error: 'not-checked' } };
+    const reason =
+      error instanceof RangeError || /stack/i.test(String(error))
+        ? 'the value is too large to check'
+        : 'it could not be evaluated';
+    return {
+      key: mod.key,
+      pass: false,
+      measured: 'not checked',
+      required: mod.key,
+      message: `${mod.key} could not be checked: ${reason}`,
+      ranges: [],
+      data: { error: 'not-checked' },
+    };
   }
 }

@@ -14,7 +14,9 @@ export function disagreement(key: StatedKey, stated: StatedValue, declared: unkn
   if (COUNT_KEYS.has(key)) return countDisagreement(stated, declared);
   if (key === 'include' || key === 'exclude') return missingWords(stated, declared);
   if (key === 'language' || key === 'postscript' || key === 'wrappedIn') {
-    return typeof declared === 'string' && declared.trim().toLowerCase() !== String(stated).trim().toLowerCase() ? `"${declared}"` : undefined;
+    return typeof declared === 'string' && declared.trim().toLowerCase() !== String(stated).trim().toLowerCase()
+      ? `"${declared}"`
+      : undefined;
   }
   if (key === 'sections') return sectionsDisagreement(stated, declared);
   if (typeof stated === 'object') return undefined;
@@ -41,12 +43,14 @@ function sectionsDisagreement(stated: StatedValue, declared: unknown): string | 
   const want = stated as { count?: unknown; marker?: unknown };
   if (typeof declared !== 'object' || declared === null) return countDisagreement(want.count as string | number, declared);
   const have = declared as { count?: unknown; marker?: unknown };
-  if (typeof have.marker === 'string' && typeof want.marker === 'string' && have.marker.trim() !== want.marker.trim()) return `marker "${have.marker}"`;
+  if (typeof have.marker === 'string' && typeof want.marker === 'string' && have.marker.trim() !== want.marker.trim())
+    return `marker "${have.marker}"`;
   return countDisagreement(want.count as string | number, have.count);
 }
 
 function countDisagreement(stated: StatedValue, declared: unknown): string | undefined {
-  if (typeof stated === 'object' && stated !== null && !Array.isArray(stated) && 'count' in stated) return countDisagreement(stated.count as StatedValue, declared);
+  if (typeof stated === 'object' && stated !== null && !Array.isArray(stated) && 'count' in stated)
+    return countDisagreement(stated.count as StatedValue, declared);
   if (typeof stated !== 'string' && typeof stated !== 'number') return undefined;
   const want = parseCount(stated);
   const have = declaredCount(declared);
@@ -68,7 +72,8 @@ function overlaps(a: CountRange, b: CountRange): boolean {
 
 /** The count a declared value means; `paragraphs`/`sections` may be `{count, separator}`. */
 function declaredCount(declared: unknown): CountRange | undefined {
-  const value = typeof declared === 'object' && declared !== null && 'count' in declared ? (declared as { count: unknown }).count : declared;
+  const value =
+    typeof declared === 'object' && declared !== null && 'count' in declared ? (declared as { count: unknown }).count : declared;
   if (value === undefined) return undefined;
   const range = parseCount(value);
   return isCountError(range) ? undefined : range;

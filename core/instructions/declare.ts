@@ -13,7 +13,12 @@ import type { StatedValue } from './detect';
 export function yamlScalar(value: StatedValue | null): string {
   if (value === null) return 'null';
   if (typeof value === 'object') {
-    return stringify(value, { collectionStyle: 'flow', defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }).trimEnd();
+    return stringify(value, {
+      collectionStyle: 'flow',
+      defaultStringType: 'QUOTE_DOUBLE',
+      defaultKeyType: 'PLAIN',
+      lineWidth: 0,
+    }).trimEnd();
   }
   if (typeof value !== 'string') return String(value);
   return PLAIN.test(value) && !YAML_WORDS.test(value) ? value : JSON.stringify(value);
@@ -51,7 +56,9 @@ export function declareEdit(document: PromptDocument, key: string, value: Stated
   const end = lastEnd.offset + lastEnd.length;
   const at = lineEnd(document.text, end, frontmatter.span.offset + frontmatter.span.length);
   const line = `${' '.repeat(indent)}${entry}${eol}`;
-  return at.needsBreak ? { offset: at.offset, length: 0, newText: `${eol}${line}` } : { offset: at.offset, length: 0, newText: line };
+  return at.needsBreak
+    ? { offset: at.offset, length: 0, newText: `${eol}${line}` }
+    : { offset: at.offset, length: 0, newText: line };
 }
 
 function appendAtEnd(text: string, span: { offset: number; length: number }, lines: string, eol: string): TextEdit {

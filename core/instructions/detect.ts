@@ -47,12 +47,40 @@ export type StatedKey =
   | 'capitalWords'
   | 'firstWord';
 
-export const COUNT_KEYS: ReadonlySet<StatedKey> = new Set(['words', 'sentences', 'paragraphs', 'bullets', 'characters', 'lines', 'highlights', 'placeholders', 'capitalWords']);
+export const COUNT_KEYS: ReadonlySet<StatedKey> = new Set([
+  'words',
+  'sentences',
+  'paragraphs',
+  'bullets',
+  'characters',
+  'lines',
+  'highlights',
+  'placeholders',
+  'capitalWords',
+]);
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, 'a single': 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  'a single': 1,
 };
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3}){1,2}|\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a single)`;
@@ -61,11 +89,35 @@ const UNIT = String.raw`(words?|sentences?|paragraphs?|bullet[- ]points?|bullets
 
 /** Bound phrases before the number, longest first at each starting word; each maps to a shorthand operator. */
 const BOUNDS: Array<[string, string]> = [
-  ['no more than', '<='], ['not more than', '<='], ['no longer than', '<='], ['no fewer than', '>='], ['no less than', '>='],
-  ['not to exceed', '<='], ['not exceeding', '<='], ['not exceed', '<='], ['a maximum of', '<='], ['maximum of', '<='],
-  ['a minimum of', '>='], ['minimum of', '>='], ['maximum', '<='], ['minimum', '>='], ['at most', '<='], ['at least', '>='],
-  ['up to', '<='], ['within', '<='], ['fewer than', '<'], ['less than', '<'], ['under', '<'], ['more than', '>'],
-  ['over', '>'], ['exactly', '='], ['approximately', '~'], ['roughly', '~'], ['around', '~'], ['about', '~'], ['in', '<='],
+  ['no more than', '<='],
+  ['not more than', '<='],
+  ['no longer than', '<='],
+  ['no fewer than', '>='],
+  ['no less than', '>='],
+  ['not to exceed', '<='],
+  ['not exceeding', '<='],
+  ['not exceed', '<='],
+  ['a maximum of', '<='],
+  ['maximum of', '<='],
+  ['a minimum of', '>='],
+  ['minimum of', '>='],
+  ['maximum', '<='],
+  ['minimum', '>='],
+  ['at most', '<='],
+  ['at least', '>='],
+  ['up to', '<='],
+  ['within', '<='],
+  ['fewer than', '<'],
+  ['less than', '<'],
+  ['under', '<'],
+  ['more than', '>'],
+  ['over', '>'],
+  ['exactly', '='],
+  ['approximately', '~'],
+  ['roughly', '~'],
+  ['around', '~'],
+  ['about', '~'],
+  ['in', '<='],
 ];
 const BOUND_OPERATOR = new Map(BOUNDS);
 
@@ -73,31 +125,49 @@ const COUNT_BEFORE = new RegExp(
   String.raw`\b(${BOUNDS.map(([phrase]) => phrase.replace(/ /g, String.raw`\s{1,3}`)).join('|')})\s{1,3}(?:only\s{1,3}|just\s{1,3})?(?:a\s{1,3}total\s{1,3}of\s{1,3})?${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`,
   'gi',
 );
-const COUNT_BETWEEN = new RegExp(String.raw`\b(?:between\s{1,3}${NUM}\s{1,3}and|${NUM}\s{1,3}(?:to|or|-)|${NUM}\s{0,1}[-–])\s{0,3}${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`, 'gi');
-const COUNT_LIMIT = new RegExp(String.raw`\b(?:limit|keep)\s{1,3}(?:your|the|it)(?:\s{1,3}(?:entire\s{1,3})?(?:response|answer|reply|output|summary))?\s{1,3}to\s{1,3}(?:only\s{1,3}|just\s{1,3})?${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`, 'gi');
-const COUNT_AFTER = new RegExp(String.raw`\b${NUM}\s{1,3}${ADJECTIVE}${UNIT}\s{1,3}(or\s{1,3}(?:less|fewer)|or\s{1,3}more|max(?:imum)?|at\s{1,3}most|at\s{1,3}least|minimum)\b`, 'gi');
+const COUNT_BETWEEN = new RegExp(
+  String.raw`\b(?:between\s{1,3}${NUM}\s{1,3}and|${NUM}\s{1,3}(?:to|or|-)|${NUM}\s{0,1}[-–])\s{0,3}${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`,
+  'gi',
+);
+const COUNT_LIMIT = new RegExp(
+  String.raw`\b(?:limit|keep)\s{1,3}(?:your|the|it)(?:\s{1,3}(?:entire\s{1,3})?(?:response|answer|reply|output|summary))?\s{1,3}to\s{1,3}(?:only\s{1,3}|just\s{1,3})?${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b`,
+  'gi',
+);
+const COUNT_AFTER = new RegExp(
+  String.raw`\b${NUM}\s{1,3}${ADJECTIVE}${UNIT}\s{1,3}(or\s{1,3}(?:less|fewer)|or\s{1,3}more|max(?:imum)?|at\s{1,3}most|at\s{1,3}least|minimum)\b`,
+  'gi',
+);
 
-const JSON_PHRASE = /\b(?:respond|answer|reply|return|output|format|give|provide|write|produce)\b[^.!?\n]{0,40}?\b(?:in|as|with|using)\s{1,3}(?:a\s{1,3}|an\s{1,3}|one\s{1,3})?(?:single\s{1,3})?(?:valid\s{1,3}|strict\s{1,3}|raw\s{1,3}|pure\s{1,3}|only\s{1,3})?json\b/gi;
-const PLAIN_PHRASE = /\b(?:respond|answer|reply|write|output|return|give|provide|produce)\b[^.!?\n]{0,40}?\b(?:in|as|using)\s{1,3}(?:plain\s{1,3}(?:prose|text|english)|prose)\b(?!\s{0,3}(?:inside|within|in\s{1,3}(?:a|the|each)\s{1,3}(?:json|field|key|string)))/gi;
+const JSON_PHRASE =
+  /\b(?:respond|answer|reply|return|output|format|give|provide|write|produce)\b[^.!?\n]{0,40}?\b(?:in|as|with|using)\s{1,3}(?:a\s{1,3}|an\s{1,3}|one\s{1,3})?(?:single\s{1,3})?(?:valid\s{1,3}|strict\s{1,3}|raw\s{1,3}|pure\s{1,3}|only\s{1,3})?json\b/gi;
+const PLAIN_PHRASE =
+  /\b(?:respond|answer|reply|write|output|return|give|provide|produce)\b[^.!?\n]{0,40}?\b(?:in|as|using)\s{1,3}(?:plain\s{1,3}(?:prose|text|english)|prose)\b(?!\s{0,3}(?:inside|within|in\s{1,3}(?:a|the|each)\s{1,3}(?:json|field|key|string)))/gi;
 const JSON_ONLY = /\b(?:respond|reply|return|output)\s{1,3}(?:only\s{1,3})?(?:valid\s{1,3})?json\b/gi;
-const LOWER = /\b(?:all\s{1,3}(?:in\s{1,3})?lower[- ]?case(?:\s{1,3}letters)?|in\s{1,3}lower[- ]?case\s{1,3}letters|(?:only\s{1,3})?lower[- ]?case\s{1,3}letters\s{1,3}only)\b/gi;
-const UPPER = /\b(?:all\s{1,3}(?:in\s{1,3})?(?:upper[- ]?case(?:\s{1,3}letters)?|capital\s{1,3}letters|caps)|in\s{1,3}(?:upper[- ]?case|capital)\s{1,3}letters)\b/gi;
-const NO_COMMAS = /\b(?:(?:do\s{1,3}not|don't|never)\s{1,3}use\s{1,3}(?:any\s{1,3})?commas|without\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?commas|refrain\s{1,3}from\s{1,3}(?:using|the\s{1,3}use\s{1,3}of)\s{1,3}(?:any\s{1,3})?commas|no\s{1,3}commas)\b/gi;
-const AFFIX = /\b(end|finish|conclude|start|begin)\s{1,3}(?:your|the|each)\s{1,3}(?:entire\s{1,3})?(?:response|answer|reply|message|output)\s{1,3}with\s{1,3}(?:(?:the|this)\s{1,3}(?:exact\s{1,3})?(?:phrase|sentence|words?|text)\s{0,3}:?\s{0,3})?(?:"([^"\n]{1,200})"|“([^”\n]{1,200})”)/gi;
+const LOWER =
+  /\b(?:all\s{1,3}(?:in\s{1,3})?lower[- ]?case(?:\s{1,3}letters)?|in\s{1,3}lower[- ]?case\s{1,3}letters|(?:only\s{1,3})?lower[- ]?case\s{1,3}letters\s{1,3}only)\b/gi;
+const UPPER =
+  /\b(?:all\s{1,3}(?:in\s{1,3})?(?:upper[- ]?case(?:\s{1,3}letters)?|capital\s{1,3}letters|caps)|in\s{1,3}(?:upper[- ]?case|capital)\s{1,3}letters)\b/gi;
+const NO_COMMAS =
+  /\b(?:(?:do\s{1,3}not|don't|never)\s{1,3}use\s{1,3}(?:any\s{1,3})?commas|without\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?commas|refrain\s{1,3}from\s{1,3}(?:using|the\s{1,3}use\s{1,3}of)\s{1,3}(?:any\s{1,3})?commas|no\s{1,3}commas)\b/gi;
+const AFFIX =
+  /\b(end|finish|conclude|start|begin)\s{1,3}(?:your|the|each)\s{1,3}(?:entire\s{1,3})?(?:response|answer|reply|message|output)\s{1,3}with\s{1,3}(?:(?:the|this)\s{1,3}(?:exact\s{1,3})?(?:phrase|sentence|words?|text)\s{0,3}:?\s{0,3})?(?:"([^"\n]{1,200})"|“([^”\n]{1,200})”)/gi;
 
 /** Words that turn a clause around ("do not answer in JSON"); looked for between the clause start and the phrase. */
 const NEGATION = /\b(?:not|never|no|nor|avoid|without|instead\s+of|rather\s+than)\b|n't\b/i;
 /** A condition or exception makes the phrase apply only sometimes. */
 const CONDITION = /\b(?:if|unless|otherwise|except|when\s+the\s+user)\b|\b(?:e\.g|for\s+example|such\s+as)\b(?![^,;]*,)/i;
 /** The count is about a part of the answer, not the whole of it. */
-const PART = /\b(?:each|every|per|(?:title|heading|headline|subject|label|caption|tagline|slogan|field|tweet|bullet|sentence|paragraph|line)s?)\b/i;
+const PART =
+  /\b(?:each|every|per|(?:title|heading|headline|subject|label|caption|tagline|slogan|field|tweet|bullet|sentence|paragraph|line)s?)\b/i;
 /** A condition after the phrase: "respond in JSON only when asked", "… unless the input is empty". */
 const CONDITION_AFTER = /\b(?:if|unless|when|whenever|only\s+for|except)\b/i;
-const PART_AFTER = /^\s{0,3}(?:per|each|in\s+each|for\s+each|of\s+each|apiece|long\s+each)\b(?!\s{1,3}(?:separated|divided|split|delimited|marked|seperated))/i;
+const PART_AFTER =
+  /^\s{0,3}(?:per|each|in\s+each|for\s+each|of\s+each|apiece|long\s+each)\b(?!\s{1,3}(?:separated|divided|split|delimited|marked|seperated))/i;
 /** What may stand before an instruction verb in its clause: nothing, or a modal, "please", "you", "then", "and", "to". */
 const IMPERATIVE_LEAD = /(?:^|\b(?:to|must|should|shall|will|please|always|only|then|and|you|can|also|now|finally))\s*$/i;
 /** The sentence tells the model what to write (not what the input looks like). */
-const OUTPUT_CUE = /\b(?:make\s+sure|ensure|be\s+sure|please|expand|add|refrain|avoid|allowed|wrap|highlight|italici[sz]e|separate|repeat|respond|response|responses|answer|answers|reply|replies|write|writing|summar\w{0,8}|keep|limit|output|return|produce|generate|give|list|describe|explain|explanation|use|your|compose|draft|rewrite|translate|provide|create|must|should)\b/i;
+const OUTPUT_CUE =
+  /\b(?:make\s+sure|ensure|be\s+sure|please|expand|add|refrain|avoid|allowed|wrap|highlight|italici[sz]e|separate|repeat|respond|response|responses|answer|answers|reply|replies|write|writing|summar\w{0,8}|keep|limit|output|return|produce|generate|give|list|describe|explain|explanation|use|your|compose|draft|rewrite|translate|provide|create|must|should)\b/i;
 
 /** Every constraint stated in `text`; `text` should already have code blanked out (see `maskCode`). */
 export function detectConstraints(text: string): StatedConstraint[] {
@@ -115,10 +185,16 @@ export function detectConstraints(text: string): StatedConstraint[] {
     } catch {
       // The phrasings above still count when one of these fails on a pathological input.
     }
-    collectSimple(text, AFFIX, found, (m) => {
-      const key: StatedKey = /^(?:end|finish|conclude)$/i.test(m[1]) ? 'endsWith' : 'startsWith';
-      return { key, value: m[2] ?? m[3] ?? '' };
-    }, 'clause');
+    collectSimple(
+      text,
+      AFFIX,
+      found,
+      (m) => {
+        const key: StatedKey = /^(?:end|finish|conclude)$/i.test(m[1]) ? 'endsWith' : 'startsWith';
+        return { key, value: m[2] ?? m[3] ?? '' };
+      },
+      'clause',
+    );
   } catch {
     // A regex engine limit on a pathological input: report nothing rather than break the lint.
     return [];
@@ -161,7 +237,12 @@ function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
       if (value.paragraphs === undefined && count !== undefined) value.paragraphs = count;
       return false;
     }
-    if (s.key === 'case' && s.value === 'upper' && /\bwords?\b[^.,;:!?\n]{0,25}$/i.test(text.slice(Math.max(0, s.offset - 40), s.offset))) return false;
+    if (
+      s.key === 'case' &&
+      s.value === 'upper' &&
+      /\bwords?\b[^.,;:!?\n]{0,25}$/i.test(text.slice(Math.max(0, s.offset - 40), s.offset))
+    )
+      return false;
     return true;
   });
   return out;
@@ -169,8 +250,10 @@ function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
 
 function collectCounts(text: string, found: StatedConstraint[]): void {
   for (const m of text.matchAll(COUNT_BEFORE)) {
-    const approximate = /^\s{0,3}(?:aprox\w*|approx\w*|roughly|or\s{1,3}so)\b/i.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20));
-    const operator = approximate ? '~' : BOUND_OPERATOR.get(m[1].toLowerCase().replace(/\s+/g, ' ')) ?? '<=';
+    const approximate = /^\s{0,3}(?:aprox\w*|approx\w*|roughly|or\s{1,3}so)\b/i.test(
+      text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20),
+    );
+    const operator = approximate ? '~' : (BOUND_OPERATOR.get(m[1].toLowerCase().replace(/\s+/g, ' ')) ?? '<=');
     const n = numberOf(m[2]);
     const key = unitKey(m[3]);
     if (n === undefined || !key || !countApplies(text, m)) continue;
@@ -203,7 +286,11 @@ function collectCounts(text: string, found: StatedConstraint[]): void {
 function capitalised(text: string, m: RegExpMatchArray, key: StatedKey): StatedKey {
   if (key !== 'words') return key;
   const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
-  return /^\s{0,3}(?:or\s{1,3}phrases\s{1,3})?(?:[a-z]+\s{1,3}){0,4}?(?:in|with|using)\s{1,3}(?:all\s{1,3})?(?:caps|capitals|capital\s{1,3}letters|upper[- ]?case)\b/i.test(after) ? 'capitalWords' : key;
+  return /^\s{0,3}(?:or\s{1,3}phrases\s{1,3})?(?:[a-z]+\s{1,3}){0,4}?(?:in|with|using)\s{1,3}(?:all\s{1,3})?(?:caps|capitals|capital\s{1,3}letters|upper[- ]?case)\b/i.test(
+    after,
+  )
+    ? 'capitalWords'
+    : key;
 }
 
 function countValue(operator: string, n: number): string | number | undefined {
@@ -240,14 +327,24 @@ function countApplies(text: string, m: RegExpMatchArray): boolean {
   const whole = clauseBefore(text, start);
   const clause = whole.split(/\b(?:and|but|then|also)\b/i).pop() ?? whole;
   const sentence = sentenceBefore(text, start);
-  if (NEGATION.test(clause) || PART.test(clause) || CONDITION.test(sentence) || CONDITION_AFTER.test(sentenceAfter(text, m))) return false;
+  if (NEGATION.test(clause) || PART.test(clause) || CONDITION.test(sentence) || CONDITION_AFTER.test(sentenceAfter(text, m)))
+    return false;
   // "`summary` (at most 20 words)": a parenthesised count qualifies the thing before it, not the whole answer.
   if (sentence.lastIndexOf('(') > sentence.lastIndexOf(')')) return false;
   if (PART_AFTER.test(text.slice(start + m[0].length, start + m[0].length + 20))) return false;
   // "an excerpt of up to 500 words" describes something; "a summary of at most 50 words" asks for it.
   const before = /\b([a-z]{1,20})\s{1,3}of\s{1,3}$/i.exec(clause);
-  if (before && !/^(?:summary|answer|response|reply|output|maximum|minimum|story|essay|poem|article|letter|email|post|blog|speech|song|rap|review|report|description|explanation|critique|limerick|haiku|list|text|paper|proposal|pitch|biography|advertisement|ad)$/i.test(before[1])) return false;
-  return OUTPUT_CUE.test(sentenceAround(text, m)) || /^\s*(?:have|contain|include|use|write|keep|make|give|organi[sz]e\s+it)\s*$/i.test(clause);
+  if (
+    before &&
+    !/^(?:summary|answer|response|reply|output|maximum|minimum|story|essay|poem|article|letter|email|post|blog|speech|song|rap|review|report|description|explanation|critique|limerick|haiku|list|text|paper|proposal|pitch|biography|advertisement|ad)$/i.test(
+      before[1],
+    )
+  )
+    return false;
+  return (
+    OUTPUT_CUE.test(sentenceAround(text, m)) ||
+    /^\s*(?:have|contain|include|use|write|keep|make|give|organi[sz]e\s+it)\s*$/i.test(clause)
+  );
 }
 
 /** The text from the start of the clause (after `.`, `!`, `?`, `;`, `:`, `,`, a newline or a dash) up to `at`, at most 80 characters. */
@@ -339,7 +436,8 @@ const SEP = String.raw`\s{0,3}(?:,\s{0,3}(?:and|or)\b|,|;|\band\b|\bor\b)\s{0,3}
 /** Quoted items separated by commas, "and" or "or"; or bare words so separated that end the clause ("in your response", a full stop). */
 const ITEMS = String.raw`(?:${QUOTED}(?:${SEP}${QUOTED}){0,9}|${BARE}(?:${SEP}${BARE}){0,9}(?=\s{0,3}(?:[.;!?\n]|$|in\s{1,3}(?:your|the|this)\b|at\s{1,3}least|at\s{1,3}most|anywhere|throughout)))`;
 /** Words that are never a keyword a prompt asks for ("use words with all capitals"). */
-const NOT_KEYWORDS = /^(?:and|or|the|a|an|in|of|to|with|that|which|from|be|is|are|as|your|response|answer|for|this|these|those|it|any|all|some)$/i;
+const NOT_KEYWORDS =
+  /^(?:and|or|the|a|an|in|of|to|with|that|which|from|be|is|are|as|your|response|answer|for|this|these|those|it|any|all|some)$/i;
 const KEYWORD_NOUN = String.raw`(?:key\s?words?|words?|terms?|phrases?)`;
 const RESPONSE_NOUN = String.raw`(?:response|answer|reply|output|text|essay|story|poem|letter|email|post|article|summary|message|rap|song|blog|speech|list|description|explanation)`;
 
@@ -370,26 +468,85 @@ const NO_LETTER = new RegExp(String.raw`\b${NOT_VERB}\s{1,3}(?:the|any)\s{1,3}le
 
 /** English names of the languages `language` can identify. */
 const LANGUAGE_NAMES: Record<string, string> = {
-  afrikaans: 'af', arabic: 'ar', bulgarian: 'bg', bengali: 'bn', bangla: 'bn', catalan: 'ca', czech: 'cs', welsh: 'cy', danish: 'da',
-  german: 'de', greek: 'el', english: 'en', spanish: 'es', estonian: 'et', persian: 'fa', farsi: 'fa', finnish: 'fi', french: 'fr',
-  gujarati: 'gu', hebrew: 'he', hindi: 'hi', croatian: 'hr', hungarian: 'hu', indonesian: 'id', italian: 'it', japanese: 'ja',
-  kannada: 'kn', korean: 'ko', lithuanian: 'lt', latvian: 'lv', macedonian: 'mk', malayalam: 'ml', marathi: 'mr', nepali: 'ne',
-  dutch: 'nl', norwegian: 'no', punjabi: 'pa', polish: 'pl', portuguese: 'pt', romanian: 'ro', russian: 'ru', slovak: 'sk',
-  slovenian: 'sl', somali: 'so', albanian: 'sq', swedish: 'sv', swahili: 'sw', kiswahili: 'sw', tamil: 'ta', telugu: 'te', thai: 'th',
-  tagalog: 'tl', filipino: 'tl', turkish: 'tr', ukrainian: 'uk', urdu: 'ur', vietnamese: 'vi', chinese: 'zh', mandarin: 'zh',
+  afrikaans: 'af',
+  arabic: 'ar',
+  bulgarian: 'bg',
+  bengali: 'bn',
+  bangla: 'bn',
+  catalan: 'ca',
+  czech: 'cs',
+  welsh: 'cy',
+  danish: 'da',
+  german: 'de',
+  greek: 'el',
+  english: 'en',
+  spanish: 'es',
+  estonian: 'et',
+  persian: 'fa',
+  farsi: 'fa',
+  finnish: 'fi',
+  french: 'fr',
+  gujarati: 'gu',
+  hebrew: 'he',
+  hindi: 'hi',
+  croatian: 'hr',
+  hungarian: 'hu',
+  indonesian: 'id',
+  italian: 'it',
+  japanese: 'ja',
+  kannada: 'kn',
+  korean: 'ko',
+  lithuanian: 'lt',
+  latvian: 'lv',
+  macedonian: 'mk',
+  malayalam: 'ml',
+  marathi: 'mr',
+  nepali: 'ne',
+  dutch: 'nl',
+  norwegian: 'no',
+  punjabi: 'pa',
+  polish: 'pl',
+  portuguese: 'pt',
+  romanian: 'ro',
+  russian: 'ru',
+  slovak: 'sk',
+  slovenian: 'sl',
+  somali: 'so',
+  albanian: 'sq',
+  swedish: 'sv',
+  swahili: 'sw',
+  kiswahili: 'sw',
+  tamil: 'ta',
+  telugu: 'te',
+  thai: 'th',
+  tagalog: 'tl',
+  filipino: 'tl',
+  turkish: 'tr',
+  ukrainian: 'uk',
+  urdu: 'ur',
+  vietnamese: 'vi',
+  chinese: 'zh',
+  mandarin: 'zh',
 };
 const LANGUAGE_NAME = `(${Object.keys(LANGUAGE_NAMES).join('|')})`;
 const LANGUAGE = new RegExp(
   String.raw`\b(?:(?:respond|answer|reply|write|written|speak|rewrite|translated?|compose|composed|be|is|only|entirely|exclusively|completely|fully|all|using|use)\s{1,3}(?:it\s{1,3}|only\s{1,3}|entirely\s{1,3}|exclusively\s{1,3}|completely\s{1,3}|fully\s{1,3}|all\s{1,3})?(?:in|into|using)\s{1,3}(?:only\s{1,3}|the\s{1,3}){0,2}${LANGUAGE_NAME}(?:\s{1,3}language)?)\b(?!\s{0,3}(?:words?|terms?|names?|phrases?|translations?|version|text|speakers?|culture|food))`,
   'gi',
 );
-const LANGUAGE_ANY = new RegExp(String.raw`\b(?:in|using|use)\s{1,3}(?:only\s{1,3}|entirely\s{1,3}|the\s{1,3}|exclusively\s{1,3}){0,2}${LANGUAGE_NAME}(?:\s{1,3}language)?\b`, 'gi');
+const LANGUAGE_ANY = new RegExp(
+  String.raw`\b(?:in|using|use)\s{1,3}(?:only\s{1,3}|entirely\s{1,3}|the\s{1,3}|exclusively\s{1,3}){0,2}${LANGUAGE_NAME}(?:\s{1,3}language)?\b`,
+  'gi',
+);
 const LANGUAGE_ONLY_CUE = /\bno\s{1,3}other\s{1,3}language|\bonly\b|\bexclusively\b|\bentire(?:ly)?\b/i;
 /** A language required of a part of the answer ("every 5th word", "each sentence"), not of the whole. */
 const LANGUAGE_PART = /\b(?:words?|sentences?|lines?|paragraphs?|titles?|bullets?|headings?|names?)\b|\bevery\s{1,3}\d/i;
-const LANGUAGE_ONLY = new RegExp(String.raw`\b(?:in|using)\s{1,3}(?:the\s{1,3})?${LANGUAGE_NAME}(?:\s{1,3}language)?\s{0,3}(?:,\s{0,3})?(?:only\b|exclusively\b|no\s{1,3}other\s{1,3}language)|\b(?:only|exclusively)\s{1,3}(?:in|use)\s{1,3}${LANGUAGE_NAME}\b|\bno\s{1,3}other\s{1,3}language\s{1,3}(?:except|than|but)\s{1,3}${LANGUAGE_NAME}\b`, 'gi');
+const LANGUAGE_ONLY = new RegExp(
+  String.raw`\b(?:in|using)\s{1,3}(?:the\s{1,3})?${LANGUAGE_NAME}(?:\s{1,3}language)?\s{0,3}(?:,\s{0,3})?(?:only\b|exclusively\b|no\s{1,3}other\s{1,3}language)|\b(?:only|exclusively)\s{1,3}(?:in|use)\s{1,3}${LANGUAGE_NAME}\b|\bno\s{1,3}other\s{1,3}language\s{1,3}(?:except|than|but)\s{1,3}${LANGUAGE_NAME}\b`,
+  'gi',
+);
 
-const TITLE = /\b(?:put|wrap|wrapped|enclose|enclosed|place|write)\b[^.\n]{0,60}?\bin\s{1,3}double\s{1,3}angul?ar\s{1,3}brackets|\btitle\b[^.\n]{0,80}?(?:double\s{1,3}angul?ar\s{1,3}brackets|<<[^<>\n]{1,60}>>)|(?:double\s{1,3}angul?ar\s{1,3}brackets|<<\s{0,2}title\s{0,2}>>)[^.\n]{0,60}?\btitle\b/gi;
+const TITLE =
+  /\b(?:put|wrap|wrapped|enclose|enclosed|place|write)\b[^.\n]{0,60}?\bin\s{1,3}double\s{1,3}angul?ar\s{1,3}brackets|\btitle\b[^.\n]{0,80}?(?:double\s{1,3}angul?ar\s{1,3}brackets|<<[^<>\n]{1,60}>>)|(?:double\s{1,3}angul?ar\s{1,3}brackets|<<\s{0,2}title\s{0,2}>>)[^.\n]{0,60}?\btitle\b/gi;
 const BOUND_WORDS = /^(?:at|no|a|less|fewer|more|exactly)\b/i;
 const HIGHLIGHTS = new RegExp(
   String.raw`\b(?:highlight|italici[sz]e)(?:ing)?\s{1,3}(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:key\s{1,3}|important\s{1,3}|different\s{1,3}|separate\s{1,3}|text\s{1,3})?(?:sections?|parts?|phrases?|points?|words?|sentences?|portions?|areas?|items?|text\s{1,3}parts?)|\b${RELATION}\s{1,3}${NUM}\s{1,3}(?:highlighted|italici[sz]ed|italic)\s{1,3}(?:text\s{1,3})?(?:sections?|parts?|phrases?|words?)|\b${NUM}\s{1,3}(?:highlighted|italici[sz]ed)\s{1,3}(?:sections?|parts?|phrases?)|\b${RELATION}\s{1,3}${NUM}\s{1,3}(?:sections?|parts?|phrases?)\s{1,3}(?:should|must|need\s{1,3}to)\s{1,3}be\s{1,3}(?:highlighted|italici[sz]ed)`,
@@ -399,51 +556,104 @@ const PLACEHOLDERS = new RegExp(
   String.raw`\b(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:different\s{1,3}|separate\s{1,3})?placeholders?\b`,
   'gi',
 );
-const POSTSCRIPT = /\b(?:post\s?script|note|P\.\s?S\.?)\b[^.\n]{0,60}?\b(?:(?:start(?:ing|s)?|begin(?:ning|s)?)\s{1,3}with|indicated\s{1,3}by|marked\s{1,3}(?:with|by)|label(?:l?ed)?\s{1,3}(?:with|as))\s{1,3}["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.?)|\b(?:add|include|write|end\s{1,3}with|append|with)\s{1,3}(?:a\s{1,3})?(?:postscript\s{1,3}\(?\s{0,2})?["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.)/gi;
+const POSTSCRIPT =
+  /\b(?:post\s?script|note|P\.\s?S\.?)\b[^.\n]{0,60}?\b(?:(?:start(?:ing|s)?|begin(?:ning|s)?)\s{1,3}with|indicated\s{1,3}by|marked\s{1,3}(?:with|by)|label(?:l?ed)?\s{1,3}(?:with|as))\s{1,3}["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.?)|\b(?:add|include|write|end\s{1,3}with|append|with)\s{1,3}(?:a\s{1,3})?(?:postscript\s{1,3}\(?\s{0,2})?["'“]?(P\.\s?P\.\s?S\.?|P\.\s?S\.)/gi;
 const QUOTATION = new RegExp(
   String.raw`\b(?:put|place|add)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks?|quotes)\s{1,3}around\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3}|full\s{1,3})?${RESPONSE_NOUN}|\b${RESPONSE_NOUN}\s{1,3}(?:is|be)\s{1,3}(?:wrapped|enclosed)\s{1,3}(?:with|in)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks|quotes)|\b(?:wrap|enclose|surround|put|place)\s{1,3}(?:your|the|this)?\s{0,3}(?:entire|whole|full|complete)?\s{0,3}(?:${RESPONSE_NOUN})?\s{0,3}(?:\([^)\n]{0,80}\)\s{0,3})?(?:with|in|inside|within|between)\s{1,3}(?:a\s{1,3}pair\s{1,3}of\s{1,3})?double\s{1,3}(?:quotation\s{1,3}marks|quotes)|\b(?:${RESPONSE_NOUN})\s{1,3}(?:should|must|has\s{1,3}to|needs\s{1,3}to)\s{1,3}be\s{1,3}(?:wrapped|enclosed|surrounded)\s{1,3}(?:with|in)\s{1,3}double\s{1,3}(?:quotation\s{1,3}marks|quotes)`,
   'gi',
 );
-const REPEAT = /\brepeat\s{1,3}(?:the|this|my|your|our)\s{1,3}(?:exact\s{1,3}|whole\s{1,3}|entire\s{1,3}|full\s{1,3})?(?:request|question|prompt|query|instruction|instructions|input|task|sentence)(?:\s{1,3}(?:above|below))?\s{0,3}(?:word\s{1,3}for\s{1,3}word|verbatim|exactly|without\s{1,3}(?:any\s{1,3})?change|first)?/gi;
-const REPEAT_ANY = /\brepeat\s{1,3}(?:the\s{1,3}|this\s{1,3}|all\s{1,3}(?:the\s{1,3})?|it\b|["“])[^.\n]{0,120}?\b(?:word\s{1,3}(?:for|by)\s{1,3}word|verbatim|exactly\s{1,3}as\s{1,3}it\s{1,3}is|as\s{1,3}it\s{1,3}is|without\s{1,3}(?:any\s{1,3})?change|at\s{1,3}the\s{1,3}(?:very\s{1,3})?beginning)/gi;
-const REPEAT_OBJECT = /\b(?:request|question|prompt|query|instructions?|input|task|sentence|text|line)\b|\brepeat\s{1,3}(?:it\b|["“])/i;
+const REPEAT =
+  /\brepeat\s{1,3}(?:the|this|my|your|our)\s{1,3}(?:exact\s{1,3}|whole\s{1,3}|entire\s{1,3}|full\s{1,3})?(?:request|question|prompt|query|instruction|instructions|input|task|sentence)(?:\s{1,3}(?:above|below))?\s{0,3}(?:word\s{1,3}for\s{1,3}word|verbatim|exactly|without\s{1,3}(?:any\s{1,3})?change|first)?/gi;
+const REPEAT_ANY =
+  /\brepeat\s{1,3}(?:the\s{1,3}|this\s{1,3}|all\s{1,3}(?:the\s{1,3})?|it\b|["“])[^.\n]{0,120}?\b(?:word\s{1,3}(?:for|by)\s{1,3}word|verbatim|exactly\s{1,3}as\s{1,3}it\s{1,3}is|as\s{1,3}it\s{1,3}is|without\s{1,3}(?:any\s{1,3})?change|at\s{1,3}the\s{1,3}(?:very\s{1,3})?beginning)/gi;
+const REPEAT_OBJECT =
+  /\b(?:request|question|prompt|query|instructions?|input|task|sentence|text|line)\b|\brepeat\s{1,3}(?:it\b|["“])/i;
 /** "Repeat the request, but change its first word" asks for a changed copy, which repeatPrompt cannot check. */
 const REPEAT_CHANGED = /\bbut\s{1,3}(?:change|replace|modify|alter|swap)|\bchang(?:e|ing)\s{1,3}(?:the|its|one|a)\b/i;
 const REPEAT_HOW = /\b(?:word\s{1,3}for\s{1,3}word|verbatim|exact|without\s{1,3}(?:any\s{1,3})?change|first|before)\b/i;
-const TWO_RESPONSES = new RegExp(String.raw`\b(?:give|provide|write|generate|produce|offer|respond\s{1,3}with|answer\s{1,3}with)\s{1,3}(?:me\s{1,3})?(?:exactly\s{1,3})?(two|2|three|3)\s{1,3}(?:different|distinct|separate|alternative|unique)\s{1,3}(?:responses|answers|versions|replies|variants|options)`, 'gi');
+const TWO_RESPONSES = new RegExp(
+  String.raw`\b(?:give|provide|write|generate|produce|offer|respond\s{1,3}with|answer\s{1,3}with)\s{1,3}(?:me\s{1,3})?(?:exactly\s{1,3})?(two|2|three|3)\s{1,3}(?:different|distinct|separate|alternative|unique)\s{1,3}(?:responses|answers|versions|replies|variants|options)`,
+  'gi',
+);
 const SEPARATED_RESPONSES = /\bseparat(?:e|ed|ing)\b[^.\n]{0,60}?(?:\*{6}|\b(?:6|six)\s{1,3}asterisks?(?:\s{1,3}symbols?)?)/gi;
-const OPTIONS = /\b(?:(?:(?:answer|respond|reply)\s{1,3}with|(?:must|should)\s{1,3}(?:contain|include|be)|(?:just\s{1,3})?say)\s{1,3}(?:exactly\s{1,3})?one\s{1,3}of\s{1,3}the\s{1,3}following(?:\s{1,3}exact)?(?:\s{1,3}(?:options|choices|answers|phrases))?|(?:answer|say|reply)(?=\s{1,3}["“”][^"“”\n]{1,60}["”]\s{1,3}or\s)|choose\s{1,3}(?:one\s{1,3})?(?:from|of|between)\s{1,3}the\s{1,3}following(?:\s{1,3}(?:options|choices|answers|phrases))?)\s{0,3}:?\s{0,3}\(?((?:\s{0,3}["'“”][^"'“”\n]{1,60}["'”]\s{0,3}(?:,|or|\))?){2,6})/gi;
-const CAPITAL_WORDS = /\b(?:words?\s{1,3}(?:with|in|written\s{1,3}in|using)\s{1,3}(?:all\s{1,3})?(?:capital\s{1,3}letters|caps|upper[- ]?case(?:\s{1,3}letters)?)|(?:all[- ]caps|all[- ]capital|fully\s{1,3}capitali[sz]ed|capitali[sz]ed|upper[- ]?case)\s{1,3}words?|words?\s{1,3}(?:that\s{1,3}are\s{1,3})?in\s{1,3}(?:all\s{1,3})?(?:caps|capitals|capital\s{1,3}letters))\b/gi;
+const OPTIONS =
+  /\b(?:(?:(?:answer|respond|reply)\s{1,3}with|(?:must|should)\s{1,3}(?:contain|include|be)|(?:just\s{1,3})?say)\s{1,3}(?:exactly\s{1,3})?one\s{1,3}of\s{1,3}the\s{1,3}following(?:\s{1,3}exact)?(?:\s{1,3}(?:options|choices|answers|phrases))?|(?:answer|say|reply)(?=\s{1,3}["“”][^"“”\n]{1,60}["”]\s{1,3}or\s)|choose\s{1,3}(?:one\s{1,3})?(?:from|of|between)\s{1,3}the\s{1,3}following(?:\s{1,3}(?:options|choices|answers|phrases))?)\s{0,3}:?\s{0,3}\(?((?:\s{0,3}["'“”][^"'“”\n]{1,60}["'”]\s{0,3}(?:,|or|\))?){2,6})/gi;
+const CAPITAL_WORDS =
+  /\b(?:words?\s{1,3}(?:with|in|written\s{1,3}in|using)\s{1,3}(?:all\s{1,3})?(?:capital\s{1,3}letters|caps|upper[- ]?case(?:\s{1,3}letters)?)|(?:all[- ]caps|all[- ]capital|fully\s{1,3}capitali[sz]ed|capitali[sz]ed|upper[- ]?case)\s{1,3}words?|words?\s{1,3}(?:that\s{1,3}are\s{1,3})?in\s{1,3}(?:all\s{1,3})?(?:caps|capitals|capital\s{1,3}letters))\b/gi;
 /** "the last paragraph": its number is the paragraph count. */
 const LAST = 99;
-const CAPITAL_COUNT = new RegExp(String.raw`(?:${RELATION}\s{1,3})?(?:${NUM}\s{1,3}(?:to|or|-)\s{1,3})?${NUM}(?=\s{1,3}(?:times?|(?:such\s{1,3})?(?:capitali[sz]ed\s{1,3}|all[- ]caps\s{1,3})?words?))`, 'i');
-const ORDINAL: Record<string, number> = { last: LAST, final: LAST, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10 };
+const CAPITAL_COUNT = new RegExp(
+  String.raw`(?:${RELATION}\s{1,3})?(?:${NUM}\s{1,3}(?:to|or|-)\s{1,3})?${NUM}(?=\s{1,3}(?:times?|(?:such\s{1,3})?(?:capitali[sz]ed\s{1,3}|all[- ]caps\s{1,3})?words?))`,
+  'i',
+);
+const ORDINAL: Record<string, number> = {
+  last: LAST,
+  final: LAST,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+  '6th': 6,
+  '7th': 7,
+  '8th': 8,
+  '9th': 9,
+  '10th': 10,
+};
 const ORD = `(${Object.keys(ORDINAL).join('|')})`;
 const FIRST_WORD_TARGET = String.raw`(?:with\s{1,3}(?:the\s{1,3})?(?:word\s{1,3})?)(?:["'“‘](\p{L}[\p{L}'’-]{0,30})["'”’]|(\p{L}[\p{L}'’-]{0,30}))`;
 const FIRST_WORD = new RegExp(
   String.raw`\bparagraph\s{1,3}(?:#\s{0,2}|number\s{1,3})?(\d{1,2})\s{1,3}(?:must|should|has\s{1,3}to|needs\s{1,3}to|will|shall)?\s{0,3}(?:start|begin)s?\s{1,3}${FIRST_WORD_TARGET}|\b(?:the\s{1,3})?${ORD}\s{1,3}paragraph\s{1,3}(?:must|should|has\s{1,3}to|needs\s{1,3}to|will|shall)?\s{0,3}(?:start|begin)s?\s{1,3}${FIRST_WORD_TARGET}|\b(?:start|begin)\s{1,3}(?:the\s{1,3}|your\s{1,3})?${ORD}\s{1,3}paragraph\s{1,3}${FIRST_WORD_TARGET}|\b(?:start|begin)\s{1,3}paragraph\s{1,3}(\d{1,2})\s{1,3}${FIRST_WORD_TARGET}`,
   'giu',
 );
-const SECTION_MARKER = /\b(?:with|as|by|using)\s{1,3}(?:the\s{1,3}(?:word|label|text|heading)\s{1,3})?["'“]?([A-Za-z]{2,20})["'”]?\s{1,3}(?:X|N|#)\b/g;
+const SECTION_MARKER =
+  /\b(?:with|as|by|using)\s{1,3}(?:the\s{1,3}(?:word|label|text|heading)\s{1,3})?["'“]?([A-Za-z]{2,20})["'”]?\s{1,3}(?:X|N|#)\b/g;
 const SECTION_CONTEXT = /\b(?:sections?|parts?|paragraphs?|chapters?|days?)\b/i;
-const SECTION_VERB = /\b(?:mark\w*|label\w*|not(?:ed|e)|titled?|named?|denot\w*|begin\w*|start\w*|prefix\w*|head\w*|number\w*)\b/i;
-const SECTION_COUNT = new RegExp(String.raw`\b(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:different\s{1,3}|distinct\s{1,3}|separate\s{1,3})?(?:sections?|parts?|chapters?|paragraphs?|days?)\b`, 'gi');
+const SECTION_VERB =
+  /\b(?:mark\w*|label\w*|not(?:ed|e)|titled?|named?|denot\w*|begin\w*|start\w*|prefix\w*|head\w*|number\w*)\b/i;
+const SECTION_COUNT = new RegExp(
+  String.raw`\b(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:different\s{1,3}|distinct\s{1,3}|separate\s{1,3})?(?:sections?|parts?|chapters?|paragraphs?|days?)\b`,
+  'gi',
+);
 const STAR_DIVIDER = /\*\*\*|markdown\s{1,3}divider/i;
-const STAR_PARTS = new RegExp(String.raw`\b(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:paragraphs|sections|parts|stanzas|chunks|segments)\b`, 'gi');
+const STAR_PARTS = new RegExp(
+  String.raw`\b(?:${RELATION}\s{1,3})?${NUM}\s{1,3}(?:paragraphs|sections|parts|stanzas|chunks|segments)\b`,
+  'gi',
+);
 const BARE_COUNT = new RegExp(
   String.raw`\b(?:there\s{1,3}should\s{1,3}be|there\s{1,3}must\s{1,3}be|(?:should|must)\s{1,3}(?:have|contain|consist\s{1,3}of|be)|(?:with|into|contain|containing|consisting\s{1,3}of)|(?:write|give|provide|produce|generate|list)\s{1,3}(?:me\s{1,3})?)\s{1,3}${NUM}\s{1,3}${ADJECTIVE}${UNIT}\b(?!\s{1,3}(?:or\s{1,3}(?:less|fewer|more)|max(?:imum)?|at\s{1,3}(?:most|least)|minimum))`,
   'gi',
 );
-const COUNT_OR = new RegExp(String.raw`\b${NUM}\s{0,2}(?:\+|\s(?:or|and)\s{1,3}(more|fewer|less|above|below|over|under))\s{0,3}-?\s{0,3}${ADJECTIVE}${UNIT}\b`, 'gi');
-const NO_CAPITALS = /\b(?:no\s{1,3}|without\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?|not?\s{1,3}(?:use|using|include|contain|have)\s{1,3}(?:any\s{1,3})?)capital(?:ized)?\s{1,3}letters?\b|\bcapital\s{1,3}letters\s{1,3}are\s{1,3}not\s{1,3}allowed\b|\b(?:in|using)\s{1,3}(?:only\s{1,3})?lower[- ]?case\b|\blower[- ]?case\s{1,3}only\b|\ball\s{1,3}(?:the\s{1,3})?letters\b[^.\n]{0,30}?\b(?:must|should)\s{1,3}be\s{1,3}(?:in\s{1,3})?lower[- ]?case|\ball\s{1,3}letters\s{1,3}lower[- ]?cased\b|\band\s{1,3}all\s{1,3}lower[- ]?case\b|\b(?:use|using|contain|containing|with|write\s{1,3}in)\s{1,3}only\s{1,3}lower[- ]?case(?:\s{1,3}letters)?\b|\bonly\s{1,3}lower[- ]?case\s{1,3}letters\b/gi;
-const UPPER_MORE = /\b(?:in|using)\s{1,3}(?:only\s{1,3})?(?:upper[- ]?case|capitals|caps)\b|\b(?:capital|upper[- ]?case)\s{1,3}letters\s{1,3}only\b|\bcapitali[sz]e\s{1,3}(?:your|the)\s{1,3}(?:entire|whole)\s{1,3}(?:response|answer)\b|\bcapitali[sz]e\s{1,3}(?:all|every|each)\s{1,3}(?:of\s{1,3})?(?:your\s{1,3}|the\s{1,3})?(?:words?|letters?)\b/gi;
-const NO_COMMAS_MORE = /\b(?:not\s{1,3}allowed\s{1,3}to\s{1,3}use\s{1,3}(?:any\s{1,3})?commas?|without\s{1,3}the\s{1,3}use\s{1,3}of\s{1,3}(?:any\s{1,3})?commas?|(?:do\s{1,3}not|don't|doesn't|does\s{1,3}not|never|must\s{1,3}not|should\s{1,3}not|mustn't|shouldn't|cannot|can't)\s{1,3}(?:use|include|contain|have|put|add|write)\s{1,3}(?:any\s{1,3}|a\s{1,3}single\s{1,3})?commas?|avoid\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?commas?|(?:without|with\s{1,3}no)\s{1,3}(?:using\s{1,3}|any\s{1,3})*commas?|commas?\s{1,3}(?:are|is)\s{1,3}not\s{1,3}(?:allowed|permitted)|no\s{1,3}commas?)\b/gi;
-const JSON_MORE = /\b(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer|reply)\s{1,3}(?:should|must|has\s{1,3}to|needs\s{1,3}to|will|is\s{1,3}to)\s{1,3}be\s{1,3}(?:wrapped\s{1,3}|formatted\s{1,3}|written\s{1,3}|provided\s{1,3}|given\s{1,3}|returned\s{1,3})?(?:in|as)\s{1,3}(?:a\s{1,3}|an\s{1,3}|valid\s{1,3}){0,2}json\b|\bwrap\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer)\s{1,3}in\s{1,3}json\b|\b(?:use|using|in)\s{1,3}json\s{1,3}format\b/gi;
+const COUNT_OR = new RegExp(
+  String.raw`\b${NUM}\s{0,2}(?:\+|\s(?:or|and)\s{1,3}(more|fewer|less|above|below|over|under))\s{0,3}-?\s{0,3}${ADJECTIVE}${UNIT}\b`,
+  'gi',
+);
+const NO_CAPITALS =
+  /\b(?:no\s{1,3}|without\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?|not?\s{1,3}(?:use|using|include|contain|have)\s{1,3}(?:any\s{1,3})?)capital(?:ized)?\s{1,3}letters?\b|\bcapital\s{1,3}letters\s{1,3}are\s{1,3}not\s{1,3}allowed\b|\b(?:in|using)\s{1,3}(?:only\s{1,3})?lower[- ]?case\b|\blower[- ]?case\s{1,3}only\b|\ball\s{1,3}(?:the\s{1,3})?letters\b[^.\n]{0,30}?\b(?:must|should)\s{1,3}be\s{1,3}(?:in\s{1,3})?lower[- ]?case|\ball\s{1,3}letters\s{1,3}lower[- ]?cased\b|\band\s{1,3}all\s{1,3}lower[- ]?case\b|\b(?:use|using|contain|containing|with|write\s{1,3}in)\s{1,3}only\s{1,3}lower[- ]?case(?:\s{1,3}letters)?\b|\bonly\s{1,3}lower[- ]?case\s{1,3}letters\b/gi;
+const UPPER_MORE =
+  /\b(?:in|using)\s{1,3}(?:only\s{1,3})?(?:upper[- ]?case|capitals|caps)\b|\b(?:capital|upper[- ]?case)\s{1,3}letters\s{1,3}only\b|\bcapitali[sz]e\s{1,3}(?:your|the)\s{1,3}(?:entire|whole)\s{1,3}(?:response|answer)\b|\bcapitali[sz]e\s{1,3}(?:all|every|each)\s{1,3}(?:of\s{1,3})?(?:your\s{1,3}|the\s{1,3})?(?:words?|letters?)\b/gi;
+const NO_COMMAS_MORE =
+  /\b(?:not\s{1,3}allowed\s{1,3}to\s{1,3}use\s{1,3}(?:any\s{1,3})?commas?|without\s{1,3}the\s{1,3}use\s{1,3}of\s{1,3}(?:any\s{1,3})?commas?|(?:do\s{1,3}not|don't|doesn't|does\s{1,3}not|never|must\s{1,3}not|should\s{1,3}not|mustn't|shouldn't|cannot|can't)\s{1,3}(?:use|include|contain|have|put|add|write)\s{1,3}(?:any\s{1,3}|a\s{1,3}single\s{1,3})?commas?|avoid\s{1,3}(?:using\s{1,3})?(?:any\s{1,3})?commas?|(?:without|with\s{1,3}no)\s{1,3}(?:using\s{1,3}|any\s{1,3})*commas?|commas?\s{1,3}(?:are|is)\s{1,3}not\s{1,3}(?:allowed|permitted)|no\s{1,3}commas?)\b/gi;
+const JSON_MORE =
+  /\b(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer|reply)\s{1,3}(?:should|must|has\s{1,3}to|needs\s{1,3}to|will|is\s{1,3}to)\s{1,3}be\s{1,3}(?:wrapped\s{1,3}|formatted\s{1,3}|written\s{1,3}|provided\s{1,3}|given\s{1,3}|returned\s{1,3})?(?:in|as)\s{1,3}(?:a\s{1,3}|an\s{1,3}|valid\s{1,3}){0,2}json\b|\bwrap\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3})?(?:output|response|answer)\s{1,3}in\s{1,3}json\b|\b(?:use|using|in)\s{1,3}json\s{1,3}format\b/gi;
 const END_PHRASE = new RegExp(
   String.raw`\b(?:(?:end|finish|conclude)\s{1,3}(?:(?:your|the|each|this)\s{1,3})?(?:(?:whole|entire|very)\s{1,3})?(?:${RESPONSE_NOUN}\s{1,3})?(?:with|by)|${RESPONSE_NOUN}\s{1,3}(?:must|should|has\s{1,3}to|needs\s{1,3}to)\s{1,3}(?:end|finish|conclude)\s{1,3}with|(?:the\s{1,3})?(?:very\s{1,3})?end\s{1,3}of\s{1,3}(?:your|the)\s{1,3}(?:entire\s{1,3}|whole\s{1,3})?${RESPONSE_NOUN}\s{1,3}(?:should|must)\s{1,3}(?:read|be))\s{1,3}(?:(?:the|this)\s{1,3}(?:exact\s{1,3})?(?:phrase|sentence|words?|text|question)\s{0,3}(?:of\s{1,3})?)?(?:exactly\s{1,3})?(?:like\s{0,3})?:?\s{0,3}(?:["“]([^"”\n]{1,200})["”]|([^"“\s][^\n]{0,160}?[.?!]))(?=\s{1,3}(?:No\s{1,3}(?:other|additional)|with\s{1,3}no)|\s*\n|\s*$)`,
   'gi',
 );
-const END_PLAIN = new RegExp(String.raw`\b(?:end|finish|conclude)\s{1,3}(?:your|the|each)\s{1,3}(?:entire\s{1,3})?${RESPONSE_NOUN}\s{1,3}with\s{1,3}(?:the|this)\s{1,3}(?:exact\s{1,3})?(?:phrase|sentence|words?|text|question)\s{0,3}:?\s{0,3}([^"“\n][^\n]{0,120}?[.?!])(?=\s{1,3}No\s{1,3}other|\s*\n|\s*$)`, 'gi');
+const END_PLAIN = new RegExp(
+  String.raw`\b(?:end|finish|conclude)\s{1,3}(?:your|the|each)\s{1,3}(?:entire\s{1,3})?${RESPONSE_NOUN}\s{1,3}with\s{1,3}(?:the|this)\s{1,3}(?:exact\s{1,3})?(?:phrase|sentence|words?|text|question)\s{0,3}:?\s{0,3}([^"“\n][^\n]{0,120}?[.?!])(?=\s{1,3}No\s{1,3}other|\s*\n|\s*$)`,
+  'gi',
+);
 
 /** Items of a matched list: quoted ones as written, bare ones split at commas and "and"/"or". */
 function listItems(list: string): string[] {
@@ -498,7 +708,13 @@ function applies(text: string, m: RegExpMatchArray, negation: boolean): boolean 
 
 function collectMore(text: string, found: StatedConstraint[]): void {
   for (const m of text.matchAll(INCLUDE)) {
-    if (!applies(text, m, true) || /^\s{0,3}(?:for\s{1,3})?(?:at\s{1,3}(?:least|most)\s{1,3}|exactly\s{1,3}|only\s{1,3}|less\s{1,3}than\s{1,3}|more\s{1,3}than\s{1,3})?(?:\w+\s{1,3}(?:times?|or\s{1,3}more)|once|twice|thrice)\b/i.test(sentenceAfter(text, m))) continue;
+    if (
+      !applies(text, m, true) ||
+      /^\s{0,3}(?:for\s{1,3})?(?:at\s{1,3}(?:least|most)\s{1,3}|exactly\s{1,3}|only\s{1,3}|less\s{1,3}than\s{1,3}|more\s{1,3}than\s{1,3})?(?:\w+\s{1,3}(?:times?|or\s{1,3}more)|once|twice|thrice)\b/i.test(
+        sentenceAfter(text, m),
+      )
+    )
+      continue;
     const words = listItems(m[1] ?? m[2] ?? '');
     if (words.length > 0) found.push(stated('include', words, m));
   }
@@ -528,7 +744,8 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   }
   for (const m of text.matchAll(LANGUAGE_ANY)) {
     const sentence = sentenceAround(text, m);
-    if (!LANGUAGE_ONLY_CUE.test(sentence) || !applies(text, m, true) || LANGUAGE_PART.test(clauseBefore(text, m.index ?? 0))) continue;
+    if (!LANGUAGE_ONLY_CUE.test(sentence) || !applies(text, m, true) || LANGUAGE_PART.test(clauseBefore(text, m.index ?? 0)))
+      continue;
     found.push(stated('language', LANGUAGE_NAMES[m[1]!.toLowerCase()]!, m));
   }
   for (const pattern of [LANGUAGE, LANGUAGE_ONLY]) {
@@ -564,15 +781,17 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   for (const m of text.matchAll(QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
   for (const m of text.matchAll(REPEAT)) {
     const sentence = sentenceAround(text, m);
-    if (applies(text, m, true) && REPEAT_HOW.test(sentence) && !REPEAT_CHANGED.test(sentence)) found.push(stated('repeatPrompt', true, m));
+    if (applies(text, m, true) && REPEAT_HOW.test(sentence) && !REPEAT_CHANGED.test(sentence))
+      found.push(stated('repeatPrompt', true, m));
   }
   for (const m of text.matchAll(REPEAT_ANY)) {
-    if (applies(text, m, true) && REPEAT_OBJECT.test(m[0]) && !REPEAT_CHANGED.test(sentenceAround(text, m))) found.push(stated('repeatPrompt', true, m));
+    if (applies(text, m, true) && REPEAT_OBJECT.test(m[0]) && !REPEAT_CHANGED.test(sentenceAround(text, m)))
+      found.push(stated('repeatPrompt', true, m));
   }
   for (const m of text.matchAll(SEPARATED_RESPONSES)) {
     if (!applies(text, m, true)) continue;
     const how = /\b(two|2|three|3|four|4)\b/i.exec(sentenceAround(text, m) + ' ' + sentenceBefore(text, m.index ?? 0));
-    found.push(stated('responses', { count: how ? numberOf(how[1]!) ?? 2 : 2 }, m));
+    found.push(stated('responses', { count: how ? (numberOf(how[1]!) ?? 2) : 2 }, m));
   }
   for (const m of text.matchAll(TWO_RESPONSES)) {
     if (!applies(text, m, true)) continue;
@@ -634,7 +853,13 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   for (const m of text.matchAll(END_PHRASE)) {
     if (!applies(text, m, true)) continue;
     // An unquoted ending is taken only when named as such: "with this exact phrase …", "with: Peace!".
-    if (m[2] !== undefined && !/(?:phrase|sentence|words?|text|question|read|:)\s{0,3}(?:of\s{1,3})?(?:exactly\s{1,3})?(?:like\s{0,3})?:?\s{0,3}$/i.test(m[0].slice(0, m[0].length - m[2].length))) continue;
+    if (
+      m[2] !== undefined &&
+      !/(?:phrase|sentence|words?|text|question|read|:)\s{0,3}(?:of\s{1,3})?(?:exactly\s{1,3})?(?:like\s{0,3})?:?\s{0,3}$/i.test(
+        m[0].slice(0, m[0].length - m[2].length),
+      )
+    )
+      continue;
     found.push(stated('endsWith', (m[1] ?? m[2]!).trim(), m));
   }
   for (const m of text.matchAll(END_PLAIN)) {
@@ -648,7 +873,8 @@ function collectFirstWord(text: string, found: StatedConstraint[]): void {
   let searched = false;
   for (const m of text.matchAll(FIRST_WORD)) {
     if (!applies(text, m, true)) continue;
-    const paragraph = m[1] !== undefined ? Number(m[1]) : m[10] !== undefined ? Number(m[10]) : ORDINAL[(m[4] ?? m[7] ?? '').toLowerCase()];
+    const paragraph =
+      m[1] !== undefined ? Number(m[1]) : m[10] !== undefined ? Number(m[10]) : ORDINAL[(m[4] ?? m[7] ?? '').toLowerCase()];
     const word = m[2] ?? m[3] ?? m[5] ?? m[6] ?? m[8] ?? m[9] ?? m[11] ?? m[12];
     if (!paragraph || !word) continue;
     const value: Record<string, unknown> = { paragraph, word };
@@ -671,9 +897,12 @@ function collectSections(text: string, found: StatedConstraint[]): void {
   let counts: RegExpMatchArray[] | undefined;
   for (const m of text.matchAll(SECTION_MARKER)) {
     const sentence = sentenceAround(text, m);
-    if (!SECTION_CONTEXT.test(sentence) || !SECTION_VERB.test(sentence) || CONDITION.test(sentenceBefore(text, m.index ?? 0))) continue;
+    if (!SECTION_CONTEXT.test(sentence) || !SECTION_VERB.test(sentence) || CONDITION.test(sentenceBefore(text, m.index ?? 0)))
+      continue;
     counts ??= [...text.matchAll(SECTION_COUNT)].slice(0, 20);
-    const nearest = [...counts].sort((a, b) => Math.abs((a.index ?? 0) - (m.index ?? 0)) - Math.abs((b.index ?? 0) - (m.index ?? 0)))[0];
+    const nearest = [...counts].sort(
+      (a, b) => Math.abs((a.index ?? 0) - (m.index ?? 0)) - Math.abs((b.index ?? 0) - (m.index ?? 0)),
+    )[0];
     const n = nearest ? numberOf(nearest[2]!) : undefined;
     if (n === undefined) continue;
     found.push(stated('sections', { count: nearest![1] ? relationCount(nearest![1], n) : n, marker: m[1]! }, m));

@@ -14,7 +14,11 @@ export interface LocatedStatement extends StatedConstraint {
  * returns them (offsets into `text`) and the fence state at its end. The editor passes one that reuses the
  * previous version's results paragraph by paragraph (core/analysis/prose.ts).
  */
-export type PieceScan = (text: string, inFence: boolean, where: { message: number; piece: number }) => { found: StatedConstraint[]; inFence: boolean };
+export type PieceScan = (
+  text: string,
+  inFence: boolean,
+  where: { message: number; piece: number },
+) => { found: StatedConstraint[]; inFence: boolean };
 
 /** Both instruction rules ask for the same document's statements: found once per parsed document. */
 const found = new WeakMap<PromptDocument, LocatedStatement[]>();

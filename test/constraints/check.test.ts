@@ -12,15 +12,35 @@ describe('checkCompletion', () => {
       context(),
     );
     assert.deepEqual(invalid, []);
-    assert.deepEqual(results.map((r) => [r.key, r.pass]), [['words', false], ['include', true], ['exclude', true], ['noCommas', true]]);
+    assert.deepEqual(
+      results.map((r) => [r.key, r.pass]),
+      [
+        ['words', false],
+        ['include', true],
+        ['exclude', true],
+        ['noCommas', true],
+      ],
+    );
     assert.equal(results[0]!.message, '5 words; at most 3 allowed');
   });
   it('unknown keys and bad values come back as invalid and as failing results; false flags are off', () => {
-    const { results, invalid } = checkCompletion('x', { wordz: 3, words: 'lots', title: false, compat: 'helm', sentences: 1 }, context());
+    const { results, invalid } = checkCompletion(
+      'x',
+      { wordz: 3, words: 'lots', title: false, compat: 'helm', sentences: 1 },
+      context(),
+    );
     assert.deepEqual(invalid.map((e) => e.key).sort(), ['compat', 'words', 'wordz']);
     assert.match(invalid.find((e) => e.key === 'words')!.message, /^words: "lots" is not a count/);
     // A value that cannot be checked is never dropped: it fails, after the checked ones.
-    assert.deepEqual(results.map((r) => [r.key, r.pass]), [['sentences', true], ['compat', false], ['wordz', false], ['words', false]]);
+    assert.deepEqual(
+      results.map((r) => [r.key, r.pass]),
+      [
+        ['sentences', true],
+        ['compat', false],
+        ['wordz', false],
+        ['words', false],
+      ],
+    );
     const words = results.find((r) => r.key === 'words')!;
     assert.equal(words.measured, 'not checked');
     assert.match(words.message, /^not checked: words: "lots" is not a count/);
@@ -33,7 +53,10 @@ describe('checkCompletion', () => {
     assert.equal(results[0]!.measured, 3);
     const two = checkCompletion(text, { paragraphs: { count: 2, separator: '\n\n' } }, context()).results[0]!;
     assert.equal(two.pass, false);
-    assert.equal(checkCompletion(text, { paragraphs: { count: 2, separator: '' } }, context()).results[0]!.measured, 'not checked');
+    assert.equal(
+      checkCompletion(text, { paragraphs: { count: 2, separator: '' } }, context()).results[0]!.measured,
+      'not checked',
+    );
   });
 });
 
@@ -68,12 +91,20 @@ describe('mode: loose', () => {
   });
   it('an empty variant is skipped: a one-line completion does not pass our own counts as 0 words', () => {
     const line = 'one two three four five six seven eight nine ten eleven';
-    for (const [key, value] of [['words', '<=3'], ['characters', '<=3'], ['lines', 0], ['pattern', '^$']] as const) {
+    for (const [key, value] of [
+      ['words', '<=3'],
+      ['characters', '<=3'],
+      ['lines', 0],
+      ['pattern', '^$'],
+    ] as const) {
       const r = checkCompletion(line, { mode: 'loose', [key]: value }, context()).results[0]!;
       assert.equal(r.pass, false, `${key}: ${r.message}`);
     }
     // Two lines: dropping the first is a real (non-empty) variant, and IFEval's loose mode accepts it.
-    assert.equal(checkCompletion(`Sure:\n${'word '.repeat(2)}`, { mode: 'loose', words: '<=3' }, context()).results[0]!.pass, true);
+    assert.equal(
+      checkCompletion(`Sure:\n${'word '.repeat(2)}`, { mode: 'loose', words: '<=3' }, context()).results[0]!.pass,
+      true,
+    );
   });
   it('ctx.mode applies when the constraints do not set mode', () => {
     const text = 'Sure!\nhello';
@@ -86,13 +117,21 @@ describe('firstWord with a paragraph count', () => {
   const text = 'Punched in the face.\n\nThen he left.';
   it('passes when both the count and the word hold, under compat: ifeval and ours', () => {
     for (const compat of ['ifeval', undefined]) {
-      const r = checkCompletion(text, { ...(compat ? { compat } : {}), firstWord: { paragraph: 1, word: 'punched', paragraphs: 2 } }, context()).results[0]!;
+      const r = checkCompletion(
+        text,
+        { ...(compat ? { compat } : {}), firstWord: { paragraph: 1, word: 'punched', paragraphs: 2 } },
+        context(),
+      ).results[0]!;
       assert.equal(r.pass, true, r.message);
     }
   });
   it('fails on the count alone, as IFEval does', () => {
     for (const compat of ['ifeval', undefined]) {
-      const r = checkCompletion(text, { ...(compat ? { compat } : {}), firstWord: { paragraph: 1, word: 'punched', paragraphs: 3 } }, context()).results[0]!;
+      const r = checkCompletion(
+        text,
+        { ...(compat ? { compat } : {}), firstWord: { paragraph: 1, word: 'punched', paragraphs: 3 } },
+        context(),
+      ).results[0]!;
       assert.equal(r.pass, false);
       assert.match(r.message, /^2 paragraphs; exactly 3 required/);
     }

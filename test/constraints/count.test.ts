@@ -50,7 +50,23 @@ describe('parseCount', () => {
     });
   }
 
-  const bad: unknown[] = [-1, 1.5, 'abc', '150..100', '<0', { min: 5, max: 3 }, { min: 1, foo: 2 }, {}, { exactly: 5, tolerance: 'x' }, { exactly: -2 }, { exactly: 5, min: 1 }, { min: '3' }, null, true, [3]];
+  const bad: unknown[] = [
+    -1,
+    1.5,
+    'abc',
+    '150..100',
+    '<0',
+    { min: 5, max: 3 },
+    { min: 1, foo: 2 },
+    {},
+    { exactly: 5, tolerance: 'x' },
+    { exactly: -2 },
+    { exactly: 5, min: 1 },
+    { min: '3' },
+    null,
+    true,
+    [3],
+  ];
   for (const value of bad) {
     it(`rejects ${JSON.stringify(value)}`, () => {
       const r = parseCount(value);
@@ -63,16 +79,28 @@ describe('parseCount', () => {
 describe('inRange at the boundaries', () => {
   it('inclusive on both ends', () => {
     const r = range({ min: 3, max: 6 });
-    assert.deepEqual([2, 3, 6, 7].map((n) => inRange(n, r)), [false, true, true, false]);
+    assert.deepEqual(
+      [2, 3, 6, 7].map((n) => inRange(n, r)),
+      [false, true, true, false],
+    );
   });
   it('"<100" allows 99, not 100', () => {
-    assert.deepEqual([99, 100].map((n) => inRange(n, range('<100'))), [true, false]);
+    assert.deepEqual(
+      [99, 100].map((n) => inRange(n, range('<100'))),
+      [true, false],
+    );
   });
   it('">3" allows 4, not 3', () => {
-    assert.deepEqual([3, 4].map((n) => inRange(n, range('>3'))), [false, true]);
+    assert.deepEqual(
+      [3, 4].map((n) => inRange(n, range('>3'))),
+      [false, true],
+    );
   });
   it('"~100" allows 90 and 110, not 89 or 111', () => {
-    assert.deepEqual([89, 90, 110, 111].map((n) => inRange(n, range('~100'))), [false, true, true, false]);
+    assert.deepEqual(
+      [89, 90, 110, 111].map((n) => inRange(n, range('~100'))),
+      [false, true, true, false],
+    );
   });
 });
 

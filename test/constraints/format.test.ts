@@ -51,7 +51,16 @@ const answerSchema: SchemaValidation = {
   validate(jsonText) {
     const value: unknown = JSON.parse(jsonText);
     const ok = typeof value === 'object' && value !== null && typeof (value as { answer?: unknown }).answer === 'string';
-    return ok ? [] : [{ message: 'must have string property "answer"', span: { offset: 0, length: jsonText.length }, pointer: '', keyword: 'required' }];
+    return ok
+      ? []
+      : [
+          {
+            message: 'must have string property "answer"',
+            span: { offset: 0, length: jsonText.length },
+            pointer: '',
+            keyword: 'required',
+          },
+        ];
   },
 };
 

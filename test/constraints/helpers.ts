@@ -22,7 +22,10 @@ export function run(key: string, value: unknown, completion: string, ctx: CheckC
   const mod = constraintModule(key);
   assert.ok(mod, `no module for ${key}`);
   const parsed = mod.parse(value);
-  assert.ok(parsed !== undefined && !isValueError(parsed), `${key}: ${JSON.stringify(value)} did not parse: ${JSON.stringify(parsed)}`);
+  assert.ok(
+    parsed !== undefined && !isValueError(parsed),
+    `${key}: ${JSON.stringify(value)} did not parse: ${JSON.stringify(parsed)}`,
+  );
   return mod.check(parsed, completion, ctx);
 }
 

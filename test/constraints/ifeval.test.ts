@@ -52,7 +52,8 @@ describe('ifeval: the 25 instruction types', () => {
 
   it('language:response_language → language', () => {
     // A long, plainly German text: the detector answers de.
-    const german = 'Die Katze sitzt auf dem Sofa und schläft den ganzen Nachmittag, während draußen der Regen fällt und die Kinder in der Schule sind.';
+    const german =
+      'Die Katze sitzt auf dem Sofa und schläft den ganzen Nachmittag, während draußen der Regen fällt und die Kinder in der Schule sind.';
     assert.equal(verdict('language', 'de', german), true);
     // The same text under language: en: a detector says de, not en.
     assert.equal(verdict('language', 'en', german), false);
@@ -198,7 +199,7 @@ describe('ifeval: the 25 instruction types', () => {
     assert.equal(verdict('noCommas', true, 'Yes, please'), false);
   });
 
-  it('startend:quotation → wrappedIn: \'"\'', () => {
+  it("startend:quotation → wrappedIn: '\"'", () => {
     assert.equal(verdict('wrappedIn', '"', '  "Quoted answer."\n'), true);
     // A single " is one character: len > 1 fails.
     assert.equal(verdict('wrappedIn', '"', '"'), false);
@@ -275,7 +276,8 @@ describe('ifeval: where IFEval and our default differ', () => {
     assert.equal(ifevalCheck('sections', 2, '# a\n# b', IFEVAL), undefined);
     assert.equal(ifevalCheck('endsWith', { text: 'x', caseSensitive: true }, 'x', IFEVAL), undefined);
     assert.equal(ifevalCheck('format', 'markdown', 'x', IFEVAL), undefined);
-    for (const key of ['characters', 'tokens', 'lines', 'pattern', 'schema', 'startsWith']) assert.equal(ifevalCheck(key, 1, 'x', IFEVAL), undefined);
+    for (const key of ['characters', 'tokens', 'lines', 'pattern', 'schema', 'startsWith'])
+      assert.equal(ifevalCheck(key, 1, 'x', IFEVAL), undefined);
   });
 
   it('sentences: Punkt splits at ? and ! and at a period before a capitalised sentence starter after an initial', () => {
@@ -294,7 +296,7 @@ describe('ifeval: where IFEval and our default differ', () => {
 });
 
 describe('ifeval: loose mode', () => {
-  it('gives IFEval\'s eight variants in its order', () => {
+  it("gives IFEval's eight variants in its order", () => {
     const v = looseVariants('Sure! Here it is:\n*a*\nbody\nHope this helps');
     assert.deepEqual(v, [
       'Sure! Here it is:\n*a*\nbody\nHope this helps',
@@ -318,17 +320,27 @@ describe('ifeval: loose mode', () => {
 
   it('removing * lets a lower-case check pass, and a closing line is dropped for endsWith', () => {
     const loose = { compat: 'ifeval', mode: 'loose' };
-    assert.equal(checkCompletion('**Answer:** yes\nAny other questions?\n(generated)', { ...loose, endsWith: 'Any other questions?' }, IFEVAL).results[0]!.pass, true);
+    assert.equal(
+      checkCompletion(
+        '**Answer:** yes\nAny other questions?\n(generated)',
+        { ...loose, endsWith: 'Any other questions?' },
+        IFEVAL,
+      ).results[0]!.pass,
+      true,
+    );
     assert.equal(checkCompletion('Sure.\nall lower case here', { ...loose, case: 'lower' }, IFEVAL).results[0]!.pass, true);
   });
 
   it('variants that are empty after stripping never pass', () => {
     // One line: every line-removed variant is empty; the words limit is met only by those.
-    assert.equal(checkCompletion('one two three', { compat: 'ifeval', mode: 'loose', words: '<2' }, IFEVAL).results[0]!.pass, false);
+    assert.equal(
+      checkCompletion('one two three', { compat: 'ifeval', mode: 'loose', words: '<2' }, IFEVAL).results[0]!.pass,
+      false,
+    );
   });
 });
 
-describe('ifeval: linear-time scans agree with IFEval\'s regexes and stay fast', () => {
+describe("ifeval: linear-time scans agree with IFEval's regexes and stay fast", () => {
   // The regexes exactly as IFEval writes them, in JavaScript spelling (Python's `.` is [^\n], `^`/`$` stop at \n only).
   const S = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
   const byRegex = {
@@ -336,12 +348,14 @@ describe('ifeval: linear-time scans agree with IFEval\'s regexes and stay fast',
       [...t.matchAll(new RegExp(`(?<![^\\n])${S}*\\*[^*][^\\n]*(?![^\\n])`, 'gu'))].length +
       [...t.matchAll(new RegExp(`(?<![^\\n])${S}*-[^\\n]*(?![^\\n])`, 'gu'))].length,
     placeholders: (t: string) => [...t.matchAll(/\[[^\n]*?\]/g)].length,
-    titles: (t: string) => [...t.matchAll(/<<[^\n]+>>/g)].filter((m) => m[0].replace(/^<+/, '').replace(/>+$/, '').trim() !== '').length,
+    titles: (t: string) =>
+      [...t.matchAll(/<<[^\n]+>>/g)].filter((m) => m[0].replace(/^<+/, '').replace(/>+$/, '').trim() !== '').length,
   };
   const alphabet = ['*', '-', ' ', '\n', 'a', '[', ']', '<', '>', '\t'];
   let seed = 7;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const sample = (): string => Array.from({ length: Math.floor(random() * 24) }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const sample = (): string =>
+    Array.from({ length: Math.floor(random() * 24) }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
 
   it('bullets, placeholders and titles count what the regexes count on 3,000 random strings', () => {
     for (let i = 0; i < 3000; i++) {
@@ -354,10 +368,30 @@ describe('ifeval: linear-time scans agree with IFEval\'s regexes and stay fast',
   });
 
   it('long hostile inputs are checked in well under a second each', () => {
-    const hostile = ['\n'.repeat(300_000) + 'x', '['.repeat(300_000), '<<'.repeat(150_000), 'a' + ' '.repeat(300_000) + 'b', "x's".repeat(100_000), '"\\"'.repeat(100_000) + 'NaN', '!'.repeat(300_000), '. '.repeat(150_000) + 'x'];
+    const hostile = [
+      '\n'.repeat(300_000) + 'x',
+      '['.repeat(300_000),
+      '<<'.repeat(150_000),
+      'a' + ' '.repeat(300_000) + 'b',
+      "x's".repeat(100_000),
+      '"\\"'.repeat(100_000) + 'NaN',
+      '!'.repeat(300_000),
+      '. '.repeat(150_000) + 'x',
+    ];
     for (const text of hostile) {
       const { ms } = withCpuTime(() => {
-        for (const [key, value] of [['bullets', 1], ['placeholders', 1], ['title', true], ['words', 1], ['sentences', 1], ['capitalWords', 1], ['format', 'json'], ['paragraphs', 1], ['highlights', 1], ['endsWith', 'b']] as const) {
+        for (const [key, value] of [
+          ['bullets', 1],
+          ['placeholders', 1],
+          ['title', true],
+          ['words', 1],
+          ['sentences', 1],
+          ['capitalWords', 1],
+          ['format', 'json'],
+          ['paragraphs', 1],
+          ['highlights', 1],
+          ['endsWith', 'b'],
+        ] as const) {
           check(key, value, text);
         }
       });

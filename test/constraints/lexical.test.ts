@@ -47,8 +47,15 @@ describe('case', () => {
     assert.equal(r.message, '5 upper-case letters; all lower-case required');
   });
   it('upper, with accented letters; uncased scripts pass both', () => {
-    assertRows('case', 'upper', [['HELLO ÉCOLE 123', 0, true], ['ÉCOLE é', 1, false], ['你好，世界', 0, true]]);
-    assertRows('case', 'lower', [['école 123', 0, true], ['你好', 0, true]]);
+    assertRows('case', 'upper', [
+      ['HELLO ÉCOLE 123', 0, true],
+      ['ÉCOLE é', 1, false],
+      ['你好，世界', 0, true],
+    ]);
+    assertRows('case', 'lower', [
+      ['école 123', 0, true],
+      ['你好', 0, true],
+    ]);
   });
 });
 
@@ -68,18 +75,29 @@ describe('capitalWords', () => {
   // NASA, FBI, USA are capital words; "I", "A" (one letter) and "Hello" are not.
   const three = 'NASA and the FBI met I and A in the USA.';
   it('exactly N, N−1, N+1', () => {
-    assertRows('capitalWords', 3, [['NASA and the FBI met I and A.', 2, false], [three, 3, true], [`${three} OK`, 4, false]]);
+    assertRows('capitalWords', 3, [
+      ['NASA and the FBI met I and A.', 2, false],
+      [three, 3, true],
+      [`${three} OK`, 4, false],
+    ]);
   });
   it('at least', () => assertRows('capitalWords', { min: 3 }, [[three, 3, true]]));
 });
 
 describe('include', () => {
   it('substring, case-insensitive by default', () => {
-    assertRows('include', ['refund', 'policy'], [
-      ['Our Refunds POLICY', 'all present', true],
-      ['Our refunds', "missing 'policy'", false],
-    ]);
-    assert.equal(run('include', ['refund', 'policy'], 'nothing').message, "missing 'refund', 'policy'; all of 'refund', 'policy' required");
+    assertRows(
+      'include',
+      ['refund', 'policy'],
+      [
+        ['Our Refunds POLICY', 'all present', true],
+        ['Our refunds', "missing 'policy'", false],
+      ],
+    );
+    assert.equal(
+      run('include', ['refund', 'policy'], 'nothing').message,
+      "missing 'refund', 'policy'; all of 'refund', 'policy' required",
+    );
   });
   it('{wholeWord, caseSensitive}', () => {
     assert.equal(run('include', { words: ['refund'], wholeWord: true }, 'refunds only').pass, false);
@@ -122,7 +140,14 @@ describe('frequency', () => {
   });
   it('several words: the message names the failing ones; overflow occurrences are ranges', () => {
     const text = 'cat cat cat dog';
-    const r = run('frequency', [{ word: 'cat', count: { max: 1 } }, { word: 'dog', count: '>=1' }], text);
+    const r = run(
+      'frequency',
+      [
+        { word: 'cat', count: { max: 1 } },
+        { word: 'dog', count: '>=1' },
+      ],
+      text,
+    );
     assert.equal(r.pass, false);
     assert.equal(r.message, "'cat' 3 times; at most 1 allowed");
     assert.equal(r.measured, 'cat: 3, dog: 1');
@@ -133,7 +158,11 @@ describe('frequency', () => {
 describe('letters', () => {
   it('case-insensitive letter counts: N−1, N, N+1', () => {
     const value = [{ letter: 'q', count: { min: 3 } }];
-    assertRows('letters', value, [['Quick quay', 2, false], ['Quick quiet quay', 3, true], ['Quick quiet quay queue', 4, true]]);
+    assertRows('letters', value, [
+      ['Quick quay', 2, false],
+      ['Quick quiet quay', 3, true],
+      ['Quick quiet quay queue', 4, true],
+    ]);
     assertRows('letters', [{ letter: 'q', count: 3 }], [['Quick quiet quay queue', 4, false]]);
     assert.match(parseVerdict('letters', [{ letter: 'ab', count: 1 }]), /not one letter/);
   });
@@ -143,7 +172,10 @@ describe('language', () => {
   const english = 'The refund policy allows returns within thirty days of purchase for any reason.';
   const french = 'La politique de remboursement permet les retours dans les trente jours suivant l’achat.';
   it('detects the language of a sentence', () => {
-    assertRows('language', 'en', [[english, 'en', true], [french, 'fr', false]]);
+    assertRows('language', 'en', [
+      [english, 'en', true],
+      [french, 'fr', false],
+    ]);
     assertRows('language', 'fr', [[french, 'fr', true]]);
     assertRows('language', 'ja', [['吾輩は猫である。名前はまだ無い。', 'ja', true]]);
     assert.equal(run('language', 'en', french).message, 'language fr; en required');

@@ -5,7 +5,12 @@ import { assertRows, parseVerdict, run, sliceAll } from './helpers';
 
 describe('bullets', () => {
   const list = (n: number): string => Array.from({ length: n }, (_, i) => `- item ${i + 1}`).join('\n');
-  it('exactly N, N−1, N+1', () => assertRows('bullets', 3, [[list(2), 2, false], [list(3), 3, true], [list(4), 4, false]]));
+  it('exactly N, N−1, N+1', () =>
+    assertRows('bullets', 3, [
+      [list(2), 2, false],
+      [list(3), 3, true],
+      [list(4), 4, false],
+    ]));
   it('every marker counts; rules and fenced code do not', () => {
     const text = '- a\n* b\n+ c\n1. d\n2) e\n  - nested f\n---\n* * *\n```\n- code\n```\n-not a bullet';
     assertRows('bullets', 6, [[text, 6, true]]);
@@ -20,7 +25,11 @@ describe('bullets', () => {
 
 describe('highlights', () => {
   it('exactly N, N−1, N+1', () => {
-    assertRows('highlights', 2, [['*one* only', 1, false], ['*one* and **two**', 2, true], ['*one* *two* **three**', 3, false]]);
+    assertRows('highlights', 2, [
+      ['*one* only', 1, false],
+      ['*one* and **two**', 2, true],
+      ['*one* *two* **three**', 3, false],
+    ]);
   });
   it('stars with spaces inside, and multiplication, are not highlights', () => {
     const text = '*one* and * not * and 2 * 3 * 4\n* a bullet';
@@ -36,7 +45,11 @@ describe('highlights', () => {
 
 describe('sections', () => {
   it('Markdown headings: N−1, N, N+1', () => {
-    assertRows('sections', 2, [['# A\ntext', 1, false], ['# A\ntext\n## B\nmore\n#nope\n```\n# code\n```', 2, true], ['# A\n## B\n### C', 3, false]]);
+    assertRows('sections', 2, [
+      ['# A\ntext', 1, false],
+      ['# A\ntext\n## B\nmore\n#nope\n```\n# code\n```', 2, true],
+      ['# A\n## B\n### C', 3, false],
+    ]);
   });
   it('{count, marker}: lines starting MARKER <number>, case-sensitive', () => {
     const text = 'SECTION 1\nfirst\nSECTION 2\nsecond\nSection 3\nthird\n### SECTION 4\nfourth';
@@ -48,7 +61,11 @@ describe('sections', () => {
 describe('placeholders', () => {
   it('exactly N, N−1, N+1; links, empty brackets and task boxes do not count', () => {
     const two = 'Dear [name], you live at [address]. See [docs](http://x.y) and [ref][1].\n- [x] done\n[1]: http://x.y';
-    assertRows('placeholders', 2, [['Dear [name].', 1, false], [two, 2, true], ['[a] [b] [c]', 3, false]]);
+    assertRows('placeholders', 2, [
+      ['Dear [name].', 1, false],
+      [two, 2, true],
+      ['[a] [b] [c]', 3, false],
+    ]);
   });
 });
 

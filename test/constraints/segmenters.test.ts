@@ -3,11 +3,35 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { segmenter, segments } from '../../core/constraints/measure/segmenters';
 
-const PIECES = ['hello', ' ', 'wörld', ', ', '"quoted"', '{"a": [1, 2]}', '\n', '\r\n', 'e\u0301', '👩‍👩‍👧', '🇩🇪', '世界和平', 'ภาษาไทย', 'Mr. Smith went. ', 'U.S.A. ', '3,5', 'a.b', ' \u0301', '\u200b', '!', '?', '...', '\t'];
+const PIECES = [
+  'hello',
+  ' ',
+  'wörld',
+  ', ',
+  '"quoted"',
+  '{"a": [1, 2]}',
+  '\n',
+  '\r\n',
+  'e\u0301',
+  '👩‍👩‍👧',
+  '🇩🇪',
+  '世界和平',
+  'ภาษาไทย',
+  'Mr. Smith went. ',
+  'U.S.A. ',
+  '3,5',
+  'a.b',
+  ' \u0301',
+  '\u200b',
+  '!',
+  '?',
+  '...',
+  '\t',
+];
 
 function randomText(seed: number, length: number): string {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) >>> 0) / 4294967296);
+  const next = () => (state = (state * 1103515245 + 12345) >>> 0) / 4294967296;
   let text = '';
   while (text.length < length) text += PIECES[Math.floor(next() * PIECES.length)];
   return text;

@@ -17,7 +17,10 @@ describe('responses', () => {
     const r = run('responses', { count: 2 }, text);
     assert.equal(r.pass, false);
     assert.equal(r.message, '2 responses, but two are identical; exactly 2 distinct required');
-    assert.deepEqual(r.ranges.map((s) => s.offset), [text.lastIndexOf('Same.')]);
+    assert.deepEqual(
+      r.ranges.map((s) => s.offset),
+      [text.lastIndexOf('Same.')],
+    );
   });
   it('a custom separator', () => assertRows('responses', { count: 2, separator: '---' }, [['A\n---\nB', 2, true]]));
 });
@@ -55,8 +58,12 @@ describe('firstWord', () => {
     assert.equal(r.pass, false);
     assert.deepEqual(sliceAll(text, r.ranges), ['But']);
     assert.equal(r.message, "paragraph 2 starts with 'But'; 'However' required");
-    assert.equal(run('firstWord', value, 'Only one paragraph.').message, "only 1 paragraph; paragraph 2 starts with 'However' required");
+    assert.equal(
+      run('firstWord', value, 'Only one paragraph.').message,
+      "only 1 paragraph; paragraph 2 starts with 'However' required",
+    );
   });
-  it('a phrase compares its words', () => assert.equal(run('firstWord', { paragraph: 1, word: 'In short' }, 'In short, yes.').pass, true));
+  it('a phrase compares its words', () =>
+    assert.equal(run('firstWord', { paragraph: 1, word: 'In short' }, 'In short, yes.').pass, true));
   it('paragraph must be ≥ 1', () => assert.match(parseVerdict('firstWord', { paragraph: 0, word: 'x' }), /^error: /));
 });

@@ -34,9 +34,16 @@ async function applyDeclare(uri: string, text: string, title: string): Promise<s
   assert.equal(after.slice(0, edit.offset) + after.slice(edit.offset + edit.newText.length), text, 'the rest is byte-identical');
   const relinted = await lint(uri, after);
   const key = (finding.data as { key: string }).key;
-  assert.ok(!relinted.some((d) => d.ruleId.startsWith('instructions/') && (d.data as { key: string }).key === key), 'the finding is gone and no mismatch appears');
+  assert.ok(
+    !relinted.some((d) => d.ruleId.startsWith('instructions/') && (d.data as { key: string }).key === key),
+    'the finding is gone and no mismatch appears',
+  );
   for (const rule of ['frontmatter/syntax', 'frontmatter/schema']) {
-    assert.deepEqual(relinted.filter((d) => d.ruleId === rule).map((d) => d.message), before.filter((d) => d.ruleId === rule).map((d) => d.message), `${rule}: nothing new`);
+    assert.deepEqual(
+      relinted.filter((d) => d.ruleId === rule).map((d) => d.message),
+      before.filter((d) => d.ruleId === rule).map((d) => d.message),
+      `${rule}: nothing new`,
+    );
   }
   const document = parseDocument(uri, after);
   assert.ok(document.frontmatter && document.frontmatter.errors.length === 0, 'the YAML parses');
@@ -58,20 +65,28 @@ describe('Declare constraints.<key>', () => {
   it('frontmatter without constraints: appended as its last lines', async () => {
     const text = '---\nmodel: gpt-4o   # default\nbudget:\n  output: 300\n---\nAnswer in at most 50 words.\n';
     const after = await applyDeclare('a.prompt.md', text, 'Declare constraints.words: "<=50"');
-    assert.equal(after, '---\nmodel: gpt-4o   # default\nbudget:\n  output: 300\nconstraints:\n  words: "<=50"\n---\nAnswer in at most 50 words.\n');
+    assert.equal(
+      after,
+      '---\nmodel: gpt-4o   # default\nbudget:\n  output: 300\nconstraints:\n  words: "<=50"\n---\nAnswer in at most 50 words.\n',
+    );
     assert.deepEqual(parseYaml(after.split('---\n')[1]).constraints, { words: '<=50' });
   });
 
   it('the e2e workspace faq-answer prompt: a constraints block holding 50', async () => {
-    const text = '---\nmodel: gpt-4o-mini\nbudget:\n  output: 300\n  variables:\n    faq_excerpt: 1200\n    question: 150\n---\n\n# Task\n\nAnswer the customer\'s question using only the FAQ excerpt below. Answer in at most 50 words and\ndo not use bullet points.\n\n{{faq_excerpt}}\n\n{{question}}\n';
+    const text =
+      "---\nmodel: gpt-4o-mini\nbudget:\n  output: 300\n  variables:\n    faq_excerpt: 1200\n    question: 150\n---\n\n# Task\n\nAnswer the customer's question using only the FAQ excerpt below. Answer in at most 50 words and\ndo not use bullet points.\n\n{{faq_excerpt}}\n\n{{question}}\n";
     const after = await applyDeclare('faq-answer.prompt.md', text, 'Declare constraints.words: "<=50"');
     assert.match(after, /\nconstraints:\n {2}words: "<=50"\n---\n/);
   });
 
   it('block constraints: a line after the last entry, its indentation, past its comment and nested value', async () => {
-    const text = '---\nconstraints:\n    format: markdown   # rendered\n    paragraphs:\n      count: 2\n      separator: "***"\nmodel: gpt-4o\n---\nKeep your answer under 100 words.\n';
+    const text =
+      '---\nconstraints:\n    format: markdown   # rendered\n    paragraphs:\n      count: 2\n      separator: "***"\nmodel: gpt-4o\n---\nKeep your answer under 100 words.\n';
     const after = await applyDeclare('a.prompt.md', text, 'Declare constraints.words: "<100"');
-    assert.equal(after, '---\nconstraints:\n    format: markdown   # rendered\n    paragraphs:\n      count: 2\n      separator: "***"\n    words: "<100"\nmodel: gpt-4o\n---\nKeep your answer under 100 words.\n');
+    assert.equal(
+      after,
+      '---\nconstraints:\n    format: markdown   # rendered\n    paragraphs:\n      count: 2\n      separator: "***"\n    words: "<100"\nmodel: gpt-4o\n---\nKeep your answer under 100 words.\n',
+    );
   });
 
   it('CRLF files get CRLF lines', async () => {
@@ -93,9 +108,13 @@ describe('Declare constraints.<key>', () => {
   });
 
   it('.prompt.yml with constraints: the key is added to them', async () => {
-    const text = 'model: openai/gpt-4o\nconstraints:\n  format: text\nmessages:\n  - role: user\n    content: Reply in exactly 2 sentences.\n';
+    const text =
+      'model: openai/gpt-4o\nconstraints:\n  format: text\nmessages:\n  - role: user\n    content: Reply in exactly 2 sentences.\n';
     const after = await applyDeclare('a.prompt.yml', text, 'Declare constraints.sentences: 2');
-    assert.equal(after, 'model: openai/gpt-4o\nconstraints:\n  format: text\n  sentences: 2\nmessages:\n  - role: user\n    content: Reply in exactly 2 sentences.\n');
+    assert.equal(
+      after,
+      'model: openai/gpt-4o\nconstraints:\n  format: text\n  sentences: 2\nmessages:\n  - role: user\n    content: Reply in exactly 2 sentences.\n',
+    );
   });
 
   it('no fix for a flow mapping, an empty or non-mapping constraints value, or broken YAML', () => {

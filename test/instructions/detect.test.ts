@@ -38,13 +38,28 @@ describe('stated constraints: what is read', () => {
     ['Finally, you must return the result as JSON.', [['format', 'json', 'return the result as JSON']]],
     ['Questions are usually under 20 words; answer in at most 100 words.', [['words', '<=100', 'at most 100 words']]],
     ['Answer with one JSON object with the keys a and b.', [['format', 'json', 'Answer with one JSON']]],
-    ['Your entire response should be in English, and in all lowercase letters.', [['language', 'en', 'be in English'], ['case', 'lower', 'all lowercase letters']]],
+    [
+      'Your entire response should be in English, and in all lowercase letters.',
+      [
+        ['language', 'en', 'be in English'],
+        ['case', 'lower', 'all lowercase letters'],
+      ],
+    ],
     ['Your answer must be in all capital letters.', [['case', 'upper', 'all capital letters']]],
     ['Write your reply all uppercase.', [['case', 'upper', 'all uppercase']]],
     ['Do not use any commas in your response.', [['noCommas', true, 'Do not use any commas']]],
     ['Write the email without using any commas.', [['noCommas', true, 'without using any commas']]],
     ['In your response, refrain from the use of any commas.', [['noCommas', true, 'refrain from the use of any commas']]],
-    ['End your response with the exact phrase "Is there anything else I can help with?"', [['endsWith', 'Is there anything else I can help with?', 'End your response with the exact phrase "Is there anything else I can help with?"']]],
+    [
+      'End your response with the exact phrase "Is there anything else I can help with?"',
+      [
+        [
+          'endsWith',
+          'Is there anything else I can help with?',
+          'End your response with the exact phrase "Is there anything else I can help with?"',
+        ],
+      ],
+    ],
     ['Begin your reply with “Dear customer”.', [['startsWith', 'Dear customer', 'Begin your reply with “Dear customer”']]],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(detect(text), expected));
@@ -71,8 +86,14 @@ describe('stated constraints: what is read', () => {
 
 describe('stated format: plain prose', () => {
   it('"Reply in plain text, not JSON." states format: text, never json', () => {
-    assert.deepEqual(detectConstraints('Reply in plain text, not JSON.').map((s) => [s.key, s.value]), [['format', 'text']]);
-    assert.deepEqual(detectConstraints('Please answer as plain prose.').map((s) => [s.key, s.value]), [['format', 'text']]);
+    assert.deepEqual(
+      detectConstraints('Reply in plain text, not JSON.').map((s) => [s.key, s.value]),
+      [['format', 'text']],
+    );
+    assert.deepEqual(
+      detectConstraints('Please answer as plain prose.').map((s) => [s.key, s.value]),
+      [['format', 'text']],
+    );
   });
 });
 
@@ -130,7 +151,10 @@ describe('the matchers stay linear and never throw', () => {
   it('a megabyte of near-misses is scanned quickly', () => {
     const nearMiss = 'respond at most in at least as with about between 3 and '.repeat(20_000);
     const { result: found, ms } = withCpuTime(() => detectConstraints(nearMiss + ' answer in at most 5 words.'));
-    assert.deepEqual(found.map((s) => s.value), ['<=5']);
+    assert.deepEqual(
+      found.map((s) => s.value),
+      ['<=5'],
+    );
     assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`);
   });
   it('odd input is harmless', () => {

@@ -10,7 +10,8 @@ import { nodeRankLoader } from '../../node/ranks';
 import { nodeFileAccess } from '../../node/file-access';
 
 const host: EngineHost = { tokenizers: new TokenizerPool(nodeRankLoader), files: nodeFileAccess() };
-const lint = async (text: string) => (await lintDocument({ uri: 'a.prompt.md', text, config: defaultConfig() }, host)).diagnostics;
+const lint = async (text: string) =>
+  (await lintDocument({ uri: 'a.prompt.md', text, config: defaultConfig() }, host)).diagnostics;
 
 describe('disagreement', () => {
   const cases: Array<[Parameters<typeof disagreement>, string | undefined]> = [
@@ -47,24 +48,38 @@ describe('disagreement', () => {
     [['startsWith', 'Dear customer', 42], undefined],
   ];
   for (const [args, expected] of cases) {
-    it(`${args[0]}: text ${JSON.stringify(args[1])} vs declared ${JSON.stringify(args[2])}`, () => assert.equal(disagreement(...args), expected));
+    it(`${args[0]}: text ${JSON.stringify(args[1])} vs declared ${JSON.stringify(args[2])}`, () =>
+      assert.equal(disagreement(...args), expected));
   }
 });
 
 describe('instructions/mismatch', () => {
   it('reports at the phrase, relates the declared value, and its fix makes them agree with nothing else new', async () => {
-    const text = '---\nconstraints:\n  words: {max: 200}  # old limit\n  endsWith: {text: "Bye", caseSensitive: true}\n---\nKeep your answer under 100 words. End your reply with "Thanks".\n';
+    const text =
+      '---\nconstraints:\n  words: {max: 200}  # old limit\n  endsWith: {text: "Bye", caseSensitive: true}\n---\nKeep your answer under 100 words. End your reply with "Thanks".\n';
     const found = (await lint(text)).filter((d) => d.ruleId === 'instructions/mismatch');
-    assert.deepEqual(found.map((d) => text.slice(d.offset, d.offset + d.length)), ['under 100 words', 'End your reply with "Thanks"']);
-    assert.deepEqual(found.map((d) => d.related?.map((r) => text.slice(r.offset, r.offset + r.length))), [['{max: 200}'], ['{text: "Bye", caseSensitive: true}']]);
+    assert.deepEqual(
+      found.map((d) => text.slice(d.offset, d.offset + d.length)),
+      ['under 100 words', 'End your reply with "Thanks"'],
+    );
+    assert.deepEqual(
+      found.map((d) => d.related?.map((r) => text.slice(r.offset, r.offset + r.length))),
+      [['{max: 200}'], ['{text: "Bye", caseSensitive: true}']],
+    );
     assert.equal(found[1].fixes, undefined, 'no fix that would drop caseSensitive');
     const fix = found[0].fixes?.[0];
     assert.equal(fix?.title, 'Use the prompt\'s words: "<100"');
     const after = applyEdits(text, fix!.edits)!;
     assert.equal(after, text.replace('{max: 200}', '"<100"'));
     const relinted = await lint(after);
-    assert.deepEqual(relinted.filter((d) => d.ruleId === 'instructions/mismatch').map((d) => (d.data as { key: string }).key), ['endsWith']);
-    assert.deepEqual(relinted.filter((d) => d.ruleId.startsWith('frontmatter/')), []);
+    assert.deepEqual(
+      relinted.filter((d) => d.ruleId === 'instructions/mismatch').map((d) => (d.data as { key: string }).key),
+      ['endsWith'],
+    );
+    assert.deepEqual(
+      relinted.filter((d) => d.ruleId.startsWith('frontmatter/')),
+      [],
+    );
   });
   it('a declared limit stricter than the prose is a mismatch too, and so is prose contradicting a declared format', async () => {
     const text = '---\nconstraints:\n  words: {max: 50}\n  format: json\n---\nAnswer in at most 100 words, as plain prose.\n';

@@ -5,7 +5,11 @@ import { parseDocument } from '../../core/document';
 import { statedConstraints } from '../../core/instructions/stated';
 
 function stated(uri: string, text: string) {
-  return statedConstraints(parseDocument(uri, text)).map((s) => ({ key: s.key, value: s.value, at: text.slice(s.span.offset, s.span.offset + s.span.length) }));
+  return statedConstraints(parseDocument(uri, text)).map((s) => ({
+    key: s.key,
+    value: s.value,
+    at: text.slice(s.span.offset, s.span.offset + s.span.length),
+  }));
 }
 
 describe('statedConstraints', () => {
@@ -15,7 +19,8 @@ describe('statedConstraints', () => {
   });
 
   it('a key stated with two values is ambiguous and dropped; the same value twice is reported once, at the first', () => {
-    const text = 'Answer in at most 2 sentences here. Respond in JSON.\n\nLater, answer in at most 5 sentences. Respond in JSON.\n';
+    const text =
+      'Answer in at most 2 sentences here. Respond in JSON.\n\nLater, answer in at most 5 sentences. Respond in JSON.\n';
     assert.deepEqual(stated('a.prompt.md', text), [{ key: 'format', value: 'json', at: 'Respond in JSON' }]);
   });
 

@@ -10,10 +10,56 @@ export const COORDINATING_CONJUNCTIONS = ['and', 'but', 'for', 'nor', 'or', 'so'
 
 /** The 50 names IFBench's `count:person_names` looks for. */
 export const IFBENCH_PERSON_NAMES = [
-  'Emma', 'Liam', 'Sophia', 'Jackson', 'Olivia', 'Noah', 'Ava', 'Lucas', 'Isabella', 'Mason', 'Mia', 'Ethan', 'Charlotte',
-  'Alexander', 'Amelia', 'Benjamin', 'Harper', 'Leo', 'Zoe', 'Daniel', 'Chloe', 'Samuel', 'Lily', 'Matthew', 'Grace', 'Owen',
-  'Abigail', 'Gabriel', 'Ella', 'Jacob', 'Scarlett', 'Nathan', 'Victoria', 'Elijah', 'Layla', 'Nicholas', 'Audrey', 'David',
-  'Hannah', 'Christopher', 'Penelope', 'Thomas', 'Nora', 'Andrew', 'Aria', 'Joseph', 'Claire', 'Ryan', 'Stella', 'Jonathan',
+  'Emma',
+  'Liam',
+  'Sophia',
+  'Jackson',
+  'Olivia',
+  'Noah',
+  'Ava',
+  'Lucas',
+  'Isabella',
+  'Mason',
+  'Mia',
+  'Ethan',
+  'Charlotte',
+  'Alexander',
+  'Amelia',
+  'Benjamin',
+  'Harper',
+  'Leo',
+  'Zoe',
+  'Daniel',
+  'Chloe',
+  'Samuel',
+  'Lily',
+  'Matthew',
+  'Grace',
+  'Owen',
+  'Abigail',
+  'Gabriel',
+  'Ella',
+  'Jacob',
+  'Scarlett',
+  'Nathan',
+  'Victoria',
+  'Elijah',
+  'Layla',
+  'Nicholas',
+  'Audrey',
+  'David',
+  'Hannah',
+  'Christopher',
+  'Penelope',
+  'Thomas',
+  'Nora',
+  'Andrew',
+  'Aria',
+  'Joseph',
+  'Claire',
+  'Ryan',
+  'Stella',
+  'Jonathan',
 ];
 
 /**
@@ -65,7 +111,10 @@ export function ifbenchConstraints(instruction: IfevalInstruction): Record<strin
       return { lineFirstIsLast: true };
     case 'count:keywords_multiple':
       return {
-        frequency: [k.keyword1, k.keyword2, k.keyword3, k.keyword4, k.keyword5].map((word, i) => ({ word, count: [1, 2, 3, 5, 7][i] })),
+        frequency: [k.keyword1, k.keyword2, k.keyword3, k.keyword4, k.keyword5].map((word, i) => ({
+          word,
+          count: [1, 2, 3, 5, 7][i],
+        })),
       };
     default:
       return ifevalConstraints(instruction);

@@ -91,8 +91,7 @@ export const INSTRUCTION: Record<string, string> = {
 };
 
 const HANDLERS: Record<string, Handler> = {
-  words: (value, completion) =>
-    counted('words', value, ifevalWords(completion), ['word', 'words'], 'tail'),
+  words: (value, completion) => counted('words', value, ifevalWords(completion), ['word', 'words'], 'tail'),
   sentences: (value, completion) => {
     const range = countOf(value);
     return range && countedResult('sentences', range, ifevalSentenceCount(completion), ['sentence', 'sentences'], []);
@@ -103,8 +102,12 @@ const HANDLERS: Record<string, Handler> = {
     if (parsed.separator !== undefined && parsed.separator.trim() !== '***') return undefined;
     const { count, emptyMiddle } = starParagraphs(completion);
     if (emptyMiddle) {
-      return fail('paragraphs', 'an empty paragraph between *** dividers', parsed.range.label,
-        'an empty paragraph between two *** dividers; IFEval fails it whatever the count');
+      return fail(
+        'paragraphs',
+        'an empty paragraph between *** dividers',
+        parsed.range.label,
+        'an empty paragraph between two *** dividers; IFEval fails it whatever the count',
+      );
     }
     return countedResult('paragraphs', parsed.range, count, ['paragraph', 'paragraphs'], []);
   },
@@ -117,52 +120,99 @@ const HANDLERS: Record<string, Handler> = {
     const parsed = sectionsKey.parse(value);
     if (parsed === undefined || isValueError(parsed) || parsed.marker === undefined) return undefined;
     const splits = ifevalSections(completion, parsed.marker);
-    return countedResult('sections', parsed.range, splits.length, ['section', 'sections'], overflow(splits, parsed.range, 'each'));
+    return countedResult(
+      'sections',
+      parsed.range,
+      splits.length,
+      ['section', 'sections'],
+      overflow(splits, parsed.range, 'each'),
+    );
   },
   title: (value, completion) => {
     if (value !== true) return undefined;
     const found = ifevalTitles(completion).length > 0;
-    return verdict('title', found, found ? 'has a title' : 'no title', 'a <<title>>', found ? 'has a <<title>>' : 'no <<title>>; one required');
+    return verdict(
+      'title',
+      found,
+      found ? 'has a title' : 'no title',
+      'a <<title>>',
+      found ? 'has a <<title>>' : 'no <<title>>; one required',
+    );
   },
   postscript: (value, completion) => {
     const marker = postscriptKey.parse(value);
     if (marker === undefined || isValueError(marker)) return undefined;
     const found = postscriptRegex(marker).test(completion.toLowerCase());
     const required = `a postscript starting with "${marker}"`;
-    return verdict('postscript', found, found ? 'postscript' : 'no postscript', required,
-      found ? `has a postscript starting with "${marker}"` : `no "${marker}" anywhere; ${required} required`);
+    return verdict(
+      'postscript',
+      found,
+      found ? 'postscript' : 'no postscript',
+      required,
+      found ? `has a postscript starting with "${marker}"` : `no "${marker}" anywhere; ${required} required`,
+    );
   },
   format: (value, completion) => {
     if (value !== 'json') return undefined;
     const problem = pythonJsonError(ifevalJsonBody(completion));
-    return verdict('format', problem === undefined, problem === undefined ? 'JSON' : `does not parse as JSON (${problem})`, 'JSON',
-      problem === undefined ? 'JSON' : `does not parse as JSON (${problem}); JSON required`);
+    return verdict(
+      'format',
+      problem === undefined,
+      problem === undefined ? 'JSON' : `does not parse as JSON (${problem})`,
+      'JSON',
+      problem === undefined ? 'JSON' : `does not parse as JSON (${problem}); JSON required`,
+    );
   },
   endsWith: (value, completion) => {
     const affix = endsWithKey.parse(value);
     if (affix === undefined || isValueError(affix) || affix.caseSensitive) return undefined;
     const pass = endsWithPhrase(completion, affix.text);
     const quoted = JSON.stringify(affix.text);
-    return verdict('endsWith', pass, pass ? 'ends with it' : 'ends otherwise', `ends with ${quoted}`,
-      pass ? `ends with ${quoted}` : `does not end with ${quoted} (case and surrounding quotes ignored)`);
+    return verdict(
+      'endsWith',
+      pass,
+      pass ? 'ends with it' : 'ends otherwise',
+      `ends with ${quoted}`,
+      pass ? `ends with ${quoted}` : `does not end with ${quoted} (case and surrounding quotes ignored)`,
+    );
   },
   wrappedIn: (value, completion) => {
     if (value !== '"') return undefined;
     const pass = isQuoted(completion);
-    return verdict('wrappedIn', pass, pass ? 'wrapped' : 'not wrapped', 'wrapped in "', pass ? 'wrapped in "' : 'not wrapped in "; wrapped in " required');
+    return verdict(
+      'wrappedIn',
+      pass,
+      pass ? 'wrapped' : 'not wrapped',
+      'wrapped in "',
+      pass ? 'wrapped in "' : 'not wrapped in "; wrapped in " required',
+    );
   },
   case: (value, completion) => {
     if (value !== 'upper' && value !== 'lower') return undefined;
     const pass = hasCase(completion, value);
     const python = value === 'upper' ? 'isupper()' : 'islower()';
-    return verdict('case', pass, pass ? `all ${value}-case` : `not all ${value}-case`, `all ${value}-case`,
-      pass ? `all ${value}-case` : `not all ${value}-case (Python ${python} is false); all ${value}-case required`);
+    return verdict(
+      'case',
+      pass,
+      pass ? `all ${value}-case` : `not all ${value}-case`,
+      `all ${value}-case`,
+      pass ? `all ${value}-case` : `not all ${value}-case (Python ${python} is false); all ${value}-case required`,
+    );
   },
   noCommas: (value, completion) => {
     if (value !== true) return undefined;
     const commas = [...completion.matchAll(/,/g)].map((m) => ({ offset: m.index, length: 1 }));
     const pass = commas.length === 0;
-    return { ...verdict('noCommas', pass, commas.length, 'no commas', pass ? 'no commas' : `${plural(commas.length, 'comma')}; none allowed`), ranges: commas };
+    return {
+      ...verdict(
+        'noCommas',
+        pass,
+        commas.length,
+        'no commas',
+        pass ? 'no commas' : `${plural(commas.length, 'comma')}; none allowed`,
+      ),
+      ranges: commas,
+    };
   },
   capitalWords: (value, completion) => {
     const range = countOf(value);
@@ -173,17 +223,32 @@ const HANDLERS: Record<string, Handler> = {
     if (list === undefined || isValueError(list) || list.wholeWord || list.caseSensitive) return undefined;
     const missing = list.words.filter((w) => keywordMatches(completion, w).length === 0);
     const all = quote(list.words);
-    return { ...verdict('include', missing.length === 0, missing.length === 0 ? 'all present' : `missing ${quote(missing)}`, `includes ${all}`,
-      missing.length === 0 ? `includes ${all}` : `missing ${quote(missing)}; all of ${all} required`), data: { missing } };
+    return {
+      ...verdict(
+        'include',
+        missing.length === 0,
+        missing.length === 0 ? 'all present' : `missing ${quote(missing)}`,
+        `includes ${all}`,
+        missing.length === 0 ? `includes ${all}` : `missing ${quote(missing)}; all of ${all} required`,
+      ),
+      data: { missing },
+    };
   },
   exclude: (value, completion) => {
     const list = excludeKey.parse(value);
     if (list === undefined || isValueError(list) || !list.wholeWord || list.caseSensitive) return undefined;
-    const found = list.words.map((word) => ({ word, spans: forbiddenMatches(completion, word) })).filter((f) => f.spans.length > 0);
+    const found = list.words
+      .map((word) => ({ word, spans: forbiddenMatches(completion, word) }))
+      .filter((f) => f.spans.length > 0);
     const described = found.map((f) => `'${f.word}' (${plural(f.spans.length, 'time')})`).join(', ');
     return {
-      ...verdict('exclude', found.length === 0, found.length === 0 ? 'none present' : `contains ${described}`, `excludes ${quote(list.words)}`,
-        found.length === 0 ? `contains none of ${quote(list.words)}` : `contains ${described}; excluded`),
+      ...verdict(
+        'exclude',
+        found.length === 0,
+        found.length === 0 ? 'none present' : `contains ${described}`,
+        `excludes ${quote(list.words)}`,
+        found.length === 0 ? `contains none of ${quote(list.words)}` : `contains ${described}; excluded`,
+      ),
       ranges: found.flatMap((f) => f.spans).sort((a, b) => a.offset - b.offset),
       data: { found: found.map((f) => ({ word: f.word, count: f.spans.length })) },
     };
@@ -191,34 +256,62 @@ const HANDLERS: Record<string, Handler> = {
   frequency: (value, completion) => {
     const items = frequencyKey.parse(value);
     if (items === undefined || isValueError(items)) return undefined;
-    return itemsResult('frequency', items.map(({ item, range }) => ({ item: item.trim(), range, n: keywordMatches(completion, item.trim()).length })));
+    return itemsResult(
+      'frequency',
+      items.map(({ item, range }) => ({ item: item.trim(), range, n: keywordMatches(completion, item.trim()).length })),
+    );
   },
   letters: (value, completion) => {
     const items = lettersKey.parse(value);
     if (items === undefined || isValueError(items)) return undefined;
-    return itemsResult('letters', items.map(({ item, range }) => ({ item, range, n: letterCount(completion, pyStrip(item)) })));
+    return itemsResult(
+      'letters',
+      items.map(({ item, range }) => ({ item, range, n: letterCount(completion, pyStrip(item)) })),
+    );
   },
   language: (value, completion) => {
     if (typeof value !== 'string') return undefined;
     // langdetect raises on text with nothing to detect, and IFEval counts that as followed.
     const detected = detectLanguage(completion);
     if (detected === undefined) {
-      return verdict('language', true, 'undetermined', `language ${value}`, 'language undetermined (nothing to detect); IFEval counts it as followed');
+      return verdict(
+        'language',
+        true,
+        'undetermined',
+        `language ${value}`,
+        'language undetermined (nothing to detect); IFEval counts it as followed',
+      );
     }
     const pass = detected === value;
-    return { ...verdict('language', pass, detected, `language ${value}`, pass ? `language ${value}` : `language ${detected}; ${value} required`), data: { detector: 'langdetect', detected } };
+    return {
+      ...verdict(
+        'language',
+        pass,
+        detected,
+        `language ${value}`,
+        pass ? `language ${value}` : `language ${detected}; ${value} required`,
+      ),
+      data: { detector: 'langdetect', detected },
+    };
   },
   responses: (value, completion) => {
     const parsed = responsesKey.parse(value);
     if (parsed === undefined || isValueError(parsed)) return undefined;
     const { responses, emptyMiddle } = splitResponses(completion, parsed.separator);
     const required = `${parsed.range.label} distinct`;
-    if (emptyMiddle) return fail('responses', 'an empty response', required, `an empty response between two ${parsed.separator}; IFEval fails it`);
+    if (emptyMiddle)
+      return fail(
+        'responses',
+        'an empty response',
+        required,
+        `an empty response between two ${parsed.separator}; IFEval fails it`,
+      );
     const distinct = new Set(responses).size === responses.length;
     const countOk = inRange(responses.length, parsed.range);
-    const message = countOk && !distinct
-      ? `${responses.length} responses, but two are identical; ${required} required`
-      : countMessage(responses.length, 'response', 'responses', parsed.range);
+    const message =
+      countOk && !distinct
+        ? `${responses.length} responses, but two are identical; ${required} required`
+        : countMessage(responses.length, 'response', 'responses', parsed.range);
     return { key: 'responses', pass: countOk && distinct, measured: responses.length, required, message, ranges: [] };
   },
   repeatPrompt: (value, completion, ctx) => {
@@ -227,8 +320,13 @@ const HANDLERS: Record<string, Handler> = {
     const wanted = target.from === 'prompt' ? ctx.promptText : target.text;
     const pass = repeatsPrompt(completion, wanted);
     const what = target.from === 'prompt' ? 'the prompt' : 'the given text';
-    return verdict('repeatPrompt', pass, pass ? 'repeats it' : 'differs', `starts with ${what}`,
-      pass ? `starts with ${what}` : `does not start with ${what} (compared exactly, ignoring case)`);
+    return verdict(
+      'repeatPrompt',
+      pass,
+      pass ? 'repeats it' : 'differs',
+      `starts with ${what}`,
+      pass ? `starts with ${what}` : `does not start with ${what} (compared exactly, ignoring case)`,
+    );
   },
   firstWord: (value, completion) => {
     const parsed = firstWordKey.parse(value);
@@ -237,15 +335,31 @@ const HANDLERS: Record<string, Handler> = {
     const required = `paragraph ${paragraph} starts with '${word}'`;
     const { pieces, count } = blankLineParagraphs(completion);
     if (wanted && !inRange(count, wanted)) {
-      return fail('firstWord', plural(count, 'paragraph'), `${wanted.label} paragraphs; ${required}`, `${countMessage(count, 'paragraph', 'paragraphs', wanted)} (split on \\n\\n)`);
+      return fail(
+        'firstWord',
+        plural(count, 'paragraph'),
+        `${wanted.label} paragraphs; ${required}`,
+        `${countMessage(count, 'paragraph', 'paragraphs', wanted)} (split on \\n\\n)`,
+      );
     }
     const piece = pieces[paragraph - 1];
     if (paragraph > count || piece === undefined || pyStrip(piece) === '') {
-      return fail('firstWord', plural(count, 'paragraph'), required, `paragraph ${paragraph} is missing or empty (${plural(count, 'paragraph')} split on \\n\\n); ${required} required`);
+      return fail(
+        'firstWord',
+        plural(count, 'paragraph'),
+        required,
+        `paragraph ${paragraph} is missing or empty (${plural(count, 'paragraph')} split on \\n\\n); ${required} required`,
+      );
     }
     const actual = ifevalFirstWord(piece);
     const pass = actual === word.toLowerCase();
-    return verdict('firstWord', pass, actual, required, pass ? required : `paragraph ${paragraph} starts with '${actual}'; '${word}' required`);
+    return verdict(
+      'firstWord',
+      pass,
+      actual,
+      required,
+      pass ? required : `paragraph ${paragraph} starts with '${actual}'; '${word}' required`,
+    );
   },
 };
 
@@ -254,14 +368,33 @@ function countOf(value: unknown): CountRange | undefined {
   return isCountError(range) ? undefined : range;
 }
 
-function counted(key: string, value: unknown, spans: Span[], names: [string, string], how: 'each' | 'tail'): ConstraintResult | undefined {
+function counted(
+  key: string,
+  value: unknown,
+  spans: Span[],
+  names: [string, string],
+  how: 'each' | 'tail',
+): ConstraintResult | undefined {
   const range = countOf(value);
   return range && countedResult(key, range, spans.length, names, overflow(spans, range, how));
 }
 
-function countedResult(key: string, range: CountRange, n: number, [singular, pluralName]: [string, string], ranges: Span[]): ConstraintResult {
+function countedResult(
+  key: string,
+  range: CountRange,
+  n: number,
+  [singular, pluralName]: [string, string],
+  ranges: Span[],
+): ConstraintResult {
   const pass = inRange(n, range);
-  return { key, pass, measured: n, required: range.label, message: countMessage(n, singular, pluralName, range), ranges: pass ? [] : ranges };
+  return {
+    key,
+    pass,
+    measured: n,
+    required: range.label,
+    message: countMessage(n, singular, pluralName, range),
+    ranges: pass ? [] : ranges,
+  };
 }
 
 /** The things past the maximum: each of them, or one span from the first to the end of the last. */
@@ -276,19 +409,27 @@ function overflow(spans: Span[], range: CountRange, how: 'each' | 'tail'): Span[
 
 function itemsResult(key: string, items: { item: string; range: CountRange; n: number }[]): ConstraintResult {
   const failing = items.filter((i) => !inRange(i.n, i.range));
-  const describe = (i: { item: string; range: CountRange; n: number }): string => `'${i.item}' ${plural(i.n, 'time')}; ${i.range.label} required`;
+  const describe = (i: { item: string; range: CountRange; n: number }): string =>
+    `'${i.item}' ${plural(i.n, 'time')}; ${i.range.label} required`;
   return {
     key,
     pass: failing.length === 0,
     measured: items.map((i) => `'${i.item}' ${i.n}`).join(', '),
     required: items.map((i) => `'${i.item}' ${i.range.label}`).join(', '),
-    message: failing.length === 0 ? items.map((i) => `'${i.item}' ${plural(i.n, 'time')}`).join(', ') : failing.map(describe).join('; '),
+    message:
+      failing.length === 0 ? items.map((i) => `'${i.item}' ${plural(i.n, 'time')}`).join(', ') : failing.map(describe).join('; '),
     ranges: [],
     data: { counts: Object.fromEntries(items.map((i) => [i.item, i.n])) },
   };
 }
 
-function verdict(key: string, pass: boolean, measured: ConstraintResult['measured'], required: string, message: string): ConstraintResult {
+function verdict(
+  key: string,
+  pass: boolean,
+  measured: ConstraintResult['measured'],
+  required: string,
+  message: string,
+): ConstraintResult {
   return { key, pass, measured, required, message, ranges: [] };
 }
 

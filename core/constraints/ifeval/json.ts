@@ -9,7 +9,6 @@ export function ifevalJsonBody(completion: string): string {
   return pyStrip(text);
 }
 
-
 /**
  * Whether Python's `json.loads` accepts the text: standard JSON (as `JSON.parse`), plus the constants
  * `NaN`, `Infinity` and `-Infinity` that Python accepts by default. Answers the parse error otherwise.

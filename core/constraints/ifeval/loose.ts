@@ -13,5 +13,14 @@ export function looseVariants(completion: string): string[] {
   const removeLast = pyStrip(lines.slice(0, -1).join('\n'));
   const removeBoth = pyStrip(lines.slice(1, -1).join('\n'));
   const noStar = (text: string): string => text.replaceAll('*', '');
-  return [completion, noStar(completion), removeFirst, removeLast, removeBoth, noStar(removeFirst), noStar(removeLast), noStar(removeBoth)];
+  return [
+    completion,
+    noStar(completion),
+    removeFirst,
+    removeLast,
+    removeBoth,
+    noStar(removeFirst),
+    noStar(removeLast),
+    noStar(removeBoth),
+  ];
 }

@@ -30,7 +30,10 @@ export const alphabetLoop: ConstraintModule<true> = {
       pass: at < 0,
       measured: at < 0 ? 'in sequence' : `word ${at + 1} out of sequence`,
       required: 'words start with consecutive letters',
-      message: at < 0 ? 'each word starts with the next letter' : `word ${at + 1} does not start with the letter after the previous word's`,
+      message:
+        at < 0
+          ? 'each word starts with the next letter'
+          : `word ${at + 1} does not start with the letter after the previous word's`,
       ranges: [],
     };
   },

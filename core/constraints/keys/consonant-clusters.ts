@@ -17,7 +17,10 @@ export const consonantClusters: ConstraintModule<true> = {
       pass: ranges.length === 0,
       measured: ranges.length,
       required: 'a consonant cluster in every word',
-      message: ranges.length === 0 ? 'every word has a consonant cluster' : `${plural(ranges.length, 'word')} without a consonant cluster`,
+      message:
+        ranges.length === 0
+          ? 'every word has a consonant cluster'
+          : `${plural(ranges.length, 'word')} without a consonant cluster`,
       ranges,
     };
   },

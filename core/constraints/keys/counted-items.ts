@@ -16,7 +16,8 @@ export function parseCountedItems(
   value: unknown,
   check: (text: string) => string | undefined,
 ): CountedItem[] | ConstraintValueError {
-  if (!Array.isArray(value) || value.length === 0) return valueError(key, `${key}: expected a non-empty list of {${field}, count}`);
+  if (!Array.isArray(value) || value.length === 0)
+    return valueError(key, `${key}: expected a non-empty list of {${field}, count}`);
   const items: CountedItem[] = [];
   for (const entry of value) {
     const parsed = parseItem(key, field, entry, check);
@@ -26,7 +27,12 @@ export function parseCountedItems(
   return items;
 }
 
-function parseItem(key: string, field: string, entry: unknown, check: (text: string) => string | undefined): CountedItem | ConstraintValueError {
+function parseItem(
+  key: string,
+  field: string,
+  entry: unknown,
+  check: (text: string) => string | undefined,
+): CountedItem | ConstraintValueError {
   if (!isRecord(entry)) return valueError(key, `${key}: each item must be {${field}, count}`);
   const extra = unknownProperty(entry, [field, 'count']);
   if (extra) return valueError(key, `${key}: unknown property "${extra}" (expected ${field}, count)`);
@@ -47,7 +53,9 @@ export interface ItemMeasure {
 export function countedItemsResult(key: string, measures: ItemMeasure[]): ConstraintResult {
   const failing = measures.filter((m) => !inRange(m.spans.length, m.range));
   const shown = failing.length > 0 ? failing : measures;
-  const message = shown.map((m) => `'${m.item}' ${plural(m.spans.length, 'time')}; ${m.range.label} ${requirementVerb(m.range)}`).join('; ');
+  const message = shown
+    .map((m) => `'${m.item}' ${plural(m.spans.length, 'time')}; ${m.range.label} ${requirementVerb(m.range)}`)
+    .join('; ');
   return {
     key,
     pass: failing.length === 0,

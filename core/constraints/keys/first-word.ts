@@ -33,11 +33,25 @@ export const firstWord: ConstraintModule<FirstWordConstraint> = {
     const paras = paragraphs(completion);
     if (count && !inRange(paras.length, count)) {
       const message = countMessage(paras.length, 'paragraph', 'paragraphs', count);
-      return { key: 'firstWord', pass: false, measured: plural(paras.length, 'paragraph'), required: `${count.label} paragraphs; ${required}`, message, ranges: [] };
+      return {
+        key: 'firstWord',
+        pass: false,
+        measured: plural(paras.length, 'paragraph'),
+        required: `${count.label} paragraphs; ${required}`,
+        message,
+        ranges: [],
+      };
     }
     const para = paras[paragraph - 1];
     if (!para) {
-      return { key: 'firstWord', pass: false, measured: plural(paras.length, 'paragraph'), required, message: `only ${plural(paras.length, 'paragraph')}; ${required} required`, ranges: [] };
+      return {
+        key: 'firstWord',
+        pass: false,
+        measured: plural(paras.length, 'paragraph'),
+        required,
+        message: `only ${plural(paras.length, 'paragraph')}; ${required} required`,
+        ranges: [],
+      };
     }
     const text = completion.slice(para.offset, para.offset + para.length);
     const wanted = words(word).map((w) => w.text.toLowerCase());
@@ -46,7 +60,8 @@ export const firstWord: ConstraintModule<FirstWordConstraint> = {
     const pass = actual.toLowerCase() === wanted.join(' ');
     const first = head[0];
     const last = head[head.length - 1];
-    const ranges = pass || !first || !last ? [] : [{ offset: para.offset + first.offset, length: last.offset + last.length - first.offset }];
+    const ranges =
+      pass || !first || !last ? [] : [{ offset: para.offset + first.offset, length: last.offset + last.length - first.offset }];
     const message = pass ? required : `paragraph ${paragraph} starts with '${actual}'; '${word}' required`;
     return { key: 'firstWord', pass, measured: actual, required, message, ranges };
   },

@@ -15,7 +15,8 @@ export const format: ConstraintModule<Format> = {
     value === 'json' || value === 'markdown' || value === 'text'
       ? value
       : valueError('format', 'format: expected json, markdown or text'),
-  check: (want, completion) => (want === 'json' ? checkJson(completion) : want === 'markdown' ? checkMarkdown(completion) : checkText(completion)),
+  check: (want, completion) =>
+    want === 'json' ? checkJson(completion) : want === 'markdown' ? checkMarkdown(completion) : checkText(completion),
 };
 
 function result(pass: boolean, measured: string, required: string, ranges: ConstraintResult['ranges'] = []): ConstraintResult {
@@ -45,5 +46,10 @@ function checkText(completion: string): ConstraintResult {
   const links = [...completion.matchAll(LINK)].map((m) => ({ offset: m.index, length: m[0].length }));
   const marks = [...sections(completion), ...bullets(completion), ...highlights(completion), ...fences, ...links];
   const ranges = marks.map(({ offset, length }) => ({ offset, length })).sort((a, b) => a.offset - b.offset);
-  return result(ranges.length === 0, ranges.length === 0 ? 'plain text' : `Markdown syntax (${ranges.length} places)`, 'plain text', ranges);
+  return result(
+    ranges.length === 0,
+    ranges.length === 0 ? 'plain text' : `Markdown syntax (${ranges.length} places)`,
+    'plain text',
+    ranges,
+  );
 }

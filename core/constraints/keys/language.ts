@@ -19,7 +19,8 @@ export const language: ConstraintModule<string> = {
     if (typeof value !== 'string' || !/^[a-z]{2}$/.test(value)) {
       return valueError('language', 'language: expected an ISO 639-1 code (two lower-case letters, e.g. en, de, ja)');
     }
-    if (!LANGUAGE_CODES.has(value)) return valueError('language', `language: "${value}" cannot be identified; known languages: ${CODES}`);
+    if (!LANGUAGE_CODES.has(value))
+      return valueError('language', `language: "${value}" cannot be identified; known languages: ${CODES}`);
     return value;
   },
   check(want, completion) {
@@ -27,10 +28,22 @@ export const language: ConstraintModule<string> = {
     const detected = raw === undefined ? '' : raw.startsWith('zh-') ? 'zh' : raw;
     const words = countWords(completion);
     const required = `language ${want}`;
-    if (detected === want) return { key: 'language', pass: true, measured: want, required, message: `language ${want}`, ranges: [] };
+    if (detected === want)
+      return { key: 'language', pass: true, measured: want, required, message: `language ${want}`, ranges: [] };
     if (detected === '' || detected === 'unknown' || words < MIN_WORDS_FOR_VERDICT) {
-      const why = detected === '' || detected === 'unknown' ? 'no language detected' : `too short to tell (${words} words; detector guessed ${detected})`;
-      return { key: 'language', pass: true, measured: 'undetermined', required, message: `language undetermined: ${why}`, ranges: [], data: { detected, words } };
+      const why =
+        detected === '' || detected === 'unknown'
+          ? 'no language detected'
+          : `too short to tell (${words} words; detector guessed ${detected})`;
+      return {
+        key: 'language',
+        pass: true,
+        measured: 'undetermined',
+        required,
+        message: `language undetermined: ${why}`,
+        ranges: [],
+        data: { detected, words },
+      };
     }
     return {
       key: 'language',

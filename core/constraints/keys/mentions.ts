@@ -20,7 +20,11 @@ export const mentions: ConstraintModule<Mentions> = {
     if (extra) return valueError('mentions', `mentions: unknown property "${extra}" (expected count, words, caseSensitive)`);
     const count = countFor('mentions', value.count);
     if (isValueError(count)) return count;
-    if (!Array.isArray(value.words) || value.words.length === 0 || !value.words.every((w) => typeof w === 'string' && w.length > 0)) {
+    if (
+      !Array.isArray(value.words) ||
+      value.words.length === 0 ||
+      !value.words.every((w) => typeof w === 'string' && w.length > 0)
+    ) {
       return valueError('mentions', 'mentions: words must be a non-empty list');
     }
     if (value.caseSensitive !== undefined && typeof value.caseSensitive !== 'boolean') {
@@ -30,7 +34,9 @@ export const mentions: ConstraintModule<Mentions> = {
   },
   check({ count, words, caseSensitive }, completion) {
     const found = new Set(
-      words.filter((w) => new RegExp(`${PY_BOUNDARY}${escapeRegex(w)}${PY_BOUNDARY}`, caseSensitive ? 'u' : 'iu').test(completion)),
+      words.filter((w) =>
+        new RegExp(`${PY_BOUNDARY}${escapeRegex(w)}${PY_BOUNDARY}`, caseSensitive ? 'u' : 'iu').test(completion),
+      ),
     );
     return { ...measuredCount('mentions', count, found.size, 'listed item', 'listed items'), data: { found: [...found] } };
   },

@@ -23,7 +23,9 @@ export const noAdjacentInitials: ConstraintModule<true> = {
       pass: pair === undefined,
       measured: pair ? `"${pair[0]} ${pair[1]}"` : 'none',
       required: 'consecutive words start with different letters',
-      message: pair ? `"${pair[0]}" and "${pair[1]}" start with the same letter` : 'consecutive words start with different letters',
+      message: pair
+        ? `"${pair[0]}" and "${pair[1]}" start with the same letter`
+        : 'consecutive words start with different letters',
       ranges: [],
     };
   },

@@ -2,7 +2,14 @@
 // One RE2 refuses (look-around, back-references) runs on a backtracking matcher with a step budget (docs/security.md).
 // A list declares several, all of which must hold; `absent: true` turns one around (it must match nowhere).
 import { RE2JS } from 're2js';
-import { compileBounded, isBudgetExceeded, newBudget, PATTERN_STEP_BUDGET, re2Flags, type BoundedRegex } from '../../regex/bounded';
+import {
+  compileBounded,
+  isBudgetExceeded,
+  newBudget,
+  PATTERN_STEP_BUDGET,
+  re2Flags,
+  type BoundedRegex,
+} from '../../regex/bounded';
 import type { Span } from '../../diagnostic';
 import type { ConstraintResult, ConstraintValueError } from '../types';
 import type { ConstraintModule } from '../module';
@@ -24,7 +31,8 @@ function parseOne(value: unknown, where: string): PatternConstraint | Constraint
   if (extra) return valueError('pattern', `${where}: unknown property "${extra}" (expected regex, flags, fullMatch, absent)`);
   const { regex, flags = '', fullMatch = false, absent = false } = value;
   if (typeof regex !== 'string' || regex === '') return valueError('pattern', `${where}: regex must be non-empty text`);
-  if (typeof flags !== 'string' || !/^[imsu]*$/.test(flags)) return valueError('pattern', `${where}: flags may only be i, m, s and u`);
+  if (typeof flags !== 'string' || !/^[imsu]*$/.test(flags))
+    return valueError('pattern', `${where}: flags may only be i, m, s and u`);
   if (typeof fullMatch !== 'boolean') return valueError('pattern', `${where}: fullMatch must be true or false`);
   if (typeof absent !== 'boolean') return valueError('pattern', `${where}: absent must be true or false`);
   if (absent && fullMatch) return valueError('pattern', `${where}: absent and fullMatch cannot be combined`);
@@ -94,7 +102,10 @@ function checkAbsent(p: PatternConstraint, re: BoundedRegex, completion: string)
     from += m.end;
   }
   const required = `no match of /${p.regex}/${p.flags}`;
-  const message = ranges.length === 0 ? required : `${ranges.length === 1 ? '1 match' : `${ranges.length} matches`} of /${p.regex}/${p.flags}; none allowed`;
+  const message =
+    ranges.length === 0
+      ? required
+      : `${ranges.length === 1 ? '1 match' : `${ranges.length} matches`} of /${p.regex}/${p.flags}; none allowed`;
   return { key: 'pattern', pass: ranges.length === 0, measured: ranges.length, required, message, ranges };
 }
 
@@ -102,7 +113,10 @@ function checkAbsent(p: PatternConstraint, re: BoundedRegex, completion: string)
  * RE2 when it accepts the regex; else (look-around, back-references) the bounded backtracking matcher, with the
  * `u` flag like RE2 when JavaScript accepts the regex so. A regex neither can run is a message naming the construct.
  */
-export function boundedPattern(regex: string, flags: string): { ok: true; re: BoundedRegex } | { ok: false; message: string; offset?: number } {
+export function boundedPattern(
+  regex: string,
+  flags: string,
+): { ok: true; re: BoundedRegex } | { ok: false; message: string; offset?: number } {
   const re2 = compilePattern(regex, flags);
   if (re2.ok) {
     const bounded = compileBounded(regex, flags, re2.re);
@@ -117,7 +131,12 @@ export function boundedPattern(regex: string, flags: string): { ok: true; re: Bo
   if (re2.ok) return { ok: false, message: `invalid regex: ${jsProblem}` };
   // Atomic groups and possessive quantifiers are neither RE2 nor JavaScript syntax; for look-around the JavaScript error says more than RE2's.
   const construct = NEITHER.map(([re, name]) => [re.exec(regex), name] as const).find(([m]) => m);
-  if (construct?.[0]) return { ok: false, message: `unsupported regex syntax: ${construct[1]} \`${construct[0][0]}\` (neither RE2 nor JavaScript regexes have atomic groups or possessive quantifiers)`, offset: construct[0].index };
+  if (construct?.[0])
+    return {
+      ok: false,
+      message: `unsupported regex syntax: ${construct[1]} \`${construct[0][0]}\` (neither RE2 nor JavaScript regexes have atomic groups or possessive quantifiers)`,
+      offset: construct[0].index,
+    };
   return /\(\?<?[=!]|\\[1-9]|\\k</.test(regex) ? { ok: false, message: `invalid regex: ${jsProblem}` } : re2;
 }
 
@@ -191,7 +210,14 @@ function checkFind(p: PatternConstraint, re: BoundedRegex, completion: string): 
   const found = m !== undefined;
   const required = `matches /${p.regex}/${p.flags}`;
   const ranges: Span[] = m ? [{ offset: m.start, length: m.end - m.start }] : [];
-  return { key: 'pattern', pass: found, measured: found ? 'matches' : 'no match', required, message: found ? `matches /${p.regex}/${p.flags}` : `no match; ${required} required`, ranges };
+  return {
+    key: 'pattern',
+    pass: found,
+    measured: found ? 'matches' : 'no match',
+    required,
+    message: found ? `matches /${p.regex}/${p.flags}` : `no match; ${required} required`,
+    ranges,
+  };
 }
 
 /** The trimmed completion must match as a whole; on failure the range is the tail after the longest matching start. */
@@ -199,7 +225,8 @@ function checkFull(p: PatternConstraint, re: BoundedRegex, completion: string): 
   const { text, offset } = trimmed(completion);
   const required = `matches /${p.regex}/${p.flags} in full`;
   const budget = newBudget();
-  if (re.matchesAll(text, budget)) return { key: 'pattern', pass: true, measured: 'matches in full', required, message: required, ranges: [] };
+  if (re.matchesAll(text, budget))
+    return { key: 'pattern', pass: true, measured: 'matches in full', required, message: required, ranges: [] };
   const prefix = Math.max(re.prefix(text, budget), 0);
   const tail = { offset: offset + prefix, length: text.length - prefix };
   const measured = prefix > 0 ? `matches only the first ${prefix} characters` : 'does not match';

@@ -24,7 +24,10 @@ export const primeWordLengths: ConstraintModule<true> = {
       pass: bad.length === 0,
       measured: bad.length,
       required: 'every word of prime length',
-      message: bad.length === 0 ? 'every word has a prime length' : `${plural(bad.length, 'word')} of non-prime length, e.g. "${bad[0]}"`,
+      message:
+        bad.length === 0
+          ? 'every word has a prime length'
+          : `${plural(bad.length, 'word')} of non-prime length, e.g. "${bad[0]}"`,
       ranges: [],
     };
   },

@@ -20,7 +20,14 @@ export const repeatPrompt: ConstraintModule<RepeatTarget> = {
     const what = target.from === 'prompt' ? 'the prompt' : JSON.stringify(abbreviate(wanted));
     const mismatch = prefixMismatch(completion, wanted);
     if (mismatch === undefined) {
-      return { key: 'repeatPrompt', pass: true, measured: 'repeats it', required: `starts with ${what}`, message: `starts with ${what}`, ranges: [] };
+      return {
+        key: 'repeatPrompt',
+        pass: true,
+        measured: 'repeats it',
+        required: `starts with ${what}`,
+        message: `starts with ${what}`,
+        ranges: [],
+      };
     }
     return {
       key: 'repeatPrompt',

@@ -21,16 +21,18 @@ export const responses: ConstraintModule<ResponsesConstraint> = {
     const range = countFor('responses', value.count);
     if (isValueError(range)) return range;
     const { separator = DEFAULT_SEPARATOR } = value;
-    if (typeof separator !== 'string' || separator === '') return valueError('responses', 'responses: separator must be non-empty text');
+    if (typeof separator !== 'string' || separator === '')
+      return valueError('responses', 'responses: separator must be non-empty text');
     return { range, separator };
   },
   check({ range, separator }, completion) {
     const parts = splitResponses(completion, separator);
     const duplicate = firstDuplicate(completion, parts);
     const countOk = inRange(parts.length, range);
-    const message = countOk && duplicate
-      ? `${parts.length} responses, but two are identical; ${range.label} distinct required`
-      : countMessage(parts.length, 'response', 'responses', range);
+    const message =
+      countOk && duplicate
+        ? `${parts.length} responses, but two are identical; ${range.label} distinct required`
+        : countMessage(parts.length, 'response', 'responses', range);
     return {
       key: 'responses',
       pass: countOk && !duplicate,

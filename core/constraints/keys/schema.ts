@@ -20,13 +20,25 @@ export const schema: ConstraintModule<true> = {
       return fail('does not parse as JSON', `does not parse as JSON (${problem.message}); schema not checked`, [at]);
     }
     const failures = ctx.schema.validate(body.text);
-    if (failures.length === 0) return { key: 'schema', pass: true, measured: 'valid', required: 'valid against the schema', message: 'valid against the schema', ranges: [] };
+    if (failures.length === 0)
+      return {
+        key: 'schema',
+        pass: true,
+        measured: 'valid',
+        required: 'valid against the schema',
+        message: 'valid against the schema',
+        ranges: [],
+      };
     const ranges = failures.map((f) => ({ offset: body.offset + f.span.offset, length: f.span.length }));
     const first = failures[0]!;
     const where = first.pointer === '' ? '' : ` at ${first.pointer}`;
     const more = failures.length > 1 ? ` (and ${plural(failures.length - 1, 'more error')})` : '';
     return {
-      ...fail(plural(failures.length, 'schema error'), `${first.message}${where}${more}; valid against the schema required`, ranges),
+      ...fail(
+        plural(failures.length, 'schema error'),
+        `${first.message}${where}${more}; valid against the schema required`,
+        ranges,
+      ),
       data: { failures: failures.map((f) => ({ pointer: f.pointer, keyword: f.keyword, message: f.message })) },
     };
   },

@@ -49,7 +49,9 @@ export const title: ConstraintModule<Markers> = {
       required: `a ${shape}`,
       message: first
         ? `has the title ${completion.slice(first.offset, first.offset + first.length)}`
-        : markers === true ? 'no <<title>>; a title in double angular brackets required' : `no ${shape}; a title between ${markers.open} and ${markers.close} required`,
+        : markers === true
+          ? 'no <<title>>; a title in double angular brackets required'
+          : `no ${shape}; a title between ${markers.open} and ${markers.close} required`,
       ranges: [],
     };
   },

@@ -22,7 +22,13 @@ export const wordRepeats: ConstraintModule<CountRange> = {
   parse: (value) => countFor('wordRepeats', value),
   check(range, completion) {
     const { word, count } = mostRepeated(completion);
-    const result = measuredCount('wordRepeats', range, count, 'occurrence of the most repeated word', 'occurrences of the most repeated word');
+    const result = measuredCount(
+      'wordRepeats',
+      range,
+      count,
+      'occurrence of the most repeated word',
+      'occurrences of the most repeated word',
+    );
     return word ? { ...result, message: `${result.message} ("${word}")` } : result;
   },
 };

@@ -18,7 +18,8 @@ export const wrappedIn: ConstraintModule<Wrap> = {
     const extra = unknownProperty(value, ['open', 'close']);
     if (extra) return valueError('wrappedIn', `wrappedIn: unknown property "${extra}" (expected open, close)`);
     const { open, close } = value;
-    if (typeof open !== 'string' || open === '' || typeof close !== 'string' || close === '') return valueError('wrappedIn', EXPECTED);
+    if (typeof open !== 'string' || open === '' || typeof close !== 'string' || close === '')
+      return valueError('wrappedIn', EXPECTED);
     return { open, close };
   },
   check({ open, close }, completion) {
@@ -27,10 +28,18 @@ export const wrappedIn: ConstraintModule<Wrap> = {
     const closes = text.length >= open.length + close.length && text.endsWith(close);
     const ranges = [];
     if (!opens && text.length > 0) ranges.push({ offset, length: Math.min(open.length, text.length) });
-    if (!closes && text.length > 0) ranges.push({ offset: offset + Math.max(0, text.length - close.length), length: Math.min(close.length, text.length) });
+    if (!closes && text.length > 0)
+      ranges.push({ offset: offset + Math.max(0, text.length - close.length), length: Math.min(close.length, text.length) });
     const missing = !opens && !closes ? 'does not start or end' : !opens ? 'does not start' : 'does not end';
     const wrap = open === close ? open : `${open} … ${close}`;
-    const what = open === close ? `with ${open}` : !opens && !closes ? `with ${open} and ${close}` : !opens ? `with ${open}` : `with ${close}`;
+    const what =
+      open === close
+        ? `with ${open}`
+        : !opens && !closes
+          ? `with ${open} and ${close}`
+          : !opens
+            ? `with ${open}`
+            : `with ${close}`;
     return {
       key: 'wrappedIn',
       pass: opens && closes,

@@ -52,7 +52,12 @@ function load(): Model {
   for (const record of PROFILES.slice(0, cut).split('|')) {
     const colon = record.indexOf(':');
     langs.push(record.slice(0, colon));
-    totals.push(record.slice(colon + 1).split(',').map(Number));
+    totals.push(
+      record
+        .slice(colon + 1)
+        .split(',')
+        .map(Number),
+    );
   }
   const entries = new Map<string, string>();
   let at = cut + 1;
@@ -111,7 +116,10 @@ function normalize(ch: string, kanji: Map<string, string>): string {
 
 /** URLs and e-mail addresses removed, Vietnamese composed, at most 10,000 characters, runs of spaces collapsed. */
 function prepare(text: string): string[] {
-  const cleaned = text.replace(URL_RE, ' ').replace(MAIL_RE, ' ').replace(VI_RE, (_, base: string, mark: string) => VI_COMPOSED[VI_MARKS.indexOf(mark)]![VI_BASE.indexOf(base)]!);
+  const cleaned = text
+    .replace(URL_RE, ' ')
+    .replace(MAIL_RE, ' ')
+    .replace(VI_RE, (_, base: string, mark: string) => VI_COMPOSED[VI_MARKS.indexOf(mark)]![VI_BASE.indexOf(base)]!);
   const chars = [...cleaned].slice(0, MAX_TEXT_LENGTH);
   const out: string[] = [];
   let previous = '';
@@ -243,7 +251,58 @@ export function profileLanguages(): readonly string[] {
  * it equal to them): every profile, with `zh` for both Chinese ones (`zh-cn`, `zh-tw`).
  */
 export const LANGUAGE_CODES: ReadonlySet<string> = new Set([
-  'af', 'ar', 'bg', 'bn', 'ca', 'cs', 'cy', 'da', 'de', 'el', 'en', 'es', 'et', 'fa', 'fi', 'fr', 'gu', 'he',
-  'hi', 'hr', 'hu', 'id', 'it', 'ja', 'kn', 'ko', 'lt', 'lv', 'mk', 'ml', 'mr', 'ne', 'nl', 'no', 'pa', 'pl',
-  'pt', 'ro', 'ru', 'sk', 'sl', 'so', 'sq', 'sv', 'sw', 'ta', 'te', 'th', 'tl', 'tr', 'uk', 'ur', 'vi', 'zh',
+  'af',
+  'ar',
+  'bg',
+  'bn',
+  'ca',
+  'cs',
+  'cy',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fa',
+  'fi',
+  'fr',
+  'gu',
+  'he',
+  'hi',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'kn',
+  'ko',
+  'lt',
+  'lv',
+  'mk',
+  'ml',
+  'mr',
+  'ne',
+  'nl',
+  'no',
+  'pa',
+  'pl',
+  'pt',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'so',
+  'sq',
+  'sv',
+  'sw',
+  'ta',
+  'te',
+  'th',
+  'tl',
+  'tr',
+  'uk',
+  'ur',
+  'vi',
+  'zh',
 ]);

@@ -32,7 +32,8 @@ export function unfence(completion: string): JsonBody {
 /** The first parse error of strict JSON (no comments, no trailing commas), or undefined when it parses. */
 export function jsonProblem(text: string): JsonProblem | undefined {
   const deep = jsonDepthOver(text, MAX_JSON_DEPTH);
-  if (deep !== undefined) return { offset: deep, length: 1, message: `nesting too deep: more than ${MAX_JSON_DEPTH} levels are not parsed` };
+  if (deep !== undefined)
+    return { offset: deep, length: 1, message: `nesting too deep: more than ${MAX_JSON_DEPTH} levels are not parsed` };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];

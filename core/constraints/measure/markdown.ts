@@ -70,7 +70,9 @@ export function highlights(text: string): Span[] {
 /** Markdown ATX headings (`# …` to `###### …`), or with a marker, lines starting `MARKER <number>`. */
 export function sections(text: string, marker?: string): Span[] {
   const test = marker === undefined ? HEADING : markerLine(marker);
-  return proseLines(text).filter((l) => test.test(l.text)).map(trimmedLine);
+  return proseLines(text)
+    .filter((l) => test.test(l.text))
+    .map(trimmedLine);
 }
 
 /** `[square bracket]` placeholders; links, link definitions and task-list boxes do not count. */
@@ -83,7 +85,11 @@ export function placeholders(text: string): Span[] {
 /** `<<titles>>` with some non-space text inside. */
 export function titles(text: string): Span[] {
   return matchesIn({ offset: 0, length: text.length, text }, TITLE).filter(
-    (s) => text.slice(s.offset + 2, s.offset + s.length - 2).replace(/^<+|>+$/g, '').trim() !== '',
+    (s) =>
+      text
+        .slice(s.offset + 2, s.offset + s.length - 2)
+        .replace(/^<+|>+$/g, '')
+        .trim() !== '',
   );
 }
 

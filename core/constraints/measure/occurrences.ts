@@ -27,7 +27,10 @@ export function occurrences(text: string, phrase: string, options: MatchOptions)
 
 function atWordBoundaries(text: string, span: Span): boolean {
   const end = span.offset + span.length;
-  return boundary(text, span.offset, text.codePointAt(span.offset), 'before') && boundary(text, end, codePointBefore(text, end), 'after');
+  return (
+    boundary(text, span.offset, text.codePointAt(span.offset), 'before') &&
+    boundary(text, end, codePointBefore(text, end), 'after')
+  );
 }
 
 function boundary(text: string, at: number, inside: number | undefined, side: 'before' | 'after'): boolean {

@@ -23,7 +23,10 @@ const CHUNK = 512;
  * words also after a space or comma before an ASCII letter, quote or bracket (for graphemes, between any two printable
  * ASCII characters). A chunk runs from at least CHUNK characters to the next such place.
  */
-export function* segments(granularity: Granularity, text: string): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
+export function* segments(
+  granularity: Granularity,
+  text: string,
+): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
   const s = segmenter(granularity);
   let start = 0;
   while (start < text.length) {
