@@ -93,6 +93,14 @@ const STATS_THROTTLE_MS = 150;
 /** A lint runs this long before it yields to other messages (hover, completion, cancellation). */
 const SLICE_MS = 15;
 
+/**
+ * How long a request (hover, completion, code actions) still waits for a lint that has started yielding before it
+ * is answered from the last finished lint. Most lints yield at least once, and answering at once would give every
+ * request after a keystroke an empty or stale answer; only a lint longer than this (a cold multi-megabyte prompt)
+ * makes requests go ahead without it.
+ */
+const REQUEST_PATIENCE_MS = 1500;
+
 const yieldToEventLoop: () => Promise<void> =
   typeof setImmediate === 'function'
     ? () => new Promise((resolve) => setImmediate(resolve))
@@ -492,10 +500,11 @@ export class PromptWorkspace {
   }
 
   /** Resolves to 'yielding' once the entry's running lint yields (at once if it already does); never otherwise. */
+  /** Resolves once the entry's lint has been yielding for REQUEST_PATIENCE_MS (see there). */
   private untilYielding(entry: PromptEntry): Promise<'yielding'> {
     const yielding = (entry.yielding ??= { waiters: [], active: false });
-    if (yielding.active) return Promise.resolve('yielding');
-    return new Promise((resolve) => yielding.waiters.push(() => resolve('yielding')));
+    const started = yielding.active ? Promise.resolve() : new Promise<void>((resolve) => yielding.waiters.push(() => resolve()));
+    return started.then(() => new Promise((resolve) => setTimeout(() => resolve('yielding'), REQUEST_PATIENCE_MS)));
   }
 
   private stopYielding(entry: PromptEntry): void {
