@@ -1077,7 +1077,8 @@ step('document link: a samples glob typed in the frontmatter is a link, and Ctrl
 /** The preview webview's frame: the one holding `.message` sections. */
 async function previewFrame() {
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(500)) {
-    for (const frame of page.frames()) {
+    // The newest frame first: a re-rendered preview may leave its previous document behind for a moment.
+    for (const frame of [...page.frames()].reverse()) {
       if ((await frame.locator('section.message').count().catch(() => 0)) > 0) return frame;
     }
   }
@@ -1105,9 +1106,9 @@ step('rendered preview: testData rows substituted, messages by role with the CLI
   await shot('46-preview');
   // The second testData row, picked in the preview.
   await frame.locator('select#set').selectOption('1');
-  const second = await previewFrame();
+  // Each render replaces the webview's document: find the frame again on every try.
   for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
-    messages = await previewMessages(second).catch(() => []);
+    messages = await previewMessages(await previewFrame()).catch(() => []);
     if (messages[1]?.text.startsWith('Branch: grw-87-referral-banner')) break;
   }
   assert.ok(messages[1]?.text.startsWith('Branch: grw-87-referral-banner'), `row 2 rendered: ${messages[1]?.text}`);
