@@ -162,7 +162,7 @@ describe('completion: values', () => {
   it('offers enum values, booleans and examples', async () => {
     assert.deepEqual(labels((await complete('---\nconstraints:\n  case: |\n---\nHi\n')).items), ['lower', 'upper']);
     assert.deepEqual(labels((await complete('---\nconstraints:\n  noCommas: |\n---\nHi\n')).items), ['true', 'false']);
-    assert.deepEqual(labels((await complete('---\nconstraints:\n  compat: |\n---\nHi\n')).items), ['ifeval']);
+    assert.deepEqual(labels((await complete('---\nconstraints:\n  compat: |\n---\nHi\n')).items), ['ifeval', 'ifbench']);
     assert.ok(labels((await complete('---\nbudget:\n  warnAt: |\n---\nHi\n')).items).includes('0.8'));
   });
 
