@@ -29,7 +29,8 @@ const TRIAGE = 'ticket-triage.prompt.md';
 const HR = 'hr-policy-answerer.prompt.md';
 const FAQ = 'faq-answer.prompt.md';
 const TRIAGE_SAMPLE = 'ticket-triage.samples/late-parcel.json';
-const PASSING_REPLY = 'Hi Dana,\n\nYour boots are inside the 30-day return window, so I have emailed you a prepaid return label. Your refund goes to your card once the parcel reaches us.\n\nIs there anything else I can help with?';
+const PASSING_REPLY =
+  'Hi Dana,\n\nYour boots are inside the 30-day return window, so I have emailed you a prepaid return label. Your refund goes to your card once the parcel reaches us.\n\nIs there anything else I can help with?';
 
 /** @type {import('playwright-core').BrowserContext} */
 let context;
@@ -53,7 +54,11 @@ function isLocal(url) {
 
 /** The CLI's own numbers for a workspace file (`promptbound count --json`). */
 function cliCount(file) {
-  const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'count', '--json', join(ROOT, 'test', 'e2e', 'workspace', file)], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'promptbound.js'), 'count', '--json', join(ROOT, 'test', 'e2e', 'workspace', file)],
+    { encoding: 'utf8' },
+  );
   const [entry] = JSON.parse(out);
   return entry;
 }
@@ -62,7 +67,11 @@ function cliCount(file) {
 function cliStats(file) {
   let out;
   try {
-    out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '-f', 'json', join(ROOT, 'test', 'e2e', 'workspace', file)], { encoding: 'utf8' });
+    out = execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '-f', 'json', join(ROOT, 'test', 'e2e', 'workspace', file)],
+      { encoding: 'utf8' },
+    );
   } catch (error) {
     out = error.stdout; // exit 1: the file has errors
   }
@@ -71,7 +80,11 @@ function cliStats(file) {
 
 /** `promptbound count --raw -m MODEL -`: a text's tokens as the CLI counts them. */
 function cliCountText(text, model) {
-  const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'count', '--raw', '--json', '-m', model, '-'], { encoding: 'utf8', input: text });
+  const out = execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'promptbound.js'), 'count', '--raw', '--json', '-m', model, '-'],
+    { encoding: 'utf8', input: text },
+  );
   return JSON.parse(out)[0];
 }
 
@@ -82,7 +95,11 @@ function cliStatsOfText(name, text) {
     writeFileSync(join(dir, name), text);
     let out;
     try {
-      out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '--no-samples', '-f', 'json', join(dir, name)], { encoding: 'utf8' });
+      out = execFileSync(
+        process.execPath,
+        [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '--no-samples', '-f', 'json', join(dir, name)],
+        { encoding: 'utf8' },
+      );
     } catch (error) {
       out = error.stdout;
     }
@@ -96,7 +113,20 @@ function cliStatsOfText(name, text) {
 function cliStatsWith(file, model) {
   let out;
   try {
-    out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '-f', 'json', '-m', model, join(ROOT, 'test', 'e2e', 'workspace', file)], { encoding: 'utf8' });
+    out = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'promptbound.js'),
+        'check',
+        '--stats',
+        '-f',
+        'json',
+        '-m',
+        model,
+        join(ROOT, 'test', 'e2e', 'workspace', file),
+      ],
+      { encoding: 'utf8' },
+    );
   } catch (error) {
     out = error.stdout;
   }
@@ -107,18 +137,36 @@ function cliStatsWith(file, model) {
 function cliPromptFiles() {
   let out;
   try {
-    out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '-f', 'json', join(ROOT, 'test', 'e2e', 'workspace')], { encoding: 'utf8' });
+    out = execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'promptbound.js'), 'check', '--stats', '-f', 'json', join(ROOT, 'test', 'e2e', 'workspace')],
+      { encoding: 'utf8' },
+    );
   } catch (error) {
     out = error.stdout;
   }
-  return JSON.parse(out).filter((f) => f.stats).map((f) => f.filePath);
+  return JSON.parse(out)
+    .filter((f) => f.stats)
+    .map((f) => f.filePath);
 }
 
 /** `promptbound validate --prompt FILE -f json -`: the CLI's verdict on a completion text. */
 function cliValidate(prompt, text) {
   let out;
   try {
-    out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'validate', '--prompt', join(ROOT, 'test', 'e2e', 'workspace', prompt), '-f', 'json', '-'], { encoding: 'utf8', input: text });
+    out = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'promptbound.js'),
+        'validate',
+        '--prompt',
+        join(ROOT, 'test', 'e2e', 'workspace', prompt),
+        '-f',
+        'json',
+        '-',
+      ],
+      { encoding: 'utf8', input: text },
+    );
   } catch (error) {
     out = error.stdout;
   }
@@ -130,16 +178,32 @@ function cliValidate(prompt, text) {
 function cliDiagnostics() {
   let out;
   try {
-    out = execFileSync(process.execPath, [join(ROOT, 'bin', 'promptbound.js'), 'check', '-f', 'json', join(ROOT, 'test', 'e2e', 'workspace')], { encoding: 'utf8' });
+    out = execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'promptbound.js'), 'check', '-f', 'json', join(ROOT, 'test', 'e2e', 'workspace')],
+      { encoding: 'utf8' },
+    );
   } catch (error) {
     out = error.stdout;
   }
   const severity = { error: 'error', warning: 'warning', info: 'info', 2: 'error', 1: 'warning', 0: 'info' };
-  return JSON.parse(out).flatMap((f) => f.messages.map((m) => ({ file: f.filePath, severity: severity[m.severity] ?? String(m.severity), line: m.line, column: m.column, message: m.message, rule: m.ruleId })));
+  return JSON.parse(out).flatMap((f) =>
+    f.messages.map((m) => ({
+      file: f.filePath,
+      severity: severity[m.severity] ?? String(m.severity),
+      line: m.line,
+      column: m.column,
+      message: m.message,
+      rule: m.ruleId,
+    })),
+  );
 }
 
 function workspaceLines(file, from, to) {
-  return readFileSync(join(ROOT, 'test', 'e2e', 'workspace', file), 'utf8').split('\n').slice(from - 1, to).join('\n');
+  return readFileSync(join(ROOT, 'test', 'e2e', 'workspace', file), 'utf8')
+    .split('\n')
+    .slice(from - 1, to)
+    .join('\n');
 }
 
 function grouped(n) {
@@ -213,7 +277,12 @@ async function hoverOver(target, hover = page.locator('.monaco-editor .monaco-ho
     const box = await target.boundingBox();
     if (box) {
       await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { steps: 2 });
-      if (await hover.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) {
+      if (
+        await hover.waitFor({ state: 'visible', timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      ) {
         await page.waitForTimeout(400); // the hover fades in: let the screenshot see it
         return hover;
       }
@@ -239,7 +308,10 @@ async function pickAction(menu, label) {
 
 /** Clicks the quick pick row whose label is exactly `label`. */
 async function pickQuick(quick, label) {
-  const row = quick.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.]/g, '\\.')}$`) }) }).first();
+  const row = quick
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.]/g, '\\.')}$`) }) })
+    .first();
   await row.waitFor({ timeout: WAIT });
   await row.click();
 }
@@ -252,7 +324,13 @@ async function codeActionsAt(line, column) {
   for (let attempt = 1; ; attempt++) {
     await goTo(line, column);
     await page.keyboard.press('Control+.');
-    if (await menu.waitFor({ state: 'visible', timeout: attempt < 3 ? 4000 : WAIT }).then(() => true, () => false)) break;
+    if (
+      await menu.waitFor({ state: 'visible', timeout: attempt < 3 ? 4000 : WAIT }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     assert.ok(attempt < 3, `no code action menu at ${line}:${column} after ${attempt} tries`);
     await page.waitForTimeout(500);
   }
@@ -284,8 +362,13 @@ async function hasThemeBackground(locator, name) {
 
 /** The rendered text of the active editor, lines in order (Monaco reuses line elements out of DOM order). */
 async function editorText() {
-  const lines = await editor().locator('.view-line').evaluateAll((els) => els.map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent ?? '' })));
-  return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n');
+  const lines = await editor()
+    .locator('.view-line')
+    .evaluateAll((els) => els.map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent ?? '' })));
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text.replace(/\u00a0/g, ' '))
+    .join('\n');
 }
 
 /** File: Revert File on the active editor, after closing whatever menu or widget is open. */
@@ -339,15 +422,26 @@ before(async () => {
   profile = process.env.PB_E2E_PROFILE ?? mkdtempSync(join(tmpdir(), 'promptbound-e2e-'));
   mkdirSync(join(profile, 'Default'), { recursive: true });
   // Webviews (the token-breakdown chart) live in iframes on another origin: allow their storage.
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+  );
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
     timeout: 60_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   context.setDefaultTimeout(WAIT);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
@@ -372,9 +466,17 @@ after(async () => {
   if (process.env.PB_E2E_CONSOLE) process.stdout.write(consoleLines.join('\n') + '\n');
   else if (failures > 0) {
     // For diagnosis in CI: the browser's errors (the extension host forwards the extension's console.error).
-    const errors = consoleLines.filter((l) => /^\[error\]/.test(l) && !/Failed to load resource: the server responded with a status of 404/.test(l));
-    process.stdout.write(`# browser console errors (${errors.length}; PB_E2E_CONSOLE=1 prints everything):\n${errors.slice(-30).map((l) => `#   ${l.slice(0, 400)}`).join('\n')}\n`);
-    if (pageErrors.length) process.stdout.write(`# page errors:\n${pageErrors.map((l) => `#   ${l.slice(0, 400)}`).join('\n')}\n`);
+    const errors = consoleLines.filter(
+      (l) => /^\[error\]/.test(l) && !/Failed to load resource: the server responded with a status of 404/.test(l),
+    );
+    process.stdout.write(
+      `# browser console errors (${errors.length}; PB_E2E_CONSOLE=1 prints everything):\n${errors
+        .slice(-30)
+        .map((l) => `#   ${l.slice(0, 400)}`)
+        .join('\n')}\n`,
+    );
+    if (pageErrors.length)
+      process.stdout.write(`# page errors:\n${pageErrors.map((l) => `#   ${l.slice(0, 400)}`).join('\n')}\n`);
   }
   await context?.close().catch(() => {});
   if (profile) rmSync(profile, { recursive: true, force: true });
@@ -414,12 +516,19 @@ step('the workbench loads the workspace and the extension', async () => {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   const rows = await page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts();
-  for (const name of [ANNUAL, PR, REFUND]) assert.ok(rows.some((r) => r.includes(name)), `explorer lists ${name}: ${rows}`);
+  for (const name of [ANNUAL, PR, REFUND])
+    assert.ok(
+      rows.some((r) => r.includes(name)),
+      `explorer lists ${name}: ${rows}`,
+    );
   await page.locator('.tabs-container .tab.active', { hasText: ANNUAL }).waitFor({ timeout: WAIT });
   // The language mode is the extension's (contributed languages), and its status bar item appears once the server counted.
   const mode = page.locator('.statusbar-item[id="status.editor.mode"]');
   await assert.doesNotReject(mode.filter({ hasText: /prompty/i }).waitFor({ timeout: WAIT }), 'language mode is Prompty');
-  await assert.doesNotReject(statusItem().waitFor({ timeout: 45_000 }), `the promptbound status bar item appears${dumpDiagnostics()}`);
+  await assert.doesNotReject(
+    statusItem().waitFor({ timeout: 45_000 }),
+    `the promptbound status bar item appears${dumpDiagnostics()}`,
+  );
   await shot('01-workbench');
 });
 
@@ -434,7 +543,9 @@ step('Lint All Prompt Files in Workspace: the Problems panel holds exactly the d
   // Every file's markers, read from the rows' aria-labels: "Error: <message> at line L and character C. generated by …".
   let shown = [];
   for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(500)) {
-    const labels = await panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const labels = await panel
+      .locator('.monaco-list-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
     shown = labels
       .map((l) => /^(Error|Warning|Info)[^:]*: ([\s\S]*) at line (\d+) and character (\d+)\./.exec(l))
       .filter(Boolean)
@@ -447,8 +558,16 @@ step('Lint All Prompt Files in Workspace: the Problems panel holds exactly the d
   assert.deepEqual(shown, want);
   // And the rule ids, as the rows show them: "… promptbound(rule) [Ln L, Col C]" (the brackets are CSS).
   const texts = await panel.locator('.monaco-list-row').allInnerTexts();
-  const rules = texts.map((t) => /promptbound ?\(? ?([^)\s]+) ?\)? ?\[Ln (\d+), Col (\d+)\]/.exec(t.replace(/[\s\u00a0]+/g, ' '))).filter(Boolean).map((m) => `${m[1]} ${m[2]}:${m[3]}`).sort();
-  assert.deepEqual(rules, expected.map((d) => `${d.rule} ${d.line}:${d.column}`).sort(), `rows: ${JSON.stringify(texts.slice(0, 3))}`);
+  const rules = texts
+    .map((t) => /promptbound ?\(? ?([^)\s]+) ?\)? ?\[Ln (\d+), Col (\d+)\]/.exec(t.replace(/[\s\u00a0]+/g, ' ')))
+    .filter(Boolean)
+    .map((m) => `${m[1]} ${m[2]}:${m[3]}`)
+    .sort();
+  assert.deepEqual(
+    rules,
+    expected.map((d) => `${d.rule} ${d.line}:${d.column}`).sort(),
+    `rows: ${JSON.stringify(texts.slice(0, 3))}`,
+  );
   await shot('02-problems-equal-cli');
   await runCommand('View: Toggle Maximized Panel');
   await closePanel();
@@ -462,7 +581,10 @@ step('budget/context-window: squiggle on the deployment line and a Problems entr
   // CLI: 14:23 error … budget/context-window — line 14 is `    azure_deployment: gpt-4o`.
   const line = viewLine('azure_deployment: gpt-4o');
   const [sq, ln] = [await squiggle.boundingBox(), await line.boundingBox()];
-  assert.ok(sq && ln && Math.abs(sq.y - ln.y) < ln.height, `the squiggle (${JSON.stringify(sq)}) is on the azure_deployment line (${JSON.stringify(ln)})`);
+  assert.ok(
+    sq && ln && Math.abs(sq.y - ln.y) < ln.height,
+    `the squiggle (${JSON.stringify(sq)}) is on the azure_deployment line (${JSON.stringify(ln)})`,
+  );
   const panel = await problemsText(ANNUAL);
   await panel.locator('.monaco-list-row', { hasText: 'budget/context-window' }).first().waitFor({ timeout: WAIT });
   const text = await panel.innerText();
@@ -495,27 +617,38 @@ step('status bar: token count equal to the CLI, window and model, error colour, 
   assert.ok(m, `status bar item "${text}" reads "N / W tokens · model"`);
   assert.equal(stats.tokens, count.tokens, 'count and check agree on the prompt tokens');
   assert.equal(stats.input, count.tokens + count.overhead + stats.variables);
-  assert.equal(Number(m[1].replaceAll(',', '')), stats.input, `status bar count ${m[1]} = the CLI's input ${stats.input} (count ${count.tokens} + overhead ${count.overhead} + variables ${stats.variables})`);
+  assert.equal(
+    Number(m[1].replaceAll(',', '')),
+    stats.input,
+    `status bar count ${m[1]} = the CLI's input ${stats.input} (count ${count.tokens} + overhead ${count.overhead} + variables ${stats.variables})`,
+  );
   assert.equal(m[2], '128k');
   assert.equal(m[3], count.model);
   // Over the window: the item is coloured as an error.
   const error = await hasThemeBackground(item, 'statusBarItem-errorBackground');
   assert.ok(error.ok, `the item has the theme's error background: ${JSON.stringify(error)}`);
   await item.hover();
-  const tooltip = page.locator('.monaco-hover:not(.hidden), .workbench-hover').filter({ hasText: /variables/i }).first();
+  const tooltip = page
+    .locator('.monaco-hover:not(.hidden), .workbench-hover')
+    .filter({ hasText: /variables/i })
+    .first();
   await tooltip.waitFor({ state: 'visible', timeout: WAIT });
   const tip = await tooltip.innerText();
   assert.match(tip, /variables/i);
   assert.match(tip, /output reserve/i);
   assert.match(tip, new RegExp(grouped(stats.variables)), `tooltip shows the variables' ${stats.variables} tokens: ${tip}`);
   assert.match(tip, new RegExp(grouped(stats.output)), `tooltip shows the ${stats.output}-token output reserve: ${tip}`);
-  assert.match(tip, new RegExp(grouped(count.tokens + count.overhead) + '|' + grouped(count.tokens)), `tooltip shows the prompt's ${count.tokens} tokens: ${tip}`);
+  assert.match(
+    tip,
+    new RegExp(grouped(count.tokens + count.overhead) + '|' + grouped(count.tokens)),
+    `tooltip shows the prompt's ${count.tokens} tokens: ${tip}`,
+  );
   await shot('05-status-bar-tooltip');
   await page.mouse.move(700, 450);
   await escape();
 });
 
-step('status bar near the budget: ≈ for the prompt\'s approximate model, warning colour, equal to the CLI', async () => {
+step("status bar near the budget: ≈ for the prompt's approximate model, warning colour, equal to the CLI", async () => {
   await openFile(HR);
   const stats = cliStats(HR);
   assert.equal(stats.approximate, true);
@@ -553,7 +686,10 @@ step('code actions on the wranAt line: the did-you-mean fix is offered', async (
   const menu = page.locator('.action-widget');
   await menu.waitFor({ state: 'visible', timeout: WAIT });
   const items = await menu.locator('.monaco-list-row').allInnerTexts();
-  assert.ok(items.some((t) => /wranAt/.test(t) && /warnAt/.test(t)), `menu offers the warnAt fix: ${JSON.stringify(items)}`);
+  assert.ok(
+    items.some((t) => /wranAt/.test(t) && /warnAt/.test(t)),
+    `menu offers the warnAt fix: ${JSON.stringify(items)}`,
+  );
   await shot('08-code-actions-did-you-mean');
 });
 
@@ -563,7 +699,10 @@ step('quick fix through the UI: warnAt replaces wranAt and the diagnostic disapp
   await pickAction(menu, /warnAt/);
   await viewLine('warnAt: 0.7').waitFor({ timeout: WAIT });
   assert.equal(await editor().locator('.view-line', { hasText: 'wranAt: 0.7' }).count(), 0, 'no wranAt key is left');
-  await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: WAIT }), 'the frontmatter/schema error is gone');
+  await assert.doesNotReject(
+    editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: WAIT }),
+    'the frontmatter/schema error is gone',
+  );
   await shot('09-quick-fix-applied');
 });
 
@@ -577,14 +716,29 @@ step('code actions: disable a rule for this line / for this file; applying one s
   const menu = page.locator('.action-widget');
   await menu.waitFor({ state: 'visible', timeout: WAIT });
   const items = await menu.locator('.monaco-list-row').allInnerTexts();
-  assert.ok(items.some((t) => /disable/i.test(t) && /template\/undefined-variable/.test(t) && /line/i.test(t)), `disable for this line: ${JSON.stringify(items)}`);
-  assert.ok(items.some((t) => /disable/i.test(t) && /template\/undefined-variable/.test(t) && /file/i.test(t)), `disable for this file: ${JSON.stringify(items)}`);
+  assert.ok(
+    items.some((t) => /disable/i.test(t) && /template\/undefined-variable/.test(t) && /line/i.test(t)),
+    `disable for this line: ${JSON.stringify(items)}`,
+  );
+  assert.ok(
+    items.some((t) => /disable/i.test(t) && /template\/undefined-variable/.test(t) && /file/i.test(t)),
+    `disable for this file: ${JSON.stringify(items)}`,
+  );
   await shot('10-code-actions-disable');
   await pickAction(menu, /disable.*line/i);
-  await viewLine('promptbound-disable-next-line').waitFor({ timeout: WAIT }).catch(() => {});
+  await viewLine('promptbound-disable-next-line')
+    .waitFor({ timeout: WAIT })
+    .catch(() => {});
   const lines = await editor().locator('.view-lines').innerText();
-  assert.match(lines.replace(/\u00a0/g, ' '), /promptbound[- ]disable[- ]next[- ]line.*template\/undefined-variable/i, 'a disable-next-line comment naming the rule was inserted');
-  await assert.doesNotReject(editor().locator('.squiggly-warning').first().waitFor({ state: 'detached', timeout: WAIT }), 'the warning is gone');
+  assert.match(
+    lines.replace(/\u00a0/g, ' '),
+    /promptbound[- ]disable[- ]next[- ]line.*template\/undefined-variable/i,
+    'a disable-next-line comment naming the rule was inserted',
+  );
+  await assert.doesNotReject(
+    editor().locator('.squiggly-warning').first().waitFor({ state: 'detached', timeout: WAIT }),
+    'the warning is gone',
+  );
   await shot('11-disable-line-applied');
 });
 
@@ -596,9 +750,15 @@ step('CodeLens: per-section token counts on the headings, equal to the CLI', asy
   const sections = cliCount(REFUND).sections;
   // Lenses are rendered for the lines on screen: Role, Tone and What you may decide at least.
   for (const s of sections.slice(0, 3)) {
-    assert.ok(texts.some((t) => t.includes(grouped(s.tokens))), `a lens shows ${s.title}'s ${s.tokens} tokens: ${JSON.stringify(texts)}`);
+    assert.ok(
+      texts.some((t) => t.includes(grouped(s.tokens))),
+      `a lens shows ${s.title}'s ${s.tokens} tokens: ${JSON.stringify(texts)}`,
+    );
   }
-  assert.ok(texts.some((t) => /150/.test(t)), `the Tone lens shows its 150-token budget: ${JSON.stringify(texts)}`);
+  assert.ok(
+    texts.some((t) => /150/.test(t)),
+    `the Tone lens shows its 150-token budget: ${JSON.stringify(texts)}`,
+  );
   await shot('12-codelens-sections');
 });
 
@@ -625,87 +785,116 @@ step('hover on one of our frontmatter keys shows its docs with a link', async ()
   const text = await hover.innerText();
   assert.match(text, /warnAt/);
   assert.match(text, /budget|input/i, `the key is explained: ${text}`);
-  const links = await hover.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-href') || a.getAttribute('href') || a.getAttribute('title') || ''));
-  assert.ok(links.some((h) => /^https?:\/\//.test(h)), `the hover links to the docs: ${JSON.stringify(links)}`);
+  const links = await hover
+    .locator('a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('data-href') || a.getAttribute('href') || a.getAttribute('title') || ''));
+  assert.ok(
+    links.some((h) => /^https?:\/\//.test(h)),
+    `the hover links to the docs: ${JSON.stringify(links)}`,
+  );
   await shot('15-hover-key-docs');
 });
 
-step('selection: the status bar adds the selection\'s count, equal to the CLI; "Count Tokens of Selection" reports it', async () => {
-  await openFile(REFUND);
-  // Within budget (4% of the input budget): no warning or error colour.
-  for (const state of ['errorBackground', 'warningBackground']) {
-    assert.equal((await hasThemeBackground(statusItem(), `statusBarItem-${state}`)).ok, false, `no ${state} when the prompt is within budget`);
-  }
-  // Lines 28–30: the Tone bullets (with {{customer_name}}), selected from 28:1 to 31:1.
-  await goTo(28, 1);
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
-  const expected = cliCountText(workspaceLines(REFUND, 28, 30) + '\n', 'gpt-4o-mini');
-  const item = page.locator('.part.statusbar .statusbar-item', { hasText: /^\s*sel / }).first();
-  await assert.doesNotReject(item.waitFor({ timeout: WAIT }), 'the status bar shows a selection count');
-  const text = (await item.innerText()).trim();
-  const m = /^sel\s+(≈?)([\d,]+)\s*·\s*([\d,]+)\s*\/\s*128k tokens\s*·\s*gpt-4o-mini/.exec(text);
-  assert.ok(m, `"${text}" reads "sel N · M / 128k tokens · gpt-4o-mini"`);
-  assert.equal(Number(m[2].replaceAll(',', '')), expected.tokens, `selection ${m[2]} = promptbound count --raw -m gpt-4o-mini of the same text (${expected.tokens})`);
-  assert.equal(Number(m[3].replaceAll(',', '')), cliStats(REFUND).input, 'the document count is still shown');
-  await shot('16-status-bar-selection');
-  await runCommand(commandTitle('promptbound.countSelection'));
-  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Selection:' }).first();
-  await assert.doesNotReject(toast.waitFor({ timeout: WAIT }), 'a notification reports the count');
-  assert.match(await toast.innerText(), new RegExp(`Selection: ${expected.tokens} tokens \\(gpt-4o-mini\\)`));
-  await page.waitForTimeout(600);
-  await shot('17-count-selection-command');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('ArrowLeft'); // collapse the selection
-});
+step(
+  'selection: the status bar adds the selection\'s count, equal to the CLI; "Count Tokens of Selection" reports it',
+  async () => {
+    await openFile(REFUND);
+    // Within budget (4% of the input budget): no warning or error colour.
+    for (const state of ['errorBackground', 'warningBackground']) {
+      assert.equal(
+        (await hasThemeBackground(statusItem(), `statusBarItem-${state}`)).ok,
+        false,
+        `no ${state} when the prompt is within budget`,
+      );
+    }
+    // Lines 28–30: the Tone bullets (with {{customer_name}}), selected from 28:1 to 31:1.
+    await goTo(28, 1);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+    const expected = cliCountText(workspaceLines(REFUND, 28, 30) + '\n', 'gpt-4o-mini');
+    const item = page.locator('.part.statusbar .statusbar-item', { hasText: /^\s*sel / }).first();
+    await assert.doesNotReject(item.waitFor({ timeout: WAIT }), 'the status bar shows a selection count');
+    const text = (await item.innerText()).trim();
+    const m = /^sel\s+(≈?)([\d,]+)\s*·\s*([\d,]+)\s*\/\s*128k tokens\s*·\s*gpt-4o-mini/.exec(text);
+    assert.ok(m, `"${text}" reads "sel N · M / 128k tokens · gpt-4o-mini"`);
+    assert.equal(
+      Number(m[2].replaceAll(',', '')),
+      expected.tokens,
+      `selection ${m[2]} = promptbound count --raw -m gpt-4o-mini of the same text (${expected.tokens})`,
+    );
+    assert.equal(Number(m[3].replaceAll(',', '')), cliStats(REFUND).input, 'the document count is still shown');
+    await shot('16-status-bar-selection');
+    await runCommand(commandTitle('promptbound.countSelection'));
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Selection:' }).first();
+    await assert.doesNotReject(toast.waitFor({ timeout: WAIT }), 'a notification reports the count');
+    assert.match(await toast.innerText(), new RegExp(`Selection: ${expected.tokens} tokens \\(gpt-4o-mini\\)`));
+    await page.waitForTimeout(600);
+    await shot('17-count-selection-command');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowLeft'); // collapse the selection
+  },
+);
 
-step('live counts: typing updates the status bar and the section\'s CodeLens to the CLI\'s counts of the new text; a snippet', async () => {
-  await openFile(REFUND);
-  const lines = readFileSync(join(ROOT, 'test', 'e2e', 'workspace', REFUND), 'utf8').split('\n');
-  const added = ' Keep it short and friendly.';
-  const edited = [...lines.slice(0, 29), lines[29] + added, ...lines.slice(30)].join('\n');
-  const before = cliStats(REFUND);
-  const after = cliStatsOfText(REFUND, edited);
-  const tone = after.sections.find((x) => x.title === 'Tone');
-  assert.ok(after.input > before.input, 'the CLI counts more tokens after the edit');
-  // Line 30 is the last Tone bullet: type at its end.
-  await goTo(30, lines[29].length + 1);
-  await page.keyboard.type(added);
-  // The view lines render after the keystrokes land: poll (a loaded machine can take a while) instead of reading once.
-  const deadline = Date.now() + WAIT;
-  while (!(await editorText()).split('\n').includes(lines[29] + added) && Date.now() < deadline) await page.waitForTimeout(200);
-  assert.ok((await editorText()).split('\n').includes(lines[29] + added), 'the editor holds the edited line');
-  await assert.doesNotReject(
-    statusItem().filter({ hasText: new RegExp(`^\\s*${grouped(after.input)} / 128k tokens`) }).waitFor({ timeout: WAIT }),
-    `the status bar shows the CLI's ${after.input} for the edited text (now "${await statusItem().innerText()}")`,
-  );
-  await assert.doesNotReject(
-    editor().locator('.codelens-decoration', { hasText: `${tone.tokens} tokens` }).first().waitFor({ timeout: WAIT }),
-    `the Tone lens shows the CLI's ${tone.tokens} tokens for the edited section`,
-  );
-  await shot('18-live-count');
-  // A snippet from snippets/: the disable-in-file comment, on a new line after the edited one.
-  await page.keyboard.press('End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('pb-disable-fi');
-  await page.keyboard.press('Control+Space');
-  const suggest = page.locator('.suggest-widget.visible, .editor-widget.suggest-widget:not([aria-hidden="true"])').first();
-  const snippet = suggest.locator('.monaco-list-row', { hasText: 'pb-disable-file' }).first();
-  await assert.doesNotReject(snippet.waitFor({ timeout: WAIT }), 'the pb-disable-file snippet is offered');
-  await shot('19-snippet-offered');
-  await snippet.click();
-  await assert.doesNotReject(viewLine('<!-- promptbound-disable-file').waitFor({ timeout: WAIT }), 'the snippet inserted a disable-file comment');
-  await page.keyboard.press('Escape');
-  // Undo both edits: delete the snippet line, then the typed words.
-  await page.keyboard.press('Control+Shift+K');
-  await goTo(30, lines[29].length + 1);
-  await page.keyboard.press('Shift+End');
-  await page.keyboard.press('Delete');
-  await assert.doesNotReject(
-    statusItem().filter({ hasText: new RegExp(`^\\s*${grouped(before.input)} / 128k tokens`) }).waitFor({ timeout: WAIT }),
-    'the count is back to the saved file\'s',
-  );
-  assert.equal(await editor().locator('.view-line', { hasText: 'promptbound-disable-file' }).count(), 0);
-});
+step(
+  "live counts: typing updates the status bar and the section's CodeLens to the CLI's counts of the new text; a snippet",
+  async () => {
+    await openFile(REFUND);
+    const lines = readFileSync(join(ROOT, 'test', 'e2e', 'workspace', REFUND), 'utf8').split('\n');
+    const added = ' Keep it short and friendly.';
+    const edited = [...lines.slice(0, 29), lines[29] + added, ...lines.slice(30)].join('\n');
+    const before = cliStats(REFUND);
+    const after = cliStatsOfText(REFUND, edited);
+    const tone = after.sections.find((x) => x.title === 'Tone');
+    assert.ok(after.input > before.input, 'the CLI counts more tokens after the edit');
+    // Line 30 is the last Tone bullet: type at its end.
+    await goTo(30, lines[29].length + 1);
+    await page.keyboard.type(added);
+    // The view lines render after the keystrokes land: poll (a loaded machine can take a while) instead of reading once.
+    const deadline = Date.now() + WAIT;
+    while (!(await editorText()).split('\n').includes(lines[29] + added) && Date.now() < deadline) await page.waitForTimeout(200);
+    assert.ok((await editorText()).split('\n').includes(lines[29] + added), 'the editor holds the edited line');
+    await assert.doesNotReject(
+      statusItem()
+        .filter({ hasText: new RegExp(`^\\s*${grouped(after.input)} / 128k tokens`) })
+        .waitFor({ timeout: WAIT }),
+      `the status bar shows the CLI's ${after.input} for the edited text (now "${await statusItem().innerText()}")`,
+    );
+    await assert.doesNotReject(
+      editor()
+        .locator('.codelens-decoration', { hasText: `${tone.tokens} tokens` })
+        .first()
+        .waitFor({ timeout: WAIT }),
+      `the Tone lens shows the CLI's ${tone.tokens} tokens for the edited section`,
+    );
+    await shot('18-live-count');
+    // A snippet from snippets/: the disable-in-file comment, on a new line after the edited one.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('pb-disable-fi');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget.visible, .editor-widget.suggest-widget:not([aria-hidden="true"])').first();
+    const snippet = suggest.locator('.monaco-list-row', { hasText: 'pb-disable-file' }).first();
+    await assert.doesNotReject(snippet.waitFor({ timeout: WAIT }), 'the pb-disable-file snippet is offered');
+    await shot('19-snippet-offered');
+    await snippet.click();
+    await assert.doesNotReject(
+      viewLine('<!-- promptbound-disable-file').waitFor({ timeout: WAIT }),
+      'the snippet inserted a disable-file comment',
+    );
+    await page.keyboard.press('Escape');
+    // Undo both edits: delete the snippet line, then the typed words.
+    await page.keyboard.press('Control+Shift+K');
+    await goTo(30, lines[29].length + 1);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Delete');
+    await assert.doesNotReject(
+      statusItem()
+        .filter({ hasText: new RegExp(`^\\s*${grouped(before.input)} / 128k tokens`) })
+        .waitFor({ timeout: WAIT }),
+      "the count is back to the saved file's",
+    );
+    assert.equal(await editor().locator('.view-line', { hasText: 'promptbound-disable-file' }).count(), 0);
+  },
+);
 
 step('TextMate grammar: frontmatter highlighted as YAML, {{variables}} and annotations stand out', async () => {
   await openFile(REFUND);
@@ -739,7 +928,11 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
   await suggest.waitFor({ state: 'visible', timeout: WAIT });
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const keys = await suggest.locator('.monaco-list-row').allInnerTexts();
-  for (const key of ['context', 'prompt']) assert.ok(keys.some((k) => k.split(/\s/)[0] === key), `budget key ${key} offered: ${JSON.stringify(keys)}`);
+  for (const key of ['context', 'prompt'])
+    assert.ok(
+      keys.some((k) => k.split(/\s/)[0] === key),
+      `budget key ${key} offered: ${JSON.stringify(keys)}`,
+    );
   await shot('21-completion-keys');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+K'); // delete the added line again
@@ -753,8 +946,15 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
   await suggest.waitFor({ state: 'visible', timeout: WAIT });
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const models = await suggest.locator('.monaco-list-row').allInnerTexts();
-  for (const id of ['gpt-4o', 'gpt-4.1']) assert.ok(models.some((k) => k.split(/\s/)[0] === id), `model id ${id} offered: ${JSON.stringify(models)}`);
-  assert.ok(models.some((k) => /context/.test(k)), `model entries describe their window: ${JSON.stringify(models)}`);
+  for (const id of ['gpt-4o', 'gpt-4.1'])
+    assert.ok(
+      models.some((k) => k.split(/\s/)[0] === id),
+      `model id ${id} offered: ${JSON.stringify(models)}`,
+    );
+  assert.ok(
+    models.some((k) => /context/.test(k)),
+    `model entries describe their window: ${JSON.stringify(models)}`,
+  );
   await shot('22-completion-models');
   await page.keyboard.press('Escape');
   await page.keyboard.type('gpt-4o-mini');
@@ -769,7 +969,8 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
   await suggest.waitFor({ state: 'visible', timeout: WAIT });
   await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const values = (await suggest.locator('.monaco-list-row').allInnerTexts()).map((k) => k.split(/\s/)[0]);
-  for (const value of ['json', 'markdown', 'text']) assert.ok(values.includes(value), `format value ${value} offered: ${JSON.stringify(values)}`);
+  for (const value of ['json', 'markdown', 'text'])
+    assert.ok(values.includes(value), `format value ${value} offered: ${JSON.stringify(values)}`);
   await shot('23-completion-values');
   await page.keyboard.press('Escape');
   await page.keyboard.type('json');
@@ -779,7 +980,10 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
 
 step('a failing sample: squiggles in the sample and sample/constraint in Problems', async () => {
   await openFile(`refund-assistant.samples/${SAMPLE}`);
-  await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 }), 'the sample has error squiggles');
+  await assert.doesNotReject(
+    editor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 }),
+    'the sample has error squiggles',
+  );
   const panel = await problemsText(SAMPLE);
   await panel.locator('.monaco-list-row', { hasText: 'sample/constraint' }).first().waitFor({ timeout: WAIT });
   const text = await panel.innerText();
@@ -802,7 +1006,10 @@ step('a sample\'s diagnostics follow its prompt: raising words.max to 200 clears
   await openFile(`refund-assistant.samples/${SAMPLE}`);
   let panel = await problemsText(SAMPLE);
   await assert.doesNotReject(
-    panel.locator('.monaco-list-row', { hasText: '142 words; at most 120 allowed' }).first().waitFor({ state: 'detached', timeout: WAIT }),
+    panel
+      .locator('.monaco-list-row', { hasText: '142 words; at most 120 allowed' })
+      .first()
+      .waitFor({ state: 'detached', timeout: WAIT }),
     'the words error of the sample is gone',
   );
   const text = await panel.innerText();
@@ -813,66 +1020,108 @@ step('a sample\'s diagnostics follow its prompt: raising words.max to 200 clears
   await setMax('200', '120');
   await openFile(`refund-assistant.samples/${SAMPLE}`);
   panel = await problemsText(SAMPLE);
-  await assert.doesNotReject(panel.locator('.monaco-list-row', { hasText: '142 words; at most 120 allowed' }).first().waitFor({ timeout: WAIT }), 'the words error is back');
+  await assert.doesNotReject(
+    panel.locator('.monaco-list-row', { hasText: '142 words; at most 120 allowed' }).first().waitFor({ timeout: WAIT }),
+    'the words error is back',
+  );
   await closePanel();
 });
 
-step('a constraint stated in the prose ("at most 50 words") is detected and can be declared (instructions/undeclared)', async () => {
-  await openFile(FAQ);
-  // docs/design/interop.md: instructions/undeclared (info) — "the prompt text states a checkable constraint that is not declared (fix: declare it)".
-  await goTo(13, 76);
-  const info = editor().locator('.squiggly-info, .squiggly-hint, .squiggly-warning').first();
-  await assert.doesNotReject(info.waitFor({ timeout: WAIT }), '"at most 50 words" is flagged as an undeclared constraint');
-  const { menu, items } = await codeActionsAt(13, 76);
-  assert.ok(items.some((t) => /declare/i.test(t) && /words/i.test(t)), `a "declare" fix for words: ${JSON.stringify(items)}`);
-  await shot('26-declare-constraint-menu');
-  await pickAction(menu, /declare/i);
-  await assert.doesNotReject(viewLine('constraints:').waitFor({ timeout: WAIT }), 'a constraints block is added');
-  const frontmatter = (await editorText()).split(/^---$/m)[1] ?? '';
-  assert.match(frontmatter, /constraints:[\s\S]*words:[\s\S]*\b50\b/, `the frontmatter declares words ≤ 50: ${frontmatter}`);
-  await assert.doesNotReject(editor().locator('.squiggly-info').first().waitFor({ state: 'detached', timeout: WAIT }), 'the instructions/undeclared info is gone');
-  await shot('27-declare-constraint');
-});
+step(
+  'a constraint stated in the prose ("at most 50 words") is detected and can be declared (instructions/undeclared)',
+  async () => {
+    await openFile(FAQ);
+    // docs/design/interop.md: instructions/undeclared (info) — "the prompt text states a checkable constraint that is not declared (fix: declare it)".
+    await goTo(13, 76);
+    const info = editor().locator('.squiggly-info, .squiggly-hint, .squiggly-warning').first();
+    await assert.doesNotReject(info.waitFor({ timeout: WAIT }), '"at most 50 words" is flagged as an undeclared constraint');
+    const { menu, items } = await codeActionsAt(13, 76);
+    assert.ok(
+      items.some((t) => /declare/i.test(t) && /words/i.test(t)),
+      `a "declare" fix for words: ${JSON.stringify(items)}`,
+    );
+    await shot('26-declare-constraint-menu');
+    await pickAction(menu, /declare/i);
+    await assert.doesNotReject(viewLine('constraints:').waitFor({ timeout: WAIT }), 'a constraints block is added');
+    const frontmatter = (await editorText()).split(/^---$/m)[1] ?? '';
+    assert.match(frontmatter, /constraints:[\s\S]*words:[\s\S]*\b50\b/, `the frontmatter declares words ≤ 50: ${frontmatter}`);
+    await assert.doesNotReject(
+      editor().locator('.squiggly-info').first().waitFor({ state: 'detached', timeout: WAIT }),
+      'the instructions/undeclared info is gone',
+    );
+    await shot('27-declare-constraint');
+  },
+);
 
 step('sample quick fixes: convert "3" to 3, remove the disallowed property, add the missing required one', async () => {
   await openFile(BAD_INVOICE);
-  await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 }), 'the sample has schema errors');
+  await assert.doesNotReject(
+    editor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 }),
+    'the sample has schema errors',
+  );
   const panel = await problemsText(BAD_INVOICE.split('/').pop());
   await panel.locator('.monaco-list-row', { hasText: 'sample/schema' }).first().waitFor({ timeout: WAIT });
   const text = await panel.innerText();
-  for (const message of ['missing required property "currency"', '"quantity" must be number; got string "3"', 'property "notes" is not allowed']) assert.ok(text.includes(message), `Problems: ${message}`);
+  for (const message of [
+    'missing required property "currency"',
+    '"quantity" must be number; got string "3"',
+    'property "notes" is not allowed',
+  ])
+    assert.ok(text.includes(message), `Problems: ${message}`);
   await closePanel();
   // CLI: 14:19 "quantity" must be number; got string "3" (at /line_items/0/quantity)
   let { menu, items } = await codeActionsAt(14, 19);
-  assert.ok(items.some((t) => /Convert to 3/.test(t)), `coerce offered: ${JSON.stringify(items)}`);
+  assert.ok(
+    items.some((t) => /Convert to 3/.test(t)),
+    `coerce offered: ${JSON.stringify(items)}`,
+  );
   await shot('28-sample-fix-menu');
   await pickAction(menu, /Convert to 3/);
   await viewLine('"quantity": 3,').waitFor({ timeout: WAIT });
   // CLI: 23:3 property "notes" is not allowed (at /notes)
   ({ menu, items } = await codeActionsAt(23, 3));
-  assert.ok(items.some((t) => /Remove property "notes"/.test(t)), `remove offered: ${JSON.stringify(items)}`);
+  assert.ok(
+    items.some((t) => /Remove property "notes"/.test(t)),
+    `remove offered: ${JSON.stringify(items)}`,
+  );
   await pickAction(menu, /Remove property "notes"/);
   await editor().locator('.view-line', { hasText: '"notes"' }).first().waitFor({ state: 'detached', timeout: WAIT });
   // CLI: 1:1 missing required property "currency"
   ({ menu, items } = await codeActionsAt(1, 1));
-  assert.ok(items.some((t) => /Add required property "currency"/.test(t)), `add offered: ${JSON.stringify(items)}`);
+  assert.ok(
+    items.some((t) => /Add required property "currency"/.test(t)),
+    `add offered: ${JSON.stringify(items)}`,
+  );
   await pickAction(menu, /Add required property "currency"/);
   await viewLine('"currency"').waitFor({ timeout: WAIT });
   // The three errors the fixes were for are gone, and the added value fits the schema (`currency` has a pattern).
   const after = await problemsText(BAD_INVOICE.split('/').pop());
-  await after.locator('.monaco-list-row', { hasText: 'missing required property "currency"' }).waitFor({ state: 'detached', timeout: WAIT });
+  await after
+    .locator('.monaco-list-row', { hasText: 'missing required property "currency"' })
+    .waitFor({ state: 'detached', timeout: WAIT });
   const remaining = await after.innerText();
-  for (const message of ['missing required property "currency"', 'must be number; got string "3"', 'property "notes" is not allowed']) assert.ok(!remaining.includes(message), `fixed: ${message}`);
+  for (const message of [
+    'missing required property "currency"',
+    'must be number; got string "3"',
+    'property "notes" is not allowed',
+  ])
+    assert.ok(!remaining.includes(message), `fixed: ${message}`);
   await closePanel();
   await goTo(1, 1);
-  await assert.doesNotReject(editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: WAIT }), 'no error is left in the sample');
+  await assert.doesNotReject(
+    editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: WAIT }),
+    'no error is left in the sample',
+  );
   await shot('29-sample-fixes-applied');
 });
 
 step('"Create sample from schema" writes an example that fits the prompt\'s output schema', async () => {
   await openFile(INVOICE);
   const { menu, items } = await codeActionsAt(1, 1);
-  assert.ok(items.some((t) => /Create sample from schema/.test(t)), `offered: ${JSON.stringify(items)}`);
+  assert.ok(
+    items.some((t) => /Create sample from schema/.test(t)),
+    `offered: ${JSON.stringify(items)}`,
+  );
   await shot('30-create-sample-menu');
   await pickAction(menu, /Create sample from schema/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="example.json"]');
@@ -889,16 +1138,23 @@ step('"Create sample from schema" writes an example that fits the prompt\'s outp
 step('"Infer schema from sample" writes a schema and links it from the prompt', async () => {
   await openFile(TRIAGE_SAMPLE);
   const { menu, items } = await codeActionsAt(1, 1);
-  assert.ok(items.some((t) => /Infer schema from sample/.test(t)), `offered: ${JSON.stringify(items)}`);
+  assert.ok(
+    items.some((t) => /Infer schema from sample/.test(t)),
+    `offered: ${JSON.stringify(items)}`,
+  );
   await shot('32-infer-schema-menu');
   await pickAction(menu, /Infer schema from sample/);
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="ticket-triage.schema.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'ticket-triage.schema.json appears in the Explorer');
   await openFile('ticket-triage.schema.json');
   const schema = await editor().locator('.view-lines').innerText();
-  for (const key of ['"category"', '"urgent"', '"summary"', '"properties"']) assert.ok(schema.includes(key), `the schema has ${key}: ${schema}`);
+  for (const key of ['"category"', '"urgent"', '"summary"', '"properties"'])
+    assert.ok(schema.includes(key), `the schema has ${key}: ${schema}`);
   await openFile(TRIAGE);
-  await assert.doesNotReject(viewLine('schema: ./ticket-triage.schema.json').waitFor({ timeout: WAIT }), 'the prompt links the schema under constraints');
+  await assert.doesNotReject(
+    viewLine('schema: ./ticket-triage.schema.json').waitFor({ timeout: WAIT }),
+    'the prompt links the schema under constraints',
+  );
   await shot('33-infer-schema-linked');
 });
 
@@ -911,14 +1167,23 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   const menu = page.locator('.action-widget');
   await menu.waitFor({ state: 'visible', timeout: WAIT });
   const items = await menu.locator('.monaco-list-row').allInnerTexts();
-  assert.ok(items.some((t) => /Validate selection as a completion/i.test(t)), `offered: ${JSON.stringify(items)}`);
+  assert.ok(
+    items.some((t) => /Validate selection as a completion/i.test(t)),
+    `offered: ${JSON.stringify(items)}`,
+  );
   await pickAction(menu, /Validate selection as a completion/i);
   // The CLI on the same text: 3 failing checks (words, exclude, endsWith).
-  const cli = cliValidate(REFUND, readFileSync(join(ROOT, 'test', 'e2e', 'workspace', 'refund-assistant.samples', SAMPLE), 'utf8'));
+  const cli = cliValidate(
+    REFUND,
+    readFileSync(join(ROOT, 'test', 'e2e', 'workspace', 'refund-assistant.samples', SAMPLE), 'utf8'),
+  );
   const failing = cli.results.filter((r) => !r.pass);
   assert.equal(cli.pass, false);
   const failed = toast(`Selection fails ${failing.length} checks of refund-assistant.prompt.md`);
-  await assert.doesNotReject(failed.waitFor({ timeout: WAIT }), `a notification reports the ${failing.length} failing checks (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
+  await assert.doesNotReject(
+    failed.waitFor({ timeout: WAIT }),
+    `a notification reports the ${failing.length} failing checks (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`,
+  );
   assert.match(await failed.innerText(), new RegExp(failing[0].key));
   await page.waitForTimeout(600);
   await shot('34-validate-selection');
@@ -930,7 +1195,10 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
   await runCommand(commandTitle('promptbound.validateClipboard'));
   assert.equal(cliValidate(REFUND, PASSING_REPLY).pass, true, 'the CLI passes the clipboard text');
   const passed = toast(/Clipboard passes .* of refund-assistant\.prompt\.md/);
-  await assert.doesNotReject(passed.waitFor({ timeout: WAIT }), `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`);
+  await assert.doesNotReject(
+    passed.waitFor({ timeout: WAIT }),
+    `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`,
+  );
   await page.waitForTimeout(600);
   await shot('35-validate-clipboard');
   await clearNotifications();
@@ -956,24 +1224,39 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
   const deadline = Date.now() + 30_000;
   while (!chart && Date.now() < deadline) {
     for (const frame of page.frames()) {
-      const bars = await frame.locator('svg rect, svg path.bar').count().catch(() => 0);
+      const bars = await frame
+        .locator('svg rect, svg path.bar')
+        .count()
+        .catch(() => 0);
       if (bars > 0) chart = { frame, bars };
     }
     if (!chart) await page.waitForTimeout(500);
   }
-  assert.ok(chart, `a webview frame holds an <svg> with bars (frames: ${page.frames().map((f) => f.url()).join(', ')})`);
+  assert.ok(
+    chart,
+    `a webview frame holds an <svg> with bars (frames: ${page
+      .frames()
+      .map((f) => f.url())
+      .join(', ')})`,
+  );
   const sections = cliCount(REFUND).sections;
   assert.ok(chart.bars >= sections.length, `at least one bar per section (${chart.bars} for ${sections.length})`);
   // Every section is labelled with its title and the CLI's count (with its budget where one is annotated).
   const labels = (await chart.frame.locator('svg text').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
   for (const section of sections) {
     assert.ok(labels.includes(section.title), `the chart labels section "${section.title}": ${JSON.stringify(labels)}`);
-    assert.ok(labels.some((l) => new RegExp(`^${grouped(section.tokens)}( / [\\d,]+)?$`).test(l)), `the chart shows ${section.title}'s ${section.tokens} tokens: ${JSON.stringify(labels)}`);
+    assert.ok(
+      labels.some((l) => new RegExp(`^${grouped(section.tokens)}( / [\\d,]+)?$`).test(l)),
+      `the chart shows ${section.title}'s ${section.tokens} tokens: ${JSON.stringify(labels)}`,
+    );
   }
   assert.ok(labels.includes('64 / 150'), 'the Tone bar shows its budget');
   // The window bar: input + output reserve against the 128k window, from check --stats' numbers.
   const stats = cliStats(REFUND);
-  assert.ok(labels.includes(`${grouped(stats.input + stats.output)} / 128k`), `the window bar shows ${stats.input} + ${stats.output} / 128k: ${JSON.stringify(labels)}`);
+  assert.ok(
+    labels.includes(`${grouped(stats.input + stats.output)} / 128k`),
+    `the window bar shows ${stats.input} + ${stats.output} / 128k: ${JSON.stringify(labels)}`,
+  );
   await page.waitForTimeout(500);
   await shot('37-token-breakdown-chart');
 });
@@ -1002,7 +1285,11 @@ step('Outline view: frontmatter keys, then headings as a tree, each with its CLI
   const sections = cliCount(REFUND).sections;
   await pane.locator('.monaco-list-row', { hasText: /^Tone/ }).first().waitFor({ timeout: WAIT });
   // Nesting: "Tone" is a child of "Role" (one level deeper in the tree).
-  const level = (title) => pane.locator('.monaco-list-row', { hasText: new RegExp(`^${title}`) }).first().getAttribute('aria-level');
+  const level = (title) =>
+    pane
+      .locator('.monaco-list-row', { hasText: new RegExp(`^${title}`) })
+      .first()
+      .getAttribute('aria-level');
   assert.equal(Number(await level('Tone')), Number(await level('Role')) + 1, 'Tone sits under Role');
   await shot('42-outline');
   // The pane is short and its list virtual: page down through it, collecting the rows.
@@ -1016,14 +1303,24 @@ step('Outline view: frontmatter keys, then headings as a tree, each with its CLI
   for (const section of sections) {
     const row = [...rows].find((r) => r.startsWith(section.title));
     assert.ok(row, `the Outline lists "${section.title}": ${JSON.stringify([...rows])}`);
-    assert.ok(row.includes(`${grouped(section.tokens)} tokens`), `"${section.title}" carries the CLI's ${section.tokens} tokens: ${row}`);
+    assert.ok(
+      row.includes(`${grouped(section.tokens)} tokens`),
+      `"${section.title}" carries the CLI's ${section.tokens} tokens: ${row}`,
+    );
   }
-  assert.match([...rows].find((r) => r.startsWith('Tone')), /of budget 150/, 'the Tone section shows its annotated budget');
+  assert.match(
+    [...rows].find((r) => r.startsWith('Tone')),
+    /of budget 150/,
+    'the Tone section shows its annotated budget',
+  );
   await page.keyboard.press('Home');
   // Expanded again, the frontmatter's keys are there with their values.
   await frontmatter.click();
   await page.keyboard.press('ArrowRight');
-  await pane.locator('.monaco-list-row', { hasText: /^model\s*gpt-4o-mini/ }).first().waitFor({ timeout: WAIT });
+  await pane
+    .locator('.monaco-list-row', { hasText: /^model\s*gpt-4o-mini/ })
+    .first()
+    .waitFor({ timeout: WAIT });
   await frontmatter.click();
   await page.keyboard.press('ArrowLeft');
 });
@@ -1036,8 +1333,12 @@ step('Go to Definition on {{customer_name}} jumps to its budget.variables entry;
   await goTo(use + 1, lines[use].indexOf('{{customer_name}}') + 4);
   await page.keyboard.press('F12');
   const cursor = page.locator('.statusbar-item[id="status.editor.selection"]');
-  await assert.doesNotReject(cursor.filter({ hasText: `Ln ${declared + 1}, Col ${lines[declared].indexOf('customer_name') + 1}` }).waitFor({ timeout: WAIT }),
-    `the cursor is on the declaration at line ${declared + 1} (${await cursor.innerText().catch(() => '?')})`);
+  await assert.doesNotReject(
+    cursor
+      .filter({ hasText: `Ln ${declared + 1}, Col ${lines[declared].indexOf('customer_name') + 1}` })
+      .waitFor({ timeout: WAIT }),
+    `the cursor is on the declaration at line ${declared + 1} (${await cursor.innerText().catch(() => '?')})`,
+  );
   // Folding comes from the server: a heading is not indented, so only its section range can fold it.
   const heading = lines.findIndex((l) => l === '## Tone');
   await goTo(heading + 2);
@@ -1047,7 +1348,10 @@ step('Go to Definition on {{customer_name}} jumps to its budget.variables entry;
     text = await editorText();
     if (!text.includes('Warm, plain and brief')) break;
   }
-  assert.ok(!text.includes('Warm, plain and brief') && text.includes('## Tone') && text.includes('## What you may decide'), `the Tone section's body is folded away:\n${text}`);
+  assert.ok(
+    !text.includes('Warm, plain and brief') && text.includes('## Tone') && text.includes('## What you may decide'),
+    `the Tone section's body is folded away:\n${text}`,
+  );
   await shot('43-definition-and-folding');
   await page.keyboard.press('Control+Shift+BracketRight');
 });
@@ -1063,12 +1367,15 @@ step('document link: a samples glob typed in the frontmatter is a link, and Ctrl
   const box = await link.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
   const tooltip = page.getByText(/1 sample match: ticket-triage\.samples\/late-parcel\.json/).first();
-  await assert.doesNotReject(tooltip.waitFor({ timeout: WAIT }), 'the link\'s tooltip names the sample the glob matches');
+  await assert.doesNotReject(tooltip.waitFor({ timeout: WAIT }), "the link's tooltip names the sample the glob matches");
   await shot('44-link-hover');
   await page.keyboard.down('Control');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.keyboard.up('Control');
-  await assert.doesNotReject(page.locator('.tabs-container .tab.active[aria-label^="late-parcel.json"]').waitFor({ timeout: WAIT }), 'the sample opened');
+  await assert.doesNotReject(
+    page.locator('.tabs-container .tab.active[aria-label^="late-parcel.json"]').waitFor({ timeout: WAIT }),
+    'the sample opened',
+  );
   await shot('45-link-followed');
   await openFile(TRIAGE);
   await revertActiveEditor();
@@ -1079,55 +1386,78 @@ async function previewFrame() {
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(500)) {
     // The newest frame first: a re-rendered preview may leave its previous document behind for a moment.
     for (const frame of [...page.frames()].reverse()) {
-      if ((await frame.locator('section.message').count().catch(() => 0)) > 0) return frame;
+      if (
+        (await frame
+          .locator('section.message')
+          .count()
+          .catch(() => 0)) > 0
+      )
+        return frame;
     }
   }
-  throw new Error(`no preview webview (frames: ${page.frames().map((f) => f.url()).join(', ')})`);
+  throw new Error(
+    `no preview webview (frames: ${page
+      .frames()
+      .map((f) => f.url())
+      .join(', ')})`,
+  );
 }
 
 async function previewMessages(frame) {
-  return frame.locator('section.message').evaluateAll((els) => els.map((el) => ({
-    role: el.querySelector('.role')?.textContent ?? '',
-    tokens: el.querySelector('.tokens')?.textContent ?? '',
-    text: el.querySelector('pre')?.textContent ?? '',
-  })));
+  return frame.locator('section.message').evaluateAll((els) =>
+    els.map((el) => ({
+      role: el.querySelector('.role')?.textContent ?? '',
+      tokens: el.querySelector('.tokens')?.textContent ?? '',
+      text: el.querySelector('pre')?.textContent ?? '',
+    })),
+  );
 }
 
-step('rendered preview: testData rows substituted, messages by role with the CLI\'s token counts, a row picked, typing updates it', async () => {
-  await openFile(PR);
-  await runCommand(commandTitle('promptbound.showPreview'));
-  const frame = await previewFrame();
-  let messages = await previewMessages(frame);
-  assert.deepEqual(messages.map((m) => m.role), ['system', 'user']);
-  assert.ok(messages[1].text.startsWith('Branch: chk-1182-retry-psp-timeouts'), messages[1].text);
-  assert.ok(messages[1].text.includes('3f1c2aa CHK-1182 wrap authorise()'), 'the first testData row\'s commits are substituted');
-  // Each message's count is the CLI's count of the rendered text with the prompt's model.
-  for (const m of messages) assert.equal(m.tokens, `${grouped(cliCountText(m.text, 'gpt-4.1-mini').tokens)} tokens`, `${m.role}: ${m.tokens}`);
-  await shot('46-preview');
-  // The second testData row, picked in the preview.
-  await frame.locator('select#set').selectOption('1');
-  // Each render replaces the webview's document: find the frame again on every try.
-  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
-    messages = await previewMessages(await previewFrame()).catch(() => []);
-    if (messages[1]?.text.startsWith('Branch: grw-87-referral-banner')) break;
-  }
-  assert.ok(messages[1]?.text.startsWith('Branch: grw-87-referral-banner'), `row 2 rendered: ${messages[1]?.text}`);
-  await shot('47-preview-row-2');
-  // Typing in the prompt re-renders the preview.
-  const lines = readFileSync(join(ROOT, 'test', 'e2e', 'workspace', PR), 'utf8').split('\n');
-  const branch = lines.findIndex((l) => l.includes('Branch: {{branch}}'));
-  await goTo(branch + 1, lines[branch].indexOf('Branch:') + 1);
-  await page.keyboard.type('Target ');
-  let updated = [];
-  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
-    updated = await previewMessages(await previewFrame()).catch(() => []);
-    if (updated[1]?.text.startsWith('Target Branch: grw-87-referral-banner')) break;
-  }
-  assert.ok(updated[1]?.text.startsWith('Target Branch: grw-87-referral-banner'), `the preview follows the edit: ${updated[1]?.text}`);
-  assert.equal(updated[1].tokens, `${grouped(cliCountText(updated[1].text, 'gpt-4.1-mini').tokens)} tokens`);
-  await shot('48-preview-live');
-  await revertActiveEditor();
-});
+step(
+  "rendered preview: testData rows substituted, messages by role with the CLI's token counts, a row picked, typing updates it",
+  async () => {
+    await openFile(PR);
+    await runCommand(commandTitle('promptbound.showPreview'));
+    const frame = await previewFrame();
+    let messages = await previewMessages(frame);
+    assert.deepEqual(
+      messages.map((m) => m.role),
+      ['system', 'user'],
+    );
+    assert.ok(messages[1].text.startsWith('Branch: chk-1182-retry-psp-timeouts'), messages[1].text);
+    assert.ok(messages[1].text.includes('3f1c2aa CHK-1182 wrap authorise()'), "the first testData row's commits are substituted");
+    // Each message's count is the CLI's count of the rendered text with the prompt's model.
+    for (const m of messages)
+      assert.equal(m.tokens, `${grouped(cliCountText(m.text, 'gpt-4.1-mini').tokens)} tokens`, `${m.role}: ${m.tokens}`);
+    await shot('46-preview');
+    // The second testData row, picked in the preview.
+    await frame.locator('select#set').selectOption('1');
+    // Each render replaces the webview's document: find the frame again on every try.
+    for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
+      messages = await previewMessages(await previewFrame()).catch(() => []);
+      if (messages[1]?.text.startsWith('Branch: grw-87-referral-banner')) break;
+    }
+    assert.ok(messages[1]?.text.startsWith('Branch: grw-87-referral-banner'), `row 2 rendered: ${messages[1]?.text}`);
+    await shot('47-preview-row-2');
+    // Typing in the prompt re-renders the preview.
+    const lines = readFileSync(join(ROOT, 'test', 'e2e', 'workspace', PR), 'utf8').split('\n');
+    const branch = lines.findIndex((l) => l.includes('Branch: {{branch}}'));
+    await goTo(branch + 1, lines[branch].indexOf('Branch:') + 1);
+    await page.keyboard.type('Target ');
+    let updated = [];
+    for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
+      updated = await previewMessages(await previewFrame()).catch(() => []);
+      if (updated[1]?.text.startsWith('Target Branch: grw-87-referral-banner')) break;
+    }
+    assert.ok(
+      updated[1]?.text.startsWith('Target Branch: grw-87-referral-banner'),
+      `the preview follows the edit: ${updated[1]?.text}`,
+    );
+    assert.equal(updated[1].tokens, `${grouped(cliCountText(updated[1].text, 'gpt-4.1-mini').tokens)} tokens`);
+    await shot('48-preview-live');
+    await revertActiveEditor();
+  },
+);
 
 step('select model: the status bar item opens a quick pick of model ids; picking one recounts', async () => {
   await openFile(ANNUAL);
@@ -1136,14 +1466,22 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   await quick.waitFor({ state: 'visible', timeout: WAIT });
   await quick.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   const ids = await quick.locator('.monaco-list-row').allInnerTexts();
-  assert.ok(ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)), `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`);
+  assert.ok(
+    ids.some((t) => /gpt-4o/.test(t)) && ids.some((t) => /gpt-4\.1/.test(t)),
+    `model ids listed: ${JSON.stringify(ids.slice(0, 10))}`,
+  );
   await shot('38-select-model');
   await page.keyboard.type('gpt-4.1');
   await pickQuick(quick, 'gpt-4.1');
   // gpt-4.1's 1M window holds the 125k-token report: the status bar names it and the budget error is gone.
-  await statusItem().filter({ hasText: /· gpt-4\.1\s*$/ }).waitFor({ timeout: WAIT });
+  await statusItem()
+    .filter({ hasText: /· gpt-4\.1\s*$/ })
+    .waitFor({ timeout: WAIT });
   assert.match(await statusItem().innerText(), /^\s*125,313 \/ 1\.05M tokens · gpt-4\.1\s*$/);
-  await assert.doesNotReject(editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }), 'the context-window error goes away');
+  await assert.doesNotReject(
+    editor().locator('.squiggly-error').waitFor({ state: 'detached', timeout: WAIT }),
+    'the context-window error goes away',
+  );
   await shot('39-model-picked');
   // An approximate model: the count is marked ≈ and equals the CLI's with that model.
   await statusItem().click();
@@ -1152,12 +1490,17 @@ step('select model: the status bar item opens a quick pick of model ids; picking
   await pickQuick(quick, 'claude-sonnet-4');
   const claude = cliStatsWith(ANNUAL, 'claude-sonnet-4');
   assert.equal(claude.approximate, true);
-  await statusItem().filter({ hasText: /· claude-sonnet-4\s*$/ }).waitFor({ timeout: WAIT });
+  await statusItem()
+    .filter({ hasText: /· claude-sonnet-4\s*$/ })
+    .waitFor({ timeout: WAIT });
   const text = (await statusItem().innerText()).trim();
   assert.equal(text, `≈${grouped(claude.input)} / 200k tokens · claude-sonnet-4`);
   // The file's CodeLens summary follows the picked model too.
   const lens = editor().locator('.codelens-decoration', { hasText: 'claude-sonnet-4' }).first();
-  await assert.doesNotReject(lens.waitFor({ timeout: WAIT }), `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`);
+  await assert.doesNotReject(
+    lens.waitFor({ timeout: WAIT }),
+    `the file's CodeLens names the picked model (lenses: ${JSON.stringify(await editor().locator('.codelens-decoration').allInnerTexts())})`,
+  );
   await shot('40-approximate-model');
 });
 
@@ -1182,9 +1525,16 @@ step('setting promptbound.sectionCounts = inlayHints: section counts move from C
     line = (await tone.innerText()).replace(/\u00a0/g, ' ');
     if (line.includes(`${toneTokens} tokens`)) break;
   }
-  assert.match(line, new RegExp(`^## Tone\\s*${toneTokens} tokens`), `the Tone heading line carries an inlay hint with its ${toneTokens} tokens`);
+  assert.match(
+    line,
+    new RegExp(`^## Tone\\s*${toneTokens} tokens`),
+    `the Tone heading line carries an inlay hint with its ${toneTokens} tokens`,
+  );
   await assert.doesNotReject(
-    editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).first().waitFor({ state: 'detached', timeout: WAIT }),
+    editor()
+      .locator('.codelens-decoration', { hasText: `${toneTokens} tokens` })
+      .first()
+      .waitFor({ state: 'detached', timeout: WAIT }),
     'no CodeLens for the sections any more',
   );
   await shot('41-inlay-hints');
@@ -1197,7 +1547,13 @@ step('setting promptbound.sectionCounts = inlayHints: section counts move from C
   await page.keyboard.press('Control+v');
   await page.keyboard.press('Control+s');
   await openFile(REFUND);
-  await assert.doesNotReject(editor().locator('.codelens-decoration', { hasText: `${toneTokens} tokens` }).first().waitFor({ timeout: WAIT }), 'CodeLens are back');
+  await assert.doesNotReject(
+    editor()
+      .locator('.codelens-decoration', { hasText: `${toneTokens} tokens` })
+      .first()
+      .waitFor({ timeout: WAIT }),
+    'CodeLens are back',
+  );
 });
 
 test('offline: no request left this machine', () => {

