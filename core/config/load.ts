@@ -46,8 +46,14 @@ export interface ParsedConfig {
   problems: Diagnostic[];
 }
 
+/**
+ * The rule ids a config's `rules` may name, or a function giving them: called only when the config has `rules`, so
+ * a front end can leave the rules unloaded for configs that name none.
+ */
+export type RuleIdList = readonly string[] | (() => readonly string[]);
+
 /** Parses a config file's text: YAML for `.yaml`/`.yml`, JSON for `.json` (read with the YAML parser too, to keep ranges). */
-export function parseConfigText(uri: string, text: string, knownRuleIds: readonly string[]): ParsedConfig {
+export function parseConfigText(uri: string, text: string, knownRuleIds: RuleIdList): ParsedConfig {
   const diagnostic = (ruleId: string, span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({
     ruleId,
     severity: 'error',
@@ -125,9 +131,10 @@ function jsonSyntaxErrors(doc: YamlDocument.Parsed, text: string): Array<{ messa
 }
 
 /** Rule ids in `rules` that no rule has; reported at the key with the nearest ids as fixes. */
-function unknownRuleIds(source: YamlSource, knownRuleIds: readonly string[]): SchemaProblem[] {
+function unknownRuleIds(source: YamlSource, ruleIds: RuleIdList): SchemaProblem[] {
   const rules = source.doc.get('rules', true);
-  if (!isMap(rules)) return [];
+  if (!isMap(rules) || rules.items.length === 0) return [];
+  const knownRuleIds = typeof ruleIds === 'function' ? ruleIds() : ruleIds;
   const problems: SchemaProblem[] = [];
   for (const pair of rules.items) {
     if (!isScalar(pair.key)) continue;
