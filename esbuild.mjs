@@ -66,6 +66,13 @@ const LAZY = [
     entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
   },
   { name: 're2js', filter: /^re2js$/, entry: 're2js' },
+  // The compiled validators of the frontmatter schema (only `check` and the library's lint need it; 40% of the CLI
+  // bundle) and of the config schema (only runs with a config file).
+  ...['frontmatter-validator', 'config-validator'].map((name) => ({
+    name,
+    filter: new RegExp(`generated[\\\\/]${name}$`),
+    entry: join(root, 'core', 'generated', `${name}.js`),
+  })),
   { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
   // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
   ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({

@@ -18,10 +18,17 @@ export const CONFIG_SCHEMA_RULE = 'config/schema';
 /** yaml's own default, stated because it is what stops alias bombs in `toJS`. */
 const MAX_ALIAS_COUNT = 100;
 
+/** The generated validator is read on first use (getters): a run without a config file never loads it. */
 export const CONFIG_SCHEMA: CompiledSchema = {
-  validate,
-  schema,
-  origins,
+  get validate() {
+    return validate;
+  },
+  get schema() {
+    return schema;
+  },
+  get origins() {
+    return origins;
+  },
   labels: {
     '#/definitions/fraction': 'a number between 0 and 1 (exclusive of 0), e.g. 0.8',
     '#/definitions/customModel/properties/output': 'a number of tokens, or {default, max}',

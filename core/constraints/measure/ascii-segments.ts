@@ -94,7 +94,7 @@ function wordLike(segment: string): boolean {
     const c = WORD_CLASS[segment.charCodeAt(i)];
     if (c === W_LETTER || c === W_NUMERIC) return true;
   }
-  return segment.length > 1 && segment.charCodeAt(0) === 95 /* _ */;
+  return segment.length > 1 && segment.charCodeAt(0) === 95; /* _ */
 }
 
 /** The word segments of ASCII `text`, as Intl.Segmenter('und', {granularity: 'word'}) gives them. */
