@@ -2,6 +2,7 @@
 import { runCliBench } from './cli';
 import { runEditorBench } from './editor';
 import { runScaleBench } from './scale';
+import { runStartupBench } from './startup';
 import { runTokenBench } from './tokens';
 import { runValidateBench } from './validate';
 
@@ -10,6 +11,7 @@ const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
   ['cli', runCliBench],
   ['editor', runEditorBench],
   ['validate', runValidateBench],
+  ['startup', runStartupBench],
   ['scale', runScaleBench],
 ];
 
