@@ -2,7 +2,7 @@
 // plus rank tables and the library's type declarations.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { lazyModules } from './scripts/lazy-modules.mjs';
+import { lazyModuleList, lazyModules } from './scripts/lazy-modules.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,31 +57,7 @@ const nodeOptions = {
 };
 
 /** What only some commands or calls need, loaded on first use from dist/lazy (scripts/lazy-modules.mjs). */
-const LAZY = [
-  // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
-  {
-    name: 'langdetect-data',
-    filter: /^\.\/data$/,
-    importer: /langdetect[\\/]detector\.ts$/,
-    entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
-  },
-  { name: 're2js', filter: /^re2js$/, entry: 're2js' },
-  // The compiled validators of the frontmatter schema (only `check` and the library's lint need it; 40% of the CLI
-  // bundle) and of the config schema (only runs with a config file).
-  ...['frontmatter-validator', 'config-validator'].map((name) => ({
-    name,
-    filter: new RegExp(`generated[\\\\/]${name}$`),
-    entry: join(root, 'core', 'generated', `${name}.js`),
-  })),
-  { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
-  // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
-  ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
-    name,
-    filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`),
-    entry: name,
-    group: 'ajv',
-  })),
-];
+const LAZY = lazyModuleList(root);
 
 const builds = [
   {
