@@ -26,7 +26,7 @@ interface Paragraph {
 const SEAM_WINDOW = 512;
 
 /** Fresh scanning between two checkpoints (characters). */
-const SLICE_CHARS = 128 * 1024;
+const SLICE_CHARS = 4 * 1024;
 
 /**
  * The detectors treat a blank line as the end of a sentence and never look back or ahead past it, so a
@@ -104,7 +104,7 @@ export class ProseMemo {
       fence = scan.fenceOut;
       at += length;
     }
-    const result = { found: joinRuns(paragraphs, scanned), inFence: fence };
+    const result = { found: await joinRuns(paragraphs, scanned, checkpoint), inFence: fence };
     this.scans.set(key, { text, inFence, result });
     return result;
   }
@@ -129,16 +129,28 @@ function wholePiece(text: string, inFence: boolean): { found: StatedConstraint[]
   return { found: detectConstraints(masked.masked), inFence: masked.inFence };
 }
 
-/** The piece's statements: each paragraph's, except across crossing seams, where the run is scanned as one. */
-function joinRuns(paragraphs: ReadonlyArray<{ length: number }>, scanned: readonly Scanned[]): StatedConstraint[] {
+/**
+ * The piece's statements: each paragraph's, except across crossing seams, where the run is scanned as one.
+ * Seams checked for the first time (every seam of a cold document) are work too: it yields at checkpoints.
+ */
+async function joinRuns(
+  paragraphs: ReadonlyArray<{ length: number }>,
+  scanned: readonly Scanned[],
+  checkpoint?: Checkpoint,
+): Promise<StatedConstraint[]> {
   const found: StatedConstraint[] = [];
   let at = 0;
+  let fresh = 0;
   for (let i = 0; i < paragraphs.length;) {
     let j = i;
     let runLength = paragraphs[i].length;
     while (j + 1 < paragraphs.length && crosses(scanned[j], scanned[j + 1])) {
       j++;
       runLength += paragraphs[j].length;
+    }
+    if (checkpoint && (fresh += seamWork(scanned, i, j)) >= SLICE_CHARS) {
+      fresh = 0;
+      await checkpoint();
     }
     const list =
       j === i
@@ -154,6 +166,13 @@ function joinRuns(paragraphs: ReadonlyArray<{ length: number }>, scanned: readon
     i = j + 1;
   }
   return found;
+}
+
+/** Characters scanned afresh for the seams of run `[i, j]` (a run of several paragraphs is scanned as one). */
+function seamWork(scanned: readonly Scanned[], i: number, j: number): number {
+  let work = 2 * SEAM_WINDOW;
+  for (let k = i; k < j; k++) work += scanned[k].masked.length;
+  return j > i ? work + scanned[j].masked.length : work;
 }
 
 /** Whether a statement found around the break between two paragraphs runs across it. */
