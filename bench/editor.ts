@@ -42,6 +42,9 @@ interface LintTiming {
   rss: number;
   /** The longest the server's event loop was blocked (ms) from the previous lint until this lint's diagnostics were sent. */
   block: number;
+  /** How often the lint yielded, and its longest stretch between two yields in CPU time (ms, independent of load). */
+  yields: number;
+  slice: number;
 }
 
 /** The server's own timing lines (PROMPTBOUND_LINT_TIMING=1): each lint's wall and CPU time and the process RSS after it. */
@@ -49,7 +52,17 @@ function timings(client: TestClient): LintTiming[] {
   const out: LintTiming[] = [];
   for (const line of client.stderr.join('').split('\n')) {
     const m = /promptbound timing: \S+ v(\d+) wall=([\d.]+) cpu=([\d.]+) rss=([\d.]+)/.exec(line);
-    if (m) out.push({ version: Number(m[1]), wall: Number(m[2]), cpu: Number(m[3]), rss: Number(m[4]), block: NaN });
+    const s = /yields=(\d+) slice=([\d.]+)/.exec(line);
+    if (m)
+      out.push({
+        version: Number(m[1]),
+        wall: Number(m[2]),
+        cpu: Number(m[3]),
+        rss: Number(m[4]),
+        block: NaN,
+        yields: Number(s?.[1] ?? NaN),
+        slice: Number(s?.[2] ?? NaN),
+      });
     const b = /promptbound block: \S+ v(\d+) block=([\d.]+)/.exec(line);
     const lint = b && out.find((t) => t.version === Number(b[1]));
     if (lint) lint.block = Number(b![2]);
@@ -204,7 +217,9 @@ function report(name: string, bytes: number, run: EditorRun, equal: boolean | un
         `  ${what} during the first count: ${times.length} requests, slowest answer ${fmt(Math.max(...times))}, median ${fmt(quantile(times, 0.5))}`,
       );
   if (first !== undefined && Number.isFinite(first.block))
-    lines.push(`  longest event-loop block in the server during the first count: ${fmt(first.block)}`);
+    lines.push(
+      `  longest event-loop block in the server during the first count: ${fmt(first.block)} wall; the lint yielded ${first.yields} times, longest slice ${fmt(first.slice)} CPU`,
+    );
   return lines;
 }
 

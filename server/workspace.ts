@@ -92,6 +92,12 @@ class Superseded extends Error {}
 const LINT_TIMING =
   typeof process !== 'undefined' && typeof process.cpuUsage === 'function' && process.env?.PROMPTBOUND_LINT_TIMING === '1';
 
+/** The process's CPU time in ms (only called with LINT_TIMING, which needs `process.cpuUsage`). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /**
  * A prompt with more sections than this sends its stats (every section's count, for the chart) at most every
  * STATS_THROTTLE_MS while it is edited: encoding thousands of sections on every keystroke would cost more than
@@ -366,7 +372,7 @@ export class PromptWorkspace {
     try {
       const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, QUICK_PATIENCE_MS)));
       // A pending debounce starts now; the request goes ahead when the lint is done or its patience runs out.
-      const lint = this.scheduler.flush(key).then(() => (known() ? undefined : this.scheduler.now(key)));
+      const lint = this.scheduler.busy(key) ? this.scheduler.flush(key) : this.scheduler.now(key);
       await Promise.race([lint, patience, cancelled.promise]);
       return known();
     } finally {
@@ -477,7 +483,8 @@ export class PromptWorkspace {
     const host: EngineHost = { tokenizers: this.options.tokenizers, files };
     if (entry.open) entry.session ??= new DocumentSession();
     else entry.session = undefined;
-    const checkpoint = this.checkpoint(entry, current);
+    const slices = LINT_TIMING ? { yields: 0, longest: 0, start: cpuMs() } : undefined;
+    const checkpoint = this.checkpoint(entry, current, slices);
     const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
     // Until the counts are in, requests that cannot wait are answered from the parsed document (`quickSnapshot`).
     const onParsed = (document: LintResult['document']) => {
@@ -541,8 +548,9 @@ export class PromptWorkspace {
     }
     if (started) {
       const cpu = process.cpuUsage(started.cpu);
+      const longest = Math.max(slices!.longest, cpuMs() - slices!.start);
       this.options.sink.log(
-        `promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)} rss=${(process.memoryUsage.rss() / 1048576).toFixed(1)} heap=${(process.memoryUsage().heapUsed / 1048576).toFixed(1)}`,
+        `promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)} rss=${(process.memoryUsage.rss() / 1048576).toFixed(1)} heap=${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} yields=${slices!.yields} slice=${longest.toFixed(1)}`,
       );
       // Sending the diagnostics (serialising them) happens after this line: the block is read once it is done.
       const { loopBlock } = this.options;
@@ -584,15 +592,26 @@ export class PromptWorkspace {
    * Between slices of a lint: after SLICE_MS of work, lets other messages in (and marks the lint as long, so
    * requests stop waiting for it); a lint that has been overtaken is abandoned here.
    */
-  private checkpoint(entry: PromptEntry, current: () => boolean): () => Promise<void> {
+  private checkpoint(
+    entry: PromptEntry,
+    current: () => boolean,
+    slices?: { yields: number; longest: number; start: number },
+  ): () => Promise<void> {
     let sliceStart = Date.now();
     return async () => {
       if (Date.now() - sliceStart < SLICE_MS) return;
+      if (slices) {
+        // With PROMPTBOUND_LINT_TIMING=1: how often the lint yielded and its longest slice in CPU time.
+        const now = cpuMs();
+        slices.longest = Math.max(slices.longest, now - slices.start);
+        slices.yields++;
+      }
       const yielding = (entry.yielding ??= { waiters: [], active: false });
       yielding.active = true;
       for (const wake of yielding.waiters.splice(0)) wake();
       await yieldToEventLoop();
       sliceStart = Date.now();
+      if (slices) slices.start = cpuMs();
       if (!current()) throw new Superseded('overtaken by a newer version');
     };
   }
