@@ -132,7 +132,7 @@ async function drive(text: string, edits: number, hoverDuringOpen = false): Prom
     await diagnosticsAt(client, uri, 1);
     const openMs = performance.now() - start;
     // The server reports its longest event-loop block once the first diagnostics are sent; edits wait for that line.
-    await client.until('the first lint\'s block line', () => /promptbound block: \S+ v1 /.test(client.stderr.join('')), 60_000);
+    await client.until("the first lint's block line", () => /promptbound block: \S+ v1 /.test(client.stderr.join('')), 60_000);
     let doc = TextDocument.create(uri, 'markdown', 1, text);
     const times: number[] = [];
     for (let version = 2; version < 2 + edits; version++) {

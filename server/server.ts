@@ -50,7 +50,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
   async function refreshLenses(): Promise<void> {
     const { workspace: capabilities } = session.capabilities;
     if (capabilities?.codeLens?.refreshSupport) await connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-    if (capabilities?.inlayHint?.refreshSupport) await connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+    if (capabilities?.inlayHint?.refreshSupport)
+      await connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
   }
   const context: ServerContext = {
     connection,

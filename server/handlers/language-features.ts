@@ -1,6 +1,12 @@
 // The standard language features over one linted document (server/features): hover, completion, code actions,
 // code lenses, inlay hints, the outline, links, definitions, folding and pull diagnostics.
-import type { CancellationToken, ClientCapabilities, CodeAction, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  ClientCapabilities,
+  CodeAction,
+  DocumentDiagnosticReport,
+  WorkspaceDiagnosticReport,
+} from 'vscode-languageserver';
 import {
   provideCodeActions,
   provideCodeLenses,

@@ -25,7 +25,9 @@ import { FIXTURES, TestClient, fileUri } from './client';
 
 /** About `bytes` of prompt: frontmatter with a budget, then sections of prose, each using `{{question}}`. */
 function largePrompt(bytes: number): string {
-  const parts = ['---\nmodel: gpt-4o\nbudget:\n  output: 4000\n  variables:\n    question: 200\n---\n# Task\n\nAnswer {{question}}.\n\n'];
+  const parts = [
+    '---\nmodel: gpt-4o\nbudget:\n  output: 4000\n  variables:\n    question: 200\n---\n# Task\n\nAnswer {{question}}.\n\n',
+  ];
   let size = parts[0].length;
   for (let i = 0; size < bytes; i++) {
     const section = `## Article ${i}\n\n${generateProse(20_000, i + 1)}\n\n`;
@@ -61,7 +63,11 @@ describe('server: requests during the first count of a large prompt', () => {
     let keyDocs: Hover | null = null;
     for (let round = 0; keyDocs === null && !publishedBefore(); round++) {
       const source = new CancellationTokenSource();
-      const cancelled = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: budgetKey }, source.token);
+      const cancelled = client.connection.sendRequest(
+        HoverRequest.type,
+        { textDocument: { uri }, position: budgetKey },
+        source.token,
+      );
       source.cancel();
       await timed('cancelled hover', cancelled);
       const hover = (await timed(
@@ -99,7 +105,9 @@ describe('server: requests during the first count of a large prompt', () => {
     assert.equal(symbols[1].detail, undefined, 'the outline showed a count before counting finished');
 
     // Once counted, the outline shows each section's count.
-    const counted = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const counted = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
     assert.match(counted[1].detail ?? '', /tokens/);
   });
 });
