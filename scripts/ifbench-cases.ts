@@ -90,6 +90,8 @@ if (unrun) process.stdout.write(`${unrun} cases the reference could not run here
 if (unmapped) process.stdout.write(`${unmapped} cases of types no key expresses\n`);
 process.stdout.write('\n| instruction | strict | loose | reference passes (strict) |\n|---|---|---|---|\n');
 for (const [id, t] of [...perType].sort(([a], [b]) => a.localeCompare(b))) {
-  process.stdout.write(`| \`${id}\` | ${t.strict.agree}/${t.strict.total} | ${t.loose.agree}/${t.loose.total} | ${t.strict.pass} |\n`);
+  process.stdout.write(
+    `| \`${id}\` | ${t.strict.agree}/${t.strict.total} | ${t.loose.agree}/${t.loose.total} | ${t.strict.pass} |\n`,
+  );
 }
 if (list) process.stdout.write(`\n${disagreements.join('\n')}\n`);

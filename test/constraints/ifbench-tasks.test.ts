@@ -63,7 +63,10 @@ describe('mapping IFBench kwargs', () => {
     assert.deepEqual(ifbenchOptions('a), b), c), d)'), { options: ['a)', 'b)', 'c)', 'd)'], exact: true });
   });
   it('slices repeat:repeat_span by code points, as Python does', () => {
-    const c = ifbenchConstraints({ id: 'repeat:repeat_span', kwargs: { prompt_to_repeat: '😀 héllo wörld', n_start: 2, n_end: 6 } });
+    const c = ifbenchConstraints({
+      id: 'repeat:repeat_span',
+      kwargs: { prompt_to_repeat: '😀 héllo wörld', n_start: 2, n_end: 6 },
+    });
     assert.deepEqual(c, { echo: 'héllo' });
   });
 });

@@ -36,7 +36,8 @@ export const IFBENCH_EUROPEAN_CAPITALS = [
 ];
 
 /** Python's whitespace (`str.strip()`), in RE2 syntax. */
-const PY_SPACE_RE2 = '[\\t\\n\\x0b\\f\\r\\x1c-\\x1f \\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}]';
+const PY_SPACE_RE2 =
+  '[\\t\\n\\x0b\\f\\r\\x1c-\\x1f \\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}]';
 
 /**
  * One date as IFBench's `custom:date_format_list` accepts it: `YYYY-MM-DD`, year 1769 to 1821, month at most

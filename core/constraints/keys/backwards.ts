@@ -44,7 +44,10 @@ export const backwards: ConstraintModule<Backwards> = {
       pass: missing.length === 0,
       measured: missing.length === 0 ? 'contains them' : `${missing.length} missing`,
       required,
-      message: missing.length === 0 ? required : `read backwards by ${by}, does not contain ${missing.map((p) => JSON.stringify(p)).join(', ')}`,
+      message:
+        missing.length === 0
+          ? required
+          : `read backwards by ${by}, does not contain ${missing.map((p) => JSON.stringify(p)).join(', ')}`,
       ranges: [],
     };
   },

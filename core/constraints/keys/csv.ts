@@ -43,9 +43,16 @@ export const csv: ConstraintModule<Csv> = {
     const { header, delimiter = ',', quoted } = value;
     if (!Array.isArray(header) || header.length === 0 || !header.every((h) => typeof h === 'string'))
       return valueError('csv', 'csv: header must be a non-empty list of column names');
-    if (typeof delimiter !== 'string' || [...delimiter].length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')
+    if (
+      typeof delimiter !== 'string' ||
+      [...delimiter].length !== 1 ||
+      delimiter === '"' ||
+      delimiter === '\n' ||
+      delimiter === '\r'
+    )
       return valueError('csv', 'csv: delimiter must be one character other than a quote or a line break');
-    if (quoted !== undefined && quoted !== 'all' && quoted !== 'special') return valueError('csv', 'csv: quoted must be all or special');
+    if (quoted !== undefined && quoted !== 'all' && quoted !== 'special')
+      return valueError('csv', 'csv: quoted must be all or special');
     const out: Csv = { header: header as string[], delimiter };
     if (quoted) out.quoted = quoted;
     if (value.rows !== undefined) {
@@ -65,7 +72,14 @@ function fail(measured: string, message: string): ConstraintResult {
 }
 
 function pass(rows: number): ConstraintResult {
-  return { key: 'csv', pass: true, measured: `${rows} rows`, required: 'CSV data as declared', message: `CSV with ${rows} data rows as declared`, ranges: [] };
+  return {
+    key: 'csv',
+    pass: true,
+    measured: `${rows} rows`,
+    required: 'CSV data as declared',
+    message: `CSV with ${rows} data rows as declared`,
+    ranges: [],
+  };
 }
 
 function ownCheck(c: Csv, completion: string): ConstraintResult {
@@ -76,9 +90,14 @@ function ownCheck(c: Csv, completion: string): ConstraintResult {
   const [head, ...rows] = records;
   if (!head || head.length !== c.header.length || head.some((f, i) => f.text.trim() !== c.header[i]))
     return fail('another header', `the header is not ${c.header.join(c.delimiter)}`);
-  if (c.rows && !inRange(rows.length, c.rows)) return fail(`${rows.length} rows`, `${rows.length} data rows; ${c.rows.label} required`);
+  if (c.rows && !inRange(rows.length, c.rows))
+    return fail(`${rows.length} rows`, `${rows.length} data rows; ${c.rows.label} required`);
   const short = rows.findIndex((r) => r.length !== c.header.length);
-  if (short >= 0) return fail(`row ${short + 1} has ${rows[short]!.length} fields`, `data row ${short + 1} has ${rows[short]!.length} fields; ${c.header.length} required`);
+  if (short >= 0)
+    return fail(
+      `row ${short + 1} has ${rows[short]!.length} fields`,
+      `data row ${short + 1} has ${rows[short]!.length} fields; ${c.header.length} required`,
+    );
   if (c.quoted === 'all') {
     const at = records.findIndex((r) => r.some((f) => !f.quoted));
     if (at >= 0) return fail('unquoted field', `${at === 0 ? 'the header' : `data row ${at}`} has a field not in double quotes`);
@@ -108,21 +127,29 @@ function ifbenchCheck(c: Csv, completion: string): ConstraintResult {
   const width = c.header.length;
   if (!c.quoted) {
     const head = data[0]!;
-    if (head.length !== width || head.some((f, i) => f.text !== c.header[i])) return fail('another header', `the header row is not ${c.header.join(c.delimiter)}`);
+    if (head.length !== width || head.some((f, i) => f.text !== c.header[i]))
+      return fail('another header', `the header row is not ${c.header.join(c.delimiter)}`);
     const short = data.findIndex((r, i) => i > 0 && r.length !== width);
-    return short < 0 ? pass(rows) : fail(`row ${short + 1} has ${data[short]!.length} fields`, `row ${short + 1} has ${data[short]!.length} fields; ${width} required`);
+    return short < 0
+      ? pass(rows)
+      : fail(
+          `row ${short + 1} has ${data[short]!.length} fields`,
+          `row ${short + 1} has ${data[short]!.length} fields; ${width} required`,
+        );
   }
   if (c.quoted === 'special') {
     for (let i = 1; i < data.length; i++) {
       const row = data[i]!;
-      if (row.length !== width) return fail(`row ${i + 1} has ${row.length} fields`, `row ${i + 1} has ${row.length} fields; ${width} required`);
+      if (row.length !== width)
+        return fail(`row ${i + 1} has ${row.length} fields`, `row ${i + 1} has ${row.length} fields; ${width} required`);
       if (row.some((f) => SPECIAL_IFBENCH.test(f.text))) return pass(rows);
     }
     return fail('no quoted special field', 'no field with a special character is written in double quotes');
   }
   for (let i = 0; i < data.length; i++) {
     const row = data[i]!;
-    if (row.length !== width) return fail(`row ${i + 1} has ${row.length} fields`, `row ${i + 1} has ${row.length} fields; ${width} required`);
+    if (row.length !== width)
+      return fail(`row ${i + 1} has ${row.length} fields`, `row ${i + 1} has ${row.length} fields; ${width} required`);
     // An empty field makes IFBench's `field.strip()[0]` raise; it is a failure here.
     const bare = row.findIndex((f) => {
       const t = pyStrip(f.text);

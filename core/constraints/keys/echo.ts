@@ -20,7 +20,9 @@ export const echo: ConstraintModule<Echo> = {
   key: 'echo',
   parse(value) {
     if (typeof value === 'string') {
-      return value.trim() === '' ? valueError('echo', 'echo: the text is empty') : { text: value, caseSensitive: false, changeFirstWord: false };
+      return value.trim() === ''
+        ? valueError('echo', 'echo: the text is empty')
+        : { text: value, caseSensitive: false, changeFirstWord: false };
     }
     if (!isRecord(value)) return valueError('echo', HELP);
     const extra = unknownProperty(value, ['text', 'caseSensitive', 'changeFirstWord']);
@@ -65,17 +67,19 @@ function checkChanged(e: Echo, completion: string, ifbench: boolean): Constraint
     pass = e.text !== completion && got.slice(1).join(' ') === want.slice(1).join(' ');
   } else {
     const rest = (words: string[]): string => fold(words.slice(1).join(' '), e.caseSensitive);
-    pass =
-      got.length > 0 &&
-      want.length > 0 &&
-      rest(got) === rest(want) &&
-      got[0]!.toLowerCase() !== want[0]!.toLowerCase();
+    pass = got.length > 0 && want.length > 0 && rest(got) === rest(want) && got[0]!.toLowerCase() !== want[0]!.toLowerCase();
   }
   const measured = pass ? 'the text with another first word' : 'not the text with only its first word changed';
   return result(pass, measured, completion, pass ? [] : wholeTrimmed(completion), true);
 }
 
-function result(pass: boolean, measured: string, completion: string, ranges: ConstraintResult['ranges'], changed = false): ConstraintResult {
+function result(
+  pass: boolean,
+  measured: string,
+  completion: string,
+  ranges: ConstraintResult['ranges'],
+  changed = false,
+): ConstraintResult {
   const required = changed ? 'the given text with its first word changed' : 'exactly the given text';
   return {
     key: 'echo',

@@ -44,7 +44,9 @@ export const italicLeads: ConstraintModule<Markup> = {
     return result(
       bad.length === 0,
       bad.length === 0 ? `${sections.length} sections` : `${bad.length} of ${sections.length} sections`,
-      bad.length === 0 ? required : `${bad.length} of ${sections.length} sections do not start with an italic statement followed by text`,
+      bad.length === 0
+        ? required
+        : `${bad.length} of ${sections.length} sections do not start with an italic statement followed by text`,
       bad.map((s) => ({ offset: s.offset, length: firstLineLength(s.text) })),
     );
   },
@@ -132,5 +134,10 @@ export function ifbenchThesis(value: string): boolean {
 
 function ifbenchCheck(completion: string) {
   const pass = ifbenchThesis(completion);
-  return result(pass, pass ? 'an italic thesis' : 'no italic thesis followed by text', pass ? 'an HTML-italic statement followed by text' : 'no <i>…</i> or <em>…</em> statement followed by text', []);
+  return result(
+    pass,
+    pass ? 'an italic thesis' : 'no italic thesis followed by text',
+    pass ? 'an HTML-italic statement followed by text' : 'no <i>…</i> or <em>…</em> statement followed by text',
+    [],
+  );
 }

@@ -21,17 +21,20 @@ export const listItems: ConstraintModule<ListItems> = {
   parse(value) {
     if (!isRecord(value)) return valueError('listItems', 'listItems: expected {items, separator, ignoreAccents}');
     const extra = unknownProperty(value, ['items', 'separator', 'ignoreAccents']);
-    if (extra) return valueError('listItems', `listItems: unknown property "${extra}" (expected items, separator, ignoreAccents)`);
+    if (extra)
+      return valueError('listItems', `listItems: unknown property "${extra}" (expected items, separator, ignoreAccents)`);
     const { items, separator = ',', ignoreAccents = false } = value;
     if (!Array.isArray(items) || items.length === 0 || !items.every((i) => typeof i === 'string' && i.trim() !== ''))
       return valueError('listItems', 'listItems: items must be a non-empty list of non-empty texts');
-    if (typeof separator !== 'string' || separator === '') return valueError('listItems', 'listItems: separator must be non-empty text');
+    if (typeof separator !== 'string' || separator === '')
+      return valueError('listItems', 'listItems: separator must be non-empty text');
     if (typeof ignoreAccents !== 'boolean') return valueError('listItems', 'listItems: ignoreAccents must be true or false');
     return { items: items as string[], separator, ignoreAccents };
   },
   check({ items, separator, ignoreAccents }, completion, ctx) {
     const ifbench = ctx.compat === 'ifbench';
-    const fold = (t: string): string => (!ignoreAccents ? t : ifbench ? asciiFold(t) : t.normalize('NFKD').replace(MARKS, '').normalize('NFC'));
+    const fold = (t: string): string =>
+      !ignoreAccents ? t : ifbench ? asciiFold(t) : t.normalize('NFKD').replace(MARKS, '').normalize('NFC');
     const trim = ifbench ? pyStrip : (t: string): string => t.trim();
     const got = fold(completion)
       .split(separator)
@@ -45,7 +48,11 @@ export const listItems: ConstraintModule<ListItems> = {
     return {
       key: 'listItems',
       pass,
-      measured: pass ? `${got.length} items` : at < Math.min(got.length, want.length) ? `item ${at + 1} differs` : `${got.length} items`,
+      measured: pass
+        ? `${got.length} items`
+        : at < Math.min(got.length, want.length)
+          ? `item ${at + 1} differs`
+          : `${got.length} items`,
       required,
       message: pass
         ? `the ${want.length} items in order`

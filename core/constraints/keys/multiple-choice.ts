@@ -29,9 +29,14 @@ export const multipleChoice: ConstraintModule<MultipleChoice> = {
   parse(value) {
     if (!isRecord(value)) return valueError('multipleChoice', 'multipleChoice: expected {questions, options, label, longer}');
     const extra = unknownProperty(value, ['questions', 'options', 'label', 'longer']);
-    if (extra) return valueError('multipleChoice', `multipleChoice: unknown property "${extra}" (expected questions, options, label, longer)`);
+    if (extra)
+      return valueError(
+        'multipleChoice',
+        `multipleChoice: unknown property "${extra}" (expected questions, options, label, longer)`,
+      );
     const { label = 'Question', longer = false } = value;
-    if (typeof label !== 'string' || label.trim() === '') return valueError('multipleChoice', 'multipleChoice: label must be non-empty text');
+    if (typeof label !== 'string' || label.trim() === '')
+      return valueError('multipleChoice', 'multipleChoice: label must be non-empty text');
     if (typeof longer !== 'boolean') return valueError('multipleChoice', 'multipleChoice: longer must be true or false');
     if (value.questions === undefined || value.options === undefined)
       return valueError('multipleChoice', 'multipleChoice: questions and options are required');
@@ -43,14 +48,23 @@ export const multipleChoice: ConstraintModule<MultipleChoice> = {
   },
   check(mc, completion, ctx) {
     const required = `${mc.questions.label} questions labelled "${mc.label}" with ${mc.options.label} options each${mc.longer ? ', each longer than the one before' : ''}`;
-    const fail = (measured: string, message: string): ConstraintResult => ({ key: 'multipleChoice', pass: false, measured, required, message, ranges: [] });
-    if (!completion.startsWith(mc.label)) return fail('text before the first question', `does not start with "${mc.label}"; ${required}`);
+    const fail = (measured: string, message: string): ConstraintResult => ({
+      key: 'multipleChoice',
+      pass: false,
+      measured,
+      required,
+      message,
+      ranges: [],
+    });
+    if (!completion.startsWith(mc.label))
+      return fail('text before the first question', `does not start with "${mc.label}"; ${required}`);
     const split = new RegExp(`\\n*(?:${escapeRegExp(mc.label)} ${PY_DIGIT}+[.|):;]?${PY_SPACE}*)`, 'u');
     const option = new RegExp(`^${ctx.compat === 'ifbench' ? '[A-Ea-e]' : '[A-Za-z]'}[.|)]${PY_SPACE}*${PY_WORD}`, 'u');
     let parts = completion.split(split);
     if (parts[0] === '') parts = parts.slice(1);
     const questions = parts.filter((q) => pyStrip(q) !== '').map(pyStrip);
-    if (!inRange(questions.length, mc.questions)) return fail(`${questions.length} questions`, `${questions.length} questions; ${mc.questions.label} required`);
+    if (!inRange(questions.length, mc.questions))
+      return fail(`${questions.length} questions`, `${questions.length} questions; ${mc.questions.label} required`);
     const lengths: number[] = [];
     for (let i = 0; i < questions.length; i++) {
       let text = '';
@@ -64,13 +78,28 @@ export const multipleChoice: ConstraintModule<MultipleChoice> = {
           text += ` ${pyStrip(line)}`;
         }
       }
-      if (!inRange(options, mc.options)) return fail(`question ${i + 1} has ${options} options`, `question ${i + 1} has ${options} options; ${mc.options.label} required`);
+      if (!inRange(options, mc.options))
+        return fail(
+          `question ${i + 1} has ${options} options`,
+          `question ${i + 1} has ${options} options; ${mc.options.label} required`,
+        );
       lengths.push(pyLen(pyStrip(text)));
     }
     if (mc.longer) {
       const at = lengths.findIndex((n, i) => i > 0 && n <= lengths[i - 1]!);
-      if (at >= 0) return fail(`question ${at + 1} not longer`, `question ${at + 1} (${lengths[at]} characters) is not longer than question ${at} (${lengths[at - 1]}); ${required}`);
+      if (at >= 0)
+        return fail(
+          `question ${at + 1} not longer`,
+          `question ${at + 1} (${lengths[at]} characters) is not longer than question ${at} (${lengths[at - 1]}); ${required}`,
+        );
     }
-    return { key: 'multipleChoice', pass: true, measured: `${questions.length} questions`, required, message: `${questions.length} questions as declared`, ranges: [] };
+    return {
+      key: 'multipleChoice',
+      pass: true,
+      measured: `${questions.length} questions`,
+      required,
+      message: `${questions.length} questions as declared`,
+      ranges: [],
+    };
   },
 };

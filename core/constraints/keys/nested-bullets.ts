@@ -35,14 +35,18 @@ export const nestedBullets: ConstraintModule<NestedBullets> = {
       return isValueError(count) ? count : { count };
     }
     const extra = unknownProperty(value, ['count', 'markers', 'subMarkers']);
-    if (extra) return valueError('nestedBullets', `nestedBullets: unknown property "${extra}" (expected count, markers, subMarkers)`);
+    if (extra)
+      return valueError('nestedBullets', `nestedBullets: unknown property "${extra}" (expected count, markers, subMarkers)`);
     const count = value.count === undefined ? (parseCount({ min: 1 }) as CountRange) : countFor('nestedBullets', value.count);
     if (isValueError(count)) return count;
     if (value.markers === undefined && value.subMarkers === undefined) return { count };
     const markers = markerList(value.markers);
     const subMarkers = markerList(value.subMarkers);
     if (!markers || !subMarkers)
-      return valueError('nestedBullets', 'nestedBullets: markers and subMarkers go together, each a list of markers without spaces');
+      return valueError(
+        'nestedBullets',
+        'nestedBullets: markers and subMarkers go together, each a list of markers without spaces',
+      );
     return { count, markers, subMarkers };
   },
   check(nb, completion, ctx) {
@@ -51,7 +55,14 @@ export const nestedBullets: ConstraintModule<NestedBullets> = {
     const bad = items.filter((it) => !inRange(it.subItems, nb.count));
     const required = `${nb.count.label} sub-items under each item`;
     if (items.length === 0) {
-      return { key: 'nestedBullets', pass: false, measured: 'no items', required, message: `no list items; ${required} required`, ranges: [] };
+      return {
+        key: 'nestedBullets',
+        pass: false,
+        measured: 'no items',
+        required,
+        message: `no list items; ${required} required`,
+        ranges: [],
+      };
     }
     return {
       key: 'nestedBullets',
@@ -94,7 +105,8 @@ function classify(line: string, nb: NestedBullets): 'item' | 'sub' | undefined {
   }
   const body = line.trimStart();
   const indented = body.length < line.length;
-  const starts = (markers: string[]): boolean => markers.some((m) => body.startsWith(m) && /^[ \t]+\S/.test(body.slice(m.length)));
+  const starts = (markers: string[]): boolean =>
+    markers.some((m) => body.startsWith(m) && /^[ \t]+\S/.test(body.slice(m.length)));
   const sub = starts(nb.subMarkers);
   const item = starts(nb.markers);
   if (sub && (!item || indented)) return 'sub';
@@ -112,7 +124,10 @@ function ifbenchCheck(nb: NestedBullets, completion: string) {
     pass: bad < 0,
     measured: bad < 0 ? `${pieces.length} items` : `item ${bad + 1} of ${pieces.length}`,
     required,
-    message: bad < 0 ? `each "${marker}" is followed by ${nb.count.label} "${subMarker}"` : `the text after "${marker}" number ${bad + 1} has ${nb.count.label === 'at least 1' ? 'no' : 'a wrong number of'} "${subMarker}"; ${required} required`,
+    message:
+      bad < 0
+        ? `each "${marker}" is followed by ${nb.count.label} "${subMarker}"`
+        : `the text after "${marker}" number ${bad + 1} has ${nb.count.label === 'at least 1' ? 'no' : 'a wrong number of'} "${subMarker}"; ${required} required`,
     ranges: [],
   };
 }

@@ -27,7 +27,8 @@ export const nthWords: ConstraintModule<NthWords> = {
     const { every, pattern } = value;
     if (typeof every !== 'number' || !Number.isInteger(every) || every < 1)
       return valueError('nthWords', 'nthWords: every must be a positive whole number');
-    if (typeof pattern !== 'string' || pattern === '') return valueError('nthWords', 'nthWords: pattern must be a non-empty regex');
+    if (typeof pattern !== 'string' || pattern === '')
+      return valueError('nthWords', 'nthWords: pattern must be a non-empty regex');
     const compiled = boundedPattern(pattern, '');
     if (!compiled.ok) return valueError('nthWords', `nthWords: ${compiled.message}`);
     return { every, pattern, re: compiled.re };
@@ -71,6 +72,6 @@ export const nthWords: ConstraintModule<NthWords> = {
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }

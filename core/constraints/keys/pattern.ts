@@ -32,7 +32,8 @@ function parseOne(value: unknown, where: string): PatternConstraint | Constraint
   if (typeof value === 'string' && value !== '') return { regex: value, flags: '', fullMatch: false };
   if (!isRecord(value)) return valueError('pattern', `${where}: expected a regex or {regex, flags, fullMatch, absent, count}`);
   const extra = unknownProperty(value, ['regex', 'flags', 'fullMatch', 'absent', 'count']);
-  if (extra) return valueError('pattern', `${where}: unknown property "${extra}" (expected regex, flags, fullMatch, absent, count)`);
+  if (extra)
+    return valueError('pattern', `${where}: unknown property "${extra}" (expected regex, flags, fullMatch, absent, count)`);
   const { regex, flags = '', fullMatch = false, absent = false } = value;
   if (typeof regex !== 'string' || regex === '') return valueError('pattern', `${where}: regex must be non-empty text`);
   if (typeof flags !== 'string' || !/^[imsu]*$/.test(flags))

@@ -34,7 +34,6 @@ export function pyIsDigit(text: string): boolean {
  * every other character outside ASCII is dropped (`São Tomé` → `Sao Tome`, `Zürich 🇨🇭` → `Zurich `).
  */
 export function asciiFold(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.normalize('NFKD').replace(/[^\u0000-\u007f]/gu, '');
 }
 

@@ -67,7 +67,10 @@ export const quotesFollowed: ConstraintModule<true> = {
       pass: bad.length === 0,
       measured: bad.length,
       required,
-      message: bad.length === 0 ? required : `${bad.length === 1 ? '1 quotation is' : `${bad.length} quotations are`} not followed by text of its own`,
+      message:
+        bad.length === 0
+          ? required
+          : `${bad.length === 1 ? '1 quotation is' : `${bad.length} quotations are`} not followed by text of its own`,
       ranges: bad,
     };
   },

@@ -28,8 +28,10 @@ export const sortedLines: ConstraintModule<SortedLines> = {
     const extra = unknownProperty(value, ['order', 'count', 'from']);
     if (extra) return valueError('sortedLines', `sortedLines: unknown property "${extra}" (expected order, count, from)`);
     const { order = 'ascending', from } = value;
-    if (order !== 'ascending' && order !== 'descending') return valueError('sortedLines', 'sortedLines: order must be ascending or descending');
-    if (from !== undefined && (typeof from !== 'string' || from === '')) return valueError('sortedLines', 'sortedLines: from must be non-empty text');
+    if (order !== 'ascending' && order !== 'descending')
+      return valueError('sortedLines', 'sortedLines: order must be ascending or descending');
+    if (from !== undefined && (typeof from !== 'string' || from === ''))
+      return valueError('sortedLines', 'sortedLines: from must be non-empty text');
     const out: SortedLines = { order };
     if (from !== undefined) out.from = from as string;
     if (value.count !== undefined) {
@@ -42,7 +44,14 @@ export const sortedLines: ConstraintModule<SortedLines> = {
   check({ order, count, from }, completion, ctx) {
     const ifbench = ctx.compat === 'ifbench';
     const required = `lines in ${order === 'ascending' ? '' : 'reverse '}alphabetical order${count ? `, ${count.label} of them` : ''}`;
-    const fail = (measured: string, message: string) => ({ key: 'sortedLines', pass: false, measured, required, message, ranges: [] });
+    const fail = (measured: string, message: string) => ({
+      key: 'sortedLines',
+      pass: false,
+      measured,
+      required,
+      message,
+      ranges: [],
+    });
     let lines = completion
       .split('\n')
       .map((l) => pyStripChars(l, STRIP))
@@ -52,12 +61,24 @@ export const sortedLines: ConstraintModule<SortedLines> = {
       if (start < 0) return fail(`no line with ${JSON.stringify(from)}`, `no line contains ${JSON.stringify(from)}; ${required}`);
       lines = lines.slice(start);
     }
-    if (count && !inRange(lines.length, count)) return fail(`${lines.length} lines`, `${lines.length} lines; ${count.label} required`);
+    if (count && !inRange(lines.length, count))
+      return fail(`${lines.length} lines`, `${lines.length} lines; ${count.label} required`);
     const keys = ifbench ? lines.map(asciiFold) : lines;
     const compare = ifbench ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : COLLATOR.compare;
     const sign = order === 'ascending' ? 1 : -1;
     const bad = keys.findIndex((k, i) => i > 0 && sign * compare(keys[i - 1]!, k) > 0);
-    if (bad >= 0) return fail(`line ${bad + 1} out of order`, `${JSON.stringify(lines[bad])} comes after ${JSON.stringify(lines[bad - 1])}; ${required}`);
-    return { key: 'sortedLines', pass: true, measured: `${lines.length} lines`, required, message: `${lines.length} lines in order`, ranges: [] };
+    if (bad >= 0)
+      return fail(
+        `line ${bad + 1} out of order`,
+        `${JSON.stringify(lines[bad])} comes after ${JSON.stringify(lines[bad - 1])}; ${required}`,
+      );
+    return {
+      key: 'sortedLines',
+      pass: true,
+      measured: `${lines.length} lines`,
+      required,
+      message: `${lines.length} lines in order`,
+      ranges: [],
+    };
   },
 };
