@@ -8,6 +8,7 @@
 // counted; no items at all passes there.
 import type { Span } from '../../diagnostic';
 import type { ConstraintModule } from '../module';
+import type { ConstraintResult } from '../types';
 import { countFor, isRecord, isValueError, unknownProperty, valueError } from '../module';
 import { inRange, parseCount, type CountRange } from '../count';
 import { proseLines } from '../measure/markdown';
@@ -113,21 +114,33 @@ function classify(line: string, nb: NestedBullets): 'item' | 'sub' | undefined {
   return item ? 'item' : undefined;
 }
 
-function ifbenchCheck(nb: NestedBullets, completion: string) {
+/** IFBench's reading: `value.split(marker)`, and each piece after the first holds the sub-marker (counted). */
+function ifbenchCheck(nb: NestedBullets, completion: string): ConstraintResult {
   const marker = nb.markers?.[0] ?? '*';
   const subMarker = nb.subMarkers?.[0] ?? '-';
-  const pieces = completion.split(marker).slice(1);
-  const bad = pieces.findIndex((p) => !inRange(p.split(subMarker).length - 1, nb.count));
+  const pieces = completion.split(marker);
   const required = `${nb.count.label} "${subMarker}" after each "${marker}"`;
+  let offset = pieces[0]!.length;
+  for (let i = 1; i < pieces.length; i++) {
+    const n = pieces[i]!.split(subMarker).length - 1;
+    if (!inRange(n, nb.count)) {
+      return {
+        key: 'nestedBullets',
+        pass: false,
+        measured: `${n} after "${marker}" number ${i}`,
+        required,
+        message: `${n} "${subMarker}" between "${marker}" number ${i} and the next; ${required} required`,
+        ranges: [{ offset, length: marker.length + pieces[i]!.length }],
+      };
+    }
+    offset += marker.length + pieces[i]!.length;
+  }
   return {
     key: 'nestedBullets',
-    pass: bad < 0,
-    measured: bad < 0 ? `${pieces.length} items` : `item ${bad + 1} of ${pieces.length}`,
+    pass: true,
+    measured: `${pieces.length - 1} items`,
     required,
-    message:
-      bad < 0
-        ? `each "${marker}" is followed by ${nb.count.label} "${subMarker}"`
-        : `the text after "${marker}" number ${bad + 1} has ${nb.count.label === 'at least 1' ? 'no' : 'a wrong number of'} "${subMarker}"; ${required} required`,
+    message: `each "${marker}" is followed by ${nb.count.label} "${subMarker}"`,
     ranges: [],
   };
 }
