@@ -69,8 +69,11 @@ async function countSources(
   if (discovery.unmatched.length > 0) {
     throw new UsageError(`no such file or directory, and no files match: ${discovery.unmatched.map((t) => `'${t}'`).join(', ')}`);
   }
-  for (const problem of discovery.problems)
-    io.stderr.write(`promptbound: ${displayPath(io.cwd, problem.path)}: ${problem.message}\n`);
+  const problems = discovery.problems.map((problem) => `${displayPath(io.cwd, problem.path)}: ${problem.message}`);
+  // Nothing left to count (a named pipe, a device): a usage error, not an empty success.
+  if (sources.length === 0 && discovery.files.length === 0 && problems.length > 0)
+    throw new UsageError(problems.join('\npromptbound: '));
+  for (const problem of problems) io.stderr.write(`promptbound: ${problem}\n`);
   return [...sources, ...discovery.files.map((file) => ({ file, label: displayPath(io.cwd, file) }))];
 }
 

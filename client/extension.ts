@@ -75,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext, createClient: C
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
       if (extraGlobs().length > 0) restart();
     }),
+    // The server reads trust once, at initialize (allowOutsideRoot is ignored while untrusted).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart()),
     { dispose: () => void stop() },
   );
   try {
@@ -101,7 +103,8 @@ function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
     // watches itself (dynamic registration); declaring them here as well would deliver every change twice.
     diagnosticCollectionName: 'promptbound',
     // Push: it reaches closed sample files and Lint-workspace results without polling workspace/diagnostic (docs/lsp.md).
-    initializationOptions: { diagnostics: 'push' } satisfies InitializationOptions,
+    // Restricted Mode: the server then ignores a workspace config's allowOutsideRoot (docs/security.md).
+    initializationOptions: { diagnostics: 'push', workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
   };

@@ -81,12 +81,31 @@ async function resolveTarget(target: string, context: DiscoveryContext, found: S
     await context.walk(absolute, found, (file) => context.isPromptFile(file));
     return true;
   }
+  if (stat) {
+    // A FIFO or a device (or a link to /dev/zero) would block or never end: named, it is reported, never read.
+    result.problems.push({ path: absolute, message: `not read: ${specialKind(stat)}, not a regular file` });
+    return true;
+  }
   const scan = picomatch.scan(toPosix(target));
   if (!scan.isGlob) return false;
   const base = path.resolve(context.cwd, scan.base || '.');
   const matches = picomatch(scan.glob, { dot: true });
   await context.walk(base, found, async (file) => matches(toPosix(path.relative(base, file))));
   return false;
+}
+
+/** What a path that is neither a file nor a folder is, for the message. */
+function specialKind(stat: {
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'a special file';
 }
 
 type Accept = (file: string) => Promise<boolean> | boolean;

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../core/diagnostic';
 import type { FileAccess } from '../core/files';
 import type { PromptboundConfig, ResolvedConfig } from '../core/config/types';
-import { CONFIG_FILE_NAMES, parseConfigText, resolveConfig } from '../core/config/load';
+import { CONFIG_FILE_NAMES, CONFIG_SCHEMA_RULE, parseConfigText, resolveConfig } from '../core/config/load';
 import { RULE_IDS } from '../core/rules/registry';
 import type { EditorSettings } from './protocol';
 import { URI } from 'vscode-uri';
@@ -41,6 +41,8 @@ export class ConfigLookup {
     private readonly files: FileAccess,
     /** Workspace folder uris: non-file uris are searched only up to the folder that holds them. */
     private readonly roots: () => readonly string[],
+    /** False in an untrusted workspace: a config's `allowOutsideRoot` is then ignored, and said so in the config file. */
+    private readonly trusted: () => boolean = () => true,
   ) {}
 
   async configFor(documentUri: string, settings: EditorSettings, modelOverride: string | undefined): Promise<DocumentConfig> {
@@ -107,10 +109,32 @@ export class ConfigLookup {
       if (raw === undefined) continue;
       const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
       const parsed = parseConfigText(uri, text, RULE_IDS);
-      return { uri, folder, config: withFolderUris(parsed.config ?? {}, folder), problems: parsed.problems, text };
+      const config = parsed.config ?? {};
+      const problems = [...parsed.problems];
+      if (config.allowOutsideRoot !== undefined && !this.trusted()) {
+        // A hostile repository could otherwise allow itself to read ~/.ssh and show key names in diagnostics.
+        delete config.allowOutsideRoot;
+        problems.push(untrustedOutsideRoot(uri, text));
+      }
+      return { uri, folder, config: withFolderUris(config, folder), problems, text };
     }
     return undefined;
   }
+}
+
+/** The warning at `allowOutsideRoot` in a config of an untrusted workspace. */
+function untrustedOutsideRoot(uri: string, text: string): Diagnostic {
+  const key = /^[ \t]*["']?allowOutsideRoot["']?[ \t]*:/m.exec(text);
+  const offset = key ? key.index + key[0].indexOf('allowOutsideRoot') : 0;
+  return {
+    ruleId: CONFIG_SCHEMA_RULE,
+    severity: 'warning',
+    message:
+      'allowOutsideRoot is ignored: this workspace is not trusted, so nothing outside it is read. Trust the workspace to use it.',
+    uri,
+    offset,
+    length: key ? 'allowOutsideRoot'.length : 0,
+  };
 }
 
 /** `allowOutsideRoot` folders are relative to the config's folder; core compares uris. */

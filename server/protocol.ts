@@ -195,6 +195,11 @@ export interface InitializationOptions {
    * push reaches closed sample files without polling `workspace/diagnostic`). Default: pull when supported.
    */
   diagnostics?: 'push' | 'pull';
+  /**
+   * `false` in an untrusted workspace (VS Code's Restricted Mode): a workspace's own config cannot then widen what
+   * is read with `allowOutsideRoot` (docs/security.md). Default: trusted, for clients with no notion of trust.
+   */
+  workspaceTrusted?: boolean;
 }
 
 // ---- server → client requests: the web server has no file system of its own (docs/design/conventions.md C5). ----

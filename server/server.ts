@@ -19,7 +19,7 @@ export { COMPLETION_TRIGGERS, SERVER_NAME } from './handlers/lifecycle';
 export function startServer(connection: Connection, platform: ServerPlatform): PromptWorkspace {
   const log = platform.log ?? ((message: string) => connection.console.error(message));
   const documents = new TextDocuments(TextDocument);
-  const session: SessionState = { capabilities: {}, roots: [], opening: new Map(), spellings: new Map() };
+  const session: SessionState = { capabilities: {}, roots: [], opening: new Map(), spellings: new Map(), trusted: true };
   const open: OpenDocuments = {
     get: (uri) => documents.get(session.spellings.get(uri) ?? uri),
     all: () => documents.all(),
@@ -33,6 +33,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
     tokenizers,
     settingsFor: (uri) => settings.for(open.get(uri)?.uri ?? uri),
     roots: () => session.roots,
+    trusted: () => session.trusted,
     rules: platform.rules,
     sink: {
       publishDiagnostics: (uri, version, diagnostics) =>

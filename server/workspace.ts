@@ -44,6 +44,8 @@ export interface WorkspaceOptions {
   tokenizers: CounterSource;
   settingsFor(uri: string): Promise<EditorSettings>;
   roots(): readonly string[];
+  /** False in an untrusted workspace: configs may not set `allowOutsideRoot` (docs/security.md). Default: trusted. */
+  trusted?(): boolean;
   rules?: readonly Rule[];
   timers?: Timers;
 }
@@ -142,7 +144,7 @@ export class PromptWorkspace {
       },
     };
     this.overlay = overlayFiles(options.files, this.open);
-    this.configs = new ConfigLookup(this.overlay, options.roots);
+    this.configs = new ConfigLookup(this.overlay, options.roots, () => options.trusted?.() ?? true);
     this.kinds = new PromptKinds(this.configs, options.settingsFor, options.roots);
     this.rules = options.rules ?? RULES;
     this.scheduler = new LintScheduler((uri, generation) => this.lint(uri, generation), options.timers);

@@ -1,6 +1,7 @@
 // Reads `.promptbound.yaml|yml|json` text into a config with located problems, and merges a folder chain of configs.
 import { isMap, isScalar, parseDocument, Scalar, visit } from 'yaml';
 import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
+import { collectionKeyErrors } from '../document/frontmatter';
 import type { Diagnostic, SeveritySetting, Span } from '../diagnostic';
 import type { CustomModel } from '../models/types';
 import { closestMatches } from '../did-you-mean';
@@ -60,6 +61,7 @@ export function parseConfigText(uri: string, text: string, knownRuleIds: readonl
   if ('error' in parsed) return { problems: [diagnostic(CONFIG_SYNTAX_RULE, parsed.error.span, parsed.error.message)] };
   const { doc } = parsed;
   const syntax = [...doc.errors, ...(isJsonName(uri) ? jsonSyntaxErrors(doc, text) : [])];
+  if (syntax.length === 0) syntax.push(...collectionKeyErrors(doc));
   if (syntax.length > 0) {
     return { problems: syntax.map((e) => diagnostic(CONFIG_SYNTAX_RULE, spanOf(e.pos, text), e.message)) };
   }
@@ -78,7 +80,8 @@ export function parseConfigText(uri: string, text: string, knownRuleIds: readonl
 
 function parseYaml(text: string): { doc: YamlDocument.Parsed } | { error: { message: string; span: Span } } {
   try {
-    return { doc: parseDocument(text, { prettyErrors: false, uniqueKeys: true }) };
+    // `logLevel: 'error'`: no stderr warning for list or mapping keys; collectionKeyErrors reports them.
+    return { doc: parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' }) };
   } catch (error) {
     // yaml recurses on nesting; a pathological file can overflow the stack.
     return { error: { message: `The config could not be parsed: ${messageOf(error)}`, span: { offset: 0, length: 0 } } };

@@ -8,7 +8,11 @@ import { isBlank, isWhitespace, lineAt, onlyBlanks } from './lines';
 /** yaml's own default; stated here because it is what stops alias bombs ("billion laughs") in `toJS`. */
 const MAX_ALIAS_COUNT = 100;
 
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
+/**
+ * `logLevel: 'error'`: yaml would otherwise print a Node warning on stderr for a key that is a list or mapping;
+ * `collectionKeyErrors` reports those keys in the file instead.
+ */
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' } as const;
 
 export interface FrontmatterSplit {
   frontmatter?: Frontmatter;
@@ -110,6 +114,7 @@ export function parseYamlBlock(text: string, content: Span, block: Span): Frontm
     span: clampedSpan(content, e.pos[0], e.pos[1]),
   });
   errors.push(...yaml.errors.map(located));
+  if (errors.length === 0) errors.push(...collectionKeyErrors(yaml).map(located));
   const frontmatter: Frontmatter = {
     span: content,
     blockSpan: block,
@@ -144,6 +149,28 @@ function heavyYaml(source: string): { message: string; at: number } | undefined 
     }
   }
   return undefined;
+}
+
+/**
+ * Keys written as a list or mapping (`? [a, b]`): YAML allows them, but a prompt's keys are names, and turning
+ * them into plain data would silently stringify them. Ranges are relative to the parsed text.
+ */
+export function collectionKeyErrors(doc: YamlDocument.Parsed): Array<{ message: string; pos: [number, number] }> {
+  const found: Array<{ message: string; pos: [number, number] }> = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key;
+      if (!isMap(key) && !isSeq(key)) return;
+      const range = (key as ParsedNode).range;
+      const what = isMap(key) ? 'a mapping' : 'a list';
+      found.push({
+        message: `A key must be a single value, not ${what}: write it as a plain name.`,
+        pos: range ? [range[0], range[1]] : [0, 0],
+      });
+      return visit.SKIP;
+    },
+  });
+  return found;
 }
 
 /** `toJS` of an error-free document; a non-mapping top level or an alias bomb becomes an error instead. */

@@ -24,6 +24,10 @@ const beat = new Int32Array(heartbeat);
 const pool = new TokenizerPool(nodeRankLoader);
 const BATCH = 250;
 
+// A Node warning (printed on a user's stderr, like yaml's "Keys with collection values…") is a finding too.
+const warnings: string[] = [];
+process.on('warning', (warning) => warnings.push(`process warning: ${warning.name}: ${warning.message}`));
+
 async function main(): Promise<void> {
   // Load the rank tables before the first input's clock starts.
   for (const encoding of ['o200k_base', 'cl100k_base'] as const) (await pool.counterFor({ encoding })).count('warm up');
@@ -37,6 +41,9 @@ async function main(): Promise<void> {
     Atomics.store(beat, 2, started % 1e6);
     Atomics.store(beat, 0, index);
     const outcome = await runInput(input, pool);
+    // process.emitWarning delivers on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (warnings.length > 0) outcome.problems.push(...warnings.splice(0));
     const ms = Date.now() - started;
     totalMs += ms;
     done++;

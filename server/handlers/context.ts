@@ -25,6 +25,8 @@ export interface SessionState {
   opening: Map<string, Promise<void>>;
   /** The uri as the client spelled it, by canonical uri. */
   spellings: Map<string, string>;
+  /** False when the client said the workspace is untrusted (`initializationOptions.workspaceTrusted`). */
+  trusted: boolean;
 }
 
 export interface ServerContext {

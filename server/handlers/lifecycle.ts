@@ -8,6 +8,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { PulledDiagnostics, usesPullDiagnostics } from '../features/pull-diagnostics';
+import { isRecord } from '../../core/plain-data';
 import { canonicalUri } from '../uris';
 import type { ServerContext } from './context';
 
@@ -19,6 +20,11 @@ export const COMPLETION_TRIGGERS = [':', ' ', '-'];
 /** Files whose change on disk can change a lint: configs, schemas, samples (a prompt's own file is reported by its editor). */
 const WATCHED_GLOB = '**/*.{yaml,yml,json,jsonl,txt,md,prompt,prompty}';
 
+/** Only an explicit `workspaceTrusted: false` restricts: Neovim and other clients have no notion of trust. */
+function workspaceTrusted(options: unknown): boolean {
+  return !(isRecord(options) && options.workspaceTrusted === false);
+}
+
 export function registerLifecycle(ctx: ServerContext): void {
   const { connection, session, guard, fire, workspace } = ctx;
   connection.onInitialize((params): InitializeResult => {
@@ -26,6 +32,7 @@ export function registerLifecycle(ctx: ServerContext): void {
     session.roots = (params.workspaceFolders ?? []).map((f) => canonicalUri(f.uri));
     if (session.roots.length === 0 && params.rootUri) session.roots = [canonicalUri(params.rootUri)];
     const pull = usesPullDiagnostics(session.capabilities, params.initializationOptions);
+    session.trusted = workspaceTrusted(params.initializationOptions);
     if (pull) {
       session.pulled = new PulledDiagnostics(async () => {
         if (session.capabilities.workspace?.diagnostics?.refreshSupport) await connection.languages.diagnostics.refresh();

@@ -177,6 +177,24 @@ describe('CLI: root confinement', () => {
     assert.doesNotMatch(result.stdout, /"token"/);
   });
 
+  it('a named pipe or a link to /dev/zero is reported when named and skipped by a walk, never read', () => {
+    const special = path.join(dir, 'special');
+    mkdirSync(special, { recursive: true });
+    spawnSync('mkfifo', [path.join(special, 'f.prompt.md')]);
+    symlinkSync('/dev/zero', path.join(special, 'z.prompt.md'));
+    writeFileSync(path.join(special, 'p.prompt.md'), '---\nmodel: gpt-4o\n---\nHi.\n');
+    const named = runCli(['check', 'f.prompt.md', 'z.prompt.md', 'p.prompt.md'], { cwd: special, timeout: 20_000 });
+    assert.equal(named.status, 1, named.stderr);
+    assert.match(named.stdout, /f\.prompt\.md\n  1:1  error  not read: a named pipe, not a regular file/);
+    assert.match(named.stdout, /z\.prompt\.md\n  1:1  error  not read: a character device, not a regular file/);
+    const walked = runCli(['check', '.'], { cwd: special, timeout: 20_000 });
+    assert.equal(walked.status, 0, walked.stdout + walked.stderr);
+    const counted = runCli(['count', 'z.prompt.md'], { cwd: special, timeout: 20_000 });
+    assert.equal(counted.status, 2);
+    assert.match(counted.stderr, /z\.prompt\.md: not read: a character device/);
+    assertNoStack(named.stdout + named.stderr + counted.stderr);
+  });
+
   it('allowOutsideRoot lists folders that may be read; true allows any local file', () => {
     writeFileSync(path.join(dir, 'repo', '.promptbound.yaml'), 'allowOutsideRoot: [../secret]\n');
     const listed = runCli(['check', 'o.prompt.md', 'l.prompt.md'], { cwd: path.join(dir, 'repo') });

@@ -70,6 +70,21 @@ describe('client/extension: activate', () => {
     assert.equal(item.text, '1,741 / 128k tokens · gpt-4o');
   });
 
+  it('tells the server whether the workspace is trusted, and restarts when trust is granted', async () => {
+    const trustOf = (i: number) => (created[i]!.options.initializationOptions as { workspaceTrusted?: boolean }).workspaceTrusted;
+    assert.equal(trustOf(0), true);
+    fake.trusted = false;
+    fake.configurationChanged.fire({ affectsConfiguration: (section) => section === 'promptbound.files' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(trustOf(1), false, 'Restricted Mode reaches the server');
+    fake.trusted = true;
+    fake.trustGranted.fire();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(created.length, 3, 'granting trust restarts the server');
+    assert.deepEqual(created[1]!.client.lifecycle, ['start', 'stop', 'dispose']);
+    assert.equal(trustOf(2), true);
+  });
+
   it('restarts with a new selector when promptbound.files changes, and stops on deactivate', async () => {
     fake.configuration = { files: ['more/*.md'] };
     fake.configurationChanged.fire({ affectsConfiguration: (section) => section === 'promptbound.files' });

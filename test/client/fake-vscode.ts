@@ -98,6 +98,9 @@ export const fake = {
   documentClosed: new Emitter<{ uri: Uri }>(),
   configurationChanged: new Emitter<{ affectsConfiguration(section: string): boolean }>(),
   foldersChanged: new Emitter<unknown>(),
+  trustGranted: new Emitter<void>(),
+  /** `vscode.workspace.isTrusted`. */
+  trusted: true,
   statusBarItems: [] as FakeStatusBarItem[],
   messages: [] as Array<{ severity: 'info' | 'warning' | 'error'; text: string; actions: string[] }>,
   /** The action button a test "clicks" on the next message. */
@@ -126,6 +129,8 @@ export const fake = {
     this.documentClosed = new Emitter();
     this.configurationChanged = new Emitter();
     this.foldersChanged = new Emitter();
+    this.trustGranted = new Emitter();
+    this.trusted = true;
     this.statusBarItems = [];
     this.messages = [];
     this.messageAnswer = undefined;
@@ -248,6 +253,10 @@ const vscode = {
     onDidChangeConfiguration: (listener: Listener<{ affectsConfiguration(section: string): boolean }>) =>
       fake.configurationChanged.event(listener),
     onDidChangeWorkspaceFolders: (listener: Listener<unknown>) => fake.foldersChanged.event(listener),
+    onDidGrantWorkspaceTrust: (listener: Listener<void>) => fake.trustGranted.event(listener),
+    get isTrusted() {
+      return fake.trusted;
+    },
     asRelativePath: (uri: Uri) => uri.path.replace(/^\//, ''),
     getConfiguration: () => ({ get: (key: string, fallback: unknown) => fake.configuration[key] ?? fallback }),
     get workspaceFolders() {

@@ -85,6 +85,16 @@ stripHtmlComments: true
     assert.equal(problems[0].offset, 'model: a\n'.length, 'at the second key');
   });
 
+  it('reports a list used as a key, located, instead of stringifying it', () => {
+    const text = 'rules:\n  ? [a, b]\n  : off\n';
+    const { config, problems } = parse(text);
+    assert.equal(config, undefined);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].ruleId, 'config/syntax');
+    assert.match(problems[0].message, /not a list/);
+    assert.equal(text.slice(problems[0].offset, problems[0].offset + problems[0].length), '[a, b]');
+  });
+
   it('reports an alias bomb instead of expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++)

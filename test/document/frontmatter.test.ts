@@ -101,6 +101,30 @@ test('alias bomb: reported, not expanded', () => {
   }
 });
 
+test('a list or mapping used as a key: a located error, no Node warning on stderr', async () => {
+  const warnings: string[] = [];
+  const listen = (warning: Error) => warnings.push(warning.message);
+  process.on('warning', listen);
+  try {
+    for (const [key, what] of [
+      ['[a, b]', /not a list/],
+      ['{x: 1}', /not a mapping/],
+    ] as const) {
+      const text = `---\nmodel: gpt-4o\n? ${key}\n: 1\n---\nbody`;
+      const doc = parseDocument('k.prompt.md', text);
+      assert.equal(doc.frontmatter?.value, undefined);
+      const error = doc.frontmatter?.errors[0];
+      assert.match(error?.message ?? '', what);
+      assert.equal(at(text, error?.span), key);
+    }
+    // yaml emits its warning with process.emitWarning, which is delivered on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('warning', listen);
+  }
+  assert.deepEqual(warnings, []);
+});
+
 test('nodeSpan, findKey and entriesAt locate keys and values in file offsets', () => {
   const text = '---\nmodel: gpt-4o\nbudget:\n  warnAt: 0.8\n  wranAt: 1\n  variables:\n    doc: 10\n  empty:\n---\n';
   const doc = parseDocument('a.prompt.md', text);

@@ -103,4 +103,39 @@ describe('server: hostile input', () => {
       ),
     );
   });
+
+  it('an untrusted workspace cannot allow itself to read outside: allowOutsideRoot is ignored, with a warning', async () => {
+    const base = path.join(dir, 'restricted');
+    mkdirSync(path.join(base, 'secret'), { recursive: true });
+    mkdirSync(path.join(base, 'repo'), { recursive: true });
+    writeFileSync(path.join(base, 'secret', 'creds.json'), '{"type": "object", "required": ["token"]}');
+    const config = path.join(base, 'repo', '.promptbound.yaml');
+    writeFileSync(config, 'model: gpt-4o\nallowOutsideRoot: true\n');
+    const prompt = path.join(base, 'repo', 'r.prompt.md');
+    const text = '---\nconstraints:\n  schema: ../secret/creds.json\n---\nSay.\n';
+    writeFileSync(prompt, text);
+    const uri = fileUri(prompt);
+    const lint = async (trusted: TestClient) => {
+      await trusted.open(uri, text);
+      return trusted.until('the prompt diagnostics', () => trusted.latest(uri)?.diagnostics);
+    };
+
+    // Trusted (the default): the config's own allowOutsideRoot is honoured.
+    assert.ok(!(await lint(client)).some((d) => d.code === 'schema/unresolved-ref'));
+
+    const untrusted = await TestClient.start({ initializationOptions: { workspaceTrusted: false } });
+    try {
+      const diagnostics = await lint(untrusted);
+      assert.ok(
+        diagnostics.some((d) => d.code === 'schema/unresolved-ref' && /is outside the root/.test(String(d.message))),
+        JSON.stringify(diagnostics),
+      );
+      const warning = await untrusted.until('the config warning', () =>
+        untrusted.latest(fileUri(config))?.diagnostics.find((d) => /not trusted/.test(String(d.message))),
+      );
+      assert.deepEqual(warning.range.start, { line: 1, character: 0 });
+    } finally {
+      await untrusted.stop();
+    }
+  });
 });
