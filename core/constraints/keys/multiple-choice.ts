@@ -58,7 +58,9 @@ export const multipleChoice: ConstraintModule<MultipleChoice> = {
     });
     if (!completion.startsWith(mc.label))
       return fail('text before the first question', `does not start with "${mc.label}"; ${required}`);
-    const split = new RegExp(`\\n*(?:${escapeRegExp(mc.label)} ${PY_DIGIT}+[.|):;]?${PY_SPACE}*)`, 'u');
+    // IFBench's separator starts with `\n*`; the newlines it would take off the end of a question are
+    // stripped with the question anyway, and leaving them out keeps a long run of newlines linear.
+    const split = new RegExp(`${escapeRegExp(mc.label)} ${PY_DIGIT}+[.|):;]?${PY_SPACE}*`, 'u');
     const option = new RegExp(`^${ctx.compat === 'ifbench' ? '[A-Ea-e]' : '[A-Za-z]'}[.|)]${PY_SPACE}*${PY_WORD}`, 'u');
     let parts = completion.split(split);
     if (parts[0] === '') parts = parts.slice(1);

@@ -14,7 +14,17 @@ interface OneOf {
 }
 
 const IFBENCH_STRIP = `${ASCII_PUNCTUATION} `;
-const EDGES = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+const EDGE = /[\s\p{P}\p{S}]/u;
+
+/** The text without whitespace, punctuation and symbols at its ends (a scan: a regex `[…]+$` is quadratic on long runs). */
+function trimEdges(text: string): string {
+  const chars = Array.from(text);
+  let start = 0;
+  let end = chars.length;
+  while (start < end && EDGE.test(chars[start]!)) start++;
+  while (end > start && EDGE.test(chars[end - 1]!)) end--;
+  return chars.slice(start, end).join('');
+}
 
 function options(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.length > 0 && value.every((o) => typeof o === 'string' && o.trim() !== '')
@@ -39,7 +49,7 @@ export const oneOf: ConstraintModule<OneOf> = {
   check({ options: opts, exact }, completion, ctx) {
     let key: (text: string) => string;
     if (ctx.compat === 'ifbench') key = exact ? (t) => t : (t) => pyStripChars(t, IFBENCH_STRIP).toLowerCase();
-    else key = exact ? (t) => t.trim() : (t) => t.replace(EDGES, '').toLowerCase();
+    else key = exact ? (t) => t.trim() : (t) => trimEdges(t).toLowerCase();
     const got = key(completion);
     const match = opts.find((o) => key(o) === got);
     const required = `one of ${opts.map((o) => JSON.stringify(o)).join(', ')}`;
