@@ -1,7 +1,7 @@
 // `multipleChoice`: the completion is multiple-choice questions and nothing else (IFBench
 // `custom:mcq_count_length`: 4 questions with 5 options each, labelled "Question", progressively longer,
 // no explanation). It must start with the label; each question begins at `<label> <number>` (optionally
-// followed by `.`, `)`, `:`, `;` or `|`); its options are the lines that start with a letter, `.` or `)`
+// followed by `.`, `)`, `:`, `;` or `|`); its options are the lines that start with a letter, `.`, `)` or `|`
 // and a word (`A. Cubism`, `b) Dada`); the question's text is its lines before the first option. `options`
 // counts the options of each question; `longer: true` wants each question's text longer (in characters)
 // than the one before. Our option letters are A to Z; under `compat: ifbench`, A to E as in IFBench's
