@@ -35,6 +35,8 @@ export interface LintInput {
    * it rejects to abandon a lint that a newer version has overtaken.
    */
   checkpoint?: Checkpoint;
+  /** Called with the parsed document before counting starts (the editor answers requests from it meanwhile). */
+  onParsed?: (document: PromptDocument) => void;
 }
 
 export interface LintResult {
