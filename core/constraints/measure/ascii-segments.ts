@@ -1,7 +1,8 @@
 // Word, sentence and grapheme segmentation of ASCII-only text by the rules of UAX #29, giving exactly what ICU's
-// root-locale segmenter (Intl.Segmenter('und')) gives on such text. Creating the first Intl object loads ICU's data,
-// which costs a short `promptbound validate` more CPU than all its checks (docs/tokenizers.md, "Start-up"); most
-// completions are ASCII, and on ASCII the rules reduce to the character classes below. Non-ASCII text still goes to
+// root-locale segmenter (Intl.Segmenter('und')) gives on such text; generators, like Intl's segment iterators, so a
+// long text's segments are never all alive at once. Creating the first Intl object loads ICU's data, which costs a
+// short `promptbound validate` more CPU than all its checks (docs/tokenizers.md, "Start-up"); most completions are
+// ASCII, and on ASCII the rules reduce to the character classes below. Non-ASCII text still goes to
 // Intl.Segmenter. test/constraints/ascii-segments.test.ts compares both on exhaustive and random ASCII strings.
 
 export interface AsciiSegment {
@@ -60,54 +61,48 @@ for (let c = 0; c < 128; c++) {
                           : W_OTHER;
 }
 
-function wordClass(text: string, i: number): number {
-  return i >= 0 && i < text.length ? WORD_CLASS[text.charCodeAt(i)]! : -1;
-}
+const wordy = (c: number) => c === W_LETTER || c === W_NUMERIC;
+const midLetter = (c: number) => c === W_MID_LETTER || c === W_MID_NUM_LET || c === W_SINGLE_QUOTE;
+const midNum = (c: number) => c === W_MID_NUM || c === W_MID_NUM_LET || c === W_SINGLE_QUOTE;
 
-/** Whether the word rules put no boundary between text[i - 1] and text[i] (0 < i < text.length). */
-function wordJoins(text: string, i: number): boolean {
-  const before = wordClass(text, i - 1);
-  const after = wordClass(text, i);
+/** Whether the word rules put no boundary between classes[i - 1] and classes[i] (0 < i < classes.length). */
+function wordJoins(classes: Uint8Array, i: number): boolean {
+  const before = classes[i - 1]!;
+  const after = classes[i]!;
   if (before === W_CR && after === W_LF) return true; // WB3
   if (before === W_CR || before === W_LF || before === W_NEWLINE) return false; // WB3a
   if (after === W_CR || after === W_LF || after === W_NEWLINE) return false; // WB3b
   if (before === W_SPACE && after === W_SPACE) return true; // WB3d
-  const wordy = (c: number) => c === W_LETTER || c === W_NUMERIC;
   if (wordy(before) && wordy(after)) return true; // WB5, WB8, WB9, WB10
-  const midLetter = (c: number) => c === W_MID_LETTER || c === W_MID_NUM_LET || c === W_SINGLE_QUOTE;
-  const midNum = (c: number) => c === W_MID_NUM || c === W_MID_NUM_LET || c === W_SINGLE_QUOTE;
   // WB6/WB7: letter × mid letter (or . or ') × letter.
-  if (before === W_LETTER && midLetter(after) && wordClass(text, i + 1) === W_LETTER) return true;
-  if (midLetter(before) && after === W_LETTER && wordClass(text, i - 2) === W_LETTER) return true;
+  if (before === W_LETTER && midLetter(after) && i + 1 < classes.length && classes[i + 1] === W_LETTER) return true;
+  if (midLetter(before) && after === W_LETTER && i >= 2 && classes[i - 2] === W_LETTER) return true;
   // WB11/WB12: number × mid number (or . or ') × number.
-  if (before === W_NUMERIC && midNum(after) && wordClass(text, i + 1) === W_NUMERIC) return true;
-  if (midNum(before) && after === W_NUMERIC && wordClass(text, i - 2) === W_NUMERIC) return true;
+  if (before === W_NUMERIC && midNum(after) && i + 1 < classes.length && classes[i + 1] === W_NUMERIC) return true;
+  if (midNum(before) && after === W_NUMERIC && i >= 2 && classes[i - 2] === W_NUMERIC) return true;
   // WB13a/WB13b: underscores join letters, digits and each other.
   if (after === W_EXTEND_NUM_LET && (wordy(before) || before === W_EXTEND_NUM_LET)) return true;
   if (before === W_EXTEND_NUM_LET && wordy(after)) return true;
   return false; // WB999
 }
 
-/** ICU's word-like status: a letter or digit in the segment, or two or more underscores (ICU's rule status 200). */
-function wordLike(segment: string): boolean {
-  for (let i = 0; i < segment.length; i++) {
-    const c = WORD_CLASS[segment.charCodeAt(i)];
-    if (c === W_LETTER || c === W_NUMERIC) return true;
-  }
-  return segment.length > 1 && segment.charCodeAt(0) === 95; /* _ */
-}
-
 /** The word segments of ASCII `text`, as Intl.Segmenter('und', {granularity: 'word'}) gives them. */
-export function asciiWordSegments(text: string): AsciiSegment[] {
-  const out: AsciiSegment[] = [];
+export function* asciiWordSegments(text: string): Generator<AsciiSegment> {
+  const n = text.length;
+  const classes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) classes[i] = WORD_CLASS[text.charCodeAt(i)]!;
   let start = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i < text.length && wordJoins(text, i)) continue;
-    const segment = text.slice(start, i);
-    out.push({ segment, index: start, isWordLike: wordLike(segment) });
+  // ICU's word-like status: a letter or digit in the segment, or two or more underscores (ICU's rule status 200).
+  let wordLike = false;
+  for (let i = 1; i <= n; i++) {
+    const c = classes[i - 1]!;
+    if (wordy(c)) wordLike = true;
+    if (i < n && wordJoins(classes, i)) continue;
+    if (!wordLike && c === W_EXTEND_NUM_LET && i - start > 1) wordLike = true;
+    yield { segment: text.slice(start, i), index: start, isWordLike: wordLike };
     start = i;
+    wordLike = false;
   }
-  return out;
 }
 
 // Sentence_Break values of the ASCII characters (UAX #29 table 4).
@@ -158,7 +153,7 @@ const isSATerm = (c: number) => c === S_ATERM || c === S_STERM;
  * each way: the look-ahead of SB8 is precomputed right to left, the context of SB6–SB11 (SATerm Close* Sp* just
  * before the position) is carried left to right, so any text takes linear time.
  */
-export function asciiSentenceSegments(text: string): AsciiSegment[] {
+export function* asciiSentenceSegments(text: string): Generator<AsciiSegment> {
   const n = text.length;
   const classes = new Uint8Array(n);
   for (let i = 0; i < n; i++) classes[i] = SENTENCE_CLASS[text.charCodeAt(i)]!;
@@ -168,7 +163,6 @@ export function asciiSentenceSegments(text: string): AsciiSegment[] {
     const c = classes[i]!;
     lowerAhead[i] = c === S_LOWER ? 1 : c === S_UPPER || isParaSep(c) || isSATerm(c) ? 0 : lowerAhead[i + 1]!;
   }
-  const out: AsciiSegment[] = [];
   let start = 0;
   // The SATerm Close* Sp* run ending at the current position: its terminator (-1: none), the class before the
   // terminator, and how many closes and spaces follow it.
@@ -187,10 +181,9 @@ export function asciiSentenceSegments(text: string): AsciiSegment[] {
     else if (before === S_SP && term >= 0) spaces++;
     else term = -1;
     if (i < n && !breaksAt(i)) continue;
-    out.push({ segment: text.slice(start, i), index: start });
+    yield { segment: text.slice(start, i), index: start };
     start = i;
   }
-  return out;
 
   /** Whether a boundary falls between text[i - 1] and text[i] (0 < i < n). */
   function breaksAt(i: number): boolean {
@@ -212,12 +205,10 @@ export function asciiSentenceSegments(text: string): AsciiSegment[] {
 }
 
 /** The grapheme clusters of ASCII `text`: every character alone, except CR LF (GB3). */
-export function asciiGraphemeSegments(text: string): AsciiSegment[] {
-  const out: AsciiSegment[] = [];
+export function* asciiGraphemeSegments(text: string): Generator<AsciiSegment> {
   for (let i = 0; i < text.length; i++) {
     const length = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-    out.push({ segment: text.slice(i, i + length), index: i });
+    yield { segment: text.slice(i, i + length), index: i };
     i += length - 1;
   }
-  return out;
 }
