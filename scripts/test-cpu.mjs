@@ -37,7 +37,7 @@ const rows = [];
 for (const file of files) {
   const before = childCpu();
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', file], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', '--test', '--test-reporter=tap', file], { encoding: 'utf8' });
   const wall = (performance.now() - start) / 1000;
   const after = childCpu();
   const tests = /^# tests (\d+)/m.exec(run.stdout)?.[1];
