@@ -1,6 +1,7 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (no top-level await: tsx loads this as CommonJS).
 import { runCliBench } from './cli';
 import { runEditorBench, runTenMegabytes } from './editor';
+import { runLargeInputBench } from './large-inputs';
 import { runScaleBench } from './scale';
 import { runStartupBench } from './startup';
 import { runTokenBench } from './tokens';
@@ -8,6 +9,7 @@ import { runValidateBench } from './validate';
 
 const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
   ['tokens', runTokenBench],
+  ['large-inputs', runLargeInputBench],
   ['cli', runCliBench],
   ['editor', runEditorBench],
   ['validate', runValidateBench],
