@@ -24,9 +24,8 @@ let graph: Graph;
 let lazy: LazyModule[];
 
 before(async () => {
-  const list = (await import(path.join(REPO, 'scripts', 'lazy-modules.mjs'))) as {
-    lazyModuleList(root: string): LazyModule[];
-  };
+  // An ES module without type declarations: required (Node 20.19+ loads ES modules through require).
+  const list = require('../../scripts/lazy-modules.mjs') as { lazyModuleList(root: string): LazyModule[] };
   lazy = list.lazyModuleList(REPO);
   const result = await esbuild.build({
     entryPoints: [path.join(REPO, 'cli', 'main.ts')],
