@@ -119,7 +119,7 @@ describe('start-up: the import graph', () => {
 const HOOK = `
 const fs = require('node:fs');
 const Module = require('node:module');
-const seen = { required: [], read: [], segmenters: 0 };
+const seen = { required: [], read: [], intl: [] };
 const load = Module._load;
 Module._load = function (request, parent, isMain) {
   const loaded = load.apply(this, arguments);
@@ -130,15 +130,23 @@ for (const name of ['readFileSync', 'openSync']) {
   const original = fs[name];
   fs[name] = function (file) { if (typeof file === 'string') seen.read.push(file); return original.apply(this, arguments); };
 }
-const Segmenter = Intl.Segmenter;
-Intl.Segmenter = class extends Segmenter { constructor(...args) { super(...args); seen.segmenters++; } };
+// Any Intl object loads ICU's data; count each construction (and Intl.Segmenter's apart).
+for (const name of ['Segmenter', 'Collator', 'NumberFormat', 'DateTimeFormat', 'PluralRules', 'ListFormat']) {
+  const Original = Intl[name];
+  Intl[name] = class extends Original { constructor(...args) { super(...args); seen.intl.push(name); } };
+}
+for (const [proto, method] of [[String.prototype, 'localeCompare'], [Number.prototype, 'toLocaleString']]) {
+  const original = proto[method];
+  proto[method] = function () { seen.intl.push(method); return original.apply(this, arguments); };
+}
 process.on('exit', () => fs.writeFileSync(process.env.STARTUP_TRACE, JSON.stringify(seen)));
 `;
 
 interface Trace {
   required: string[];
   read: string[];
-  segmenters: number;
+  /** Intl constructors and locale-sensitive methods called, in order. */
+  intl: string[];
 }
 
 describe('start-up: what the binary loads', () => {
@@ -173,7 +181,7 @@ describe('start-up: what the binary loads', () => {
     [...new Set(t.required.filter((f) => /[\\/]dist[\\/]lazy[\\/]/.test(f)).map((f) => path.basename(f)))].sort();
   const rankReads = (t: Trace) => [...new Set(t.read.filter((f) => /[\\/]ranks[\\/]/.test(f)))];
 
-  it('validate with length and format constraints loads no lazy module, no rank table and no ICU segmenter', () => {
+  it('validate with length and format constraints loads no lazy module, no rank table and no ICU', () => {
     const t = trace(['validate', '--prompt', 'length.prompt.md', 'answer.txt']);
     assert.match(t.stdout, /1 completion passes/);
     assert.ok(
@@ -182,12 +190,12 @@ describe('start-up: what the binary loads', () => {
     );
     assert.deepEqual(lazyFiles(t), []);
     assert.deepEqual(rankReads(t), []);
-    assert.equal(t.segmenters, 0, 'ASCII text is segmented without Intl.Segmenter');
+    assert.deepEqual(t.intl, [], 'no ICU: ASCII text is segmented without Intl.Segmenter, nothing else uses Intl');
   });
 
   it('a non-ASCII completion still goes through Intl.Segmenter', () => {
     const t = trace(['validate', '--prompt', 'length.prompt.md', 'unicode.txt']);
-    assert.ok(t.segmenters > 0);
+    assert.ok(t.intl.includes('Segmenter'), t.intl.join(', '));
     assert.deepEqual(lazyFiles(t), []);
   });
 
