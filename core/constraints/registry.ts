@@ -46,6 +46,21 @@ import { palindromes } from './keys/palindromes';
 import { punctuation } from './keys/punctuation';
 import { oneWordPerLine } from './keys/one-word-per-line';
 import { indentStairs } from './keys/indent-stairs';
+// IFBench's NLP-based types (sentences, word tokens, stop words, verbs, syllables, emoji).
+import { sentenceRatio } from './keys/sentence-ratio';
+import { sameLengthSentences } from './keys/same-length-sentences';
+import { sentenceWordStep } from './keys/sentence-word-step';
+import { alliterationGrowth } from './keys/alliteration-growth';
+import { sentenceIncludes } from './keys/sentence-includes';
+import { sentenceChain } from './keys/sentence-chain';
+import { wordAt } from './keys/word-at';
+import { sentenceAcrostic } from './keys/sentence-acrostic';
+import { stopWordPercent } from './keys/stop-word-percent';
+import { startsWithVerb } from './keys/starts-with-verb';
+import { alternatingSyllables } from './keys/alternating-syllables';
+import { pronouns } from './keys/pronouns';
+import { titleCase } from './keys/title-case';
+import { sentenceEmoji } from './keys/sentence-emoji';
 
 /** Parsed values differ per key; the registry forgets the type, and `check` only ever gets what its own `parse` made. */
 export type AnyConstraintModule = ConstraintModule<unknown>;
@@ -98,6 +113,21 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   noAdjacentInitials,
   primeWordLengths,
   lineFirstIsLast,
+  // IFBench's NLP-based types
+  sentenceRatio,
+  sameLengthSentences,
+  sentenceWordStep,
+  alliterationGrowth,
+  sentenceIncludes,
+  sentenceChain,
+  wordAt,
+  sentenceAcrostic,
+  stopWordPercent,
+  startsWithVerb,
+  alternatingSyllables,
+  pronouns,
+  titleCase,
+  sentenceEmoji,
 ];
 
 const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));
