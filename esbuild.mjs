@@ -65,6 +65,13 @@ const LAZY = [
     importer: /langdetect[\\/]detector\.ts$/,
     entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
   },
+  // The English sentence/word rules and word lists of the NLP-based constraint keys (IFBench's types).
+  {
+    name: 'nlp',
+    filter: /^\.\.\/nlp$/,
+    importer: /constraints[\\/]keys[\\/][\w-]+\.ts$/,
+    entry: join(root, 'core', 'constraints', 'nlp', 'index.ts'),
+  },
   { name: 're2js', filter: /^re2js$/, entry: 're2js' },
   { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
   // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
