@@ -10,7 +10,8 @@ import { pySplit } from './python-text';
 export const sentenceAcrostic: ConstraintModule<string[]> = {
   key: 'sentenceAcrostic',
   parse(value) {
-    if (typeof value !== 'string' || value.trim() === '') return valueError('sentenceAcrostic', 'sentenceAcrostic: expected the letters the sentences start with, e.g. "abc"');
+    if (typeof value !== 'string' || value.trim() === '')
+      return valueError('sentenceAcrostic', 'sentenceAcrostic: expected the letters the sentences start with, e.g. "abc"');
     return [...value.replace(/\s+/gu, '').toLowerCase()];
   },
   check(letters, completion, ctx) {

@@ -19,7 +19,8 @@ export function parseSentenceWords(key: string, value: unknown): SentenceWord[] 
     const extra = unknownProperty(item, ['sentence', 'word']);
     if (extra) return valueError(key, `${key}: unknown property "${extra}" (expected sentence, word)`);
     const { sentence, word } = item;
-    if (typeof sentence !== 'number' || !Number.isInteger(sentence) || sentence < 1) return valueError(key, `${key}: sentence must be a whole number from 1`);
+    if (typeof sentence !== 'number' || !Number.isInteger(sentence) || sentence < 1)
+      return valueError(key, `${key}: sentence must be a whole number from 1`);
     if (typeof word !== 'string' || word.trim() === '') return valueError(key, `${key}: word must be a non-empty text`);
     out.push({ sentence, word });
   }
@@ -40,7 +41,9 @@ export const sentenceIncludes: ConstraintModule<SentenceWord[]> = {
           pass: false,
           measured: s ? `sentence ${sentence} lacks "${word}"` : `${sentences.length} sentences`,
           required: `"${word}" in sentence ${sentence}`,
-          message: s ? `sentence ${sentence} does not contain "${word}"` : `only ${sentences.length} sentences; "${word}" required in sentence ${sentence}`,
+          message: s
+            ? `sentence ${sentence} does not contain "${word}"`
+            : `only ${sentences.length} sentences; "${word}" required in sentence ${sentence}`,
           ranges: s ? [{ offset: s.offset, length: s.length }] : [],
         };
       }

@@ -24,17 +24,27 @@ export function sentenceKind(text: string, raw: boolean): Kind | undefined {
 export const sentenceRatio: ConstraintModule<SentenceRatio> = {
   key: 'sentenceRatio',
   parse(value) {
-    if (!isRecord(value)) return valueError('sentenceRatio', 'sentenceRatio: expected {statements, questions, exclamations} parts, e.g. {statements: 2, questions: 1}');
+    if (!isRecord(value))
+      return valueError(
+        'sentenceRatio',
+        'sentenceRatio: expected {statements, questions, exclamations} parts, e.g. {statements: 2, questions: 1}',
+      );
     const extra = unknownProperty(value, KIND_NAMES);
-    if (extra) return valueError('sentenceRatio', `sentenceRatio: unknown property "${extra}" (expected statements, questions, exclamations)`);
+    if (extra)
+      return valueError(
+        'sentenceRatio',
+        `sentenceRatio: unknown property "${extra}" (expected statements, questions, exclamations)`,
+      );
     const out: SentenceRatio = {};
     for (const k of KIND_NAMES) {
       const v = value[k];
       if (v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return valueError('sentenceRatio', `sentenceRatio: ${k} must be a whole number of at least 1`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+        return valueError('sentenceRatio', `sentenceRatio: ${k} must be a whole number of at least 1`);
       out[k] = v;
     }
-    if (Object.keys(out).length < 2) return valueError('sentenceRatio', 'sentenceRatio: give at least two of statements, questions, exclamations');
+    if (Object.keys(out).length < 2)
+      return valueError('sentenceRatio', 'sentenceRatio: give at least two of statements, questions, exclamations');
     return out;
   },
   check(ratio, completion, ctx) {

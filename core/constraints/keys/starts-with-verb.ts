@@ -18,7 +18,11 @@ export const startsWithVerb: ConstraintModule<true> = {
       pass,
       measured: first,
       required: 'a verb first',
-      message: pass ? `starts with the verb "${first}"` : first ? `starts with "${first}", not a verb` : 'no words; a verb first required',
+      message: pass
+        ? `starts with the verb "${first}"`
+        : first
+          ? `starts with "${first}", not a verb`
+          : 'no words; a verb first required',
       ranges: pass || !first ? [] : [{ offset, length: first.length }],
     };
   },

@@ -20,25 +20,35 @@ export function stopWordShare(text: string): { words: number; stop: number } {
 export const stopWordPercent: ConstraintModule<PercentRange> = {
   key: 'stopWordPercent',
   parse(value) {
-    if (!isRecord(value)) return valueError('stopWordPercent', 'stopWordPercent: expected {max: N} or {min: N, max: N} (percent)');
+    if (!isRecord(value))
+      return valueError('stopWordPercent', 'stopWordPercent: expected {max: N} or {min: N, max: N} (percent)');
     const extra = unknownProperty(value, ['min', 'max']);
     if (extra) return valueError('stopWordPercent', `stopWordPercent: unknown property "${extra}" (expected min, max)`);
     const out: PercentRange = {};
     for (const k of ['min', 'max'] as const) {
       const v = value[k];
       if (v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) return valueError('stopWordPercent', `stopWordPercent: ${k} must be a percentage from 0 to 100`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100)
+        return valueError('stopWordPercent', `stopWordPercent: ${k} must be a percentage from 0 to 100`);
       out[k] = v;
     }
-    if (out.min === undefined && out.max === undefined) return valueError('stopWordPercent', 'stopWordPercent: give min, max or both');
-    if (out.min !== undefined && out.max !== undefined && out.min > out.max) return valueError('stopWordPercent', 'stopWordPercent: min is greater than max');
+    if (out.min === undefined && out.max === undefined)
+      return valueError('stopWordPercent', 'stopWordPercent: give min, max or both');
+    if (out.min !== undefined && out.max !== undefined && out.min > out.max)
+      return valueError('stopWordPercent', 'stopWordPercent: min is greater than max');
     return out;
   },
   check(range, completion) {
     const { words, stop } = stopWordShare(completion);
     const percent = words === 0 ? NaN : (stop / words) * 100;
-    const pass = words > 0 && (range.min === undefined || percent >= range.min) && (range.max === undefined || percent <= range.max);
-    const required = range.min === undefined ? `at most ${range.max}%` : range.max === undefined ? `at least ${range.min}%` : `between ${range.min}% and ${range.max}%`;
+    const pass =
+      words > 0 && (range.min === undefined || percent >= range.min) && (range.max === undefined || percent <= range.max);
+    const required =
+      range.min === undefined
+        ? `at most ${range.max}%`
+        : range.max === undefined
+          ? `at least ${range.min}%`
+          : `between ${range.min}% and ${range.max}%`;
     const shown = words === 0 ? 'no words' : `${Math.round(percent * 10) / 10}% stop words (${stop} of ${words})`;
     return {
       key: 'stopWordPercent',

@@ -28,7 +28,10 @@ export const titleCase: ConstraintModule<true> = {
   check(_on, completion) {
     const word = firstNonTitleWord(completion);
     const pass = word === undefined;
-    const at = word === undefined ? -1 : completion.search(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}`, 'u'));
+    const at =
+      word === undefined
+        ? -1
+        : completion.search(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}`, 'u'));
     return {
       key: 'titleCase',
       pass,

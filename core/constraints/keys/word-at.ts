@@ -23,8 +23,10 @@ function parseOne(item: unknown): WordAt | string {
   if (extra) return `unknown property "${extra}" (expected word, position, sentence)`;
   const { word, position, sentence } = item;
   if (typeof word !== 'string' || word.trim() === '') return 'word must be a non-empty text';
-  if (typeof position !== 'number' || !Number.isInteger(position) || position === 0) return 'position must be a whole number other than 0 (negative counts from the end)';
-  if (sentence !== undefined && (typeof sentence !== 'number' || !Number.isInteger(sentence) || sentence < 1)) return 'sentence must be a whole number from 1';
+  if (typeof position !== 'number' || !Number.isInteger(position) || position === 0)
+    return 'position must be a whole number other than 0 (negative counts from the end)';
+  if (sentence !== undefined && (typeof sentence !== 'number' || !Number.isInteger(sentence) || sentence < 1))
+    return 'sentence must be a whole number from 1';
   return sentence === undefined ? { word: word.trim(), position } : { word: word.trim(), position, sentence };
 }
 
@@ -70,7 +72,10 @@ export const wordAt: ConstraintModule<WordAt[]> = {
           pass: false,
           measured: found === undefined ? `no ${where}` : `"${found}"`,
           required: `"${item.word}" as ${where}`,
-          message: found === undefined ? `there is no ${where}; "${item.word}" required` : `${where} is "${found}"; "${item.word}" required`,
+          message:
+            found === undefined
+              ? `there is no ${where}; "${item.word}" required`
+              : `${where} is "${found}"; "${item.word}" required`,
           ranges: [],
         };
       }

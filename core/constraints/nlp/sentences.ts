@@ -15,50 +15,53 @@
 import { PY_SPACE } from '../ifeval/python';
 import { STOP_WORDS } from './stopwords';
 
+/** The space-separated words of a list. */
+const words = (list: string): string[] => list.split(' ');
+
 /** Abbreviations (lower-case, without the final period) after which a period does not end a sentence. */
-const ABBREVIATIONS = new Set([
-  // titles and ranks
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'sen', 'rep', 'col', 'lt', 'maj', 'adm',
-  'messrs',
-  // companies
-  'inc', 'ltd', 'co', 'corp', 'cos', 'bros', 'cie', 'n.v', 's.a', 'a.g', 'l.p',
-  // months and days
-  'jan', 'feb', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'wed', 'fri', 'tues',
-  // places
-  'u.s', 'u.k', 'u.s.a', 'u.n', 'u.s.s.r', 'n.y', 'd.c', 'l.a', 'ft', 'ave',
-  'ala', 'ariz', 'calif', 'colo', 'conn', 'fla', 'ga', 'ill', 'kan', 'ky', 'mich', 'minn', 'nev',
-  'n.c', 'n.d', 'n.h', 'n.j', 'n.m', 'okla', 'ore', 'pa', 'r.i', 's.c', 'tenn', 'va', 'vt', 'w.va',
-  'wash', 'wis',
-  // other
-  'a.m', 'p.m', 'ph.d', 'a.d', 'vs', 'v', 'yr', 'ok',
-  // single letters
-  'c', 'd', 'e', 'f', 'g', 'h', 'k', 'm', 'p', 'r', 's', 't', 'w',
-]);
+const ABBREVIATIONS = new Set(
+  words(
+    // titles and ranks
+    'mr mrs ms dr prof sr jr st gen sen rep col lt maj adm messrs ' +
+      // companies
+      'inc ltd co corp cos bros cie n.v s.a a.g l.p ' +
+      // months and days
+      'jan feb aug sep sept oct nov dec wed fri tues ' +
+      // places
+      'u.s u.k u.s.a u.n u.s.s.r n.y d.c l.a ft ave ala ariz calif colo conn fla ga ill kan ky ' +
+      'mich minn nev n.c n.d n.h n.j n.m okla ore pa r.i s.c tenn va vt w.va wash wis ' +
+      // other
+      'a.m p.m ph.d a.d vs v yr ok ' +
+      // single letters
+      'c d e f g h k m p r s t w',
+  ),
+);
 
 /**
  * Words that, capitalised after an abbreviation, an ellipsis or an initial, start a new sentence: the
  * usual openers of English sentences.
  */
-const SENTENCE_STARTERS = new Set([
-  'the', 'it', 'this', 'he', 'they', 'i', 'but', 'in', 'so', 'however', 'there', 'if', 'when', 'yes',
-  'finally', 'meanwhile', 'still', 'yet', 'now', 'that', 'these', 'those', 'while', 'although', 'some',
-  'many', 'most',
-]);
+const SENTENCE_STARTERS = new Set(
+  words(
+    'the it this he they i but in so however there if when yes finally meanwhile still yet now ' +
+      'that these those while although some many most',
+  ),
+);
 
 /** Common words that, capitalised after an initial, show a new sentence (`x. Thus`, `B. The`). */
 function isCommonWord(type: string): boolean {
-  return (
-    STOP_WORDS.has(type) || SENTENCE_STARTERS.has(type) || DISCOURSE_WORDS.has(type) || COMMON_SUFFIX.test(type)
-  );
+  return STOP_WORDS.has(type) || SENTENCE_STARTERS.has(type) || DISCOURSE_WORDS.has(type) || COMMON_SUFFIX.test(type);
 }
 
 /** Endings of ordinary English words (`Introduction`, `Setting`, `Minimal`), rare in names. */
 const COMMON_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ness|ity|ing|al|ous|ive)$/u;
 
-const DISCOURSE_WORDS = new Set([
-  'thus', 'therefore', 'hence', 'also', 'additionally', 'furthermore', 'moreover', 'consequently',
-  'instead', 'otherwise', 'overall', 'first', 'second', 'third', 'next', 'lastly', 'similarly',
-]);
+const DISCOURSE_WORDS = new Set(
+  words(
+    'thus therefore hence also additionally furthermore moreover consequently instead otherwise ' +
+      'overall first second third next lastly similarly',
+  ),
+);
 
 const WS = PY_SPACE;
 /** Characters that cannot be inside a word token: Punkt's "non-word" set (`.` excluded). */

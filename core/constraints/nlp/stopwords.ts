@@ -4,8 +4,8 @@
 // (docs/ifbench.md, "Stop words"); the list is written out here, not read from NLTK's data.
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
+  // pronouns and determiners
   (
-    // pronouns and determiners
     'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
     'herself it its itself they them their theirs themselves what which who whom this that these those ' +
     'a an the all any both each few more most other some such no nor not only own same so than too very ' +

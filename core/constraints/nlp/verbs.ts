@@ -18,7 +18,7 @@ const BASE_FORMS = (
   'agree aim allow alter analyse analyze announce answer anticipate apologize appear apply appreciate approach ' +
   'approve argue arrange arrive ask assemble assess assign assist assume attach attack attempt attend ' +
   'attract avoid awaken bake balance ban base bear beat become begin behave believe belong bend bet bind ' +
-  'bite blend bless blow boil book boost borrow bounce break breathe bring broadcast brush build burn ' +
+  'bite blend bless blow boil book boost borrow bounce brainstorm break breathe bring broadcast brush build burn ' +
   'buy calculate call calm cancel capture care carry cast catch categorize celebrate challenge change ' +
   'charge chase check cheer choose cite claim clarify classify clean clear climb close collaborate collect ' +
   'combine come comfort comment commit communicate compare compete compile complain complete compose ' +
@@ -33,7 +33,7 @@ const BASE_FORMS = (
   'expand expect experience experiment explain explore express extend extract face fail fall feed feel ' +
   'fetch fight figure fill find finish fit fix fly focus fold follow forget forgive form format ' +
   'formulate foster frame freeze gain gather generate get give glance go grab grant grasp greet grow ' +
-  'guess guide hand handle hang happen harness hate head heal hear help hide highlight hire hit hold ' +
+  'guess guide hallucinate hand handle hang happen harness hate head heal hear help hide highlight hire hit hold ' +
   'hope host hunt hurry identify ignore illustrate imagine implement imply improve include incorporate ' +
   'increase indicate infer inform innovate insert insist inspect inspire install integrate intend ' +
   'interpret interview introduce invent investigate invite involve join judge jump justify keep kick ' +
@@ -118,11 +118,18 @@ export function isVerbForm(token: string): boolean {
   return /^\p{L}{3,}ing$/u.test(lower) && !NOT_GERUNDS.has(lower);
 }
 
+/**
+ * Frequent verbs that are rarely anything else, taken as verbs whatever follows (`Go away`, `Think about
+ * it`).
+ */
+const ALWAYS_VERBS = new Set(
+  'go think begin welcome know come let say see tell get try ask seem feel leave become bring'.split(' '),
+);
+
 /** Words after which a bare base form opening a text is an imperative verb. */
-const OBJECT_STARTS = new Set([
-  'a', 'the', 'me', 'it', 'this', 'your', 'up', "'s", 'us', 'him', 'her', 'them', 'my', 'our', 'yourself',
-  'out', 'down', 'these', 'those', 'his', 'their', 'some', 'off',
-]);
+const OBJECT_STARTS = new Set(
+  "a the me it this your up 's us him her them my our yourself out down these those his their some off".split(' '),
+);
 
 let baseForms: Set<string> | undefined;
 
@@ -132,7 +139,7 @@ export function startsWithVerb(tokens: readonly string[]): boolean {
   if (first === undefined || !isVerbForm(first)) return false;
   const lower = first.toLowerCase();
   baseForms ??= new Set(BASE_FORMS);
-  if (!baseForms.has(lower) || AUXILIARY.has(lower) || first === lower) return true;
+  if (!baseForms.has(lower) || AUXILIARY.has(lower) || ALWAYS_VERBS.has(lower) || first === lower) return true;
   const next = tokens[1];
   return next !== undefined && OBJECT_STARTS.has(next.toLowerCase());
 }

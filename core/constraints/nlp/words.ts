@@ -47,9 +47,10 @@ const ENDING_QUOTES: Rule[] = [
 
 const B = PY_BOUNDARY;
 const CONTRACTIONS: Rule[] = [
-  ...['(can)(not)', "(d)('ye)", '(gim)(me)', '(gon)(na)', '(got)(ta)', '(lem)(me)', "(more)('n)"].map(
-    (pair): Rule => [new RegExp(`${B}${pair}${B}`, 'giu'), ' $1 $2 '],
-  ),
+  ...['(can)(not)', "(d)('ye)", '(gim)(me)', '(gon)(na)', '(got)(ta)', '(lem)(me)', "(more)('n)"].map((pair): Rule => [
+    new RegExp(`${B}${pair}${B}`, 'giu'),
+    ' $1 $2 ',
+  ]),
   [new RegExp(`${B}(wan)(na)(?=${WS})`, 'giu'), ' $1 $2 '],
   [new RegExp(` ('t)(is)${B}`, 'giu'), ' $1 $2 '],
   [new RegExp(` ('t)(was)${B}`, 'giu'), ' $1 $2 '],
