@@ -13,7 +13,6 @@ import { sentTokenize } from './sentences';
 type Rule = [RegExp, string];
 
 const WS = PY_SPACE;
-const FINAL_CLOSERS = `[\\])}>"'\u00bb\u201d\u2019 ]`;
 
 const STARTING_QUOTES: Rule[] = [
   [/([«“‘„]|`+)/gu, ' $1 '],
@@ -24,7 +23,6 @@ const STARTING_QUOTES: Rule[] = [
 ];
 
 const PUNCTUATION: Rule[] = [
-  [new RegExp(`([^.])(\\.)(${FINAL_CLOSERS}*)${WS}*$`, 'u'), '$1 $2 $3 '],
   [new RegExp(`([:,])([^${PY_DIGIT}])`, 'gu'), ' $1 $2'],
   [/([:,])$/u, ' $1 '],
   [/\.{2,}/gu, ' $& '],
@@ -56,6 +54,25 @@ const CONTRACTIONS: Rule[] = [
   [new RegExp(` ('t)(was)${B}`, 'giu'), ' $1 $2 '],
 ];
 
+const FINAL_CLOSER = /^[\])}>"'\u00bb\u201d\u2019 ]$/u;
+const SPACE = new RegExp(`^${WS}$`, 'u');
+
+/**
+ * The Treebank rule that splits off a final period and the closing quotes and brackets after it (the
+ * regex `([^.])(\.)([\])}>"'»”’ ]*)\s*$` → `\1 \2 \3 `), done by scanning back from the end: as a
+ * regex its two adjacent space-matching runs backtrack quadratically on long runs of spaces.
+ */
+function splitFinalPeriod(text: string): string {
+  let a = text.length;
+  while (a > 0 && SPACE.test(text[a - 1]!)) a--;
+  let k = a;
+  while (k > 0 && FINAL_CLOSER.test(text[k - 1]!)) k--;
+  if (k < 2 || text[k - 1] !== '.' || text[k - 2] === '.') return text;
+  let run = k;
+  while (run < text.length && FINAL_CLOSER.test(text[run]!)) run++;
+  return `${text.slice(0, k - 1)} . ${text.slice(k, run)} `;
+}
+
 function apply(text: string, rules: readonly Rule[]): string {
   let out = text;
   for (const [re, by] of rules) out = out.replace(re, by);
@@ -65,7 +82,7 @@ function apply(text: string, rules: readonly Rule[]): string {
 /** The Treebank-style tokens of one sentence. */
 export function treebankWords(sentence: string): string[] {
   let text = apply(sentence, STARTING_QUOTES);
-  text = apply(text, PUNCTUATION);
+  text = apply(splitFinalPeriod(text), PUNCTUATION);
   text = ` ${text} `;
   text = apply(text, ENDING_QUOTES);
   text = apply(text, CONTRACTIONS);
