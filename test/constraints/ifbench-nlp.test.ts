@@ -304,8 +304,6 @@ const REFERENCE: [string, string, boolean, Record<string, unknown>][] = [
     false,
     {},
   ],
-  ['custom:character_reverse', 'elgae dlab eht', true, {}],
-  ['custom:character_reverse', 'The bald eagle', false, {}],
 ];
 
 describe('NLTK-style sentences and words', () => {

@@ -140,8 +140,6 @@ export function ifbenchConstraints(instruction: IfevalInstruction): Record<strin
           { word: k.keyword, position: -2 },
         ],
       };
-    case 'custom:character_reverse':
-      return { include: ['elgae dlab'] };
     case 'custom:sentence_alphabet':
       return { sentenceAcrostic: 'abcdefghijklmnopqrstuvwxyz' };
     case 'ratio:stop_words':
