@@ -14,6 +14,7 @@
 // - Closing quotes and brackets after the end go with the sentence they close (`(Done.) Next.`).
 import { PY_SPACE } from '../ifeval/python';
 import { STOP_WORDS } from './stopwords';
+import { isVerbForm } from './verbs';
 
 /** The space-separated words of a list. */
 const words = (list: string): string[] => list.split(' ');
@@ -48,9 +49,19 @@ const SENTENCE_STARTERS = new Set(
   ),
 );
 
-/** Common words that, capitalised after an initial, show a new sentence (`x. Thus`, `B. The`). */
+/**
+ * Common words that, capitalised after an initial, show a new sentence (`x. Thus`, `B. The`, `A. Make`,
+ * `J. B`): function words, openers, verb forms, words with common suffixes, single letters.
+ */
 function isCommonWord(type: string): boolean {
-  return STOP_WORDS.has(type) || SENTENCE_STARTERS.has(type) || DISCOURSE_WORDS.has(type) || COMMON_SUFFIX.test(type);
+  return (
+    STOP_WORDS.has(type) ||
+    SENTENCE_STARTERS.has(type) ||
+    DISCOURSE_WORDS.has(type) ||
+    COMMON_SUFFIX.test(type) ||
+    /^\p{L}$/u.test(type) ||
+    isVerbForm(type)
+  );
 }
 
 /** Endings of ordinary English words (`Introduction`, `Setting`, `Minimal`), rare in names. */
