@@ -14,7 +14,7 @@
 // - Closing quotes and brackets after the end go with the sentence they close (`(Done.) Next.`).
 import { PY_SPACE } from '../ifeval/python';
 import { STOP_WORDS } from './stopwords';
-import { isVerbForm } from './verbs';
+import { isLexiconVerb } from './verbs';
 
 /** The space-separated words of a list. */
 const words = (list: string): string[] => list.split(' ');
@@ -60,12 +60,12 @@ function isCommonWord(type: string): boolean {
     DISCOURSE_WORDS.has(type) ||
     COMMON_SUFFIX.test(type) ||
     /^\p{L}$/u.test(type) ||
-    isVerbForm(type)
+    isLexiconVerb(type)
   );
 }
 
-/** Endings of ordinary English words (`Introduction`, `Setting`, `Minimal`), rare in names. */
-const COMMON_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ness|ity|ing|al|ous|ive)$/u;
+/** Endings of ordinary English words (`Introduction`, `Minimal`, `Movement`), rare in names. */
+const COMMON_SUFFIX = /\p{L}{3}(?:tion|sion|ment|ness|ity|al|ous|ive)$/u;
 
 const DISCOURSE_WORDS = new Set(
   words(

@@ -111,6 +111,11 @@ const NOT_GERUNDS = new Set(
   ).split(' '),
 );
 
+/** Whether a token is a form of a verb of the lexicon (case ignored). */
+export function isLexiconVerb(token: string): boolean {
+  return verbForms().has(token.toLowerCase());
+}
+
 /** Whether a token is a verb form of the lexicon, or any other word in `-ing` (case ignored). */
 export function isVerbForm(token: string): boolean {
   const lower = token.toLowerCase();
