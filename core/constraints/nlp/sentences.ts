@@ -173,6 +173,7 @@ function secondPass(t: Token, next: Token): void {
  * that word is a common one, which shows a new sentence (`x. Thus`, `Gen Z. This`).
  */
 function isNameInitial(next: Token): boolean {
+  if (INITIAL.test(next.tok) || next.tok === 'I') return true;
   return !isCommonWord(next.sentbreak ? typeNoPeriod(next) : next.type);
 }
 
