@@ -46,6 +46,19 @@ import { palindromes } from './keys/palindromes';
 import { punctuation } from './keys/punctuation';
 import { oneWordPerLine } from './keys/one-word-per-line';
 import { indentStairs } from './keys/indent-stairs';
+// IFBench's layout, repetition and one-off task types (docs/ifbench.md).
+import { nestedBullets } from './keys/nested-bullets';
+import { italicLeads } from './keys/italic-leads';
+import { quotesFollowed } from './keys/quotes-followed';
+import { oneOf } from './keys/one-of';
+import { echo } from './keys/echo';
+import { overlap } from './keys/overlap';
+import { nthWords } from './keys/nth-words';
+import { csv } from './keys/csv';
+import { listItems } from './keys/list-items';
+import { sortedLines } from './keys/sorted-lines';
+import { multipleChoice } from './keys/multiple-choice';
+import { backwards } from './keys/backwards';
 // IFBench's NLP-based types (sentences, word tokens, stop words, verbs, syllables, emoji).
 import { sentenceRatio } from './keys/sentence-ratio';
 import { sameLengthSentences } from './keys/same-length-sentences';
@@ -113,6 +126,19 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   noAdjacentInitials,
   primeWordLengths,
   lineFirstIsLast,
+  // IFBench's layout, repetition and one-off task types.
+  nestedBullets,
+  italicLeads,
+  quotesFollowed,
+  oneOf,
+  echo,
+  overlap,
+  nthWords,
+  csv,
+  listItems,
+  sortedLines,
+  multipleChoice,
+  backwards,
   // IFBench's NLP-based types
   sentenceRatio,
   sameLengthSentences,
