@@ -100,8 +100,22 @@ const WORDS: [string, string[]][] = [
   ],
 ];
 
-/** [instruction id, response, the reference checker's verdict, kwargs]. */
+/**
+ * [instruction id, response, the reference checker's verdict, kwargs]. Four more written cases, all
+ * `words:start_verb`, are not here because our verb rules disagree with the tagger on them (docs/ifbench.md,
+ * "Verbs"): `Please help me.` (a verb to the tagger), `Discover the secrets of the sea.`, `Follow these
+ * steps.`, `Picture this scene.` (not verbs to it).
+ */
 const REFERENCE: [string, string, boolean, Record<string, unknown>][] = [
+  ['words:start_verb', 'Begin with the basics.', true, {}],
+  ['words:start_verb', 'Think about it.', true, {}],
+  ['words:start_verb', 'Welcome to the show.', true, {}],
+  ['words:start_verb', 'Go away.', true, {}],
+  ['words:odd_even_syllables', 'cat water dog table', true, {}],
+  ['words:odd_even_syllables', 'The people, a banana; a happy dog.', false, {}],
+  ['words:odd_even_syllables', 'Sun river moon ocean sky', true, {}],
+  ['words:odd_even_syllables', 'I love 2024 dogs', false, {}],
+  ['words:odd_even_syllables', 'Big apple red cherry', true, {}],
   ['ratio:sentence_type', 'I like tea. You like coffee. Do we agree?', true, {}],
   ['ratio:sentence_balance', 'I like tea. You like coffee. Do we agree?', false, {}],
   ['ratio:sentence_type', 'I like tea. Do you? We could share. Would that work? Fine. Great.', true, {}],
