@@ -74,6 +74,7 @@ import { alternatingSyllables } from './keys/alternating-syllables';
 import { pronouns } from './keys/pronouns';
 import { titleCase } from './keys/title-case';
 import { sentenceEmoji } from './keys/sentence-emoji';
+import { introThenBullets } from './keys/intro-then-bullets';
 
 /** Parsed values differ per key; the registry forgets the type, and `check` only ever gets what its own `parse` made. */
 export type AnyConstraintModule = ConstraintModule<unknown>;
@@ -154,6 +155,7 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   pronouns,
   titleCase,
   sentenceEmoji,
+  introThenBullets,
 ];
 
 const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));

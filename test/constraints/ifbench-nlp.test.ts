@@ -107,6 +107,25 @@ const WORDS: [string, string[]][] = [
  * steps.`, `Picture this scene.` (not verbs to it).
  */
 const REFERENCE: [string, string, boolean, Record<string, unknown>][] = [
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n* one\n* two', true, {}],
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n* one\n* two\n', false, {}],
+  ['format:no_bullets_bullets', 'I like tea.\n* one\n* two', false, {}],
+  ['format:no_bullets_bullets', 'I like tea.\nIt is warm.\n* one\n* two', true, {}],
+  ['format:no_bullets_bullets', 'I like tea.\n\nIt is warm.\n* one\n* two', false, {}],
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n\n* one\n* two', true, {}],
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n\n\n* one\n* two', false, {}],
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n* one', false, {}],
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n* one\n\n* two', false, {}],
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n* one\n* two\nDone.', false, {}],
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n  * one\n  * two', true, {}],
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n- one\n- two', false, {}],
+  ['format:no_bullets_bullets', 'Dr. Smith came. He sat.\n* a\n* b\n* c', true, {}],
+  ['format:no_bullets_bullets', 'Mr. Smith came.\n* a\n* b', false, {}],
+  ['format:no_bullets_bullets', '**Intro.** More text here.\n* a\n* b', false, {}],
+  ['format:no_bullets_bullets', 'First line without period\nSecond line\n* a\n* b', true, {}],
+  ['format:no_bullets_bullets', 'One. Two.\n*bold* start\n* b', true, {}],
+  ['format:no_bullets_bullets', '* a\n* b', false, {}],
+  ['format:no_bullets_bullets', 'I like tea. It is warm.\n* one\n* two\n ', false, {}],
   ['words:start_verb', 'Begin with the basics.', true, {}],
   ['words:start_verb', 'Think about it.', true, {}],
   ['words:start_verb', 'Welcome to the show.', true, {}],
@@ -436,6 +455,17 @@ describe('NLP-based keys: values and messages', () => {
     assert.equal(check({ sentenceAcrostic: 'ab' }, '"Apples fall." **Bears** sleep.').results[0]!.pass, true);
     const ifbench = checkCompletion('"Apples fall." **Bears** sleep.', { compat: 'ifbench', sentenceAcrostic: 'ab' }, IFBENCH);
     assert.equal(ifbench.results[0]!.pass, false);
+  });
+  it('lets blank lines and a final newline around the list by default, unlike compat: ifbench', () => {
+    const text = 'I like tea.\n\nIt is warm.\n\n* one\n\n* two\n';
+    const value = { introThenBullets: { sentences: { min: 2 }, bullets: { min: 2 } } };
+    assert.equal(check(value, text).results[0]!.pass, true);
+    const ifbench = checkCompletion(text, { compat: 'ifbench', ...value }, IFBENCH).results[0]!;
+    assert.equal(ifbench.pass, false);
+    assert.match(ifbench.message, /^line 3: prose after a blank line/);
+    const after = check(value, 'One. Two.\n* a\n* b\nDone.').results[0]!;
+    assert.equal(after.pass, false);
+    assert.deepEqual(after.ranges, [{ offset: 18, length: 5 }]);
   });
   it('measures the stop-word share in percent', () => {
     const r = check({ stopWordPercent: { max: 40 } }, 'The cat is on the mat.').results[0]!;

@@ -155,6 +155,8 @@ export function ifbenchConstraints(instruction: IfevalInstruction): Record<strin
       return { titleCase: true };
     case 'format:emoji':
       return { sentenceEmoji: true };
+    case 'format:no_bullets_bullets':
+      return { introThenBullets: { sentences: { min: 2 }, bullets: { min: 2 }, marker: '*' } };
     default:
       return ifbenchTaskConstraints(instruction) ?? ifevalConstraints(instruction);
   }
