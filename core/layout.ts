@@ -3,7 +3,11 @@ import type { Span } from './diagnostic';
 import type { PromptDocument } from './document/types';
 import type { LayoutBlock, PromptLayout, VariableBudget } from './stats';
 import type { TokenCounter } from './tokens/types';
+import type { Checkpoint } from './tokens/incremental';
 import { ParagraphMemo, type ParagraphTable } from './analysis/paragraphs';
+
+/** Work between two checkpoints (characters scanned or counted) on a large prompt. */
+const SLICE_CHARS = 8 * 1024;
 
 interface Paragraph {
   text: string;
@@ -20,14 +24,15 @@ interface Paragraph {
  * the work stops as soon as one of them is near an end: on a prompt that states its task first (the usual case)
  * this counts next to nothing, so the layout costs no second pass over a large prompt on every keystroke.
  */
-export function middleInstructions(
+export async function middleInstructions(
   document: PromptDocument,
   counter: TokenCounter,
   variables: readonly VariableBudget[],
   textTokens: number,
-  memo: ParagraphMemo = new ParagraphMemo(),
-): PromptLayout | undefined {
-  const table = memo.table(document);
+  options: { memo?: ParagraphMemo; checkpoint?: Checkpoint } = {},
+): Promise<PromptLayout | undefined> {
+  const { memo = new ParagraphMemo(), checkpoint } = options;
+  const table = await memo.table(document, checkpoint);
   const fills = fillsOf(document, table, new Map(variables.map((v) => [v.name, v.tokens])));
   const first = table.instruction.indexOf(1);
   if (first < 0) return undefined;
@@ -43,22 +48,28 @@ export function middleInstructions(
     return { text: piece.text.slice(start, start + length), span, fill: fills[i], instruction: table.instruction[i] === 1 };
   };
   let approximate = counter.approximate;
-  const tokensOf = (p: Paragraph) => {
-    const counted = counter.count(p.text);
-    approximate ||= counted.approximate;
-    return counted.tokens + p.fill;
+  // Encoding a third of a large prompt takes a while: a checkpoint after each slice of paragraphs.
+  let counted = 0;
+  const tokensOf = async (p: Paragraph) => {
+    const result = counter.count(p.text);
+    approximate ||= result.approximate;
+    if (checkpoint && (counted += p.text.length) >= SLICE_CHARS) {
+      counted = 0;
+      await checkpoint();
+    }
+    return result.tokens + p.fill;
   };
   // Forward to the first instruction: it must start in the middle third.
   let position = 0;
   for (let i = 0; i < first; i++) {
-    position += tokensOf(paragraph(i));
+    position += await tokensOf(paragraph(i));
     if (position >= total / 3) break;
   }
   if (position < total / 3) return undefined;
   // Backward to the last instruction: it must end in the middle third.
   let fromEnd = 0;
   for (let i = table.count - 1; i > last; i--) {
-    fromEnd += tokensOf(paragraph(i));
+    fromEnd += await tokensOf(paragraph(i));
     if (fromEnd >= total / 3) break;
   }
   if (fromEnd < total / 3) return undefined;
@@ -67,7 +78,7 @@ export function middleInstructions(
   let start = 0;
   for (let i = 0; i <= last; i++) {
     const p = paragraph(i);
-    const tokens = tokensOf(p);
+    const tokens = await tokensOf(p);
     if (p.instruction) blocks.push({ span: p.span, text: p.text, start, tokens, fill: p.fill });
     start += tokens;
   }

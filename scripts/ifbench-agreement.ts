@@ -45,7 +45,14 @@ if (!dir) {
 }
 const list = args.includes('--list');
 const responsesName = args.includes('--responses') ? args[args.indexOf('--responses') + 1]! : 'sample_output.jsonl';
-const inputs = new Map(readJsonl<Input>(path.join(dir, 'IFBench_test.jsonl')).map((i) => [i.prompt.trim(), i]));
+const inputList = readJsonl<Input>(path.join(dir, 'IFBench_test.jsonl'));
+const inputs = new Map(inputList.map((i) => [i.prompt.trim(), i]));
+// Types whose every instruction in the test set has no kwargs: a verdict line whose prompt is no longer in the
+// test set (the shipped verdicts predate an edit of one prompt) can still be checked for those.
+const withKwargs = new Set(
+  inputList.flatMap((i) => i.instruction_id_list.filter((_, n) => Object.values(i.kwargs[n] ?? {}).some((v) => v !== null))),
+);
+const noKwargs = new Set(inputList.flatMap((i) => i.instruction_id_list).filter((id) => !withKwargs.has(id)));
 const responses = new Map(
   readJsonl<{ prompt: string; response: string }>(path.join(dir, responsesName)).map((r) => [r.prompt.trim(), r.response]),
 );
@@ -68,8 +75,13 @@ const totals = { strict: fresh(), loose: fresh() };
 
 for (const mode of ['strict', 'loose'] as const) {
   for (const ref of readJsonl<Verdicts>(path.join(dir, `eval_results_${mode}.jsonl`))) {
-    const input = inputs.get(ref.prompt.trim());
+    const known = inputs.get(ref.prompt.trim());
     const response = responses.get(ref.prompt.trim()) ?? ref.response ?? '';
+    const input: Input | undefined =
+      known ??
+      (ref.instruction_id_list.every((id) => noKwargs.has(id))
+        ? { key: '(prompt not in the test set)', prompt: ref.prompt, instruction_id_list: ref.instruction_id_list, kwargs: [] }
+        : undefined);
     if (!input) continue;
     ref.instruction_id_list.forEach((id, i) => {
       const kwargs = Object.fromEntries(Object.entries(input.kwargs[i] ?? {}).filter(([, v]) => v !== null));

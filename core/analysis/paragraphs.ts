@@ -1,7 +1,11 @@
 // Paragraphs of a prompt marked instruction or material, kept across versions, so placement reads them without a pass over the text.
 import type { PromptDocument, SentPiece } from '../document/types';
 import { isInstructionParagraph } from '../rules/placement/instructions';
+import type { Checkpoint } from '../tokens/incremental';
 import { SegmentedText } from './segments';
+
+/** Fresh work between two checkpoints (characters split or marked) on a large prompt. */
+const SLICE_CHARS = 8 * 1024;
 
 /**
  * A paragraph is a run of lines between blank lines: from a non-space character up to the first line break that
@@ -46,8 +50,9 @@ export interface ParagraphTable {
 export class ParagraphMemo {
   private readonly pieces = new Map<string, SegmentedText<Slice>>();
 
-  /** The paragraphs of `document`, their instruction marks brought up to date with its text. */
-  table(document: PromptDocument): ParagraphTable {
+  /** The paragraphs of `document`, their instruction marks brought up to date with its text (yielding at checkpoints). */
+  async table(document: PromptDocument, checkpoint?: Checkpoint): Promise<ParagraphTable> {
+    let fresh = 0;
     const pieces: SentPiece[] = [];
     const used = new Set<string>();
     const found: Array<{ slices: ReadonlyArray<{ length: number; value: Slice }>; text: string }> = [];
@@ -66,7 +71,13 @@ export class ParagraphMemo {
         const slices = segmented.update(text);
         let at = 0;
         for (const { length, value } of slices) {
-          if (value.starts === undefined) findParagraphs(text, at, at + length, value);
+          if (value.starts === undefined) {
+            findParagraphs(text, at, at + length, value);
+            if (checkpoint && (fresh += length) >= SLICE_CHARS) {
+              fresh = 0;
+              await checkpoint();
+            }
+          }
           count += value.starts!.length;
           at += length;
         }
@@ -97,6 +108,10 @@ export class ParagraphMemo {
           marks = markSlice(text, at, starts, lengths, fence);
           if (fence) value.inside = marks;
           else value.outside = marks;
+          if (checkpoint && (fresh += length) >= SLICE_CHARS) {
+            fresh = 0;
+            await checkpoint();
+          }
         }
         for (let j = 0; j < starts.length; j++, i++) {
           table.piece[i] = k;
