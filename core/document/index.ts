@@ -9,7 +9,7 @@ import { readInterop } from './interop';
 import { attachBudgets, buildSections, type CandidateLines } from './sections';
 import { mergeComments, scanHtmlComments, scanTemplate, spanEnd, type TemplateLanguage, type TemplateScan } from './template';
 import { copilotInputs, templateVariables } from './variables';
-import { markdownCodeSpans, outside } from './markdown-code';
+import { outsideMarkdownCode } from './markdown-code';
 import { templateSyntax } from './syntax';
 
 export type * from './types';
@@ -101,7 +101,7 @@ function parseBody(
   // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable; nor are the words
   // of a tag the engine cannot read.
   const readable = syntax.broken.size > 0 ? template.tags.filter((t) => !syntax.broken.has(t)) : template.tags;
-  const variableTags = format === 'markdown' ? outside(readable, markdownCodeSpans(text, body)) : readable;
+  const variableTags = format === 'markdown' ? outsideMarkdownCode(readable, text, body, options.candidateLines) : readable;
   const found = templateVariables(text, variableTags, language);
   const inputs = format === 'markdown' ? copilotInputs(text, template.tags) : { uses: [], declared: [] };
   const variables = [...found.uses, ...inputs.uses].sort((a, b) => a.nameSpan.offset - b.nameSpan.offset);
