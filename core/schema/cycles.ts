@@ -2,7 +2,8 @@
 // leaves their meaning undefined and a validator following them recurses forever, so they are reported, not compiled.
 import type { CompileUnit } from './compile';
 import type { SchemaIssue } from './issues';
-import { decodePointer, show } from './errors';
+import { decodePointer } from '../plain-data';
+import { show } from './explain';
 import { isRecord, walkSchema, type SchemaPath } from './walk';
 
 /** The `$ref` as written, for subschemas whose `$ref` refs.ts rewrote to a unit key (messages show what the user wrote). */
