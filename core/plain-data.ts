@@ -23,3 +23,8 @@ export function decodePointer(pointer: string): string[] {
 export function encodePointerSegment(segment: string | number): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** RFC 6901: [`a/b`, `c~d`] → `/a~1b/c~0d`. */
+export function encodePointer(path: ReadonlyArray<string | number>): string {
+  return path.map((segment) => `/${encodePointerSegment(segment)}`).join('');
+}
