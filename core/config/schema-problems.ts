@@ -75,11 +75,13 @@ function findingsOf(explanation: Explanation, context: SchemaContext): Finding[]
       const key = unknownKeyOf(error);
       const finding = unknownKey(path, key, parentPointer, context);
       // The key may be meant for another branch of the union: suggest from every branch's keys.
-      return [(explanation.otherBranches ?? []).reduce((merged, other) => {
-        const alternative = unknownKey(path, key, parentOf(other.schemaPath), context);
-        const allowed = [...new Set([...merged.allowed, ...alternative.allowed])];
-        return { ...merged, allowed, noun: alternative.noun === merged.noun ? merged.noun : undefined };
-      }, finding)];
+      return [
+        (explanation.otherBranches ?? []).reduce((merged, other) => {
+          const alternative = unknownKey(path, key, parentOf(other.schemaPath), context);
+          const allowed = [...new Set([...merged.allowed, ...alternative.allowed])];
+          return { ...merged, allowed, noun: alternative.noun === merged.noun ? merged.noun : undefined };
+        }, finding),
+      ];
     }
     case 'required':
       return [{ kind: 'missing', path, properties: [String((error.params as Record<string, unknown>).missingProperty)] }];
@@ -165,7 +167,7 @@ class SchemaContext {
   schemaAt(pointer: string): JsonObject | undefined {
     let node: unknown = this.compiled.schema;
     for (const token of decodePointer(pointer.replace(/^#/, ''))) {
-      node = Array.isArray(node) ? node[Number(token)] : (isRecord(node) ? node[token] : undefined);
+      node = Array.isArray(node) ? node[Number(token)] : isRecord(node) ? node[token] : undefined;
     }
     return isRecord(node) ? node : undefined;
   }
@@ -205,7 +207,7 @@ class SchemaContext {
   valueAt(path: Path): unknown {
     let node: unknown = this.value;
     for (const segment of path) {
-      node = Array.isArray(node) ? node[Number(segment)] : (isRecord(node) ? node[segment] : undefined);
+      node = Array.isArray(node) ? node[Number(segment)] : isRecord(node) ? node[segment] : undefined;
     }
     return node;
   }
@@ -218,7 +220,7 @@ class SchemaContext {
       if (Array.isArray(node)) text += `[${segment}]`;
       else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text ? `.${segment}` : segment;
       else text += `[${JSON.stringify(segment)}]`;
-      node = Array.isArray(node) ? node[Number(segment)] : (isRecord(node) ? node[segment] : undefined);
+      node = Array.isArray(node) ? node[Number(segment)] : isRecord(node) ? node[segment] : undefined;
     }
     return text || this.compiled.rootName;
   }

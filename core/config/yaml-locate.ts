@@ -11,7 +11,6 @@ export interface YamlSource {
   offset: number;
 }
 
-
 export interface Location {
   /** True when every segment of the path was found. */
   found: boolean;

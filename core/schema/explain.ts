@@ -163,13 +163,17 @@ function compareRanks(a: Rank, b: Rank): number {
 
 function isDiscriminator(error: ErrorObject): boolean {
   const params = error.params as Record<string, unknown>;
-  return error.keyword === 'const' || (error.keyword === 'enum' && Array.isArray(params.allowedValues) && params.allowedValues.length === 1);
+  return (
+    error.keyword === 'const' ||
+    (error.keyword === 'enum' && Array.isArray(params.allowedValues) && params.allowedValues.length === 1)
+  );
 }
 
 /** `"x"` against `enum: ["a", "b"]` is a wrong value of the right type; `5` against it is the wrong type. */
 function sameTypeAsAllowed(error: ErrorObject, value: unknown): boolean {
   const params = error.params as Record<string, unknown>;
-  const allowed = error.keyword === 'const' ? [params.allowedValue] : Array.isArray(params.allowedValues) ? params.allowedValues : [];
+  const allowed =
+    error.keyword === 'const' ? [params.allowedValue] : Array.isArray(params.allowedValues) ? params.allowedValues : [];
   const data = 'data' in error ? error.data : value;
   return allowed.some((a) => baseType(a) === baseType(data));
 }
@@ -217,7 +221,9 @@ function knownKeys(value: unknown, schema: unknown): number {
 
 function sameUnknownKey(e: Explanation, others: readonly Explanation[]): ErrorObject[] {
   const key = unknownKeyOf(e.error);
-  return others.filter((o) => UNKNOWN_KEY.has(o.error.keyword) && unknownKeyOf(o.error) === key && samePath(o.path, e.path)).map((o) => o.error);
+  return others
+    .filter((o) => UNKNOWN_KEY.has(o.error.keyword) && unknownKeyOf(o.error) === key && samePath(o.path, e.path))
+    .map((o) => o.error);
 }
 
 /** The key an `additionalProperties`/`unevaluatedProperties` error names. */

@@ -200,7 +200,6 @@ const PLACEHOLDERS: Record<string, unknown> = {
   null: null,
 };
 
-
 /** `{nearestEnum}`: the allowed value closest to a wrong string (by edit distance, case-insensitive). */
 function nearestEnum(data: unknown, allowed: unknown): Record<string, unknown> | undefined {
   if (!Array.isArray(allowed) || allowed.length === 0) return undefined;
