@@ -1,6 +1,7 @@
 // Walks schemas/frontmatter.schema.json (the file frontmatter validation is compiled from) for a YAML path:
 // the keys allowed there, their docs and the values they take. Completion and hover both read it.
 import schemaFile from '../../schemas/frontmatter.schema.json';
+import { isRecord } from '../../core/plain-data';
 
 export type JsonSchema = Record<string, unknown>;
 export type PathSegment = string | number;
@@ -10,7 +11,7 @@ const ROOT = schemaFile as unknown as JsonSchema;
 const MAX_HOPS = 16;
 
 function isSchema(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 function resolveRef(ref: string): JsonSchema | undefined {
