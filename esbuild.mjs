@@ -76,27 +76,27 @@ const LAZY = [
   })),
 ];
 
+/** Node bundles whose rarely needed modules load on first use from dist/lazy. */
+const nodeLazy = {
+  ...common,
+  outdir: join(root, 'dist'),
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
+};
+
 const builds = [
   {
     // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
-    ...common,
+    ...nodeLazy,
     // The CLI, and the worker threads `check` and `validate` start on large runs (cli/pool.ts).
     entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
   },
   {
     // The library (package.json "exports"): the engine for Node programs, no vscode.
-    ...common,
+    ...nodeLazy,
     entryPoints: { index: join(root, 'lib', 'index.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
