@@ -4,7 +4,7 @@ import { isScalar } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Fix, Span } from '../diagnostic';
 import { closestMatches } from '../did-you-mean';
-import { decodePointer, encodePointer, isRecord } from '../plain-data';
+import { encodePointer, isRecord, nodeAtPath, nodeAtPointer } from '../plain-data';
 import { explainErrors, samePath, unknownKeyOf, type Explanation, type Path } from '../schema/explain';
 import { locate, nodeSpan, replacementFixes, valueSpan, type YamlSource } from './yaml-locate';
 
@@ -165,10 +165,7 @@ class SchemaContext {
   }
 
   schemaAt(pointer: string): JsonObject | undefined {
-    let node: unknown = this.compiled.schema;
-    for (const token of decodePointer(pointer.replace(/^#/, ''))) {
-      node = Array.isArray(node) ? node[Number(token)] : isRecord(node) ? node[token] : undefined;
-    }
+    const node = nodeAtPointer(this.compiled.schema, pointer.replace(/^#/, ''));
     return isRecord(node) ? node : undefined;
   }
 
@@ -205,11 +202,7 @@ class SchemaContext {
   }
 
   valueAt(path: Path): unknown {
-    let node: unknown = this.value;
-    for (const segment of path) {
-      node = Array.isArray(node) ? node[Number(segment)] : isRecord(node) ? node[segment] : undefined;
-    }
-    return node;
+    return nodeAtPath(this.value, path);
   }
 
   /** `budget.variables.document`, `constraints.frequency[0].count`, or the root's name. */

@@ -3,7 +3,7 @@
 // text is a locator's job: JSON completions in locate.ts, YAML frontmatter and config in config/yaml-locate.ts.
 // The ranking policy is described in docs/design/conventions.md ("Schema errors").
 import type { ErrorObject } from 'ajv';
-import { decodePointer, isRecord } from '../plain-data';
+import { decodePointer, isRecord, nodeAtLocalRef, nodeAtPath } from '../plain-data';
 
 export type Path = readonly string[];
 
@@ -184,10 +184,7 @@ function baseType(value: unknown): string {
 }
 
 function valueAt(union: ErrorObject, path: Path, options: ExplainOptions): unknown {
-  if ('data' in union) return union.data;
-  let node: unknown = options.value;
-  for (const segment of path) node = Array.isArray(node) ? node[Number(segment)] : isRecord(node) ? node[segment] : undefined;
-  return node;
+  return 'data' in union ? union.data : nodeAtPath(options.value, path);
 }
 
 function branchSchema(union: ErrorObject, index: number, options: ExplainOptions): unknown {
@@ -199,17 +196,8 @@ function branchSchema(union: ErrorObject, index: number, options: ExplainOptions
 /** Follows a local `$ref` (a few hops) to the schema it names. */
 function resolveLocalRef(schema: unknown, root: unknown, hops = 0): unknown {
   if (!isRecord(schema) || typeof schema.$ref !== 'string' || !schema.$ref.startsWith('#') || hops >= 8) return schema;
-  const target = resolveLocal(root, schema.$ref);
+  const target = nodeAtLocalRef(root, schema.$ref);
   return target === undefined ? schema : resolveLocalRef(target, root, hops + 1);
-}
-
-/** The node a local `$ref` (`#/$defs/a%20b`) names in `root`, or undefined. */
-export function resolveLocal(root: unknown, ref: string): unknown {
-  let node = root;
-  for (const segment of decodePointer(decodeURIComponent(ref.slice(1)))) {
-    node = Array.isArray(node) ? node[Number(segment)] : isRecord(node) ? node[segment] : undefined;
-  }
-  return node;
 }
 
 /** How many of the value's keys the branch's `properties` names. */

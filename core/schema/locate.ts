@@ -4,8 +4,8 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { Span } from '../diagnostic';
 import { editDistance } from '../did-you-mean';
 import type { SchemaFailure, SchemaValidation } from './types';
-import { encodePointerSegment } from '../plain-data';
-import { acceptedTypes, describeExplanation, explainErrors, resolveLocal, subjectOf, type Explanation } from './explain';
+import { encodePointerSegment, nodeAtLocalRef } from '../plain-data';
+import { acceptedTypes, describeExplanation, explainErrors, subjectOf, type Explanation } from './explain';
 import { childOf, jsonDepthOver, parseJsonText, spanOf } from './sources';
 import { isRecord } from './walk';
 import { patternExample } from './pattern-example';
@@ -176,7 +176,7 @@ function missingData(property: string, parentSchema: unknown, root: unknown): Re
 export function exampleValue(schema: unknown, root: unknown, hops = 0): unknown {
   if (!isRecord(schema)) return null;
   if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#') && hops < 8) {
-    return exampleValue(resolveLocal(root, schema.$ref), root, hops + 1);
+    return exampleValue(nodeAtLocalRef(root, schema.$ref), root, hops + 1);
   }
   if (schema.default !== undefined) return schema.default;
   if (schema.const !== undefined) return schema.const;

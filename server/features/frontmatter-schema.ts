@@ -1,7 +1,7 @@
 // Walks schemas/frontmatter.schema.json (the file frontmatter validation is compiled from) for a YAML path:
 // the keys allowed there, their docs and the values they take. Completion and hover both read it.
 import schemaFile from '../../schemas/frontmatter.schema.json';
-import { isRecord } from '../../core/plain-data';
+import { isRecord, nodeAtLocalRef } from '../../core/plain-data';
 
 export type JsonSchema = Record<string, unknown>;
 export type PathSegment = string | number;
@@ -15,12 +15,7 @@ function isSchema(value: unknown): value is JsonSchema {
 }
 
 function resolveRef(ref: string): JsonSchema | undefined {
-  if (!ref.startsWith('#/')) return undefined;
-  let node: unknown = ROOT;
-  for (const segment of ref.slice(2).split('/')) {
-    if (!isSchema(node)) return undefined;
-    node = node[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
+  const node = nodeAtLocalRef(ROOT, ref);
   return isSchema(node) ? node : undefined;
 }
 

@@ -2,7 +2,7 @@
 // Both are bounded (depth, properties, items) so a hostile or recursive schema cannot make them run long.
 
 import { patternExample } from '../../core/schema/pattern-example';
-import { isRecord } from '../../core/plain-data';
+import { isRecord, nodeAtLocalRef } from '../../core/plain-data';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = Record<string, unknown>;
@@ -26,15 +26,7 @@ function isJson(value: unknown, depth = 0): value is Json {
 
 /** A local `$ref` (`#/definitions/x`, `#/$defs/x`, `#`) resolved in `root`. */
 function resolveRef(root: unknown, ref: string): Schema | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  let node: unknown = root;
-  const pointer = decodeURIComponent(ref.slice(1));
-  if (pointer !== '') {
-    for (const segment of pointer.replace(/^\//, '').split('/')) {
-      if (!isSchema(node)) return undefined;
-      node = node[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-  }
+  const node = nodeAtLocalRef(root, ref);
   return isSchema(node) ? node : undefined;
 }
 
