@@ -5,6 +5,7 @@ import { isMap, isSeq } from 'yaml';
 import type { Span } from '../../core/diagnostic';
 import { mapEntries, scalarValue } from '../../core/document';
 import type { Frontmatter } from '../../core/document/types';
+import { plural } from '../../core/plain-data';
 import type { SectionCount } from '../../core/stats';
 import type { DocumentSnapshot } from '../snapshot';
 import { sectionLabel } from './lenses';
@@ -60,7 +61,7 @@ function keySymbols(snapshot: DocumentSnapshot, frontmatter: Frontmatter, node: 
 }
 
 function valueDetail(frontmatter: Frontmatter, node: unknown): string | undefined {
-  if (isSeq(node)) return `${node.items.length} item${node.items.length === 1 ? '' : 's'}`;
+  if (isSeq(node)) return plural(node.items.length, 'item');
   if (isMap(node)) return undefined;
   const value = scalarValue(frontmatter, node);
   if (value === undefined || value === null) return undefined;
