@@ -18,6 +18,11 @@ export interface Benchmark {
   joinKey(prompt: string): string;
   /** Our constraints for one instruction, or undefined when no key expresses it. */
   constraints(id: string, kwargs: Record<string, unknown>): Record<string, unknown> | undefined;
+  /**
+   * Check a verdict whose prompt is no longer among the inputs when each of its instruction types takes no kwargs
+   * anywhere in the inputs (IFBench's shipped verdicts predate an edit of one prompt).
+   */
+  checkOrphansWithoutKwargs?: boolean;
 }
 
 interface Input {
@@ -55,6 +60,14 @@ const noTokens = {
   count: () => ({ tokens: 0, approximate: true, estimated: [] }),
 } as unknown as CheckContext['counter'];
 
+/** Instruction types none of whose instructions in the inputs has a (non-null) kwarg. */
+function typesWithoutKwargs(inputs: readonly Input[]): Set<string> {
+  const withKwargs = new Set(
+    inputs.flatMap((i) => i.instruction_id_list.filter((_, n) => Object.values(i.kwargs[n] ?? {}).some((v) => v !== null))),
+  );
+  return new Set(inputs.flatMap((i) => i.instruction_id_list).filter((id) => !withKwargs.has(id)));
+}
+
 export function runAgreement(benchmark: Benchmark, args: readonly string[]): void {
   const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--responses');
   if (!dir) {
@@ -64,7 +77,14 @@ export function runAgreement(benchmark: Benchmark, args: readonly string[]): voi
   const list = args.includes('--list');
   const responsesName = args.includes('--responses') ? args[args.indexOf('--responses') + 1]! : benchmark.responsesFile;
   const key = benchmark.joinKey;
-  const inputs = new Map(readJsonl<Input>(path.join(dir, benchmark.inputFile)).map((i) => [key(i.prompt), i]));
+  const inputList = readJsonl<Input>(path.join(dir, benchmark.inputFile));
+  const inputs = new Map(inputList.map((i) => [key(i.prompt), i]));
+  const noKwargs = typesWithoutKwargs(inputList);
+  const inputOf = (ref: Verdicts): Input | undefined =>
+    inputs.get(key(ref.prompt)) ??
+    (benchmark.checkOrphansWithoutKwargs && ref.instruction_id_list.every((id) => noKwargs.has(id))
+      ? { key: '(prompt not in the test set)', prompt: ref.prompt, instruction_id_list: ref.instruction_id_list, kwargs: [] }
+      : undefined);
   const responses = new Map(
     readJsonl<{ prompt: string; response: string }>(path.join(dir, responsesName)).map((r) => [key(r.prompt), r.response]),
   );
@@ -77,7 +97,7 @@ export function runAgreement(benchmark: Benchmark, args: readonly string[]): voi
 
   for (const mode of ['strict', 'loose'] as const) {
     for (const ref of readJsonl<Verdicts>(path.join(dir, `eval_results_${mode}.jsonl`))) {
-      const input = inputs.get(key(ref.prompt));
+      const input = inputOf(ref);
       const response = responses.get(key(ref.prompt)) ?? ref.response ?? '';
       if (!input) continue;
       ref.instruction_id_list.forEach((id, i) => {

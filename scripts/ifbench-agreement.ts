@@ -19,6 +19,7 @@ runAgreement(
     inputFile: 'IFBench_test.jsonl',
     responsesFile: 'sample_output.jsonl',
     joinKey: (prompt) => prompt.trim(),
+    checkOrphansWithoutKwargs: true,
     constraints: (id, kwargs) =>
       ifbenchConstraints({ id, kwargs: Object.fromEntries(Object.entries(kwargs).filter(([, v]) => v !== null)) }),
   },

@@ -46,6 +46,19 @@ import { palindromes } from './keys/palindromes';
 import { punctuation } from './keys/punctuation';
 import { oneWordPerLine } from './keys/one-word-per-line';
 import { indentStairs } from './keys/indent-stairs';
+// IFBench's layout, repetition and one-off task types (docs/ifbench.md).
+import { nestedBullets } from './keys/nested-bullets';
+import { italicLeads } from './keys/italic-leads';
+import { quotesFollowed } from './keys/quotes-followed';
+import { oneOf } from './keys/one-of';
+import { echo } from './keys/echo';
+import { overlap } from './keys/overlap';
+import { nthWords } from './keys/nth-words';
+import { csv } from './keys/csv';
+import { listItems } from './keys/list-items';
+import { sortedLines } from './keys/sorted-lines';
+import { multipleChoice } from './keys/multiple-choice';
+import { backwards } from './keys/backwards';
 
 /** Parsed values differ per key; the registry forgets the type, and `check` only ever gets what its own `parse` made. */
 export type AnyConstraintModule = ConstraintModule<unknown>;
@@ -98,6 +111,19 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   noAdjacentInitials,
   primeWordLengths,
   lineFirstIsLast,
+  // IFBench's layout, repetition and one-off task types.
+  nestedBullets,
+  italicLeads,
+  quotesFollowed,
+  oneOf,
+  echo,
+  overlap,
+  nthWords,
+  csv,
+  listItems,
+  sortedLines,
+  multipleChoice,
+  backwards,
 ];
 
 const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));

@@ -92,7 +92,7 @@ describe('the packed tarball', () => {
     }
     // The README reports these figures; keep them honest within a margin (they change with every rule added).
     assert.ok(packed.size < 12_000_000, `packed ${packed.size} bytes`);
-    assert.ok(packed.unpackedSize < 33_000_000, `unpacked ${packed.unpackedSize} bytes`);
+    assert.ok(packed.unpackedSize < 35_500_000, `unpacked ${packed.unpackedSize} bytes`);
   });
 });
 

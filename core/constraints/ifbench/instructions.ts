@@ -2,6 +2,7 @@
 // agreement script and for reading IFBench's dataset. IFBench keeps IFEval's instruction types under the
 // same ids, so those go through IFEval's table.
 import { ifevalConstraints, type IfevalInstruction } from '../ifeval/instructions';
+import { ifbenchTaskConstraints } from './tasks';
 
 /** IFBench's `count:punctuation`: every standard mark and the interrobang. */
 export const IFBENCH_PUNCTUATION = ['.', ',', '!', '?', ';', ':', '?!'];
@@ -117,6 +118,6 @@ export function ifbenchConstraints(instruction: IfevalInstruction): Record<strin
         })),
       };
     default:
-      return ifevalConstraints(instruction);
+      return ifbenchTaskConstraints(instruction) ?? ifevalConstraints(instruction);
   }
 }
