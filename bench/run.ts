@@ -1,6 +1,6 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (no top-level await: tsx loads this as CommonJS).
 import { runCliBench } from './cli';
-import { runEditorBench } from './editor';
+import { runEditorBench, runTenMegabytes } from './editor';
 import { runScaleBench } from './scale';
 import { runTokenBench } from './tokens';
 import { runValidateBench } from './validate';
@@ -13,8 +13,15 @@ const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
   ['scale', runScaleBench],
 ];
 
+/** Run only when named (`npm run bench -- editor-10mb`): part of `editor` already. */
+const NAMED_ONLY: Array<[name: string, run: () => Promise<void>]> = [['editor-10mb', runTenMegabytes]];
+
 async function main(): Promise<void> {
-  for (const [name, run] of BENCHES) {
+  // `npm run bench -- editor validate` runs the named benchmarks only.
+  const names = process.argv.slice(2);
+  const chosen = names.length === 0 ? BENCHES : [...BENCHES, ...NAMED_ONLY].filter(([name]) => names.includes(name));
+  if (names.length > 0 && chosen.length < names.length) throw new Error(`unknown benchmark among: ${names.join(', ')}`);
+  for (const [name, run] of chosen) {
     console.log(`\n== ${name} ==`);
     await run();
   }

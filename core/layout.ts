@@ -3,7 +3,11 @@ import type { Span } from './diagnostic';
 import type { PromptDocument, SentPiece } from './document/types';
 import type { LayoutBlock, PromptLayout, VariableBudget } from './stats';
 import type { TokenCounter } from './tokens/types';
+import type { Checkpoint } from './tokens/incremental';
 import { isInstructionParagraph } from './rules/placement/instructions';
+
+/** Work between two checkpoints (characters scanned or counted) on a large prompt. */
+const SLICE_CHARS = 8 * 1024;
 
 interface Paragraph {
   text: string;
@@ -20,14 +24,15 @@ interface Paragraph {
  * the work stops as soon as one of them is near an end: on a prompt that states its task first (the usual case)
  * this counts next to nothing, so the layout costs no second pass over a large prompt on every keystroke.
  */
-export function middleInstructions(
+export async function middleInstructions(
   document: PromptDocument,
   counter: TokenCounter,
   variables: readonly VariableBudget[],
   textTokens: number,
-): PromptLayout | undefined {
+  checkpoint?: Checkpoint,
+): Promise<PromptLayout | undefined> {
   const budgets = new Map(variables.map((v) => [v.name, v.tokens]));
-  const paragraphs = paragraphsOf(document, budgets);
+  const paragraphs = await paragraphsOf(document, budgets, checkpoint);
   const first = paragraphs.findIndex((p) => p.instruction);
   if (first < 0) return undefined;
   let last = first;
@@ -38,22 +43,28 @@ export function middleInstructions(
     }
   const total = textTokens + paragraphs.reduce((sum, p) => sum + p.fill, 0);
   let approximate = counter.approximate;
-  const tokensOf = (p: Paragraph) => {
-    const counted = counter.count(p.text);
-    approximate ||= counted.approximate;
-    return counted.tokens + p.fill;
+  // Encoding a third of a large prompt takes a while: a checkpoint after each slice of paragraphs.
+  let counted = 0;
+  const tokensOf = async (p: Paragraph) => {
+    const result = counter.count(p.text);
+    approximate ||= result.approximate;
+    if (checkpoint && (counted += p.text.length) >= SLICE_CHARS) {
+      counted = 0;
+      await checkpoint();
+    }
+    return result.tokens + p.fill;
   };
   // Forward to the first instruction: it must start in the middle third.
   let position = 0;
   for (let i = 0; i < first; i++) {
-    position += tokensOf(paragraphs[i]);
+    position += await tokensOf(paragraphs[i]);
     if (position >= total / 3) break;
   }
   if (position < total / 3) return undefined;
   // Backward to the last instruction: it must end in the middle third.
   let fromEnd = 0;
   for (let i = paragraphs.length - 1; i > last; i--) {
-    fromEnd += tokensOf(paragraphs[i]);
+    fromEnd += await tokensOf(paragraphs[i]);
     if (fromEnd >= total / 3) break;
   }
   if (fromEnd < total / 3) return undefined;
@@ -61,7 +72,7 @@ export function middleInstructions(
   const blocks: LayoutBlock[] = [];
   let start = 0;
   for (let i = 0; i <= last; i++) {
-    const tokens = tokensOf(paragraphs[i]);
+    const tokens = await tokensOf(paragraphs[i]);
     if (paragraphs[i].instruction)
       blocks.push({ span: paragraphs[i].span, text: paragraphs[i].text, start, tokens, fill: paragraphs[i].fill });
     start += tokens;
@@ -73,9 +84,14 @@ export function middleInstructions(
 }
 
 /** Paragraphs (runs of lines between blank lines) of every message piece, marked instruction or material. */
-function paragraphsOf(document: PromptDocument, budgets: ReadonlyMap<string, number>): Paragraph[] {
+async function paragraphsOf(
+  document: PromptDocument,
+  budgets: ReadonlyMap<string, number>,
+  checkpoint?: Checkpoint,
+): Promise<Paragraph[]> {
   const out: Paragraph[] = [];
   let inFence = false;
+  let scanned = 0;
   for (const message of document.messages) {
     for (const piece of message.pieces) {
       for (const { text, span } of splitPiece(piece)) {
@@ -83,6 +99,10 @@ function paragraphsOf(document: PromptDocument, budgets: ReadonlyMap<string, num
         const marked = isInstructionParagraph(text, inFence);
         inFence = marked.inFence;
         out.push({ text, span, fill, instruction: marked.instruction });
+        if (checkpoint && (scanned += text.length) >= SLICE_CHARS) {
+          scanned = 0;
+          await checkpoint();
+        }
       }
     }
   }

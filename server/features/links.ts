@@ -8,7 +8,7 @@ import { findKey, nodeSpan } from '../../core/document';
 import type { Frontmatter } from '../../core/document/types';
 import { folderOf, resolveRelative, type FileAccess } from '../../core/files';
 import { plural } from '../../core/plain-data';
-import type { DocumentSnapshot } from '../snapshot';
+import type { ParsedSnapshot } from '../snapshot';
 import { allBlocks, scanBlocks } from './template-blocks';
 import { rangeOf } from './text';
 
@@ -22,7 +22,7 @@ const PARTIAL_FILES = (name: string) => [
 /** Keys whose string value is a schema file path, per format (GitHub Models' `jsonSchema` is inline JSON, not a path). */
 const SCHEMA_PATHS = [['constraints', 'schema'], ['output', 'schema'], ['outputs']];
 
-export async function documentLinks(snapshot: DocumentSnapshot, files: FileAccess): Promise<DocumentLink[]> {
+export async function documentLinks(snapshot: ParsedSnapshot, files: FileAccess): Promise<DocumentLink[]> {
   const { document } = snapshot.result;
   const uri = snapshot.textDocument.uri;
   const links: DocumentLink[] = [];
