@@ -20,6 +20,13 @@ export function lazyModuleList(root) {
       importer: /langdetect[\\/]detector\.ts$/,
       entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
     },
+    // The English sentence/word rules and word lists of the NLP-based constraint keys (IFBench's types).
+    {
+      name: 'nlp',
+      filter: /^\.\.\/nlp$/,
+      importer: /constraints[\\/]keys[\\/][\w-]+\.ts$/,
+      entry: join(root, 'core', 'constraints', 'nlp', 'index.ts'),
+    },
     { name: 're2js', filter: /^re2js$/, entry: 're2js' },
     { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
     // The compiled validators of the frontmatter schema (only `check` and the library's lint need it; 40% of the CLI
