@@ -13,7 +13,7 @@ const DIST = path.join(__dirname, '..', 'dist');
 
 function useCodeCache() {
   const vm = require('node:vm');
-  const os = require('node:os');
+  const dir = cacheDirectory();
   const plain = Module._extensions['.js'];
   const toWrite = [];
   Module._extensions['.js'] = function loadWithCodeCache(module, filename) {
@@ -25,7 +25,7 @@ function useCodeCache() {
     try {
       const stat = fs.statSync(filename);
       const key = `${hash(filename)}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}`;
-      cacheFile = path.join(os.tmpdir(), `promptbound-${relative.replace(/[\\/]/g, '_')}-${key}.v8cache`);
+      cacheFile = path.join(dir, `${relative.replace(/[\\/]/g, '_')}-${key}.v8cache`);
       try {
         cachedData = fs.readFileSync(cacheFile);
       } catch {
@@ -44,13 +44,33 @@ function useCodeCache() {
     for (const { script, cacheFile } of toWrite) {
       try {
         const temporary = `${cacheFile}.${process.pid}`;
-        fs.writeFileSync(temporary, script.createCachedData());
+        fs.writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
         fs.renameSync(temporary, cacheFile);
       } catch {
         // A read-only temp directory just means no cache.
       }
     }
   });
+}
+
+/**
+ * The user's own cache folder in the temp directory, mode 0700: V8 checks a cache only against the source's length,
+ * so a cache another user could write would be code run as this user. A folder that is a link, someone else's, or
+ * open to others is not used (the caller then loads without a cache).
+ */
+function cacheDirectory() {
+  const os = require('node:os');
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  const dir = path.join(os.tmpdir(), `promptbound-cache-${uid === undefined ? os.userInfo().username : uid}`);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if (!error || error.code !== 'EEXIST') throw error;
+  }
+  const stat = fs.lstatSync(dir);
+  const shared = process.platform !== 'win32' && (stat.mode & 0o077) !== 0;
+  if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || shared) throw new Error('unsafe cache folder');
+  return dir;
 }
 
 /** FNV-1a of the path: two installs of one version (same size and mtime) keep separate caches. */

@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { BIN, REPO, tempTree } from './helpers';
@@ -235,6 +235,31 @@ describe('start-up: what the binary loads', () => {
       assert.match(result.stderr, /'budget\/context-windo' is not a promptbound rule; did you mean budget\/context-window\?/);
     } finally {
       rmSync(path.join(dir, '.promptbound.yaml'), { force: true });
+    }
+  });
+});
+
+describe('start-up: the code cache folder', () => {
+  it("is the user's own 0700 folder; one open to others is not used, and the command still runs", () => {
+    const { dir: tmp, cleanup } = tempTree({});
+    try {
+      const env = { ...process.env, TMPDIR: tmp };
+      const first = spawnSync(process.execPath, [BIN, '--version'], { env, encoding: 'utf8' });
+      assert.equal(first.status, 0, first.stderr);
+      const uid = process.getuid?.();
+      const folder = path.join(tmp, `promptbound-cache-${uid}`);
+      assert.equal(statSync(folder).mode & 0o777, 0o700);
+      assert.ok(readdirSync(folder).some((name) => name.startsWith('cli.js-') && name.endsWith('.v8cache')));
+
+      rmSync(folder, { recursive: true });
+      mkdirSync(folder);
+      chmodSync(folder, 0o777);
+      const shared = spawnSync(process.execPath, [BIN, '--version'], { env, encoding: 'utf8' });
+      assert.equal(shared.status, 0, shared.stderr);
+      assert.equal(shared.stdout, first.stdout);
+      assert.deepEqual(readdirSync(folder), [], 'nothing is written to a folder others can write');
+    } finally {
+      cleanup();
     }
   });
 });
