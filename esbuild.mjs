@@ -23,6 +23,11 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** Every bundle below goes to dist/; Node ones as CommonJS for Node 20, browser ones for ES2022. */
+const DIST = join(root, 'dist');
+const NODE = { outdir: DIST, platform: 'node', format: 'cjs', target: 'node20' };
+const BROWSER = { outdir: DIST, platform: 'browser', target: 'es2022' };
+
 /**
  * dist/index.d.ts from lib/index.ts alone (TypeScript's isolated declaration emit, well under a second): lib/index.ts
  * declares every public type itself, so the declarations must not import anything; the build fails if they do.
@@ -83,64 +88,51 @@ const LAZY = [
   })),
 ];
 
+/** Node bundles whose rarely needed modules load on first use from dist/lazy. */
+const nodeLazy = {
+  ...common,
+  ...NODE,
+  plugins: [lazyModules(DIST, LAZY, nodeOptions)],
+};
+
 const builds = [
   {
     // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
-    ...common,
+    ...nodeLazy,
     // The CLI, and the worker threads `check` and `validate` start on large runs (cli/pool.ts).
     entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
   },
   {
     // The library (package.json "exports"): the engine for Node programs, no vscode.
-    ...common,
+    ...nodeLazy,
     entryPoints: { index: join(root, 'lib', 'index.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
     ...common,
+    ...NODE,
     entryPoints: { 'server-node': join(root, 'server', 'node.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
   },
   {
     // The language server in a web worker (vscode.dev): no Node built-ins, files and ranks come from the client.
     ...common,
+    ...BROWSER,
     entryPoints: { 'server-browser': join(root, 'server', 'browser.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'browser',
     format: 'iife',
-    target: 'es2022',
   },
   {
     // The desktop extension (package.json "main").
     ...common,
+    ...NODE,
     entryPoints: { 'client-node': join(root, 'client', 'node.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: [...common.external, 'vscode'],
   },
   {
     // The web extension (package.json "browser").
     ...common,
+    ...BROWSER,
     entryPoints: { 'client-browser': join(root, 'client', 'browser.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'browser',
     format: 'cjs',
-    target: 'es2022',
     external: [...common.external, 'vscode'],
   },
 ];

@@ -84,7 +84,7 @@ async function statsFor(
   // Placement is about the text, not the tokenizer: laid out once, with the primary target's counts.
   const layout =
     primary && budget.input >= minTokens
-      ? await middleInstructions(document, counter, variables, promptTokens, checkpoint)
+      ? await middleInstructions(document, counter, variables, promptTokens, { memo: session?.paragraphs, checkpoint })
       : undefined;
   const stats: DocumentStats = {
     model,

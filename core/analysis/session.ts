@@ -4,6 +4,7 @@ import type { TallyingCounter } from '../tokens/counter';
 import { ChunkTallies, type Checkpoint } from '../tokens/incremental';
 import type { TokenCounter } from '../tokens/types';
 import { searchCandidateLines, type CandidateLines } from '../document/sections';
+import { ParagraphMemo } from './paragraphs';
 import { ProseMemo } from './prose';
 import { SegmentedText } from './segments';
 
@@ -65,6 +66,8 @@ function lineSliceEnds(text: string, from: number, to: number): number[] {
 export class DocumentSession {
   private readonly tallies = new Map<string, ChunkTallies>();
   readonly prose = new ProseMemo();
+  /** Paragraphs marked instruction or material, for placement/lost-in-the-middle. */
+  readonly paragraphs = new ParagraphMemo();
   private readonly lines = new CandidateLineIndex();
 
   /** For `parseDocument`: heading and fence line candidates, searched again only in the slices an edit touched. */
