@@ -256,6 +256,7 @@ async function escape(times = 2) {
 
 /** Opens a workspace file from the Explorer (Quick Open does not see test-web's file system). */
 async function openFile(name) {
+  openedInStep.add(name);
   const explorer = page.locator('.explorer-folders-view');
   if (!(await explorer.isVisible())) await page.keyboard.press('Control+Shift+E');
   let row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`);
@@ -404,9 +405,16 @@ function suggestWidget() {
 async function suggestions(what, ok) {
   const widget = suggestWidget();
   const rows = () => widget.locator('.monaco-list-row').allInnerTexts();
+  const inlineDetails = async () => !/\bshows-details\b/.test((await widget.getAttribute('class')) ?? '');
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+Space');
+    // Typing may have opened the widget already (quick suggestions), and Ctrl+Space on an open widget moves the
+    // focused row's details into a side pane (which VS Code remembers) instead: the rows then lose their details.
+    if (!(await widget.isVisible())) await page.keyboard.press('Control+Space');
     await widget.waitFor({ state: 'visible', timeout: WAIT });
+    if (!(await inlineDetails())) {
+      await page.keyboard.press('Control+Space');
+      await poll('the suggestion details back in the rows', inlineDetails);
+    }
     const shown = await poll(`${what} among the suggestions`, rows, ok, { timeout: attempt < 3 ? 5000 : WAIT }).catch(
       () => undefined,
     );
@@ -449,18 +457,31 @@ async function editorText() {
     .join('\n');
 }
 
-/** File: Revert File on the active editor, after closing whatever menu or widget is open. */
-async function revertActiveEditor() {
-  if (!page) return;
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  const dirty = page.locator('.editor-group-container.active .tabs-container .tab.active.dirty');
-  const wasDirty = (await dirty.count()) > 0;
-  await runCommand('File: Revert File');
-  if (wasDirty)
-    await dirty.waitFor({ state: 'detached', timeout: WAIT }).catch(() => {
-      throw new Error(`the active editor was still modified ${WAIT} ms after File: Revert File`);
-    });
+/**
+ * Puts a workspace file back to its text on disk. VS Code web saves edits after a delay (files.autoSave defaults to
+ * afterDelay there) into test-web's file system, which keeps them in memory: File: Revert File finds nothing to
+ * revert a second later, so the editor's whole text is replaced with the file on disk instead. Files a step created
+ * (not on disk) are left alone.
+ */
+async function restoreFromDisk(name) {
+  let text;
+  try {
+    text = readFileSync(join(ROOT, 'test', 'e2e', 'workspace', name), 'utf8');
+  } catch {
+    return;
+  }
+  await escape();
+  await openFile(name);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+  // The view shows the lines around the cursor (at the end after the paste), wrapped: compare with spaces collapsed.
+  const flat = (t) => t.replace(/\s+/g, ' ').trim();
+  await poll(`${name} in the editor to read as on disk again`, editorText, (shown) => {
+    const visible = flat(shown);
+    return visible.length > 0 && flat(text).endsWith(visible);
+  });
 }
 
 /** Runs a command from the palette (F1) by its title. */
@@ -580,6 +601,8 @@ after(async () => {
 
 let failures = 0;
 let stepsDeclared = 0;
+/** The workspace files the running step opened (it may have edited them). */
+const openedInStep = new Set();
 /** A test that saves a screenshot of the page as it was when it failed (test-results/e2e/FAILED-n-….png). */
 let extensionStarted = false;
 function step(name, fn) {
@@ -587,6 +610,7 @@ function step(name, fn) {
   test(name, STEP, async () => {
     // Without a running extension every later step would only time out: fail them at once, pointing at the first.
     if (!first) assert.ok(extensionStarted, 'the workbench or the extension did not start: see the first step');
+    openedInStep.clear();
     try {
       await fn();
       if (first) extensionStarted = true;
@@ -594,8 +618,9 @@ function step(name, fn) {
       failures++;
       const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
       await page?.screenshot({ path: join(SHOTS, `FAILED-${failures}-${slug}.png`) }).catch(() => {});
-      // A step that failed halfway may leave its file edited; revert it so later steps start from the files on disk.
-      await revertActiveEditor().catch(() => {});
+      // A step that failed halfway may leave its files edited: put them back so later steps start from the files on disk.
+      for (const name of openedInStep)
+        await restoreFromDisk(name).catch((e) => process.stdout.write(`# could not restore ${name}: ${e.message}\n`));
       throw error;
     }
   });
@@ -966,8 +991,8 @@ step(
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('pb-disable-fi');
-    await page.keyboard.press('Control+Space');
-    const suggest = page.locator('.suggest-widget.visible, .editor-widget.suggest-widget:not([aria-hidden="true"])').first();
+    await suggestions('the pb-disable-file snippet', (rows) => rows.some((r) => r.includes('pb-disable-file')));
+    const suggest = suggestWidget();
     const snippet = suggest.locator('.monaco-list-row', { hasText: 'pb-disable-file' }).first();
     await assert.doesNotReject(snippet.waitFor({ timeout: WAIT }), 'the pb-disable-file snippet is offered');
     await shot('19-snippet-offered');
@@ -1484,8 +1509,7 @@ step('document link: a samples glob typed in the frontmatter is a link, and Ctrl
     'the sample opened',
   );
   await shot('45-link-followed');
-  await openFile(TRIAGE);
-  await revertActiveEditor();
+  await restoreFromDisk(TRIAGE);
 });
 
 /** The preview webview's frame: the one holding `.message` sections. */
@@ -1563,7 +1587,7 @@ step(
     );
     assert.equal(updated[1].tokens, `${grouped(cliCountText(updated[1].text, 'gpt-4.1-mini').tokens)} tokens`);
     await shot('48-preview-live');
-    await revertActiveEditor();
+    await restoreFromDisk(PR);
   },
 );
 
