@@ -76,6 +76,10 @@ const LAZY = [
   })),
 ];
 
+// One plugin instance for both Node bundles below: each lazy file is then built once and awaited by both. Two
+// instances built dist/lazy/<name>.js at the same time, and one could load the file while the other was rewriting it.
+const lazyNode = lazyModules(join(root, 'dist'), LAZY, nodeOptions);
+
 const builds = [
   {
     // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
@@ -86,7 +90,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
+    plugins: [lazyNode],
   },
   {
     // The library (package.json "exports"): the engine for Node programs, no vscode.
@@ -96,7 +100,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
+    plugins: [lazyNode],
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
