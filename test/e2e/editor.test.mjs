@@ -393,8 +393,9 @@ async function serverAnsweredCodeActions() {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
+/** The suggest widget on screen (every editor that ever suggested keeps a hidden one in the page). */
 function suggestWidget() {
-  return page.locator('.suggest-widget.visible, .editor-widget.suggest-widget:not([aria-hidden="true"])').first();
+  return page.locator('.editor-widget.suggest-widget:visible').first();
 }
 
 /**
@@ -410,15 +411,24 @@ async function suggestions(what, ok) {
     // Typing may have opened the widget already (quick suggestions), and Ctrl+Space on an open widget moves the
     // focused row's details into a side pane (which VS Code remembers) instead: the rows then lose their details.
     if (!(await widget.isVisible())) await page.keyboard.press('Control+Space');
-    await widget.waitFor({ state: 'visible', timeout: WAIT });
-    if (!(await inlineDetails())) {
+    const patience = attempt < 3 ? 5000 : WAIT;
+    // A quick-suggest widget can close just as Ctrl+Space would have opened one: then it is asked for again.
+    const opened = await widget.waitFor({ state: 'visible', timeout: patience }).then(
+      () => true,
+      () => false,
+    );
+    if (opened && !(await inlineDetails())) {
       await page.keyboard.press('Control+Space');
       await poll('the suggestion details back in the rows', inlineDetails);
     }
-    const shown = await poll(`${what} among the suggestions`, rows, ok, { timeout: attempt < 3 ? 5000 : WAIT }).catch(
-      () => undefined,
-    );
-    if (shown || attempt === 3) return shown ?? rows();
+    const shown = opened
+      ? await poll(`${what} among the suggestions`, rows, ok, { timeout: patience }).catch(() => undefined)
+      : undefined;
+    if (shown) return shown;
+    if (attempt === 3) {
+      assert.ok(opened, `no suggest widget opened after ${attempt} Ctrl+Space`);
+      return rows();
+    }
     await page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden', timeout: WAIT });
   }
