@@ -245,6 +245,11 @@ async function shot(name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
+/** A line in the run's output when a step had to ask VS Code again (how often is worth knowing). */
+function note(message) {
+  process.stdout.write(`# e2e retry: ${message}\n`);
+}
+
 function dumpDiagnostics() {
   const tail = consoleLines.slice(-40).join('\n');
   return `\n--- last console lines ---\n${tail}\n--- page errors ---\n${pageErrors.join('\n')}`;
@@ -290,6 +295,18 @@ async function goTo(line, column = 1) {
 /** The rendered line of the active editor whose text contains `text`. */
 function viewLine(text) {
   return editor().locator('.view-line', { hasText: text }).first();
+}
+
+/**
+ * The token holding `word` (a token without spaces) on the rendered line holding `line`, once the line is tokenized:
+ * until then the whole line is one span, and a hover aimed at it lands on the line's first word instead.
+ */
+function token(line, word) {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return viewLine(line)
+    .locator('span > span')
+    .filter({ hasText: new RegExp(`^\\S*${escaped}\\S*$`) })
+    .last();
 }
 
 /** Moves the mouse onto `target` (retrying while the editor re-renders its tokens) and returns the visible hover. */
@@ -356,6 +373,7 @@ async function codeActionsAt(line, column) {
     )
       break;
     assert.ok(attempt < 3, `no code action menu at ${line}:${column} after ${attempt} tries`);
+    note(`Ctrl+. again at ${line}:${column}: no code action menu`);
     // The editor says "No code actions available" in an overlay: let it go before asking again.
     await page.keyboard.press('Escape');
     await page
@@ -429,6 +447,7 @@ async function suggestions(what, ok) {
       assert.ok(opened, `no suggest widget opened after ${attempt} Ctrl+Space`);
       return rows();
     }
+    note(`Ctrl+Space again: ${opened ? `${what} not among the suggestions` : 'no suggest widget opened'}`);
     await page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden', timeout: WAIT });
   }
@@ -797,7 +816,7 @@ step("status bar near the budget: ≈ for the prompt's approximate model, warnin
 
 step('hover on the model: value shows the model facts', async () => {
   await openFile(PR);
-  const value = viewLine('model: openai/gpt-4.1-mini').locator('span', { hasText: 'gpt-4.1-mini' }).last();
+  const value = token('model: openai/gpt-4.1-mini', 'gpt-4.1-mini');
   const hover = await hoverOver(value);
   const text = await hover.innerText();
   assert.match(text, /gpt-4\.1-mini/);
@@ -904,7 +923,7 @@ step('hover on a heading shows section stats; on a {{variable}} its budget', asy
   await shot('13-hover-section');
   await page.mouse.move(5, 450);
   await hover.waitFor({ state: 'hidden', timeout: WAIT }).catch(() => {});
-  hover = await hoverOver(viewLine('{{customer_name}}').locator('span', { hasText: 'customer_name' }).last());
+  hover = await hoverOver(token('{{customer_name}}', 'customer_name'));
   text = await hover.innerText();
   assert.match(text, /customer_name/);
   assert.match(text, /\b10\b/, `its 10-token budget: ${text}`);
@@ -914,7 +933,7 @@ step('hover on a heading shows section stats; on a {{variable}} its budget', asy
 
 step('hover on one of our frontmatter keys shows its docs with a link', async () => {
   await openFile(REFUND);
-  const hover = await hoverOver(viewLine('warnAt: 0.8').locator('span', { hasText: 'warnAt' }).first());
+  const hover = await hoverOver(token('warnAt: 0.8', 'warnAt'));
   const text = await hover.innerText();
   assert.match(text, /warnAt/);
   assert.match(text, /budget|input/i, `the key is explained: ${text}`);
