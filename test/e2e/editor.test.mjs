@@ -453,6 +453,15 @@ async function suggestions(what, ok) {
   }
 }
 
+/**
+ * The bounding boxes of `mark` and `line` once `mark` sits on `line` (both are re-rendered while the editor scrolls and
+ * decorations are republished, so a box read once may be of an element just replaced); the last boxes read otherwise.
+ */
+async function sameLine(what, mark, line) {
+  const boxes = async () => [await mark.boundingBox(), await line.boundingBox()];
+  return poll(what, boxes, ([sq, ln]) => sq && ln && Math.abs(sq.y - ln.y) < ln.height).catch(() => boxes());
+}
+
 /** A notification toast containing `text`. */
 function toast(text) {
   return page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
@@ -732,7 +741,7 @@ step('budget/context-window: squiggle on the deployment line and a Problems entr
   await assert.doesNotReject(squiggle.waitFor({ timeout: 30_000 }), `an error squiggle appears${dumpDiagnostics()}`);
   // CLI: 14:23 error … budget/context-window — line 14 is `    azure_deployment: gpt-4o`.
   const line = viewLine('azure_deployment: gpt-4o');
-  const [sq, ln] = [await squiggle.boundingBox(), await line.boundingBox()];
+  const [sq, ln] = await sameLine('the error squiggle on the azure_deployment line', squiggle, line);
   assert.ok(
     sq && ln && Math.abs(sq.y - ln.y) < ln.height,
     `the squiggle (${JSON.stringify(sq)}) is on the azure_deployment line (${JSON.stringify(ln)})`,
@@ -832,7 +841,7 @@ step('code actions on the wranAt line: the did-you-mean fix is offered', async (
   await goTo(57, 3);
   const squiggle = editor().locator('.squiggly-error').first();
   await assert.doesNotReject(squiggle.waitFor({ timeout: 30_000 }), 'the wranAt key has an error squiggle');
-  const [sq, ln] = [await squiggle.boundingBox(), await viewLine('wranAt: 0.7').boundingBox()];
+  const [sq, ln] = await sameLine('the error squiggle on the wranAt line', squiggle, viewLine('wranAt: 0.7'));
   assert.ok(sq && ln && Math.abs(sq.y - ln.y) < ln.height, 'the squiggle is on the wranAt line');
   await page.keyboard.press('Control+.');
   const menu = page.locator('.action-widget');
