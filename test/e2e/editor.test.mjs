@@ -424,7 +424,9 @@ function suggestWidget() {
 async function suggestions(what, ok) {
   const widget = suggestWidget();
   const rows = () => widget.locator('.monaco-list-row').allInnerTexts();
-  const inlineDetails = async () => !/\bshows-details\b/.test((await widget.getAttribute('class')) ?? '');
+  // Read without waiting: a quick-suggest widget may close between two reads (then there is nothing to fix here).
+  const inlineDetails = async () =>
+    !/\bshows-details\b/.test((await widget.getAttribute('class', { timeout: 500 }).catch(() => null)) ?? '');
   for (let attempt = 1; ; attempt++) {
     // Typing may have opened the widget already (quick suggestions), and Ctrl+Space on an open widget moves the
     // focused row's details into a side pane (which VS Code remembers) instead: the rows then lose their details.
