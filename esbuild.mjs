@@ -23,6 +23,11 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** Every bundle below goes to dist/; Node ones as CommonJS for Node 20, browser ones for ES2022. */
+const DIST = join(root, 'dist');
+const NODE = { outdir: DIST, platform: 'node', format: 'cjs', target: 'node20' };
+const BROWSER = { outdir: DIST, platform: 'browser', target: 'es2022' };
+
 /**
  * dist/index.d.ts from lib/index.ts alone (TypeScript's isolated declaration emit, well under a second): lib/index.ts
  * declares every public type itself, so the declarations must not import anything; the build fails if they do.
@@ -65,6 +70,13 @@ const LAZY = [
     importer: /langdetect[\\/]detector\.ts$/,
     entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
   },
+  // The English sentence/word rules and word lists of the NLP-based constraint keys (IFBench's types).
+  {
+    name: 'nlp',
+    filter: /^\.\.\/nlp$/,
+    importer: /constraints[\\/]keys[\\/][\w-]+\.ts$/,
+    entry: join(root, 'core', 'constraints', 'nlp', 'index.ts'),
+  },
   { name: 're2js', filter: /^re2js$/, entry: 're2js' },
   { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
   // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
@@ -76,68 +88,55 @@ const LAZY = [
   })),
 ];
 
-// One plugin instance for both Node bundles below: each lazy file is then built once and awaited by both. Two
-// instances built dist/lazy/<name>.js at the same time, and one could load the file while the other was rewriting it.
-const lazyNode = lazyModules(join(root, 'dist'), LAZY, nodeOptions);
+/**
+ * Node bundles whose rarely needed modules load on first use from dist/lazy. One plugin instance for all of them: each
+ * lazy file is built once and awaited by every bundle (two instances built dist/lazy/<name>.js at the same time, and
+ * one could load the file while the other was rewriting it).
+ */
+const nodeLazy = {
+  ...common,
+  ...NODE,
+  plugins: [lazyModules(DIST, LAZY, nodeOptions)],
+};
 
 const builds = [
   {
     // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
-    ...common,
+    ...nodeLazy,
     // The CLI, and the worker threads `check` and `validate` start on large runs (cli/pool.ts).
     entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    plugins: [lazyNode],
   },
   {
     // The library (package.json "exports"): the engine for Node programs, no vscode.
-    ...common,
+    ...nodeLazy,
     entryPoints: { index: join(root, 'lib', 'index.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    plugins: [lazyNode],
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
     ...common,
+    ...NODE,
     entryPoints: { 'server-node': join(root, 'server', 'node.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
   },
   {
     // The language server in a web worker (vscode.dev): no Node built-ins, files and ranks come from the client.
     ...common,
+    ...BROWSER,
     entryPoints: { 'server-browser': join(root, 'server', 'browser.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'browser',
     format: 'iife',
-    target: 'es2022',
   },
   {
     // The desktop extension (package.json "main").
     ...common,
+    ...NODE,
     entryPoints: { 'client-node': join(root, 'client', 'node.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: [...common.external, 'vscode'],
   },
   {
     // The web extension (package.json "browser").
     ...common,
+    ...BROWSER,
     entryPoints: { 'client-browser': join(root, 'client', 'browser.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'browser',
     format: 'cjs',
-    target: 'es2022',
     external: [...common.external, 'vscode'],
   },
 ];

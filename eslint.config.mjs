@@ -154,4 +154,15 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'test/**/*.mjs'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-regex-spaces': 'off' },
   },
+  {
+    // `npm test` loads TypeScript through tsx's CommonJS hook only (no ES module loader thread per test file), under
+    // which `import()` of a .ts module fails; a static import or require works under both hooks.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'Use a static import: `npm test` runs tests under tsx/cjs (package.json).' },
+      ],
+    },
+  },
 );

@@ -2,13 +2,13 @@
 // edits. Real Markdown prompts (1 MB and 10 MB, built at bench time from the docs in node_modules) and the synthetic one.
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol';
 import { lintDocument } from '../core/engine';
 import { defaultConfig } from '../core/config/types';
 import { TokenizerPool } from '../core/tokens/pool';
 import { nodeRankLoader } from '../node/ranks';
 import { generateCjk, generateProse } from '../test/tokens/corpus';
-import { TestClient, fileUri } from '../test/server/client';
+import { SERVER, TestClient, fileUri } from '../test/server/client';
 import { assertIncrementalEqualsFull } from '../test/engine/incremental-lint';
 import { realMarkdownPrompt } from './real-prompt';
 
@@ -40,6 +40,11 @@ interface LintTiming {
   wall: number;
   cpu: number;
   rss: number;
+  /** The longest the server's event loop was blocked (ms) from the previous lint until this lint's diagnostics were sent. */
+  block: number;
+  /** How often the lint yielded, and its longest stretch between two yields in CPU time (ms, independent of load). */
+  yields: number;
+  slice: number;
 }
 
 /** The server's own timing lines (PROMPTBOUND_LINT_TIMING=1): each lint's wall and CPU time and the process RSS after it. */
@@ -47,7 +52,20 @@ function timings(client: TestClient): LintTiming[] {
   const out: LintTiming[] = [];
   for (const line of client.stderr.join('').split('\n')) {
     const m = /promptbound timing: \S+ v(\d+) wall=([\d.]+) cpu=([\d.]+) rss=([\d.]+)/.exec(line);
-    if (m) out.push({ version: Number(m[1]), wall: Number(m[2]), cpu: Number(m[3]), rss: Number(m[4]) });
+    const s = /yields=(\d+) slice=([\d.]+)/.exec(line);
+    if (m)
+      out.push({
+        version: Number(m[1]),
+        wall: Number(m[2]),
+        cpu: Number(m[3]),
+        rss: Number(m[4]),
+        block: NaN,
+        yields: Number(s?.[1] ?? NaN),
+        slice: Number(s?.[2] ?? NaN),
+      });
+    const b = /promptbound block: \S+ v(\d+) block=([\d.]+)/.exec(line);
+    const lint = b && out.find((t) => t.version === Number(b[1]));
+    if (lint) lint.block = Number(b![2]);
   }
   return out;
 }
@@ -57,8 +75,8 @@ interface EditorRun {
   edits: number[];
   server: LintTiming[];
   rss: number;
-  /** Latest request answers (ms) for hovers sent while the first lint was running. */
-  hovers: number[];
+  /** Answer times (ms) of requests sent while the first lint was running: hover, completion, a cancelled hover. */
+  during: { hover: number[]; completion: number[]; cancel: number[] };
   final: { text: string; diagnostics: Diagnostic[] };
 }
 
@@ -78,27 +96,49 @@ function diagnosticsAt(client: TestClient, uri: string, version: number, after =
 }
 
 /** Opens `text`, optionally hovers while the first lint runs, then types `edits` characters, waiting for each version's diagnostics. */
-async function drive(text: string, edits: number, hoverDuringOpen = false): Promise<EditorRun> {
-  const client = await TestClient.start({ settings: { debounce: 0 }, env: { PROMPTBOUND_LINT_TIMING: '1' } });
+export async function drive(text: string, edits: number, hoverDuringOpen = false): Promise<EditorRun> {
+  // PROMPTBOUND_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" passes Node options to the server (a CPU profile).
+  const nodeArgs = process.env.PROMPTBOUND_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const client = await TestClient.start({
+    settings: { debounce: 0 },
+    env: { PROMPTBOUND_LINT_TIMING: '1' },
+    args: nodeArgs.length > 0 ? [...nodeArgs, SERVER, '--stdio'] : undefined,
+  });
   try {
     const uri = fileUri(path.join(__dirname, 'bench.prompt.md'));
     let start = performance.now();
     await client.open(uri, text, 1);
-    const hovers: number[] = [];
+    const during = { hover: [] as number[], completion: [] as number[], cancel: [] as number[] };
     if (hoverDuringOpen) {
       // Requests while the server counts the new document: each must be answered without waiting for the count.
       const opened = diagnosticsAt(client, uri, 1).then(() => true);
       let done = false;
       void opened.then(() => (done = true));
-      while (!done) {
+      const timed = async (list: number[], request: () => Promise<unknown>) => {
         const sent = performance.now();
-        await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 2 } });
-        hovers.push(performance.now() - sent);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await request().catch(() => undefined); // a cancelled request is answered with an error
+        if (!done) list.push(performance.now() - sent);
+      };
+      const position = { line: 3, character: 2 };
+      while (!done) {
+        await timed(during.hover, () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
+        await timed(during.completion, () =>
+          client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }),
+        );
+        // A request cancelled at once ($/cancelRequest right behind it): the time until its answer arrives.
+        const source = new CancellationTokenSource();
+        await timed(during.cancel, () => {
+          const answer = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }, source.token);
+          source.cancel();
+          return answer;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
     await diagnosticsAt(client, uri, 1);
     const openMs = performance.now() - start;
+    // The server reports its longest event-loop block once the first diagnostics are sent; edits wait for that line.
+    await client.until("the first lint's block line", () => /promptbound block: \S+ v1 /.test(client.stderr.join('')), 60_000);
     let doc = TextDocument.create(uri, 'markdown', 1, text);
     const times: number[] = [];
     for (let version = 2; version < 2 + edits; version++) {
@@ -120,7 +160,7 @@ async function drive(text: string, edits: number, hoverDuringOpen = false): Prom
       edits: times,
       server,
       rss: last?.rss ?? NaN,
-      hovers,
+      during,
       final: { text: doc.getText(), diagnostics: client.latest(uri)?.diagnostics ?? [] },
     };
   } finally {
@@ -147,7 +187,7 @@ function diagnosticLine(
   return `${rule} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
 }
 
-function report(name: string, bytes: number, run: EditorRun, equal: boolean | undefined): string[] {
+export function report(name: string, bytes: number, run: EditorRun, equal: boolean | undefined): string[] {
   const keystrokes = run.server.filter((t) => t.version >= 2);
   const first = run.server.find((t) => t.version === 1);
   const lines = [
@@ -177,14 +217,19 @@ function report(name: string, bytes: number, run: EditorRun, equal: boolean | un
     )}`,
     `  server RSS after the edits: ${run.rss.toFixed(0)} MiB`,
   ];
-  if (run.hovers.length > 0)
+  for (const [what, times] of Object.entries(run.during))
+    if (times.length > 0)
+      lines.push(
+        `  ${what} during the first count: ${times.length} requests, slowest answer ${fmt(Math.max(...times))}, median ${fmt(quantile(times, 0.5))}`,
+      );
+  if (first !== undefined && Number.isFinite(first.block))
     lines.push(
-      `  hover during the first count: ${run.hovers.length} requests, slowest answer ${fmt(Math.max(...run.hovers))}, median ${fmt(quantile(run.hovers, 0.5))}`,
+      `  longest event-loop block in the server during the first count: ${fmt(first.block)} wall; the lint yielded ${first.yields} times, longest slice ${fmt(first.slice)} CPU`,
     );
   return lines;
 }
 
-async function equalsFullCheck(run: EditorRun): Promise<boolean> {
+export async function equalsFullCheck(run: EditorRun): Promise<boolean> {
   const published = run.final.diagnostics
     .map((d) =>
       diagnosticLine(String(d.code), d.range.start, d.range.end, typeof d.message === 'string' ? d.message : d.message.value),

@@ -339,33 +339,21 @@ export function checkBatch(requirements: CompletionRequirements, batch: Validate
     const name = `${batch.name}#${item.line + 1}`;
     if (item.oversize) {
       const message = `line ${item.line + 1} is longer than 5 MB; not checked`;
-      return {
-        index: item.ordinal,
-        completion: name,
-        pass: false,
-        results: [],
-        schema: [],
-        notJson: { message, line: item.line + 1, column: 1 },
-        schemaChecked: false,
-      };
+      return unchecked(item.ordinal, name, { message, line: item.line + 1, column: 1 });
     }
     const parsed = parseSampleFile(batch.uri, item.text, { jsonl: true, firstLine: item.line });
     const problem = parsed.problems[0];
     if (problem) {
-      const at = where(item.text, problem.span, item.line);
-      return {
-        index: item.ordinal,
-        completion: name,
-        pass: false,
-        results: [],
-        schema: [],
-        notJson: { message: problem.message, ...at },
-        schemaChecked: false,
-      };
+      return unchecked(item.ordinal, name, { message: problem.message, ...where(item.text, problem.span, item.line) });
     }
     const report = checkSample(parsed.completions[0]!, requirements);
     return toResult(report, name, item.ordinal, item.text, item.line, schemaChecked);
   });
+}
+
+/** A JSONL line that could not be checked (too long, or not JSON): a failure with the reason and no results. */
+function unchecked(index: number, completion: string, notJson: ValidateResult['notJson']): ValidateResult {
+  return { index, completion, pass: false, results: [], schema: [], notJson, schemaChecked: false };
 }
 
 function toResult(

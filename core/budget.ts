@@ -83,7 +83,9 @@ async function statsFor(
   const minTokens = config.placement?.minTokens ?? DEFAULT_PLACEMENT_MIN_TOKENS;
   // Placement is about the text, not the tokenizer: laid out once, with the primary target's counts.
   const layout =
-    primary && budget.input >= minTokens ? middleInstructions(document, counter, variables, promptTokens) : undefined;
+    primary && budget.input >= minTokens
+      ? await middleInstructions(document, counter, variables, promptTokens, { memo: session?.paragraphs, checkpoint })
+      : undefined;
   const stats: DocumentStats = {
     model,
     modelSource: source,

@@ -37,6 +37,8 @@ export interface LintInput {
    * it rejects to abandon a lint that a newer version has overtaken.
    */
   checkpoint?: Checkpoint;
+  /** Called with the parsed document before counting starts (the editor answers requests from it meanwhile). */
+  onParsed?: (document: PromptDocument) => void;
 }
 
 export interface LintResult {
@@ -58,12 +60,15 @@ export async function countDocument(
   input: LintInput,
   host: EngineHost,
 ): Promise<{ document: PromptDocument; stats: DocumentStats }> {
+  // The parse itself runs in one go; the part of it that scans the whole text is done first, with yields.
+  if (input.session && input.checkpoint) await input.session.prepareLines(input.text, input.checkpoint);
   const document = parseDocument(input.uri, input.text, {
     stripHtmlComments: input.config.stripHtmlComments,
     candidateLines: input.session?.candidateLines,
   });
   // Dotprompt partials (`{{> style}}` → `_style.prompt`) are counted and their names count as used.
   if (host.files) await resolvePartials(document, host.files, (uri, text) => parseDocument(uri, text));
+  input.onParsed?.(document);
   if (input.checkpoint) await input.checkpoint();
   const stats = await computeStats(document, input.config, host.tokenizers, {
     session: input.session,

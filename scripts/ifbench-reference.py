@@ -3,10 +3,13 @@
     python3 scripts/ifbench-reference.py <IFBench checkout> < cases.jsonl > verdicts.jsonl
 
 Each input line is {"id": instruction id, "kwargs": {...}, "response": text, "prompt": optional}; each output
-line adds "strict" (the reference verdict, or null when it cannot run here) and "error". Modules this
+line adds "strict" and "loose" (the reference verdicts, IFBench's evaluation_lib loose variants included, or
+null when it cannot run here) and "error". Modules this
 machine lacks (absl, immutabledict, langdetect, emoji, syllapy, spacy, nltk's downloadable data) are
 stubbed: absl.logging and immutabledict by their standard-library equivalents; the others raise, so a
-type that needs them reports an error instead of a verdict.
+type that needs them reports an error instead of a verdict. Without Punkt's data, `split_into_sentences`
+still answers for text with no `.`, `?` or `!` (Punkt's only sentence ends), where every Punkt model returns
+the text as one sentence: it runs NLTK's untrained Punkt tokenizer there and raises otherwise.
 """
 import json
 import logging
@@ -41,7 +44,31 @@ import nltk  # noqa: E402
 nltk.download = lambda *_a, **_k: False
 
 sys.path.insert(0, sys.argv[1])
-from ifbench import instructions_registry  # noqa: E402
+from ifbench import instructions_registry, instructions_util  # noqa: E402
+
+_split_into_sentences = instructions_util.split_into_sentences
+
+
+def split_without_punkt_data(text):
+    try:
+        return _split_into_sentences(text)
+    except LookupError:
+        if any(end in text for end in ".?!"):
+            raise
+        return nltk.tokenize.punkt.PunktSentenceTokenizer().tokenize(text)
+
+
+instructions_util.split_into_sentences = split_without_punkt_data
+
+
+def loose_variants(response):
+    """evaluation_lib.test_instruction_following_loose's responses, in its order."""
+    r = response.split("\n")
+    first = "\n".join(r[1:]).strip()
+    last = "\n".join(r[:-1]).strip()
+    both = "\n".join(r[1:-1]).strip()
+    variants = [response, response.replace("*", ""), first, last, both]
+    return variants + [first.replace("*", ""), last.replace("*", ""), both.replace("*", "")]
 
 for line in sys.stdin:
     if not line.strip():
@@ -56,8 +83,10 @@ for line in sys.stdin:
             checker.build_description(prompt=case.get("prompt", ""))
         response = case["response"]
         out["strict"] = bool(response and response.strip() and checker.check_following(response))
+        out["loose"] = any(r.strip() and checker.check_following(r) for r in loose_variants(response))
         out["error"] = None
     except Exception as error:  # noqa: BLE001 - any failure of the reference is reported, not fatal
         out["strict"] = None
+        out["loose"] = None
         out["error"] = f"{type(error).__name__}: {error}"
     print(json.dumps(out, ensure_ascii=False))

@@ -1,4 +1,5 @@
 // The Node platform for the server: files through node/file-access.ts (uris ↔ paths with vscode-uri), rank files beside the bundle.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
 import type { FileAccess, ReadScope } from '../core/files';
 import { readScoped } from '../core/files';
@@ -60,6 +61,26 @@ export function rulesFromEnvironment(env: NodeJS.ProcessEnv = process.env): read
   return [...RULES, throwing];
 }
 
+/**
+ * With PROMPTBOUND_LINT_TIMING=1, the event loop's longest delay since the last call (ms): a timer every 2 ms is
+ * late by about as long as the loop was blocked (the editor benchmark reports it).
+ */
+export function loopBlockFromEnvironment(env: NodeJS.ProcessEnv = process.env): (() => number) | undefined {
+  if (env.PROMPTBOUND_LINT_TIMING !== '1') return undefined;
+  const histogram = monitorEventLoopDelay({ resolution: 2 });
+  histogram.enable();
+  return () => {
+    const longest = histogram.max / 1e6;
+    histogram.reset();
+    return longest;
+  };
+}
+
 export function nodePlatform(): ServerPlatform {
-  return { files: nodeUriFileAccess(), ranks: nodeRankLoader, rules: rulesFromEnvironment() };
+  return {
+    files: nodeUriFileAccess(),
+    ranks: nodeRankLoader,
+    rules: rulesFromEnvironment(),
+    loopBlock: loopBlockFromEnvironment(),
+  };
 }

@@ -11,4 +11,9 @@ export interface ServerPlatform {
   rules?: readonly Rule[];
   /** Where the server logs its own problems (the connection's console is used when absent). */
   log?: (message: string) => void;
+  /**
+   * The longest the event loop was blocked (ms) since the last call, when measured (Node with
+   * PROMPTBOUND_LINT_TIMING=1); the lint timing lines report it.
+   */
+  loopBlock?: () => number;
 }

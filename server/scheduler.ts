@@ -57,6 +57,12 @@ export class LintScheduler {
     return Promise.resolve();
   }
 
+  /** Whether a lint of the current generation of `key` is pending (debounced) or running. */
+  busy(key: string): boolean {
+    const slot = this.slots.get(key);
+    return slot !== undefined && (slot.timer !== undefined || slot.running?.generation === slot.generation);
+  }
+
   isCurrent(key: string, generation: number): boolean {
     return this.slots.get(key)?.generation === generation;
   }

@@ -35,6 +35,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
     roots: () => session.roots,
     trusted: () => session.trusted,
     rules: platform.rules,
+    loopBlock: platform.loopBlock,
     sink: {
       publishDiagnostics: (uri, version, diagnostics) =>
         session.pulled
@@ -42,9 +43,16 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
           : void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined),
       documentStats: (payload) => void connection.sendNotification(DocumentStatsNotification, payload).catch(() => undefined),
       log,
+      refreshLenses: () => void refreshLenses(),
     },
   });
   const guard = makeGuard(log);
+  async function refreshLenses(): Promise<void> {
+    const { workspace: capabilities } = session.capabilities;
+    if (capabilities?.codeLens?.refreshSupport) await connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (capabilities?.inlayHint?.refreshSupport)
+      await connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+  }
   const context: ServerContext = {
     connection,
     documents,
@@ -55,13 +63,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
     session,
     guard,
     fire: (name, work) => void guard(name, undefined, async () => void (await work()))(),
-    refreshLenses: async () => {
-      const { workspace: capabilities } = session.capabilities;
-      if (capabilities?.codeLens?.refreshSupport)
-        await connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-      if (capabilities?.inlayHint?.refreshSupport)
-        await connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
-    },
+    refreshLenses,
   };
   registerLifecycle(context);
   registerDocumentSync(context);

@@ -14,6 +14,22 @@ export interface DocumentSnapshot {
   completion?: CompletionContext;
 }
 
+/**
+ * What is known of a version whose lint is still counting (a large prompt): the parsed document and its config,
+ * no counts, no diagnostics. Requests that must answer at once (hover, completion, the outline) read it; a full
+ * DocumentSnapshot is one too. See docs/editor-performance.md ("Never blocking").
+ */
+export interface ParsedSnapshot {
+  textDocument: TextDocument;
+  result: { document: LintResult['document'] };
+  config: ResolvedConfig;
+}
+
+/** A full snapshot (counted and linted), as opposed to a ParsedSnapshot of a version still being counted. */
+export function isLinted(snapshot: ParsedSnapshot): snapshot is DocumentSnapshot {
+  return 'stats' in snapshot.result;
+}
+
 /** Shape of LSP `Diagnostic.data` for every diagnostic the server publishes; code actions key on it (docs/design/conventions.md C3). */
 export interface DiagnosticData {
   ruleId: string;

@@ -1,16 +1,16 @@
 // The server's state: which prompts are linted, when (scheduling, yielding, abandoning stale lints), what each last
 // produced and what files each depends on. Publishing merged diagnostics is server/published-diagnostics.ts's job;
 // deciding which documents are prompts and which prompt owns a sample is server/prompt-kinds.ts's.
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/diagnostic';
-import { lintDocument, type EngineHost } from '../core/engine';
+import { lintDocument, type EngineHost, type LintResult } from '../core/engine';
 import type { Rule } from '../core/rules/types';
 import { RULES } from '../core/rules/registry';
 import type { CounterSource } from '../core/tokens/types';
 import type { FileAccess } from '../core/files';
 import type { DocumentStatsPayload, EditorSettings } from './protocol';
-import { snapshotDocument, type DocumentSnapshot } from './snapshot';
+import { snapshotDocument, type DocumentSnapshot, type ParsedSnapshot } from './snapshot';
 import { DocumentSession } from '../core/analysis/session';
 import { changedRange } from '../core/analysis/diff';
 import { ConfigLookup, type DocumentConfig } from './config';
@@ -34,6 +34,8 @@ export interface ResultSink {
   publishDiagnostics(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void;
   documentStats(payload: DocumentStatsPayload): void;
   log(message: string): void;
+  /** Code lenses and inlay hints were answered without counts while a lint ran: the client should ask again. */
+  refreshLenses?(): void;
 }
 
 export interface WorkspaceOptions {
@@ -48,6 +50,8 @@ export interface WorkspaceOptions {
   trusted?(): boolean;
   rules?: readonly Rule[];
   timers?: Timers;
+  /** The longest event-loop block since the last call (ms), logged with lint timings when the platform measures it. */
+  loopBlock?: () => number;
 }
 
 interface PromptEntry {
@@ -73,6 +77,10 @@ interface PromptEntry {
   size?: { text: string; bytes: number };
   /** When stats were last sent (Date.now()). */
   statsSent?: number;
+  /** The current version's parsed document while its lint is still counting (see `quickSnapshot`). */
+  parsed?: ParsedSnapshot;
+  /** Lenses or hints were answered from `parsed`: the client is asked to refresh them when the lint is done. */
+  lensesStale?: boolean;
   /** Set while a lint is long enough to yield; requests then stop waiting for it (see `freshSnapshot`). */
   yielding?: { waiters: Array<() => void>; active: boolean };
 }
@@ -83,6 +91,12 @@ class Superseded extends Error {}
 /** `PROMPTBOUND_LINT_TIMING=1` logs each lint's wall and CPU time (the editor benchmark reads them). */
 const LINT_TIMING =
   typeof process !== 'undefined' && typeof process.cpuUsage === 'function' && process.env?.PROMPTBOUND_LINT_TIMING === '1';
+
+/** The process's CPU time in ms (only called with LINT_TIMING, which needs `process.cpuUsage`). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 /**
  * A prompt with more sections than this sends its stats (every section's count, for the chart) at most every
@@ -102,6 +116,25 @@ const SLICE_MS = 15;
  * makes requests go ahead without it.
  */
 const REQUEST_PATIENCE_MS = 1500;
+
+/**
+ * Hover, completion, the outline, code lenses and inlay hints on a prompt at least this long do not wait for its
+ * lint beyond QUICK_PATIENCE_MS: they are answered from what is known (`quickSnapshot`). A shorter prompt's lint
+ * takes a few slices at most, and its requests wait for it as before.
+ */
+const QUICK_ANSWER_CHARS = 256 * 1024;
+const QUICK_PATIENCE_MS = 25;
+
+/** Resolves to 'cancelled' when the request's token is cancelled ($/cancelRequest); `dispose` stops listening. */
+function whenCancelled(token: CancellationToken | undefined): { promise: Promise<'cancelled'>; dispose(): void } {
+  if (token === undefined) return { promise: new Promise(() => undefined), dispose: () => undefined };
+  if (token.isCancellationRequested) return { promise: Promise.resolve('cancelled'), dispose: () => undefined };
+  let listener: { dispose(): void } | undefined;
+  const promise = new Promise<'cancelled'>((resolve) => {
+    listener = token.onCancellationRequested(() => resolve('cancelled'));
+  });
+  return { promise, dispose: () => listener?.dispose() };
+}
 
 const yieldToEventLoop: () => Promise<void> =
   typeof setImmediate === 'function'
@@ -135,6 +168,8 @@ export class PromptWorkspace {
   private readonly open: OpenTexts;
   private readonly diagnostics: PublishedDiagnostics;
   private readonly rules: readonly Rule[];
+  /** Documents just opened whose kind (prompt or not) is being decided. */
+  private readonly classifying = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: WorkspaceOptions) {
     this.open = {
@@ -158,12 +193,20 @@ export class PromptWorkspace {
   async opened(doc: TextDocument): Promise<void> {
     const uri = canonicalUri(doc.uri);
     if (ConfigLookup.isConfigFile(uri)) this.configChanged(uri);
-    const prompt = await this.kinds.classify(uri);
-    if (this.options.documents.get(uri) === undefined) return; // closed while its kind was being decided
-    if (prompt) {
-      const entry = this.entry(uri);
-      entry.open = true;
-      await this.scheduler.now(uri);
+    // Requests that must not wait for the lint wait for this (`quickSnapshot`); the lint starts in the same turn.
+    const classified = this.kinds.classify(uri).then((prompt) => {
+      if (this.options.documents.get(uri) === undefined) return { kind: 'closed' as const }; // closed meanwhile
+      if (!prompt) return { kind: 'other' as const };
+      this.entry(uri).open = true;
+      return { kind: 'prompt' as const, lint: this.scheduler.now(uri) };
+    });
+    this.classifying.set(uri, classified);
+    const { kind, lint } = await classified.finally(
+      () => this.classifying.get(uri) === classified && this.classifying.delete(uri),
+    );
+    if (kind === 'closed') return;
+    if (lint) {
+      await lint;
       return;
     }
     const dependents = this.dependentsOf(uri);
@@ -282,8 +325,11 @@ export class PromptWorkspace {
     return this.prompts.get(canonicalUri(uri))?.snapshot;
   }
 
-  /** The snapshot of the document as it is now: a pending debounce runs at once and is awaited. */
-  async freshSnapshot(uri: string): Promise<DocumentSnapshot | undefined> {
+  /**
+   * The snapshot of the document as it is now: a pending debounce runs at once and is awaited. A cancelled request
+   * (`token`) stops waiting and gets what is current, if anything.
+   */
+  async freshSnapshot(uri: string, token?: CancellationToken): Promise<DocumentSnapshot | undefined> {
     const key = canonicalUri(uri);
     const entry = this.prompts.get(key);
     if (!entry) return undefined;
@@ -291,14 +337,54 @@ export class PromptWorkspace {
     const current = () =>
       entry.snapshot && (!doc || entry.snapshot.textDocument.version === doc.version) ? entry.snapshot : undefined;
     if (current()) return entry.snapshot;
-    // A long lint (a cold 10 MB prompt) is not waited for: the request is answered from what is known now.
-    const yielded = this.untilYielding(entry);
-    if ((await Promise.race([this.scheduler.flush(key).then(() => 'done'), yielded])) === 'yielding') return current();
-    if (!current()) {
-      if ((await Promise.race([this.scheduler.now(key).then(() => 'done'), this.untilYielding(entry)])) === 'yielding')
-        return current();
+    const cancelled = whenCancelled(token);
+    try {
+      // A long lint (a cold 10 MB prompt) is not waited for: the request is answered from what is known now.
+      const yielded = this.untilYielding(entry);
+      const first = await Promise.race([this.scheduler.flush(key).then(() => 'done'), yielded, cancelled.promise]);
+      if (first !== 'done' || current()) return current();
+      await Promise.race([this.scheduler.now(key), this.untilYielding(entry), cancelled.promise]);
+      return current();
+    } finally {
+      cancelled.dispose();
     }
-    return current();
+  }
+
+  /**
+   * For requests that must answer at once (hover, completion, the outline, lenses): on a large prompt, waits for
+   * its lint at most QUICK_PATIENCE_MS, then answers from what is known of the current version — its parsed
+   * document, when the running lint has got that far (the counts come later). Smaller prompts: `freshSnapshot`.
+   */
+  async quickSnapshot(uri: string, token?: CancellationToken): Promise<ParsedSnapshot | undefined> {
+    const key = canonicalUri(uri);
+    await this.classifying.get(key); // a document just opened: whether it is a prompt (not its lint)
+    const entry = this.prompts.get(key);
+    const doc = this.options.documents.get(key);
+    if (!entry || !doc || doc.getText().length < QUICK_ANSWER_CHARS) return this.freshSnapshot(key, token);
+    const known = (): ParsedSnapshot | undefined => {
+      if (this.prompts.get(key) !== entry) return undefined;
+      if (entry.snapshot?.textDocument.version === doc.version) return entry.snapshot;
+      return entry.parsed?.textDocument.version === doc.version ? entry.parsed : undefined;
+    };
+    if (entry.snapshot?.textDocument.version === doc.version) return entry.snapshot;
+    const cancelled = whenCancelled(token);
+    let timer: unknown;
+    try {
+      const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, QUICK_PATIENCE_MS)));
+      // A pending debounce starts now; the request goes ahead when the lint is done or its patience runs out.
+      const lint = this.scheduler.busy(key) ? this.scheduler.flush(key) : this.scheduler.now(key);
+      await Promise.race([lint, patience, cancelled.promise]);
+      return known();
+    } finally {
+      clearTimeout(timer as ReturnType<typeof setTimeout>);
+      cancelled.dispose();
+    }
+  }
+
+  /** A request for lenses or hints was answered from a parsed document: they are refreshed once counted. */
+  lensesAnsweredEarly(uri: string): void {
+    const entry = this.prompts.get(canonicalUri(uri));
+    if (entry) entry.lensesStale = true;
   }
 
   /** Prompts whose checked samples include `uri` (a sample file's prompts), with their snapshots. */
@@ -397,14 +483,20 @@ export class PromptWorkspace {
     const host: EngineHost = { tokenizers: this.options.tokenizers, files };
     if (entry.open) entry.session ??= new DocumentSession();
     else entry.session = undefined;
-    const checkpoint = this.checkpoint(entry, current);
-    const result = await lintDocument({ uri, text, config, session: entry.session, checkpoint }, host, this.rules);
+    const slices = LINT_TIMING ? { yields: 0, longest: 0, start: cpuMs() } : undefined;
+    const checkpoint = this.checkpoint(entry, current, slices);
+    const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
+    // Until the counts are in, requests that cannot wait are answered from the parsed document (`quickSnapshot`).
+    const onParsed = (document: LintResult['document']) => {
+      if (entry.open && current()) entry.parsed = { textDocument, result: { document }, config };
+    };
+    const result = await lintDocument({ uri, text, config, session: entry.session, checkpoint, onParsed }, host, this.rules);
     if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (docs/design/pitfalls.md P19)
 
-    const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
     // A closed prompt linted on request keeps its snapshot only when code actions on its samples may need it.
     entry.snapshot =
       entry.open || result.completion ? { textDocument, result, config, completion: result.completion } : undefined;
+    entry.parsed = undefined;
     entry.linted = true;
     entry.dependencies = new Set([...files.reads.keys(), ...chain.map((c) => c.uri)]);
     entry.globBases = files.globBases;
@@ -450,11 +542,23 @@ export class PromptWorkspace {
     entry.contributions = contributions;
     this.publish(targets);
     if (entry.open) this.sendStats(entry, result.stats.sections.length > STATS_SECTIONS_AT_ONCE);
+    if (entry.lensesStale) {
+      entry.lensesStale = false;
+      this.options.sink.refreshLenses?.();
+    }
     if (started) {
       const cpu = process.cpuUsage(started.cpu);
+      const longest = Math.max(slices!.longest, cpuMs() - slices!.start);
       this.options.sink.log(
-        `promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)} rss=${(process.memoryUsage.rss() / 1048576).toFixed(1)} heap=${(process.memoryUsage().heapUsed / 1048576).toFixed(1)}`,
+        `promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)} rss=${(process.memoryUsage.rss() / 1048576).toFixed(1)} heap=${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} yields=${slices!.yields} slice=${longest.toFixed(1)}`,
       );
+      // Sending the diagnostics (serialising them) happens after this line: the block is read once it is done.
+      const { loopBlock } = this.options;
+      if (loopBlock)
+        setTimeout(
+          () => this.options.sink.log(`promptbound block: ${uri} v${doc?.version ?? 0} block=${loopBlock().toFixed(1)}`),
+          100,
+        );
     }
   }
 
@@ -488,15 +592,26 @@ export class PromptWorkspace {
    * Between slices of a lint: after SLICE_MS of work, lets other messages in (and marks the lint as long, so
    * requests stop waiting for it); a lint that has been overtaken is abandoned here.
    */
-  private checkpoint(entry: PromptEntry, current: () => boolean): () => Promise<void> {
+  private checkpoint(
+    entry: PromptEntry,
+    current: () => boolean,
+    slices?: { yields: number; longest: number; start: number },
+  ): () => Promise<void> {
     let sliceStart = Date.now();
     return async () => {
       if (Date.now() - sliceStart < SLICE_MS) return;
+      if (slices) {
+        // With PROMPTBOUND_LINT_TIMING=1: how often the lint yielded and its longest slice in CPU time.
+        const now = cpuMs();
+        slices.longest = Math.max(slices.longest, now - slices.start);
+        slices.yields++;
+      }
       const yielding = (entry.yielding ??= { waiters: [], active: false });
       yielding.active = true;
       for (const wake of yielding.waiters.splice(0)) wake();
       await yieldToEventLoop();
       sliceStart = Date.now();
+      if (slices) slices.start = cpuMs();
       if (!current()) throw new Superseded('overtaken by a newer version');
     };
   }

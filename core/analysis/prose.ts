@@ -26,7 +26,21 @@ interface Paragraph {
 const SEAM_WINDOW = 512;
 
 /** Fresh scanning between two checkpoints (characters). */
-const SLICE_CHARS = 128 * 1024;
+const SLICE_CHARS = 4 * 1024;
+
+/**
+ * Counts fresh work across all the pieces of one `prepare` (a prompt can have thousands of small pieces) and
+ * awaits the checkpoint after each slice of it.
+ */
+class WorkMeter {
+  private done = 0;
+  constructor(private readonly checkpoint: Checkpoint) {}
+  async add(chars: number): Promise<void> {
+    if ((this.done += chars) < SLICE_CHARS) return;
+    this.done = 0;
+    await this.checkpoint();
+  }
+}
 
 /**
  * The detectors treat a blank line as the end of a sentence and never look back or ahead past it, so a
@@ -46,13 +60,14 @@ export class ProseMemo {
   /** Scans every piece of `document` (yielding at checkpoints) and remembers its statements for the rules. */
   async prepare(document: PromptDocument, checkpoint?: Checkpoint): Promise<LocatedStatement[]> {
     const used = new Set<string>();
+    const work = checkpoint ? new WorkMeter(checkpoint) : undefined;
     for (let m = 0; m < document.messages.length; m++) {
       let fence = false;
       const pieces = document.messages[m].pieces;
       for (let p = 0; p < pieces.length; p++) {
         const key = `${m}|${p}`;
         used.add(key);
-        fence = (await this.scanPiece(pieces[p].text, fence, key, checkpoint)).inFence;
+        fence = (await this.scanPiece(pieces[p].text, fence, key, work)).inFence;
       }
     }
     for (const key of this.pieces.keys()) {
@@ -73,7 +88,7 @@ export class ProseMemo {
     text: string,
     inFence: boolean,
     key: string,
-    checkpoint?: Checkpoint,
+    work?: WorkMeter,
   ): Promise<{ found: StatedConstraint[]; inFence: boolean }> {
     const last = this.scans.get(key);
     if (last && last.text === text && last.inFence === inFence) return last.result;
@@ -85,7 +100,6 @@ export class ProseMemo {
     const paragraphs = segmented.update(text);
     const scanned: Scanned[] = new Array<Scanned>(paragraphs.length);
     let fence = inFence;
-    let fresh = 0;
     let at = 0;
     for (let i = 0; i < paragraphs.length; i++) {
       const { length, value } = paragraphs[i];
@@ -94,17 +108,13 @@ export class ProseMemo {
         scan = scanParagraph(text.slice(at, at + length), fence);
         if (fence) value.inside = scan;
         else value.outside = scan;
-        fresh += length;
-        if (checkpoint && fresh >= SLICE_CHARS) {
-          fresh = 0;
-          await checkpoint();
-        }
+        if (work) await work.add(length);
       }
       scanned[i] = scan;
       fence = scan.fenceOut;
       at += length;
     }
-    const result = { found: joinRuns(paragraphs, scanned), inFence: fence };
+    const result = { found: await joinRuns(paragraphs, scanned, work), inFence: fence };
     this.scans.set(key, { text, inFence, result });
     return result;
   }
@@ -129,17 +139,30 @@ function wholePiece(text: string, inFence: boolean): { found: StatedConstraint[]
   return { found: detectConstraints(masked.masked), inFence: masked.inFence };
 }
 
-/** The piece's statements: each paragraph's, except across crossing seams, where the run is scanned as one. */
-function joinRuns(paragraphs: ReadonlyArray<{ length: number }>, scanned: readonly Scanned[]): StatedConstraint[] {
+/**
+ * The piece's statements: each paragraph's, except across crossing seams, where the run is scanned as one.
+ * Seams checked for the first time (every seam of a cold document) are work too: it yields at checkpoints.
+ */
+async function joinRuns(
+  paragraphs: ReadonlyArray<{ length: number }>,
+  scanned: readonly Scanned[],
+  work?: WorkMeter,
+): Promise<StatedConstraint[]> {
   const found: StatedConstraint[] = [];
   let at = 0;
   for (let i = 0; i < paragraphs.length;) {
     let j = i;
     let runLength = paragraphs[i].length;
-    while (j + 1 < paragraphs.length && crosses(scanned[j], scanned[j + 1])) {
+    while (j + 1 < paragraphs.length) {
+      const known = scanned[j].seam?.right === scanned[j + 1].masked;
+      const crossing = crosses(scanned[j], scanned[j + 1]);
+      if (work && !known) await work.add(2 * SEAM_WINDOW);
+      if (!crossing) break;
       j++;
       runLength += paragraphs[j].length;
     }
+    // A run of several paragraphs is scanned as one, afresh.
+    if (work && j > i) await work.add(runLength);
     const list =
       j === i
         ? scanned[i].found

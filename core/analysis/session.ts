@@ -4,6 +4,7 @@ import type { TallyingCounter } from '../tokens/counter';
 import { ChunkTallies, type Checkpoint } from '../tokens/incremental';
 import type { TokenCounter } from '../tokens/types';
 import { searchCandidateLines, type CandidateLines } from '../document/sections';
+import { ParagraphMemo } from './paragraphs';
 import { ProseMemo } from './prose';
 import { SegmentedText } from './segments';
 
@@ -27,6 +28,22 @@ class CandidateLineIndex {
     if (first[0] === from && found[0] !== from) found.unshift(from);
     return found;
   };
+
+  /** Searches every slice not searched yet, with a checkpoint after each ~64 KB (a cold multi-megabyte text). */
+  async prepare(text: string, checkpoint: Checkpoint): Promise<void> {
+    let at = 0;
+    let fresh = 0;
+    for (const { length, value } of this.slices.update(text)) {
+      if (value.lines === undefined) {
+        value.lines = searchCandidateLines(text, at, at + length).map((line) => line - at);
+        if ((fresh += length) >= 64 * 1024) {
+          fresh = 0;
+          await checkpoint();
+        }
+      }
+      at += length;
+    }
+  }
 }
 
 /** Slice ends after the first line break past every 4 KB. */
@@ -49,11 +66,21 @@ function lineSliceEnds(text: string, from: number, to: number): number[] {
 export class DocumentSession {
   private readonly tallies = new Map<string, ChunkTallies>();
   readonly prose = new ProseMemo();
+  /** Paragraphs marked instruction or material, for placement/lost-in-the-middle. */
+  readonly paragraphs = new ParagraphMemo();
   private readonly lines = new CandidateLineIndex();
 
   /** For `parseDocument`: heading and fence line candidates, searched again only in the slices an edit touched. */
   get candidateLines(): CandidateLines {
     return this.lines.lookup;
+  }
+
+  /**
+   * Before `parseDocument` runs on a new text (it cannot yield): searches its candidate lines slice by slice with
+   * checkpoints, so the parse finds them ready. Only the slices an edit touched are searched.
+   */
+  prepareLines(text: string, checkpoint: Checkpoint): Promise<void> {
+    return this.lines.prepare(text, checkpoint);
   }
 
   /** `maxChunkLength`: tests use small chunks so that boundaries move often. */

@@ -7,8 +7,10 @@ import type { CustomModel } from '../models/types';
 import { closestMatches } from '../did-you-mean';
 import { validate, schema, origins } from '../generated/config-validator';
 import { defaultConfig, type BudgetDefaults, type PromptboundConfig, type ResolvedConfig } from './types';
-import { decodePointer, encodePointer, nodeSpan, replacementFixes, schemaProblems } from './schema-problems';
-import type { CompiledSchema, SchemaProblem, YamlSource } from './schema-problems';
+import { decodePointer, encodePointer } from '../plain-data';
+import { schemaProblems } from './schema-problems';
+import type { CompiledSchema, SchemaProblem } from './schema-problems';
+import { nodeSpan, replacementFixes, type YamlSource } from './yaml-locate';
 
 /** Looked for in this order in each folder; the first one present is used. */
 export const CONFIG_FILE_NAMES: readonly string[] = ['.promptbound.yaml', '.promptbound.yml', '.promptbound.json'];

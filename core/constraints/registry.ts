@@ -46,6 +46,35 @@ import { palindromes } from './keys/palindromes';
 import { punctuation } from './keys/punctuation';
 import { oneWordPerLine } from './keys/one-word-per-line';
 import { indentStairs } from './keys/indent-stairs';
+// IFBench's layout, repetition and one-off task types (docs/ifbench.md).
+import { nestedBullets } from './keys/nested-bullets';
+import { italicLeads } from './keys/italic-leads';
+import { quotesFollowed } from './keys/quotes-followed';
+import { oneOf } from './keys/one-of';
+import { echo } from './keys/echo';
+import { overlap } from './keys/overlap';
+import { nthWords } from './keys/nth-words';
+import { csv } from './keys/csv';
+import { listItems } from './keys/list-items';
+import { sortedLines } from './keys/sorted-lines';
+import { multipleChoice } from './keys/multiple-choice';
+import { backwards } from './keys/backwards';
+// IFBench's NLP-based types (sentences, word tokens, stop words, verbs, syllables, emoji).
+import { sentenceRatio } from './keys/sentence-ratio';
+import { sameLengthSentences } from './keys/same-length-sentences';
+import { sentenceWordStep } from './keys/sentence-word-step';
+import { alliterationGrowth } from './keys/alliteration-growth';
+import { sentenceIncludes } from './keys/sentence-includes';
+import { sentenceChain } from './keys/sentence-chain';
+import { wordAt } from './keys/word-at';
+import { sentenceAcrostic } from './keys/sentence-acrostic';
+import { stopWordPercent } from './keys/stop-word-percent';
+import { startsWithVerb } from './keys/starts-with-verb';
+import { alternatingSyllables } from './keys/alternating-syllables';
+import { pronouns } from './keys/pronouns';
+import { titleCase } from './keys/title-case';
+import { sentenceEmoji } from './keys/sentence-emoji';
+import { introThenBullets } from './keys/intro-then-bullets';
 
 /** Parsed values differ per key; the registry forgets the type, and `check` only ever gets what its own `parse` made. */
 export type AnyConstraintModule = ConstraintModule<unknown>;
@@ -98,6 +127,35 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   noAdjacentInitials,
   primeWordLengths,
   lineFirstIsLast,
+  // IFBench's layout, repetition and one-off task types.
+  nestedBullets,
+  italicLeads,
+  quotesFollowed,
+  oneOf,
+  echo,
+  overlap,
+  nthWords,
+  csv,
+  listItems,
+  sortedLines,
+  multipleChoice,
+  backwards,
+  // IFBench's NLP-based types
+  sentenceRatio,
+  sameLengthSentences,
+  sentenceWordStep,
+  alliterationGrowth,
+  sentenceIncludes,
+  sentenceChain,
+  wordAt,
+  sentenceAcrostic,
+  stopWordPercent,
+  startsWithVerb,
+  alternatingSyllables,
+  pronouns,
+  titleCase,
+  sentenceEmoji,
+  introThenBullets,
 ];
 
 const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));

@@ -77,6 +77,23 @@ export class BacktrackingRegex {
     return undefined;
   }
 
+  /** Every non-overlapping match, left to right; after an empty match the search moves on one character. */
+  findAll(text: string, budget: StepBudget): Match[] {
+    const out: Match[] = [];
+    const last = this.flags.anchored ? 0 : text.length;
+    let start = 0;
+    while (start <= last) {
+      const end = this.matchAt(text, start, -1, budget);
+      if (end < 0) {
+        start++;
+        continue;
+      }
+      out.push({ start, end });
+      start = end > start ? end : start + 1;
+    }
+    return out;
+  }
+
   /** Whether the pattern matches the whole text. */
   matchesAll(text: string, budget: StepBudget): boolean {
     return this.matchAt(text, 0, text.length, budget) >= 0;

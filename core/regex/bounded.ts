@@ -18,6 +18,8 @@ export interface BoundedRegex {
   matchesAll(text: string, budget: StepBudget): boolean;
   /** End of the match anchored at 0, or -1. */
   prefix(text: string, budget: StepBudget): number;
+  /** Every non-overlapping match, left to right (after an empty match the search moves on one character). */
+  findAll(text: string, budget: StepBudget): Match[];
 }
 
 export type CompiledBounded = { ok: true; regex: BoundedRegex } | { ok: false; message: string };
@@ -61,6 +63,12 @@ function re2Regex(re: RE2JS): BoundedRegex {
       const m = re.matcher(text);
       return m.lookingAt() ? m.end() : -1;
     },
+    findAll(text) {
+      const m = re.matcher(text);
+      const out: Match[] = [];
+      while (m.find()) out.push({ start: m.start(), end: m.end() });
+      return out;
+    },
   };
 }
 
@@ -70,6 +78,7 @@ function backtrackingRegex(re: BacktrackingRegex): BoundedRegex {
     find: (text, budget) => re.find(text, budget),
     matchesAll: (text, budget) => re.matchesAll(text, budget),
     prefix: (text, budget) => re.prefix(text, budget),
+    findAll: (text, budget) => re.findAll(text, budget),
   };
 }
 

@@ -1,6 +1,6 @@
 // Completion in the frontmatter: our keys and their values from schemas/frontmatter.schema.json, model ids from the model table.
 import type { CompletionItem, Position } from 'vscode-languageserver';
-import type { DocumentSnapshot } from '../snapshot';
+import type { ParsedSnapshot } from '../snapshot';
 import { MODELS, customModelEntry, type ModelEntry } from '../../core/models';
 import { keysAt, schemasAt, valueShape, valuesFor, type KeyInfo, type ValueInfo } from './frontmatter-schema';
 import { yamlCursor, type YamlCursor } from './yaml-context';
@@ -13,7 +13,7 @@ export { yamlScalar };
 
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
-export function completionItems(snapshot: DocumentSnapshot, position: Position): CompletionItem[] {
+export function completionItems(snapshot: ParsedSnapshot, position: Position): CompletionItem[] {
   const frontmatter = snapshot.result.document.frontmatter;
   if (!frontmatter) return [];
   const text = snapshot.textDocument.getText();
@@ -23,7 +23,7 @@ export function completionItems(snapshot: DocumentSnapshot, position: Position):
   return cursor.position === 'key' ? keyItems(snapshot, cursor) : valueItems(snapshot, cursor);
 }
 
-function keyItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionItem[] {
+function keyItems(snapshot: ParsedSnapshot, cursor: YamlCursor): CompletionItem[] {
   const items = keysAt(cursor.path)
     .filter((key) => !cursor.siblings.has(key.name) || key.name === cursor.prefix)
     .map((key, i) => keyItem(snapshot, cursor, key, i));
@@ -32,7 +32,7 @@ function keyItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionIte
   return items;
 }
 
-function keyItem(snapshot: DocumentSnapshot, cursor: YamlCursor, key: KeyInfo, order: number): CompletionItem {
+function keyItem(snapshot: ParsedSnapshot, cursor: YamlCursor, key: KeyInfo, order: number): CompletionItem {
   const { text, retrigger } = keyInsertText(key, cursor.column);
   return {
     label: key.name,
@@ -65,7 +65,7 @@ function keyInsertText(key: KeyInfo, column: number): { text: string; retrigger:
 }
 
 /** Under `budget.variables`: the template variables the prompt uses that have no expected fill yet. */
-function variableItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionItem[] {
+function variableItems(snapshot: ParsedSnapshot, cursor: YamlCursor): CompletionItem[] {
   const names = [...new Set(snapshot.result.document.variables.map((v) => v.name))].filter(
     (n) => n !== '' && !cursor.siblings.has(n),
   );
@@ -81,7 +81,7 @@ function variableItems(snapshot: DocumentSnapshot, cursor: YamlCursor): Completi
   }));
 }
 
-function valueItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionItem[] {
+function valueItems(snapshot: ParsedSnapshot, cursor: YamlCursor): CompletionItem[] {
   if (cursor.key === undefined) return [];
   const path = [...cursor.path, cursor.key];
   if (path.length === 1 && path[0] === 'model') return modelItems(snapshot, cursor);
@@ -89,7 +89,7 @@ function valueItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionI
   return valuesFor(schemasAt(path)).map((value, i) => valueItem(snapshot, cursor, value, i));
 }
 
-function valueItem(snapshot: DocumentSnapshot, cursor: YamlCursor, value: ValueInfo, order: number): CompletionItem {
+function valueItem(snapshot: ParsedSnapshot, cursor: YamlCursor, value: ValueInfo, order: number): CompletionItem {
   const text = yamlScalar(value.value);
   return {
     label: text,
@@ -104,7 +104,7 @@ function valueItem(snapshot: DocumentSnapshot, cursor: YamlCursor, value: ValueI
 }
 
 /** The default sample places of this prompt, written out (`./support.samples/*.json`), then the schema's examples. */
-function sampleGlobItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionItem[] {
+function sampleGlobItems(snapshot: ParsedSnapshot, cursor: YamlCursor): CompletionItem[] {
   const stem = decodeUriPart(promptStem(snapshot.result.document.uri));
   const own = [`./${stem}.samples/*.json`, `./${stem}.samples/**`].map((glob, i) => ({
     label: glob,
@@ -119,7 +119,7 @@ function sampleGlobItems(snapshot: DocumentSnapshot, cursor: YamlCursor): Comple
 }
 
 /** Every table model and every model declared in config, canonical ids, newest first as the table lists them. */
-function modelItems(snapshot: DocumentSnapshot, cursor: YamlCursor): CompletionItem[] {
+function modelItems(snapshot: ParsedSnapshot, cursor: YamlCursor): CompletionItem[] {
   const custom = snapshot.config.models.map((m) => customModelEntry(m));
   const entries: ModelEntry[] = [...custom, ...MODELS];
   const seen = new Set<string>();

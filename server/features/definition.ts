@@ -3,7 +3,7 @@
 // `{% set %}` / `{{#each … as |x|}}` that introduces it in the template.
 import type { Location, Position } from 'vscode-languageserver';
 import type { DeclaredVariable } from '../../core/document/types';
-import type { DocumentSnapshot } from '../snapshot';
+import type { ParsedSnapshot } from '../snapshot';
 import { contains, rangeOf } from './text';
 
 /** Declarations first where a reader looks first: the input's type, then its budget, then example values. */
@@ -17,7 +17,7 @@ const SOURCE_ORDER: Record<DeclaredVariable['source'], number> = {
   testData: 6,
 };
 
-export function definitionAt(snapshot: DocumentSnapshot, position: Position): Location[] {
+export function definitionAt(snapshot: ParsedSnapshot, position: Position): Location[] {
   const { document } = snapshot.result;
   const offset = snapshot.textDocument.offsetAt(position);
   const use = document.variables.find((v) => contains(v.nameSpan, offset));

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../../core/diagnostic';
 import type { PromptFormat } from '../../core/document/types';
 import type { TemplateLanguage } from '../../core/document/template';
-import type { DocumentSnapshot } from '../snapshot';
+import type { ParsedSnapshot } from '../snapshot';
 import { allBlocks, scanBlocks } from './template-blocks';
 
 const COMMENT: FoldingRangeKind = 'comment';
@@ -18,7 +18,7 @@ export const TEMPLATE_LANGUAGE: Record<PromptFormat, TemplateLanguage | undefine
   'github-models': undefined,
 };
 
-export function foldingRanges(snapshot: DocumentSnapshot): FoldingRange[] {
+export function foldingRanges(snapshot: ParsedSnapshot): FoldingRange[] {
   const { document } = snapshot.result;
   const doc = snapshot.textDocument;
   const ranges: FoldingRange[] = [];

@@ -4,7 +4,7 @@ import type { Hover, Position } from 'vscode-languageserver';
 import type { Frontmatter } from '../../core/document/types';
 import type { Span } from '../../core/diagnostic';
 import type { DocumentStats, SectionCount } from '../../core/stats';
-import type { DocumentSnapshot } from '../snapshot';
+import { isLinted, type DocumentSnapshot, type ParsedSnapshot } from '../snapshot';
 import { lookupModel, MODEL_TABLE_VERSION, type ModelEntry, type ModelLookup } from '../../core/models';
 import { alternatives, describe, schemasAt, type PathSegment } from './frontmatter-schema';
 import { MARKDOWN } from './lsp';
@@ -13,14 +13,16 @@ import { ruleMatches } from '../../core/suppression';
 import { compact, contains, docsLink, grouped, percent, rangeOf, ruleLink, tokenCount } from './text';
 import { modelName } from '../../core/rules/format';
 
-export function hoverAt(snapshot: DocumentSnapshot, position: Position): Hover | null {
+/** On a version still being counted (a ParsedSnapshot), only what needs no counts: our keys' docs. */
+export function hoverAt(snapshot: ParsedSnapshot, position: Position): Hover | null {
   const offset = snapshot.textDocument.offsetAt(position);
-  const found =
-    modelHover(snapshot, offset) ??
-    keyHover(snapshot, offset) ??
-    sectionHover(snapshot, offset) ??
-    variableHover(snapshot, offset) ??
-    annotationHover(snapshot, offset);
+  const found = isLinted(snapshot)
+    ? (modelHover(snapshot, offset) ??
+      keyHover(snapshot, offset) ??
+      sectionHover(snapshot, offset) ??
+      variableHover(snapshot, offset) ??
+      annotationHover(snapshot, offset))
+    : keyHover(snapshot, offset);
   if (!found) return null;
   return { contents: { kind: MARKDOWN, value: found.markdown }, range: rangeOf(snapshot.textDocument, found.span) };
 }
@@ -118,7 +120,7 @@ const KEY_LINKS: Record<string, string[]> = {
 /** The top-level keys promptbound owns (the host format's keys get no hover from us). */
 const OUR_KEYS = new Set(['model', 'targets', 'structuredOutput', 'budget', 'constraints', 'samples']);
 
-function keyHover(snapshot: DocumentSnapshot, offset: number): Found | undefined {
+function keyHover(snapshot: ParsedSnapshot, offset: number): Found | undefined {
   const frontmatter = snapshot.result.document.frontmatter;
   if (!frontmatter || !contains(frontmatter.span, offset)) return undefined;
   const hit = keyAt(frontmatter, offset);
@@ -139,7 +141,7 @@ function keyHover(snapshot: DocumentSnapshot, offset: number): Found | undefined
 }
 
 /** How often the prompt uses a variable that `budget.variables` gives a fill. */
-function variableUse(snapshot: DocumentSnapshot, name: string): string {
+function variableUse(snapshot: ParsedSnapshot, name: string): string {
   const uses = snapshot.result.document.variables.filter((v) => v.name === name).length;
   if (uses === 0) return `\`{{${name}}}\` is not used in this prompt (${ruleLink('template/unused-variable')}).`;
   return `\`{{${name}}}\` is used ${uses === 1 ? 'once' : `${uses} times`} in this prompt; the budget counts its fill once.`;

@@ -14,7 +14,7 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EditorSettings } from '../protocol';
-import type { DocumentSnapshot } from '../snapshot';
+import type { DocumentSnapshot, ParsedSnapshot } from '../snapshot';
 import { hoverAt } from './hover';
 import { completionItems } from './completion';
 import { codeActions, type CodeActionHost } from './code-actions';
@@ -24,11 +24,11 @@ export type { CodeActionHost };
 export { diagnosticData } from './code-actions';
 export { sectionLabel, fileLabel } from './lenses';
 
-export function provideHover(snapshot: DocumentSnapshot, position: Position): Hover | null {
+export function provideHover(snapshot: ParsedSnapshot, position: Position): Hover | null {
   return hoverAt(snapshot, position);
 }
 
-export function provideCompletion(snapshot: DocumentSnapshot, position: Position): CompletionItem[] {
+export function provideCompletion(snapshot: ParsedSnapshot, position: Position): CompletionItem[] {
   return completionItems(snapshot, position);
 }
 

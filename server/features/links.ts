@@ -7,7 +7,8 @@ import type { Span } from '../../core/diagnostic';
 import { findKey, nodeSpan } from '../../core/document';
 import type { Frontmatter } from '../../core/document/types';
 import { folderOf, resolveRelative, type FileAccess } from '../../core/files';
-import type { DocumentSnapshot } from '../snapshot';
+import { plural } from '../../core/plain-data';
+import type { ParsedSnapshot } from '../snapshot';
 import { allBlocks, scanBlocks } from './template-blocks';
 import { rangeOf } from './text';
 
@@ -21,7 +22,7 @@ const PARTIAL_FILES = (name: string) => [
 /** Keys whose string value is a schema file path, per format (GitHub Models' `jsonSchema` is inline JSON, not a path). */
 const SCHEMA_PATHS = [['constraints', 'schema'], ['output', 'schema'], ['outputs']];
 
-export async function documentLinks(snapshot: DocumentSnapshot, files: FileAccess): Promise<DocumentLink[]> {
+export async function documentLinks(snapshot: ParsedSnapshot, files: FileAccess): Promise<DocumentLink[]> {
   const { document } = snapshot.result;
   const uri = snapshot.textDocument.uri;
   const links: DocumentLink[] = [];
@@ -111,7 +112,7 @@ async function sampleTarget(uri: string, glob: string, files: FileAccess): Promi
   const more = matches.length > names.length ? `, and ${matches.length - names.length} more` : '';
   return {
     uri: matches[0],
-    tooltip: `${matches.length} sample${matches.length === 1 ? '' : 's'} match: ${names.join(', ')}${more}. Opens the first.`,
+    tooltip: `${plural(matches.length, 'sample')} match: ${names.join(', ')}${more}. Opens the first.`,
   };
 }
 

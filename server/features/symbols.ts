@@ -5,8 +5,9 @@ import { isMap, isSeq } from 'yaml';
 import type { Span } from '../../core/diagnostic';
 import { mapEntries, scalarValue } from '../../core/document';
 import type { Frontmatter } from '../../core/document/types';
-import type { SectionCount } from '../../core/stats';
-import type { DocumentSnapshot } from '../snapshot';
+import { plural } from '../../core/plain-data';
+import type { Section } from '../../core/document/types';
+import { isLinted, type ParsedSnapshot } from '../snapshot';
 import { sectionLabel } from './lenses';
 import { rangeOf } from './text';
 
@@ -22,8 +23,9 @@ const MAX_KEY_DEPTH = 4;
 /** A scalar value longer than this is cut in the detail (a multi-line `content:` would fill the outline). */
 const MAX_DETAIL = 60;
 
-export function documentSymbols(snapshot: DocumentSnapshot): DocumentSymbol[] {
-  const { document, stats } = snapshot.result;
+/** On a version still being counted (a ParsedSnapshot), sections are listed without their counts. */
+export function documentSymbols(snapshot: ParsedSnapshot): DocumentSymbol[] {
+  const { document } = snapshot.result;
   const symbols: DocumentSymbol[] = [];
   if (document.frontmatter && document.format !== 'github-models') {
     const block = document.frontmatter.blockSpan;
@@ -38,11 +40,14 @@ export function documentSymbols(snapshot: DocumentSnapshot): DocumentSymbol[] {
     // A `.prompt.yml` is all YAML: its keys are the top level, with the messages' sections beside them.
     symbols.push(...keySymbols(snapshot, document.frontmatter, document.frontmatter.yaml.contents, 1));
   }
-  symbols.push(...sectionTree(snapshot, stats.sections));
+  const sections = isLinted(snapshot)
+    ? snapshot.result.stats.sections.map((count) => ({ section: count.section, detail: sectionLabel(count) }))
+    : document.sections.map((section) => ({ section, detail: undefined }));
+  symbols.push(...sectionTree(snapshot, sections));
   return symbols;
 }
 
-function keySymbols(snapshot: DocumentSnapshot, frontmatter: Frontmatter, node: unknown, depth: number): DocumentSymbol[] {
+function keySymbols(snapshot: ParsedSnapshot, frontmatter: Frontmatter, node: unknown, depth: number): DocumentSymbol[] {
   return mapEntries(frontmatter, node).map((entry) => {
     const whole = cover(entry.keySpan, entry.valueSpan);
     const symbol: DocumentSymbol = {
@@ -60,7 +65,7 @@ function keySymbols(snapshot: DocumentSnapshot, frontmatter: Frontmatter, node: 
 }
 
 function valueDetail(frontmatter: Frontmatter, node: unknown): string | undefined {
-  if (isSeq(node)) return `${node.items.length} item${node.items.length === 1 ? '' : 's'}`;
+  if (isSeq(node)) return plural(node.items.length, 'item');
   if (isMap(node)) return undefined;
   const value = scalarValue(frontmatter, node);
   if (value === undefined || value === null) return undefined;
@@ -70,17 +75,19 @@ function valueDetail(frontmatter: Frontmatter, node: unknown): string | undefine
 
 /**
  * Sections nest by containment: headings inside a role block become its children, a `##` inside the `#` before it.
- * `stats.sections` is in document order, so a stack of open parents is enough.
+ * Sections are in document order, so a stack of open parents is enough.
  */
-function sectionTree(snapshot: DocumentSnapshot, counts: readonly SectionCount[]): DocumentSymbol[] {
+function sectionTree(
+  snapshot: ParsedSnapshot,
+  sections: ReadonlyArray<{ section: Section; detail: string | undefined }>,
+): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
   const stack: Array<{ span: Span; symbol: DocumentSymbol }> = [];
-  for (const count of counts) {
-    const { section } = count;
+  for (const { section, detail } of sections) {
     const span = section.span.length >= section.header.length ? section.span : section.header;
     const symbol: DocumentSymbol = {
       name: section.title.trim() || (section.kind === 'role' ? 'message' : 'heading'),
-      detail: sectionLabel(count),
+      ...(detail === undefined ? {} : { detail }),
       kind: section.kind === 'role' ? KIND_CLASS : KIND_STRING,
       range: rangeOf(snapshot.textDocument, cover(span, section.header)),
       selectionRange: rangeOf(snapshot.textDocument, section.header),

@@ -1,6 +1,12 @@
 // The standard language features over one linted document (server/features): hover, completion, code actions,
 // code lenses, inlay hints, the outline, links, definitions, folding and pull diagnostics.
-import type { ClientCapabilities, CodeAction, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  ClientCapabilities,
+  CodeAction,
+  DocumentDiagnosticReport,
+  WorkspaceDiagnosticReport,
+} from 'vscode-languageserver';
 import {
   provideCodeActions,
   provideCodeLenses,
@@ -13,6 +19,7 @@ import { definitionAt } from '../features/definition';
 import { foldingRanges } from '../features/folding';
 import { documentLinks } from '../features/links';
 import { documentSymbols } from '../features/symbols';
+import { isLinted } from '../snapshot';
 import { canonicalUri } from '../uris';
 import type { ServerContext } from './context';
 
@@ -22,38 +29,45 @@ export function registerLanguageFeatures(ctx: ServerContext): void {
     snapshotFor: (uri) => workspace.snapshotFor(uri),
     promptsOfSample: (uri) => workspace.promptsOfSample(uri),
   };
+  // Hover, completion, lenses, hints and the outline answer at once from what is known while a large prompt is
+  // counted (`quickSnapshot`, docs/editor-performance.md "Never blocking"); a cancelled request stops waiting.
   connection.onHover(
-    guard('hover', null, async (params) => {
-      const snapshot = await workspace.freshSnapshot(params.textDocument.uri);
+    guard('hover', null, async (params, token) => {
+      const snapshot = await workspace.quickSnapshot(params.textDocument.uri, token);
       return snapshot ? provideHover(snapshot, params.position) : null;
     }),
   );
   connection.onCompletion(
-    guard('completion', [], async (params) => {
-      const snapshot = await workspace.freshSnapshot(params.textDocument.uri);
+    guard('completion', [], async (params, token) => {
+      const snapshot = await workspace.quickSnapshot(params.textDocument.uri, token);
       return snapshot ? provideCompletion(snapshot, params.position) : [];
     }),
   );
   connection.onCodeAction(
-    guard('codeAction', [], async (params) => {
+    guard('codeAction', [], async (params, token) => {
       const uri = params.textDocument.uri;
-      const snapshot = workspace.isPrompt(uri) ? await workspace.freshSnapshot(uri) : undefined;
+      const snapshot = workspace.isPrompt(uri) ? await workspace.freshSnapshot(uri, token) : undefined;
       if (!snapshot) await workspace.freshPromptsOfSample(uri);
       const textDocument = snapshot?.textDocument ?? documents.get(uri);
       const actions = textDocument ? provideCodeActions(textDocument, snapshot, params, codeActionHost) : [];
       return canCreateFiles(session.capabilities) ? actions : actions.filter((action) => !createsFiles(action));
     }),
   );
+  // Without counts yet there is nothing to show: the client is asked to refresh them once the lint is done.
   connection.onCodeLens(
-    guard('codeLens', [], async (params) => {
-      const snapshot = await workspace.freshSnapshot(params.textDocument.uri);
-      return snapshot ? provideCodeLenses(snapshot, await workspace.settingsFor(params.textDocument.uri)) : [];
+    guard('codeLens', [], async (params, token) => {
+      const uri = params.textDocument.uri;
+      const snapshot = await workspace.quickSnapshot(uri, token);
+      if (snapshot && !isLinted(snapshot)) workspace.lensesAnsweredEarly(uri);
+      return snapshot && isLinted(snapshot) ? provideCodeLenses(snapshot, await workspace.settingsFor(uri)) : [];
     }),
   );
   connection.languages.inlayHint.on(
-    guard('inlayHint', [], async (params) => {
-      const snapshot = await workspace.freshSnapshot(params.textDocument.uri);
-      return snapshot ? provideInlayHints(snapshot, params.range, await workspace.settingsFor(params.textDocument.uri)) : [];
+    guard('inlayHint', [], async (params, token) => {
+      const uri = params.textDocument.uri;
+      const snapshot = await workspace.quickSnapshot(uri, token);
+      if (snapshot && !isLinted(snapshot)) workspace.lensesAnsweredEarly(uri);
+      return snapshot && isLinted(snapshot) ? provideInlayHints(snapshot, params.range, await workspace.settingsFor(uri)) : [];
     }),
   );
   registerNavigation(ctx);
@@ -71,27 +85,32 @@ export function promptSnapshotOf(ctx: ServerContext) {
 function registerNavigation(ctx: ServerContext): void {
   const { connection, workspace, session, guard } = ctx;
   const promptSnapshot = promptSnapshotOf(ctx);
+  // What is known of a prompt now (its parsed document at least), without waiting for its counts.
+  const parsedPrompt = async (uri: string, token: CancellationToken) => {
+    const snapshot = await workspace.quickSnapshot(uri, token);
+    return snapshot && workspace.isPrompt(uri) ? snapshot : undefined;
+  };
   connection.onDocumentSymbol(
-    guard('documentSymbol', null, async (params) => {
-      const snapshot = await promptSnapshot(params.textDocument.uri);
+    guard('documentSymbol', null, async (params, token) => {
+      const snapshot = await parsedPrompt(params.textDocument.uri, token);
       return snapshot ? documentSymbols(snapshot) : null;
     }),
   );
   connection.onFoldingRanges(
-    guard('foldingRange', null, async (params) => {
-      const snapshot = await promptSnapshot(params.textDocument.uri);
+    guard('foldingRange', null, async (params, token) => {
+      const snapshot = await parsedPrompt(params.textDocument.uri, token);
       return snapshot ? foldingRanges(snapshot) : null;
     }),
   );
   connection.onDocumentLinks(
-    guard('documentLink', null, async (params) => {
-      const snapshot = await promptSnapshot(params.textDocument.uri);
+    guard('documentLink', null, async (params, token) => {
+      const snapshot = await parsedPrompt(params.textDocument.uri, token);
       return snapshot ? documentLinks(snapshot, workspace.files) : null;
     }),
   );
   connection.onDefinition(
-    guard('definition', null, async (params) => {
-      const snapshot = await promptSnapshot(params.textDocument.uri);
+    guard('definition', null, async (params, token) => {
+      const snapshot = await parsedPrompt(params.textDocument.uri, token);
       return snapshot ? definitionAt(snapshot, params.position) : null;
     }),
   );

@@ -1,6 +1,7 @@
 // `pattern`: the completion matches a regular expression, run by re2js (RE2: linear time, no catastrophic backtracking).
 // One RE2 refuses (look-around, back-references) runs on a backtracking matcher with a step budget (docs/security.md).
-// A list declares several, all of which must hold; `absent: true` turns one around (it must match nowhere).
+// A list declares several, all of which must hold; `absent: true` turns one around (it must match nowhere);
+// `count` counts the non-overlapping matches (IFBench `format:list`: a marker used at least twice).
 import { RE2JS } from 're2js';
 import {
   compileBounded,
@@ -13,22 +14,26 @@ import {
 import type { Span } from '../../diagnostic';
 import type { ConstraintResult, ConstraintValueError } from '../types';
 import type { ConstraintModule } from '../module';
-import { isRecord, isValueError, trimmed, unknownProperty, valueError } from '../module';
+import { countFor, isRecord, isValueError, trimmed, unknownProperty, valueError } from '../module';
+import { countMessage, inRange, type CountRange } from '../count';
 
 export interface PatternConstraint {
   regex: string;
   flags: string;
   fullMatch: boolean;
   absent?: boolean;
+  /** How many non-overlapping matches there must be. */
+  count?: CountRange;
 }
 
 export type CompiledPattern = { ok: true; re: RE2JS } | { ok: false; message: string; offset?: number };
 
 function parseOne(value: unknown, where: string): PatternConstraint | ConstraintValueError {
   if (typeof value === 'string' && value !== '') return { regex: value, flags: '', fullMatch: false };
-  if (!isRecord(value)) return valueError('pattern', `${where}: expected a regex or {regex, flags, fullMatch, absent}`);
-  const extra = unknownProperty(value, ['regex', 'flags', 'fullMatch', 'absent']);
-  if (extra) return valueError('pattern', `${where}: unknown property "${extra}" (expected regex, flags, fullMatch, absent)`);
+  if (!isRecord(value)) return valueError('pattern', `${where}: expected a regex or {regex, flags, fullMatch, absent, count}`);
+  const extra = unknownProperty(value, ['regex', 'flags', 'fullMatch', 'absent', 'count']);
+  if (extra)
+    return valueError('pattern', `${where}: unknown property "${extra}" (expected regex, flags, fullMatch, absent, count)`);
   const { regex, flags = '', fullMatch = false, absent = false } = value;
   if (typeof regex !== 'string' || regex === '') return valueError('pattern', `${where}: regex must be non-empty text`);
   if (typeof flags !== 'string' || !/^[imsu]*$/.test(flags))
@@ -36,6 +41,12 @@ function parseOne(value: unknown, where: string): PatternConstraint | Constraint
   if (typeof fullMatch !== 'boolean') return valueError('pattern', `${where}: fullMatch must be true or false`);
   if (typeof absent !== 'boolean') return valueError('pattern', `${where}: absent must be true or false`);
   if (absent && fullMatch) return valueError('pattern', `${where}: absent and fullMatch cannot be combined`);
+  if (value.count !== undefined) {
+    if (absent || fullMatch) return valueError('pattern', `${where}: count cannot be combined with absent or fullMatch`);
+    const count = countFor('pattern', value.count);
+    if (isValueError(count)) return valueError('pattern', count.message.replace(/^pattern/, where));
+    return { regex, flags, fullMatch, count };
+  }
   return absent ? { regex, flags, fullMatch, absent } : { regex, flags, fullMatch };
 }
 
@@ -75,11 +86,28 @@ function checkOne(p: PatternConstraint, completion: string): ConstraintResult {
   if (!compiled.ok) return unsupported(p, compiled.message, compiled.offset);
   try {
     if (p.absent) return checkAbsent(p, compiled.re, completion);
+    if (p.count) return checkCount(p, p.count, compiled.re, completion);
     return p.fullMatch ? checkFull(p, compiled.re, completion) : checkFind(p, compiled.re, completion);
   } catch (error) {
     if (isBudgetExceeded(error)) return notChecked(p);
     throw error;
   }
+}
+
+/** The non-overlapping matches number `count`; matches past the maximum are the ranges. */
+function checkCount(p: PatternConstraint, count: CountRange, re: BoundedRegex, completion: string): ConstraintResult {
+  const matches = re.findAll(completion, newBudget());
+  const n = matches.length;
+  const pass = inRange(n, count);
+  const extra = !pass && count.max !== undefined ? matches.slice(count.max) : [];
+  return {
+    key: 'pattern',
+    pass,
+    measured: n,
+    required: `${count.label} matches of /${p.regex}/${p.flags}`,
+    message: countMessage(n, `match of /${p.regex}/${p.flags}`, `matches of /${p.regex}/${p.flags}`, count),
+    ranges: extra.map((m) => ({ offset: m.start, length: m.end - m.start })),
+  };
 }
 
 /** A regex whose meaning depends on what precedes the match cannot be searched again on the rest of the text. */
