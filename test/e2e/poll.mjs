@@ -38,29 +38,3 @@ export async function poll(what, read, ok = Boolean, { timeout = WAIT, interval 
     await delay(interval);
   }
 }
-
-/** Whether `ok(read())` holds within `timeout` ms (for a bounded retry of an action whose effect did not show). */
-export async function eventually(read, ok = Boolean, timeout = WAIT) {
-  return poll('a condition', read, ok, { timeout }).then(
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * Does `act()`, then polls `check()` (truthy when the effect is there) for `timeout` ms; when the effect did not show,
- * runs `undo` (if given) and acts again, at most `attempts` times. For an action VS Code may drop while it is still
- * busy with the previous one (a keybinding right after an edit) and that nothing in the page announces as ready.
- * @param {string} what
- * @param {() => Promise<unknown>} act
- * @param {() => Promise<unknown>} check
- * @param {{ attempts?: number, timeout?: number, undo?: () => Promise<unknown> }} [options]
- */
-export async function retry(what, act, check, { attempts = 3, timeout = 5000, undo } = {}) {
-  for (let attempt = 1; ; attempt++) {
-    await act();
-    if (await eventually(check, Boolean, attempt < attempts ? timeout : WAIT)) return;
-    if (attempt >= attempts) throw new Error(`${what}: no effect after ${attempts} attempts`);
-    if (undo) await undo();
-  }
-}
