@@ -64,7 +64,11 @@ const nodeOptions = {
 /** What only some commands or calls need, loaded on first use from dist/lazy (scripts/lazy-modules.mjs). */
 const LAZY = lazyModuleList(root);
 
-/** Node bundles whose rarely needed modules load on first use from dist/lazy. */
+/**
+ * Node bundles whose rarely needed modules load on first use from dist/lazy. One plugin instance for all of them: each
+ * lazy file is built once and awaited by every bundle (two instances built dist/lazy/<name>.js at the same time, and
+ * one could load the file while the other was rewriting it).
+ */
 const nodeLazy = {
   ...common,
   ...NODE,
