@@ -1,9 +1,10 @@
 // The CLI entry: parses the command line, runs the command, maps every outcome to an exit code (0 clean, 1 problems, 2 usage/config/internal).
 //
-// Each command's module is imported when the command runs, so a short command initialises only what it uses: in the
-// bundle (dist/cli.js) esbuild turns these dynamic imports into modules that are set up on first use, and `validate`
+// Each command's module is required when the command runs, so a short command initialises only what it uses: in the
+// bundle (dist/cli.js) esbuild turns these requires into modules that are set up on first use, and `validate`
 // never sets up the lint rules, the JSON Schema validators or the token rank tables it does not need
-// (docs/tokenizers.md, "Start-up"; test/cli/startup.test.ts keeps it so).
+// (docs/tokenizers.md, "Start-up"; test/cli/startup.test.ts keeps it so). `require`, not `import()`: the tests run
+// the CLI in-process under tsx's CommonJS hook, where `import()` of a .ts module fails.
 import { UsageError, parseCommandLine, type CommandArgs } from './args';
 import { helpText } from './help';
 import { processIo, type CliIo } from './io';
@@ -31,17 +32,17 @@ async function run(args: CommandArgs, io: CliIo): Promise<number> {
       io.stdout.write(`${TOOL_VERSION}\n`);
       return EXIT_CLEAN;
     case 'models':
-      return (await import('./models')).runModels(args, io);
+      return (require('./models') as typeof import('./models')).runModels(args, io);
     case 'init':
-      return (await import('./init')).runInit(args, io);
+      return (require('./init') as typeof import('./init')).runInit(args, io);
     case 'count':
-      return (await import('./count')).runCount(args, io);
+      return (require('./count') as typeof import('./count')).runCount(args, io);
     case 'check':
-      return (await import('./check')).runCheck(args, io);
+      return (require('./check') as typeof import('./check')).runCheck(args, io);
     case 'validate':
-      return (await import('./validate')).runValidate(args, io);
+      return (require('./validate') as typeof import('./validate')).runValidate(args, io);
     case 'merge':
-      return (await import('./merge')).runMerge(args, io);
+      return (require('./merge') as typeof import('./merge')).runMerge(args, io);
     case 'lsp':
       return runLsp();
   }
