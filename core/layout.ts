@@ -109,16 +109,17 @@ async function paragraphsOf(
   return out;
 }
 
-/** Paragraphs of one piece; positions are exact for verbatim pieces, the whole piece otherwise. */
-function splitPiece(piece: SentPiece): Array<{ text: string; span: Span }> {
-  const out: Array<{ text: string; span: Span }> = [];
+/**
+ * Paragraphs of one piece; positions are exact for verbatim pieces, the whole piece otherwise. Found one at a time,
+ * so the caller's checkpoints come between them (a 10 MB piece is split in slices, not in one go).
+ */
+function* splitPiece(piece: SentPiece): Generator<{ text: string; span: Span }> {
   const text = piece.text;
   const pattern = /\S[\s\S]*?(?=\r?\n[ \t]*\r?\n|$)/g;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const span = piece.verbatim ? { offset: piece.span.offset + match.index, length: match[0].length } : piece.span;
-    out.push({ text: match[0], span });
+    yield { text: match[0], span };
   }
-  return out;
 }
 
 function fillIn(document: PromptDocument, span: Span, budgets: ReadonlyMap<string, number>): number {

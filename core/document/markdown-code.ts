@@ -3,13 +3,30 @@
 import type { Span } from '../diagnostic';
 import { linesOf } from './lines';
 
+/** Lines walked between two yields of `markdownCodeSpanSteps` (characters). */
+const SLICE_CHARS = 64 * 1024;
+
 /** Fenced code blocks and inline code spans of `region`, in order, as file spans. */
 export function markdownCodeSpans(text: string, region: Span): Span[] {
+  const steps = markdownCodeSpanSteps(text, region);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** As `markdownCodeSpans`, yielding after each slice of lines, so a parse of a large prompt can pause in between. */
+export function* markdownCodeSpanSteps(text: string, region: Span): Generator<void, Span[]> {
   const spans: Span[] = [];
+  let sliceStart = region.offset;
   const end = region.offset + region.length;
   let fence: { char: string; length: number; start: number } | undefined;
   let proseStart = region.offset;
   for (const line of linesOf(text, region.offset, end)) {
+    if (line.start - sliceStart >= SLICE_CHARS) {
+      sliceStart = line.start;
+      yield;
+    }
     const content = text.slice(line.start, Math.min(line.contentEnd, line.start + 400));
     const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(content);
     if (fence) {
