@@ -330,8 +330,7 @@ export class PromptWorkspace {
         timing.longest = Math.max(timing.longest, cpuMs() - start);
       }
     }
-    if (timing)
-      this.options.sink.log(`promptbound warm-up: ${timing.steps} steps, longest ${timing.longest.toFixed(1)} ms CPU`);
+    if (timing) this.options.sink.log(`promptbound warm-up: ${timing.steps} steps, longest ${timing.longest.toFixed(1)} ms CPU`);
   }
 
   // ---- what features and requests read ----------------------------------------------------------------------

@@ -53,7 +53,7 @@ export class SegmentedText<V> {
   async updateAsync(text: string, checkpoint: () => Promise<void>, window = 256 * 1024): Promise<ReadonlyArray<Segment<V>>> {
     const plan = this.plan(text);
     if (plan === undefined) return this.list;
-    const ends: number[] = [];
+    const middle: Array<Segment<V>> = [];
     let at = plan.from;
     let size = window;
     while (at < plan.to) {
@@ -65,12 +65,13 @@ export class SegmentedText<V> {
         size *= 2; // no end inside this window (one very long segment): look further
         continue;
       }
-      ends.push(...kept);
-      at = kept.length > 0 ? kept[kept.length - 1] : limit;
+      const next = kept.length > 0 ? kept[kept.length - 1] : limit;
+      for (const segment of this.segmentsAt(text, at, next, kept)) middle.push(segment);
+      at = next;
       size = window;
       if (at < plan.to) await checkpoint();
     }
-    return this.apply(plan, this.segmentsAt(text, plan.from, plan.to, ends));
+    return this.apply(plan, middle);
   }
 
   /** Which segments are kept and which region is split anew; undefined when the text is the same. */

@@ -8,6 +8,8 @@ import { buildSections, buildSectionSteps } from '../../core/document/sections';
 import { countDocument } from '../../core/engine';
 import { defaultConfig } from '../../core/config/types';
 import { TokenizerPool } from '../../core/tokens/pool';
+import { IncrementalCounterPool } from '../../core/tokens/incremental';
+import { DocumentSession } from '../../core/analysis/session';
 import { nodeRankLoader } from '../../node/ranks';
 import { generateProse } from '../tokens/corpus';
 
@@ -49,7 +51,12 @@ describe('parsing a large prompt in slices', () => {
 
   it('reads the heading lines in batches, finding the same sections', () => {
     const document = parseDocument(uri, text);
-    const input = { body: document.body, messages: document.messages, comments: document.comments, markerLines: new Set<number>() };
+    const input = {
+      body: document.body,
+      messages: document.messages,
+      comments: document.comments,
+      markerLines: new Set<number>(),
+    };
     const sliced = drain(buildSectionSteps(text, input));
     assert.ok(document.sections.length > 4000);
     // Two yields around the batches, and one per 2048 candidate lines (every heading is one).
@@ -88,5 +95,24 @@ describe('parsing a large prompt in slices', () => {
       { tokenizers: new TokenizerPool(nodeRankLoader) },
     );
     assert.ok(beforeParsed >= 20, `${beforeParsed} checkpoints before the parse was done`);
+  });
+
+  it('section counts are summed between checkpoints (thousands of sections)', async () => {
+    // Counted once, then again: the second count reuses every chunk, so its checkpoints after the parse are the
+    // one before counting and those between batches of sections (the layout check is off).
+    const config = { ...defaultConfig(), placement: { minTokens: Number.MAX_SAFE_INTEGER } };
+    const host = { tokenizers: new IncrementalCounterPool(new TokenizerPool(nodeRankLoader)) };
+    const session = new DocumentSession();
+    await countDocument({ uri, text, config, session, checkpoint: async () => undefined }, host);
+    let checkpoints = 0;
+    let parsedAt = -1;
+    const { stats } = await countDocument(
+      { uri, text, config, session, checkpoint: async () => void checkpoints++, onParsed: () => (parsedAt = checkpoints) },
+      host,
+    );
+    assert.equal(session.chunkWork.tallied, 0);
+    assert.ok(stats.sections.length > 4000);
+    const afterParse = checkpoints - parsedAt;
+    assert.ok(afterParse >= 1 + Math.floor(stats.sections.length / 1024), `${afterParse} checkpoints after the parse`);
   });
 });

@@ -23,11 +23,10 @@ function compiledState(steps: 'all' | 'none'): { before: boolean[]; after: boole
     const after = DETECTOR_PATTERNS.map((re) => state(re));
     console.log(JSON.stringify({ before, after, total: detectorWarmUp.total, done: detectorWarmUp.done }));
   `;
-  const out = execFileSync(
-    process.execPath,
-    ['--allow-natives-syntax', '--require', 'tsx/cjs', '-e', script],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
+  const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--require', 'tsx/cjs', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as { before: boolean[]; after: boolean[]; total: number; done: number };
 }
 
@@ -35,7 +34,10 @@ describe('detector warm-up', () => {
   it('leaves every detector pattern compiled to machine code for one- and two-byte strings', () => {
     const run = compiledState('all');
     assert.equal(run.done, run.total);
-    assert.ok(run.before.every((compiled) => !compiled), 'a pattern was compiled before the warm-up ran');
+    assert.ok(
+      run.before.every((compiled) => !compiled),
+      'a pattern was compiled before the warm-up ran',
+    );
     assert.deepEqual(
       run.after.flatMap((compiled, i) => (compiled ? [] : [i])),
       [],
@@ -60,7 +62,12 @@ describe('detector warm-up', () => {
         console.log(JSON.stringify({ checkpoints, total: detectorWarmUp.total, finished: detectorWarmUp.finished, found: found.length })));
     `;
     const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-    const run = JSON.parse(out.trim().split('\n').pop()!) as { checkpoints: number; total: number; finished: boolean; found: number };
+    const run = JSON.parse(out.trim().split('\n').pop()!) as {
+      checkpoints: number;
+      total: number;
+      finished: boolean;
+      found: number;
+    };
     assert.equal(run.finished, true);
     assert.ok(run.checkpoints >= run.total, `${run.checkpoints} checkpoints for ${run.total} warm-up steps`);
     assert.equal(run.found, 1, 'the scan after the warm-up found "at most 50 words"');
