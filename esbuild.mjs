@@ -2,7 +2,7 @@
 // plus rank tables and the library's type declarations.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { lazyModules } from './scripts/lazy-modules.mjs';
+import { lazyModuleList, lazyModules } from './scripts/lazy-modules.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,11 @@ const common = {
   // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow; its `module` build bundles.
   mainFields: ['module', 'main'],
 };
+
+/** Every bundle below goes to dist/; Node ones as CommonJS for Node 20, browser ones for ES2022. */
+const DIST = join(root, 'dist');
+const NODE = { outdir: DIST, platform: 'node', format: 'cjs', target: 'node20' };
+const BROWSER = { outdir: DIST, platform: 'browser', target: 'es2022' };
 
 /**
  * dist/index.d.ts from lib/index.ts alone (TypeScript's isolated declaration emit, well under a second): lib/index.ts
@@ -57,83 +62,57 @@ const nodeOptions = {
 };
 
 /** What only some commands or calls need, loaded on first use from dist/lazy (scripts/lazy-modules.mjs). */
-const LAZY = [
-  // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
-  {
-    name: 'langdetect-data',
-    filter: /^\.\/data$/,
-    importer: /langdetect[\\/]detector\.ts$/,
-    entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
-  },
-  { name: 're2js', filter: /^re2js$/, entry: 're2js' },
-  { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
-  // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
-  ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
-    name,
-    filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`),
-    entry: name,
-    group: 'ajv',
-  })),
-];
+const LAZY = lazyModuleList(root);
+
+/**
+ * Node bundles whose rarely needed modules load on first use from dist/lazy. One plugin instance for all of them: each
+ * lazy file is built once and awaited by every bundle (two instances built dist/lazy/<name>.js at the same time, and
+ * one could load the file while the other was rewriting it).
+ */
+const nodeLazy = {
+  ...common,
+  ...NODE,
+  plugins: [lazyModules(DIST, LAZY, nodeOptions)],
+};
 
 const builds = [
   {
     // The CLI: what only some commands need loads on first use from dist/lazy (scripts/lazy-modules.mjs).
-    ...common,
+    ...nodeLazy,
     // The CLI, and the worker threads `check` and `validate` start on large runs (cli/pool.ts).
     entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
   },
   {
     // The library (package.json "exports"): the engine for Node programs, no vscode.
-    ...common,
+    ...nodeLazy,
     entryPoints: { index: join(root, 'lib', 'index.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    plugins: [lazyModules(join(root, 'dist'), LAZY, nodeOptions)],
   },
   {
     // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
     ...common,
+    ...NODE,
     entryPoints: { 'server-node': join(root, 'server', 'node.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
   },
   {
     // The language server in a web worker (vscode.dev): no Node built-ins, files and ranks come from the client.
     ...common,
+    ...BROWSER,
     entryPoints: { 'server-browser': join(root, 'server', 'browser.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'browser',
     format: 'iife',
-    target: 'es2022',
   },
   {
     // The desktop extension (package.json "main").
     ...common,
+    ...NODE,
     entryPoints: { 'client-node': join(root, 'client', 'node.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: [...common.external, 'vscode'],
   },
   {
     // The web extension (package.json "browser").
     ...common,
+    ...BROWSER,
     entryPoints: { 'client-browser': join(root, 'client', 'browser.ts') },
-    outdir: join(root, 'dist'),
-    platform: 'browser',
     format: 'cjs',
-    target: 'es2022',
     external: [...common.external, 'vscode'],
   },
 ];

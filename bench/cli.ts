@@ -1,8 +1,9 @@
 // CLI benchmarks: cold start of `promptbound count` on one file and `check` over a generated repository, against `node` itself.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writePromptTree } from './prompt-tree';
 
 const REPO = path.join(__dirname, '..');
 const BIN = path.join(REPO, 'bin', 'promptbound.js');
@@ -30,16 +31,7 @@ function repeat(times: number, run: () => { ms: number; rssMb: number }): { ms: 
 
 function generateRepository(files: number): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'promptbound-bench-'));
-  for (let i = 0; i < files; i++) {
-    const folder = path.join(dir, `team-${i % 20}`);
-    mkdirSync(folder, { recursive: true });
-    const body =
-      `# Task ${i}\n\nYou are assistant number ${i}. Answer the customer's question about order {{order}} politely.\n`.repeat(4);
-    writeFileSync(
-      path.join(folder, `p${i}.prompt.md`),
-      `---\nmodel: gpt-4o-mini\nbudget:\n  output: 500\n  variables:\n    order: 200\n---\n${body}`,
-    );
-  }
+  writePromptTree(dir, files, { folder: (i) => `team-${i % 20}`, paragraphs: 4 });
   return dir;
 }
 

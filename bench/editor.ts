@@ -8,7 +8,7 @@ import { defaultConfig } from '../core/config/types';
 import { TokenizerPool } from '../core/tokens/pool';
 import { nodeRankLoader } from '../node/ranks';
 import { generateCjk, generateProse } from '../test/tokens/corpus';
-import { TestClient, fileUri } from '../test/server/client';
+import { SERVER, TestClient, fileUri } from '../test/server/client';
 import { assertIncrementalEqualsFull } from '../test/engine/incremental-lint';
 import { realMarkdownPrompt } from './real-prompt';
 
@@ -96,8 +96,14 @@ function diagnosticsAt(client: TestClient, uri: string, version: number, after =
 }
 
 /** Opens `text`, optionally hovers while the first lint runs, then types `edits` characters, waiting for each version's diagnostics. */
-async function drive(text: string, edits: number, hoverDuringOpen = false): Promise<EditorRun> {
-  const client = await TestClient.start({ settings: { debounce: 0 }, env: { PROMPTBOUND_LINT_TIMING: '1' } });
+export async function drive(text: string, edits: number, hoverDuringOpen = false): Promise<EditorRun> {
+  // PROMPTBOUND_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" passes Node options to the server (a CPU profile).
+  const nodeArgs = process.env.PROMPTBOUND_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const client = await TestClient.start({
+    settings: { debounce: 0 },
+    env: { PROMPTBOUND_LINT_TIMING: '1' },
+    args: nodeArgs.length > 0 ? [...nodeArgs, SERVER, '--stdio'] : undefined,
+  });
   try {
     const uri = fileUri(path.join(__dirname, 'bench.prompt.md'));
     let start = performance.now();
@@ -181,7 +187,7 @@ function diagnosticLine(
   return `${rule} ${start.line}:${start.character}-${end.line}:${end.character} ${message}`;
 }
 
-function report(name: string, bytes: number, run: EditorRun, equal: boolean | undefined): string[] {
+export function report(name: string, bytes: number, run: EditorRun, equal: boolean | undefined): string[] {
   const keystrokes = run.server.filter((t) => t.version >= 2);
   const first = run.server.find((t) => t.version === 1);
   const lines = [
@@ -223,7 +229,7 @@ function report(name: string, bytes: number, run: EditorRun, equal: boolean | un
   return lines;
 }
 
-async function equalsFullCheck(run: EditorRun): Promise<boolean> {
+export async function equalsFullCheck(run: EditorRun): Promise<boolean> {
   const published = run.final.diagnostics
     .map((d) =>
       diagnosticLine(String(d.code), d.range.start, d.range.end, typeof d.message === 'string' ? d.message : d.message.value),

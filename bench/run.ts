@@ -1,20 +1,27 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (no top-level await: tsx loads this as CommonJS).
 import { runCliBench } from './cli';
-import { runEditorBench, runTenMegabytes } from './editor';
+import { runEditorBench, runOneMegabyte, runTenMegabytes } from './editor';
+import { runLargeInputBench } from './large-inputs';
 import { runScaleBench } from './scale';
+import { runStartupBench } from './startup';
 import { runTokenBench } from './tokens';
 import { runValidateBench } from './validate';
 
 const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
   ['tokens', runTokenBench],
+  ['large-inputs', runLargeInputBench],
   ['cli', runCliBench],
   ['editor', runEditorBench],
   ['validate', runValidateBench],
+  ['startup', runStartupBench],
   ['scale', runScaleBench],
 ];
 
-/** Run only when named (`npm run bench -- editor-10mb`): part of `editor` already. */
-const NAMED_ONLY: Array<[name: string, run: () => Promise<void>]> = [['editor-10mb', runTenMegabytes]];
+/** Run only when named (`npm run bench -- editor-1mb`): parts of `editor` already. */
+const NAMED_ONLY: Array<[name: string, run: () => Promise<void>]> = [
+  ['editor-1mb', runOneMegabyte],
+  ['editor-10mb', runTenMegabytes],
+];
 
 async function main(): Promise<void> {
   // `npm run bench -- editor validate` runs the named benchmarks only.

@@ -2,10 +2,11 @@
 // generated 20,000-file tree cold, warm-cached and as 4 shards one after another (what 4 CI machines would each do),
 // beside markdownlint-cli2 on the same Markdown files when it is installed. CPU time covers every thread of the process.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writePromptTree } from './prompt-tree';
 
 const REPO = path.join(__dirname, '..');
 const BIN = path.join(REPO, 'bin', 'promptbound.js');
@@ -68,16 +69,7 @@ async function generateCompletions(file: string, n: number): Promise<void> {
 }
 
 function generateTree(dir: string, files: number): void {
-  for (let i = 0; i < files; i++) {
-    const folder = path.join(dir, `team-${i % 50}`, `area-${i % 7}`);
-    mkdirSync(folder, { recursive: true });
-    const body =
-      `# Task ${i}\n\nYou are assistant number ${i}. Answer the customer's question about order {{order}} politely.\n`.repeat(3);
-    writeFileSync(
-      path.join(folder, `p${i}.prompt.md`),
-      `---\nmodel: gpt-4o-mini\nbudget:\n  output: 500\n  variables:\n    order: 200\n---\n${body}`,
-    );
-  }
+  writePromptTree(dir, files, { folder: (i) => path.join(`team-${i % 50}`, `area-${i % 7}`), paragraphs: 3 });
   mkdirSync(path.join(dir, '.git'));
 }
 

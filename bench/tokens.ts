@@ -142,19 +142,25 @@ type Peer = { name: string; count: (text: string) => number };
 
 let shipped: typeof import('./counter-lib') | undefined;
 
+/** Bundles bench/`entry` as the CLI is bundled (esbuild, Node 20, CommonJS) into dist/`name`; returns its path. */
+async function bundle(entry: string, name: string): Promise<string> {
+  const outfile = path.join(REPO, 'dist', name);
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 /** Our counter from the esbuild bundle, as the CLI and the server run it. */
 async function ourCounter(encoding: EncodingName, options: EncodingOptions = {}): Promise<BpeTokenCounter> {
   if (shipped === undefined) {
-    const outfile = path.join(REPO, 'dist', 'bench-counter-lib.js');
-    await esbuild.build({
-      entryPoints: [path.join(__dirname, 'counter-lib.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile,
-      logLevel: 'warning',
-    });
+    const outfile = await bundle('counter-lib.ts', 'bench-counter-lib.js');
     shipped = require(outfile) as typeof import('./counter-lib');
   }
   return new shipped.TokenizerPool(shipped.nodeRankLoader, options).counterFor({ encoding });
@@ -223,16 +229,7 @@ function bareNode(): { cpuMs: number; maxRssMb: number } {
 
 /** Our counter in a fresh node (esbuild bundle, as shipped): CPU from rank load to first count, peak RSS after counting `file`. */
 async function ourChild(encoding: EncodingName, file: string): Promise<ChildFigures> {
-  const outfile = path.join(REPO, 'dist', 'bench-counter.js');
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'counter-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
+  const outfile = await bundle('counter-child.ts', 'bench-counter.js');
   const runs = Array.from(
     { length: 5 },
     () => JSON.parse(spawnSync(process.execPath, [outfile, encoding, file], { encoding: 'utf8' }).stdout) as ChildFigures,

@@ -2,23 +2,15 @@
 import type { Diagnostic, Fix, Severity } from '../core/diagnostic';
 import type { DocumentStats } from '../core/stats';
 import { lineColumnAt, lineStarts } from '../core/positions';
+import type { Edit, Fix as LibraryFix, PromptStats } from '../lib/index';
 
-/** A text edit with both forms of its range: UTF-16 offsets (for tools) and 1-based line:column (for people). */
-export interface ReportEdit {
-  offset: number;
-  length: number;
-  newText: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+/**
+ * A text edit with both forms of its range: UTF-16 offsets (for tools) and 1-based line:column (for people). The
+ * report's shapes are the library's public ones (lib/index.ts declares them, for dist/index.d.ts).
+ */
+export type ReportEdit = Edit;
 
-export interface ReportFix {
-  title: string;
-  safe: boolean;
-  edits: ReportEdit[];
-}
+export type ReportFix = LibraryFix;
 
 export interface ReportMessage {
   /** Null for file-level problems (unreadable, binary, too large), which have no rule. */
@@ -38,35 +30,7 @@ export interface ReportMessage {
 }
 
 /** The token figures of one prompt, as printed by `--stats`, `count --json` and `--format json`. */
-export interface StatsSummary {
-  /** The model id as written (prompt, config or --model). */
-  model: string;
-  /** The table (or custom) entry it resolved to; null for an unknown model. */
-  resolvedModel: string | null;
-  encoding: string;
-  /** True when counts are estimates (approximate model or long-run fallback): shown with `≈`. */
-  approximate: boolean;
-  /** Tokens of the text the model receives. */
-  tokens: number;
-  /** Chat-format overhead estimate (per message + per request). */
-  overhead: number;
-  /** Expected fill of template variables. */
-  variables: number;
-  /** tokens + overhead + variables. */
-  input: number;
-  /** context − output reserve; null without a known context. */
-  inputBudget: number | null;
-  /** input ÷ inputBudget; null without a known context. */
-  budgetUse: number | null;
-  output: number | null;
-  context: number | null;
-  messages: Array<{ role: string; tokens: number }>;
-  sections: Array<{ title: string; tokens: number }>;
-  /** With several `targets`: this row's target id. */
-  target?: string;
-  /** With several `targets`: one summary per target, in declared order (the first is this summary's own figures). */
-  targets?: StatsSummary[];
-}
+export type StatsSummary = PromptStats;
 
 export interface FileReport {
   /** Absolute path. */

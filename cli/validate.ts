@@ -13,7 +13,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Span } from '../core/diagnostic';
 import type { SampleReport } from '../core/samples/types';
-import { countDocument } from '../core/engine';
+import { countDocument } from '../core/count-document';
 import { parseDocument } from '../core/document';
 import type { CounterSource } from '../core/tokens/types';
 import { lineColumnAt, lineStarts } from '../core/positions';
@@ -23,11 +23,12 @@ import { MAX_SAMPLE_FILE_CHARS, parseSampleFile } from '../core/samples/parse';
 import { readTextFile } from '../node/files';
 import type { ValidateArgs } from './args';
 import { UsageError } from './args';
-import { configResolver } from './check';
+import { configResolver } from './config-resolver';
 import { palette, useColor } from './color';
 import { createHost } from './host';
 import type { CliIo } from './io';
 import { displayPath } from './paths';
+import { groupDigits } from './report';
 import { WorkerPool, workerScript } from './pool';
 import { ordinalInShard } from './shard';
 import { SummaryTally, stylishBlock, stylishSummary, summaryLine, type ValidateResult } from './validate-result';
@@ -339,33 +340,21 @@ export function checkBatch(requirements: CompletionRequirements, batch: Validate
     const name = `${batch.name}#${item.line + 1}`;
     if (item.oversize) {
       const message = `line ${item.line + 1} is longer than 5 MB; not checked`;
-      return {
-        index: item.ordinal,
-        completion: name,
-        pass: false,
-        results: [],
-        schema: [],
-        notJson: { message, line: item.line + 1, column: 1 },
-        schemaChecked: false,
-      };
+      return unchecked(item.ordinal, name, { message, line: item.line + 1, column: 1 });
     }
     const parsed = parseSampleFile(batch.uri, item.text, { jsonl: true, firstLine: item.line });
     const problem = parsed.problems[0];
     if (problem) {
-      const at = where(item.text, problem.span, item.line);
-      return {
-        index: item.ordinal,
-        completion: name,
-        pass: false,
-        results: [],
-        schema: [],
-        notJson: { message: problem.message, ...at },
-        schemaChecked: false,
-      };
+      return unchecked(item.ordinal, name, { message: problem.message, ...where(item.text, problem.span, item.line) });
     }
     const report = checkSample(parsed.completions[0]!, requirements);
     return toResult(report, name, item.ordinal, item.text, item.line, schemaChecked);
   });
+}
+
+/** A JSONL line that could not be checked (too long, or not JSON): a failure with the reason and no results. */
+function unchecked(index: number, completion: string, notJson: ValidateResult['notJson']): ValidateResult {
+  return { index, completion, pass: false, results: [], schema: [], notJson, schemaChecked: false };
 }
 
 function toResult(
@@ -394,7 +383,8 @@ function where(text: string, span: Span, firstLine: number): { line: number; col
 
 /** "validating 120,000 completions (41,000/s)" on a terminal's stderr, redrawn at most ten times a second. */
 function validateProgress(io: CliIo): { tick(n: number): void; done(): void } {
-  const enabled = io.stderrIsTTY ?? io.isTTY;
+  // Whether stderr is a terminal is asked only once a run is long enough to show progress (it creates the stream).
+  let enabled: boolean | undefined;
   const started = Date.now();
   let count = 0;
   let drawnAt = 0;
@@ -402,13 +392,14 @@ function validateProgress(io: CliIo): { tick(n: number): void; done(): void } {
   return {
     tick(n) {
       count += n;
-      if (!enabled) return;
       const now = Date.now();
       if (now - started < 500 || now - drawnAt < 100) return;
+      enabled ??= io.stderrIsTTY ?? io.isTTY;
+      if (!enabled) return;
       drawnAt = now;
       drawn = true;
       const rate = Math.round(count / ((now - started) / 1000));
-      io.stderr.write(`\rvalidating ${count.toLocaleString('en-US')} completions (${rate.toLocaleString('en-US')}/s)\u001b[K`);
+      io.stderr.write(`\rvalidating ${groupDigits(count)} completions (${groupDigits(rate)}/s)\u001b[K`);
     },
     done() {
       if (drawn) io.stderr.write('\r\u001b[K');

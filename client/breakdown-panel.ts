@@ -1,64 +1,32 @@
 // The token-breakdown webview: one panel showing a prompt's chart, redrawn on each fresh DocumentStatsNotification.
-import * as vscode from 'vscode';
 import type { DocumentStatsPayload } from '../server/protocol';
 import { breakdownHtml } from './breakdown-chart';
+import { PromptWebviewPanel } from './webview-panel';
 
 export const BREAKDOWN_VIEW_TYPE = 'promptbound.tokenBreakdown';
 
-export class BreakdownPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private uri: string | undefined;
+export class BreakdownPanel extends PromptWebviewPanel {
   private version = -1;
+
+  constructor() {
+    super({ viewType: BREAKDOWN_VIEW_TYPE, title: 'Token breakdown', titlePrefix: 'Token breakdown', enableScripts: false });
+  }
 
   /** Opens (or reveals) the panel on `stats`' prompt. */
   show(stats: DocumentStatsPayload): void {
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(
-        BREAKDOWN_VIEW_TYPE,
-        'Token breakdown',
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        {
-          enableScripts: false,
-          localResourceRoots: [],
-        },
-      );
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.uri = undefined;
-      });
-    } else {
-      this.panel.reveal(undefined, true);
-    }
-    this.uri = stats.uri;
+    this.open(stats.uri);
     this.version = -1;
-    this.render(stats);
+    this.draw(stats);
   }
 
   /** A DocumentStatsNotification: redraw when it is the shown prompt's. */
   update(stats: DocumentStatsPayload): void {
-    if (this.panel && stats.uri === this.uri && stats.version >= this.version) this.render(stats);
+    if (this.panel && stats.uri === this.uri && stats.version >= this.version) this.draw(stats);
   }
 
-  private render(stats: DocumentStatsPayload): void {
+  private draw(stats: DocumentStatsPayload): void {
     if (!this.panel) return;
     this.version = stats.version;
-    const name = fileName(stats.uri);
-    this.panel.title = `Token breakdown: ${name}`;
-    this.panel.webview.html = breakdownHtml(stats, { cspSource: this.panel.webview.cspSource, nonce: nonce(), title: name });
+    this.render(stats.uri, (page) => breakdownHtml(stats, page));
   }
-
-  dispose(): void {
-    this.panel?.dispose();
-  }
-}
-
-function fileName(uri: string): string {
-  const path = vscode.Uri.parse(uri).path;
-  return path.slice(path.lastIndexOf('/') + 1) || uri;
-}
-
-function nonce(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

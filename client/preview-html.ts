@@ -1,7 +1,7 @@
 // The rendered-preview page: the prompt's messages by role, each with its token count, the variables substituted
 // highlighted. Pure (no vscode import), so it is unit-tested; the panel (client/preview-panel.ts) only shows it.
 import type { PreviewResult } from '../server/protocol';
-import { groupDigits } from './format';
+import { groupDigits, plural } from './format';
 
 export interface PreviewPage {
   cspSource: string;
@@ -11,7 +11,7 @@ export interface PreviewPage {
 
 export function previewHtml(result: PreviewResult, page: PreviewPage): string {
   const approx = result.approximate ? '≈' : '';
-  const count = (n: number) => `${approx}${groupDigits(n)} token${n === 1 ? '' : 's'}`;
+  const count = (n: number) => `${approx}${plural(n, 'token')}`;
   const total =
     result.chat && result.overhead > 0
       ? `${count(result.total)} (${count(result.total - result.overhead)} + ${groupDigits(result.overhead)} chat overhead)`

@@ -8,7 +8,7 @@ import type { BudgetFigure, BudgetReport, DocumentStats, TargetRef, VariableBudg
 import type { CounterSource } from './tokens/types';
 import type { Checkpoint } from './tokens/incremental';
 import type { DocumentSession } from './analysis/session';
-import { tallyingCounter } from './analysis/session';
+import { tallyingCounter } from './tokens/chunks';
 import { countSentText } from './stats';
 import { lookupModel } from './models';
 import { measureFills } from './fills';
@@ -84,7 +84,7 @@ async function statsFor(
   // Placement is about the text, not the tokenizer: laid out once, with the primary target's counts.
   const layout =
     primary && budget.input >= minTokens
-      ? await middleInstructions(document, counter, variables, promptTokens, checkpoint)
+      ? await middleInstructions(document, counter, variables, promptTokens, { memo: session?.paragraphs, checkpoint })
       : undefined;
   const stats: DocumentStats = {
     model,

@@ -1,10 +1,10 @@
 // Positions a long prompt's instruction paragraphs in tokens of the rendered prompt (expected variable fill included), for placement/lost-in-the-middle.
 import type { Span } from './diagnostic';
-import type { PromptDocument, SentPiece } from './document/types';
+import type { PromptDocument } from './document/types';
 import type { LayoutBlock, PromptLayout, VariableBudget } from './stats';
 import type { TokenCounter } from './tokens/types';
 import type { Checkpoint } from './tokens/incremental';
-import { isInstructionParagraph } from './rules/placement/instructions';
+import { ParagraphMemo, type ParagraphTable } from './analysis/paragraphs';
 
 /** Work between two checkpoints (characters scanned or counted) on a large prompt. */
 const SLICE_CHARS = 8 * 1024;
@@ -29,19 +29,24 @@ export async function middleInstructions(
   counter: TokenCounter,
   variables: readonly VariableBudget[],
   textTokens: number,
-  checkpoint?: Checkpoint,
+  options: { memo?: ParagraphMemo; checkpoint?: Checkpoint } = {},
 ): Promise<PromptLayout | undefined> {
-  const budgets = new Map(variables.map((v) => [v.name, v.tokens]));
-  const paragraphs = await paragraphsOf(document, budgets, checkpoint);
-  const first = paragraphs.findIndex((p) => p.instruction);
+  const { memo = new ParagraphMemo(), checkpoint } = options;
+  const table = await memo.table(document, checkpoint);
+  const fills = fillsOf(document, table, new Map(variables.map((v) => [v.name, v.tokens])));
+  const first = table.instruction.indexOf(1);
   if (first < 0) return undefined;
-  let last = first;
-  for (let i = paragraphs.length - 1; i > first; i--)
-    if (paragraphs[i].instruction) {
-      last = i;
-      break;
-    }
-  const total = textTokens + paragraphs.reduce((sum, p) => sum + p.fill, 0);
+  const last = table.instruction.lastIndexOf(1);
+  let fill = 0;
+  for (let i = 0; i < table.count; i++) fill += fills[i];
+  const total = textTokens + fill;
+  const paragraph = (i: number): Paragraph => {
+    const piece = table.pieces[table.piece[i]];
+    const start = table.start[i];
+    const length = table.length[i];
+    const span = piece.verbatim ? { offset: piece.span.offset + start, length } : piece.span;
+    return { text: piece.text.slice(start, start + length), span, fill: fills[i], instruction: table.instruction[i] === 1 };
+  };
   let approximate = counter.approximate;
   // Encoding a third of a large prompt takes a while: a checkpoint after each slice of paragraphs.
   let counted = 0;
@@ -57,14 +62,14 @@ export async function middleInstructions(
   // Forward to the first instruction: it must start in the middle third.
   let position = 0;
   for (let i = 0; i < first; i++) {
-    position += await tokensOf(paragraphs[i]);
+    position += await tokensOf(paragraph(i));
     if (position >= total / 3) break;
   }
   if (position < total / 3) return undefined;
   // Backward to the last instruction: it must end in the middle third.
   let fromEnd = 0;
-  for (let i = paragraphs.length - 1; i > last; i--) {
-    fromEnd += await tokensOf(paragraphs[i]);
+  for (let i = table.count - 1; i > last; i--) {
+    fromEnd += await tokensOf(paragraph(i));
     if (fromEnd >= total / 3) break;
   }
   if (fromEnd < total / 3) return undefined;
@@ -72,9 +77,9 @@ export async function middleInstructions(
   const blocks: LayoutBlock[] = [];
   let start = 0;
   for (let i = 0; i <= last; i++) {
-    const tokens = await tokensOf(paragraphs[i]);
-    if (paragraphs[i].instruction)
-      blocks.push({ span: paragraphs[i].span, text: paragraphs[i].text, start, tokens, fill: paragraphs[i].fill });
+    const p = paragraph(i);
+    const tokens = await tokensOf(p);
+    if (p.instruction) blocks.push({ span: p.span, text: p.text, start, tokens, fill: p.fill });
     start += tokens;
   }
   const low = total / 3;
@@ -83,49 +88,37 @@ export async function middleInstructions(
   return { blocks, total, approximate };
 }
 
-/** Paragraphs (runs of lines between blank lines) of every message piece, marked instruction or material. */
-async function paragraphsOf(
-  document: PromptDocument,
-  budgets: ReadonlyMap<string, number>,
-  checkpoint?: Checkpoint,
-): Promise<Paragraph[]> {
-  const out: Paragraph[] = [];
-  let inFence = false;
-  let scanned = 0;
-  for (const message of document.messages) {
-    for (const piece of message.pieces) {
-      for (const { text, span } of splitPiece(piece)) {
-        const fill = fillIn(document, span, budgets);
-        const marked = isInstructionParagraph(text, inFence);
-        inFence = marked.inFence;
-        out.push({ text, span, fill, instruction: marked.instruction });
-        if (checkpoint && (scanned += text.length) >= SLICE_CHARS) {
-          scanned = 0;
-          await checkpoint();
-        }
-      }
-    }
-  }
-  return out;
-}
-
 /**
- * Paragraphs of one piece; positions are exact for verbatim pieces, the whole piece otherwise. Found one at a time,
- * so the caller's checkpoints come between them (a 10 MB piece is split in slices, not in one go).
+ * Each paragraph's expected fill: the budgets of the variable uses whose tag starts in its span (a paragraph of a
+ * piece that is not verbatim spans the whole piece), added in document order. Uses are sorted once, so a
+ * paragraph costs a binary search and its own uses.
  */
-function* splitPiece(piece: SentPiece): Generator<{ text: string; span: Span }> {
-  const text = piece.text;
-  const pattern = /\S[\s\S]*?(?=\r?\n[ \t]*\r?\n|$)/g;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const span = piece.verbatim ? { offset: piece.span.offset + match.index, length: match[0].length } : piece.span;
-    yield { text: match[0], span };
+function fillsOf(document: PromptDocument, table: ParagraphTable, budgets: ReadonlyMap<string, number>): Float64Array {
+  const fills = new Float64Array(table.count);
+  const uses = document.variables
+    .map((use) => ({ offset: use.span.offset, tokens: budgets.get(use.name) ?? 0 }))
+    .sort((a, b) => a.offset - b.offset);
+  if (uses.length === 0) return fills;
+  const offsets = uses.map((use) => use.offset);
+  for (let i = 0; i < table.count; i++) {
+    const piece = table.pieces[table.piece[i]];
+    const offset = piece.verbatim ? piece.span.offset + table.start[i] : piece.span.offset;
+    const end = offset + (piece.verbatim ? table.length[i] : piece.span.length);
+    let fill = 0;
+    for (let k = lowerBound(offsets, offset); k < uses.length && offsets[k] < end; k++) fill += uses[k].tokens;
+    fills[i] = fill;
   }
+  return fills;
 }
 
-function fillIn(document: PromptDocument, span: Span, budgets: ReadonlyMap<string, number>): number {
-  let fill = 0;
-  for (const use of document.variables) {
-    if (use.span.offset >= span.offset && use.span.offset < span.offset + span.length) fill += budgets.get(use.name) ?? 0;
+/** The first index whose value is at least `value` (values sorted ascending). */
+function lowerBound(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid] < value) low = mid + 1;
+    else high = mid;
   }
-  return fill;
+  return low;
 }

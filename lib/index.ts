@@ -78,6 +78,10 @@ export interface PromptStats {
   context: number | null;
   messages: Array<{ role: string; tokens: number }>;
   sections: Array<{ title: string; tokens: number }>;
+  /** With several `targets`: this row's target id. */
+  target?: string;
+  /** With several `targets`: one summary per target, in declared order (the first is this summary's own figures). */
+  targets?: PromptStats[];
 }
 
 export interface LintOptions {

@@ -9,12 +9,12 @@ import {
   type Message,
   type RequestMessage,
 } from 'vscode-languageserver';
+import { isRecord } from '../core/plain-data';
 
 /** What a param must look like; a failed check names the field. */
 type Check = (value: unknown, at: string) => string | undefined;
 
-const object: Check = (v, at) =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : `${at} must be an object`;
+const object: Check = (v, at) => (isRecord(v) ? undefined : `${at} must be an object`);
 const string: Check = (v, at) => (typeof v === 'string' ? undefined : `${at} must be a string`);
 const integer: Check = (v, at) =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff ? undefined : `${at} must be a non-negative integer`;

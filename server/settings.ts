@@ -44,7 +44,7 @@ export class SettingsStore {
 
 /** Whatever the client sent, as a complete EditorSettings; wrong types fall back to the defaults, key by key. */
 export function normalizeSettings(value: unknown): EditorSettings {
-  const raw = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const raw = isRecord(value) ? value : {};
   const debounce =
     typeof raw.debounce === 'number' && Number.isFinite(raw.debounce)
       ? Math.min(Math.max(0, raw.debounce), 10_000)

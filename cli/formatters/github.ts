@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands (`::error file=…::message`), which show as annotations on the pull request.
 import type { Severity } from '../../core/diagnostic';
+import { plural } from '../../core/plain-data';
 import { displayPath, rootRelative } from '../paths';
 import type { Report, ReportMessage } from '../report';
 
@@ -64,9 +65,9 @@ function workflowCommand({ command, file, message }: Annotation): string {
 
 function hiddenPointer(hidden: Record<Command, number>): string | undefined {
   const parts = [
-    hidden.error > 0 ? `${hidden.error} more error${hidden.error === 1 ? '' : 's'}` : '',
-    hidden.warning > 0 ? `${hidden.warning} more warning${hidden.warning === 1 ? '' : 's'}` : '',
-    hidden.notice > 0 ? `${hidden.notice} more info${hidden.notice === 1 ? '' : 's'}` : '',
+    hidden.error > 0 ? plural(hidden.error, 'more error', 'more errors') : '',
+    hidden.warning > 0 ? plural(hidden.warning, 'more warning', 'more warnings') : '',
+    hidden.notice > 0 ? plural(hidden.notice, 'more info', 'more infos') : '',
   ].filter(Boolean);
   if (parts.length === 0) return undefined;
   return (

@@ -1,12 +1,14 @@
-// Turns ajv errors for a value read from YAML into located, readable problems: one per span, unions collapsed, did-you-mean fixes.
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
-import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
+// Problems of a value read from YAML against one of our own schemas: the explainer's picks (core/schema/explain.ts) in our
+// schemas' words, located by the YAML locator (yaml-locate.ts), one per span, with did-you-mean fixes.
+import { isScalar } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Fix, Span } from '../diagnostic';
 import { closestMatches } from '../did-you-mean';
-import { decodePointer, isRecord } from '../plain-data';
+import { encodePointer, isRecord, nodeAtPath, nodeAtPointer } from '../plain-data';
+import { explainErrors, samePath, unknownKeyOf, type Explanation, type Path } from '../schema/explain';
+import { locate, nodeSpan, replacementFixes, valueSpan, type YamlSource } from './yaml-locate';
 
-export { decodePointer };
+export type { YamlSource } from './yaml-locate';
 
 /** A schema violation at a place in the YAML source. */
 export interface SchemaProblem {
@@ -32,28 +34,13 @@ export interface CompiledSchema {
   rootName: string;
 }
 
-/** Where the validated value came from: node ranges are relative to `offset` in the file. */
-export interface YamlSource {
-  doc: YamlDocument.Parsed;
-  offset: number;
-}
-
-type Path = readonly string[];
+/** `noun` names the object's keys ("budget key"); absent when the object's kind is unclear (keys merged from a union). */
+type UnknownKey = { kind: 'unknownKey'; path: Path; key: string; allowed: string[]; noun?: string };
 
 type Finding =
-  /** `noun` names the object's keys ("budget key"); absent when the object's kind is unclear (keys merged from a union). */
-  | { kind: 'unknownKey'; path: Path; key: string; allowed: string[]; noun?: string }
+  | UnknownKey
   | { kind: 'missing'; path: Path; properties: string[] }
   | { kind: 'value'; path: Path; expected: string; allowedValues?: string[] };
-
-/** An ajv error, or a collapsed `anyOf`/`oneOf` with what survived of its branches. */
-interface ErrorNode {
-  path: Path;
-  schemaPath: string;
-  findings: Finding[];
-  /** The value at `path` has the wrong JSON type for this node's schema: the branch it sits in does not apply. */
-  typeMismatch: boolean;
-}
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -70,97 +57,49 @@ export function schemaProblems(compiled: CompiledSchema, value: unknown, source:
 // ---------------------------------------------------------------------------------------------------------------
 // From ajv's flat error list to findings
 
-/**
- * ajv (allErrors) pushes a failed union's branch errors right before the union's own error, so a stack rebuilds
- * the tree: a union adopts the trailing nodes below its schema location and instance path.
- */
+/** The explainer's picks, as findings in our own schemas' words (labels and nouns). */
 function collectFindings(errors: readonly ErrorObject[], context: SchemaContext): Finding[] {
-  const pending: ErrorNode[] = [];
-  for (const error of errors) {
-    const path = decodePointer(error.instancePath);
-    if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
-      const children: ErrorNode[] = [];
-      while (pending.length > 0 && isBelow(pending[pending.length - 1], error.schemaPath, path)) {
-        children.unshift(pending.pop() as ErrorNode);
-      }
-      pending.push(collapseUnion(path, error.schemaPath, children, context));
-    } else {
-      pending.push(leafNode(error, path, context));
-    }
-  }
-  return pending.flatMap((node) => node.findings);
+  const explained = explainErrors(errors, {
+    value: context.value,
+    branchSchema: (union, index) => context.schemaAt(`${union.schemaPath}/${index}`),
+  });
+  return explained.flatMap((e) => findingsOf(e, context));
 }
 
-function isBelow(node: ErrorNode, unionSchemaPath: string, unionPath: Path): boolean {
-  return node.schemaPath.startsWith(`${unionSchemaPath}/`) && unionPath.every((segment, i) => node.path[i] === segment);
-}
-
-function leafNode(error: ErrorObject, path: Path, context: SchemaContext): ErrorNode {
+function findingsOf(explanation: Explanation, context: SchemaContext): Finding[] {
+  const { error, path } = explanation;
   const parentPointer = parentOf(error.schemaPath);
-  const node = { path, schemaPath: error.schemaPath, typeMismatch: false };
-  const params = error.params as Record<string, unknown>;
+  if (explanation.noBranchFits) return [context.valueFinding(path, parentPointer)];
   switch (error.keyword) {
     case 'additionalProperties': {
-      const key = String(params.additionalProperty);
-      const allowed = Object.keys(asObject(context.schemaAt(parentPointer)?.properties) ?? {});
-      return { ...node, findings: [{ kind: 'unknownKey', path, key, allowed, noun: context.noun(parentPointer) }] };
+      const key = unknownKeyOf(error);
+      const finding = unknownKey(path, key, parentPointer, context);
+      // The key may be meant for another branch of the union: suggest from every branch's keys.
+      return [
+        (explanation.otherBranches ?? []).reduce((merged, other) => {
+          const alternative = unknownKey(path, key, parentOf(other.schemaPath), context);
+          const allowed = [...new Set([...merged.allowed, ...alternative.allowed])];
+          return { ...merged, allowed, noun: alternative.noun === merged.noun ? merged.noun : undefined };
+        }, finding),
+      ];
     }
     case 'required':
-      return { ...node, findings: [{ kind: 'missing', path, properties: [String(params.missingProperty)] }] };
-    case 'type':
-      return { ...node, typeMismatch: true, findings: [context.valueFinding(path, parentPointer)] };
-    default:
-      return { ...node, findings: [context.valueFinding(path, parentPointer)] };
-  }
-}
-
-/** Keeps the branch the author most plausibly meant, and says it in one message when the value itself is wrong. */
-function collapseUnion(path: Path, schemaPath: string, children: ErrorNode[], context: SchemaContext): ErrorNode {
-  const unionPointer = parentOf(schemaPath);
-  const branches = groupByBranch(children, schemaPath)
-    .filter((nodes) => nodes.length > 0)
-    .filter((nodes) => !nodes.some((n) => n.typeMismatch && samePath(n.path, path)));
-  if (branches.length === 0) {
-    return { path, schemaPath, typeMismatch: true, findings: [context.valueFinding(path, unionPointer)] };
-  }
-  const findingsOf = branches.map((nodes) => nodes.flatMap((n) => n.findings));
-  const best = findingsOf.reduce((a, b) => (compareBranches(a, b) <= 0 ? a : b));
-  const findings = best.map((f) => (f.kind === 'unknownKey' ? mergeAllowedKeys(f, findingsOf) : f));
-  const label = context.label(unionPointer);
-  if (label && findings.every((f) => f.kind === 'value' && samePath(f.path, path))) {
-    return { path, schemaPath, typeMismatch: false, findings: [{ kind: 'value', path, expected: label }] };
-  }
-  return { path, schemaPath, typeMismatch: false, findings };
-}
-
-function groupByBranch(children: ErrorNode[], schemaPath: string): ErrorNode[][] {
-  const groups: ErrorNode[][] = [];
-  for (const child of children) {
-    const index = Number(child.schemaPath.slice(schemaPath.length + 1).split('/')[0]);
-    if (!Number.isInteger(index)) continue;
-    (groups[index] ??= []).push(child);
-  }
-  return [...groups].map((g) => g ?? []);
-}
-
-/** Fewer unknown keys first (a key another branch knows means this is the wrong branch), then fewer problems, then deeper ones. */
-function compareBranches(a: Finding[], b: Finding[]): number {
-  const unknown = (fs: Finding[]) => fs.filter((f) => f.kind === 'unknownKey').length;
-  const depth = (fs: Finding[]) => Math.max(...fs.map((f) => f.path.length));
-  return unknown(a) - unknown(b) || a.length - b.length || depth(b) - depth(a);
-}
-
-/** An unknown key may be meant for another branch of the union: suggest from every branch's keys. */
-function mergeAllowedKeys(finding: Extract<Finding, { kind: 'unknownKey' }>, branches: Finding[][]): Finding {
-  const allowed = new Set(finding.allowed);
-  let noun = finding.noun;
-  for (const other of branches.flat()) {
-    if (other.kind === 'unknownKey' && other.key === finding.key && samePath(other.path, finding.path)) {
-      for (const key of other.allowed) allowed.add(key);
-      if (other.noun !== noun) noun = undefined;
+      return [{ kind: 'missing', path, properties: [String((error.params as Record<string, unknown>).missingProperty)] }];
+    default: {
+      // A union with a label ("a count: N, {min, max}, …") says what it takes better than any one branch.
+      const labelled = explanation.via.filter((union) => union.instancePath === error.instancePath);
+      const label = labelled
+        .map((union) => context.label(parentOf(union.schemaPath)))
+        .filter((l) => l !== undefined)
+        .pop();
+      return [label ? { kind: 'value', path, expected: label } : context.valueFinding(path, parentPointer)];
     }
   }
-  return { ...finding, allowed: [...allowed], noun };
+}
+
+function unknownKey(path: Path, key: string, objectPointer: string, context: SchemaContext): UnknownKey {
+  const allowed = Object.keys(asRecord(context.schemaAt(objectPointer)?.properties));
+  return { kind: 'unknownKey', path, key, allowed, noun: context.noun(objectPointer) };
 }
 
 /**
@@ -220,17 +159,14 @@ class SchemaContext {
 
   constructor(
     private readonly compiled: CompiledSchema,
-    private readonly value: unknown,
+    readonly value: unknown,
   ) {
     this.origins = Object.entries(compiled.origins).sort((a, b) => b[0].length - a[0].length);
   }
 
   schemaAt(pointer: string): JsonObject | undefined {
-    let node: unknown = this.compiled.schema;
-    for (const token of decodePointer(pointer.replace(/^#/, ''))) {
-      node = Array.isArray(node) ? node[Number(token)] : asObject(node)?.[token];
-    }
-    return asObject(node);
+    const node = nodeAtPointer(this.compiled.schema, pointer.replace(/^#/, ''));
+    return isRecord(node) ? node : undefined;
   }
 
   /** The pointer in the published schema file that an inlined location came from. */
@@ -266,11 +202,7 @@ class SchemaContext {
   }
 
   valueAt(path: Path): unknown {
-    let node: unknown = this.value;
-    for (const segment of path) {
-      node = Array.isArray(node) ? node[Number(segment)] : asObject(node)?.[segment];
-    }
-    return node;
+    return nodeAtPath(this.value, path);
   }
 
   /** `budget.variables.document`, `constraints.frequency[0].count`, or the root's name. */
@@ -281,7 +213,7 @@ class SchemaContext {
       if (Array.isArray(node)) text += `[${segment}]`;
       else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text ? `.${segment}` : segment;
       else text += `[${JSON.stringify(segment)}]`;
-      node = Array.isArray(node) ? node[Number(segment)] : asObject(node)?.[segment];
+      node = Array.isArray(node) ? node[Number(segment)] : isRecord(node) ? node[segment] : undefined;
     }
     return text || this.compiled.rootName;
   }
@@ -306,7 +238,7 @@ class SchemaContext {
 
   private unknownKeyProblem(finding: Extract<Finding, { kind: 'unknownKey' }>, source: YamlSource): SchemaProblem {
     const where = this.formatPath([...finding.path, finding.key]);
-    const siblings = asObject(this.valueAt(finding.path)) ?? {};
+    const siblings = asRecord(this.valueAt(finding.path));
     // Renaming onto a key that is already there would only trade this error for a duplicate-key one.
     const candidates = closestMatches(
       finding.key,
@@ -374,7 +306,7 @@ function describeType(type: string, schema: JsonObject, items: () => string): st
     case 'object':
       return schema.minProperties === 1 ? 'a non-empty mapping' : 'a mapping';
     case 'array': {
-      const of = asObject(schema.items) ? ` of ${pluralPhrase(items())}` : '';
+      const of = isRecord(schema.items) ? ` of ${pluralPhrase(items())}` : '';
       return `${schema.minItems === 1 ? 'a non-empty list' : 'a list'}${of}`;
     }
     default:
@@ -408,117 +340,21 @@ function renderValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(renderValue).join(', ')}]`;
-  const object = asObject(value);
-  if (object)
-    return `{${Object.entries(object)
+  if (isRecord(value))
+    return `{${Object.entries(value)
       .map(([k, v]) => `${k}: ${renderValue(v)}`)
       .join(', ')}}`;
   return String(value);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// From instance paths to YAML nodes
-
-interface Location {
-  /** True when every segment of the path was found. */
-  found: boolean;
-  /** The key of the last pair walked (for a sequence item: the item). */
-  keyNode?: YamlNode;
-  valueNode?: YamlNode;
-}
-
-/** Walks map keys and sequence indexes from the top of the document, following aliases to their anchors. */
-function locate(source: YamlSource, path: Path): Location {
-  let node: unknown = source.doc.contents;
-  let keyNode: YamlNode | undefined;
-  for (const segment of path) {
-    if (isAlias(node)) node = resolveAlias(source, node);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-      if (!pair) return { found: false, keyNode, valueNode: asNode(node) };
-      keyNode = asNode(pair.key);
-      node = pair.value;
-    } else if (isSeq(node)) {
-      const item = asNode(node.items[Number(segment)]);
-      if (!item) return { found: false, keyNode, valueNode: asNode(node) };
-      keyNode = item;
-      node = item;
-    } else {
-      return { found: false, keyNode, valueNode: asNode(node) };
-    }
-  }
-  return { found: true, keyNode, valueNode: asNode(node) };
-}
-
-function resolveAlias(source: YamlSource, node: unknown): unknown {
-  try {
-    return isAlias(node) ? node.resolve(source.doc) : node;
-  } catch {
-    return undefined;
-  }
-}
-
-function asNode(node: unknown): YamlNode | undefined {
-  return node !== null && typeof node === 'object' && 'range' in node ? (node as YamlNode) : undefined;
-}
-
-/** The value at `path`; an empty value (`warnAt:`) or one we cannot find is shown at its key instead. */
-function valueSpan(source: YamlSource, path: Path): Span {
-  const location = locate(source, path);
-  const value = location.valueNode && nodeSpan(source, location.valueNode);
-  if (value && value.length > 0 && location.found) return value;
-  if (location.keyNode) return nodeSpan(source, location.keyNode);
-  return value ?? { offset: source.offset, length: 0 };
-}
-
-export function nodeSpan(source: YamlSource, node: YamlNode): Span {
-  const range = node.range;
-  if (!range) return { offset: source.offset, length: 0 };
-  return { offset: source.offset + range[0], length: Math.max(0, contentEnd(node) - range[0]) };
-}
-
-/** Where a node's content ends: a block collection's range runs on over the line break after its last item. */
-function contentEnd(node: YamlNode): number {
-  const end = node.range?.[1] ?? 0;
-  if (!(isMap(node) || isSeq(node)) || node.flow || node.items.length === 0) return end;
-  const last: unknown = node.items[node.items.length - 1];
-  const tailNode = asNode(isPair(last) ? (last.value ?? last.key) : last);
-  return tailNode?.range ? Math.min(end, Math.max(contentEnd(tailNode), tailNode.range[0])) : end;
-}
-
-/** One fix per candidate, replacing a scalar and keeping its quoting style. */
-export function replacementFixes(
-  source: YamlSource,
-  node: YamlNode,
-  current: string,
-  candidates: readonly string[],
-): Fix[] | undefined {
-  if (!isScalar(node) || candidates.length === 0) return undefined;
-  const quote = node.type === Scalar.QUOTE_DOUBLE ? '"' : node.type === Scalar.QUOTE_SINGLE ? "'" : '';
-  if (!quote && node.type !== Scalar.PLAIN) return undefined;
-  return candidates.map((candidate) => ({
-    title: `Replace '${current}' with '${candidate}'`,
-    edits: [{ ...nodeSpan(source, node), newText: `${quote}${candidate}${quote}` }],
-    // Only a change of case is certain enough to apply unattended.
-    safe: candidates.length === 1 && candidate.toLowerCase() === current.toLowerCase(),
-  }));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Small helpers
-
-export function encodePointer(path: Path): string {
-  return path.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
 
 function parentOf(schemaPath: string): string {
   return schemaPath.slice(0, schemaPath.lastIndexOf('/'));
 }
 
-function samePath(a: Path, b: Path): boolean {
-  return a.length === b.length && a.every((segment, i) => segment === b[i]);
-}
-
-function asObject(value: unknown): JsonObject | undefined {
-  return isRecord(value) ? (value as JsonObject) : undefined;
+/** A schema or value node as a record; anything else as an empty one. */
+function asRecord(value: unknown): JsonObject {
+  return isRecord(value) ? value : {};
 }

@@ -1,5 +1,5 @@
 // The parsed form of a count (docs/constraints.md): every spelling becomes an inclusive range.
-import { isRecord } from '../plain-data';
+import { isRecord, plural } from '../plain-data';
 
 /** Inclusive bounds after shorthand and tolerance are applied: `"<100"` → `{max: 99}`, `"~100"` → `{min: 90, max: 110}`. */
 export interface CountRange {
@@ -51,8 +51,8 @@ export function requirementVerb(range: CountRange): 'allowed' | 'required' {
 }
 
 /** The measured-vs-required message every count constraint uses: "142 words; at most 120 allowed". */
-export function countMessage(n: number, singular: string, plural: string, range: CountRange): string {
-  return `${n} ${n === 1 ? singular : plural}; ${range.label} ${requirementVerb(range)}`;
+export function countMessage(n: number, singular: string, pluralForm: string, range: CountRange): string {
+  return `${plural(n, singular, pluralForm)}; ${range.label} ${requirementVerb(range)}`;
 }
 
 function isCount(n: unknown): n is number {

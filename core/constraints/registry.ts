@@ -59,6 +59,22 @@ import { listItems } from './keys/list-items';
 import { sortedLines } from './keys/sorted-lines';
 import { multipleChoice } from './keys/multiple-choice';
 import { backwards } from './keys/backwards';
+// IFBench's NLP-based types (sentences, word tokens, stop words, verbs, syllables, emoji).
+import { sentenceRatio } from './keys/sentence-ratio';
+import { sameLengthSentences } from './keys/same-length-sentences';
+import { sentenceWordStep } from './keys/sentence-word-step';
+import { alliterationGrowth } from './keys/alliteration-growth';
+import { sentenceIncludes } from './keys/sentence-includes';
+import { sentenceChain } from './keys/sentence-chain';
+import { wordAt } from './keys/word-at';
+import { sentenceAcrostic } from './keys/sentence-acrostic';
+import { stopWordPercent } from './keys/stop-word-percent';
+import { startsWithVerb } from './keys/starts-with-verb';
+import { alternatingSyllables } from './keys/alternating-syllables';
+import { pronouns } from './keys/pronouns';
+import { titleCase } from './keys/title-case';
+import { sentenceEmoji } from './keys/sentence-emoji';
+import { introThenBullets } from './keys/intro-then-bullets';
 
 /** Parsed values differ per key; the registry forgets the type, and `check` only ever gets what its own `parse` made. */
 export type AnyConstraintModule = ConstraintModule<unknown>;
@@ -124,6 +140,22 @@ export const CONSTRAINT_MODULES: readonly AnyConstraintModule[] = [
   sortedLines,
   multipleChoice,
   backwards,
+  // IFBench's NLP-based types
+  sentenceRatio,
+  sameLengthSentences,
+  sentenceWordStep,
+  alliterationGrowth,
+  sentenceIncludes,
+  sentenceChain,
+  wordAt,
+  sentenceAcrostic,
+  stopWordPercent,
+  startsWithVerb,
+  alternatingSyllables,
+  pronouns,
+  titleCase,
+  sentenceEmoji,
+  introThenBullets,
 ];
 
 const BY_KEY = new Map(CONSTRAINT_MODULES.map((m) => [m.key, m]));

@@ -9,8 +9,9 @@ import { readInterop } from './interop';
 import { attachBudgets, buildSectionSteps, type CandidateLines } from './sections';
 import { mergeComments, scanHtmlComments, scanTemplate, spanEnd, type TemplateLanguage, type TemplateScan } from './template';
 import { copilotInputs, templateVariables } from './variables';
-import { markdownCodeSpanSteps, outside } from './markdown-code';
+import { outsideMarkdownCode } from './markdown-code';
 import { templateSyntax } from './syntax';
+import { PROMPT_FILE_KINDS, promptExtensionOf } from '../formats';
 
 export type * from './types';
 export { nodeSpan, findKey, entriesAt, mapEntries, scalarValue } from './frontmatter';
@@ -29,11 +30,11 @@ export interface ParseOptions {
 /** The format a file name implies; anything unrecognised is a plain-text prompt (user globs such as `prompts/**\/*.txt`). */
 export function detectFormat(uri: string): PromptFormat {
   const name = fileName(uri).toLowerCase();
-  if (name.endsWith('.prompt.yml') || name.endsWith('.prompt.yaml')) return 'github-models';
-  if (name.endsWith('.md')) return 'markdown';
-  if (name.endsWith('.prompt')) return 'dotprompt';
-  if (name.endsWith('.prompty')) return 'prompty';
-  return 'text';
+  const extension = promptExtensionOf(name);
+  const kind = PROMPT_FILE_KINDS.find((k) => k.extension === extension);
+  if (kind) return kind.format;
+  // Any Markdown file a user glob adds (`docs/**/*.md`) reads as a Markdown prompt.
+  return name.endsWith('.md') ? 'markdown' : 'text';
 }
 
 /** The last path segment; a URI's query and fragment are dropped (a bare path keeps `#` and `?` as name characters). */
@@ -138,7 +139,7 @@ function* parseBody(
   // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable; nor are the words
   // of a tag the engine cannot read.
   const readable = syntax.broken.size > 0 ? template.tags.filter((t) => !syntax.broken.has(t)) : template.tags;
-  const variableTags = format === 'markdown' ? outside(readable, yield* markdownCodeSpanSteps(text, body)) : readable;
+  const variableTags = format === 'markdown' ? outsideMarkdownCode(readable, text, body, options.candidateLines) : readable;
   yield;
   const found = templateVariables(text, variableTags, language);
   const inputs = format === 'markdown' ? copilotInputs(text, template.tags) : { uses: [], declared: [] };

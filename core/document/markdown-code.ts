@@ -1,34 +1,20 @@
 // Where a Markdown body holds code: fenced blocks (``` / ~~~) and inline code spans, as CommonMark reads them.
 // `{{…}}` there is an example for the reader, never a template variable (docs/formats.md).
 import type { Span } from '../diagnostic';
-import { linesOf } from './lines';
+import { lineAt, linesOf } from './lines';
+import { searchCandidateLines, type CandidateLines } from './sections';
 
-/** Lines walked between two yields of `markdownCodeSpanSteps` (characters). */
-const SLICE_CHARS = 64 * 1024;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 /** Fenced code blocks and inline code spans of `region`, in order, as file spans. */
 export function markdownCodeSpans(text: string, region: Span): Span[] {
-  const steps = markdownCodeSpanSteps(text, region);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** As `markdownCodeSpans`, yielding after each slice of lines, so a parse of a large prompt can pause in between. */
-export function* markdownCodeSpanSteps(text: string, region: Span): Generator<void, Span[]> {
   const spans: Span[] = [];
-  let sliceStart = region.offset;
   const end = region.offset + region.length;
   let fence: { char: string; length: number; start: number } | undefined;
   let proseStart = region.offset;
   for (const line of linesOf(text, region.offset, end)) {
-    if (line.start - sliceStart >= SLICE_CHARS) {
-      sliceStart = line.start;
-      yield;
-    }
     const content = text.slice(line.start, Math.min(line.contentEnd, line.start + 400));
-    const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(content);
+    const match = FENCE.exec(content);
     if (fence) {
       if (match && match[1][0] === fence.char && match[1].length >= fence.length && match[2].trim() === '') {
         spans.push({ offset: fence.start, length: line.contentEnd - fence.start });
@@ -78,6 +64,96 @@ function inlineCode(text: string, start: number, end: number, out: Span[]): void
     out.push({ offset: open.index, length: found + length - open.index });
     runs.lastIndex = found + length;
   }
+}
+
+/**
+ * The items (template tags) of `region` that do not start in Markdown code: `outside(items, markdownCodeSpans(…))`
+ * without a pass over the region. Only lines that start with up to three spaces and a backtick or tilde fence can
+ * open or close a fenced block, and those are the candidate lines the section parser reads (the editor keeps them
+ * between versions). Inline code never crosses a blank line, so each item is looked up in its own paragraph.
+ */
+export function outsideMarkdownCode<T extends { span: Span }>(
+  items: readonly T[],
+  text: string,
+  region: Span,
+  candidateLines: CandidateLines = searchCandidateLines,
+): T[] {
+  if (items.length === 0) return [];
+  const end = region.offset + region.length;
+  // Fenced blocks, and the prose between them (where inline code is looked for), as markdownCodeSpans finds them.
+  const fenced: Span[] = [];
+  const prose: Span[] = [];
+  let fence: { char: string; length: number; start: number } | undefined;
+  let proseStart = region.offset;
+  for (const start of candidateLines(text, region.offset, end)) {
+    const line = lineAt(text, start, end);
+    const match = FENCE.exec(text.slice(line.start, Math.min(line.contentEnd, line.start + 400)));
+    if (fence) {
+      if (match && match[1][0] === fence.char && match[1].length >= fence.length && match[2].trim() === '') {
+        fenced.push({ offset: fence.start, length: line.contentEnd - fence.start });
+        fence = undefined;
+        proseStart = line.next;
+      }
+      continue;
+    }
+    if (match && !(match[1][0] === '`' && match[2].includes('`'))) {
+      prose.push({ offset: proseStart, length: line.start - proseStart });
+      fence = { char: match[1][0], length: match[1].length, start: line.start };
+    }
+  }
+  if (fence) fenced.push({ offset: fence.start, length: end - fence.start });
+  else prose.push({ offset: proseStart, length: end - proseStart });
+
+  const inline = new Map<number, Span[]>();
+  let f = 0;
+  let p = 0;
+  return items.filter((item) => {
+    const at = item.span.offset;
+    while (f < fenced.length && fenced[f].offset + fenced[f].length <= at) f++;
+    if (f < fenced.length && fenced[f].offset <= at) return false;
+    while (p < prose.length && prose[p].offset + prose[p].length <= at) p++;
+    if (p >= prose.length || prose[p].offset > at) return true;
+    const window = paragraphAround(text, prose[p], at);
+    let spans = inline.get(window.offset);
+    if (spans === undefined) {
+      spans = [];
+      inlineCode(text, window.offset, window.offset + window.length, spans);
+      inline.set(window.offset, spans);
+    }
+    return !spans.some((s) => s.offset <= at && at < s.offset + s.length);
+  });
+}
+
+/**
+ * The part of the prose region around `at` that inlineCode reads alike on its own: from just after the last blank
+ * line (a `\n[ \t]*\r?\n` match) that starts before `at`, to just after the first one that starts at or after it.
+ * No code span crosses such a line, and the scan after it starts afresh, so the spans found there are the same.
+ */
+function paragraphAround(text: string, region: Span, at: number): Span {
+  const regionEnd = region.offset + region.length;
+  let start = region.offset;
+  for (let q = text.lastIndexOf('\n', at - 1); q >= region.offset; q = q === 0 ? -1 : text.lastIndexOf('\n', q - 1)) {
+    if (blankLineAt(text, q)) {
+      start = q + 1;
+      break;
+    }
+  }
+  let end = regionEnd;
+  for (let q = text.indexOf('\n', at); q !== -1 && q < regionEnd; q = text.indexOf('\n', q + 1)) {
+    if (blankLineAt(text, q)) {
+      end = q + 1;
+      break;
+    }
+  }
+  return { offset: start, length: end - start };
+}
+
+/** Whether `\n[ \t]*\r?\n` matches at `q` (a line feed). */
+function blankLineAt(text: string, q: number): boolean {
+  let i = q + 1;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (text.charCodeAt(i) === 13) i++;
+  return i < text.length && text.charCodeAt(i) === 10;
 }
 
 /** Tags (or any spans) that do not start inside one of the sorted `code` spans. */

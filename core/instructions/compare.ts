@@ -1,4 +1,5 @@
 // Whether a declared constraint value agrees with the one the prose states.
+import { isRecord } from '../plain-data';
 import { describeRange, isCountError, parseCount, type CountRange } from '../constraints/count';
 import { COUNT_KEYS, type StatedKey, type StatedValue } from './detect';
 
@@ -49,8 +50,7 @@ function sectionsDisagreement(stated: StatedValue, declared: unknown): string | 
 }
 
 function countDisagreement(stated: StatedValue, declared: unknown): string | undefined {
-  if (typeof stated === 'object' && stated !== null && !Array.isArray(stated) && 'count' in stated)
-    return countDisagreement(stated.count as StatedValue, declared);
+  if (isRecord(stated) && 'count' in stated) return countDisagreement(stated.count as StatedValue, declared);
   if (typeof stated !== 'string' && typeof stated !== 'number') return undefined;
   const want = parseCount(stated);
   const have = declaredCount(declared);

@@ -3,6 +3,7 @@
 // Every matcher is a regular expression of literal alternatives and bounded gaps ({0,40}), so a scan is linear
 // in the text; nothing here throws. Precision matters more than recall: a phrase is skipped when its clause
 // is negated, conditional, about a part of the answer (each bullet, the title) or about the input.
+import { afterLastMatch, allMatches } from '../matches';
 
 /** What a stated constraint's value may be: a scalar, a word list, or a small mapping (`{count, marker}`). */
 export type StatedValue = string | number | boolean | string[] | Record<string, unknown> | Array<Record<string, unknown>>;
@@ -249,7 +250,7 @@ function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
 }
 
 function collectCounts(text: string, found: StatedConstraint[]): void {
-  for (const m of text.matchAll(COUNT_BEFORE)) {
+  for (const m of allMatches(text, COUNT_BEFORE)) {
     const approximate = /^\s{0,3}(?:aprox\w*|approx\w*|roughly|or\s{1,3}so)\b/i.test(
       text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20),
     );
@@ -260,20 +261,20 @@ function collectCounts(text: string, found: StatedConstraint[]): void {
     const value = countValue(operator, n);
     if (value !== undefined) found.push(stated(capitalised(text, m, key), value, m));
   }
-  for (const m of text.matchAll(COUNT_BETWEEN)) {
+  for (const m of allMatches(text, COUNT_BETWEEN)) {
     const a = numberOf(m[1] ?? m[2] ?? m[3] ?? '');
     const b = numberOf(m[4]!);
     const key = unitKey(m[5]!);
     if (a === undefined || b === undefined || a > b || !key || !countApplies(text, m)) continue;
     found.push(stated(key, `${a}..${b}`, m));
   }
-  for (const m of text.matchAll(COUNT_LIMIT)) {
+  for (const m of allMatches(text, COUNT_LIMIT)) {
     const n = numberOf(m[1]);
     const key = unitKey(m[2]);
     if (n === undefined || !key || !countApplies(text, m)) continue;
     found.push(stated(key, `<=${n}`, m));
   }
-  for (const m of text.matchAll(COUNT_AFTER)) {
+  for (const m of allMatches(text, COUNT_AFTER)) {
     const n = numberOf(m[1]);
     const key = unitKey(m[2]);
     if (n === undefined || !key || !countApplies(text, m)) continue;
@@ -307,7 +308,7 @@ function collectSimple(
   negation: 'clause' | 'clause and phrase' | 'none',
   imperative = false,
 ): void {
-  for (const m of text.matchAll(pattern)) {
+  for (const m of allMatches(text, pattern)) {
     const clause = clauseBefore(text, m.index ?? 0);
     // "Respond in JSON", "you must return JSON" instruct; "the API output arrives as JSON" describes.
     if (imperative && !IMPERATIVE_LEAD.test(clause)) continue;
@@ -325,7 +326,7 @@ function collectSimple(
 function countApplies(text: string, m: RegExpMatchArray): boolean {
   const start = m.index ?? 0;
   const whole = clauseBefore(text, start);
-  const clause = whole.split(/\b(?:and|but|then|also)\b/i).pop() ?? whole;
+  const clause = afterLastMatch(whole, CLAUSE_JOINT);
   const sentence = sentenceBefore(text, start);
   if (NEGATION.test(clause) || PART.test(clause) || CONDITION.test(sentence) || CONDITION_AFTER.test(sentenceAfter(text, m)))
     return false;
@@ -432,6 +433,13 @@ const Q_CLOSE = `["'”’]`;
 const ITEM = String.raw`(?:${Q_OPEN}[^"'“”‘’\n]{1,40}${Q_CLOSE}|[\p{L}\p{N}][\p{L}\p{N}'’-]{0,30})`;
 const QUOTED = String.raw`${Q_OPEN}[^"'“”‘’\n]{1,40}${Q_CLOSE}`;
 const BARE = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’-]{0,30}`;
+/** One item of a matched list (listItems); constants, so that each keeps its compiled code (core/matches.ts). */
+const QUOTED_ITEM = new RegExp(QUOTED, 'gu');
+const BARE_ITEM = new RegExp(BARE, 'gu');
+/** A quoted option of "choose from ('yes', 'no')". */
+const OPTION_ITEM = /["'“”]([^"'“”\n]{1,60})["'”]/g;
+/** Where a clause's own part starts: after its last "and"/"but"/"then"/"also". */
+const CLAUSE_JOINT = /\b(?:and|but|then|also)\b/gi;
 const SEP = String.raw`\s{0,3}(?:,\s{0,3}(?:and|or)\b|,|;|\band\b|\bor\b)\s{0,3}`;
 /** Quoted items separated by commas, "and" or "or"; or bare words so separated that end the clause ("in your response", a full stop). */
 const ITEMS = String.raw`(?:${QUOTED}(?:${SEP}${QUOTED}){0,9}|${BARE}(?:${SEP}${BARE}){0,9}(?=\s{0,3}(?:[.;!?\n]|$|in\s{1,3}(?:your|the|this)\b|at\s{1,3}least|at\s{1,3}most|anywhere|throughout)))`;
@@ -659,7 +667,7 @@ const END_PLAIN = new RegExp(
 function listItems(list: string): string[] {
   const items: string[] = [];
   const quoted = /^["'“‘]/.test(list);
-  for (const m of list.matchAll(new RegExp(quoted ? QUOTED : BARE, 'gu'))) {
+  for (const m of allMatches(list, quoted ? QUOTED_ITEM : BARE_ITEM)) {
     const word = quoted ? m[0].slice(1, -1) : m[0];
     if (!quoted && /^(?:and|or)$/i.test(word)) continue;
     if (!quoted && NOT_KEYWORDS.test(word)) return [];
@@ -701,13 +709,13 @@ function applies(text: string, m: RegExpMatchArray, negation: boolean): boolean 
   const at = m.index ?? 0;
   if (CONDITION.test(sentenceBefore(text, at)) || CONDITION_AFTER.test(sentenceAfter(text, m))) return false;
   const clause = clauseBefore(text, at);
-  const own = clause.split(/\b(?:and|but|then|also)\b/i).pop() ?? clause;
+  const own = afterLastMatch(clause, CLAUSE_JOINT);
   if (negation && NEGATION.test(own)) return false;
   return OUTPUT_CUE.test(sentenceAround(text, m)) || IMPERATIVE_LEAD.test(own) || /^\s*$/.test(own);
 }
 
 function collectMore(text: string, found: StatedConstraint[]): void {
-  for (const m of text.matchAll(INCLUDE)) {
+  for (const m of allMatches(text, INCLUDE)) {
     if (
       !applies(text, m, true) ||
       /^\s{0,3}(?:for\s{1,3})?(?:at\s{1,3}(?:least|most)\s{1,3}|exactly\s{1,3}|only\s{1,3}|less\s{1,3}than\s{1,3}|more\s{1,3}than\s{1,3})?(?:\w+\s{1,3}(?:times?|or\s{1,3}more)|once|twice|thrice)\b/i.test(
@@ -718,12 +726,12 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     const words = listItems(m[1] ?? m[2] ?? '');
     if (words.length > 0) found.push(stated('include', words, m));
   }
-  for (const m of text.matchAll(EXCLUDE)) {
+  for (const m of allMatches(text, EXCLUDE)) {
     if (!applies(text, m, false)) continue;
     const words = listItems(m[1] ?? m[2] ?? m[3] ?? '');
     if (words.length > 0) found.push(stated('exclude', words, m));
   }
-  for (const m of text.matchAll(FREQUENCY)) {
+  for (const m of allMatches(text, FREQUENCY)) {
     if (!applies(text, m, true)) continue;
     const first = m[1] !== undefined;
     const items = listItems(first ? m[1]! : m[8]!);
@@ -731,25 +739,25 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     if (count === undefined || items.length !== 1) continue;
     found.push(stated('frequency', [{ word: items[0]!, count }], m));
   }
-  for (const m of text.matchAll(LETTERS)) {
+  for (const m of allMatches(text, LETTERS)) {
     if (!applies(text, m, true)) continue;
     const letter = m[1] ?? m[2];
     const count = howOften(m.slice(3, 10));
     if (!letter || count === undefined) continue;
     found.push(stated('letters', [{ letter: letter.toLowerCase(), count }], m));
   }
-  for (const m of text.matchAll(NO_LETTER)) {
+  for (const m of allMatches(text, NO_LETTER)) {
     if (!applies(text, m, false)) continue;
     found.push(stated('letters', [{ letter: (m[1] ?? m[2])!.toLowerCase(), count: '<1' }], m));
   }
-  for (const m of text.matchAll(LANGUAGE_ANY)) {
+  for (const m of allMatches(text, LANGUAGE_ANY)) {
     const sentence = sentenceAround(text, m);
     if (!LANGUAGE_ONLY_CUE.test(sentence) || !applies(text, m, true) || LANGUAGE_PART.test(clauseBefore(text, m.index ?? 0)))
       continue;
     found.push(stated('language', LANGUAGE_NAMES[m[1]!.toLowerCase()]!, m));
   }
   for (const pattern of [LANGUAGE, LANGUAGE_ONLY]) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of allMatches(text, pattern)) {
       const name = m[1] ?? m[2] ?? m[3];
       if (!name) continue;
       // "Every 5th word must be in Japanese" is about a part of the answer.
@@ -757,8 +765,8 @@ function collectMore(text: string, found: StatedConstraint[]): void {
       found.push(stated('language', LANGUAGE_NAMES[name.toLowerCase()]!, m));
     }
   }
-  for (const m of text.matchAll(TITLE)) if (applies(text, m, true)) found.push(stated('title', true, m));
-  for (const m of text.matchAll(HIGHLIGHTS)) {
+  for (const m of allMatches(text, TITLE)) if (applies(text, m, true)) found.push(stated('title', true, m));
+  for (const m of allMatches(text, HIGHLIGHTS)) {
     if (!applies(text, m, true)) continue;
     const groups = m.slice(1).filter((g): g is string => g !== undefined);
     const relation = groups.find((g) => BOUND_WORDS.test(g));
@@ -767,43 +775,43 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     const count = relation ? relationCount(relation, n) : `>=${n}`;
     found.push(stated('highlights', count, m));
   }
-  for (const m of text.matchAll(PLACEHOLDERS)) {
+  for (const m of allMatches(text, PLACEHOLDERS)) {
     if (!applies(text, m, true)) continue;
     const n = numberOf(m[2]!);
     if (n === undefined || n === 0) continue;
     found.push(stated('placeholders', m[1] ? relationCount(m[1], n) : `>=${n}`, m));
   }
-  for (const m of text.matchAll(POSTSCRIPT)) {
+  for (const m of allMatches(text, POSTSCRIPT)) {
     if (!applies(text, m, true)) continue;
     const marker = (m[1] ?? m[2] ?? '').replace(/\s+/g, '');
     if (marker) found.push(stated('postscript', marker, m));
   }
-  for (const m of text.matchAll(QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
-  for (const m of text.matchAll(REPEAT)) {
+  for (const m of allMatches(text, QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
+  for (const m of allMatches(text, REPEAT)) {
     const sentence = sentenceAround(text, m);
     if (applies(text, m, true) && REPEAT_HOW.test(sentence) && !REPEAT_CHANGED.test(sentence))
       found.push(stated('repeatPrompt', true, m));
   }
-  for (const m of text.matchAll(REPEAT_ANY)) {
+  for (const m of allMatches(text, REPEAT_ANY)) {
     if (applies(text, m, true) && REPEAT_OBJECT.test(m[0]) && !REPEAT_CHANGED.test(sentenceAround(text, m)))
       found.push(stated('repeatPrompt', true, m));
   }
-  for (const m of text.matchAll(SEPARATED_RESPONSES)) {
+  for (const m of allMatches(text, SEPARATED_RESPONSES)) {
     if (!applies(text, m, true)) continue;
     const how = /\b(two|2|three|3|four|4)\b/i.exec(sentenceAround(text, m) + ' ' + sentenceBefore(text, m.index ?? 0));
     found.push(stated('responses', { count: how ? (numberOf(how[1]!) ?? 2) : 2 }, m));
   }
-  for (const m of text.matchAll(TWO_RESPONSES)) {
+  for (const m of allMatches(text, TWO_RESPONSES)) {
     if (!applies(text, m, true)) continue;
     found.push(stated('responses', { count: numberOf(m[1]!) ?? 2 }, m));
   }
-  for (const m of text.matchAll(OPTIONS)) {
+  for (const m of allMatches(text, OPTIONS)) {
     if (!applies(text, m, true)) continue;
-    const options = [...m[1]!.matchAll(/["'“”]([^"'“”\n]{1,60})["'”]/g)].map((o) => o[1]!.trim());
+    const options = allMatches(m[1]!, OPTION_ITEM).map((o) => o[1]!.trim());
     if (options.length < 2) continue;
     found.push(stated('pattern', `(?:${options.map(escapeRegex).join('|')})`, m));
   }
-  for (const m of text.matchAll(CAPITAL_WORDS)) {
+  for (const m of allMatches(text, CAPITAL_WORDS)) {
     // The count may come in the same sentence or the next: "Use some words in all caps. But fewer than 5 of them."
     const start = sentenceStart(text, m.index ?? 0);
     const window = text.slice(start, Math.min(text.length, (m.index ?? 0) + m[0].length + 200));
@@ -824,13 +832,13 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   collectFirstWord(text, found);
   collectSections(text, found);
   const starDivided = STAR_DIVIDER.test(text);
-  for (const m of text.matchAll(BARE_COUNT)) {
+  for (const m of allMatches(text, BARE_COUNT)) {
     const n = numberOf(m[1]!);
     const key = unitKey(m[2]!);
     if (n === undefined || n === 0 || !key || !countApplies(text, m)) continue;
     found.push(stated(key, key === 'paragraphs' && starDivided ? { count: n, separator: '***' } : n, m));
   }
-  for (const m of text.matchAll(STAR_PARTS)) {
+  for (const m of allMatches(text, STAR_PARTS)) {
     // "3 parts, separated by ***": paragraphs split by the divider, in this sentence or the next.
     const at = (m.index ?? 0) + m[0].length;
     const near = text.slice(sentenceStart(text, m.index ?? 0), Math.min(text.length, at + 160));
@@ -839,7 +847,7 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     if (n === undefined || n === 0 || CONDITION.test(sentenceBefore(text, m.index ?? 0))) continue;
     found.push(stated('paragraphs', { count: m[1] ? relationCount(m[1], n) : n, separator: '***' }, m));
   }
-  for (const m of text.matchAll(COUNT_OR)) {
+  for (const m of allMatches(text, COUNT_OR)) {
     const n = numberOf(m[1]!);
     const key = unitKey(m[3]!);
     if (n === undefined || !key || !countApplies(text, m)) continue;
@@ -850,7 +858,7 @@ function collectMore(text: string, found: StatedConstraint[]): void {
   collectSimple(text, UPPER_MORE, found, () => ({ key: 'case', value: 'upper' }), 'clause');
   collectSimple(text, NO_COMMAS_MORE, found, () => ({ key: 'noCommas', value: true }), 'none');
   collectSimple(text, JSON_MORE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase');
-  for (const m of text.matchAll(END_PHRASE)) {
+  for (const m of allMatches(text, END_PHRASE)) {
     if (!applies(text, m, true)) continue;
     // An unquoted ending is taken only when named as such: "with this exact phrase …", "with: Peace!".
     if (
@@ -862,7 +870,7 @@ function collectMore(text: string, found: StatedConstraint[]): void {
       continue;
     found.push(stated('endsWith', (m[1] ?? m[2]!).trim(), m));
   }
-  for (const m of text.matchAll(END_PLAIN)) {
+  for (const m of allMatches(text, END_PLAIN)) {
     if (!applies(text, m, true)) continue;
     found.push(stated('endsWith', m[1]!.trim(), m));
   }
@@ -871,7 +879,7 @@ function collectMore(text: string, found: StatedConstraint[]): void {
 function collectFirstWord(text: string, found: StatedConstraint[]): void {
   let count: RegExpExecArray | null = null;
   let searched = false;
-  for (const m of text.matchAll(FIRST_WORD)) {
+  for (const m of allMatches(text, FIRST_WORD)) {
     if (!applies(text, m, true)) continue;
     const paragraph =
       m[1] !== undefined ? Number(m[1]) : m[10] !== undefined ? Number(m[10]) : ORDINAL[(m[4] ?? m[7] ?? '').toLowerCase()];
@@ -895,11 +903,11 @@ const PARAGRAPH_COUNT = new RegExp(String.raw`\b${NUM}\s{1,3}(?:separate\s{1,3}|
 
 function collectSections(text: string, found: StatedConstraint[]): void {
   let counts: RegExpMatchArray[] | undefined;
-  for (const m of text.matchAll(SECTION_MARKER)) {
+  for (const m of allMatches(text, SECTION_MARKER)) {
     const sentence = sentenceAround(text, m);
     if (!SECTION_CONTEXT.test(sentence) || !SECTION_VERB.test(sentence) || CONDITION.test(sentenceBefore(text, m.index ?? 0)))
       continue;
-    counts ??= [...text.matchAll(SECTION_COUNT)].slice(0, 20);
+    counts ??= allMatches(text, SECTION_COUNT).slice(0, 20);
     const nearest = [...counts].sort(
       (a, b) => Math.abs((a.index ?? 0) - (m.index ?? 0)) - Math.abs((b.index ?? 0) - (m.index ?? 0)),
     )[0];

@@ -10,6 +10,7 @@ import type { SampleCompletion, SampleReport } from './types';
 import { checkCompletion } from '../constraints/check';
 import { jsonProblem, unfence } from '../constraints/measure/json';
 import { discoverSamples } from './discover';
+import { isRecord } from '../plain-data';
 import { MAX_SAMPLES_PER_PROMPT, parseSampleFile } from './parse';
 
 /** What checking a completion needs besides its text. */
@@ -25,7 +26,7 @@ export interface CompletionRequirements {
 /** The `constraints` value when it is a mapping, else an empty one (frontmatter/schema reports a bad value). */
 export function declaredConstraints(document: PromptDocument): Record<string, unknown> {
   const value = document.frontmatter?.value?.constraints;
-  const ours = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const ours = isRecord(value) ? value : {};
   if (document.format !== 'github-models') return ours;
   // `gh models eval` string evaluators check the completion too; our own keys win where both say something.
   const evaluators = evaluatorConstraints(document.frontmatter);

@@ -1,6 +1,6 @@
 // Compiles a user's JSON Schema with ajv: the draft picked by `$schema`, formats, strict findings as warnings, patterns pre-checked and run by RE2, validators cached by schema text.
 import Ajv from 'ajv';
-import type { ErrorObject, Options, ValidateFunction } from 'ajv';
+import type { Options, ValidateFunction } from 'ajv';
 import type AjvCore from 'ajv/dist/core';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
@@ -12,7 +12,7 @@ import { compileBacktracking } from '../regex/backtrack';
 import { isBudgetExceeded, newBudget, PATTERN_STEP_BUDGET, type StepBudget } from '../regex/bounded';
 import type { SchemaIssue } from './issues';
 import { checkRefCycles } from './cycles';
-import { collapseUnions, decodePointer, describeError, show } from './errors';
+import { describeExplanation, explainErrors, show, type Explanation } from './explain';
 import { isRecord, walkSchema, type SchemaPath } from './walk';
 
 export type Draft = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';
@@ -293,18 +293,18 @@ function metaValid(ajv: AjvCore, units: readonly CompileUnit[], issues: SchemaIs
     }
     if (ok) return;
     valid = false;
-    for (const e of collapseUnions(ajv.errors ?? [])) issues.push(metaIssue(e, unit));
+    for (const e of explainErrors(ajv.errors ?? [], { value: u.schema })) issues.push(metaIssue(e, unit));
   });
   return valid;
 }
 
-function metaIssue(error: ErrorObject, unit: number): SchemaIssue {
-  const path = decodePointer(error.instancePath);
+function metaIssue(explanation: Explanation, unit: number): SchemaIssue {
+  const path = [...explanation.path];
   const subject = path.length > 0 ? `"${path[path.length - 1]}"` : 'the schema';
   return {
     ruleId: 'schema/invalid',
     severity: 'error',
-    message: `not a valid schema: ${describeError(error, subject)}`,
+    message: `not a valid schema: ${describeExplanation(explanation, subject)}`,
     unit,
     path,
     at: 'value',

@@ -2,7 +2,8 @@
 // leaves their meaning undefined and a validator following them recurses forever, so they are reported, not compiled.
 import type { CompileUnit } from './compile';
 import type { SchemaIssue } from './issues';
-import { decodePointer, show } from './errors';
+import { nodeAtLocalRef } from '../plain-data';
+import { show } from './explain';
 import { isRecord, walkSchema, type SchemaPath } from './walk';
 
 /** The `$ref` as written, for subschemas whose `$ref` refs.ts rewrote to a unit key (messages show what the user wrote). */
@@ -145,18 +146,7 @@ class RefResolver {
     if (!isRecord(root)) return undefined;
     if (fragment === '') return root;
     if (!fragment.startsWith('/')) return findAnchor(root, fragment);
-    let node: unknown = root;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(fragment);
-    } catch {
-      return undefined;
-    }
-    for (const segment of decodePointer(decoded)) {
-      if (Array.isArray(node)) node = node[Number(segment)];
-      else if (isRecord(node) && Object.hasOwn(node, segment)) node = node[segment];
-      else return undefined;
-    }
+    const node = nodeAtLocalRef(root, `#${fragment}`);
     return isRecord(node) ? node : undefined;
   }
 }

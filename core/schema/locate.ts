@@ -1,10 +1,11 @@
 // Validates a completion's JSON text with a compiled schema and locates each failure at its JSON node, with quick-fix facts in `data`.
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { Span } from '../diagnostic';
 import { editDistance } from '../did-you-mean';
 import type { SchemaFailure, SchemaValidation } from './types';
-import { collapseUnions, decodePointer, describeError, encodePointerSegment, subjectOf } from './errors';
+import { encodePointerSegment, nodeAtLocalRef } from '../plain-data';
+import { acceptedTypes, describeExplanation, explainErrors, subjectOf, type Explanation } from './explain';
 import { childOf, jsonDepthOver, parseJsonText, spanOf } from './sources';
 import { isRecord } from './walk';
 import { patternExample } from './pattern-example';
@@ -57,8 +58,8 @@ function validateText(validate: ValidateFunction, root: unknown, text: string, p
   }
   const unchecked = patterns ? notChecked(patterns, parsed.tree) : [];
   if (valid) return unchecked;
-  const errors = collapseUnions((validate.errors ?? []).slice(0, MAX_RAW_ERRORS));
-  return dedupe([...errors.map((e) => failureOf(e, parsed.tree!, root)), ...unchecked]).slice(0, MAX_FAILURES);
+  const explained = explainErrors((validate.errors ?? []).slice(0, MAX_RAW_ERRORS), { value: parsed.value, root });
+  return dedupe([...explained.map((e) => failureOf(e, parsed.tree!, root)), ...unchecked]).slice(0, MAX_FAILURES);
 }
 
 /** Values a backtracking pattern could not decide within the budget: one failure each, at the string holding the value. */
@@ -112,12 +113,16 @@ function locateNode(tree: JsonNode, segments: readonly string[]): Located {
   return located;
 }
 
-function failureOf(error: ErrorObject, tree: JsonNode, root: unknown): SchemaFailure {
-  const segments = decodePointer(error.instancePath);
+/** The JSON locator: an explanation's instance path → the node, key or object it is shown on. */
+function failureOf(explanation: Explanation, tree: JsonNode, root: unknown): SchemaFailure {
+  const { error, path: segments } = explanation;
   const at = locateNode(tree, segments);
   const subject = subjectOf(segments, at.parentIsArray);
-  const base = { message: describeError(error, subject), pointer: error.instancePath, keyword: error.keyword };
+  const base = { message: describeExplanation(explanation, subject), pointer: error.instancePath, keyword: error.keyword };
   const params = error.params as Record<string, unknown>;
+  if (explanation.noBranchFits) {
+    return withData({ ...base, span: spanOf(at.node) }, coercion(error.data, acceptedTypes(explanation.noBranchFits).join(',')));
+  }
   switch (error.keyword) {
     case 'required':
     case 'dependencies':
@@ -171,7 +176,7 @@ function missingData(property: string, parentSchema: unknown, root: unknown): Re
 export function exampleValue(schema: unknown, root: unknown, hops = 0): unknown {
   if (!isRecord(schema)) return null;
   if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#') && hops < 8) {
-    return exampleValue(resolveLocal(root, schema.$ref), root, hops + 1);
+    return exampleValue(nodeAtLocalRef(root, schema.$ref), root, hops + 1);
   }
   if (schema.default !== undefined) return schema.default;
   if (schema.const !== undefined) return schema.const;
@@ -194,15 +199,6 @@ const PLACEHOLDERS: Record<string, unknown> = {
   object: {},
   null: null,
 };
-
-function resolveLocal(root: unknown, ref: string): unknown {
-  let node = root;
-  for (const segment of decodePointer(decodeURIComponent(ref.slice(1)))) {
-    if (!isRecord(node) && !Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
 
 /** `{nearestEnum}`: the allowed value closest to a wrong string (by edit distance, case-insensitive). */
 function nearestEnum(data: unknown, allowed: unknown): Record<string, unknown> | undefined {

@@ -5,7 +5,7 @@ import type { SchemaIssue } from './issues';
 import type { CompileUnit } from './compile';
 import { MAX_SCHEMA_DEPTH } from './compile';
 import { jsonDepthOver, jsonSource, parseJsonText, wholeSource, type SchemaSource } from './sources';
-import { show } from './errors';
+import { show } from './explain';
 import { isRecord, NON_FINITE_MESSAGE, nonFiniteNumberPath, walkSchema } from './walk';
 import { originalRefs } from './cycles';
 

@@ -3,16 +3,16 @@ import type { Span } from '../diagnostic';
 import type { TallyingCounter } from './counter';
 import { addTally, emptyTally, type TokenTally } from './tally';
 import type { TokenCount, TokenCounter } from './types';
+import { WS, classTable } from './unicode';
 
 /** A paragraph longer than this is also cut at line starts, so one edit re-counts at most about this much. */
 export const DEFAULT_MAX_CHUNK_LENGTH = 4096;
 export const DEFAULT_CACHE_ENTRIES = 2048;
 
-const WHITESPACE = /\s/;
-
 /**
  * True when position `p` follows a newline and starts with a character that is neither whitespace nor
- * `/`. Then no pre-tokenizer piece of o200k_base or cl100k_base spans `p`: letter pieces may not start
+ * `/`. Whitespace is the pre-tokenizer's `\s` (Unicode White_Space: U+0085 is in it, U+FEFF is not), not
+ * JavaScript's: "\n\u0085\n" is one whitespace piece, so a cut before the U+0085 would split it. Then no pre-tokenizer piece of o200k_base or cl100k_base spans `p`: letter pieces may not start
  * with \r or \n, punctuation pieces start with a space or punctuation, whitespace pieces stop at a
  * non-space, and the only alternative that continues after a newline is o200k's `[^\s\p{L}\p{N}]+[\r\n/]*`,
  * which swallows a `/` (".\n/"), hence the exclusion. Neither pattern looks behind, so pieces after `p`
@@ -20,8 +20,9 @@ const WHITESPACE = /\s/;
  */
 export function isChunkBoundary(text: string, p: number): boolean {
   if (p <= 0 || p >= text.length || text.charCodeAt(p - 1) !== 0x0a) return false;
-  const next = text[p] as string;
-  return next !== '/' && !WHITESPACE.test(next);
+  const next = text.charCodeAt(p);
+  // A surrogate has no class bits: the astral characters it starts are never White_Space.
+  return next !== 0x2f && (classTable()[next] & WS) === 0;
 }
 
 /**
@@ -128,4 +129,13 @@ export class ChunkedCounter implements TokenCounter {
  */
 function detach(chunk: string): string {
   return (' ' + chunk).slice(1);
+}
+
+/** The counter that tallies additively, when the given one can (the editor's pooled ChunkedCounter or a plain BPE counter). */
+export function tallyingCounter(counter: TokenCounter): TallyingCounter | undefined {
+  if (counter instanceof ChunkedCounter) return counter.tallying;
+  const candidate = counter as Partial<TallyingCounter>;
+  return typeof candidate.tally === 'function' && typeof candidate.finish === 'function'
+    ? (candidate as TallyingCounter)
+    : undefined;
 }

@@ -2,17 +2,10 @@
 // patterns, every keyword), sample completions and editor edit sequences. One input is a small workspace; the same
 // (seed, index) always gives the same input, so a finding can be replayed with `npm run fuzz -- --only N`.
 
-/** mulberry32: small, fast, good enough for test inputs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../core/seeded-random';
+
+/** The fuzzer's generator: the same (seed, index) always draws the same input. */
+export const rng = mulberry32;
 
 export function seedOf(seed: number, index: number): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;

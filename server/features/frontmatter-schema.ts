@@ -1,6 +1,7 @@
 // Walks schemas/frontmatter.schema.json (the file frontmatter validation is compiled from) for a YAML path:
 // the keys allowed there, their docs and the values they take. Completion and hover both read it.
 import schemaFile from '../../schemas/frontmatter.schema.json';
+import { isRecord, nodeAtLocalRef } from '../../core/plain-data';
 
 export type JsonSchema = Record<string, unknown>;
 export type PathSegment = string | number;
@@ -10,16 +11,11 @@ const ROOT = schemaFile as unknown as JsonSchema;
 const MAX_HOPS = 16;
 
 function isSchema(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 function resolveRef(ref: string): JsonSchema | undefined {
-  if (!ref.startsWith('#/')) return undefined;
-  let node: unknown = ROOT;
-  for (const segment of ref.slice(2).split('/')) {
-    if (!isSchema(node)) return undefined;
-    node = node[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
+  const node = nodeAtLocalRef(ROOT, ref);
   return isSchema(node) ? node : undefined;
 }
 

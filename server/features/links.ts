@@ -7,6 +7,7 @@ import type { Span } from '../../core/diagnostic';
 import { findKey, nodeSpan } from '../../core/document';
 import type { Frontmatter } from '../../core/document/types';
 import { folderOf, resolveRelative, type FileAccess } from '../../core/files';
+import { plural } from '../../core/plain-data';
 import type { ParsedSnapshot } from '../snapshot';
 import { allBlocks, scanBlocks } from './template-blocks';
 import { rangeOf } from './text';
@@ -111,7 +112,7 @@ async function sampleTarget(uri: string, glob: string, files: FileAccess): Promi
   const more = matches.length > names.length ? `, and ${matches.length - names.length} more` : '';
   return {
     uri: matches[0],
-    tooltip: `${matches.length} sample${matches.length === 1 ? '' : 's'} match: ${names.join(', ')}${more}. Opens the first.`,
+    tooltip: `${plural(matches.length, 'sample')} match: ${names.join(', ')}${more}. Opens the first.`,
   };
 }
 

@@ -4,6 +4,7 @@
 import { isMap, isSeq } from 'yaml';
 import { findKey, mapEntries, scalarValue } from '../../core/document';
 import type { PromptDocument } from '../../core/document/types';
+import { isRecord } from '../../core/plain-data';
 import { resolveRelative, type FileAccess } from '../../core/files';
 import type { CounterSource } from '../../core/tokens/types';
 import type { PreviewResult, VariableSetInfo } from '../protocol';
@@ -173,5 +174,5 @@ function promptyInputDefaults(inputs: unknown): Record<string, unknown> {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return isRecord(value) ? value : undefined;
 }

@@ -15,7 +15,7 @@ import type { Span } from '../../core/diagnostic';
 import { applyEdits } from '../../core/edits';
 import { parseSampleFile } from '../../core/samples/parse';
 import { unfence } from '../../core/constraints/measure/json';
-import { decodePointer } from '../../core/schema/errors';
+import { decodePointer } from '../../core/plain-data';
 import type { DiagnosticData } from '../snapshot';
 import { QUICK_FIX } from './lsp';
 

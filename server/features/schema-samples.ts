@@ -2,6 +2,7 @@
 // Both are bounded (depth, properties, items) so a hostile or recursive schema cannot make them run long.
 
 import { patternExample } from '../../core/schema/pattern-example';
+import { isRecord, nodeAtLocalRef } from '../../core/plain-data';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = Record<string, unknown>;
@@ -11,7 +12,7 @@ const MAX_PROPERTIES = 50;
 const MAX_REF_HOPS = 16;
 
 function isSchema(value: unknown): value is Schema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 function isJson(value: unknown, depth = 0): value is Json {
@@ -25,15 +26,7 @@ function isJson(value: unknown, depth = 0): value is Json {
 
 /** A local `$ref` (`#/definitions/x`, `#/$defs/x`, `#`) resolved in `root`. */
 function resolveRef(root: unknown, ref: string): Schema | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  let node: unknown = root;
-  const pointer = decodeURIComponent(ref.slice(1));
-  if (pointer !== '') {
-    for (const segment of pointer.replace(/^\//, '').split('/')) {
-      if (!isSchema(node)) return undefined;
-      node = node[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-  }
+  const node = nodeAtLocalRef(root, ref);
   return isSchema(node) ? node : undefined;
 }
 

@@ -5,6 +5,7 @@ import { isMap, isSeq } from 'yaml';
 import type { Span } from '../../core/diagnostic';
 import { mapEntries, scalarValue } from '../../core/document';
 import type { Frontmatter } from '../../core/document/types';
+import { plural } from '../../core/plain-data';
 import type { Section } from '../../core/document/types';
 import { isLinted, type ParsedSnapshot } from '../snapshot';
 import { sectionLabel } from './lenses';
@@ -64,7 +65,7 @@ function keySymbols(snapshot: ParsedSnapshot, frontmatter: Frontmatter, node: un
 }
 
 function valueDetail(frontmatter: Frontmatter, node: unknown): string | undefined {
-  if (isSeq(node)) return `${node.items.length} item${node.items.length === 1 ? '' : 's'}`;
+  if (isSeq(node)) return plural(node.items.length, 'item');
   if (isMap(node)) return undefined;
   const value = scalarValue(frontmatter, node);
   if (value === undefined || value === null) return undefined;

@@ -1,8 +1,9 @@
-// The CLI as a user runs it: a table of {args, cwd, exit code, output} against fixture folders, via the real binary.
+// The CLI as a user runs it: a table of {args, cwd, exit code, output} against fixture folders, run in-process through
+// the CLI's entry; the cases marked `binary` also through the real binary, so each exit code crosses the process boundary.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { FIXTURES, assertNoStack, assertOutput, runCli, type Expected } from './helpers';
+import { FIXTURES, assertNoStack, assertOutput, runCli, runMain, type Expected, type RunResult } from './helpers';
 
 interface Case {
   name: string;
@@ -14,18 +15,29 @@ interface Case {
   stderr?: Expected;
   /** Substrings that must not appear in stdout. */
   absent?: string[];
+  /** Also run `node bin/promptbound.js` in a process of its own. */
+  binary?: true;
 }
 
 const HINT = "Run 'promptbound --help' for usage.\n";
 
 const CASES: Case[] = [
-  { name: 'a clean folder exits 0 and prints nothing', args: [], cwd: 'clean', exitCode: 0, stdout: '', stderr: '' },
+  {
+    name: 'a clean folder exits 0 and prints nothing',
+    args: [],
+    cwd: 'clean',
+    exitCode: 0,
+    stdout: '',
+    stderr: '',
+    binary: true,
+  },
   { name: 'explicit check command', args: ['check', '.'], cwd: 'clean', exitCode: 0, stdout: '' },
   {
     name: 'errors exit 1 with the ESLint-style report',
     args: [],
     cwd: 'errors',
     exitCode: 1,
+    binary: true,
     stdout: [
       '\nbroken.prompt.md\n',
       /\n {2}\d+:\d+ +error +.+ {2}frontmatter\/syntax\n/,
@@ -67,6 +79,7 @@ const CASES: Case[] = [
     args: ['--bogus'],
     cwd: 'clean',
     exitCode: 2,
+    binary: true,
     stdout: '',
     stderr: `promptbound: unknown option '--bogus'\n${HINT}`,
   },
@@ -112,6 +125,7 @@ const CASES: Case[] = [
     args: [],
     cwd: 'broken-config',
     exitCode: 2,
+    binary: true,
     stdout: '',
     stderr: [/^\.promptbound\.yaml:[34]:\d+: \S.*\n/m],
   },
@@ -166,7 +180,7 @@ const CASES: Case[] = [
     exitCode: 0,
     stdout: ['model/unknown', "'no-such-model-xyz'"],
   },
-  { name: '--version', args: ['--version'], cwd: 'clean', exitCode: 0, stdout: [/^\d+\.\d+\.\d+\n$/] },
+  { name: '--version', args: ['--version'], cwd: 'clean', exitCode: 0, stdout: [/^\d+\.\d+\.\d+\n$/], binary: true },
   {
     name: '--help',
     args: ['--help'],
@@ -186,18 +200,22 @@ const CASES: Case[] = [
 
 describe('promptbound CLI (table)', () => {
   for (const c of CASES) {
-    it(c.name, () => {
-      const result = runCli(c.args, { cwd: path.join(FIXTURES, c.cwd) });
-      assert.equal(
-        result.status,
-        c.exitCode,
-        `exit code of ${c.args.join(' ')}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
-      );
-      if (c.stdout !== undefined) assertOutput(result.stdout, c.stdout, 'stdout');
-      if (c.stderr !== undefined) assertOutput(result.stderr, c.stderr, 'stderr');
-      for (const text of c.absent ?? [])
-        assert.ok(!result.stdout.includes(text), `stdout should not contain ${text}:\n${result.stdout}`);
-      assertNoStack(result.stdout + result.stderr);
+    it(c.binary ? `${c.name} (in-process and the real binary)` : c.name, async () => {
+      const options = { cwd: path.join(FIXTURES, c.cwd) };
+      const runs: Array<[string, RunResult]> = [['in-process', await runMain(c.args, options)]];
+      if (c.binary) runs.push(['binary', runCli(c.args, options)]);
+      for (const [how, result] of runs) {
+        assert.equal(
+          result.status,
+          c.exitCode,
+          `exit code of ${c.args.join(' ')} (${how})\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
+        );
+        if (c.stdout !== undefined) assertOutput(result.stdout, c.stdout, `stdout (${how})`);
+        if (c.stderr !== undefined) assertOutput(result.stderr, c.stderr, `stderr (${how})`);
+        for (const text of c.absent ?? [])
+          assert.ok(!result.stdout.includes(text), `stdout (${how}) should not contain ${text}:\n${result.stdout}`);
+        assertNoStack(result.stdout + result.stderr);
+      }
     });
   }
 });

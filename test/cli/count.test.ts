@@ -8,7 +8,7 @@ import o200k from 'js-tiktoken/ranks/o200k_base';
 import { spawnSync } from 'node:child_process';
 import { parseConfigText } from '../../core/config/load';
 import { RULE_IDS } from '../../core/rules/registry';
-import { BIN, FIXTURES, assertNoStack, runCli, tempTree } from './helpers';
+import { BIN, FIXTURES, assertNoStack, runCli, runMain, tempTree } from './helpers';
 
 const encoder = new Tiktoken(o200k);
 /** Special-token checks off, as every counting path in promptbound does (docs/design/pitfalls.md P1). */
@@ -21,14 +21,14 @@ const SUPPORT_BODY = SUPPORT.slice(SUPPORT.indexOf('\n---\n') + '\n---\n'.length
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 describe('promptbound count', () => {
-  it('equals js-tiktoken encode(body, [], []) for an exact model', () => {
-    const result = runCli(['count', 'support.prompt.md'], { cwd: COUNT_DIR });
+  it('equals js-tiktoken encode(body, [], []) for an exact model', async () => {
+    const result = await runMain(['count', 'support.prompt.md'], { cwd: COUNT_DIR });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, `${fmt(tokens(SUPPORT_BODY))}  gpt-4o  support.prompt.md\n`);
   });
 
-  it('marks approximate models with ≈ and never reports fewer tokens than the proxy encoding', () => {
-    const result = runCli(['count', '--model', 'claude-sonnet-4-5', 'support.prompt.md'], { cwd: COUNT_DIR });
+  it('marks approximate models with ≈ and never reports fewer tokens than the proxy encoding', async () => {
+    const result = await runMain(['count', '--model', 'claude-sonnet-4-5', 'support.prompt.md'], { cwd: COUNT_DIR });
     assert.equal(result.status, 0, result.stderr);
     const match = /^≈([\d,]+) {2}claude-sonnet-4-5 {2}support\.prompt\.md\n$/.exec(result.stdout);
     assert.ok(match, result.stdout);
@@ -42,15 +42,15 @@ describe('promptbound count', () => {
     assert.equal(result.stdout, `${fmt(tokens(text))}  gpt-4o  -\n`);
   });
 
-  it('--raw counts the whole file, frontmatter included', () => {
-    const result = runCli(['count', '--raw', 'support.prompt.md'], { cwd: COUNT_DIR });
+  it('--raw counts the whole file, frontmatter included', async () => {
+    const result = await runMain(['count', '--raw', 'support.prompt.md'], { cwd: COUNT_DIR });
     assert.equal(result.stdout, `${fmt(tokens(SUPPORT))}  gpt-4o  support.prompt.md\n`);
   });
 
-  it('prints a total for more than one file, aligned like wc', () => {
+  it('prints a total for more than one file, aligned like wc', async () => {
     const { dir, cleanup } = tempTree({ 'a.prompt.md': 'One two three.\n', 'b.prompt.md': 'Four.\n' });
     try {
-      const result = runCli(['count', 'a.prompt.md', 'b.prompt.md'], { cwd: dir });
+      const result = await runMain(['count', 'a.prompt.md', 'b.prompt.md'], { cwd: dir });
       const [a, b] = [tokens('One two three.\n'), tokens('Four.\n')];
       const width = String(a + b).length;
       const line = (n: number, model: string, file: string) => `${String(n).padStart(width)}  ${model.padEnd(6)}  ${file}\n`;
@@ -60,8 +60,8 @@ describe('promptbound count', () => {
     }
   });
 
-  it('--json has the documented fields', () => {
-    const result = runCli(['count', '--json', 'support.prompt.md'], { cwd: COUNT_DIR });
+  it('--json has the documented fields', async () => {
+    const result = await runMain(['count', '--json', 'support.prompt.md'], { cwd: COUNT_DIR });
     const [entry] = JSON.parse(result.stdout);
     assert.deepEqual(
       Object.keys(entry).sort(),
@@ -76,10 +76,10 @@ describe('promptbound count', () => {
     );
   });
 
-  it('an unreadable file is a one-line error and exit 1; the others are still counted', () => {
+  it('an unreadable file is a one-line error and exit 1; the others are still counted', async () => {
     const { dir, cleanup } = tempTree({ 'ok.prompt.md': 'Hi.\n', 'bin.prompt.md': Buffer.from([0, 0, 0]) });
     try {
-      const result = runCli(['count', '.'], { cwd: dir });
+      const result = await runMain(['count', '.'], { cwd: dir });
       assert.equal(result.status, 1);
       assert.equal(result.stderr, 'promptbound: bin.prompt.md: skipped: binary file\n');
       assert.match(result.stdout, /ok\.prompt\.md\n$/);
@@ -91,8 +91,8 @@ describe('promptbound count', () => {
 });
 
 describe('promptbound models', () => {
-  it('--json parses and carries the table version', () => {
-    const result = runCli(['models', '--json'], { cwd: COUNT_DIR });
+  it('--json parses and carries the table version', async () => {
+    const result = await runMain(['models', '--json'], { cwd: COUNT_DIR });
     assert.equal(result.status, 0);
     const table = JSON.parse(result.stdout);
     assert.match(table.version, /^\d{4}-\d{2}-\d{2}$/);
@@ -117,8 +117,8 @@ describe('promptbound models', () => {
     }
   });
 
-  it('prints a table with a version line', () => {
-    const result = runCli(['models'], { cwd: COUNT_DIR });
+  it('prints a table with a version line', async () => {
+    const result = await runMain(['models'], { cwd: COUNT_DIR });
     assert.match(result.stdout, /^id +provider +encoding +tokens +context +output +max output\n/);
     assert.match(result.stdout, /\ngpt-4o +openai +o200k_base +exact +128k +/);
     assert.match(result.stdout, /\nclaude-sonnet-4-5 +anthropic +(?:o200k_base|cl100k_base) +≈ approx\. +/);
@@ -127,25 +127,25 @@ describe('promptbound models', () => {
 });
 
 describe('promptbound init', () => {
-  it('writes a config that validates, then refuses to overwrite it unless --force', () => {
+  it('writes a config that validates, then refuses to overwrite it unless --force', async () => {
     const { dir, cleanup } = tempTree({ 'hello.prompt.md': 'Greet the user.\n' });
     try {
-      const first = runCli(['init'], { cwd: dir });
+      const first = await runMain(['init'], { cwd: dir });
       assert.equal(first.status, 0, first.stderr);
       assert.equal(first.stdout, 'Wrote .promptbound.yaml\n');
       const written = path.join(dir, '.promptbound.yaml');
       assert.ok(existsSync(written));
       assert.deepEqual(parseConfigText(written, readFileSync(written, 'utf8'), RULE_IDS).problems, []);
       // The starter config must load cleanly: a config problem would exit 2.
-      const check = runCli([], { cwd: dir });
+      const check = await runMain([], { cwd: dir });
       assert.equal(check.status, 0, check.stdout + check.stderr);
-      const second = runCli(['init'], { cwd: dir });
+      const second = await runMain(['init'], { cwd: dir });
       assert.equal(second.status, 2);
       assert.equal(
         second.stderr,
         "promptbound: .promptbound.yaml already exists; use --force to overwrite it\nRun 'promptbound --help' for usage.\n",
       );
-      assert.equal(runCli(['init', '--force'], { cwd: dir }).status, 0);
+      assert.equal((await runMain(['init', '--force'], { cwd: dir })).status, 0);
     } finally {
       cleanup();
     }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertNoStack, runCli, tempTree } from './helpers';
+import { assertNoStack, runCli, runMain, tempTree } from './helpers';
 
 const CLEAN = 'Greet the user.\n';
 // Budgets one variable, so the other is reported undeclared (a warning).
@@ -15,7 +15,7 @@ function listed(stdout: string): string[] {
 }
 
 describe('file discovery', () => {
-  it('honours root and nested .gitignore files, including negation', () => {
+  it('honours root and nested .gitignore files, including negation', async () => {
     const { dir, cleanup } = tempTree({
       '.gitignore': 'ignored/\n*.draft.prompt.md\n',
       'ok.prompt.md': CLEAN,
@@ -28,7 +28,7 @@ describe('file discovery', () => {
       'node_modules/pkg/x.prompt.md': BROKEN,
     });
     try {
-      const result = runCli(['--format', 'json'], { cwd: dir });
+      const result = await runMain(['--format', 'json'], { cwd: dir });
       assert.equal(result.status, 0, result.stdout + result.stderr);
       const files = listed(result.stdout).map((f) => path.relative(dir, f).split(path.sep).join('/'));
       assert.deepEqual(files, ['ok.prompt.md', 'sub/keep.draft.prompt.md', 'sub/seen.prompt.md']);
@@ -37,14 +37,14 @@ describe('file discovery', () => {
     }
   });
 
-  it('applies .gitignore above the folder it is started in, up to the repository root', () => {
+  it('applies .gitignore above the folder it is started in, up to the repository root', async () => {
     const { dir, cleanup } = tempTree({
       '.gitignore': 'sub/bad.prompt.md\n',
       'sub/bad.prompt.md': BROKEN,
       'sub/ok.prompt.md': CLEAN,
     });
     try {
-      const result = runCli([], { cwd: path.join(dir, 'sub') });
+      const result = await runMain([], { cwd: path.join(dir, 'sub') });
       assert.equal(result.status, 0, result.stdout + result.stderr);
       assert.equal(result.stdout, '');
     } finally {
@@ -52,10 +52,10 @@ describe('file discovery', () => {
     }
   });
 
-  it('says so when an explicitly named file is ignored', () => {
+  it('says so when an explicitly named file is ignored', async () => {
     const { dir, cleanup } = tempTree({ '.gitignore': 'gone.prompt.md\n', 'gone.prompt.md': BROKEN });
     try {
-      const result = runCli(['gone.prompt.md'], { cwd: dir });
+      const result = await runMain(['gone.prompt.md'], { cwd: dir });
       assert.equal(result.status, 0);
       assert.match(result.stderr, /gone\.prompt\.md: not linted \(excluded by \.gitignore or config 'ignore'\)/);
     } finally {
@@ -63,7 +63,7 @@ describe('file discovery', () => {
     }
   });
 
-  it('merges configs from the file up to the root, the nearest winning', () => {
+  it('merges configs from the file up to the root, the nearest winning', async () => {
     const { dir, cleanup } = tempTree({
       '.promptbound.yaml': 'rules:\n  template/undefined-variable: off\n',
       'quiet.prompt.md': WARN,
@@ -71,7 +71,7 @@ describe('file discovery', () => {
       'loud/x.prompt.md': WARN,
     });
     try {
-      const result = runCli(['--format', 'json'], { cwd: dir });
+      const result = await runMain(['--format', 'json'], { cwd: dir });
       assert.equal(result.status, 1, result.stderr);
       const counts = (JSON.parse(result.stdout) as Array<{ filePath: string; errorCount: number; warningCount: number }>).map(
         (f) => [path.relative(dir, f.filePath).split(path.sep).join('/'), f.errorCount, f.warningCount],
@@ -107,7 +107,7 @@ describe('file discovery', () => {
     }
   });
 
-  it('lints a folder of 5,000 files', () => {
+  it('lints a folder of 5,000 files', async () => {
     const { dir, cleanup } = tempTree({});
     try {
       for (let i = 0; i < 50; i++) {
@@ -115,7 +115,7 @@ describe('file discovery', () => {
         mkdirSync(folder);
         for (let j = 0; j < 100; j++) writeFileSync(path.join(folder, `p${j}.prompt.md`), `Prompt ${i}-${j}: greet the user.\n`);
       }
-      const result = runCli(['--format', 'json'], { cwd: dir, timeout: 120_000 });
+      const result = await runMain(['--format', 'json'], { cwd: dir, timeout: 120_000 });
       assert.equal(result.status, 0, result.stderr);
       assert.equal(listed(result.stdout).length, 5000);
       assert.equal(result.stderr, '', 'no progress line when stderr is not a terminal');
@@ -126,7 +126,7 @@ describe('file discovery', () => {
 });
 
 describe('hostile inputs', () => {
-  it('binary junk, a 1 MB one-character-line file and broken YAML: exit 1, one-line errors, no stack', () => {
+  it('binary junk, a 1 MB one-character-line file and broken YAML: exit 1, one-line errors, no stack', async () => {
     const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     const { dir, cleanup } = tempTree({
       'junk.prompt.md': junk,
@@ -135,7 +135,7 @@ describe('hostile inputs', () => {
       'latin1.prompt.md': Buffer.from([0x48, 0xe9, 0x6c, 0x6c, 0x6f, 0x0a]),
     });
     try {
-      const result = runCli([], { cwd: dir, timeout: 60_000 });
+      const result = await runMain([], { cwd: dir, timeout: 60_000 });
       assert.equal(result.status, 1, result.stdout + result.stderr);
       assert.match(result.stdout, /junk\.prompt\.md\n {2}1:1 +error +skipped: binary file\n/);
       assert.match(result.stdout, /latin1\.prompt\.md\n {2}1:1 +error +skipped: not UTF-8 text\n/);
@@ -146,10 +146,10 @@ describe('hostile inputs', () => {
     }
   });
 
-  it('a file over 10 MB is skipped with one line, not read', () => {
+  it('a file over 10 MB is skipped with one line, not read', async () => {
     const { dir, cleanup } = tempTree({ 'huge.prompt.md': Buffer.alloc(10 * 1024 * 1024 + 1, 0x61) });
     try {
-      const result = runCli(['--format', 'json'], { cwd: dir });
+      const result = await runMain(['--format', 'json'], { cwd: dir });
       assert.equal(result.status, 1);
       const [file] = JSON.parse(result.stdout) as Array<{
         messages: Array<{ message: string; fatal?: boolean; ruleId: string | null }>;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits } from '../../core/edits';
-import { runCli, tempTree } from './helpers';
+import { runMain, tempTree } from './helpers';
 
 interface JsonEdit {
   offset: number;
@@ -21,17 +21,17 @@ interface JsonMessage {
 /** A frontmatter key in the wrong case (the did-you-mean fix is safe only for case) in a CRLF file with a BOM and non-ASCII text around it. */
 const ORIGINAL = '\ufeff---\r\nmodel: gpt-4o\r\nbudget:\r\n  WarnAt: 0.9\r\n---\r\n# Résumé 👋\r\n\r\nGreet the user.\r\n';
 
-function messagesOf(dir: string): JsonMessage[] {
-  const result = runCli(['--format', 'json'], { cwd: dir });
+async function messagesOf(dir: string): Promise<JsonMessage[]> {
+  const result = await runMain(['--format', 'json'], { cwd: dir });
   return (JSON.parse(result.stdout) as Array<{ messages: JsonMessage[] }>)[0].messages;
 }
 
 describe('--fix', () => {
-  it('applies the safe fixes it reported and changes nothing else', () => {
+  it('applies the safe fixes it reported and changes nothing else', async () => {
     const { dir, cleanup } = tempTree({ 'typo.prompt.md': ORIGINAL });
     const file = path.join(dir, 'typo.prompt.md');
     try {
-      const before = messagesOf(dir);
+      const before = await messagesOf(dir);
       const fixable = before.filter((m) => m.fix?.safe);
       assert.ok(fixable.length > 0, `the fixture should produce a safe fix: ${JSON.stringify(before)}`);
       const edits = fixable.flatMap((m) => m.fix!.edits);
@@ -39,11 +39,11 @@ describe('--fix', () => {
       const expected = `\ufeff${applyEdits(ORIGINAL.slice(1), edits)}`;
       const mode = statSync(file).mode;
 
-      const result = runCli(['--fix'], { cwd: dir });
+      const result = await runMain(['--fix'], { cwd: dir });
       assert.ok(result.status === 0 || result.status === 1, result.stderr);
       assert.equal(readFileSync(file, 'utf8'), expected);
       assert.equal(statSync(file).mode, mode);
-      const after = messagesOf(dir);
+      const after = await messagesOf(dir);
       for (const fixed of fixable) {
         assert.ok(
           !after.some((m) => m.ruleId === fixed.ruleId && m.line === fixed.line),
@@ -57,11 +57,11 @@ describe('--fix', () => {
     }
   });
 
-  it('leaves a file without safe fixes untouched', () => {
+  it('leaves a file without safe fixes untouched', async () => {
     const text = 'Summarise {{document}}.\r\n';
     const { dir, cleanup } = tempTree({ 'w.prompt.md': text });
     try {
-      runCli(['--fix'], { cwd: dir });
+      await runMain(['--fix'], { cwd: dir });
       assert.equal(readFileSync(path.join(dir, 'w.prompt.md'), 'utf8'), text);
     } finally {
       cleanup();

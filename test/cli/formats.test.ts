@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RULE_IDS } from '../../core/rules/registry';
-import { FIXTURES, assertNoStack, runCli, tempTree } from './helpers';
+import { FIXTURES, assertNoStack, runCli, runMain, tempTree } from './helpers';
 import { sarifValidator } from './sarif-schema';
 
 const BROKEN = '---\nmodel: [gpt-4o\n---\nGreet the user.\n';
@@ -12,8 +12,8 @@ const BROKEN = '---\nmodel: [gpt-4o\n---\nGreet the user.\n';
 const BUDGETED = 'budget:\n  variables:\n    audience: 50\n';
 
 describe('--format json', () => {
-  it('has the documented shape', () => {
-    const result = runCli(['--format', 'json', '--stats'], { cwd: path.join(FIXTURES, 'warnings') });
+  it('has the documented shape', async () => {
+    const result = await runMain(['--format', 'json', '--stats'], { cwd: path.join(FIXTURES, 'warnings') });
     assert.equal(result.status, 0, result.stderr);
     const report = JSON.parse(result.stdout);
     assert.equal(report.length, 1);
@@ -40,24 +40,24 @@ describe('--format json', () => {
     assert.equal(file.stats.context, 128000);
   });
 
-  it('leaves stats out without --stats', () => {
-    const result = runCli(['--format', 'json'], { cwd: path.join(FIXTURES, 'warnings') });
+  it('leaves stats out without --stats', async () => {
+    const result = await runMain(['--format', 'json'], { cwd: path.join(FIXTURES, 'warnings') });
     assert.equal(JSON.parse(result.stdout)[0].stats, undefined);
   });
 });
 
 describe('positions', () => {
-  it('are 1-based with UTF-16 columns after astral characters, ZWJ emoji, CJK and CRLF lines', () => {
+  it('are 1-based with UTF-16 columns after astral characters, ZWJ emoji, CJK and CRLF lines', async () => {
     // a(1) 𐐀(2) b(1) ␠(1) 👨‍👩‍👧(8) ␠(1) 漢字(2) ␠(1) {{(2) = 19 code units before `topic`: column 20.
     const text = '---\r\nmodel: gpt-4o\r\n---\r\n# Title\r\n\r\na𐐀b 👨‍👩‍👧 漢字 {{topic}}\r\n';
     const { dir, cleanup } = tempTree({ 'unicode.prompt.md': text, '.promptbound.yaml': BUDGETED });
     try {
-      const json = runCli(['--format', 'json'], { cwd: dir });
+      const json = await runMain(['--format', 'json'], { cwd: dir });
       const [message] = JSON.parse(json.stdout)[0].messages;
       assert.deepEqual([message.line, message.column, message.endLine, message.endColumn], [6, 20, 6, 25]);
-      const stylish = runCli([], { cwd: dir });
+      const stylish = await runMain([], { cwd: dir });
       assert.match(stylish.stdout, /\n {2}6:20 +warning +Variable 'topic'/);
-      const github = runCli(['--format', 'github'], { cwd: dir });
+      const github = await runMain(['--format', 'github'], { cwd: dir });
       assert.match(
         github.stdout,
         /^::warning file=unicode\.prompt\.md,line=6,col=20,endLine=6,endColumn=25,title=template\/undefined-variable::/m,
@@ -67,10 +67,10 @@ describe('positions', () => {
     }
   });
 
-  it('a BOM does not shift columns', () => {
+  it('a BOM does not shift columns', async () => {
     const { dir, cleanup } = tempTree({ 'bom.prompt.md': '\ufeffSay {{x}}.\n', '.promptbound.yaml': BUDGETED });
     try {
-      const [message] = JSON.parse(runCli(['--format', 'json'], { cwd: dir }).stdout)[0].messages;
+      const [message] = JSON.parse((await runMain(['--format', 'json'], { cwd: dir })).stdout)[0].messages;
       assert.deepEqual([message.line, message.column], [1, 7]);
     } finally {
       cleanup();
@@ -79,7 +79,7 @@ describe('positions', () => {
 });
 
 describe('--format github', () => {
-  it('prints at most 10 annotations per severity and a pointer to the rest', () => {
+  it('prints at most 10 annotations per severity and a pointer to the rest', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 11; i++) files[`e${String(i).padStart(2, '0')}.prompt.md`] = BROKEN;
     files['w.prompt.md'] = Array.from({ length: 12 }, (_, i) => `Use {{v${String(i).padStart(2, '0')}}}.`).join('\n') + '\n';
@@ -87,13 +87,16 @@ describe('--format github', () => {
     const { dir, cleanup } = tempTree(files);
     try {
       const totals = (
-        JSON.parse(runCli(['--format', 'json'], { cwd: dir }).stdout) as Array<{ errorCount: number; warningCount: number }>
+        JSON.parse((await runMain(['--format', 'json'], { cwd: dir })).stdout) as Array<{
+          errorCount: number;
+          warningCount: number;
+        }>
       ).reduce((sum, f) => ({ errors: sum.errors + f.errorCount, warnings: sum.warnings + f.warningCount }), {
         errors: 0,
         warnings: 0,
       });
       assert.ok(totals.errors >= 11 && totals.warnings >= 12, JSON.stringify(totals));
-      const result = runCli(['--format', 'github'], { cwd: dir });
+      const result = await runMain(['--format', 'github'], { cwd: dir });
       assert.equal(result.status, 1);
       const lines = result.stdout.trimEnd().split('\n');
       assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 10);
@@ -117,10 +120,10 @@ describe('--format github', () => {
     }
   });
 
-  it('escapes `,` and `:` in properties and `%`/newlines in messages', () => {
+  it('escapes `,` and `:` in properties and `%`/newlines in messages', async () => {
     const { dir, cleanup } = tempTree({ 'a,b:c%.prompt.md': 'Use {{x}}.\n', '.promptbound.yaml': BUDGETED });
     try {
-      const result = runCli(['--format', 'github'], { cwd: dir });
+      const result = await runMain(['--format', 'github'], { cwd: dir });
       assert.match(
         result.stdout,
         /^::warning file=a%2Cb%3Ac%25\.prompt\.md,line=1,col=7,endLine=1,endColumn=8,title=template\/undefined-variable::Variable 'x'/m,
@@ -130,24 +133,24 @@ describe('--format github', () => {
     }
   });
 
-  it('prints nothing for a clean run', () => {
-    assert.equal(runCli(['--format', 'github'], { cwd: path.join(FIXTURES, 'clean') }).stdout, '');
+  it('prints nothing for a clean run', async () => {
+    assert.equal((await runMain(['--format', 'github'], { cwd: path.join(FIXTURES, 'clean') })).stdout, '');
   });
 });
 
 describe('--format sarif', () => {
   const validate = sarifValidator();
 
-  function sarifOf(cwd: string, args: string[] = []) {
-    const result = runCli(['--format', 'sarif', ...args], { cwd });
+  async function sarifOf(cwd: string, args: string[] = []) {
+    const result = await runMain(['--format', 'sarif', ...args], { cwd });
     assertNoStack(result.stderr);
     const log = JSON.parse(result.stdout);
     assert.equal(validate(log), undefined);
     return { log, status: result.status };
   }
 
-  it('validates against the SARIF 2.1.0 schema and lists every rule', () => {
-    const { log, status } = sarifOf(path.join(FIXTURES, 'errors'));
+  it('validates against the SARIF 2.1.0 schema and lists every rule', async () => {
+    const { log, status } = await sarifOf(path.join(FIXTURES, 'errors'));
     assert.equal(status, 1);
     assert.equal(log.version, '2.1.0');
     const [run] = log.runs;
@@ -173,15 +176,15 @@ describe('--format sarif', () => {
     assert.ok(location.region.startLine >= 1 && location.region.startColumn >= 1);
   });
 
-  it('a clean run is valid SARIF with no results; infos become notes; odd file names are URI-encoded', () => {
-    assert.deepEqual(sarifOf(path.join(FIXTURES, 'clean')).log.runs[0].results, []);
+  it('a clean run is valid SARIF with no results; infos become notes; odd file names are URI-encoded', async () => {
+    assert.deepEqual((await sarifOf(path.join(FIXTURES, 'clean'))).log.runs[0].results, []);
     const { dir, cleanup } = tempTree({
       'sub dir/ü #1.prompt.md': 'Use {{x}}.\n',
       'junk.prompt.md': Buffer.from([0, 1, 2]),
       '.promptbound.yaml': BUDGETED,
     });
     try {
-      const { log } = sarifOf(dir);
+      const { log } = await sarifOf(dir);
       const [run] = log.runs;
       assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'sub%20dir/%C3%BC%20%231.prompt.md');
       assert.equal(run.invocations[0].toolExecutionNotifications[0].message.text, 'skipped: binary file');
@@ -192,14 +195,14 @@ describe('--format sarif', () => {
 });
 
 describe('-o FILE', () => {
-  it('writes the report to the file and nothing to stdout', () => {
+  it('writes the report to the file and nothing to stdout', async () => {
     const { dir, cleanup } = tempTree({ 'w.prompt.md': 'Use {{x}}.\n', '.promptbound.yaml': BUDGETED });
     try {
-      const result = runCli(['-o', 'report.json', '--format', 'json'], { cwd: dir });
+      const result = await runMain(['-o', 'report.json', '--format', 'json'], { cwd: dir });
       assert.equal(result.status, 0);
       assert.equal(result.stdout, '');
       assert.equal(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'))[0].warningCount, 1);
-      const failed = runCli(['-o', path.join(dir, 'no', 'such', 'dir', 'r.txt')], { cwd: dir });
+      const failed = await runMain(['-o', path.join(dir, 'no', 'such', 'dir', 'r.txt')], { cwd: dir });
       assert.equal(failed.status, 2);
       assert.match(failed.stderr, /cannot write the report to .*r\.txt \(ENOENT\)/);
     } finally {

@@ -2,20 +2,20 @@
 // that only touches a sample or a schema).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli, tempTree } from './helpers';
+import { runMain, tempTree } from './helpers';
 
 const PROMPT = '---\nmodel: gpt-4o\nconstraints:\n  words: {max: 5}\n---\nSummarise in five words.\n';
 const SCHEMA_PROMPT = '---\nmodel: gpt-4o\nconstraints:\n  schema: ./answer.schema.json\n---\nAnswer as JSON.\n';
 
 describe('check on a sample or schema file', () => {
-  it('a sample named by convention: its prompt is linted and the failure is reported in the sample', () => {
+  it('a sample named by convention: its prompt is linted and the failure is reported in the sample', async () => {
     const { dir, cleanup } = tempTree({
       'p/sum.prompt.md': PROMPT,
       'p/sum.sample.txt': 'This answer is far too long for the limit.\n',
       'p/other.prompt.md': '---\nbudget: {wranAt: 1}\n---\nUnrelated and broken.\n',
     });
     try {
-      const result = runCli(['check', 'p/sum.sample.txt'], { cwd: dir });
+      const result = await runMain(['check', 'p/sum.sample.txt'], { cwd: dir });
       assert.equal(result.status, 1);
       assert.match(result.stdout, /p\/sum\.sample\.txt\n {2}1:24 {2}error {2}9 words; at most 5 allowed {2}sample\/constraint/);
       assert.match(result.stdout, /p\/sum\.prompt\.md\n {2}3:1 {2}error {2}1 of 1 sample fails: words \(1\)/);
@@ -25,7 +25,7 @@ describe('check on a sample or schema file', () => {
     }
   });
 
-  it('a schema file: every prompt whose output schema it is, and the schema problem at its place', () => {
+  it('a schema file: every prompt whose output schema it is, and the schema problem at its place', async () => {
     const { dir, cleanup } = tempTree({
       'a.prompt.md': SCHEMA_PROMPT,
       'b.prompt.md': SCHEMA_PROMPT,
@@ -33,7 +33,7 @@ describe('check on a sample or schema file', () => {
       'answer.schema.json': '{\n  "type": "object",\n  "required": ["a"],\n  "properties": {"a": {"type": "strng"}}\n}\n',
     });
     try {
-      const result = runCli(['check', '--format', 'json', 'answer.schema.json'], { cwd: dir });
+      const result = await runMain(['check', '--format', 'json', 'answer.schema.json'], { cwd: dir });
       const files = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>).map((f) =>
         f.filePath.split('/').pop(),
       );
@@ -46,14 +46,14 @@ describe('check on a sample or schema file', () => {
     }
   });
 
-  it('the fixed sample passes; a file no prompt reads is linted as before (a plain-text prompt)', () => {
+  it('the fixed sample passes; a file no prompt reads is linted as before (a plain-text prompt)', async () => {
     const { dir, cleanup } = tempTree({
       'sum.prompt.md': PROMPT,
       'sum.sample.txt': 'Five words are enough here.\n',
       'notes.txt': 'Free text.\n',
     });
     try {
-      const result = runCli(['check', 'sum.sample.txt', 'notes.txt'], { cwd: dir });
+      const result = await runMain(['check', 'sum.sample.txt', 'notes.txt'], { cwd: dir });
       assert.equal(result.stdout, '');
       assert.equal(result.status, 0);
     } finally {

@@ -1,14 +1,14 @@
 // SARIF for code scanning: rule metadata (name, full description, help from the docs page, a help link pinned to the
 // version), fingerprints that survive moved lines, snippets — and the whole log checked by Microsoft's SARIF validator
 // (Sarif.Multitool, the .NET tool inside the @microsoft/sarif-multitool npm package) with its SARIF and GitHub rules.
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, constants, accessSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RULE_IDS } from '../../core/rules/registry';
-import { REPO, runCli, tempTree } from './helpers';
+import { REPO, runMain, tempTree } from './helpers';
 import { sarifValidator } from './sarif-schema';
 
 const VERSION = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version as string;
@@ -22,8 +22,8 @@ interface Rule {
   helpUri: string;
 }
 
-function sarifOf(args: string[], cwd: string) {
-  const result = runCli(['check', '--format', 'sarif', ...args], { cwd });
+async function sarifOf(args: string[], cwd: string) {
+  const result = await runMain(['check', '--format', 'sarif', ...args], { cwd });
   const log = JSON.parse(result.stdout);
   assert.equal(sarifValidator()(log), undefined, 'valid against the SARIF 2.1.0 JSON Schema');
   return log;
@@ -32,8 +32,12 @@ function sarifOf(args: string[], cwd: string) {
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('SARIF rule metadata', () => {
-  const log = sarifOf(['examples'], REPO);
-  const rules = log.runs[0].tool.driver.rules as Rule[];
+  let log: any;
+  let rules: Rule[];
+  before(async () => {
+    log = await sarifOf(['examples'], REPO);
+    rules = log.runs[0].tool.driver.rules as Rule[];
+  });
 
   it('describes every registered rule with a name that is not its id, a full description and Markdown help from its docs page', () => {
     assert.deepEqual(rules.map((r) => r.id).slice(0, RULE_IDS.length), [...RULE_IDS]);
@@ -76,13 +80,13 @@ describe('SARIF rule metadata', () => {
 });
 
 describe('SARIF fingerprints', () => {
-  it('stay the same when lines are added above a finding, and tell two equal findings apart', () => {
+  it('stay the same when lines are added above a finding, and tell two equal findings apart', async () => {
     const body = 'Use {{x}} here.\nAnd {{x}} again.\nUse {{x}} here.\n';
     const { dir, cleanup } = tempTree({ 'a.prompt.md': body });
     try {
-      const fingerprints = () =>
+      const fingerprints = async () =>
         (
-          sarifOf(['a.prompt.md'], dir).runs[0].results as Array<{
+          (await sarifOf(['a.prompt.md'], dir)).runs[0].results as Array<{
             ruleId: string;
             partialFingerprints: Record<string, string>;
             locations: Array<{ physicalLocation: { region: { startLine: number } } }>;
@@ -93,7 +97,7 @@ describe('SARIF fingerprints', () => {
             line: r.locations[0]!.physicalLocation.region.startLine,
             print: r.partialFingerprints['promptbound/v1']!,
           }));
-      const before = fingerprints();
+      const before = await fingerprints();
       assert.equal(before.length, 3);
       // Lines 1 and 3 are identical: same hash, counted :1 and :2; line 2 differs.
       assert.equal(before[0]!.print.split(':')[0], before[2]!.print.split(':')[0]);
@@ -103,7 +107,7 @@ describe('SARIF fingerprints', () => {
       );
       assert.notEqual(before[0]!.print, before[1]!.print);
       writeFileSync(path.join(dir, 'a.prompt.md'), `An introduction.\n\nSome more context for the model.\n${body}`);
-      const after = fingerprints();
+      const after = await fingerprints();
       assert.deepEqual(
         after.map((a) => a.line),
         before.map((b) => b.line + 3),
@@ -179,16 +183,16 @@ function validateWithMultitool(log: unknown): { errors: string[]; warnings: stri
 }
 
 describe('Sarif.Multitool (Microsoft SARIF SDK) validate, SARIF and GitHub rules', () => {
-  it('reports no error and no warning on the examples log', () => {
-    const found = validateWithMultitool(sarifOf(['examples'], REPO));
+  it('reports no error and no warning on the examples log', async () => {
+    const found = validateWithMultitool(await sarifOf(['examples'], REPO));
     assert.deepEqual(found.errors, []);
     assert.deepEqual(found.warnings, []);
     // Left: suggestions we do not take (message ids instead of text, one descriptor per hierarchical id, VCS provenance).
     assert.deepEqual([...new Set(found.notes)].sort(), ['SARIF2002', 'SARIF2003', 'SARIF2009']);
   });
 
-  it('catches what the rule metadata used to lack (the validator really checks these)', () => {
-    const log = sarifOf(['examples'], REPO);
+  it('catches what the rule metadata used to lack (the validator really checks these)', async () => {
+    const log = await sarifOf(['examples'], REPO);
     for (const rule of log.runs[0].tool.driver.rules as Array<Partial<Rule>>) {
       rule.name = rule.id;
       delete rule.fullDescription;

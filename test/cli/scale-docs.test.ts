@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { BIN, REPO, runCli, tempTree } from './helpers';
+import { BIN, REPO, runMain, tempTree } from './helpers';
 
 const doc = readFileSync(path.join(REPO, 'docs', 'scale.md'), 'utf8');
 const yamlBlocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parseYaml(m[1]!) as Record<string, unknown>);
@@ -47,7 +47,7 @@ describe('docs/scale.md recipes', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
-  it('the GitHub Actions matrix: four shards, then one SARIF and annotations equal to an unsharded check', () => {
+  it('the GitHub Actions matrix: four shards, then one SARIF and annotations equal to an unsharded check', async () => {
     const workflow = yamlBlocks.find((b) => 'jobs' in b) as unknown as Workflow;
     const lint = workflow.jobs.lint!;
     const shards = lint.strategy!.matrix.shard;
@@ -62,10 +62,10 @@ describe('docs/scale.md recipes', () => {
     const [sarifStep, githubStep] = runs('report');
     assert.equal(sh(sarifStep!).status, 0);
     const sarif = readFileSync(path.join(dir, 'promptbound.sarif'), 'utf8');
-    assert.equal(sarif, runCli(['check', '--format', 'sarif', '.'], { cwd: dir }).stdout);
+    assert.equal(sarif, (await runMain(['check', '--format', 'sarif', '.'], { cwd: dir })).stdout);
     const annotations = sh(githubStep!);
     assert.equal(annotations.status, 1, 'the examples have errors: the last step fails the workflow');
-    assert.equal(annotations.stdout, runCli(['check', '--format', 'github', '.'], { cwd: dir }).stdout);
+    assert.equal(annotations.stdout, (await runMain(['check', '--format', 'github', '.'], { cwd: dir })).stdout);
   });
 
   it('the Kubernetes Indexed Job: each pod validates its shard; merged, they equal one run', () => {

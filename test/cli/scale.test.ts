@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { REPO, assertNoStack, runCli, tempTree } from './helpers';
+import { REPO, assertNoStack, runCli, runMain, tempTree } from './helpers';
 import { readLines } from '../../cli/validate';
 import { parseShard } from '../../cli/args';
 import { pathHash, pathInShard } from '../../cli/shard';
@@ -64,9 +64,9 @@ describe('validate streams JSON Lines', () => {
     );
   });
 
-  it('checks each line as validating it on its own would', () => {
+  it('checks each line as validating it on its own would', async () => {
     const lines = readFileSync(path.join(tree.dir, 'runs.jsonl'), 'utf8').split('\n');
-    const stream = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], { cwd: tree.dir });
+    const stream = await runMain(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], { cwd: tree.dir });
     const byName = new Map(
       stream.stdout
         .trimEnd()
@@ -83,15 +83,15 @@ describe('validate streams JSON Lines', () => {
       const value = JSON.parse(line) as string | { response: string };
       const text = typeof value === 'string' ? value : value.response;
       writeFileSync(path.join(tree.dir, 'one.txt'), text);
-      const single = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'one.txt'], { cwd: tree.dir });
+      const single = await runMain(['validate', '-p', 'short.prompt.md', '-f', 'json', 'one.txt'], { cwd: tree.dir });
       const alone = JSON.parse(single.stdout.split('\n')[0]!) as { results: unknown; pass: boolean };
       const streamed = byName.get(`runs.jsonl#${lineNumber}`)!;
       assert.deepEqual([streamed.pass, streamed.results], [alone.pass, alone.results], `line ${lineNumber}`);
     }
   });
 
-  it('sums up each constraint: pass rate, worst offenders first, lines that hold no completion', () => {
-    const result = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], { cwd: tree.dir });
+  it('sums up each constraint: pass rate, worst offenders first, lines that hold no completion', async () => {
+    const result = await runMain(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], { cwd: tree.dir });
     const { summary } = lastLine(result.stdout) as {
       summary: {
         completions: number;
@@ -115,9 +115,12 @@ describe('validate streams JSON Lines', () => {
     assert.ok(distances[0]! >= 8, 'the longest completions (20 words, +". Bye.") are 8+ words over the 12 allowed');
   });
 
-  it('reads standard input as a stream too', () => {
+  it('reads standard input as a stream too', async () => {
     const text = '"one two. Bye."\n{"completion": "a b c d e f g h i j k l m n. Bye."}\n';
-    const result = runCli(['validate', '-p', 'short.prompt.md', '--jsonl', '-f', 'json', '-'], { cwd: tree.dir, stdin: text });
+    const result = await runMain(['validate', '-p', 'short.prompt.md', '--jsonl', '-f', 'json', '-'], {
+      cwd: tree.dir,
+      stdin: text,
+    });
     const lines = result.stdout
       .trimEnd()
       .split('\n')
@@ -162,20 +165,24 @@ describe('--shard and merge', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const shards = (args: string[], n: number) =>
-    Array.from({ length: n }, (_, i) => {
+  /** Runs the shards one after another, as separate CI machines would; the names of the files they wrote. */
+  const shards = async (args: string[], n: number) => {
+    const files: string[] = [];
+    for (let i = 0; i < n; i++) {
       const file = `shard-${i + 1}.out`;
-      const result = runCli([...args, '--shard', `${i + 1}/${n}`, '-o', file], { cwd: dir });
+      const result = await runMain([...args, '--shard', `${i + 1}/${n}`, '-o', file], { cwd: dir });
       assertNoStack(result.stderr);
-      return file;
-    });
+      files.push(file);
+    }
+    return files;
+  };
 
-  it('check: every file is in exactly one shard', () => {
-    const whole = JSON.parse(runCli(['check', '-f', 'json', '.'], { cwd: dir }).stdout) as Array<{
+  it('check: every file is in exactly one shard', async () => {
+    const whole = JSON.parse((await runMain(['check', '-f', 'json', '.'], { cwd: dir })).stdout) as Array<{
       filePath: string;
       messages: unknown[];
     }>;
-    const files = shards(['check', '-f', 'json', '.'], 3).flatMap(
+    const files = (await shards(['check', '-f', 'json', '.'], 3)).flatMap(
       (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Array<{ filePath: string }>,
     );
     const prompts = (list: Array<{ filePath: string }>) =>
@@ -186,22 +193,22 @@ describe('--shard and merge', () => {
     assert.deepEqual(prompts(files), prompts(whole));
   });
 
-  it('check: merged --format json shards print what one run prints, in every format', () => {
-    const parts = shards(['check', '-f', 'json', '.'], 4);
+  it('check: merged --format json shards print what one run prints, in every format', async () => {
+    const parts = await shards(['check', '-f', 'json', '.'], 4);
     for (const format of ['json', 'stylish', 'sarif', 'github', 'junit'] as const) {
-      const whole = runCli(['check', '-f', format, '.'], { cwd: dir });
-      const merged = runCli(['merge', '-f', format, ...parts], { cwd: dir });
+      const whole = await runMain(['check', '-f', format, '.'], { cwd: dir });
+      const merged = await runMain(['merge', '-f', format, ...parts], { cwd: dir });
       assertNoStack(merged.stderr);
       assert.equal(merged.stdout, whole.stdout, format);
       assert.equal(merged.status, whole.status, format);
     }
   });
 
-  it('check: SARIF shards merge into the one run an unsharded check writes, or keep a run per shard', () => {
-    const whole = runCli(['check', '-f', 'sarif', '.'], { cwd: dir });
-    const files = shards(['check', '-f', 'sarif', '.'], 3);
-    assert.equal(runCli(['merge', ...files], { cwd: dir }).stdout, whole.stdout);
-    const perShard = JSON.parse(runCli(['merge', '--sarif-runs', 'runs', ...files], { cwd: dir }).stdout) as {
+  it('check: SARIF shards merge into the one run an unsharded check writes, or keep a run per shard', async () => {
+    const whole = await runMain(['check', '-f', 'sarif', '.'], { cwd: dir });
+    const files = await shards(['check', '-f', 'sarif', '.'], 3);
+    assert.equal((await runMain(['merge', ...files], { cwd: dir })).stdout, whole.stdout);
+    const perShard = JSON.parse((await runMain(['merge', '--sarif-runs', 'runs', ...files], { cwd: dir })).stdout) as {
       runs: Array<{ automationDetails: { id: string }; results: unknown[] }>;
     };
     assert.deepEqual(
@@ -215,30 +222,33 @@ describe('--shard and merge', () => {
     );
   });
 
-  it('validate: merged shards equal one run, byte for byte', () => {
-    const whole = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], { cwd: dir });
-    const merged = runCli(['merge', ...shards(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], 4)], {
-      cwd: dir,
-    });
+  it('validate: merged shards equal one run, byte for byte', async () => {
+    const whole = await runMain(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], { cwd: dir });
+    const merged = await runMain(
+      ['merge', ...(await shards(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], 4))],
+      {
+        cwd: dir,
+      },
+    );
     assert.equal(merged.stdout, whole.stdout);
     assert.equal(merged.status, 1);
-    const stylish = runCli(['validate', '-p', 'short.prompt.md', 'runs.jsonl'], { cwd: dir });
-    const mergedStylish = runCli(
-      ['merge', '-f', 'stylish', ...shards(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], 2)],
+    const stylish = await runMain(['validate', '-p', 'short.prompt.md', 'runs.jsonl'], { cwd: dir });
+    const mergedStylish = await runMain(
+      ['merge', '-f', 'stylish', ...(await shards(['validate', '-p', 'short.prompt.md', '-f', 'json', 'runs.jsonl'], 2))],
       { cwd: dir },
     );
     assert.equal(mergedStylish.stdout, stylish.stdout);
   });
 
-  it('refuses bad shard specs and mixed inputs with a usage error', () => {
+  it('refuses bad shard specs and mixed inputs with a usage error', async () => {
     for (const spec of ['0/3', '4/3', '1/0', 'a/b', '2']) {
-      const result = runCli(['check', '--shard', spec, '.'], { cwd: dir });
+      const result = await runMain(['check', '--shard', spec, '.'], { cwd: dir });
       assert.equal(result.status, 2, spec);
       assert.match(result.stderr, /--shard needs i\/n/);
     }
-    writeFileSync(path.join(dir, 'a.json'), runCli(['check', '-f', 'json', '.'], { cwd: dir }).stdout);
-    writeFileSync(path.join(dir, 'b.sarif'), runCli(['check', '-f', 'sarif', '.'], { cwd: dir }).stdout);
-    const mixed = runCli(['merge', 'a.json', 'b.sarif'], { cwd: dir });
+    writeFileSync(path.join(dir, 'a.json'), (await runMain(['check', '-f', 'json', '.'], { cwd: dir })).stdout);
+    writeFileSync(path.join(dir, 'b.sarif'), (await runMain(['check', '-f', 'sarif', '.'], { cwd: dir })).stdout);
+    const mixed = await runMain(['merge', 'a.json', 'b.sarif'], { cwd: dir });
     assert.equal(mixed.status, 2);
     assert.match(mixed.stderr, /mix report kinds/);
     assertNoStack(mixed.stderr);
@@ -266,49 +276,49 @@ describe('check --cache', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (...extra: string[]) => runCli(['check', '--cache', ...extra, '.'], { cwd: dir, env });
+  const run = (...extra: string[]) => runMain(['check', '--cache', ...extra, '.'], { cwd: dir, env });
   const counts = (stderr: string) => /cache: (\d+) linted, (\d+) from cache/.exec(stderr)!.slice(1).map(Number);
 
-  it('a second run on an unchanged tree lints nothing and prints the same report', () => {
-    const plain = runCli(['check', '.'], { cwd: dir });
-    const first = run();
+  it('a second run on an unchanged tree lints nothing and prints the same report', async () => {
+    const plain = await runMain(['check', '.'], { cwd: dir });
+    const first = await run();
     const [linted] = counts(first.stderr);
     assert.ok(linted! >= 10);
-    const second = run();
+    const second = await run();
     assert.deepEqual(counts(second.stderr), [0, linted]);
     assert.equal(second.stdout, plain.stdout);
     assert.equal(second.status, plain.status);
   });
 
-  it('lints again only what changed: the prompt, a sample it reads, a new sample its globs find', () => {
+  it('lints again only what changed: the prompt, a sample it reads, a new sample its globs find', async () => {
     const prompt = path.join(dir, 'support', 'refund-assistant.prompt.md');
     writeFileSync(prompt, `${readFileSync(prompt, 'utf8')}\nOne more line.\n`);
-    assert.deepEqual(counts(run().stderr).slice(0, 1), [1]);
+    assert.deepEqual(counts((await run()).stderr).slice(0, 1), [1]);
     const sample = path.join(dir, 'support', 'refund-assistant.samples', 'exchange-size.txt');
     writeFileSync(sample, `${readFileSync(sample, 'utf8')} guarantee`);
-    const changed = run();
+    const changed = await run();
     assert.deepEqual(counts(changed.stderr).slice(0, 1), [1]);
     assert.match(changed.stdout, /guarantee/);
     writeFileSync(path.join(dir, 'support', 'refund-assistant.samples', 'new.txt'), 'Hello. guarantee.');
-    assert.deepEqual(counts(run().stderr).slice(0, 1), [1]);
-    assert.deepEqual(counts(run().stderr).slice(0, 1), [0]);
+    assert.deepEqual(counts((await run()).stderr).slice(0, 1), [1]);
+    assert.deepEqual(counts((await run()).stderr).slice(0, 1), [0]);
   });
 
-  it('a config change invalidates every prompt under it; a broken cache file starts over', () => {
+  it('a config change invalidates every prompt under it; a broken cache file starts over', async () => {
     writeFileSync(path.join(dir, '.promptbound.yaml'), 'rules:\n  tokens/special-token: off\n');
-    const [linted, cached] = counts(run().stderr);
+    const [linted, cached] = counts((await run()).stderr);
     assert.equal(cached, 0);
     assert.ok(linted! >= 10);
     writeFileSync(path.join(dir, '.promptbound-cache'), '{not json');
-    const broken = run();
+    const broken = await run();
     assert.match(broken.stderr, /not valid JSON; starting a new one/);
     assertNoStack(broken.stderr);
   });
 
-  it('keeps its file in a CI cache directory with --cache-location', () => {
+  it('keeps its file in a CI cache directory with --cache-location', async () => {
     mkdirSync(path.join(dir, 'ci-cache'));
-    const first = runCli(['check', '--cache-location', 'ci-cache/', '.'], { cwd: dir, env });
-    const second = runCli(['check', '--cache-location', 'ci-cache/', '.'], { cwd: dir, env });
+    const first = await runMain(['check', '--cache-location', 'ci-cache/', '.'], { cwd: dir, env });
+    const second = await runMain(['check', '--cache-location', 'ci-cache/', '.'], { cwd: dir, env });
     assert.equal(counts(first.stderr)[1], 0);
     assert.equal(counts(second.stderr)[0], 0);
     assert.ok(readFileSync(path.join(dir, 'ci-cache', '.promptbound-cache'), 'utf8').startsWith('{"format":1'));

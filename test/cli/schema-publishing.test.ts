@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, runCli, tempTree } from './helpers';
+import { REPO, runMain, tempTree } from './helpers';
 
 const RAW = 'https://raw.githubusercontent.com/promptbound/promptbound/main/';
 
@@ -21,10 +21,10 @@ describe('published schemas', () => {
     });
   }
 
-  it('promptbound init starts the file with a yaml-language-server modeline naming the config schema', () => {
+  it('promptbound init starts the file with a yaml-language-server modeline naming the config schema', async () => {
     const { dir, cleanup } = tempTree({});
     try {
-      assert.equal(runCli(['init'], { cwd: dir }).status, 0);
+      assert.equal((await runMain(['init'], { cwd: dir })).status, 0);
       const [first, second] = readFileSync(path.join(dir, '.promptbound.yaml'), 'utf8').split('\n');
       assert.equal(first, `# yaml-language-server: $schema=${RAW}schemas/config.schema.json`);
       assert.doesNotMatch(second!, /JSON Schema:/, 'the modeline replaces the plain comment');

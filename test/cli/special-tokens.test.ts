@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
-import { assertNoStack, runCli, tempTree } from './helpers';
+import { assertNoStack, runCli, runMain, tempTree } from './helpers';
 
 const reference = new Tiktoken(o200k);
 const tokens = (text: string) => reference.encode(text, [], []).length;
@@ -18,10 +18,10 @@ const FILES: Record<string, string> = {
 };
 
 describe('special-token text at every entry point', () => {
-  it('check: every format reports each occurrence as tokens/special-token and does not crash', () => {
+  it('check: every format reports each occurrence as tokens/special-token and does not crash', async () => {
     const { dir, cleanup } = tempTree(FILES);
     try {
-      const result = runCli(['check', '--format', 'json', '.'], { cwd: dir });
+      const result = await runMain(['check', '--format', 'json', '.'], { cwd: dir });
       assertNoStack(result.stderr);
       assert.equal(result.status, 0, 'tokens/special-token is a warning');
       const report = JSON.parse(result.stdout) as Array<{
@@ -40,23 +40,23 @@ describe('special-token text at every entry point', () => {
     }
   });
 
-  it('count: a Markdown prompt counts its body exactly as js-tiktoken does with special checks off', () => {
+  it('count: a Markdown prompt counts its body exactly as js-tiktoken does with special checks off', async () => {
     const { dir, cleanup } = tempTree(FILES);
     try {
-      const result = runCli(['count', 'a.prompt.md'], { cwd: dir });
+      const result = await runMain(['count', 'a.prompt.md'], { cwd: dir });
       assert.equal(result.status, 0, result.stderr);
       assert.equal(result.stdout, `${tokens(LINE)}  gpt-4o  a.prompt.md\n`);
-      const raw = runCli(['count', '--raw', 'a.prompt.md'], { cwd: dir });
+      const raw = await runMain(['count', '--raw', 'a.prompt.md'], { cwd: dir });
       assert.equal(raw.stdout, `${tokens(FILES['a.prompt.md'])}  gpt-4o  a.prompt.md\n`);
     } finally {
       cleanup();
     }
   });
 
-  it('count: chat formats count the message text and report the overhead separately', () => {
+  it('count: chat formats count the message text and report the overhead separately', async () => {
     const { dir, cleanup } = tempTree(FILES);
     try {
-      const result = runCli(['count', '--json', 'b.prompt', 'c.prompty', 'd.prompt.yml'], { cwd: dir });
+      const result = await runMain(['count', '--json', 'b.prompt', 'c.prompty', 'd.prompt.yml'], { cwd: dir });
       assert.equal(result.status, 0, result.stderr);
       const entries = JSON.parse(result.stdout) as Array<{ file: string; tokens: number; overhead: number }>;
       // Dotprompt sends what follows the `{{role}}` tag, its newline included (dotprompt's toMessages does not trim);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
-import { runCli, tempTree } from './helpers';
+import { runMain, tempTree } from './helpers';
 
 const encoder = new Tiktoken(o200k);
 const tokens = (text: string): number => encoder.encode(text, [], []).length;
@@ -16,10 +16,10 @@ const BODY = 'Summarise {{document}} for a busy reader. Keep it short, plain and
 const PROMPT = `---\ntargets: [gpt-4o, claude-sonnet-4-5, gemini-2.5-pro]\nbudget:\n  output: 1000\n  context: 1150\n  variables:\n    document: 120\n---\n${BODY}`;
 
 describe('several targets in the CLI', () => {
-  it('count prints a row per target: exact for gpt-4o, ≈ and never below the proxy count for the others', () => {
+  it('count prints a row per target: exact for gpt-4o, ≈ and never below the proxy count for the others', async () => {
     const tree = tempTree({ 'a.prompt.md': PROMPT });
     try {
-      const result = runCli(['count', 'a.prompt.md'], { cwd: tree.dir });
+      const result = await runMain(['count', 'a.prompt.md'], { cwd: tree.dir });
       assert.equal(result.status, 0, result.stderr);
       const lines = result.stdout.trimEnd().split('\n');
       assert.equal(lines.length, 3, result.stdout);
@@ -38,20 +38,20 @@ describe('several targets in the CLI', () => {
     }
   });
 
-  it('--model replaces the targets with one model', () => {
+  it('--model replaces the targets with one model', async () => {
     const tree = tempTree({ 'a.prompt.md': PROMPT });
     try {
-      const result = runCli(['count', '--model', 'gpt-4o-mini', 'a.prompt.md'], { cwd: tree.dir });
+      const result = await runMain(['count', '--model', 'gpt-4o-mini', 'a.prompt.md'], { cwd: tree.dir });
       assert.equal(result.stdout, `${fmt(tokens(BODY))}  gpt-4o-mini  a.prompt.md\n`);
     } finally {
       tree.cleanup();
     }
   });
 
-  it('.promptbound.yaml targets apply to a prompt that names none; count --json has a result per target', () => {
+  it('.promptbound.yaml targets apply to a prompt that names none; count --json has a result per target', async () => {
     const tree = tempTree({ '.promptbound.yaml': 'targets: [gpt-4o, gpt-4.1]\n', 'b.prompt.md': 'Say hello.\n' });
     try {
-      const result = runCli(['count', '--json', 'b.prompt.md'], { cwd: tree.dir });
+      const result = await runMain(['count', '--json', 'b.prompt.md'], { cwd: tree.dir });
       assert.equal(result.status, 0, result.stderr);
       const [counted] = JSON.parse(result.stdout) as Array<{ model: string; targets: Array<{ model: string; tokens: number }> }>;
       assert.equal(counted.model, 'gpt-4o');
@@ -67,10 +67,10 @@ describe('several targets in the CLI', () => {
     }
   });
 
-  it('check --format json --stats: findings name their target, stats hold one summary per target', () => {
+  it('check --format json --stats: findings name their target, stats hold one summary per target', async () => {
     const tree = tempTree({ 'a.prompt.md': PROMPT });
     try {
-      const result = runCli(['check', '--format', 'json', '--stats', 'a.prompt.md'], { cwd: tree.dir });
+      const result = await runMain(['check', '--format', 'json', '--stats', 'a.prompt.md'], { cwd: tree.dir });
       const [file] = JSON.parse(result.stdout) as Array<{
         messages: Array<{ ruleId: string; message: string; targets?: string[] }>;
         stats: { targets: Array<{ model: string; target: string; input: number; inputBudget: number }> };
@@ -92,10 +92,10 @@ describe('several targets in the CLI', () => {
     }
   });
 
-  it('--stats prints a row per target under the file', () => {
+  it('--stats prints a row per target under the file', async () => {
     const tree = tempTree({ 'a.prompt.md': PROMPT });
     try {
-      const result = runCli(['check', '--stats', 'a.prompt.md'], { cwd: tree.dir });
+      const result = await runMain(['check', '--stats', 'a.prompt.md'], { cwd: tree.dir });
       const table = result.stdout.split('\n').filter((l) => /(gpt-4o|claude-sonnet-4-5|gemini-2\.5-pro)\s+\d+%/.test(l));
       assert.equal(table.length, 3, result.stdout);
       assert.ok(table[0].startsWith('a.prompt.md'));
@@ -105,12 +105,12 @@ describe('several targets in the CLI', () => {
     }
   });
 
-  it('--fix applies the safe provider-compat fixes to an inline schema, and the file then passes', () => {
+  it('--fix applies the safe provider-compat fixes to an inline schema, and the file then passes', async () => {
     const prompt =
       '---\nmodel: gpt-4o\nstructuredOutput:\n  strict: true\nconstraints:\n  format: json\n  schema:\n    type: object\n    properties:\n      city:\n        type: string\n      unit:\n        type: string\n    required: [city]\n---\nFill in the weather request.\n';
     const tree = tempTree({ 'w.prompt.md': prompt });
     try {
-      const before = runCli(['check', '--format', 'json', 'w.prompt.md'], { cwd: tree.dir });
+      const before = await runMain(['check', '--format', 'json', 'w.prompt.md'], { cwd: tree.dir });
       const found = (
         JSON.parse(before.stdout) as Array<{ messages: Array<{ ruleId: string; severity: string }> }>
       )[0].messages.filter((m) => m.ruleId === 'schema/provider-compat');
@@ -119,13 +119,13 @@ describe('several targets in the CLI', () => {
         ['error', 'error'],
       );
       // Both fixes edit the same object; --fix applies what does not overlap per run, so run it until clean.
-      runCli(['check', '--fix', 'w.prompt.md'], { cwd: tree.dir });
-      runCli(['check', '--fix', 'w.prompt.md'], { cwd: tree.dir });
+      await runMain(['check', '--fix', 'w.prompt.md'], { cwd: tree.dir });
+      await runMain(['check', '--fix', 'w.prompt.md'], { cwd: tree.dir });
       const fixed = readFileSync(path.join(tree.dir, 'w.prompt.md'), 'utf8');
       assert.ok(fixed.includes('    additionalProperties: false\n    type: object\n'), fixed);
       assert.ok(fixed.includes('        type: [string, "null"]\n'), fixed);
       assert.ok(fixed.includes('    required: [city, unit]\n'), fixed);
-      const after = runCli(['check', '--format', 'json', 'w.prompt.md'], { cwd: tree.dir });
+      const after = await runMain(['check', '--format', 'json', 'w.prompt.md'], { cwd: tree.dir });
       const left = (JSON.parse(after.stdout) as Array<{ messages: Array<{ ruleId: string }> }>)[0].messages.filter(
         (m) => m.ruleId === 'schema/provider-compat',
       );

@@ -2,7 +2,7 @@
 // and `check` reporting samples in their own files with one summary on the prompt (`--no-samples` skips them).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoStack, assertOutput, runCli, tempTree, type Expected } from './helpers';
+import { assertNoStack, assertOutput, runMain, tempTree, type Expected } from './helpers';
 
 const FILES: Record<string, string> = {
   'short.prompt.md': '---\nmodel: gpt-4o\nconstraints:\n  words: {max: 5}\n  endsWith: "Bye."\n---\nAnswer briefly.\n',
@@ -104,8 +104,8 @@ describe('promptbound validate', () => {
   after(() => tree.cleanup());
 
   for (const c of CASES) {
-    it(c.name, () => {
-      const result = runCli(c.args, { cwd: tree.dir, stdin: c.stdin });
+    it(c.name, async () => {
+      const result = await runMain(c.args, { cwd: tree.dir, stdin: c.stdin });
       assert.equal(result.status, c.exitCode, `exit code\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
       if (c.stdout !== undefined) assertOutput(result.stdout, c.stdout, 'stdout');
       if (c.stderr !== undefined) assertOutput(result.stderr, c.stderr, 'stderr');
@@ -113,8 +113,8 @@ describe('promptbound validate', () => {
     });
   }
 
-  it('--format json: per completion and per constraint: pass, measured, required, message; schema failures located', () => {
-    const result = runCli(['validate', '-p', 'short.prompt.md', '-f', 'json', 'ok.txt', 'runs.jsonl'], { cwd: tree.dir });
+  it('--format json: per completion and per constraint: pass, measured, required, message; schema failures located', async () => {
+    const result = await runMain(['validate', '-p', 'short.prompt.md', '-f', 'json', 'ok.txt', 'runs.jsonl'], { cwd: tree.dir });
     assert.equal(result.status, 1);
     const lines = result.stdout
       .trimEnd()
@@ -151,7 +151,7 @@ describe('promptbound validate', () => {
       },
     );
 
-    const schema = runCli(['validate', '-p', 'status.prompt.md', '--format', 'json', 'maybe.json'], { cwd: tree.dir });
+    const schema = await runMain(['validate', '-p', 'status.prompt.md', '--format', 'json', 'maybe.json'], { cwd: tree.dir });
     const entry = JSON.parse(schema.stdout.split('\n')[0]!) as { schema: Array<Record<string, unknown>> };
     assert.equal(entry!.schema.length, 1);
     assert.deepEqual(
@@ -173,8 +173,8 @@ describe('check validates samples', () => {
   );
   after(() => tree.cleanup());
 
-  it('reports the failure in the sample file and one summary on the prompt', () => {
-    const result = runCli(['check', '.'], { cwd: tree.dir });
+  it('reports the failure in the sample file and one summary on the prompt', async () => {
+    const result = await runMain(['check', '.'], { cwd: tree.dir });
     assert.equal(result.status, 1);
     assertOutput(
       result.stdout,
@@ -186,14 +186,14 @@ describe('check validates samples', () => {
     );
   });
 
-  it('--no-samples skips them', () => {
-    const result = runCli(['check', '--no-samples', '.'], { cwd: tree.dir });
+  it('--no-samples skips them', async () => {
+    const result = await runMain(['check', '--no-samples', '.'], { cwd: tree.dir });
     assert.equal(result.status, 0, result.stdout);
     assert.doesNotMatch(result.stdout, /sample/);
   });
 
-  it('json output lists the sample file with its own messages', () => {
-    const result = runCli(['check', '-f', 'json', '.'], { cwd: tree.dir });
+  it('json output lists the sample file with its own messages', async () => {
+    const result = await runMain(['check', '-f', 'json', '.'], { cwd: tree.dir });
     const files = JSON.parse(result.stdout) as Array<{
       filePath?: string;
       path?: string;

@@ -3,14 +3,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, runCli } from '../cli/helpers';
+import { REPO, runMain } from '../cli/helpers';
+import { RULES } from '../../core/rules/registry';
 
 describe('README quick start', () => {
-  it('shows the current output of `promptbound check examples`', () => {
+  it('shows the current output of `promptbound check examples`', async () => {
     const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
     const block = /It prints:\n\n```text\n([\s\S]*?)```/.exec(readme);
     assert.ok(block, 'README has the "It prints:" text block');
-    const result = runCli(['check', 'examples'], { cwd: REPO });
+    const result = await runMain(['check', 'examples'], { cwd: REPO });
     assert.equal(result.status, 1, 'the examples include errors on purpose');
     assert.equal(result.stdout, block[1]);
   });
@@ -26,8 +27,7 @@ describe('README quick start', () => {
 describe('README truth', () => {
   const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
 
-  it('the rule table has exactly one row per registered rule, with its docs page and default severity', async () => {
-    const { RULES } = await import('../../core/rules/registry');
+  it('the rule table has exactly one row per registered rule, with its docs page and default severity', () => {
     const section = /^## Rules\n([\s\S]*?)^## /m.exec(readme);
     assert.ok(section, 'README has a "## Rules" section');
     // The default column starts with the default severity; a note may follow ("warning (error in strict mode)").
@@ -47,8 +47,8 @@ describe('README truth', () => {
     }
   });
 
-  it('the command list shows every command of `promptbound --help`, and each option it shows exists', () => {
-    const help = runCli(['--help'], { cwd: REPO }).stdout;
+  it('the command list shows every command of `promptbound --help`, and each option it shows exists', async () => {
+    const help = (await runMain(['--help'], { cwd: REPO })).stdout;
     const helpCommands = [...help.matchAll(/^ {2}(\w+) {2,}/gm)].map((m) => m[1]!).sort();
     const block = /^## Command line\n\n```text\n([\s\S]*?)```/m.exec(readme);
     assert.ok(block, 'README has the command list');
@@ -56,7 +56,7 @@ describe('README truth', () => {
     assert.deepEqual(shown, helpCommands);
     for (const command of helpCommands) {
       const options = new Set(
-        [...runCli([command, '--help'], { cwd: REPO }).stdout.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]),
+        [...(await runMain([command, '--help'], { cwd: REPO })).stdout.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]),
       );
       const lines = block[1]!.split('\n');
       const start = lines.findIndex((l) => new RegExp(`^promptbound (\\[${command}\\]|${command})\\b`).test(l));

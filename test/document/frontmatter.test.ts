@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMap } from 'yaml';
-import { entriesAt, findKey, nodeSpan, parseDocument } from '../../core/document';
+import { detectFormat, entriesAt, findKey, nodeSpan, parseDocument } from '../../core/document';
 import { assertWellFormed, at } from './helpers';
 import { withCpuTime } from '../support/cpu-time';
 
@@ -151,8 +151,7 @@ test('nodeSpan, findKey and entriesAt locate keys and values in file offsets', (
   assert.ok(at(text, nodeSpan(frontmatter, budget)).startsWith('warnAt: 0.8'));
 });
 
-test('format detection', async () => {
-  const { detectFormat } = await import('../../core/document');
+test('format detection', () => {
   assert.equal(detectFormat('file:///x/support.prompt.md'), 'markdown');
   assert.equal(detectFormat('README.MD'), 'markdown');
   assert.equal(detectFormat('a.prompt'), 'dotprompt');

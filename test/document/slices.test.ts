@@ -1,9 +1,8 @@
 // A large prompt is parsed in slices (docs/editor-performance.md, "Never blocking"): the parse pauses at checkpoints
-// inside its whole-text steps (the heading lines, the Markdown code walk), and its document equals a parse in one go.
+// inside its whole-text step (the heading lines), and its document equals a parse in one go.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument, parseDocumentInSlices } from '../../core/document';
-import { markdownCodeSpans, markdownCodeSpanSteps } from '../../core/document/markdown-code';
 import { buildSections, buildSectionSteps } from '../../core/document/sections';
 import { countDocument } from '../../core/engine';
 import { defaultConfig } from '../../core/config/types';
@@ -40,14 +39,6 @@ function drain<T>(steps: Generator<void, T>): { value: T; yields: number } {
 describe('parsing a large prompt in slices', () => {
   const text = largeMarkdown(1_500_000);
   const uri = 'file:///w/large.prompt.md';
-
-  it('walks the Markdown code in slices of lines, finding the same spans', () => {
-    const body = { offset: 0, length: text.length };
-    const sliced = drain(markdownCodeSpanSteps(text, body));
-    assert.ok(sliced.yields >= Math.floor(text.length / (64 * 1024)) - 1, `${sliced.yields} yields`);
-    assert.deepEqual(sliced.value, markdownCodeSpans(text, body));
-    assert.ok(sliced.value.length > 1000);
-  });
 
   it('reads the heading lines in batches, finding the same sections', () => {
     const document = parseDocument(uri, text);

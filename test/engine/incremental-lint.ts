@@ -56,6 +56,8 @@ const BLOCKS = [
   '<!-- promptbound budget: lots -->\n',
   '\n',
   '\n\n\n',
+  'Background notes for the reader.\n  \nMore notes, then a tab-blank line.\n\t\nYou must answer briefly.\n',
+  'Windows line ends.\r\n\r\nPlease reply in French.\r\n',
 ];
 const SNIPPETS = [
   'a',
@@ -77,6 +79,8 @@ const SNIPPETS = [
   '日本',
   '.',
   ',',
+  '\r\n',
+  '  \n',
 ];
 
 export function generatePrompt(random: () => number): string {
@@ -116,6 +120,7 @@ function summary(result: LintResult) {
     })),
     estimated: result.stats.estimated,
     budget: result.stats.budget,
+    layout: result.stats.layout,
   };
 }
 
@@ -129,9 +134,10 @@ export async function assertIncrementalEqualsFull(
   const random = seededRandom(seed);
   const incremental: EngineHost = { tokenizers: new IncrementalCounterPool(plain), files };
   const fresh: EngineHost = { tokenizers: plain, files };
-  const config = defaultConfig();
   let compared = 0;
   for (let sequence = 0; sequence < sequences; sequence++) {
+    // Every other sequence lays out even small prompts (placement/lost-in-the-middle reads the paragraph marks).
+    const config = sequence % 2 === 1 ? { ...defaultConfig(), placement: { minTokens: 1 } } : defaultConfig();
     const session = new DocumentSession({ maxChunkLength: 1 + Math.floor(random() * 200) });
     let text = generatePrompt(random);
     for (let step = 0; step < steps; step++) {

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, loadFileSchema, mustValidate } from './helpers';
-import { decodePointer } from '../../core/schema/errors';
+import { decodePointer } from '../../core/plain-data';
 
 async function validator(schema: unknown) {
   return mustValidate(await loadFileSchema(JSON.stringify(schema)));
@@ -116,10 +116,15 @@ describe('locating failures', () => {
       },
       properties: { pet: { oneOf: [{ $ref: '#/$defs/cat' }, { $ref: '#/$defs/dog' }, { type: 'string' }] } },
     });
+    // `bark` is a key only the dog branch names: the author is writing a dog, though the cat branch has fewer errors.
     const text = '{"pet": {"bark": 1}}';
     const failures = v.validate(text);
     assert.deepEqual(
       failures.map((f) => f.message),
+      ['missing required property "wag"', '"bark" must be string; got integer 1'],
+    );
+    assert.deepEqual(
+      v.validate('{"pet": {}}').map((f) => f.message),
       ['missing required property "meow"'],
     );
     const inline = await validator({
@@ -128,6 +133,45 @@ describe('locating failures', () => {
     assert.deepEqual(
       inline.validate('{"b": "x"}').map((f) => f.message),
       ['missing required property "a"', '"b" must be number; got string "x"'],
+    );
+  });
+
+  it('a branch whose discriminator (const) matches wins over one with fewer errors', async () => {
+    const v = await validator({
+      oneOf: [
+        { type: 'object', required: ['kind'], properties: { kind: { const: 'circle' }, r: { type: 'number' } } },
+        {
+          type: 'object',
+          required: ['kind', 'w', 'h'],
+          properties: { kind: { const: 'rect' }, w: { type: 'number' }, h: { type: 'number' } },
+        },
+      ],
+    });
+    assert.deepEqual(
+      v.validate('{"kind": "rect", "w": 1}').map((f) => f.message),
+      ['missing required property "h"'],
+    );
+  });
+
+  it('a value whose type no branch takes gets one message naming every alternative', async () => {
+    const v = await validator({
+      properties: { size: { anyOf: [{ type: 'integer' }, { const: 'auto' }, { type: 'object', required: ['min'] }] } },
+    });
+    const text = '{"size": true}';
+    const failures = v.validate(text);
+    assert.deepEqual(
+      failures.map((f) => [f.message, at(text, f.span), f.keyword]),
+      [['"size" must be integer, "auto" or object; got boolean true', 'true', 'anyOf']],
+    );
+    // The right type for one branch: that branch's own message.
+    assert.deepEqual(
+      v.validate('{"size": "big"}').map((f) => f.message),
+      ['"size" must be "auto"; got "big"'],
+    );
+    // A number the integer branch refuses is the wrong type for every branch too.
+    assert.deepEqual(
+      v.validate('{"size": 1.5}').map((f) => f.message),
+      ['"size" must be integer, "auto" or object; got number 1.5'],
     );
   });
 

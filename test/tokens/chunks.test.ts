@@ -5,6 +5,8 @@ import type { EncodingName } from '../../core/models/types';
 import { ChunkedCounter, isChunkBoundary, splitIntoChunks } from '../../core/tokens/chunks';
 import { EXACTNESS_CORPUS, generateProse, pick, seededRandom } from './corpus';
 import { ENCODINGS, counterWith, pool, referenceCount, referencePieces } from './reference';
+import { cl100kPieceEnd, o200kPieceEnd } from '../../core/tokens/pretokenize';
+import { classTable } from '../../core/tokens/unicode';
 
 /** Fragments of every kind, and separators that make or break boundaries (`\n/`, `\n `, CRLF, blank lines). */
 const FRAGMENTS = [
@@ -77,9 +79,33 @@ describe('isChunkBoundary', () => {
     ['a\n', 2, false],
     ['\nb', 0, false],
     ['a\n\u00a0b', 2, false],
+    // The pre-tokenizer's whitespace is Unicode White_Space, not JavaScript's \s.
+    ['a\n\u0085\nb', 2, false],
+    ['a\n\u2028b', 2, false],
+    ['a\n\ufeffb', 2, true],
   ];
   for (const [text, p, expected] of cases) {
     it(`${JSON.stringify(text)} at ${p}: ${expected}`, () => assert.equal(isChunkBoundary(text, p), expected));
+  }
+
+  // tiktoken's pattern runs on Rust's regex crate, whose \s is Unicode White_Space (U+0085 in, U+FEFF out);
+  // JavaScript's \s differs, so the reference pieces above (a JavaScript RegExp) cannot show this one. tiktoken
+  // 0.14, given both patterns and ranks for "\n\u0085\n", encodes "a\n\u0085\nb" as a, "\n\u0085\n", b.
+  for (const [encoding, pieceEnd] of [
+    ['o200k_base', o200kPieceEnd],
+    ['cl100k_base', cl100kPieceEnd],
+  ] as const) {
+    it(`is not a boundary before U+0085, which ${encoding} reads as whitespace`, () => {
+      const text = 'a\n\u0085\nb';
+      const pieces: string[] = [];
+      for (let p = 0; p < text.length;) {
+        const end = pieceEnd(text, p, classTable());
+        pieces.push(text.slice(p, end));
+        p = end;
+      }
+      assert.deepEqual(pieces, ['a', '\n\u0085\n', 'b']);
+      assert.equal(isChunkBoundary(text, 2), false);
+    });
   }
 
   it('excludes "/" because o200k_base continues a punctuation piece across "\\n/"', async () => {

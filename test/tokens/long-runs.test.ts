@@ -1,35 +1,19 @@
 // Long unbroken runs complete and are counted exactly: no piece is ever estimated, whatever its length.
+// Sized for a test run (20,000 to 100,000 units, every run several times the streaming threshold and the linear
+// encoder's window); `npm run bench` (bench/large-inputs.ts) runs the same inputs ten times larger.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { seededRandom } from './corpus';
+import { DEFAULT_LONG_PIECE_THRESHOLD } from '../../core/tokens/encoding';
+import { TEST_SCALE, longRunInputs, unitRuns } from './long-run-inputs';
 import { ENCODINGS, counterWith, pool, referenceCount } from './reference';
-
-/** Deterministic stand-in for crypto bytes, so failures reproduce. */
-function seededBytes(length: number, seed: number): Uint8Array {
-  const random = seededRandom(seed);
-  return Uint8Array.from({ length }, () => Math.floor(random() * 256));
-}
-
-const PATHOLOGICAL: Record<string, () => string> = {
-  'a × 200,000': () => 'a'.repeat(200_000),
-  '200 KB of spaces': () => ' '.repeat(200_000),
-  '200 KB of spaces then a word': () => ' '.repeat(200_000) + 'word',
-  '200 KB of mixed whitespace': () => ' \t\u00a0'.repeat(70_000),
-  '200 KB of newlines': () => '\n'.repeat(200_000),
-  '1 MB of base64 on one line': () => Buffer.from(seededBytes(750_000, 1)).toString('base64'),
-  '1 MB of single-character lines': () => 'a\n'.repeat(500_000),
-  '1 MB of binary junk decoded as UTF-8': () => new TextDecoder().decode(seededBytes(1_000_000, 2)),
-  '1 MB of one punctuation character': () => '!'.repeat(1_000_000),
-  '500 K emoji in one run': () => '😀'.repeat(500_000),
-  'a word with 200 K combining marks': () => 'e' + '\u0301'.repeat(200_000),
-};
 
 for (const encoding of ENCODINGS) {
   describe(`long runs, ${encoding}`, () => {
-    for (const [name, make] of Object.entries(PATHOLOGICAL)) {
+    for (const { name, make } of longRunInputs(TEST_SCALE)) {
       it(`completes on ${name} with an exact count, nothing estimated, streaming or not`, async () => {
         const text = make();
+        assert.ok(text.length >= 4 * DEFAULT_LONG_PIECE_THRESHOLD, `${text.length} units is a long run`);
         const count = (await pool.counterFor({ encoding })).count(text);
         assert.deepEqual(count.estimated, []);
         assert.equal(count.approximate, false);
@@ -40,10 +24,10 @@ for (const encoding of ENCODINGS) {
       });
     }
 
-    it('counts 1 MB of single-character lines as one token per character (checked by hand)', async () => {
+    it('counts 100,000 single-character lines as one token per character (checked by hand)', async () => {
       const counter = await pool.counterFor({ encoding });
       assert.equal(await referenceCount(encoding, 'a\n'.repeat(1000)), 2000);
-      assert.equal(counter.count('a\n'.repeat(500_000)).tokens, 1_000_000);
+      assert.equal(counter.count('a\n'.repeat(50_000)).tokens, 100_000);
     });
 
     it('is exact on base64 and binary junk samples (their pieces are short)', async () => {
@@ -57,11 +41,7 @@ for (const encoding of ENCODINGS) {
 
     it('counts a long piece exactly: the linear encoder equals tiktoken-style merging on runs of every kind', async () => {
       const linear = await counterWith(encoding, { mergeLimit: 0, cache: false });
-      const random = seededRandom(encoding === 'o200k_base' ? 41 : 42);
-      const units = ['a', 'ab', 'x', ' ', '中', '😀', '\u0301', '-', '=', 'Aa', '0', 'é', '\n'];
-      for (let round = 0; round < 60; round++) {
-        const unit = units[round % units.length] as string;
-        const text = `start ${unit.repeat(50 + Math.floor(random() * 600))}${round % 2 === 0 ? ' end' : ''}`;
+      for (const text of unitRuns(encoding, 26)) {
         assert.equal(linear.count(text).tokens, await referenceCount(encoding, text), JSON.stringify(text.slice(0, 30)));
       }
     });

@@ -117,6 +117,46 @@ export function ifbenchConstraints(instruction: IfevalInstruction): Record<strin
           count: [1, 2, 3, 5, 7][i],
         })),
       };
+    // IFBench's NLP-based types (sentences, word tokens, stop words, verbs, syllables, emoji)
+    case 'ratio:sentence_type':
+      return { sentenceRatio: { statements: 2, questions: 1 } };
+    case 'ratio:sentence_balance':
+      return { sentenceRatio: { statements: 1, questions: 1, exclamations: 1 } };
+    case 'ratio:sentence_words':
+      return { sameLengthSentences: 3 };
+    case 'sentence:increment':
+      return { sentenceWordStep: k.small_n };
+    case 'sentence:alliteration_increment':
+      return { alliterationGrowth: true };
+    case 'sentence:keyword':
+      return { sentenceIncludes: { sentence: k.N, word: k.word } };
+    case 'words:last_first':
+      return { sentenceChain: true };
+    case 'words:keywords_specific_position':
+      return { wordAt: { word: k.keyword, position: k.m, sentence: k.n } };
+    case 'words:words_position':
+      return {
+        wordAt: [
+          { word: k.keyword, position: 2 },
+          { word: k.keyword, position: -2 },
+        ],
+      };
+    case 'custom:sentence_alphabet':
+      return { sentenceAcrostic: 'abcdefghijklmnopqrstuvwxyz' };
+    case 'ratio:stop_words':
+      return { stopWordPercent: { max: k.percentage } };
+    case 'words:start_verb':
+      return { startsWithVerb: true };
+    case 'words:odd_even_syllables':
+      return { alternatingSyllables: true };
+    case 'count:pronouns':
+      return { pronouns: { min: k.N } };
+    case 'format:title_case':
+      return { titleCase: true };
+    case 'format:emoji':
+      return { sentenceEmoji: true };
+    case 'format:no_bullets_bullets':
+      return { introThenBullets: { sentences: { min: 2 }, bullets: { min: 2 }, marker: '*' } };
     default:
       return ifbenchTaskConstraints(instruction) ?? ifevalConstraints(instruction);
   }

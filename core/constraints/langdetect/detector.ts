@@ -3,6 +3,7 @@
 // that `language` under `compat: ifeval` answers what IFEval's `langdetect.detect` answers. Written from
 // the algorithm's description in docs/ifeval.md; the profiles are decoded on the first call only.
 import { KANJI_CLASSES, PROFILES } from './data';
+import { mulberry32 } from '../../seeded-random';
 
 const N_GRAM = 3;
 const TRIALS = 7;
@@ -171,18 +172,6 @@ function ngrams(chars: string[], m: Model): string[] {
   return result;
 }
 
-/** A small seeded generator (mulberry32): the reference draws unseeded; we draw the same way every run. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function gauss(random: () => number): number {
   const u = 1 - random();
   const v = random();
@@ -214,7 +203,8 @@ function sample(text: string): LanguageProbability[] | undefined {
   if (grams.length === 0) return undefined;
   const size = m.langs.length;
   const total = new Float64Array(size);
-  const random = generator(0);
+  // The reference draws unseeded; we draw the same way every run.
+  const random = mulberry32(0);
   for (let t = 0; t < TRIALS; t++) {
     const prob = new Float64Array(size).fill(1 / size);
     const alpha = ALPHA + gauss(random) * ALPHA_WIDTH;

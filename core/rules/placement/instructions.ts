@@ -100,7 +100,9 @@ export function isInstructionLine(line: string): boolean {
 /** Whether a paragraph holds a directive line outside fenced code; `inFence` carries the fence state across paragraphs. */
 export function isInstructionParagraph(text: string, inFence: boolean): { instruction: boolean; inFence: boolean } {
   let instruction = false;
-  for (const line of text.split(/\r?\n/)) {
+  // Split at line breaks with a string, not a pattern: `split(/…/)` would compile a copy (core/matches.ts).
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (/^\s*(?:```|~~~)/.test(line)) {
       inFence = !inFence;
       continue;

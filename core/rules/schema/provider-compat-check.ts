@@ -1,6 +1,7 @@
 // Checks a JSON Schema against one provider's structured-output subset (core/providers/structured-outputs.json); pure, located by schema path.
 import table from '../../providers/structured-outputs.json';
 import { walkSchema, isRecord, type SchemaPath } from '../../schema/walk';
+import { encodePointer } from '../../plain-data';
 
 export type ProviderId = 'openai' | 'google' | 'anthropic';
 
@@ -316,14 +317,13 @@ function recursiveRefs(root: Record<string, unknown>): SchemaPath[] {
       refs.push({ path: [...path, '$ref'], target: schema.$ref.slice(1) });
   });
   // A ref is recursive when its target contains it, or the target reaches (through refs) a schema containing it.
-  const pointerOf = (path: SchemaPath) => path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
   const within = (pointer: string, target: string) => pointer === target || pointer.startsWith(`${target}/`) || target === '';
-  const contains = (target: string, path: SchemaPath) => within(pointerOf(path.slice(0, -1)), target);
+  const contains = (target: string, path: SchemaPath) => within(encodePointer(path.slice(0, -1)), target);
   const reaches = (from: string, path: SchemaPath, seen: Set<string>): boolean => {
     if (contains(from, path)) return true;
     if (seen.has(from)) return false;
     seen.add(from);
-    return refs.some((r) => within(pointerOf(r.path), from) && reaches(r.target, path, seen));
+    return refs.some((r) => within(encodePointer(r.path), from) && reaches(r.target, path, seen));
   };
   return refs.filter((ref) => reaches(ref.target, ref.path, new Set())).map((r) => r.path);
 }

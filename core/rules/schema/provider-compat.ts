@@ -7,6 +7,7 @@ import type { DocumentStats } from '../../stats';
 import type { Rule } from '../types';
 import { findKey } from '../../document/frontmatter';
 import { isRecord, type SchemaPath } from '../../schema/walk';
+import { encodePointer, nodeAtPath } from '../../plain-data';
 import { perTarget } from '../budget/targets';
 import { checkProviderSubset, providerSubset, type CompatFinding } from './provider-compat-check';
 import { compatFixEdits } from './provider-compat-fix';
@@ -38,7 +39,7 @@ export const schemaProviderCompat: Rule = {
             provider,
             targets,
             code: finding.code,
-            pointer: pointerOf(finding.path),
+            pointer: encodePointer(finding.path),
             strict,
             ...(finding.fix ? { fix: finding.fix } : {}),
           },
@@ -105,7 +106,7 @@ function fixesFor(finding: CompatFinding, declared: DeclaredSchema, document: Pr
     declared.source,
     document.frontmatter,
     document.text,
-    nodeAt(declared.schema, objectPath),
+    nodeAtPath(declared.schema, objectPath),
   );
   if (!edits) return [];
   const title =
@@ -122,15 +123,4 @@ function locate(finding: CompatFinding, source: DeclaredSchema['source'], docume
     if (declared) return declared.keySpan;
   }
   return source.locate(finding.path, finding.at);
-}
-
-function nodeAt(root: unknown, path: SchemaPath): unknown {
-  let node = root;
-  for (const segment of path)
-    node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
-  return node;
-}
-
-function pointerOf(path: SchemaPath): string {
-  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }

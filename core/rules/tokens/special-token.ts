@@ -1,6 +1,7 @@
 // tokens/special-token: special-token text in a prompt is counted as text, but runtimes may reject or split on it.
 import type { Rule } from '../types';
 import { locateInPiece } from '../../document';
+import { allMatches } from '../../matches';
 
 /** `<|endoftext|>`, `<|im_start|>`, `<|eot_id|>`, `<|fim_prefix|>` and kin: OpenAI, ChatML, Llama 3 spellings. */
 const SPECIAL = /<\|[A-Za-z][A-Za-z0-9_]{0,40}\|>/g;
@@ -15,7 +16,7 @@ export const specialToken: Rule = {
   check({ document, report }) {
     for (const message of document.messages) {
       for (const piece of message.pieces) {
-        for (const match of piece.text.matchAll(SPECIAL)) {
+        for (const match of allMatches(piece.text, SPECIAL)) {
           const index = match.index ?? 0;
           const span = locateInPiece(document.text, piece, { offset: index, length: match[0].length });
           report({

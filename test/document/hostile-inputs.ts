@@ -1,0 +1,21 @@
+// Single lines of one repeated opener, at a chosen size: the parsers must stay linear on them. The tests parse them at
+// 250,000 characters; `npm run bench` (bench/large-inputs.ts) at 1,000,000, where a quadratic pass over sparse openers
+// costs seconds more.
+export function openerRuns(size: number): string[] {
+  const times = (unit: string) => unit.repeat(Math.floor(size / unit.length));
+  return [
+    times('a'),
+    '# ' + ' '.repeat(size) + '#',
+    times('{{'),
+    times('{{ x ') + '}}',
+    times('{%'),
+    times('{#'),
+    times('<!--'),
+    times('${input:'),
+    times('{{!'),
+    times('{{#each x}}') + '{{/nope}}'.repeat(1000),
+    times('{{ (((((') + '}}',
+    '<!-- promptbound-disable ' + times('a,') + ' -->',
+    '```\n' + times('# h\n'),
+  ];
+}
