@@ -3,7 +3,7 @@
 import type { PromptDocument } from './document/types';
 import type { DocumentStats } from './stats';
 import type { EngineHost, LintInput } from './engine';
-import { parseDocument } from './document';
+import { parseDocument, parseDocumentInSlices } from './document';
 import { resolvePartials } from './document/partials';
 import { computeStats } from './budget';
 
@@ -12,12 +12,12 @@ export async function countDocument(
   input: LintInput,
   host: EngineHost,
 ): Promise<{ document: PromptDocument; stats: DocumentStats }> {
-  // The parse itself runs in one go; the part of it that scans the whole text is done first, with yields.
+  // The heading candidates are searched first, with yields; the parse then pauses at checkpoints between its steps.
   if (input.session && input.checkpoint) await input.session.prepareLines(input.text, input.checkpoint);
-  const document = parseDocument(input.uri, input.text, {
-    stripHtmlComments: input.config.stripHtmlComments,
-    candidateLines: input.session?.candidateLines,
-  });
+  const options = { stripHtmlComments: input.config.stripHtmlComments, candidateLines: input.session?.candidateLines };
+  const document = input.checkpoint
+    ? await parseDocumentInSlices(input.uri, input.text, options, input.checkpoint)
+    : parseDocument(input.uri, input.text, options);
   // Dotprompt partials (`{{> style}}` → `_style.prompt`) are counted and their names count as used.
   if (host.files) await resolvePartials(document, host.files, (uri, text) => parseDocument(uri, text));
   input.onParsed?.(document);

@@ -135,6 +135,9 @@ export interface SentCounts {
   approximate: boolean;
 }
 
+/** Sections whose counts are summed between two checkpoints. */
+const SECTIONS_PER_SLICE = 1024;
+
 /** Where each message's tallies come from: kept across versions by the editor's session, or fresh. */
 export type TalliesFor = (counter: TallyingCounter, messageIndex: number) => ChunkTallies;
 
@@ -166,12 +169,18 @@ export async function countSentText(
     approximate ||= counted.approximate;
     messages.push({ role: document.messages[i].role, tokens: counted.tokens });
   }
-  const sections = document.sections.map((section): SectionCount => {
+  const sections: SectionCount[] = [];
+  for (const section of document.sections) {
+    // Tens of thousands of sections (a 10 MB prompt) are summed between checkpoints.
+    if (checkpoint && sections.length % SECTIONS_PER_SLICE === SECTIONS_PER_SLICE - 1) await checkpoint();
     const place = sectionPlace(document, joined, section);
-    if (place === undefined) return countSectionText(counter, document, section);
+    if (place === undefined) {
+      sections.push(countSectionText(counter, document, section));
+      continue;
+    }
     const result = finishTally(counter, tallying, tallies[place.message].range(place.from, place.to));
-    return { section, tokens: result.tokens, approximate: result.approximate };
-  });
+    sections.push({ section, tokens: result.tokens, approximate: result.approximate });
+  }
   return { messages, sections, estimated, approximate };
 }
 

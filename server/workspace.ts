@@ -12,6 +12,7 @@ import type { FileAccess } from '../core/files';
 import type { DocumentStatsPayload, EditorSettings } from './protocol';
 import { snapshotDocument, type DocumentSnapshot, type ParsedSnapshot } from './snapshot';
 import { DocumentSession } from '../core/analysis/session';
+import { detectorWarmUp } from '../core/instructions/warm-up';
 import { changedRange } from '../core/analysis/diff';
 import { ConfigLookup, type DocumentConfig } from './config';
 import { DIAGNOSTIC_SOURCE, positionedText, toLspDiagnostic, type PositionedText } from './convert';
@@ -312,6 +313,24 @@ export class PromptWorkspace {
       }
     }
     return totals;
+  }
+
+  /**
+   * Compiles the constraint detectors' patterns ahead of the first lint, a step per event-loop turn, so no request
+   * waits behind that compiling (core/instructions/warm-up.ts). A lint that starts meanwhile takes over the rest.
+   */
+  async warmUp(): Promise<void> {
+    const timing = LINT_TIMING ? { steps: 0, longest: 0 } : undefined;
+    for (;;) {
+      await yieldToEventLoop();
+      const start = timing ? cpuMs() : 0;
+      if (!detectorWarmUp.step()) break;
+      if (timing) {
+        timing.steps++;
+        timing.longest = Math.max(timing.longest, cpuMs() - start);
+      }
+    }
+    if (timing) this.options.sink.log(`promptbound warm-up: ${timing.steps} steps, longest ${timing.longest.toFixed(1)} ms CPU`);
   }
 
   // ---- what features and requests read ----------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import type { PromptDocument } from '../document/types';
 import { detectConstraints, maskCode, type StatedConstraint } from '../instructions/detect';
 import { rememberStatements, type LocatedStatement, type PieceScan } from '../instructions/stated';
+import { detectorWarmUp } from '../instructions/warm-up';
 import type { Checkpoint } from '../tokens/incremental';
 import { SegmentedText } from './segments';
 
@@ -61,6 +62,9 @@ export class ProseMemo {
   async prepare(document: PromptDocument, checkpoint?: Checkpoint): Promise<LocatedStatement[]> {
     const used = new Set<string>();
     const work = checkpoint ? new WorkMeter(checkpoint) : undefined;
+    // A lint that starts before the server's warm-up is done finishes it here, a step per checkpoint: the first
+    // scan would otherwise compile every detector pattern in one go.
+    if (checkpoint) while (detectorWarmUp.step()) await checkpoint();
     for (let m = 0; m < document.messages.length; m++) {
       let fence = false;
       const pieces = document.messages[m].pieces;

@@ -39,17 +39,50 @@ export class SegmentedText<V> {
   }
 
   update(text: string): ReadonlyArray<Segment<V>> {
+    const plan = this.plan(text);
+    if (plan === undefined) return this.list;
+    return this.apply(plan, this.fresh(text, plan.from, plan.to));
+  }
+
+  /**
+   * As `update`, awaiting `checkpoint` after each `window` characters of fresh splitting, so cutting a cold
+   * multi-megabyte text does not run in one go. The region is split window by window and only the ends inside a
+   * window are kept, so the policy's ends before `to` must not depend on where `to` is (true of chunk ends, whose
+   * every decision reads the text around the cut, never the region's end).
+   */
+  async updateAsync(text: string, checkpoint: () => Promise<void>, window = 256 * 1024): Promise<ReadonlyArray<Segment<V>>> {
+    const plan = this.plan(text);
+    if (plan === undefined) return this.list;
+    const middle: Array<Segment<V>> = [];
+    let at = plan.from;
+    let size = window;
+    while (at < plan.to) {
+      const limit = Math.min(plan.to, at + size);
+      const found = this.policy.split(text, at, limit);
+      if (limit < plan.to) found.pop(); // the window's end is not a segment end
+      const kept = found.filter((end) => end > at && end <= limit);
+      if (kept.length === 0 && limit < plan.to) {
+        size *= 2; // no end inside this window (one very long segment): look further
+        continue;
+      }
+      const next = kept.length > 0 ? kept[kept.length - 1] : limit;
+      for (const segment of this.segmentsAt(text, at, next, kept)) middle.push(segment);
+      at = next;
+      size = window;
+      if (at < plan.to) await checkpoint();
+    }
+    return this.apply(plan, middle);
+  }
+
+  /** Which segments are kept and which region is split anew; undefined when the text is the same. */
+  private plan(text: string): { head: number; tail: number; from: number; to: number } | undefined {
     const before = this.text;
     this.text = text;
     if (before === text) {
       this.made = 0;
-      return this.list;
+      return undefined;
     }
-    if (before === undefined || this.list.length === 0) {
-      this.list = this.fresh(text, 0, text.length);
-      this.made = this.list.length;
-      return this.list;
-    }
+    if (before === undefined || this.list.length === 0) return { head: 0, tail: this.list.length, from: 0, to: text.length };
     const change = changedRange(before, text);
     const margin = this.policy.margin;
     // Kept head: segments ending at least `margin` before the first changed character.
@@ -75,16 +108,23 @@ export class SegmentedText<V> {
       tail--;
     }
     const newTailStart = tailStart + (text.length - before.length);
-    const middle = newTailStart > headEnd ? this.fresh(text, headEnd, newTailStart) : [];
+    return { head, tail, from: headEnd, to: Math.max(headEnd, newTailStart) };
+  }
+
+  private apply(plan: { head: number; tail: number }, middle: Array<Segment<V>>): ReadonlyArray<Segment<V>> {
     this.made = middle.length;
-    this.list = [...this.list.slice(0, head), ...middle, ...this.list.slice(tail)];
+    this.list = [...this.list.slice(0, plan.head), ...middle, ...this.list.slice(plan.tail)];
     return this.list;
   }
 
   private fresh(text: string, from: number, to: number): Array<Segment<V>> {
+    return from < to ? this.segmentsAt(text, from, to, this.policy.split(text, from, to)) : [];
+  }
+
+  private segmentsAt(text: string, from: number, to: number, ends: readonly number[]): Array<Segment<V>> {
     const out: Array<Segment<V>> = [];
     let at = from;
-    for (const end of this.policy.split(text, from, to)) {
+    for (const end of ends) {
       if (end <= at) continue;
       out.push({ length: end - at, value: this.policy.make(text, at, end) });
       at = end;

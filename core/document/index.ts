@@ -6,7 +6,7 @@ import { buildMessages, dotpromptRoleMarkers, promptyRoleMarkers, type RoleMarke
 import { parseYamlBlock, splitFrontmatter } from './frontmatter';
 import { githubModelsContent } from './github-models';
 import { readInterop } from './interop';
-import { attachBudgets, buildSections, type CandidateLines } from './sections';
+import { attachBudgets, buildSectionSteps, type CandidateLines } from './sections';
 import { mergeComments, scanHtmlComments, scanTemplate, spanEnd, type TemplateLanguage, type TemplateScan } from './template';
 import { copilotInputs, templateVariables } from './variables';
 import { outsideMarkdownCode } from './markdown-code';
@@ -48,10 +48,41 @@ function fileName(uri: string): string {
 export function parseDocument(uri: string, text: string, options: ParseOptions = {}): PromptDocument {
   const format = options.format ?? detectFormat(uri);
   try {
-    return format === 'github-models' ? parseGithubModels(uri, text) : parseBody(uri, text, format, options);
+    if (format === 'github-models') return parseGithubModels(uri, text);
+    const steps = parseBody(uri, text, format, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
   } catch {
     // Last line of defence for a bug of ours: the prompt is still counted, as one plain message.
     return wholeTextDocument(uri, text, format);
+  }
+}
+
+/**
+ * The same document as `parseDocument`, awaiting `checkpoint` between the steps of the parse and inside the ones
+ * that walk every line, so a cold multi-megabyte prompt is parsed in slices (docs/editor-performance.md, "Never
+ * blocking"). A checkpoint that rejects (the lint was overtaken) stops the parse with its error.
+ */
+export async function parseDocumentInSlices(
+  uri: string,
+  text: string,
+  options: ParseOptions,
+  checkpoint: () => Promise<void>,
+): Promise<PromptDocument> {
+  const format = options.format ?? detectFormat(uri);
+  if (format === 'github-models') return parseDocument(uri, text, options);
+  const steps = parseBody(uri, text, format, options);
+  for (;;) {
+    let step: IteratorResult<void, PromptDocument>;
+    try {
+      step = steps.next();
+    } catch {
+      return wholeTextDocument(uri, text, format);
+    }
+    if (step.done) return step.value;
+    await checkpoint();
   }
 }
 
@@ -62,12 +93,13 @@ const LANGUAGES: Record<Exclude<PromptFormat, 'github-models'>, TemplateLanguage
   prompty: 'jinja',
 };
 
-function parseBody(
+/** Parses a body format; yields between its steps (the caller may pause there), returns the document. */
+function* parseBody(
   uri: string,
   text: string,
   format: Exclude<PromptFormat, 'github-models'>,
   options: ParseOptions,
-): PromptDocument {
+): Generator<void, PromptDocument> {
   const { frontmatter, bodyStart } = splitFrontmatter(
     text,
     format === 'dotprompt' ? 'dotprompt' : format === 'prompty' ? 'prompty' : 'strict',
@@ -75,7 +107,9 @@ function parseBody(
   const body: Span = { offset: bodyStart, length: text.length - bodyStart };
   const language =
     format === 'prompty' && promptyTemplateKind(frontmatter?.value) === 'mustache' ? 'mustache' : LANGUAGES[format];
+  yield;
   const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown' });
+  yield;
   const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments);
   const comments = mergeComments(template.comments, html);
   const annotations = comments.flatMap((c): Annotation[] => {
@@ -90,19 +124,23 @@ function parseBody(
   ];
   const chat = format === 'dotprompt' || format === 'prompty';
   const messages = buildMessages(text, body, markers, excluded, { implicitRole: format === 'prompty' ? 'system' : 'user', chat });
-  const sections = buildSections(text, {
+  yield;
+  const sections = yield* buildSectionSteps(text, {
     body,
     messages,
     comments,
     markerLines: new Set(markers.map((m) => m.excluded.offset)),
     candidateLines: options.candidateLines,
   });
+  yield;
   attachBudgets(text, sections, annotations, spanEnd(body));
+  yield;
   const syntax = templateSyntax(text, body, template, language);
   // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable; nor are the words
   // of a tag the engine cannot read.
   const readable = syntax.broken.size > 0 ? template.tags.filter((t) => !syntax.broken.has(t)) : template.tags;
   const variableTags = format === 'markdown' ? outsideMarkdownCode(readable, text, body, options.candidateLines) : readable;
+  yield;
   const found = templateVariables(text, variableTags, language);
   const inputs = format === 'markdown' ? copilotInputs(text, template.tags) : { uses: [], declared: [] };
   const variables = [...found.uses, ...inputs.uses].sort((a, b) => a.nameSpan.offset - b.nameSpan.offset);

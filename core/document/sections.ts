@@ -31,12 +31,26 @@ export interface SectionInput {
 export type CandidateLines = (text: string, from: number, to: number) => readonly number[];
 
 export function buildSections(text: string, input: SectionInput): Section[] {
+  const steps = buildSectionSteps(text, input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** As `buildSections`, yielding after each batch of candidate lines, so a parse can pause in between. */
+export function* buildSectionSteps(text: string, input: SectionInput): Generator<void, Section[]> {
   const roles: Section[] = input.messages.flatMap((m) =>
     m.marker ? [{ kind: 'role' as const, title: m.role, level: 0, header: m.marker, span: m.span }] : [],
   );
-  const headings = nestHeadings(findHeadings(text, input), blockEnds(input), spanEnd(input.body));
+  const found = yield* findHeadings(text, input);
+  const headings = nestHeadings(found, blockEnds(input), spanEnd(input.body));
+  yield;
   return [...roles, ...headings].sort((a, b) => a.span.offset - b.span.offset || a.level - b.level);
 }
+
+/** Candidate lines read between two yields of `findHeadings`. */
+const CANDIDATES_PER_SLICE = 2048;
 
 /** Where each role block ends, so a heading's section never runs into the next message. */
 function blockEnds(input: SectionInput): number[] {
@@ -73,13 +87,16 @@ function nestHeadings(headings: Heading[], markerOffsets: number[], bodyEnd: num
 }
 
 /** ATX headings (CommonMark: up to 3 spaces, 1–6 `#`, then a space, tab or line end), skipping fenced code. */
-function findHeadings(text: string, input: SectionInput): Heading[] {
+function* findHeadings(text: string, input: SectionInput): Generator<void, Heading[]> {
   const headings: Heading[] = [];
   let fence: Fence | undefined;
   let k = 0;
   const bodyEnd = spanEnd(input.body);
   const list = (input.candidateLines ?? searchCandidateLines)(text, input.body.offset, bodyEnd);
-  for (const start of list) {
+  yield;
+  for (let i = 0; i < list.length; i++) {
+    if (i % CANDIDATES_PER_SLICE === CANDIDATES_PER_SLICE - 1) yield;
+    const start = list[i];
     const line = lineAt(text, start, bodyEnd);
     const indent = indentOf(text, line);
     if (indent > 3) continue;

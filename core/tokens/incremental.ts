@@ -128,7 +128,8 @@ export class ChunkTallies {
   async update(text: string, cuts: readonly number[], checkpoint?: Checkpoint): Promise<void> {
     this.cuts = cuts;
     this.text = text;
-    const segments = this.chunks.update(text);
+    // Cutting a cold multi-megabyte text into chunks is itself long work: with a checkpoint it yields too.
+    const segments = checkpoint ? await this.chunks.updateAsync(text, checkpoint) : this.chunks.update(text);
     const n = segments.length;
     this.starts = new Array<number>(n);
     let at = 0;

@@ -58,6 +58,8 @@ export function registerLifecycle(ctx: ServerContext): void {
 
   connection.onInitialized(
     guard('initialized', undefined, async () => {
+      // The constraint detectors' patterns are compiled now, in small steps, rather than by the first lint.
+      void workspace.warmUp();
       const { capabilities } = session;
       if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'promptbound' });

@@ -5,7 +5,10 @@ import { describe, it } from 'node:test';
 import { countDocument, type EngineHost } from '../../core/engine';
 import { DocumentSession } from '../../core/analysis/session';
 import { defaultConfig } from '../../core/config/types';
-import { IncrementalCounterPool } from '../../core/tokens/incremental';
+import { ChunkTallies, IncrementalCounterPool } from '../../core/tokens/incremental';
+import { tallyingCounter } from '../../core/analysis/session';
+import { SegmentedText } from '../../core/analysis/segments';
+import type { TallyingCounter } from '../../core/tokens/counter';
 import { TokenizerPool } from '../../core/tokens/pool';
 import { nodeRankLoader } from '../../node/ranks';
 import { EXACTNESS_CORPUS, generateCjk, generateProse, pick, seededRandom } from './corpus';
@@ -152,5 +155,60 @@ describe('a keystroke re-tokenizes only what it touched', () => {
     assert.ok(chunks > 50, `only ${chunks} chunks`);
     const fresh = await countDocument({ uri: 'file:///w/big.prompt.md', text: edited, config }, { tokenizers: plain });
     assert.deepEqual(summary(after.stats), summary(fresh.stats));
+  });
+});
+
+describe('a cold text is cut into chunks in slices (docs/editor-performance.md, "Never blocking")', () => {
+  it('awaits checkpoints while cutting, before tallying any chunk, and cuts the same chunks as in one go', async () => {
+    const counter = tallyingCounter(await plain.counterFor({ encoding: 'o200k_base' }));
+    assert.ok(counter);
+    // About 1.2 MB: paragraphs, long runs of lines without a blank one, and one 300 KB line (a chunk longer than a window).
+    const parts: string[] = [];
+    for (let i = 0; i < 60; i++) parts.push(`## Part ${i}\n\n${generateProse(12_000, i + 1)}\n\n`, 'line\n'.repeat(1000));
+    parts.splice(30, 0, `${'word '.repeat(60_000)}\n\n`);
+    const text = parts.join('');
+    let tallied = 0;
+    const counting: TallyingCounter = Object.assign(Object.create(counter) as TallyingCounter, {
+      tally: (t: string) => {
+        tallied++;
+        return counter.tally(t);
+      },
+    });
+    const sliced = new ChunkTallies(counting);
+    let beforeFirstTally = 0;
+    await sliced.update(text, [], async () => void (tallied === 0 && beforeFirstTally++));
+    const whole = new ChunkTallies(counter);
+    await whole.update(text, []);
+    assert.ok(beforeFirstTally >= 3, `${beforeFirstTally} checkpoints while cutting ${text.length} characters`);
+    assert.equal(sliced.chunkCount, whole.chunkCount);
+    assert.deepEqual(sliced.total(), whole.total());
+  });
+
+  it('SegmentedText.updateAsync makes the segments update makes, for any window', async () => {
+    const random = seededRandom(7);
+    // A policy whose ends depend only on the text around them: after every line that ends in a period.
+    const policy = {
+      margin: 2,
+      make: () => ({}),
+      split: (text: string, from: number, to: number) => {
+        const ends: number[] = [];
+        for (let at = text.indexOf('.\n', from); at !== -1 && at + 2 < to; at = text.indexOf('.\n', at + 1)) ends.push(at + 2);
+        ends.push(to);
+        return ends;
+      },
+    };
+    let text = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? `line ${i}.\n` : `more ${'x'.repeat(i % 50)}\n`)).join('');
+    const sync = new SegmentedText(policy);
+    const sliced = new SegmentedText(policy);
+    for (let step = 0; step < 30; step++) {
+      let checkpoints = 0;
+      const window = 1 + Math.floor(random() * 200);
+      const expected = sync.update(text).map((s) => s.length);
+      const got = (await sliced.updateAsync(text, async () => void checkpoints++, window)).map((s) => s.length);
+      assert.deepEqual(got, expected, `step ${step}, window ${window}`);
+      assert.equal(sliced.made, sync.made);
+      if (step === 0) assert.ok(checkpoints > 10, `${checkpoints} checkpoints cutting ${text.length} characters`);
+      text = randomEdit(random, text);
+    }
   });
 });
