@@ -35,14 +35,18 @@ export function markdownCodeSpans(text: string, region: Span): Span[] {
   return spans;
 }
 
-/** Inline code: a backtick run closed by a run of the same length (CommonMark); an unmatched run is literal text. */
+/**
+ * Inline code: a backtick run closed by a run of the same length (CommonMark); an unmatched run is literal text.
+ * The searches run on the window's own slice: a regex search of the whole text for a backtick that is not there
+ * would scan to its end, once per paragraph looked up (quadratic on a long prompt without backticks).
+ */
 function inlineCode(text: string, start: number, end: number, out: Span[]): void {
+  const part = text.slice(start, end);
   const runs = /`+/g;
-  runs.lastIndex = start;
   const blank = /\n[ \t]*\r?\n/g;
   let paragraphEnd = -1;
   let open: RegExpExecArray | null;
-  while ((open = runs.exec(text)) && open.index < end) {
+  while ((open = runs.exec(part))) {
     const length = open[0].length;
     const after = open.index + length;
     let close: RegExpExecArray | null;
@@ -52,16 +56,16 @@ function inlineCode(text: string, start: number, end: number, out: Span[]): void
     // A code span never crosses a blank line (it would end the paragraph); this also keeps the search short.
     if (after >= paragraphEnd) {
       blank.lastIndex = after;
-      paragraphEnd = Math.min(end, blank.exec(text)?.index ?? end);
+      paragraphEnd = blank.exec(part)?.index ?? part.length;
     }
-    while ((close = search.exec(text)) && close.index < paragraphEnd) {
+    while ((close = search.exec(part)) && close.index < paragraphEnd) {
       if (close[0].length === length) {
         found = close.index;
         break;
       }
     }
     if (found === -1) continue;
-    out.push({ offset: open.index, length: found + length - open.index });
+    out.push({ offset: start + open.index, length: found + length - open.index });
     runs.lastIndex = found + length;
   }
 }
@@ -105,6 +109,7 @@ export function outsideMarkdownCode<T extends { span: Span }>(
   else prose.push({ offset: proseStart, length: end - proseStart });
 
   const inline = new Map<number, Span[]>();
+  let last: { region: number; window: Span } | undefined;
   let f = 0;
   let p = 0;
   return items.filter((item) => {
@@ -113,7 +118,12 @@ export function outsideMarkdownCode<T extends { span: Span }>(
     if (f < fenced.length && fenced[f].offset <= at) return false;
     while (p < prose.length && prose[p].offset + prose[p].length <= at) p++;
     if (p >= prose.length || prose[p].offset > at) return true;
-    const window = paragraphAround(text, prose[p], at);
+    // Items come in order, and every offset inside a window has that same window: look it up once, not per item
+    // (a long line holds thousands of tags, and each look-up walks to the line's ends).
+    if (last === undefined || last.region !== p || at < last.window.offset || at >= last.window.offset + last.window.length) {
+      last = { region: p, window: paragraphAround(text, prose[p], at) };
+    }
+    const window = last.window;
     let spans = inline.get(window.offset);
     if (spans === undefined) {
       spans = [];
