@@ -2,7 +2,7 @@
 // plus rank tables and the library's type declarations.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { lazyModules } from './scripts/lazy-modules.mjs';
+import { lazyModuleList, lazyModules } from './scripts/lazy-modules.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,33 +62,13 @@ const nodeOptions = {
 };
 
 /** What only some commands or calls need, loaded on first use from dist/lazy (scripts/lazy-modules.mjs). */
-const LAZY = [
-  // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
-  {
-    name: 'langdetect-data',
-    filter: /^\.\/data$/,
-    importer: /langdetect[\\/]detector\.ts$/,
-    entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
-  },
-  // The English sentence/word rules and word lists of the NLP-based constraint keys (IFBench's types).
-  {
-    name: 'nlp',
-    filter: /^\.\.\/nlp$/,
-    importer: /constraints[\\/]keys[\\/][\w-]+\.ts$/,
-    entry: join(root, 'core', 'constraints', 'nlp', 'index.ts'),
-  },
-  { name: 're2js', filter: /^re2js$/, entry: 're2js' },
-  { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
-  // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
-  ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
-    name,
-    filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`),
-    entry: name,
-    group: 'ajv',
-  })),
-];
+const LAZY = lazyModuleList(root);
 
-/** Node bundles whose rarely needed modules load on first use from dist/lazy. */
+/**
+ * Node bundles whose rarely needed modules load on first use from dist/lazy. One plugin instance for all of them: each
+ * lazy file is built once and awaited by every bundle (two instances built dist/lazy/<name>.js at the same time, and
+ * one could load the file while the other was rewriting it).
+ */
 const nodeLazy = {
   ...common,
   ...NODE,

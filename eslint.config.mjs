@@ -11,6 +11,22 @@ const into = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 
 const restrict = (paths, patterns) => ['error', { paths, patterns }];
 
+/** The e2e steps wait for conditions, never for a fixed time (test/e2e/poll.mjs holds the one timer they use). */
+const NO_SLEEP = {
+  selector: "MemberExpression[property.name='waitForTimeout']",
+  message: 'a fixed sleep: poll for the condition the step needs instead (poll() in test/e2e/poll.mjs).',
+};
+const NO_TIMERS = [
+  {
+    selector: 'CallExpression[callee.name=/^(setTimeout|setInterval|delay)$/]',
+    message: 'a timer in an e2e step: poll for the condition instead (poll() in test/e2e/poll.mjs).',
+  },
+  {
+    selector: 'ImportDeclaration[source.value=/^(node:)?timers(\\u002Fpromises)?$/]',
+    message: 'timers belong in test/e2e/poll.mjs: the steps poll for conditions.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -122,6 +138,16 @@ export default tseslint.config(
     // TypeScript checks names; the JavaScript entry points and scripts run in Node (the e2e steps also in the page).
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['test/e2e/**/*.mjs', 'test/e2e/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_SLEEP] },
+  },
+  {
+    // The steps and their helpers; run.mjs (the server's start-up and the run's deadline) and poll.mjs keep their timers.
+    files: ['test/e2e/**/*.mjs', 'test/e2e/**/*.ts'],
+    ignores: ['test/e2e/run.mjs', 'test/e2e/poll.mjs'],
+    rules: { 'no-restricted-syntax': ['error', NO_SLEEP, ...NO_TIMERS] },
   },
   {
     // Tests stand in for vscode and the protocol with loose fakes.

@@ -3,6 +3,7 @@ import { runCliBench } from './cli';
 import { runEditorBench, runOneMegabyte, runTenMegabytes } from './editor';
 import { runLargeInputBench } from './large-inputs';
 import { runScaleBench } from './scale';
+import { runStartupBench } from './startup';
 import { runTokenBench } from './tokens';
 import { runValidateBench } from './validate';
 
@@ -12,6 +13,7 @@ const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
   ['cli', runCliBench],
   ['editor', runEditorBench],
   ['validate', runValidateBench],
+  ['startup', runStartupBench],
   ['scale', runScaleBench],
 ];
 

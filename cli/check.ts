@@ -2,8 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EngineHost } from '../core/engine';
-import { RULE_IDS } from '../core/rules/registry';
-import { ConfigResolver } from '../node/config';
+import type { ConfigResolver } from '../node/config';
 import { comparePaths, discoverFiles, readTextFile, toPosix } from '../node/files';
 import { mapLimit } from '../node/concurrency';
 import type { CheckArgs } from './args';
@@ -19,6 +18,7 @@ import { WorkerPool, workerScript } from './pool';
 import { dedupeMessages, fileProblem, fileReport, totalsOf, type Report, type ReportMessage, type StatsSummary } from './report';
 import { pathInShard } from './shard';
 import { createHost } from './host';
+import { configResolver } from './config-resolver';
 import { findOwners, namedFiles } from './owners';
 
 /** Files linted at once in-process: linting is CPU-bound, so this mostly overlaps reading one file with linting another. */
@@ -127,17 +127,6 @@ async function lintCached(
     cache.store(task.file, lintKey(outcome.text, task.config, task.samples), outcome.dependencies, outcome.result);
   }
   return { path: task.file, ...outcome.result };
-}
-
-export function configResolver(io: CliIo, model: string | undefined, config: string | undefined): ConfigResolver {
-  return new ConfigResolver({
-    cwd: io.cwd,
-    explicitFile: config,
-    modelOverride: model,
-    knownRuleIds: RULE_IDS,
-    displayPath: (file) => displayPath(io.cwd, file),
-    warn: (message) => io.stderr.write(`promptbound: warning: ${message}\n`),
-  });
 }
 
 /** Groups messages by the file they point into, drops duplicates (two prompts sharing one broken schema), sorts. */

@@ -1,13 +1,14 @@
 // `promptbound count`: tokens per prompt like `wc` (one line per file, a total), or JSON with the breakdown.
 import path from 'node:path';
 import type { ResolvedConfig } from '../core/config/types';
-import { countDocument, type EngineHost } from '../core/engine';
+import type { EngineHost } from '../core/engine';
+import { countDocument } from '../core/count-document';
 import { lookupModel } from '../core/models';
 import { discoverFiles, readTextFile } from '../node/files';
 import { mapLimit } from '../node/concurrency';
 import type { CountArgs } from './args';
 import { UsageError } from './args';
-import { configResolver } from './check';
+import { configResolver } from './config-resolver';
 import { padEnd, padStart } from './color';
 import { createHost } from './host';
 import { readAll, type CliIo } from './io';

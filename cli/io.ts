@@ -16,16 +16,29 @@ export interface CliIo {
   stderrIsTTY?: boolean;
 }
 
+/**
+ * The real process. The standard streams are made on first use: creating them loads stream and socket modules, and a
+ * short command such as `validate` of one file never touches stdin or (without warnings) stderr.
+ */
 export function processIo(): CliIo {
-  ignoreClosedPipes();
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    get stdout() {
+      return guarded(process.stdout);
+    },
+    get stderr() {
+      return guarded(process.stderr);
+    },
+    get stdin() {
+      return process.stdin;
+    },
     cwd: process.cwd(),
     env: process.env,
-    isTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    get isTTY() {
+      return process.stdout.isTTY === true;
+    },
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
+    },
   };
 }
 
@@ -33,13 +46,13 @@ export function processIo(): CliIo {
  * `promptbound models | head -1` closes the pipe early; Node then emits EPIPE as an unhandled 'error' event and
  * crashes with a stack trace. The reader has what it wanted, so the rest of the output is dropped quietly.
  */
-function ignoreClosedPipes(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    if (stream.listenerCount('error') > 0) continue;
+function guarded(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (stream.listenerCount('error') === 0) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error;
     });
   }
+  return stream;
 }
 
 /** Reads a stream to the end as UTF-8 (for `count -`). */

@@ -1,15 +1,14 @@
 // The CLI entry: parses the command line, runs the command, maps every outcome to an exit code (0 clean, 1 problems, 2 usage/config/internal).
+//
+// Each command's module is imported when the command runs, so a short command initialises only what it uses: in the
+// bundle (dist/cli.js) esbuild turns these dynamic imports into modules that are set up on first use, and `validate`
+// never sets up the lint rules, the JSON Schema validators or the token rank tables it does not need
+// (docs/tokenizers.md, "Start-up"; test/cli/startup.test.ts keeps it so).
 import { UsageError, parseCommandLine, type CommandArgs } from './args';
-import { runCheck } from './check';
-import { runCount } from './count';
 import { helpText } from './help';
-import { runInit } from './init';
-import { runMerge } from './merge';
 import { processIo, type CliIo } from './io';
 import { TOOL_VERSION } from './meta';
-import { runModels } from './models';
-import { runValidate } from './validate';
-import { ConfigError } from '../node/config';
+import { ConfigError } from '../node/config-error';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_PROBLEMS = 1;
@@ -32,17 +31,17 @@ async function run(args: CommandArgs, io: CliIo): Promise<number> {
       io.stdout.write(`${TOOL_VERSION}\n`);
       return EXIT_CLEAN;
     case 'models':
-      return runModels(args, io);
+      return (await import('./models')).runModels(args, io);
     case 'init':
-      return runInit(args, io);
+      return (await import('./init')).runInit(args, io);
     case 'count':
-      return runCount(args, io);
+      return (await import('./count')).runCount(args, io);
     case 'check':
-      return runCheck(args, io);
+      return (await import('./check')).runCheck(args, io);
     case 'validate':
-      return runValidate(args, io);
+      return (await import('./validate')).runValidate(args, io);
     case 'merge':
-      return runMerge(args, io);
+      return (await import('./merge')).runMerge(args, io);
     case 'lsp':
       return runLsp();
   }

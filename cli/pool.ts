@@ -2,7 +2,7 @@
 // checks batches of completions. Results come back as promises; callers keep their own order.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 export type WorkerInit =
   { kind: 'lint' } | { kind: 'validate'; prompt: string; model?: string; config?: string; cwd: string; color: boolean };
@@ -26,6 +26,8 @@ export class WorkerPool<Task, Result> {
   private failure: Error | undefined;
 
   constructor(script: string, size: number, init: WorkerInit) {
+    // Required here, not imported: loading worker_threads costs every short run that never starts a worker.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: init });
       worker.on('message', (message: { result?: unknown; error?: string }) => this.settle(worker, message));

@@ -1,6 +1,7 @@
 // One checked completion as `validate --format json` writes it (a JSON line), how the stylish report draws it, and the
 // per-constraint summary at the end. Plain data, so worker threads send it, `merge` reads it back, and both print the same.
 import { padEnd, type Palette } from './color';
+import { groupDigits } from './report';
 
 export interface ValidateResult {
   /** 0-based position of the completion in the whole input (all files, then standard input), across shards. */
@@ -177,7 +178,7 @@ export function stylishSummary(summary: ValidateSummary, colors: Palette): strin
     const width = Math.max(...summary.constraints.map((c) => c.key.length));
     lines.push(colors.bold('Summary per constraint'));
     for (const c of summary.constraints) {
-      const rate = `${(c.passRate * 100).toFixed(1)}% pass (${c.passed.toLocaleString('en-US')} of ${(c.passed + c.failed).toLocaleString('en-US')})`;
+      const rate = `${(c.passRate * 100).toFixed(1)}% pass (${groupDigits(c.passed)} of ${groupDigits(c.passed + c.failed)})`;
       lines.push(`  ${padEnd(c.key, width)}  ${c.failed === 0 ? colors.green(rate) : colors.red(rate)}`);
       for (const w of c.worst.slice(0, STYLISH_OFFENDERS))
         lines.push(colors.dim(`  ${' '.repeat(width)}  ${w.completion}: ${w.message}`));
@@ -185,14 +186,14 @@ export function stylishSummary(summary: ValidateSummary, colors: Palette): strin
     if (summary.unreadable > 0)
       lines.push(
         colors.red(
-          `  ${summary.unreadable.toLocaleString('en-US')} ${summary.unreadable === 1 ? 'line holds' : 'lines hold'} no completion`,
+          `  ${groupDigits(summary.unreadable)} ${summary.unreadable === 1 ? 'line holds' : 'lines hold'} no completion`,
         ),
       );
     lines.push('');
   }
   const n = summary.completions;
-  const passed = n === 1 ? '1 completion passes' : `all ${n.toLocaleString('en-US')} completions pass`;
-  const failed = `${summary.failed.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} ${n === 1 ? 'completion fails' : 'completions fail'}`;
+  const passed = n === 1 ? '1 completion passes' : `all ${groupDigits(n)} completions pass`;
+  const failed = `${groupDigits(summary.failed)} of ${groupDigits(n)} ${n === 1 ? 'completion fails' : 'completions fail'}`;
   lines.push(summary.failed === 0 ? colors.green(passed) : colors.red(failed));
   return `${lines.join('\n')}\n`;
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Span } from '../core/diagnostic';
 import type { SampleReport } from '../core/samples/types';
-import { countDocument } from '../core/engine';
+import { countDocument } from '../core/count-document';
 import { parseDocument } from '../core/document';
 import type { CounterSource } from '../core/tokens/types';
 import { lineColumnAt, lineStarts } from '../core/positions';
@@ -23,11 +23,12 @@ import { MAX_SAMPLE_FILE_CHARS, parseSampleFile } from '../core/samples/parse';
 import { readTextFile } from '../node/files';
 import type { ValidateArgs } from './args';
 import { UsageError } from './args';
-import { configResolver } from './check';
+import { configResolver } from './config-resolver';
 import { palette, useColor } from './color';
 import { createHost } from './host';
 import type { CliIo } from './io';
 import { displayPath } from './paths';
+import { groupDigits } from './report';
 import { WorkerPool, workerScript } from './pool';
 import { ordinalInShard } from './shard';
 import { SummaryTally, stylishBlock, stylishSummary, summaryLine, type ValidateResult } from './validate-result';
@@ -382,7 +383,8 @@ function where(text: string, span: Span, firstLine: number): { line: number; col
 
 /** "validating 120,000 completions (41,000/s)" on a terminal's stderr, redrawn at most ten times a second. */
 function validateProgress(io: CliIo): { tick(n: number): void; done(): void } {
-  const enabled = io.stderrIsTTY ?? io.isTTY;
+  // Whether stderr is a terminal is asked only once a run is long enough to show progress (it creates the stream).
+  let enabled: boolean | undefined;
   const started = Date.now();
   let count = 0;
   let drawnAt = 0;
@@ -390,13 +392,14 @@ function validateProgress(io: CliIo): { tick(n: number): void; done(): void } {
   return {
     tick(n) {
       count += n;
-      if (!enabled) return;
       const now = Date.now();
       if (now - started < 500 || now - drawnAt < 100) return;
+      enabled ??= io.stderrIsTTY ?? io.isTTY;
+      if (!enabled) return;
       drawnAt = now;
       drawn = true;
       const rate = Math.round(count / ((now - started) / 1000));
-      io.stderr.write(`\rvalidating ${count.toLocaleString('en-US')} completions (${rate.toLocaleString('en-US')}/s)\u001b[K`);
+      io.stderr.write(`\rvalidating ${groupDigits(count)} completions (${groupDigits(rate)}/s)\u001b[K`);
     },
     done() {
       if (drawn) io.stderr.write('\r\u001b[K');

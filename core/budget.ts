@@ -8,7 +8,7 @@ import type { BudgetFigure, BudgetReport, DocumentStats, TargetRef, VariableBudg
 import type { CounterSource } from './tokens/types';
 import type { Checkpoint } from './tokens/incremental';
 import type { DocumentSession } from './analysis/session';
-import { tallyingCounter } from './analysis/session';
+import { tallyingCounter } from './tokens/chunks';
 import { countSentText } from './stats';
 import { lookupModel } from './models';
 import { measureFills } from './fills';

@@ -7,9 +7,7 @@ import type { Rule } from './rules/types';
 import type { CounterSource } from './tokens/types';
 import type { FileAccess } from './files';
 import type { CompletionContext } from './completion';
-import { parseDocument } from './document';
-import { resolvePartials } from './document/partials';
-import { computeStats } from './budget';
+import { countDocument } from './count-document';
 import { RULES } from './rules/registry';
 import { applySuppressions } from './suppression';
 import { declaresCompletionChecks, loadCompletionContext, scopeOf } from './samples/context';
@@ -50,32 +48,12 @@ export interface LintResult {
   completion?: CompletionContext;
 }
 
+export { countDocument };
+
 export const INTERNAL_ERROR_RULE = 'internal/rule-error';
 
 /** Rules that read the constraints stated in the prompt's prose (core/instructions/stated.ts). */
 const PROSE_RULES = new Set(['instructions/undeclared', 'instructions/mismatch']);
-
-/** Parse and count a prompt without running rules (`promptbound count`, the status bar). */
-export async function countDocument(
-  input: LintInput,
-  host: EngineHost,
-): Promise<{ document: PromptDocument; stats: DocumentStats }> {
-  // The parse itself runs in one go; the part of it that scans the whole text is done first, with yields.
-  if (input.session && input.checkpoint) await input.session.prepareLines(input.text, input.checkpoint);
-  const document = parseDocument(input.uri, input.text, {
-    stripHtmlComments: input.config.stripHtmlComments,
-    candidateLines: input.session?.candidateLines,
-  });
-  // Dotprompt partials (`{{> style}}` → `_style.prompt`) are counted and their names count as used.
-  if (host.files) await resolvePartials(document, host.files, (uri, text) => parseDocument(uri, text));
-  input.onParsed?.(document);
-  if (input.checkpoint) await input.checkpoint();
-  const stats = await computeStats(document, input.config, host.tokenizers, {
-    session: input.session,
-    checkpoint: input.checkpoint,
-  });
-  return { document, stats };
-}
 
 export async function lintDocument(input: LintInput, host: EngineHost, rules: readonly Rule[] = RULES): Promise<LintResult> {
   const { document, stats } = await countDocument(input, host);

@@ -2,17 +2,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { PromptboundConfig, ResolvedConfig } from '../core/config/types';
-import { CONFIG_FILE_NAMES, parseConfigText, resolveConfig } from '../core/config/load';
+import { CONFIG_FILE_NAMES, parseConfigText, resolveConfig, type RuleIdList } from '../core/config/load';
 import { lineColumnAt, lineStarts } from '../core/positions';
 import type { FolderSelection, GlobSet } from './files';
 
-/** A config file that could not be used; `messages` are `path:line:col: message` lines. The CLI exits 2. */
-export class ConfigError extends Error {
-  constructor(readonly messages: string[]) {
-    super(messages.join('\n'));
-    this.name = 'ConfigError';
-  }
-}
+import { ConfigError } from './config-error';
+
+export { ConfigError };
 
 interface LoadedConfig {
   file: string;
@@ -27,7 +23,8 @@ export interface ConfigResolverOptions {
   explicitFile?: string;
   /** `--model ID`. */
   modelOverride?: string;
-  knownRuleIds: readonly string[];
+  /** The rule ids `rules` may name (a function: called only for a config with `rules`). */
+  knownRuleIds: RuleIdList;
   /** Shown in messages instead of absolute paths. */
   displayPath?: (file: string) => string;
   /** Non-fatal config problems (warnings) are reported here. */

@@ -7,6 +7,46 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /**
+ * The modules built into dist/lazy: what only some commands or calls need. test/cli/startup.test.ts reads this list to
+ * tell lazy imports from eager ones.
+ * @param {string} root the repository
+ */
+export function lazyModuleList(root) {
+  return [
+    // The language detector's n-gram profiles (1.9 MB of source), only for `language` constraints.
+    {
+      name: 'langdetect-data',
+      filter: /^\.\/data$/,
+      importer: /langdetect[\\/]detector\.ts$/,
+      entry: join(root, 'core', 'constraints', 'langdetect', 'data.ts'),
+    },
+    // The English sentence/word rules and word lists of the NLP-based constraint keys (IFBench's types).
+    {
+      name: 'nlp',
+      filter: /^\.\.\/nlp$/,
+      importer: /constraints[\\/]keys[\\/][\w-]+\.ts$/,
+      entry: join(root, 'core', 'constraints', 'nlp', 'index.ts'),
+    },
+    { name: 're2js', filter: /^re2js$/, entry: 're2js' },
+    { name: 'node-server', filter: /\/server\/node-server$/, entry: join(root, 'server', 'node-server.ts') },
+    // The compiled validators of the frontmatter schema (only `check` and the library's lint need it; 40% of the CLI
+    // bundle) and of the config schema (only runs with a config file).
+    ...['frontmatter-validator', 'config-validator'].map((name) => ({
+      name,
+      filter: new RegExp(`generated[\\\\/]${name}$`),
+      entry: join(root, 'core', 'generated', `${name}.js`),
+    })),
+    // JSON Schema compilation (only prompts that declare a schema): ajv and its plug-ins, in one file.
+    ...['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04', 'ajv-formats'].map((name) => ({
+      name,
+      filter: new RegExp(`^${name.replace(/\//g, '\\/')}$`),
+      entry: name,
+      group: 'ajv',
+    })),
+  ];
+}
+
+/**
  * @param {string} outdir the bundle's directory (the stubs require ./lazy/<name>.js relative to it)
  * @param {Array<{name: string, filter: RegExp, importer?: RegExp, entry: string, group?: string}>} modules  `filter` is
  *   matched against the import path and `importer` (when given) against the importing file; modules with the same

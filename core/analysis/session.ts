@@ -1,8 +1,7 @@
 // What the editor keeps for one open prompt between versions, so a keystroke redoes only what it touched.
-import { ChunkedCounter } from '../tokens/chunks';
+import { tallyingCounter } from '../tokens/chunks';
 import type { TallyingCounter } from '../tokens/counter';
 import { ChunkTallies, type Checkpoint } from '../tokens/incremental';
-import type { TokenCounter } from '../tokens/types';
 import { searchCandidateLines, type CandidateLines } from '../document/sections';
 import { ParagraphMemo } from './paragraphs';
 import { ProseMemo } from './prose';
@@ -114,13 +113,6 @@ export class DocumentSession {
   }
 }
 
-/** The counter that tallies additively, when the given one can (the editor's pooled ChunkedCounter or a plain BPE counter). */
-export function tallyingCounter(counter: TokenCounter): TallyingCounter | undefined {
-  if (counter instanceof ChunkedCounter) return counter.tallying;
-  const candidate = counter as Partial<TallyingCounter>;
-  return typeof candidate.tally === 'function' && typeof candidate.finish === 'function'
-    ? (candidate as TallyingCounter)
-    : undefined;
-}
+export { tallyingCounter };
 
 export type { Checkpoint };

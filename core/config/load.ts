@@ -21,10 +21,17 @@ export const CONFIG_SCHEMA_RULE = 'config/schema';
 /** yaml's own default, stated because it is what stops alias bombs in `toJS`. */
 const MAX_ALIAS_COUNT = 100;
 
+/** The generated validator is read on first use (getters): a run without a config file never loads it. */
 export const CONFIG_SCHEMA: CompiledSchema = {
-  validate,
-  schema,
-  origins,
+  get validate() {
+    return validate;
+  },
+  get schema() {
+    return schema;
+  },
+  get origins() {
+    return origins;
+  },
   labels: {
     '#/definitions/fraction': 'a number between 0 and 1 (exclusive of 0), e.g. 0.8',
     '#/definitions/customModel/properties/output': 'a number of tokens, or {default, max}',
@@ -49,8 +56,14 @@ export interface ParsedConfig {
   problems: Diagnostic[];
 }
 
+/**
+ * The rule ids a config's `rules` may name, or a function giving them: called only when the config has `rules`, so
+ * a front end can leave the rules unloaded for configs that name none.
+ */
+export type RuleIdList = readonly string[] | (() => readonly string[]);
+
 /** Parses a config file's text: YAML for `.yaml`/`.yml`, JSON for `.json` (read with the YAML parser too, to keep ranges). */
-export function parseConfigText(uri: string, text: string, knownRuleIds: readonly string[]): ParsedConfig {
+export function parseConfigText(uri: string, text: string, knownRuleIds: RuleIdList): ParsedConfig {
   const diagnostic = (ruleId: string, span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({
     ruleId,
     severity: 'error',
@@ -130,9 +143,10 @@ function jsonSyntaxErrors(doc: YamlDocument.Parsed, text: string): Array<{ messa
 }
 
 /** Rule ids in `rules` that no rule has; reported at the key with the nearest ids as fixes. */
-function unknownRuleIds(source: YamlSource, knownRuleIds: readonly string[]): SchemaProblem[] {
+function unknownRuleIds(source: YamlSource, ruleIds: RuleIdList): SchemaProblem[] {
   const rules = source.doc.get('rules', true);
-  if (!isMap(rules)) return [];
+  if (!isMap(rules) || rules.items.length === 0) return [];
+  const knownRuleIds = typeof ruleIds === 'function' ? ruleIds() : ruleIds;
   const problems: SchemaProblem[] = [];
   for (const pair of rules.items) {
     if (!isScalar(pair.key)) continue;

@@ -130,3 +130,12 @@ export class ChunkedCounter implements TokenCounter {
 function detach(chunk: string): string {
   return (' ' + chunk).slice(1);
 }
+
+/** The counter that tallies additively, when the given one can (the editor's pooled ChunkedCounter or a plain BPE counter). */
+export function tallyingCounter(counter: TokenCounter): TallyingCounter | undefined {
+  if (counter instanceof ChunkedCounter) return counter.tallying;
+  const candidate = counter as Partial<TallyingCounter>;
+  return typeof candidate.tally === 'function' && typeof candidate.finish === 'function'
+    ? (candidate as TallyingCounter)
+    : undefined;
+}

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { poll, WAIT } from './poll.mjs';
 
 const BASE = process.env.PB_E2E_URL;
 const ROOT = process.env.PB_E2E_ROOT ?? process.cwd();
@@ -16,7 +17,6 @@ if (!BASE) throw new Error('PB_E2E_URL is not set: run this file through `npm ru
 const SHOTS = process.env.PB_E2E_SHOTS ?? join(ROOT, 'test-results', 'e2e');
 const MOUNT = 'vscode-test-web://mount';
 const STEP = { timeout: 60_000 };
-const WAIT = 15_000;
 
 const ANNUAL = 'annual-report-summary.prompty';
 const PR = 'pr-description.prompt.yml';
@@ -218,9 +218,36 @@ function commandTitle(id) {
   return command.category ? `${command.category}: ${command.title}` : command.title;
 }
 
+/**
+ * Waits until no short animation or transition runs in the page or its webviews (hovers, menus and toasts have faded
+ * in), then for two painted frames. Endless or long animations (progress bars, a blinking cursor) are not waited for.
+ */
+async function settled() {
+  const calm = () =>
+    document.getAnimations().every((a) => {
+      if (a.playState !== 'running') return true;
+      const end = a.effect?.getComputedTiming().endTime;
+      return typeof end !== 'number' || end === Infinity || end > 2000;
+    });
+  await poll('the page to finish its animations (fade-ins, transitions)', async () => {
+    for (const frame of page.frames()) {
+      // A webview's frame may go away while it is read: only the main frame counts as not calm then.
+      const ok = await frame.evaluate(calm).catch(() => frame !== page.mainFrame());
+      if (!ok) return false;
+    }
+    return true;
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 async function shot(name) {
-  await page.waitForTimeout(300); // hovers, menus and toasts fade in
+  await settled();
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** A line in the run's output when a step had to ask VS Code again (how often is worth knowing). */
+function note(message) {
+  process.stdout.write(`# e2e retry: ${message}\n`);
 }
 
 function dumpDiagnostics() {
@@ -234,6 +261,7 @@ async function escape(times = 2) {
 
 /** Opens a workspace file from the Explorer (Quick Open does not see test-web's file system). */
 async function openFile(name) {
+  openedInStep.add(name);
   const explorer = page.locator('.explorer-folders-view');
   if (!(await explorer.isVisible())) await page.keyboard.press('Control+Shift+E');
   let row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`);
@@ -269,6 +297,18 @@ function viewLine(text) {
   return editor().locator('.view-line', { hasText: text }).first();
 }
 
+/**
+ * The token holding `word` (a token without spaces) on the rendered line holding `line`, once the line is tokenized:
+ * until then the whole line is one span, and a hover aimed at it lands on the line's first word instead.
+ */
+function token(line, word) {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return viewLine(line)
+    .locator('span > span')
+    .filter({ hasText: new RegExp(`^\\S*${escaped}\\S*$`) })
+    .last();
+}
+
 /** Moves the mouse onto `target` (retrying while the editor re-renders its tokens) and returns the visible hover. */
 async function hoverOver(target, hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first()) {
   const deadline = Date.now() + WAIT;
@@ -283,13 +323,14 @@ async function hoverOver(target, hover = page.locator('.monaco-editor .monaco-ho
           () => false,
         )
       ) {
-        await page.waitForTimeout(400); // the hover fades in: let the screenshot see it
+        await settled(); // the hover fades in: let the screenshot see it
         return hover;
       }
-      await page.mouse.move(5, 450);
     }
-    if (Date.now() > deadline) throw new Error(`no hover appeared over ${target}`);
-    await page.waitForTimeout(300);
+    if (Date.now() > deadline) throw new Error(`no hover appeared over ${target} within ${WAIT} ms`);
+    // Off the target, so that the next move onto it starts a new hover.
+    await page.mouse.move(5, 450);
+    await hover.waitFor({ state: 'hidden', timeout: WAIT }).catch(() => {});
   }
 }
 
@@ -332,10 +373,95 @@ async function codeActionsAt(line, column) {
     )
       break;
     assert.ok(attempt < 3, `no code action menu at ${line}:${column} after ${attempt} tries`);
-    await page.waitForTimeout(500);
+    note(`Ctrl+. again at ${line}:${column}: no code action menu`);
+    // The editor says "No code actions available" in an overlay: let it go before asking again.
+    await page.keyboard.press('Escape');
+    await page
+      .locator('.monaco-editor-overlaymessage')
+      .first()
+      .waitFor({ state: 'hidden', timeout: WAIT })
+      .catch(() => {});
   }
   await menu.locator('.monaco-list-row.focused').waitFor({ timeout: WAIT });
   return { menu, items: await menu.locator('.monaco-list-row').allInnerTexts() };
+}
+
+/**
+ * Asks for code actions at the cursor and waits for the answer (the menu, or "No code actions available"), then closes it.
+ * The server answers only once the document (or, for a sample, the prompts checking it) is linted at its current
+ * version, and it sends that lint's diagnostics first: afterwards the squiggles are the current ones.
+ */
+async function serverAnsweredCodeActions() {
+  const answer = page.locator('.action-widget:visible, .monaco-editor-overlaymessage:visible');
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+.');
+  await answer
+    .first()
+    .waitFor({ state: 'visible', timeout: WAIT })
+    .catch(() => {
+      throw new Error(`neither a code action menu nor "No code actions available" appeared within ${WAIT} ms`);
+    });
+  await page.keyboard.press('Escape');
+  await poll(
+    'the code action answer to close',
+    () => answer.count(),
+    (n) => n === 0,
+  );
+  // The markers reach the editor's decorations through the workbench's own events: let it render twice.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** The suggest widget on screen (every editor that ever suggested keeps a hidden one in the page). */
+function suggestWidget() {
+  return page.locator('.editor-widget.suggest-widget:visible').first();
+}
+
+/**
+ * Ctrl+Space, then the suggestion rows once `ok(rows)` holds. A server still linting the edit that came just before
+ * (for longer than it keeps a request waiting, on a loaded machine) answers nothing and VS Code falls back to the
+ * document's words: ask again, as a person would, up to three times. The rows of the last try are returned either way.
+ */
+async function suggestions(what, ok) {
+  const widget = suggestWidget();
+  const rows = () => widget.locator('.monaco-list-row').allInnerTexts();
+  // Read without waiting: a quick-suggest widget may close between two reads (then there is nothing to fix here).
+  const inlineDetails = async () =>
+    !/\bshows-details\b/.test((await widget.getAttribute('class', { timeout: 500 }).catch(() => null)) ?? '');
+  for (let attempt = 1; ; attempt++) {
+    // Typing may have opened the widget already (quick suggestions), and Ctrl+Space on an open widget moves the
+    // focused row's details into a side pane (which VS Code remembers) instead: the rows then lose their details.
+    if (!(await widget.isVisible())) await page.keyboard.press('Control+Space');
+    const patience = attempt < 3 ? 5000 : WAIT;
+    // A quick-suggest widget can close just as Ctrl+Space would have opened one: then it is asked for again.
+    const opened = await widget.waitFor({ state: 'visible', timeout: patience }).then(
+      () => true,
+      () => false,
+    );
+    if (opened && !(await inlineDetails())) {
+      await page.keyboard.press('Control+Space');
+      await poll('the suggestion details back in the rows', inlineDetails);
+    }
+    const shown = opened
+      ? await poll(`${what} among the suggestions`, rows, ok, { timeout: patience }).catch(() => undefined)
+      : undefined;
+    if (shown) return shown;
+    if (attempt === 3) {
+      assert.ok(opened, `no suggest widget opened after ${attempt} Ctrl+Space`);
+      return rows();
+    }
+    note(`Ctrl+Space again: ${opened ? `${what} not among the suggestions` : 'no suggest widget opened'}`);
+    await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: WAIT });
+  }
+}
+
+/**
+ * The bounding boxes of `mark` and `line` once `mark` sits on `line` (both are re-rendered while the editor scrolls and
+ * decorations are republished, so a box read once may be of an element just replaced); the last boxes read otherwise.
+ */
+async function sameLine(what, mark, line) {
+  const boxes = async () => [await mark.boundingBox(), await line.boundingBox()];
+  return poll(what, boxes, ([sq, ln]) => sq && ln && Math.abs(sq.y - ln.y) < ln.height).catch(() => boxes());
 }
 
 /** A notification toast containing `text`. */
@@ -371,13 +497,31 @@ async function editorText() {
     .join('\n');
 }
 
-/** File: Revert File on the active editor, after closing whatever menu or widget is open. */
-async function revertActiveEditor() {
-  if (!page) return;
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await runCommand('File: Revert File');
-  await page.waitForTimeout(500);
+/**
+ * Puts a workspace file back to its text on disk. VS Code web saves edits after a delay (files.autoSave defaults to
+ * afterDelay there) into test-web's file system, which keeps them in memory: File: Revert File finds nothing to
+ * revert a second later, so the editor's whole text is replaced with the file on disk instead. Files a step created
+ * (not on disk) are left alone.
+ */
+async function restoreFromDisk(name) {
+  let text;
+  try {
+    text = readFileSync(join(ROOT, 'test', 'e2e', 'workspace', name), 'utf8');
+  } catch {
+    return;
+  }
+  await escape();
+  await openFile(name);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+  // The view shows the lines around the cursor (at the end after the paste), wrapped: compare with spaces collapsed.
+  const flat = (t) => t.replace(/\s+/g, ' ').trim();
+  await poll(`${name} in the editor to read as on disk again`, editorText, (shown) => {
+    const visible = flat(shown);
+    return visible.length > 0 && flat(text).endsWith(visible);
+  });
 }
 
 /** Runs a command from the palette (F1) by its title. */
@@ -405,7 +549,20 @@ async function problemsText(filter) {
   await panel.waitFor({ state: 'visible', timeout: WAIT });
   const input = page.locator('.part.panel').getByPlaceholder(/^Filter \(e\.g\./);
   await input.fill(filter);
-  await page.waitForTimeout(300);
+  // The filter applies after a debounce: until then the list is the previous one. Applied means: no "Showing n of m"
+  // badge without a filter; with one, the badge is shown and every file row left names the filter (or none is left).
+  await poll(
+    `the Problems panel filtered to "${filter}"`,
+    () =>
+      panel.evaluate((el, f) => {
+        const badge = document.querySelector('.part.panel .viewpane-filter-badge');
+        const counted = /Showing \d+ of \d+/.test(badge?.textContent ?? '') && badge?.checkVisibility() === true;
+        if (f === '') return { applied: !counted };
+        const files = [...el.querySelectorAll('.monaco-list-row[aria-level="1"]')].map((r) => r.getAttribute('aria-label') ?? '');
+        return { applied: counted && files.every((label) => label.includes(f)), files };
+      }, filter),
+    (state) => state.applied,
+  );
   return panel;
 }
 
@@ -484,6 +641,8 @@ after(async () => {
 
 let failures = 0;
 let stepsDeclared = 0;
+/** The workspace files the running step opened (it may have edited them). */
+const openedInStep = new Set();
 /** A test that saves a screenshot of the page as it was when it failed (test-results/e2e/FAILED-n-….png). */
 let extensionStarted = false;
 function step(name, fn) {
@@ -491,6 +650,7 @@ function step(name, fn) {
   test(name, STEP, async () => {
     // Without a running extension every later step would only time out: fail them at once, pointing at the first.
     if (!first) assert.ok(extensionStarted, 'the workbench or the extension did not start: see the first step');
+    openedInStep.clear();
     try {
       await fn();
       if (first) extensionStarted = true;
@@ -498,8 +658,9 @@ function step(name, fn) {
       failures++;
       const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
       await page?.screenshot({ path: join(SHOTS, `FAILED-${failures}-${slug}.png`) }).catch(() => {});
-      // A step that failed halfway may leave its file edited; revert it so later steps start from the files on disk.
-      await revertActiveEditor().catch(() => {});
+      // A step that failed halfway may leave its files edited: put them back so later steps start from the files on disk.
+      for (const name of openedInStep)
+        await restoreFromDisk(name).catch((e) => process.stdout.write(`# could not restore ${name}: ${e.message}\n`));
       throw error;
     }
   });
@@ -541,19 +702,21 @@ step('Lint All Prompt Files in Workspace: the Problems panel holds exactly the d
   await runCommand('View: Toggle Maximized Panel');
   await panel.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
   // Every file's markers, read from the rows' aria-labels: "Error: <message> at line L and character C. generated by …".
-  let shown = [];
-  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(500)) {
+  const want = expected.map((d) => `${d.severity} ${d.line}:${d.column} ${d.message}`).sort();
+  const markers = async () => {
     const labels = await panel
       .locator('.monaco-list-row')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
-    shown = labels
+    return labels
       .map((l) => /^(Error|Warning|Info)[^:]*: ([\s\S]*) at line (\d+) and character (\d+)\./.exec(l))
       .filter(Boolean)
       .map((m) => `${m[1].toLowerCase()} ${m[3]}:${m[4]} ${m[2].trim()}`)
       .sort();
-    if (shown.length >= expected.length) break;
-  }
-  const want = expected.map((d) => `${d.severity} ${d.line}:${d.column} ${d.message}`).sort();
+  };
+  // The rows fill in as the markers arrive: wait for as many as the CLI reports (the comparison below says what differs).
+  const shown = await poll(`${want.length} rows in the Problems panel`, markers, (rows) => rows.length >= want.length).catch(() =>
+    markers(),
+  );
   assert.ok(want.length >= 10, `the workspace has the CLI's diagnostics to compare (${want.length})`);
   assert.deepEqual(shown, want);
   // And the rule ids, as the rows show them: "… promptbound(rule) [Ln L, Col C]" (the brackets are CSS).
@@ -580,7 +743,7 @@ step('budget/context-window: squiggle on the deployment line and a Problems entr
   await assert.doesNotReject(squiggle.waitFor({ timeout: 30_000 }), `an error squiggle appears${dumpDiagnostics()}`);
   // CLI: 14:23 error … budget/context-window — line 14 is `    azure_deployment: gpt-4o`.
   const line = viewLine('azure_deployment: gpt-4o');
-  const [sq, ln] = [await squiggle.boundingBox(), await line.boundingBox()];
+  const [sq, ln] = await sameLine('the error squiggle on the azure_deployment line', squiggle, line);
   assert.ok(
     sq && ln && Math.abs(sq.y - ln.y) < ln.height,
     `the squiggle (${JSON.stringify(sq)}) is on the azure_deployment line (${JSON.stringify(ln)})`,
@@ -664,7 +827,7 @@ step("status bar near the budget: ≈ for the prompt's approximate model, warnin
 
 step('hover on the model: value shows the model facts', async () => {
   await openFile(PR);
-  const value = viewLine('model: openai/gpt-4.1-mini').locator('span', { hasText: 'gpt-4.1-mini' }).last();
+  const value = token('model: openai/gpt-4.1-mini', 'gpt-4.1-mini');
   const hover = await hoverOver(value);
   const text = await hover.innerText();
   assert.match(text, /gpt-4\.1-mini/);
@@ -680,7 +843,7 @@ step('code actions on the wranAt line: the did-you-mean fix is offered', async (
   await goTo(57, 3);
   const squiggle = editor().locator('.squiggly-error').first();
   await assert.doesNotReject(squiggle.waitFor({ timeout: 30_000 }), 'the wranAt key has an error squiggle');
-  const [sq, ln] = [await squiggle.boundingBox(), await viewLine('wranAt: 0.7').boundingBox()];
+  const [sq, ln] = await sameLine('the error squiggle on the wranAt line', squiggle, viewLine('wranAt: 0.7'));
   assert.ok(sq && ln && Math.abs(sq.y - ln.y) < ln.height, 'the squiggle is on the wranAt line');
   await page.keyboard.press('Control+.');
   const menu = page.locator('.action-widget');
@@ -771,7 +934,7 @@ step('hover on a heading shows section stats; on a {{variable}} its budget', asy
   await shot('13-hover-section');
   await page.mouse.move(5, 450);
   await hover.waitFor({ state: 'hidden', timeout: WAIT }).catch(() => {});
-  hover = await hoverOver(viewLine('{{customer_name}}').locator('span', { hasText: 'customer_name' }).last());
+  hover = await hoverOver(token('{{customer_name}}', 'customer_name'));
   text = await hover.innerText();
   assert.match(text, /customer_name/);
   assert.match(text, /\b10\b/, `its 10-token budget: ${text}`);
@@ -781,7 +944,7 @@ step('hover on a heading shows section stats; on a {{variable}} its budget', asy
 
 step('hover on one of our frontmatter keys shows its docs with a link', async () => {
   await openFile(REFUND);
-  const hover = await hoverOver(viewLine('warnAt: 0.8').locator('span', { hasText: 'warnAt' }).first());
+  const hover = await hoverOver(token('warnAt: 0.8', 'warnAt'));
   const text = await hover.innerText();
   assert.match(text, /warnAt/);
   assert.match(text, /budget|input/i, `the key is explained: ${text}`);
@@ -827,7 +990,6 @@ step(
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Selection:' }).first();
     await assert.doesNotReject(toast.waitFor({ timeout: WAIT }), 'a notification reports the count');
     assert.match(await toast.innerText(), new RegExp(`Selection: ${expected.tokens} tokens \\(gpt-4o-mini\\)`));
-    await page.waitForTimeout(600);
     await shot('17-count-selection-command');
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowLeft'); // collapse the selection
@@ -848,9 +1010,8 @@ step(
     // Line 30 is the last Tone bullet: type at its end.
     await goTo(30, lines[29].length + 1);
     await page.keyboard.type(added);
-    // The view lines render after the keystrokes land: poll (a loaded machine can take a while) instead of reading once.
-    const deadline = Date.now() + WAIT;
-    while (!(await editorText()).split('\n').includes(lines[29] + added) && Date.now() < deadline) await page.waitForTimeout(200);
+    // The view lines render after the keystrokes land (a loaded machine can take a while).
+    await poll('the edited Tone line in the editor', editorText, (text) => text.split('\n').includes(lines[29] + added));
     assert.ok((await editorText()).split('\n').includes(lines[29] + added), 'the editor holds the edited line');
     await assert.doesNotReject(
       statusItem()
@@ -870,8 +1031,8 @@ step(
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('pb-disable-fi');
-    await page.keyboard.press('Control+Space');
-    const suggest = page.locator('.suggest-widget.visible, .editor-widget.suggest-widget:not([aria-hidden="true"])').first();
+    await suggestions('the pb-disable-file snippet', (rows) => rows.some((r) => r.includes('pb-disable-file')));
+    const suggest = suggestWidget();
     const snippet = suggest.locator('.monaco-list-row', { hasText: 'pb-disable-file' }).first();
     await assert.doesNotReject(snippet.waitFor({ timeout: WAIT }), 'the pb-disable-file snippet is offered');
     await shot('19-snippet-offered');
@@ -923,11 +1084,7 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
   await page.keyboard.type('  ');
-  await page.keyboard.press('Control+Space');
-  const suggest = page.locator('.suggest-widget.visible, .editor-widget.suggest-widget:not([aria-hidden="true"])').first();
-  await suggest.waitFor({ state: 'visible', timeout: WAIT });
-  await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
-  const keys = await suggest.locator('.monaco-list-row').allInnerTexts();
+  const keys = await suggestions('the budget keys', (rows) => rows.some((k) => k.split(/\s/)[0] === 'context'));
   for (const key of ['context', 'prompt'])
     assert.ok(
       keys.some((k) => k.split(/\s/)[0] === key),
@@ -942,10 +1099,10 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
   await goTo(2, 8);
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('Delete');
-  await page.keyboard.press('Control+Space');
-  await suggest.waitFor({ state: 'visible', timeout: WAIT });
-  await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
-  const models = await suggest.locator('.monaco-list-row').allInnerTexts();
+  const models = await suggestions(
+    'model ids with their windows',
+    (rows) => rows.some((k) => k.split(/\s/)[0] === 'gpt-4o') && rows.some((k) => /context/.test(k)),
+  );
   for (const id of ['gpt-4o', 'gpt-4.1'])
     assert.ok(
       models.some((k) => k.split(/\s/)[0] === id),
@@ -965,10 +1122,9 @@ step('completion in the frontmatter: budget keys, model ids and enum values', as
   await goTo(9, 11);
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('Delete');
-  await page.keyboard.press('Control+Space');
-  await suggest.waitFor({ state: 'visible', timeout: WAIT });
-  await suggest.locator('.monaco-list-row').first().waitFor({ timeout: WAIT });
-  const values = (await suggest.locator('.monaco-list-row').allInnerTexts()).map((k) => k.split(/\s/)[0]);
+  const values = (await suggestions('the format values', (rows) => rows.some((k) => k.split(/\s/)[0] === 'json'))).map(
+    (k) => k.split(/\s/)[0],
+  );
   for (const value of ['json', 'markdown', 'text'])
     assert.ok(values.includes(value), `format value ${value} offered: ${JSON.stringify(values)}`);
   await shot('23-completion-values');
@@ -1127,10 +1283,16 @@ step('"Create sample from schema" writes an example that fits the prompt\'s outp
   const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label^="example.json"]');
   await assert.doesNotReject(row.waitFor({ timeout: WAIT }), 'extract-invoice.samples/example.json appears in the Explorer');
   await openFile('extract-invoice.samples/example.json');
-  const lines = await editor().locator('.view-lines').innerText();
+  const lines = await poll(
+    "the example's text in the editor",
+    () => editor().locator('.view-lines').innerText(),
+    (t) => t.includes('"total"'),
+  ).catch(() => editor().locator('.view-lines').innerText());
   for (const key of ['invoice_number', 'line_items', 'total']) assert.ok(lines.includes(`"${key}"`), `the example has ${key}`);
-  // It is a sample of the prompt and it fits the schema: no error squiggles.
-  await page.waitForTimeout(1000);
+  // It is a sample of the prompt and it fits the schema: no error squiggles. Nothing in the page shows that a passing
+  // sample was checked, so ask the server something about it first: it answers code actions on a sample only after
+  // linting the prompts that check it, and publishes the sample's diagnostics before that answer.
+  await serverAnsweredCodeActions();
   assert.equal(await editor().locator('.squiggly-error').count(), 0, 'the generated sample passes the schema');
   await shot('31-create-sample-created');
 });
@@ -1185,7 +1347,6 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
     `a notification reports the ${failing.length} failing checks (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`,
   );
   assert.match(await failed.innerText(), new RegExp(failing[0].key));
-  await page.waitForTimeout(600);
   await shot('34-validate-selection');
   await page.keyboard.press('ArrowLeft');
   await clearNotifications();
@@ -1199,7 +1360,6 @@ step('"Validate selection as a completion" (code action) and "Validate Clipboard
     passed.waitFor({ timeout: WAIT }),
     `a notification reports that the clipboard passes (toasts: ${JSON.stringify(await page.locator('.notifications-toasts .notification-toast').allInnerTexts())})`,
   );
-  await page.waitForTimeout(600);
   await shot('35-validate-clipboard');
   await clearNotifications();
 });
@@ -1212,7 +1372,6 @@ step('"Lint All Prompt Files in Workspace" lints every prompt file the CLI finds
   await assert.doesNotReject(done.waitFor({ timeout: 30_000 }), 'a notification reports the lint');
   const text = await done.innerText();
   assert.match(text, new RegExp(`linted ${prompts.length} prompt files`), `${text} (CLI: ${prompts.length} prompt files)`);
-  await page.waitForTimeout(600);
   await shot('36-lint-workspace');
   await clearNotifications();
 });
@@ -1220,18 +1379,17 @@ step('"Lint All Prompt Files in Workspace" lints every prompt file the CLI finds
 step('the token-breakdown chart renders in a webview (command palette)', async () => {
   await openFile(REFUND);
   await runCommand(commandTitle('promptbound.showTokenBreakdown'));
-  let chart;
-  const deadline = Date.now() + 30_000;
-  while (!chart && Date.now() < deadline) {
+  const findChart = async () => {
     for (const frame of page.frames()) {
       const bars = await frame
         .locator('svg rect, svg path.bar')
         .count()
         .catch(() => 0);
-      if (bars > 0) chart = { frame, bars };
+      if (bars > 0) return { frame, bars };
     }
-    if (!chart) await page.waitForTimeout(500);
-  }
+    return undefined;
+  };
+  const chart = await poll('a webview frame with an <svg> chart', findChart, Boolean, { timeout: 30_000 }).catch(() => undefined);
   assert.ok(
     chart,
     `a webview frame holds an <svg> with bars (frames: ${page
@@ -1257,7 +1415,6 @@ step('the token-breakdown chart renders in a webview (command palette)', async (
     labels.includes(`${grouped(stats.input + stats.output)} / 128k`),
     `the window bar shows ${stats.input} + ${stats.output} / 128k: ${JSON.stringify(labels)}`,
   );
-  await page.waitForTimeout(500);
   await shot('37-token-breakdown-chart');
 });
 
@@ -1294,11 +1451,28 @@ step('Outline view: frontmatter keys, then headings as a tree, each with its CLI
   await shot('42-outline');
   // The pane is short and its list virtual: page down through it, collecting the rows.
   const rows = new Set();
+  const focusedRow = () =>
+    pane
+      .locator('.monaco-list-row.focused')
+      .first()
+      .getAttribute('aria-label')
+      .catch(() => null);
   for (let i = 0; i < 8; i++) {
     for (const row of await outlineRows()) rows.add(row);
     if (sections.every((s) => [...rows].some((r) => r.startsWith(s.title)))) break;
+    const before = { focused: await focusedRow(), rows: JSON.stringify(await outlineRows()) };
     await page.keyboard.press('PageDown');
-    await page.waitForTimeout(200);
+    // The focus moves a page down (first to the last row shown, then further, scrolling); at the end nothing moves.
+    const moved = await poll(
+      'the Outline to page down',
+      async () => ({ focused: await focusedRow(), rows: JSON.stringify(await outlineRows()) }),
+      (now) => now.focused !== before.focused || now.rows !== before.rows,
+      { timeout: 5000 },
+    ).then(
+      () => true,
+      () => false,
+    );
+    if (!moved) break;
   }
   for (const section of sections) {
     const row = [...rows].find((r) => r.startsWith(section.title));
@@ -1343,11 +1517,9 @@ step('Go to Definition on {{customer_name}} jumps to its budget.variables entry;
   const heading = lines.findIndex((l) => l === '## Tone');
   await goTo(heading + 2);
   await page.keyboard.press('Control+Shift+BracketLeft');
-  let text = '';
-  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
-    text = await editorText();
-    if (!text.includes('Warm, plain and brief')) break;
-  }
+  const text = await poll('the Tone section to fold', editorText, (t) => !t.includes('Warm, plain and brief')).catch(() =>
+    editorText(),
+  );
   assert.ok(
     !text.includes('Warm, plain and brief') && text.includes('## Tone') && text.includes('## What you may decide'),
     `the Tone section's body is folded away:\n${text}`,
@@ -1377,13 +1549,12 @@ step('document link: a samples glob typed in the frontmatter is a link, and Ctrl
     'the sample opened',
   );
   await shot('45-link-followed');
-  await openFile(TRIAGE);
-  await revertActiveEditor();
+  await restoreFromDisk(TRIAGE);
 });
 
 /** The preview webview's frame: the one holding `.message` sections. */
 async function previewFrame() {
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(500)) {
+  const find = async () => {
     // The newest frame first: a re-rendered preview may leave its previous document behind for a moment.
     for (const frame of [...page.frames()].reverse()) {
       if (
@@ -1394,13 +1565,16 @@ async function previewFrame() {
       )
         return frame;
     }
-  }
-  throw new Error(
-    `no preview webview (frames: ${page
-      .frames()
-      .map((f) => f.url())
-      .join(', ')})`,
-  );
+    return undefined;
+  };
+  return poll('a preview webview (a frame with section.message)', find, Boolean, { timeout: 30_000 }).catch(() => {
+    throw new Error(
+      `no preview webview (frames: ${page
+        .frames()
+        .map((f) => f.url())
+        .join(', ')})`,
+    );
+  });
 }
 
 async function previewMessages(frame) {
@@ -1433,10 +1607,10 @@ step(
     // The second testData row, picked in the preview.
     await frame.locator('select#set').selectOption('1');
     // Each render replaces the webview's document: find the frame again on every try.
-    for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
-      messages = await previewMessages(await previewFrame()).catch(() => []);
-      if (messages[1]?.text.startsWith('Branch: grw-87-referral-banner')) break;
-    }
+    const current = async () => previewMessages(await previewFrame()).catch(() => []);
+    messages = await poll('row 2 in the preview', current, (m) => m[1]?.text.startsWith('Branch: grw-87-referral-banner')).catch(
+      () => current(),
+    );
     assert.ok(messages[1]?.text.startsWith('Branch: grw-87-referral-banner'), `row 2 rendered: ${messages[1]?.text}`);
     await shot('47-preview-row-2');
     // Typing in the prompt re-renders the preview.
@@ -1444,18 +1618,16 @@ step(
     const branch = lines.findIndex((l) => l.includes('Branch: {{branch}}'));
     await goTo(branch + 1, lines[branch].indexOf('Branch:') + 1);
     await page.keyboard.type('Target ');
-    let updated = [];
-    for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
-      updated = await previewMessages(await previewFrame()).catch(() => []);
-      if (updated[1]?.text.startsWith('Target Branch: grw-87-referral-banner')) break;
-    }
+    const updated = await poll('the edit in the preview', current, (m) =>
+      m[1]?.text.startsWith('Target Branch: grw-87-referral-banner'),
+    ).catch(() => current());
     assert.ok(
       updated[1]?.text.startsWith('Target Branch: grw-87-referral-banner'),
       `the preview follows the edit: ${updated[1]?.text}`,
     );
     assert.equal(updated[1].tokens, `${grouped(cliCountText(updated[1].text, 'gpt-4.1-mini').tokens)} tokens`);
     await shot('48-preview-live');
-    await revertActiveEditor();
+    await restoreFromDisk(PR);
   },
 );
 
@@ -1520,11 +1692,10 @@ step('setting promptbound.sectionCounts = inlayHints: section counts move from C
   const tone = viewLine('## Tone');
   const sections = cliCount(REFUND).sections;
   const toneTokens = sections.find((x) => x.title === 'Tone').tokens;
-  let line = '';
-  for (const deadline = Date.now() + WAIT; Date.now() < deadline; await page.waitForTimeout(250)) {
-    line = (await tone.innerText()).replace(/\u00a0/g, ' ');
-    if (line.includes(`${toneTokens} tokens`)) break;
-  }
+  const toneLine = async () => (await tone.innerText()).replace(/\u00a0/g, ' ');
+  const line = await poll('an inlay hint on the Tone heading', toneLine, (l) => l.includes(`${toneTokens} tokens`)).catch(() =>
+    toneLine(),
+  );
   assert.match(
     line,
     new RegExp(`^## Tone\\s*${toneTokens} tokens`),

@@ -18,7 +18,9 @@ interface SortedLines {
 }
 
 const STRIP = `${ASCII_PUNCTUATION} `;
-const COLLATOR = new Intl.Collator('en', { sensitivity: 'base' });
+/** Made on first use: the first Intl object loads ICU's data, which a run without `sortedLines` should not pay for. */
+let collator: Intl.Collator | undefined;
+const collatorCompare = (a: string, b: string) => (collator ??= new Intl.Collator('en', { sensitivity: 'base' })).compare(a, b);
 
 export const sortedLines: ConstraintModule<SortedLines> = {
   key: 'sortedLines',
@@ -64,7 +66,7 @@ export const sortedLines: ConstraintModule<SortedLines> = {
     if (count && !inRange(lines.length, count))
       return fail(`${lines.length} lines`, `${lines.length} lines; ${count.label} required`);
     const keys = ifbench ? lines.map(asciiFold) : lines;
-    const compare = ifbench ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : COLLATOR.compare;
+    const compare = ifbench ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : collatorCompare;
     const sign = order === 'ascending' ? 1 : -1;
     const bad = keys.findIndex((k, i) => i > 0 && sign * compare(keys[i - 1]!, k) > 0);
     if (bad >= 0)

@@ -1,4 +1,6 @@
-// One cached Intl.Segmenter per granularity: constructing them is costly and they are stateless.
+// One cached Intl.Segmenter per granularity: constructing them is costly and they are stateless. ASCII-only text is
+// segmented by ./ascii-segments instead, which gives the same segments without loading ICU.
+import { asciiGraphemeSegments, asciiSentenceSegments, asciiWordSegments, isAscii } from './ascii-segments';
 
 type Granularity = 'grapheme' | 'word' | 'sentence';
 
@@ -27,6 +29,14 @@ export function* segments(
   granularity: Granularity,
   text: string,
 ): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
+  if (isAscii(text)) {
+    yield* granularity === 'word'
+      ? asciiWordSegments(text)
+      : granularity === 'sentence'
+        ? asciiSentenceSegments(text)
+        : asciiGraphemeSegments(text);
+    return;
+  }
   const s = segmenter(granularity);
   let start = 0;
   while (start < text.length) {

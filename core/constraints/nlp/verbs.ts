@@ -138,13 +138,28 @@ const OBJECT_STARTS = new Set(
 
 let baseForms: Set<string> | undefined;
 
-/** Whether the first of `tokens` (Treebank-style) would be tagged a verb. */
+/** Words before which a base form in `-ize` opening a text is an imperative verb, besides `OBJECT_STARTS`. */
+const IZE_CLAUSE_STARTS = new Set(['how', 'what']);
+
+/**
+ * Whether the first of `tokens` (Treebank-style) would be tagged a verb.
+ *
+ * A base form in `-ize` (`Summarize`, `Standardize`; English's productive verb suffix, so such words are
+ * hardly ever nouns) counts even outside the lexicon: the tagger, which weighs a word's last three
+ * letters, reads it as a verb before an object (`the`, `it`, `your`) and before `how` or `what`
+ * (`Characterize how …`), but a noun before another noun or a number (`Summarize key points`,
+ * `Standardize data`, `Itemize three`), as it does the lexicon's base forms.
+ */
 export function startsWithVerb(tokens: readonly string[]): boolean {
   const first = tokens[0];
-  if (first === undefined || !isVerbForm(first)) return false;
+  if (first === undefined) return false;
+  const next = tokens[1]?.toLowerCase();
+  if (/^\p{L}{4,}ize$/u.test(first) && next !== undefined) {
+    if (OBJECT_STARTS.has(next) || IZE_CLAUSE_STARTS.has(next)) return true;
+  }
+  if (!isVerbForm(first)) return false;
   const lower = first.toLowerCase();
   baseForms ??= new Set(BASE_FORMS);
   if (!baseForms.has(lower) || AUXILIARY.has(lower) || ALWAYS_VERBS.has(lower) || first === lower) return true;
-  const next = tokens[1];
-  return next !== undefined && OBJECT_STARTS.has(next.toLowerCase());
+  return next !== undefined && OBJECT_STARTS.has(next);
 }
