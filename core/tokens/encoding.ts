@@ -170,6 +170,29 @@ export class BpeEncoding {
     return tokens;
   }
 
+  /** Pushes text[i, i + units) `times` times; returns its class bits. */
+  private pushRepeatedUnits(text: string, i: number, units: number, times: number): number {
+    const pattern = new Uint8Array(4 * units);
+    let length = 0;
+    let bits = 0;
+    for (let k = i; k < i + units; k++) {
+      let c = text.charCodeAt(k);
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = k + 1 < i + units ? text.charCodeAt(k + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          k++;
+        } else {
+          c = 0xfffd;
+        }
+      }
+      bits |= this.classes[c] as number;
+      length = writeUtf8(pattern, length, c);
+    }
+    this.linear.pushRepeated(pattern, length, times);
+    return bits;
+  }
+
   /** Feeds a long piece's UTF-8 bytes to the linear encoder without copying the piece; returns its class bits. */
   private streamLongPiece(text: string, p: number, end: number): number {
     const classes = this.classes;
@@ -177,7 +200,17 @@ export class BpeEncoding {
     const scratch = this.buffer;
     let bits = 0;
     linear.begin();
+    let nextRunCheck = p;
     for (let i = p; i < end; i++) {
+      if (i >= nextRunCheck && end - i >= MIN_REPEAT_UNITS) {
+        const run = repeatedUnits(text, i, end);
+        if (run.units > 0) {
+          bits |= this.pushRepeatedUnits(text, i, run.units, run.times);
+          i += run.units * run.times - 1;
+          continue;
+        }
+        nextRunCheck = run.next;
+      }
       let c = text.charCodeAt(i);
       if (c < 0x80) {
         linear.push(c);
@@ -198,6 +231,30 @@ export class BpeEncoding {
     }
     return bits;
   }
+}
+
+/** A unit pattern repeated over at least this many UTF-16 units is pushed with `LinearEncoder.pushRepeated`. */
+const MIN_REPEAT_UNITS = 1024;
+const MAX_PATTERN_UNITS = 4;
+
+/**
+ * The shortest pattern of up to MAX_PATTERN_UNITS units that repeats from i over at least MIN_REPEAT_UNITS
+ * units (pattern length and whole repetitions), or units 0 and the next position worth checking: no run of
+ * that length can start before it.
+ */
+function repeatedUnits(text: string, i: number, end: number): { units: number; times: number; next: number } {
+  let next = end;
+  for (let units = 1; units <= MAX_PATTERN_UNITS; units++) {
+    let j = i + units;
+    while (j < end && text.charCodeAt(j) === text.charCodeAt(j - units)) j++;
+    const times = Math.floor((j - i) / units);
+    // A pattern must not cut a surrogate pair: its last unit may not be a high surrogate.
+    const lastUnit = text.charCodeAt(i + units - 1);
+    if (times * units >= MIN_REPEAT_UNITS && !(lastUnit >= 0xd800 && lastUnit <= 0xdbff)) return { units, times, next: j };
+    // Any run starting before j - MIN_REPEAT_UNITS with this period would reach past j.
+    next = Math.min(next, Math.max(i + 1, j - MIN_REPEAT_UNITS + 1));
+  }
+  return { units: 0, times: 0, next };
 }
 
 function writeUtf8(out: Uint8Array, at: number, c: number): number {

@@ -93,6 +93,49 @@ export class LinearEncoder {
   }
 
   /**
+   * Pushes `pattern[0, length)` `times` times, as that many calls of `push` would, but in time independent of
+   * `times` once the run is long: a step reads only the last `keep` bytes and last tokens, so when the window
+   * of last tokens equals the one `period` bytes earlier (a multiple of the pattern, inside the run), every
+   * later period repeats it and adds the same number of tokens. Whole periods are then skipped at once.
+   * Whitespace runs need this: many runs of spaces are tokens, so each step tries about `keep` candidates.
+   */
+  pushRepeated(pattern: Uint8Array, length: number, times: number): void {
+    const keep = this.keep;
+    const maxPeriod = Math.max(length, Math.floor((4 * keep) / length) * length);
+    let runBytes = 0;
+    let nextCheck = maxPeriod + keep;
+    for (let done = 0; done < times; done++) {
+      for (let k = 0; k < length; k++) this.push(pattern[k] as number);
+      runBytes += length;
+      this.repeatSteps++;
+      if (runBytes < nextCheck || this.at < maxPeriod + keep || this.at - maxPeriod - keep <= this.origin) continue;
+      nextCheck = runBytes + 2048;
+      const period = this.findPeriod(length, maxPeriod);
+      if (period === 0) continue;
+      const periods = Math.floor(((times - done - 1) * length) / period);
+      if (periods === 0) continue;
+      const gain = ((this.depth[this.at] as number) - (this.depth[this.at - period] as number)) * periods;
+      for (let j = 0; j <= this.at; j++) this.depth[j] = (this.depth[j] as number) + gain;
+      done += (periods * period) / length;
+    }
+  }
+
+  /** Steps of `pushRepeated`'s loop (patterns pushed one by one), for tests: skipping keeps it bounded. */
+  repeatSteps = 0;
+
+  /** The smallest multiple of `length` up to `maxPeriod` by which the window of last tokens repeats, or 0. */
+  private findPeriod(length: number, maxPeriod: number): number {
+    const last = this.last;
+    const at = this.at;
+    for (let period = length; period <= maxPeriod; period += length) {
+      let i = 0;
+      while (i < this.keep && last[at - i] === last[at - period - i]) i++;
+      if (i === this.keep) return period;
+    }
+    return 0;
+  }
+
+  /**
    * Whether BPE keeps `left` and `right` apart when they are adjacent: it undoes the merges that built each
    * token, innermost boundary first, and fails as soon as a merge across the boundary would have come first
    * (the bpe crate's `is_valid_token_pair`).

@@ -25,6 +25,11 @@ export function longRunInputs(scale: number): Array<{ name: string; make: () => 
     { name: `${thousands(k200)} spaces then a word`, make: () => ' '.repeat(k200) + 'word' },
     { name: `${thousands(k200)} units of mixed whitespace`, make: () => ' \t\u00a0'.repeat(Math.round(k200 / 3)) },
     { name: `${thousands(k200)} newlines`, make: () => '\n'.repeat(k200) },
+    { name: `${thousands(mb)} spaces`, make: () => ' '.repeat(mb) },
+    { name: `${thousands(mb)} newlines`, make: () => '\n'.repeat(mb) },
+    { name: `${thousands(mb)} units of \\r\\n`, make: () => '\r\n'.repeat(Math.round(mb / 2)) },
+    { name: `${thousands(mb)} units of mixed whitespace`, make: () => ' \t\u00a0\u3000'.repeat(Math.round(mb / 4)) },
+    { name: `${thousands(mb)} ideographic spaces then a word`, make: () => '\u3000'.repeat(mb) + 'word' },
     {
       name: `${thousands(mb)} bytes of base64 on one line`,
       make: () => Buffer.from(seededBytes(Math.round(mb * 0.75), 1)).toString('base64'),

@@ -212,6 +212,19 @@ export function longRuns(): string[] {
   ];
   for (let n = 1000; n < 1016; n++) runs.push('a'.repeat(n));
   for (const n of [8_000, 8_001, 8_002, 8_003, 8_004, 8_005, 8_006, 8_007]) runs.push('a'.repeat(n));
+  // Whitespace runs long enough for LinearEncoder.pushRepeated to skip periods (odd lengths, so a remainder is left).
+  runs.push(
+    ' '.repeat(30_001),
+    ' '.repeat(20_003) + 'word',
+    '\n'.repeat(20_001),
+    '\t'.repeat(20_001),
+    '\r\n'.repeat(10_001),
+    '\u3000'.repeat(10_001),
+    '\u0085'.repeat(10_001),
+    '\u00a0'.repeat(20_001),
+    ' \t\u00a0'.repeat(7_001),
+    'x' + ' '.repeat(12_345) + '\n'.repeat(777) + 'y',
+  );
   return runs;
 }
 
