@@ -1,28 +1,15 @@
 // Large hostile inputs at full size, which the tests run smaller: the counter's long single-piece runs (200 K units to
 // 1 MB, and 'a' × 10,000,000) counted exactly, and 1 MB lines of unbalanced template openers parsed in every format.
 // Prints the CPU time of each input; exits 1 when a count is wrong or a parse takes longer than its budget.
-import { parseDocument, type PromptFormat } from '../core/document';
+import { parseDocument } from '../core/document';
 import type { EncodingName } from '../core/models/types';
-import { openerRuns } from '../test/document/hostile-inputs';
+import { FORMAT_URIS, openerRuns } from '../test/document/hostile-inputs';
+import { withCpuTime } from '../test/support/cpu-time';
 import { longRunInputs, unitRuns } from '../test/tokens/long-run-inputs';
 import { ENCODINGS, counterWith, pool, referenceCount } from '../test/tokens/reference';
 
 /** A parse of a 1 MB line over this many CPU ms is a super-linear regression (the slowest needs about 450 ms). */
 const PARSE_BUDGET_MS = 3000;
-const URIS: Record<PromptFormat, string> = {
-  markdown: 'a.prompt.md',
-  dotprompt: 'a.prompt',
-  prompty: 'a.prompty',
-  'github-models': 'a.prompt.yml',
-  text: 'a.txt',
-};
-
-function cpuMs<T>(work: () => T): { result: T; ms: number } {
-  const start = process.cpuUsage();
-  const result = work();
-  const used = process.cpuUsage(start);
-  return { result, ms: (used.user + used.system) / 1000 };
-}
 
 async function longRuns(encoding: EncodingName, failures: string[]): Promise<void> {
   const counter = await pool.counterFor({ encoding });
@@ -34,8 +21,8 @@ async function longRuns(encoding: EncodingName, failures: string[]): Promise<voi
   ];
   for (const { name, make, tokens } of expected) {
     const text = make();
-    const { result: count, ms } = cpuMs(() => counter.count(text));
-    const { result: again, ms: streamedMs } = cpuMs(() => streamed.count(text));
+    const { result: count, ms } = withCpuTime(() => counter.count(text));
+    const { result: again, ms: streamedMs } = withCpuTime(() => streamed.count(text));
     const wrong =
       count.approximate || count.estimated.length > 0
         ? 'estimated'
@@ -52,7 +39,7 @@ async function longRuns(encoding: EncodingName, failures: string[]): Promise<voi
   // The linear encoder against js-tiktoken's merging, on 208 runs (the tests check the first 26).
   const linear = await counterWith(encoding, { mergeLimit: 0, cache: false });
   let checked = 0;
-  const start = cpuMs(() => 0).ms;
+  const start = withCpuTime(() => 0).ms;
   for (const text of unitRuns(encoding, 208)) {
     const reference = await referenceCount(encoding, text);
     if (linear.count(text).tokens !== reference)
@@ -60,14 +47,14 @@ async function longRuns(encoding: EncodingName, failures: string[]): Promise<voi
     checked++;
   }
   console.log(
-    `  ${encoding}  linear encoder = js-tiktoken on ${checked} runs of one unit (${(cpuMs(() => 0).ms - start).toFixed(0)} ms)`,
+    `  ${encoding}  linear encoder = js-tiktoken on ${checked} runs of one unit (${(withCpuTime(() => 0).ms - start).toFixed(0)} ms)`,
   );
 }
 
 function openerLines(failures: string[]): void {
   for (const text of openerRuns(1_000_000)) {
-    const times = Object.entries(URIS).map(([format, uri]) => {
-      const { ms } = cpuMs(() => parseDocument(uri, text));
+    const times = Object.entries(FORMAT_URIS).map(([format, uri]) => {
+      const { ms } = withCpuTime(() => parseDocument(uri, text));
       if (ms > PARSE_BUDGET_MS) failures.push(`${format}: ${ms.toFixed(0)} ms to parse ${JSON.stringify(text.slice(0, 12))}…`);
       return ms.toFixed(0).padStart(5);
     });
@@ -80,7 +67,7 @@ export async function runLargeInputBench(): Promise<void> {
   console.log('Long runs: one piece each, counted by the pool counter and by streaming every piece (CPU ms):');
   for (const encoding of ENCODINGS) await longRuns(encoding, failures);
   console.log(
-    `\n1 MB lines of one opener, parse CPU ms per format (${Object.keys(URIS).join(', ')}; budget ${PARSE_BUDGET_MS} ms):`,
+    `\n1 MB lines of one opener, parse CPU ms per format (${Object.keys(FORMAT_URIS).join(', ')}; budget ${PARSE_BUDGET_MS} ms):`,
   );
   openerLines(failures);
   if (failures.length === 0) console.log('\nEvery large input counted exactly and parsed within its budget.');

@@ -1,18 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../core/document';
-import type { PromptFormat } from '../../core/document';
 import { assertWellFormed } from './helpers';
 import { withCpuTime } from '../support/cpu-time';
-import { openerRuns } from './hostile-inputs';
+import { FORMAT_URIS, openerRuns } from './hostile-inputs';
 
-const URIS: Record<PromptFormat, string> = {
-  markdown: 'a.prompt.md',
-  dotprompt: 'a.prompt',
-  prompty: 'a.prompty',
-  'github-models': 'a.prompt.yml',
-  text: 'a.txt',
-};
+const URIS = FORMAT_URIS;
 
 /** Deterministic pseudo-random text with the characters every scanner reacts to. */
 function junk(length: number, seed: number): string {
