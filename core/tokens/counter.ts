@@ -7,6 +7,11 @@ import type { TokenCount, TokenCounter } from './types';
 /** A counter whose counts are built from additive tallies, so ChunkedCounter can cache per chunk. */
 export interface TallyingCounter extends TokenCounter {
   tally(text: string): TokenTally;
+  /**
+   * The same tally in steps of about `units` UTF-16 units (see `BpeEncoding.stepwise`): call the returned
+   * function until it returns the tally. Lets a long chunk (a 10 MB line) be tallied between yields.
+   */
+  stepwise?(text: string, units: number): () => TokenTally | undefined;
   /** Turns a (possibly summed) tally into the count this counter reports. */
   finish(tally: TokenTally): TokenCount;
 }
@@ -29,6 +34,10 @@ export class BpeTokenCounter implements TallyingCounter {
 
   tally(text: string): TokenTally {
     return this.bpe.tally(text);
+  }
+
+  stepwise(text: string, units: number): () => TokenTally | undefined {
+    return this.bpe.stepwise(text, units);
   }
 
   finish(tally: TokenTally): TokenCount {
