@@ -1,6 +1,6 @@
 // Stated constraints found paragraph by paragraph and kept across versions, so a keystroke re-scans one paragraph.
 import type { PromptDocument } from '../document/types';
-import { detectConstraints, maskCode, type StatedConstraint } from '../instructions/detect';
+import { detectConstraintSteps, detectConstraints, maskCode, type StatedConstraint } from '../instructions/detect';
 import { rememberStatements, type LocatedStatement, type PieceScan } from '../instructions/stated';
 import { detectorWarmUp } from '../instructions/warm-up';
 import type { Checkpoint } from '../tokens/incremental';
@@ -30,12 +30,18 @@ const SEAM_WINDOW = 512;
 const SLICE_CHARS = 4 * 1024;
 
 /**
+ * A paragraph (or run of paragraphs) longer than this is scanned one detector pattern at a time, with a checkpoint
+ * after each: a scan of a long line or of a prompt without blank lines would otherwise run in one go.
+ */
+const LONG_SCAN = 16 * 1024;
+
+/**
  * Counts fresh work across all the pieces of one `prepare` (a prompt can have thousands of small pieces) and
  * awaits the checkpoint after each slice of it.
  */
 class WorkMeter {
   private done = 0;
-  constructor(private readonly checkpoint: Checkpoint) {}
+  constructor(readonly checkpoint: Checkpoint) {}
   async add(chars: number): Promise<void> {
     if ((this.done += chars) < SLICE_CHARS) return;
     this.done = 0;
@@ -109,7 +115,10 @@ export class ProseMemo {
       const { length, value } = paragraphs[i];
       let scan = fence ? value.inside : value.outside;
       if (scan === undefined) {
-        scan = scanParagraph(text.slice(at, at + length), fence);
+        scan =
+          work && length > LONG_SCAN
+            ? await scanParagraphInSteps(text.slice(at, at + length), fence, work.checkpoint)
+            : scanParagraph(text.slice(at, at + length), fence);
         if (fence) value.inside = scan;
         else value.outside = scan;
         if (work) await work.add(length);
@@ -132,6 +141,23 @@ function scanParagraph(text: string, fence: boolean): Scanned {
   const masked = maskCode(text, fence);
   const own = detach(masked.masked);
   return { masked: own, fenceOut: masked.inFence, found: detectConstraints(own) };
+}
+
+/** As `scanParagraph`, awaiting `checkpoint` between the detector patterns' scans. */
+async function scanParagraphInSteps(text: string, fence: boolean, checkpoint: Checkpoint): Promise<Scanned> {
+  const masked = maskCode(text, fence);
+  const own = detach(masked.masked);
+  await checkpoint();
+  return { masked: own, fenceOut: masked.inFence, found: await detectInSteps(own, checkpoint) };
+}
+
+async function detectInSteps(text: string, checkpoint: Checkpoint): Promise<StatedConstraint[]> {
+  const steps = detectConstraintSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await checkpoint();
+  }
 }
 
 function detach(text: string): string {
@@ -167,15 +193,17 @@ async function joinRuns(
     }
     // A run of several paragraphs is scanned as one, afresh.
     if (work && j > i) await work.add(runLength);
+    const run = () =>
+      scanned
+        .slice(i, j + 1)
+        .map((p) => p.masked)
+        .join('');
     const list =
       j === i
         ? scanned[i].found
-        : detectConstraints(
-            scanned
-              .slice(i, j + 1)
-              .map((p) => p.masked)
-              .join(''),
-          );
+        : work && runLength > LONG_SCAN
+          ? await detectInSteps(run(), work.checkpoint)
+          : detectConstraints(run());
     for (const s of list) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
     at += runLength;
     i = j + 1;

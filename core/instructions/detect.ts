@@ -172,20 +172,40 @@ const OUTPUT_CUE =
 
 /** Every constraint stated in `text`; `text` should already have code blanked out (see `maskCode`). */
 export function detectConstraints(text: string): StatedConstraint[] {
+  const steps = detectConstraintSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `detectConstraints` as steps: it pauses after each pattern's scan of the whole text, so the editor can yield
+ * between them on a very long paragraph (docs/editor-performance.md, "Never blocking"). Returns the same list.
+ */
+export function* detectConstraintSteps(text: string): Generator<void, StatedConstraint[]> {
   const found: StatedConstraint[] = [];
   try {
-    collectCounts(text, found);
+    yield* collectCounts(text, found);
+    yield;
     collectSimple(text, JSON_PHRASE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase', true);
+    yield;
     collectSimple(text, JSON_ONLY, found, () => ({ key: 'format', value: 'json' }), 'clause', true);
+    yield;
     collectSimple(text, PLAIN_PHRASE, found, () => ({ key: 'format', value: 'text' }), 'clause and phrase', true);
+    yield;
     collectSimple(text, LOWER, found, () => ({ key: 'case', value: 'lower' }), 'clause');
+    yield;
     collectSimple(text, UPPER, found, () => ({ key: 'case', value: 'upper' }), 'clause');
+    yield;
     collectSimple(text, NO_COMMAS, found, () => ({ key: 'noCommas', value: true }), 'none');
+    yield;
     try {
-      collectMore(text, found);
+      yield* collectMore(text, found);
     } catch {
       // The phrasings above still count when one of these fails on a pathological input.
     }
+    yield;
     collectSimple(
       text,
       AFFIX,
@@ -249,7 +269,7 @@ function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
   return out;
 }
 
-function collectCounts(text: string, found: StatedConstraint[]): void {
+function* collectCounts(text: string, found: StatedConstraint[]): Generator<void, void> {
   for (const m of allMatches(text, COUNT_BEFORE)) {
     const approximate = /^\s{0,3}(?:aprox\w*|approx\w*|roughly|or\s{1,3}so)\b/i.test(
       text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20),
@@ -261,6 +281,7 @@ function collectCounts(text: string, found: StatedConstraint[]): void {
     const value = countValue(operator, n);
     if (value !== undefined) found.push(stated(capitalised(text, m, key), value, m));
   }
+  yield;
   for (const m of allMatches(text, COUNT_BETWEEN)) {
     const a = numberOf(m[1] ?? m[2] ?? m[3] ?? '');
     const b = numberOf(m[4]!);
@@ -268,12 +289,14 @@ function collectCounts(text: string, found: StatedConstraint[]): void {
     if (a === undefined || b === undefined || a > b || !key || !countApplies(text, m)) continue;
     found.push(stated(key, `${a}..${b}`, m));
   }
+  yield;
   for (const m of allMatches(text, COUNT_LIMIT)) {
     const n = numberOf(m[1]);
     const key = unitKey(m[2]);
     if (n === undefined || !key || !countApplies(text, m)) continue;
     found.push(stated(key, `<=${n}`, m));
   }
+  yield;
   for (const m of allMatches(text, COUNT_AFTER)) {
     const n = numberOf(m[1]);
     const key = unitKey(m[2]);
@@ -714,7 +737,7 @@ function applies(text: string, m: RegExpMatchArray, negation: boolean): boolean 
   return OUTPUT_CUE.test(sentenceAround(text, m)) || IMPERATIVE_LEAD.test(own) || /^\s*$/.test(own);
 }
 
-function collectMore(text: string, found: StatedConstraint[]): void {
+function* collectMore(text: string, found: StatedConstraint[]): Generator<void, void> {
   for (const m of allMatches(text, INCLUDE)) {
     if (
       !applies(text, m, true) ||
@@ -726,11 +749,13 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     const words = listItems(m[1] ?? m[2] ?? '');
     if (words.length > 0) found.push(stated('include', words, m));
   }
+  yield;
   for (const m of allMatches(text, EXCLUDE)) {
     if (!applies(text, m, false)) continue;
     const words = listItems(m[1] ?? m[2] ?? m[3] ?? '');
     if (words.length > 0) found.push(stated('exclude', words, m));
   }
+  yield;
   for (const m of allMatches(text, FREQUENCY)) {
     if (!applies(text, m, true)) continue;
     const first = m[1] !== undefined;
@@ -739,6 +764,7 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     if (count === undefined || items.length !== 1) continue;
     found.push(stated('frequency', [{ word: items[0]!, count }], m));
   }
+  yield;
   for (const m of allMatches(text, LETTERS)) {
     if (!applies(text, m, true)) continue;
     const letter = m[1] ?? m[2];
@@ -746,16 +772,19 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     if (!letter || count === undefined) continue;
     found.push(stated('letters', [{ letter: letter.toLowerCase(), count }], m));
   }
+  yield;
   for (const m of allMatches(text, NO_LETTER)) {
     if (!applies(text, m, false)) continue;
     found.push(stated('letters', [{ letter: (m[1] ?? m[2])!.toLowerCase(), count: '<1' }], m));
   }
+  yield;
   for (const m of allMatches(text, LANGUAGE_ANY)) {
     const sentence = sentenceAround(text, m);
     if (!LANGUAGE_ONLY_CUE.test(sentence) || !applies(text, m, true) || LANGUAGE_PART.test(clauseBefore(text, m.index ?? 0)))
       continue;
     found.push(stated('language', LANGUAGE_NAMES[m[1]!.toLowerCase()]!, m));
   }
+  yield;
   for (const pattern of [LANGUAGE, LANGUAGE_ONLY]) {
     for (const m of allMatches(text, pattern)) {
       const name = m[1] ?? m[2] ?? m[3];
@@ -765,7 +794,9 @@ function collectMore(text: string, found: StatedConstraint[]): void {
       found.push(stated('language', LANGUAGE_NAMES[name.toLowerCase()]!, m));
     }
   }
+  yield;
   for (const m of allMatches(text, TITLE)) if (applies(text, m, true)) found.push(stated('title', true, m));
+  yield;
   for (const m of allMatches(text, HIGHLIGHTS)) {
     if (!applies(text, m, true)) continue;
     const groups = m.slice(1).filter((g): g is string => g !== undefined);
@@ -775,42 +806,51 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     const count = relation ? relationCount(relation, n) : `>=${n}`;
     found.push(stated('highlights', count, m));
   }
+  yield;
   for (const m of allMatches(text, PLACEHOLDERS)) {
     if (!applies(text, m, true)) continue;
     const n = numberOf(m[2]!);
     if (n === undefined || n === 0) continue;
     found.push(stated('placeholders', m[1] ? relationCount(m[1], n) : `>=${n}`, m));
   }
+  yield;
   for (const m of allMatches(text, POSTSCRIPT)) {
     if (!applies(text, m, true)) continue;
     const marker = (m[1] ?? m[2] ?? '').replace(/\s+/g, '');
     if (marker) found.push(stated('postscript', marker, m));
   }
+  yield;
   for (const m of allMatches(text, QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
+  yield;
   for (const m of allMatches(text, REPEAT)) {
     const sentence = sentenceAround(text, m);
     if (applies(text, m, true) && REPEAT_HOW.test(sentence) && !REPEAT_CHANGED.test(sentence))
       found.push(stated('repeatPrompt', true, m));
   }
+  yield;
   for (const m of allMatches(text, REPEAT_ANY)) {
     if (applies(text, m, true) && REPEAT_OBJECT.test(m[0]) && !REPEAT_CHANGED.test(sentenceAround(text, m)))
       found.push(stated('repeatPrompt', true, m));
   }
+  yield;
   for (const m of allMatches(text, SEPARATED_RESPONSES)) {
     if (!applies(text, m, true)) continue;
     const how = /\b(two|2|three|3|four|4)\b/i.exec(sentenceAround(text, m) + ' ' + sentenceBefore(text, m.index ?? 0));
     found.push(stated('responses', { count: how ? (numberOf(how[1]!) ?? 2) : 2 }, m));
   }
+  yield;
   for (const m of allMatches(text, TWO_RESPONSES)) {
     if (!applies(text, m, true)) continue;
     found.push(stated('responses', { count: numberOf(m[1]!) ?? 2 }, m));
   }
+  yield;
   for (const m of allMatches(text, OPTIONS)) {
     if (!applies(text, m, true)) continue;
     const options = allMatches(m[1]!, OPTION_ITEM).map((o) => o[1]!.trim());
     if (options.length < 2) continue;
     found.push(stated('pattern', `(?:${options.map(escapeRegex).join('|')})`, m));
   }
+  yield;
   for (const m of allMatches(text, CAPITAL_WORDS)) {
     // The count may come in the same sentence or the next: "Use some words in all caps. But fewer than 5 of them."
     const start = sentenceStart(text, m.index ?? 0);
@@ -829,15 +869,20 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     }
     found.push(stated('capitalWords', value, m));
   }
+  yield;
   collectFirstWord(text, found);
+  yield;
   collectSections(text, found);
+  yield;
   const starDivided = STAR_DIVIDER.test(text);
+  yield;
   for (const m of allMatches(text, BARE_COUNT)) {
     const n = numberOf(m[1]!);
     const key = unitKey(m[2]!);
     if (n === undefined || n === 0 || !key || !countApplies(text, m)) continue;
     found.push(stated(key, key === 'paragraphs' && starDivided ? { count: n, separator: '***' } : n, m));
   }
+  yield;
   for (const m of allMatches(text, STAR_PARTS)) {
     // "3 parts, separated by ***": paragraphs split by the divider, in this sentence or the next.
     const at = (m.index ?? 0) + m[0].length;
@@ -847,6 +892,7 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     if (n === undefined || n === 0 || CONDITION.test(sentenceBefore(text, m.index ?? 0))) continue;
     found.push(stated('paragraphs', { count: m[1] ? relationCount(m[1], n) : n, separator: '***' }, m));
   }
+  yield;
   for (const m of allMatches(text, COUNT_OR)) {
     const n = numberOf(m[1]!);
     const key = unitKey(m[3]!);
@@ -854,10 +900,15 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     const fewer = /fewer|less|below|under/i.test(m[2] ?? '');
     found.push(stated(key, fewer ? `<=${n}` : `>=${n}`, m));
   }
+  yield;
   collectSimple(text, NO_CAPITALS, found, () => ({ key: 'case', value: 'lower' }), 'none');
+  yield;
   collectSimple(text, UPPER_MORE, found, () => ({ key: 'case', value: 'upper' }), 'clause');
+  yield;
   collectSimple(text, NO_COMMAS_MORE, found, () => ({ key: 'noCommas', value: true }), 'none');
+  yield;
   collectSimple(text, JSON_MORE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase');
+  yield;
   for (const m of allMatches(text, END_PHRASE)) {
     if (!applies(text, m, true)) continue;
     // An unquoted ending is taken only when named as such: "with this exact phrase …", "with: Peace!".
@@ -870,6 +921,7 @@ function collectMore(text: string, found: StatedConstraint[]): void {
       continue;
     found.push(stated('endsWith', (m[1] ?? m[2]!).trim(), m));
   }
+  yield;
   for (const m of allMatches(text, END_PLAIN)) {
     if (!applies(text, m, true)) continue;
     found.push(stated('endsWith', m[1]!.trim(), m));

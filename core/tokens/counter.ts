@@ -1,6 +1,6 @@
 // A TokenCounter over one encoding, exact or (with factors) approximate; also exposes tallies for chunking.
 import type { ApproximationFactors, EncodingName } from '../models/types';
-import type { BpeEncoding } from './encoding';
+import type { BpeEncoding, TallyBudget } from './encoding';
 import { finishCount, type TokenTally } from './tally';
 import type { TokenCount, TokenCounter } from './types';
 
@@ -8,10 +8,10 @@ import type { TokenCount, TokenCounter } from './types';
 export interface TallyingCounter extends TokenCounter {
   tally(text: string): TokenTally;
   /**
-   * The same tally in steps of about `units` UTF-16 units (see `BpeEncoding.stepwise`): call the returned
-   * function until it returns the tally. Lets a long chunk (a 10 MB line) be tallied between yields.
+   * The same tally in steps (see `BpeEncoding.stepwise`): call the returned function with a budget until it
+   * returns the tally. Lets a long chunk (a 10 MB line) be tallied between yields.
    */
-  stepwise?(text: string, units: number): () => TokenTally | undefined;
+  stepwise?(text: string): (budget: TallyBudget) => TokenTally | undefined;
   /** Turns a (possibly summed) tally into the count this counter reports. */
   finish(tally: TokenTally): TokenCount;
 }
@@ -36,8 +36,8 @@ export class BpeTokenCounter implements TallyingCounter {
     return this.bpe.tally(text);
   }
 
-  stepwise(text: string, units: number): () => TokenTally | undefined {
-    return this.bpe.stepwise(text, units);
+  stepwise(text: string): (budget: TallyBudget) => TokenTally | undefined {
+    return this.bpe.stepwise(text);
   }
 
   finish(tally: TokenTally): TokenCount {

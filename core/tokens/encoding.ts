@@ -73,39 +73,40 @@ export class BpeEncoding {
   /** Token counts of `text` by script: equal to tiktoken's `len(encode_ordinary(text))` in total. */
   tally(text: string): TokenTally {
     const cursor = new TallyCursor(text);
-    this.advance(cursor, Number.POSITIVE_INFINITY);
+    this.advance(cursor, { units: Number.POSITIVE_INFINITY });
     return cursor.result();
   }
 
   /**
-   * The same tally in steps: each call of the returned function encodes about `units` UTF-16 units more (pieces
-   * are never split, except long ones, which are streamed a part per step) and returns the tally once the text is
-   * done, undefined until then. Between calls the caller may yield to the event loop; another tally running
-   * meanwhile does not disturb it (a long piece paused mid-way has its own linear encoder).
+   * The same tally in steps: each call of the returned function encodes until `budget.units` is spent (a unit is
+   * about what one UTF-16 unit of prose costs; see LINEAR_WEIGHT) and returns the tally once the text is done,
+   * undefined until then. Pieces are never split, except long ones, which are streamed a part per step. Between
+   * calls the caller may yield to the event loop; another tally running meanwhile does not disturb it (a long
+   * piece paused mid-way has its own linear encoder).
    */
-  stepwise(text: string, units: number): () => TokenTally | undefined {
+  stepwise(text: string): (budget: TallyBudget) => TokenTally | undefined {
     const cursor = new TallyCursor(text);
-    return () => (this.advance(cursor, Math.max(1, units)) ? cursor.result() : undefined);
+    return (budget) => (this.advance(cursor, budget) ? cursor.result() : undefined);
   }
 
-  /** Encodes pieces from the cursor on until about `units` units are done; true when the text is done. */
-  private advance(cursor: TallyCursor, units: number): boolean {
+  /** Encodes pieces from the cursor on until the budget is spent; true when the text is done. */
+  private advance(cursor: TallyCursor, budget: TallyBudget): boolean {
     const text = cursor.text;
     const classes = this.classes;
     const scan = this.scan;
     const n = text.length;
-    // A long piece paused mid-way counts its progress from where it stopped.
-    const stop = (cursor.long !== undefined ? cursor.long.at : cursor.p) + units;
+    const finite = budget.units !== Number.POSITIVE_INFINITY;
+    let units = budget.units;
     let latin = cursor.latin;
     let cjk = cursor.cjk;
     let other = cursor.other;
     let p = cursor.p;
-    while (p < n && p < stop) {
+    while (p < n && units > 0) {
       const end = cursor.long !== undefined ? cursor.long.end : scan(text, p, classes);
       let tokens: number;
       let bits = 0;
       if (end - p > this.threshold) {
-        if (units === Number.POSITIVE_INFINITY) {
+        if (!finite) {
           bits = this.streamLongPiece(text, p, end, this.linear);
           tokens = this.linear.count();
         } else {
@@ -113,12 +114,10 @@ export class BpeEncoding {
           const long = (cursor.long ??= { end, at: p, bits: 0, nextRunCheck: p });
           const encoder = (cursor.encoder ??= new LinearEncoder(this.table));
           if (long.at === p) encoder.begin();
-          const partEnd = Math.min(end, Math.max(long.at + 1, stop));
-          const reached = this.streamPart(text, long, partEnd, end, encoder);
-          if (reached < end) {
-            long.at = reached;
-            break;
-          }
+          const from = long.at;
+          const reached = this.streamPart(text, long, Math.min(end, from + Math.ceil(units / LINEAR_WEIGHT)), end, encoder);
+          units -= (reached - from) * LINEAR_WEIGHT;
+          if (reached < end) break;
           bits = long.bits;
           tokens = encoder.count();
           cursor.long = undefined;
@@ -150,12 +149,15 @@ export class BpeEncoding {
           for (let k = start; k < length; k++) hash = (imul(hash, HASH_MULTIPLIER) + (buffer[k] as number)) | 0;
         }
         tokens = this.countBuffered(length, hash);
+        // Pieces past the merge limit (runs of dashes, spaces, long words) go through the linear encoder.
+        units -= length > this.mergeLimit ? (end - p) * LINEAR_WEIGHT : end - p;
       }
       if ((bits & CJK) !== 0) cjk += tokens;
       else if ((bits & OTHER_SCRIPT) !== 0) other += tokens;
       else latin += tokens;
       p = end;
     }
+    if (finite) budget.units = units;
     cursor.p = p;
     cursor.latin = latin;
     cursor.cjk = cjk;
@@ -289,6 +291,17 @@ export class BpeEncoding {
     return i;
   }
 }
+
+/** What a step of a stepwise tally may still spend (see `BpeEncoding.stepwise`); the step lowers it. */
+export interface TallyBudget {
+  units: number;
+}
+
+/**
+ * The cost of a unit the linear encoder takes, in units of prose: each byte walks back over the tokens ending
+ * there (up to the longest token's length), about 30 times the work of a byte of ordinary prose.
+ */
+const LINEAR_WEIGHT = 32;
 
 /** Where a stepwise tally is: the next piece, the sums so far, and a long piece streamed part by part. */
 class TallyCursor {

@@ -86,8 +86,8 @@ interface ChunkEntry {
 export type Checkpoint = () => Promise<void>;
 
 /**
- * Tally work between two checkpoints (characters): about 1 ms of warm encoding, and still a few ms while V8 has not
- * compiled the encoder yet (the first long runs a cold server meets). A chunk longer than this is tallied in steps.
+ * Tally work between two checkpoints (units of `BpeEncoding.stepwise`, about characters of prose): about 1 ms of warm
+ * encoding, and still a few ms while V8 has not compiled the encoder yet (the first table rules a cold server meets).
  */
 const SLICE_CHARS = 8 * 1024;
 
@@ -136,26 +136,26 @@ export class ChunkTallies {
     const n = segments.length;
     this.starts = new Array<number>(n);
     let at = 0;
-    let pending = 0;
+    // Tallies are made in steps (a chunk may be a 10 MB line) with a checkpoint whenever a slice's budget is spent.
+    const budget = { units: SLICE_CHARS };
     for (let i = 0; i < n; i++) {
       this.starts[i] = at;
       const { length, value } = segments[i];
       if (value.tally === undefined) {
-        const stepwise = checkpoint && length > SLICE_CHARS ? this.counter.stepwise : undefined;
-        if (stepwise === undefined) {
-          value.tally = this.counter.tally(text.slice(at, at + length));
-          pending += length;
-        } else {
-          // A long chunk (a long line, a long run of one character) is tallied in steps, with checkpoints between.
-          const step = stepwise.call(this.counter, text.slice(at, at + length), SLICE_CHARS);
+        const chunk = text.slice(at, at + length);
+        if (checkpoint === undefined || this.counter.stepwise === undefined) value.tally = this.counter.tally(chunk);
+        else {
+          const step = this.counter.stepwise(chunk);
           let tally: TokenTally | undefined;
-          while ((tally = step()) === undefined) await checkpoint!();
+          while ((tally = step(budget)) === undefined) {
+            await checkpoint();
+            budget.units = SLICE_CHARS;
+          }
           value.tally = tally;
-          pending = SLICE_CHARS;
-        }
-        if (checkpoint && pending >= SLICE_CHARS) {
-          pending = 0;
-          await checkpoint();
+          if (budget.units <= 0) {
+            await checkpoint();
+            budget.units = SLICE_CHARS;
+          }
         }
       }
       at += length;

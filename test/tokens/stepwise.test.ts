@@ -2,14 +2,15 @@
 // and two stepwise tallies paused inside long pieces do not disturb each other (docs/editor-performance.md).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { TallyBudget } from '../../core/tokens/encoding';
 import type { TokenTally } from '../../core/tokens/tally';
 import { generateCjk, generateProse, seededRandom } from './corpus';
 import { longRunInputs } from './long-run-inputs';
 import { ENCODINGS, counterWith, referenceCount } from './reference';
 
-function drain(step: () => TokenTally | undefined): { tally: TokenTally; steps: number } {
+function drain(step: (budget: TallyBudget) => TokenTally | undefined, units: number): { tally: TokenTally; steps: number } {
   for (let steps = 1; ; steps++) {
-    const tally = step();
+    const tally = step({ units });
     if (tally !== undefined) return { tally, steps };
   }
 }
@@ -40,8 +41,8 @@ describe('stepwise tallies', () => {
         const counter = await counterWith(encoding, options);
         for (const [name, text] of TEXTS) {
           const whole = counter.tally(text);
-          for (const units of [1, 7, 100, 4096]) {
-            const { tally, steps } = drain(counter.stepwise(text, units));
+          for (const units of [1, 7, 100, 4096, 100_000]) {
+            const { tally, steps } = drain(counter.stepwise(text), units);
             assert.deepEqual(tally, whole, `${name}, steps of ${units}`);
             // A run of one repeated pattern is pushed at once (its cost does not grow with its length); the rest pause.
             if (units <= 100 && /prose|words|random/.test(name))
@@ -55,15 +56,15 @@ describe('stepwise tallies', () => {
       const counter = await counterWith(encoding, { longPieceThreshold: 64 });
       const a = randomLetters(2_000, 11);
       const b = `${randomLetters(1_500, 12)} ${'-'.repeat(3_000)}`;
-      const stepA = counter.stepwise(a, 50);
-      const stepB = counter.stepwise(b, 70);
+      const stepA = counter.stepwise(a);
+      const stepB = counter.stepwise(b);
       let ta: TokenTally | undefined;
       let tb: TokenTally | undefined;
       while (ta === undefined || tb === undefined) {
-        ta ??= stepA();
+        ta ??= stepA({ units: 50 });
         // A one-go tally in between uses the encoding's shared linear encoder.
         counter.tally(randomLetters(500, 13));
-        tb ??= stepB();
+        tb ??= stepB({ units: 70 });
       }
       assert.equal(ta.latin + ta.cjk + ta.other, await referenceCount(encoding, a));
       assert.equal(tb.latin + tb.cjk + tb.other, await referenceCount(encoding, b));
