@@ -4,6 +4,7 @@
 // in the text; nothing here throws. Precision matters more than recall: a phrase is skipped when its clause
 // is negated, conditional, about a part of the answer (each bullet, the title) or about the input.
 import { afterLastMatch, allMatches } from '../matches';
+import { firstMatchInSteps, matchesInSteps } from '../windowed-matches';
 
 /** What a stated constraint's value may be: a scalar, a word list, or a small mapping (`{count, marker}`). */
 export type StatedValue = string | number | boolean | string[] | Record<string, unknown> | Array<Record<string, unknown>>;
@@ -188,17 +189,17 @@ export function* detectConstraintSteps(text: string): Generator<void, StatedCons
   try {
     yield* collectCounts(text, found);
     yield;
-    collectSimple(text, JSON_PHRASE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase', true);
+    yield* collectSimple(text, JSON_PHRASE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase', true);
     yield;
-    collectSimple(text, JSON_ONLY, found, () => ({ key: 'format', value: 'json' }), 'clause', true);
+    yield* collectSimple(text, JSON_ONLY, found, () => ({ key: 'format', value: 'json' }), 'clause', true);
     yield;
-    collectSimple(text, PLAIN_PHRASE, found, () => ({ key: 'format', value: 'text' }), 'clause and phrase', true);
+    yield* collectSimple(text, PLAIN_PHRASE, found, () => ({ key: 'format', value: 'text' }), 'clause and phrase', true);
     yield;
-    collectSimple(text, LOWER, found, () => ({ key: 'case', value: 'lower' }), 'clause');
+    yield* collectSimple(text, LOWER, found, () => ({ key: 'case', value: 'lower' }), 'clause');
     yield;
-    collectSimple(text, UPPER, found, () => ({ key: 'case', value: 'upper' }), 'clause');
+    yield* collectSimple(text, UPPER, found, () => ({ key: 'case', value: 'upper' }), 'clause');
     yield;
-    collectSimple(text, NO_COMMAS, found, () => ({ key: 'noCommas', value: true }), 'none');
+    yield* collectSimple(text, NO_COMMAS, found, () => ({ key: 'noCommas', value: true }), 'none');
     yield;
     try {
       yield* collectMore(text, found);
@@ -206,7 +207,7 @@ export function* detectConstraintSteps(text: string): Generator<void, StatedCons
       // The phrasings above still count when one of these fails on a pathological input.
     }
     yield;
-    collectSimple(
+    yield* collectSimple(
       text,
       AFFIX,
       found,
@@ -270,7 +271,7 @@ function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
 }
 
 function* collectCounts(text: string, found: StatedConstraint[]): Generator<void, void> {
-  for (const m of allMatches(text, COUNT_BEFORE)) {
+  for (const m of yield* matchesInSteps(text, COUNT_BEFORE)) {
     const approximate = /^\s{0,3}(?:aprox\w*|approx\w*|roughly|or\s{1,3}so)\b/i.test(
       text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20),
     );
@@ -282,7 +283,7 @@ function* collectCounts(text: string, found: StatedConstraint[]): Generator<void
     if (value !== undefined) found.push(stated(capitalised(text, m, key), value, m));
   }
   yield;
-  for (const m of allMatches(text, COUNT_BETWEEN)) {
+  for (const m of yield* matchesInSteps(text, COUNT_BETWEEN)) {
     const a = numberOf(m[1] ?? m[2] ?? m[3] ?? '');
     const b = numberOf(m[4]!);
     const key = unitKey(m[5]!);
@@ -290,14 +291,14 @@ function* collectCounts(text: string, found: StatedConstraint[]): Generator<void
     found.push(stated(key, `${a}..${b}`, m));
   }
   yield;
-  for (const m of allMatches(text, COUNT_LIMIT)) {
+  for (const m of yield* matchesInSteps(text, COUNT_LIMIT)) {
     const n = numberOf(m[1]);
     const key = unitKey(m[2]);
     if (n === undefined || !key || !countApplies(text, m)) continue;
     found.push(stated(key, `<=${n}`, m));
   }
   yield;
-  for (const m of allMatches(text, COUNT_AFTER)) {
+  for (const m of yield* matchesInSteps(text, COUNT_AFTER)) {
     const n = numberOf(m[1]);
     const key = unitKey(m[2]);
     if (n === undefined || !key || !countApplies(text, m)) continue;
@@ -323,15 +324,15 @@ function countValue(operator: string, n: number): string | number | undefined {
   return `${operator}${n}`;
 }
 
-function collectSimple(
+function* collectSimple(
   text: string,
   pattern: RegExp,
   found: StatedConstraint[],
   value: (m: RegExpMatchArray) => { key: StatedKey; value: StatedValue },
   negation: 'clause' | 'clause and phrase' | 'none',
   imperative = false,
-): void {
-  for (const m of allMatches(text, pattern)) {
+): Generator<void, void> {
+  for (const m of yield* matchesInSteps(text, pattern)) {
     const clause = clauseBefore(text, m.index ?? 0);
     // "Respond in JSON", "you must return JSON" instruct; "the API output arrives as JSON" describes.
     if (imperative && !IMPERATIVE_LEAD.test(clause)) continue;
@@ -738,7 +739,7 @@ function applies(text: string, m: RegExpMatchArray, negation: boolean): boolean 
 }
 
 function* collectMore(text: string, found: StatedConstraint[]): Generator<void, void> {
-  for (const m of allMatches(text, INCLUDE)) {
+  for (const m of yield* matchesInSteps(text, INCLUDE)) {
     if (
       !applies(text, m, true) ||
       /^\s{0,3}(?:for\s{1,3})?(?:at\s{1,3}(?:least|most)\s{1,3}|exactly\s{1,3}|only\s{1,3}|less\s{1,3}than\s{1,3}|more\s{1,3}than\s{1,3})?(?:\w+\s{1,3}(?:times?|or\s{1,3}more)|once|twice|thrice)\b/i.test(
@@ -750,13 +751,13 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
     if (words.length > 0) found.push(stated('include', words, m));
   }
   yield;
-  for (const m of allMatches(text, EXCLUDE)) {
+  for (const m of yield* matchesInSteps(text, EXCLUDE)) {
     if (!applies(text, m, false)) continue;
     const words = listItems(m[1] ?? m[2] ?? m[3] ?? '');
     if (words.length > 0) found.push(stated('exclude', words, m));
   }
   yield;
-  for (const m of allMatches(text, FREQUENCY)) {
+  for (const m of yield* matchesInSteps(text, FREQUENCY)) {
     if (!applies(text, m, true)) continue;
     const first = m[1] !== undefined;
     const items = listItems(first ? m[1]! : m[8]!);
@@ -765,7 +766,7 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
     found.push(stated('frequency', [{ word: items[0]!, count }], m));
   }
   yield;
-  for (const m of allMatches(text, LETTERS)) {
+  for (const m of yield* matchesInSteps(text, LETTERS)) {
     if (!applies(text, m, true)) continue;
     const letter = m[1] ?? m[2];
     const count = howOften(m.slice(3, 10));
@@ -773,12 +774,12 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
     found.push(stated('letters', [{ letter: letter.toLowerCase(), count }], m));
   }
   yield;
-  for (const m of allMatches(text, NO_LETTER)) {
+  for (const m of yield* matchesInSteps(text, NO_LETTER)) {
     if (!applies(text, m, false)) continue;
     found.push(stated('letters', [{ letter: (m[1] ?? m[2])!.toLowerCase(), count: '<1' }], m));
   }
   yield;
-  for (const m of allMatches(text, LANGUAGE_ANY)) {
+  for (const m of yield* matchesInSteps(text, LANGUAGE_ANY)) {
     const sentence = sentenceAround(text, m);
     if (!LANGUAGE_ONLY_CUE.test(sentence) || !applies(text, m, true) || LANGUAGE_PART.test(clauseBefore(text, m.index ?? 0)))
       continue;
@@ -786,7 +787,7 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
   }
   yield;
   for (const pattern of [LANGUAGE, LANGUAGE_ONLY]) {
-    for (const m of allMatches(text, pattern)) {
+    for (const m of yield* matchesInSteps(text, pattern)) {
       const name = m[1] ?? m[2] ?? m[3];
       if (!name) continue;
       // "Every 5th word must be in Japanese" is about a part of the answer.
@@ -795,9 +796,9 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
     }
   }
   yield;
-  for (const m of allMatches(text, TITLE)) if (applies(text, m, true)) found.push(stated('title', true, m));
+  for (const m of yield* matchesInSteps(text, TITLE)) if (applies(text, m, true)) found.push(stated('title', true, m));
   yield;
-  for (const m of allMatches(text, HIGHLIGHTS)) {
+  for (const m of yield* matchesInSteps(text, HIGHLIGHTS)) {
     if (!applies(text, m, true)) continue;
     const groups = m.slice(1).filter((g): g is string => g !== undefined);
     const relation = groups.find((g) => BOUND_WORDS.test(g));
@@ -807,51 +808,51 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
     found.push(stated('highlights', count, m));
   }
   yield;
-  for (const m of allMatches(text, PLACEHOLDERS)) {
+  for (const m of yield* matchesInSteps(text, PLACEHOLDERS)) {
     if (!applies(text, m, true)) continue;
     const n = numberOf(m[2]!);
     if (n === undefined || n === 0) continue;
     found.push(stated('placeholders', m[1] ? relationCount(m[1], n) : `>=${n}`, m));
   }
   yield;
-  for (const m of allMatches(text, POSTSCRIPT)) {
+  for (const m of yield* matchesInSteps(text, POSTSCRIPT)) {
     if (!applies(text, m, true)) continue;
     const marker = (m[1] ?? m[2] ?? '').replace(/\s+/g, '');
     if (marker) found.push(stated('postscript', marker, m));
   }
   yield;
-  for (const m of allMatches(text, QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
+  for (const m of yield* matchesInSteps(text, QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
   yield;
-  for (const m of allMatches(text, REPEAT)) {
+  for (const m of yield* matchesInSteps(text, REPEAT)) {
     const sentence = sentenceAround(text, m);
     if (applies(text, m, true) && REPEAT_HOW.test(sentence) && !REPEAT_CHANGED.test(sentence))
       found.push(stated('repeatPrompt', true, m));
   }
   yield;
-  for (const m of allMatches(text, REPEAT_ANY)) {
+  for (const m of yield* matchesInSteps(text, REPEAT_ANY)) {
     if (applies(text, m, true) && REPEAT_OBJECT.test(m[0]) && !REPEAT_CHANGED.test(sentenceAround(text, m)))
       found.push(stated('repeatPrompt', true, m));
   }
   yield;
-  for (const m of allMatches(text, SEPARATED_RESPONSES)) {
+  for (const m of yield* matchesInSteps(text, SEPARATED_RESPONSES)) {
     if (!applies(text, m, true)) continue;
     const how = /\b(two|2|three|3|four|4)\b/i.exec(sentenceAround(text, m) + ' ' + sentenceBefore(text, m.index ?? 0));
     found.push(stated('responses', { count: how ? (numberOf(how[1]!) ?? 2) : 2 }, m));
   }
   yield;
-  for (const m of allMatches(text, TWO_RESPONSES)) {
+  for (const m of yield* matchesInSteps(text, TWO_RESPONSES)) {
     if (!applies(text, m, true)) continue;
     found.push(stated('responses', { count: numberOf(m[1]!) ?? 2 }, m));
   }
   yield;
-  for (const m of allMatches(text, OPTIONS)) {
+  for (const m of yield* matchesInSteps(text, OPTIONS)) {
     if (!applies(text, m, true)) continue;
     const options = allMatches(m[1]!, OPTION_ITEM).map((o) => o[1]!.trim());
     if (options.length < 2) continue;
     found.push(stated('pattern', `(?:${options.map(escapeRegex).join('|')})`, m));
   }
   yield;
-  for (const m of allMatches(text, CAPITAL_WORDS)) {
+  for (const m of yield* matchesInSteps(text, CAPITAL_WORDS)) {
     // The count may come in the same sentence or the next: "Use some words in all caps. But fewer than 5 of them."
     const start = sentenceStart(text, m.index ?? 0);
     const window = text.slice(start, Math.min(text.length, (m.index ?? 0) + m[0].length + 200));
@@ -870,20 +871,20 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
     found.push(stated('capitalWords', value, m));
   }
   yield;
-  collectFirstWord(text, found);
+  yield* collectFirstWord(text, found);
   yield;
-  collectSections(text, found);
+  yield* collectSections(text, found);
   yield;
-  const starDivided = STAR_DIVIDER.test(text);
+  const starDivided = (yield* firstMatchInSteps(text, STAR_DIVIDER)) !== null;
   yield;
-  for (const m of allMatches(text, BARE_COUNT)) {
+  for (const m of yield* matchesInSteps(text, BARE_COUNT)) {
     const n = numberOf(m[1]!);
     const key = unitKey(m[2]!);
     if (n === undefined || n === 0 || !key || !countApplies(text, m)) continue;
     found.push(stated(key, key === 'paragraphs' && starDivided ? { count: n, separator: '***' } : n, m));
   }
   yield;
-  for (const m of allMatches(text, STAR_PARTS)) {
+  for (const m of yield* matchesInSteps(text, STAR_PARTS)) {
     // "3 parts, separated by ***": paragraphs split by the divider, in this sentence or the next.
     const at = (m.index ?? 0) + m[0].length;
     const near = text.slice(sentenceStart(text, m.index ?? 0), Math.min(text.length, at + 160));
@@ -893,7 +894,7 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
     found.push(stated('paragraphs', { count: m[1] ? relationCount(m[1], n) : n, separator: '***' }, m));
   }
   yield;
-  for (const m of allMatches(text, COUNT_OR)) {
+  for (const m of yield* matchesInSteps(text, COUNT_OR)) {
     const n = numberOf(m[1]!);
     const key = unitKey(m[3]!);
     if (n === undefined || !key || !countApplies(text, m)) continue;
@@ -901,15 +902,15 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
     found.push(stated(key, fewer ? `<=${n}` : `>=${n}`, m));
   }
   yield;
-  collectSimple(text, NO_CAPITALS, found, () => ({ key: 'case', value: 'lower' }), 'none');
+  yield* collectSimple(text, NO_CAPITALS, found, () => ({ key: 'case', value: 'lower' }), 'none');
   yield;
-  collectSimple(text, UPPER_MORE, found, () => ({ key: 'case', value: 'upper' }), 'clause');
+  yield* collectSimple(text, UPPER_MORE, found, () => ({ key: 'case', value: 'upper' }), 'clause');
   yield;
-  collectSimple(text, NO_COMMAS_MORE, found, () => ({ key: 'noCommas', value: true }), 'none');
+  yield* collectSimple(text, NO_COMMAS_MORE, found, () => ({ key: 'noCommas', value: true }), 'none');
   yield;
-  collectSimple(text, JSON_MORE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase');
+  yield* collectSimple(text, JSON_MORE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase');
   yield;
-  for (const m of allMatches(text, END_PHRASE)) {
+  for (const m of yield* matchesInSteps(text, END_PHRASE)) {
     if (!applies(text, m, true)) continue;
     // An unquoted ending is taken only when named as such: "with this exact phrase …", "with: Peace!".
     if (
@@ -922,16 +923,16 @@ function* collectMore(text: string, found: StatedConstraint[]): Generator<void, 
     found.push(stated('endsWith', (m[1] ?? m[2]!).trim(), m));
   }
   yield;
-  for (const m of allMatches(text, END_PLAIN)) {
+  for (const m of yield* matchesInSteps(text, END_PLAIN)) {
     if (!applies(text, m, true)) continue;
     found.push(stated('endsWith', m[1]!.trim(), m));
   }
 }
 
-function collectFirstWord(text: string, found: StatedConstraint[]): void {
+function* collectFirstWord(text: string, found: StatedConstraint[]): Generator<void, void> {
   let count: RegExpExecArray | null = null;
   let searched = false;
-  for (const m of allMatches(text, FIRST_WORD)) {
+  for (const m of yield* matchesInSteps(text, FIRST_WORD)) {
     if (!applies(text, m, true)) continue;
     const paragraph =
       m[1] !== undefined ? Number(m[1]) : m[10] !== undefined ? Number(m[10]) : ORDINAL[(m[4] ?? m[7] ?? '').toLowerCase()];
@@ -939,7 +940,7 @@ function collectFirstWord(text: string, found: StatedConstraint[]): void {
     if (!paragraph || !word) continue;
     const value: Record<string, unknown> = { paragraph, word };
     // Looked for once per text, so a scan stays linear however many paragraphs are named.
-    if (!searched) count = PARAGRAPH_COUNT.exec(text);
+    if (!searched) count = yield* firstMatchInSteps(text, PARAGRAPH_COUNT);
     searched = true;
     const n = count ? numberOf(count[1]!) : undefined;
     if (paragraph === LAST) {
@@ -953,13 +954,13 @@ function collectFirstWord(text: string, found: StatedConstraint[]): void {
 
 const PARAGRAPH_COUNT = new RegExp(String.raw`\b${NUM}\s{1,3}(?:separate\s{1,3}|distinct\s{1,3})?paragraphs\b`, 'i');
 
-function collectSections(text: string, found: StatedConstraint[]): void {
+function* collectSections(text: string, found: StatedConstraint[]): Generator<void, void> {
   let counts: RegExpMatchArray[] | undefined;
-  for (const m of allMatches(text, SECTION_MARKER)) {
+  for (const m of yield* matchesInSteps(text, SECTION_MARKER)) {
     const sentence = sentenceAround(text, m);
     if (!SECTION_CONTEXT.test(sentence) || !SECTION_VERB.test(sentence) || CONDITION.test(sentenceBefore(text, m.index ?? 0)))
       continue;
-    counts ??= allMatches(text, SECTION_COUNT).slice(0, 20);
+    counts ??= (yield* matchesInSteps(text, SECTION_COUNT)).slice(0, 20);
     const nearest = [...counts].sort(
       (a, b) => Math.abs((a.index ?? 0) - (m.index ?? 0)) - Math.abs((b.index ?? 0) - (m.index ?? 0)),
     )[0];

@@ -1,0 +1,111 @@
+// Scanning a long text window by window finds exactly the matches of a scan of the whole text
+// (core/windowed-matches.ts; docs/editor-performance.md, "Never blocking").
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DETECTOR_PATTERNS } from '../../core/instructions/detect';
+import { allMatches } from '../../core/matches';
+import { firstMatchInSteps, matchesInSteps, patternReach } from '../../core/windowed-matches';
+import { generateCjk, generateProse, seededRandom } from '../tokens/corpus';
+
+function drain<T>(steps: Generator<void, T>): { value: T; pauses: number } {
+  for (let pauses = 0; ; pauses++) {
+    const step = steps.next();
+    if (step.done) return { value: step.value, pauses };
+  }
+}
+
+/** A match as plain data: where it is, what it and its groups matched. */
+const plain = (m: RegExpExecArray | null) => (m === null ? null : { index: m.index, groups: [...m] });
+
+/** Sentences the detectors match, spread through prose, CJK, long runs and surrogate pairs, often across 32 KB edges. */
+function longText(size: number, seed: number): string {
+  const random = seededRandom(seed);
+  const phrases = [
+    'Answer in at most 50 words.',
+    'Respond only in JSON.',
+    'Write 3 paragraphs, separated by ***.',
+    'Use the word "peace" at least 3 times and include the keywords "war" and "love".',
+    'Do not use any commas.',
+    'Paragraph 2 must start with the word "Hello".',
+    'Highlight at least 2 sections.',
+    'Write in all lowercase letters.',
+    'End your response with "Is there anything else?"',
+    'Finish your response with this exact phrase: Any other questions?\n',
+    'without using any using any commas',
+    'Mark each section with Section X.',
+    'Respond in French only.',
+  ];
+  const parts: string[] = [];
+  let length = 0;
+  while (length < size) {
+    const r = random();
+    const part =
+      r < 0.4
+        ? pickOf(random, phrases)
+        : r < 0.7
+          ? generateProse(200 + Math.floor(random() * 2000), Math.floor(random() * 1000))
+          : r < 0.8
+            ? generateCjk(300, Math.floor(random() * 1000))
+            : r < 0.9
+              ? ' '.repeat(Math.floor(random() * 3000))
+              : '\u{1F600}a'.repeat(Math.floor(random() * 500));
+    parts.push(part, random() < 0.5 ? ' ' : '\n');
+    length += part.length + 1;
+  }
+  return parts.join('');
+}
+
+function pickOf<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
+
+describe('windowed matches', () => {
+  it('bounds what an attempt of a pattern reads from its source', () => {
+    assert.equal(patternReach(/abc/), 3);
+    assert.equal(patternReach(/\bfoo\b/), 4);
+    assert.equal(patternReach(/a{1,3}b?/), 4);
+    assert.equal(patternReach(/x(?:ab|c){2}/), 5);
+    assert.equal(patternReach(/a(?=bcd)/), 4);
+    assert.equal(patternReach(/\p{L}{0,2}/u), 4);
+    assert.equal(patternReach(/[a-z\]]{2}/), 2);
+    for (const unbounded of [/a+/, /a*/, /a{2,}/, /(a)\1/, /(?<=a)b/, /\s*$/, /(?:ab|c)+/])
+      assert.equal(patternReach(unbounded), Number.POSITIVE_INFINITY, String(unbounded));
+    // Nearly every detector pattern is bounded, so long texts are scanned in windows.
+    const bounded = DETECTOR_PATTERNS.filter((p) => p.global && Number.isFinite(patternReach(p)));
+    assert.ok(bounded.length >= 35, `${bounded.length} bounded`);
+  });
+
+  it('finds every detector pattern’s matches of a whole-text scan, in steps', () => {
+    for (const seed of [1, 2]) {
+      const text = longText(300_000, seed);
+      let paused = 0;
+      for (const pattern of DETECTOR_PATTERNS) {
+        if (!pattern.global) continue;
+        const { value, pauses } = drain(matchesInSteps(text, pattern));
+        assert.deepEqual(value.map(plain), allMatches(text, pattern).map(plain), `${pattern.source.slice(0, 40)}…`);
+        assert.equal(pattern.lastIndex, 0);
+        paused += pauses;
+      }
+      assert.ok(paused > 35 * 8, `${paused} pauses`);
+      for (const pattern of DETECTOR_PATTERNS) {
+        const whole = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+        assert.deepEqual(
+          plain(drain(firstMatchInSteps(text, pattern)).value),
+          plain(whole.exec(text)),
+          pattern.source.slice(0, 40),
+        );
+      }
+    }
+  });
+
+  it('a match that crosses a window edge is found once, at its place', () => {
+    const phrase = 'Answer in at most 50 words.';
+    const pattern = DETECTOR_PATTERNS[0];
+    for (let shift = -40; shift <= 40; shift += 7) {
+      const text = `${'x '.repeat(16_384 + shift)}${phrase} ${'y '.repeat(20_000)}${phrase}`;
+      const whole = allMatches(text, pattern);
+      assert.equal(whole.length, 2);
+      assert.deepEqual(drain(matchesInSteps(text, pattern)).value.map(plain), whole.map(plain));
+    }
+  });
+});
