@@ -157,7 +157,13 @@ export async function countSentText(
   const estimated: Span[] = [];
   let approximate = false;
   const joined = document.messages.map((message) => joinPieces(message.pieces));
-  const cuts = sectionCuts(document, joined);
+  // Each section's place is found once, for the chunk cuts and for its count (in slices: a 10 MB prompt has many).
+  const places: Array<SectionPlace | undefined> = [];
+  for (const section of document.sections) {
+    if (checkpoint && places.length % SECTIONS_PER_SLICE === SECTIONS_PER_SLICE - 1) await checkpoint();
+    places.push(sectionPlace(document, joined, section));
+  }
+  const cuts = sectionCuts(document.messages.length, places);
   const tallies: ChunkTallies[] = [];
   const messages: MessageCount[] = [];
   for (let i = 0; i < document.messages.length; i++) {
@@ -170,10 +176,10 @@ export async function countSentText(
     messages.push({ role: document.messages[i].role, tokens: counted.tokens });
   }
   const sections: SectionCount[] = [];
-  for (const section of document.sections) {
+  for (const [s, section] of document.sections.entries()) {
     // Tens of thousands of sections (a 10 MB prompt) are summed between checkpoints.
     if (checkpoint && sections.length % SECTIONS_PER_SLICE === SECTIONS_PER_SLICE - 1) await checkpoint();
-    const place = sectionPlace(document, joined, section);
+    const place = places[s];
     if (place === undefined) {
       sections.push(countSectionText(counter, document, section));
       continue;
@@ -207,28 +213,26 @@ function joinPieces(pieces: readonly SentPiece[]): JoinedMessage {
 }
 
 /** Section starts and ends in each message's joined text, sorted, where chunks should end. */
-function sectionCuts(document: PromptDocument, joined: readonly JoinedMessage[]): number[][] {
-  const cuts: number[][] = document.messages.map(() => []);
-  for (const section of document.sections) {
-    const place = sectionPlace(document, joined, section);
-    if (place === undefined) continue;
-    cuts[place.message].push(place.from, place.to);
-  }
+function sectionCuts(messages: number, places: ReadonlyArray<SectionPlace | undefined>): number[][] {
+  const cuts: number[][] = Array.from({ length: messages }, () => []);
+  for (const place of places) if (place !== undefined) cuts[place.message].push(place.from, place.to);
   return cuts.map((list) => [...new Set(list)].sort((a, b) => a - b));
+}
+
+interface SectionPlace {
+  message: number;
+  from: number;
+  to: number;
 }
 
 /**
  * The section's sent text as a range of one message's joined text; undefined when it is not one (it spans
  * messages, or touches a decoded YAML string whose positions are approximate): then it is counted alone.
  */
-function sectionPlace(
-  document: PromptDocument,
-  joined: readonly JoinedMessage[],
-  section: Section,
-): { message: number; from: number; to: number } | undefined {
+function sectionPlace(document: PromptDocument, joined: readonly JoinedMessage[], section: Section): SectionPlace | undefined {
   const start = section.span.offset;
   const end = start + section.span.length;
-  let found: { message: number; from: number; to: number } | undefined;
+  let found: SectionPlace | undefined;
   for (let m = 0; m < document.messages.length; m++) {
     const pieces = document.messages[m].pieces;
     const first = firstPieceEndingAfter(pieces, start);

@@ -162,8 +162,8 @@ class ReachParser {
  * of a long text when the pattern is bounded. The matches are the whole-text scan's, with their `index` into `text`.
  */
 export function* matchesInSteps(text: string, pattern: RegExp): Generator<void, RegExpExecArray[]> {
-  const reach = patternReach(pattern);
-  if (text.length <= WINDOW || !Number.isFinite(reach)) {
+  const reach = text.length <= WINDOW ? Number.POSITIVE_INFINITY : patternReach(pattern);
+  if (!Number.isFinite(reach)) {
     const saved = pattern.lastIndex;
     pattern.lastIndex = 0;
     try {
@@ -214,9 +214,18 @@ export function* matchesInSteps(text: string, pattern: RegExp): Generator<void, 
 
 /** The first match of `pattern` (global or not) in `text`, as `pattern.exec` from 0 finds it, scanning in windows. */
 export function* firstMatchInSteps(text: string, pattern: RegExp): Generator<void, RegExpExecArray | null> {
+  if (text.length <= WINDOW) {
+    const saved = pattern.lastIndex;
+    pattern.lastIndex = 0;
+    try {
+      return pattern.exec(text);
+    } finally {
+      pattern.lastIndex = saved;
+    }
+  }
   const global = pattern.global ? pattern : globalCopy(pattern);
   const reach = patternReach(global);
-  if (text.length <= WINDOW || !Number.isFinite(reach)) {
+  if (!Number.isFinite(reach)) {
     const saved = global.lastIndex;
     global.lastIndex = 0;
     try {

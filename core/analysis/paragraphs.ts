@@ -9,10 +9,13 @@ const SLICE_CHARS = 8 * 1024;
 
 /**
  * A paragraph is a run of lines between blank lines: from a non-space character up to the first line break that
- * is followed by a blank line (spaces and tabs only), or to the end of the piece.
+ * is followed by a blank line (spaces and tabs only), or to the end of the piece. Found as its start and then its
+ * end, two searches, not as one lazy pattern (`\S[\s\S]*?(?=…|$)`), which tests the end at every character.
  */
-const PARAGRAPH = /\S[\s\S]*?(?=\r?\n[ \t]*\r?\n|$)/g;
-/** The spaces (as PARAGRAPH's `\S` sees them) before the next paragraph. */
+const PARAGRAPH_START = /\S/g;
+/** Where a paragraph ends: the line break before a blank line (PARAGRAPH_START's `\S`, then the shortest run up to it). */
+const PARAGRAPH_END = /\r?\n[ \t]*\r?\n/g;
+/** The spaces (as PARAGRAPH_START's `\S` sees them) before the next paragraph. */
 const SPACES = /\s*/y;
 
 /** Paragraphs of one piece in a slice between cuts, found once; their marks for each fence state it was reached with. */
@@ -68,7 +71,8 @@ export class ParagraphMemo {
           this.pieces.set(key, segmented);
         }
         const text = list[p].text;
-        const slices = segmented.update(text);
+        // Cutting a cold multi-megabyte piece into slices is itself long work: with a checkpoint it yields too.
+        const slices = checkpoint ? await segmented.updateAsync(text, checkpoint) : segmented.update(text);
         let at = 0;
         for (const { length, value } of slices) {
           if (value.starts === undefined) {
@@ -137,14 +141,18 @@ function findParagraphs(text: string, from: number, to: number, slice: Slice): v
     SPACES.lastIndex = at;
     SPACES.exec(text);
     if (SPACES.lastIndex >= to) break;
-    PARAGRAPH.lastIndex = at;
-    const m = PARAGRAPH.exec(text);
+    PARAGRAPH_START.lastIndex = at;
+    const m = PARAGRAPH_START.exec(text);
     if (m === null || m.index >= to) break;
+    PARAGRAPH_END.lastIndex = m.index + 1;
+    const end = PARAGRAPH_END.exec(text);
+    const endAt = end === null ? text.length : end.index;
     starts.push(m.index - from);
-    lengths.push(m[0].length);
-    at = m.index + m[0].length;
+    lengths.push(endAt - m.index);
+    at = endAt;
   }
-  PARAGRAPH.lastIndex = 0;
+  PARAGRAPH_START.lastIndex = 0;
+  PARAGRAPH_END.lastIndex = 0;
   slice.starts = starts;
   slice.lengths = lengths;
 }

@@ -1,6 +1,6 @@
 // Stated constraints found paragraph by paragraph and kept across versions, so a keystroke re-scans one paragraph.
 import type { PromptDocument } from '../document/types';
-import { detectConstraintSteps, detectConstraints, maskCode, type StatedConstraint } from '../instructions/detect';
+import { detectConstraintSteps, detectConstraints, maskCode, maskCodeSteps, type StatedConstraint } from '../instructions/detect';
 import { rememberStatements, type LocatedStatement, type PieceScan } from '../instructions/stated';
 import { detectorWarmUp } from '../instructions/warm-up';
 import type { Checkpoint } from '../tokens/incremental';
@@ -26,14 +26,14 @@ interface Paragraph {
 /** How far either side of a paragraph break the seam check looks; longer than any phrase a detector matches. */
 const SEAM_WINDOW = 512;
 
-/** Fresh scanning between two checkpoints (characters). */
-const SLICE_CHARS = 4 * 1024;
+/** Fresh scanning between two checkpoints (characters): a few milliseconds of the detectors. */
+const SLICE_CHARS = 2 * 1024;
 
 /**
  * A paragraph (or run of paragraphs) longer than this is scanned one detector pattern at a time, with a checkpoint
  * after each: a scan of a long line or of a prompt without blank lines would otherwise run in one go.
  */
-const LONG_SCAN = 16 * 1024;
+const LONG_SCAN = 4 * 1024;
 
 /**
  * Counts fresh work across all the pieces of one `prepare` (a prompt can have thousands of small pieces) and
@@ -107,7 +107,7 @@ export class ProseMemo {
       segmented = new SegmentedText<Paragraph>({ margin: 2, make: () => ({}), split: paragraphEnds });
       this.pieces.set(key, segmented);
     }
-    const paragraphs = segmented.update(text);
+    const paragraphs = work ? await segmented.updateAsync(text, work.checkpoint) : segmented.update(text);
     const scanned: Scanned[] = new Array<Scanned>(paragraphs.length);
     let fence = inFence;
     let at = 0;
@@ -145,14 +145,18 @@ function scanParagraph(text: string, fence: boolean): Scanned {
 
 /** As `scanParagraph`, awaiting `checkpoint` between the detector patterns' scans. */
 async function scanParagraphInSteps(text: string, fence: boolean, checkpoint: Checkpoint): Promise<Scanned> {
-  const masked = maskCode(text, fence);
-  const own = detach(masked.masked);
+  // The masked text is a string of its own (see scanParagraph).
+  const masked = await inSteps(maskCodeSteps(text, fence), checkpoint);
   await checkpoint();
-  return { masked: own, fenceOut: masked.inFence, found: await detectInSteps(own, checkpoint) };
+  return { masked: masked.masked, fenceOut: masked.inFence, found: await detectInSteps(masked.masked, checkpoint) };
 }
 
-async function detectInSteps(text: string, checkpoint: Checkpoint): Promise<StatedConstraint[]> {
-  const steps = detectConstraintSteps(text);
+function detectInSteps(text: string, checkpoint: Checkpoint): Promise<StatedConstraint[]> {
+  return inSteps(detectConstraintSteps(text), checkpoint);
+}
+
+/** Runs `steps` to its end, awaiting `checkpoint` at each pause. */
+async function inSteps<T>(steps: Generator<void, T>, checkpoint: Checkpoint): Promise<T> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

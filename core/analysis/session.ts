@@ -32,7 +32,7 @@ class CandidateLineIndex {
   async prepare(text: string, checkpoint: Checkpoint): Promise<void> {
     let at = 0;
     let fresh = 0;
-    for (const { length, value } of this.slices.update(text)) {
+    for (const { length, value } of await this.slices.updateAsync(text, checkpoint)) {
       if (value.lines === undefined) {
         value.lines = searchCandidateLines(text, at, at + length).map((line) => line - at);
         if ((fresh += length) >= 64 * 1024) {

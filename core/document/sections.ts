@@ -130,7 +130,15 @@ export function searchCandidateLines(text: string, from: number, to: number): nu
 
 function candidateLines(text: string, from: number, to: number): () => number {
   const needles = ['#', '```', '~~~'];
-  const hits = needles.map((needle) => text.indexOf(needle, from));
+  // Searched in the range only (plus a needle's length): a search of the whole text for a needle it lacks would read
+  // to its end from every slice of a large prompt.
+  const end = Math.min(text.length, to + 2);
+  const range = from === 0 && end === text.length ? text : text.slice(from, end);
+  const find = (needle: string, at: number) => {
+    const found = range.indexOf(needle, at - from);
+    return found === -1 ? -1 : found + from;
+  };
+  const hits = needles.map((needle) => find(needle, from));
   let last = -1;
   return () => {
     for (;;) {
@@ -138,7 +146,7 @@ function candidateLines(text: string, from: number, to: number): () => number {
       for (let i = 0; i < hits.length; i++) if (hits[i] !== -1 && (k === -1 || hits[i] < hits[k])) k = i;
       if (k === -1 || hits[k] >= to) return -1;
       const hit = hits[k];
-      hits[k] = text.indexOf(needles[k], hit + 1);
+      hits[k] = find(needles[k], hit + 1);
       const start = lineStartBefore(text, hit, from);
       if (start === undefined || start <= last) continue;
       last = start;

@@ -1015,6 +1015,71 @@ export function maskCode(text: string, inFence = false): { masked: string; inFen
   return { masked, inFence: open };
 }
 
+/** The inline code pattern of `maskCode`; a match is at most 3 + 500 + 3 characters long and starts with a backtick. */
+const INLINE_CODE = /(`{1,3})[^`\n]{1,500}?\1/g;
+const INLINE_CODE_REACH = 506;
+/** Text masked between two pauses of `maskCodeSteps`. */
+const MASK_PART = 32 * 1024;
+
+/**
+ * `maskCode` in steps of about 32 KB, pausing (yielding) between them; the same result, in a string of its own. Parts end after a line
+ * break, except in a very long line, which is cut where no backtick precedes within an inline code span's length:
+ * no span can cross there, and the scan before it ends in the same state.
+ */
+export function* maskCodeSteps(text: string, inFence = false): Generator<void, { masked: string; inFence: boolean }> {
+  const parts: string[] = [];
+  let open = inFence;
+  let at = 0;
+  while (at < text.length) {
+    const end = Math.min(text.length, at + MASK_PART);
+    // The line holding the part's last character.
+    const newline = text.indexOf('\n', end - 1);
+    const lineStart = text.lastIndexOf('\n', end - 2) + 1;
+    const lineEnd = newline === -1 ? text.length : newline + 1;
+    if (lineEnd - Math.max(at, lineStart) <= 2 * MASK_PART) {
+      // Whole lines.
+      const partEnd = lineEnd;
+      const part = maskCode(text.slice(at, partEnd), open);
+      parts.push(part.masked);
+      open = part.inFence;
+      at = partEnd;
+    } else {
+      // A long line: the lines before it, then the line in parts.
+      if (lineStart > at) {
+        const part = maskCode(text.slice(at, lineStart), open);
+        parts.push(part.masked);
+        open = part.inFence;
+        yield;
+      }
+      const fence = /^ {0,3}(```|~~~)/.test(text.slice(lineStart, lineStart + 8));
+      const blanked = open || fence;
+      if (fence) open = !open;
+      for (let from = lineStart; from < lineEnd;) {
+        const to = blanked ? Math.min(lineEnd, from + MASK_PART) : inlineCodeCut(text, from + MASK_PART, lineEnd);
+        const piece = text.slice(from, to);
+        parts.push(blanked ? blank(piece) : piece.replace(INLINE_CODE, blank));
+        from = to;
+        if (from < lineEnd) yield;
+      }
+      at = lineEnd;
+    }
+    if (at < text.length) yield;
+  }
+  // Joined into a new string (one part is copied), so the masked text never keeps `text` alive.
+  return { masked: parts.length === 1 ? (' ' + parts[0]).slice(1) : parts.join(''), inFence: open };
+}
+
+/** The first position from `at` (or `end`) with no backtick in the inline code span's length before it. */
+function inlineCodeCut(text: string, at: number, end: number): number {
+  let p = at;
+  while (p < end) {
+    const backtick = text.lastIndexOf('`', p - 1);
+    if (backtick < p - INLINE_CODE_REACH) return p;
+    p = backtick + INLINE_CODE_REACH + 1;
+  }
+  return end;
+}
+
 function blank(s: string): string {
   return s.replace(/[^\n\r]/g, ' ');
 }
@@ -1089,4 +1154,5 @@ export const DETECTOR_PATTERNS: readonly RegExp[] = [
   BARE_ITEM,
   OPTION_ITEM,
   CLAUSE_JOINT,
+  INLINE_CODE,
 ];

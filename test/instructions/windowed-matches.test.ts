@@ -2,7 +2,7 @@
 // (core/windowed-matches.ts; docs/editor-performance.md, "Never blocking").
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DETECTOR_PATTERNS } from '../../core/instructions/detect';
+import { DETECTOR_PATTERNS, maskCode, maskCodeSteps } from '../../core/instructions/detect';
 import { allMatches } from '../../core/matches';
 import { firstMatchInSteps, matchesInSteps, patternReach } from '../../core/windowed-matches';
 import { generateCjk, generateProse, seededRandom } from '../tokens/corpus';
@@ -100,12 +100,67 @@ describe('windowed matches', () => {
 
   it('a match that crosses a window edge is found once, at its place', () => {
     const phrase = 'Answer in at most 50 words.';
-    const pattern = DETECTOR_PATTERNS[0];
+    const pattern = DETECTOR_PATTERNS[0]; // the count before a unit: "at most 50 words"
     for (let shift = -40; shift <= 40; shift += 7) {
       const text = `${'x '.repeat(16_384 + shift)}${phrase} ${'y '.repeat(20_000)}${phrase}`;
       const whole = allMatches(text, pattern);
       assert.equal(whole.length, 2);
       assert.deepEqual(drain(matchesInSteps(text, pattern)).value.map(plain), whole.map(plain));
+    }
+  });
+});
+
+describe('code masked in steps', () => {
+  /** Lines of prose, inline code, fences (some left open) and very long lines with code spans near the cuts. */
+  function codeText(seed: number): string {
+    const random = seededRandom(seed);
+    const lines: string[] = [];
+    let length = 0;
+    while (length < 400_000) {
+      const r = random();
+      let line: string;
+      if (r < 0.05) line = pickOf(random, ['```', '~~~', '   ```js', '    ```', '``` ']);
+      else if (r < 0.1) {
+        // A long line: prose with inline code and stray backticks every few hundred characters.
+        const parts: string[] = [];
+        for (let n = 0; n < 200 + Math.floor(random() * 400); n++)
+          parts.push(
+            pickOf(random, [
+              generateProse(100 + Math.floor(random() * 600), n).replace(/\n/g, ' '),
+              '`code`',
+              '``a ` b``',
+              '`',
+              '```x```',
+              '`'.repeat(1 + Math.floor(random() * 4)),
+            ]),
+          );
+        line = parts.join(' ');
+      } else line = generateProse(20 + Math.floor(random() * 200), Math.floor(random() * 1000)).replace(/\n/g, ' ') + ' `x`';
+      lines.push(line);
+      length += line.length + 1;
+    }
+    return lines.join(random() < 0.5 ? '\n' : '\r\n');
+  }
+
+  it('equals maskCode at once, for either fence state, with pauses', () => {
+    for (const seed of [3, 4, 5]) {
+      const text = codeText(seed);
+      for (const fence of [false, true]) {
+        const { value, pauses } = drain(maskCodeSteps(text, fence));
+        assert.deepEqual(value, maskCode(text, fence), `seed ${seed}, fence ${fence}`);
+        assert.ok(pauses >= 5, `${pauses} pauses`);
+      }
+    }
+    // One line of 1 MB: cut where no code span can cross (none can be where code spans are every few characters).
+    for (const [line, cut] of [
+      ['word '.repeat(200_000), true],
+      ['```\n' + 'x'.repeat(1_000_000), true],
+      [`${'word '.repeat(100_000)}\`a\` ${'word '.repeat(100_000)}`, true],
+      ['`a` b '.repeat(170_000), false],
+    ] as const) {
+      const { value, pauses } = drain(maskCodeSteps(line));
+      assert.deepEqual(value, maskCode(line));
+      if (cut) assert.ok(pauses >= 20, `${pauses} pauses`);
     }
   });
 });
