@@ -2,7 +2,7 @@
 import type { PromptDocument, SentPiece } from '../document/types';
 import { isInstructionParagraph } from '../rules/placement/instructions';
 import type { Checkpoint } from '../tokens/incremental';
-import { SegmentedText } from './segments';
+import { SegmentedText, searchIn } from './segments';
 
 /** Fresh work between two checkpoints (characters split or marked) on a large prompt. */
 const SLICE_CHARS = 8 * 1024;
@@ -171,7 +171,8 @@ function markSlice(text: string, at: number, starts: number[], lengths: number[]
 /** Slice ends in `[from, to)`: after an empty line (`\n\n` or `\n\r\n`), then `to`. */
 function sliceEnds(text: string, from: number, to: number): number[] {
   const ends: number[] = [];
-  for (let at = text.indexOf('\n', from); at !== -1 && at + 1 < to; at = text.indexOf('\n', at + 1)) {
+  const search = searchIn(text, from, to);
+  for (let at = search('\n', from); at !== -1 && at + 1 < to; at = search('\n', at + 1)) {
     const end = at + 1;
     if (end - from >= 2 && text.charCodeAt(at - 1) === 0x0a) ends.push(end);
     else if (end - from >= 3 && text.charCodeAt(at - 1) === 0x0d && text.charCodeAt(at - 2) === 0x0a) ends.push(end);

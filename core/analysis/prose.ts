@@ -4,7 +4,7 @@ import { detectConstraintSteps, detectConstraints, maskCode, maskCodeSteps, type
 import { rememberStatements, type LocatedStatement, type PieceScan } from '../instructions/stated';
 import { detectorWarmUp } from '../instructions/warm-up';
 import type { Checkpoint } from '../tokens/incremental';
-import { SegmentedText } from './segments';
+import { SegmentedText, searchIn } from './segments';
 
 /**
  * One paragraph of a piece, scanned for each fence state it was reached with (typing a fence flips every
@@ -229,7 +229,8 @@ function crosses(left: Scanned, right: Scanned): boolean {
 /** Paragraph ends in `[from, to)`: after a run of two or more newlines. */
 function paragraphEnds(text: string, from: number, to: number): number[] {
   const ends: number[] = [];
-  for (let at = text.indexOf('\n\n', from); at !== -1 && at + 2 < to; at = text.indexOf('\n\n', at + 1)) {
+  const search = searchIn(text, from, to);
+  for (let at = search('\n\n', from); at !== -1 && at + 2 < to; at = search('\n\n', at + 1)) {
     let end = at + 2;
     while (end < to && text.charCodeAt(end) === 10) end++;
     if (end < to) ends.push(end);

@@ -5,7 +5,7 @@ import { ChunkTallies, type Checkpoint } from '../tokens/incremental';
 import { searchCandidateLines, type CandidateLines } from '../document/sections';
 import { ParagraphMemo } from './paragraphs';
 import { ProseMemo } from './prose';
-import { SegmentedText } from './segments';
+import { SegmentedText, searchIn } from './segments';
 
 /** Candidate heading and fence lines of a text, kept in ~4 KB slices of whole lines (relative offsets). */
 class CandidateLineIndex {
@@ -48,8 +48,9 @@ class CandidateLineIndex {
 /** Slice ends after the first line break past every 4 KB. */
 function lineSliceEnds(text: string, from: number, to: number): number[] {
   const ends: number[] = [];
+  const search = searchIn(text, from, to);
   for (let at = from + 4096; at < to;) {
-    const newline = text.indexOf('\n', at);
+    const newline = search('\n', at);
     if (newline === -1 || newline + 1 >= to) break;
     ends.push(newline + 1);
     at = newline + 1 + 4096;

@@ -3,7 +3,7 @@ import { HASH_MULTIPLIER, imul, mixHash } from './hash';
 import { LinearEncoder } from './linear';
 import { Merger } from './merge';
 import { PieceCache } from './piece-cache';
-import { cl100kPieceEnd, o200kPieceEnd, type PieceScanner } from './pretokenize';
+import { cl100kPieceEnd, o200kPieceEnd, repeatEnd, type PieceScanner } from './pretokenize';
 import type { RankTable } from './rank-table';
 import { emptyTally, type TokenTally } from './tally';
 import { CJK, OTHER_SCRIPT, classTable } from './unicode';
@@ -336,7 +336,10 @@ function repeatedUnits(text: string, i: number, end: number): { units: number; t
   let next = end;
   for (let units = 1; units <= MAX_PATTERN_UNITS; units++) {
     let j = i + units;
-    while (j < end && text.charCodeAt(j) === text.charCodeAt(j - units)) j++;
+    const probe = Math.min(end, i + units + 64);
+    while (j < probe && text.charCodeAt(j) === text.charCodeAt(j - units)) j++;
+    // A long run: the rest compared block by block.
+    if (j === probe) j = repeatEnd(text, j, end, units);
     const times = Math.floor((j - i) / units);
     // A pattern must not cut a surrogate pair: its last unit may not be a high surrogate.
     const lastUnit = text.charCodeAt(i + units - 1);

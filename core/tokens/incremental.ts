@@ -1,6 +1,6 @@
 // Counters that outlive one lint (the editor): one ChunkedCounter per encoding and factors, so a keystroke re-tallies only the chunks it changed.
 import type { ApproximationFactors } from '../models/types';
-import { SegmentedText } from '../analysis/segments';
+import { SegmentedText, searchIn } from '../analysis/segments';
 import {
   ChunkedCounter,
   DEFAULT_MAX_CHUNK_LENGTH,
@@ -234,7 +234,8 @@ function chunkEnds(text: string, from: number, to: number, maxLength: number, cu
   const ends: number[] = [];
   let start = from;
   let k = lowerBound(cuts, from + 1);
-  for (let newline = text.indexOf('\n', from); newline !== -1 && newline + 1 < to; newline = text.indexOf('\n', newline + 1)) {
+  const search = searchIn(text, from, to);
+  for (let newline = search('\n', from); newline !== -1 && newline + 1 < to; newline = search('\n', newline + 1)) {
     const p = newline + 1;
     while (k < cuts.length && cuts[k] < p) k++;
     if (!isChunkBoundary(text, p)) continue;

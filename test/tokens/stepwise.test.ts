@@ -6,7 +6,9 @@ import type { TallyBudget } from '../../core/tokens/encoding';
 import type { TokenTally } from '../../core/tokens/tally';
 import { generateCjk, generateProse, seededRandom } from './corpus';
 import { longRunInputs } from './long-run-inputs';
-import { ENCODINGS, counterWith, referenceCount } from './reference';
+import { ENCODINGS, counterWith, referenceCount, referencePieces } from './reference';
+import { cl100kPieceEnd, o200kPieceEnd } from '../../core/tokens/pretokenize';
+import { classTable } from '../../core/tokens/unicode';
 
 function drain(step: (budget: TallyBudget) => TokenTally | undefined, units: number): { tally: TokenTally; steps: number } {
   for (let steps = 1; ; steps++) {
@@ -68,6 +70,33 @@ describe('stepwise tallies', () => {
       }
       assert.equal(ta.latin + ta.cjk + ta.other, await referenceCount(encoding, a));
       assert.equal(tb.latin + tb.cjk + tb.other, await referenceCount(encoding, b));
+    });
+  }
+});
+
+describe('long runs of one character in the pre-tokenizers', () => {
+  // Runs long enough for the skip by comparison (64 repeats), of every class the scanners walk, with what may follow.
+  const runs = ['a', 'A', 'ǅ', 'ー', '中', '-', ' ', '\n', '\u00a0', '1', "'", 'é'];
+  const tails = ['', 'b', 'B', '!', ' x', '\n', "'s", '1', 'ー'];
+  const texts: string[] = [];
+  for (const run of runs)
+    for (const tail of tails)
+      for (const length of [63, 64, 65, 300, 5000]) texts.push(`${run.repeat(length)}${tail}`, `x${run.repeat(length)}${tail}`);
+  texts.push(`${'A'.repeat(3000)}${'ー'.repeat(3000)}a`, `${' '.repeat(3000)}\n${' '.repeat(3000)}x`, `${'ab'.repeat(3000)}`);
+
+  for (const encoding of ENCODINGS) {
+    it(`${encoding}: pieces equal the reference pattern's`, async () => {
+      const scan = encoding === 'o200k_base' ? o200kPieceEnd : cl100kPieceEnd;
+      for (const text of texts) {
+        const pieces: string[] = [];
+        for (let p = 0; p < text.length; ) {
+          const end = scan(text, p, classTable());
+          pieces.push(text.slice(p, end));
+          p = end;
+        }
+        const expected = (await referencePieces(encoding, text)).map((piece) => piece.text);
+        assert.deepEqual(pieces, expected, JSON.stringify(text.slice(0, 20)));
+      }
     });
   }
 });
