@@ -106,7 +106,7 @@ function upperThenLower(text: string, s: number, classes: Uint8Array): number {
   // Backtrack: the last character of the [A]* run that is also in [B] ends the match.
   let end = -1;
   let same = 0;
-  for (let i = s; i < a; ) {
+  for (let i = s; i < a;) {
     const cp = codePointAt(text, i);
     if (cp === text.charCodeAt(i - 1) && cp < 0xd800) same++;
     else same = 0;
@@ -133,15 +133,18 @@ function upperRun(text: string, s: number, classes: Uint8Array): number {
 
 /** Whitespace alternatives shared by both patterns, from p (a whitespace character) to the run's end w. */
 function lastNewlineEnd(text: string, p: number, w: number): number {
-  if (w - p > 256) {
-    // A long run of whitespace: searched (in the run only), not read a character at a time.
-    const run = text.slice(p, w);
-    const at = Math.max(run.lastIndexOf('\n'), run.lastIndexOf('\r'));
-    return at === -1 ? -1 : p + at + 1;
-  }
-  for (let k = w - 1; k >= p; k--) {
-    const c = text.charCodeAt(k);
-    if (c === CR || c === LF) return k + 1;
+  // Windows of the run, from its end, growing: each is searched first (V8 searches a string as memory), and only the
+  // one holding the last line break is read a character at a time. A 10 MB run of spaces is not walked.
+  for (let hi = w, size = 256; hi > p; hi -= size, size *= 2) {
+    const lo = Math.max(p, hi - size);
+    if (hi - lo > 64) {
+      const window = text.slice(lo, hi);
+      if (window.indexOf('\n') === -1 && window.indexOf('\r') === -1) continue;
+    }
+    for (let k = hi - 1; k >= lo; k--) {
+      const c = text.charCodeAt(k);
+      if (c === CR || c === LF) return k + 1;
+    }
   }
   return -1;
 }

@@ -89,7 +89,7 @@ describe('long runs of one character in the pre-tokenizers', () => {
       const scan = encoding === 'o200k_base' ? o200kPieceEnd : cl100kPieceEnd;
       for (const text of texts) {
         const pieces: string[] = [];
-        for (let p = 0; p < text.length; ) {
+        for (let p = 0; p < text.length;) {
           const end = scan(text, p, classTable());
           pieces.push(text.slice(p, end));
           p = end;
