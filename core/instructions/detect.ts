@@ -1073,9 +1073,11 @@ export function* maskCodeSteps(text: string, inFence = false): Generator<void, {
 function inlineCodeCut(text: string, at: number, end: number): number {
   let p = at;
   while (p < end) {
-    const backtick = text.lastIndexOf('`', p - 1);
-    if (backtick < p - INLINE_CODE_REACH) return p;
-    p = backtick + INLINE_CODE_REACH + 1;
+    // Searched in the span's length before `p` only: a search back through the whole text would read it all.
+    const from = Math.max(0, p - INLINE_CODE_REACH);
+    const backtick = text.slice(from, p).lastIndexOf('`');
+    if (backtick === -1) return p;
+    p = from + backtick + INLINE_CODE_REACH + 1;
   }
   return end;
 }
