@@ -109,7 +109,14 @@ export class ParagraphMemo {
         const lengths = value.lengths!;
         let marks: Marks | undefined = fence ? value.inside : value.outside;
         if (marks === undefined) {
-          marks = markSlice(text, at, starts, lengths, fence);
+          const steps = markSlice(text, at, starts, lengths, fence);
+          for (let step = steps.next(); ; step = steps.next()) {
+            if (step.done) {
+              marks = step.value;
+              break;
+            }
+            if (checkpoint) await checkpoint();
+          }
           if (fence) value.inside = marks;
           else value.outside = marks;
           if (checkpoint && (fresh += length) >= SLICE_CHARS) {
@@ -157,13 +164,27 @@ function findParagraphs(text: string, from: number, to: number, slice: Slice): v
   slice.lengths = lengths;
 }
 
-function markSlice(text: string, at: number, starts: number[], lengths: number[], inFence: boolean): Marks {
+/**
+ * Marks a slice's paragraphs, pausing (yielding) inside a paragraph longer than SLICE_CHARS: it is marked in parts
+ * that end after a line break, which is the same (the marking reads line by line, an empty line marks nothing).
+ */
+function* markSlice(text: string, at: number, starts: number[], lengths: number[], inFence: boolean): Generator<void, Marks> {
   const instruction: boolean[] = [];
   let fence = inFence;
   for (let j = 0; j < starts.length; j++) {
-    const marked = isInstructionParagraph(text.slice(at + starts[j], at + starts[j] + lengths[j]), fence);
-    instruction.push(marked.instruction);
-    fence = marked.inFence;
+    const start = at + starts[j];
+    const end = start + lengths[j];
+    let marked = false;
+    for (let from = start; from < end;) {
+      const newline = end - from > SLICE_CHARS ? text.indexOf('\n', from + SLICE_CHARS) : -1;
+      const to = newline === -1 || newline + 1 >= end ? end : newline + 1;
+      const part = isInstructionParagraph(text.slice(from, to), fence);
+      marked ||= part.instruction;
+      fence = part.inFence;
+      from = to;
+      if (from < end) yield;
+    }
+    instruction.push(marked);
   }
   return { instruction, fenceOut: fence };
 }

@@ -82,6 +82,26 @@ export function outsideMarkdownCode<T extends { span: Span }>(
   region: Span,
   candidateLines: CandidateLines = searchCandidateLines,
 ): T[] {
+  const steps = outsideMarkdownCodeSteps(items, text, region, candidateLines);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Lines or items looked at between two pauses of `outsideMarkdownCodeSteps`. */
+const STEP = 2048;
+
+/**
+ * `outsideMarkdownCode` as steps: it pauses (yields) after every 2048 candidate lines and every 2048 items, so the
+ * parse of a prompt with a hundred thousand template tags can pause in between (docs/editor-performance.md).
+ */
+export function* outsideMarkdownCodeSteps<T extends { span: Span }>(
+  items: readonly T[],
+  text: string,
+  region: Span,
+  candidateLines: CandidateLines = searchCandidateLines,
+): Generator<void, T[]> {
   if (items.length === 0) return [];
   const end = region.offset + region.length;
   // Fenced blocks, and the prose between them (where inline code is looked for), as markdownCodeSpans finds them.
@@ -89,7 +109,9 @@ export function outsideMarkdownCode<T extends { span: Span }>(
   const prose: Span[] = [];
   let fence: { char: string; length: number; start: number } | undefined;
   let proseStart = region.offset;
+  let seen = 0;
   for (const start of candidateLines(text, region.offset, end)) {
+    if (++seen % STEP === 0) yield;
     const line = lineAt(text, start, end);
     const match = FENCE.exec(text.slice(line.start, Math.min(line.contentEnd, line.start + 400)));
     if (fence) {
@@ -112,7 +134,14 @@ export function outsideMarkdownCode<T extends { span: Span }>(
   let last: { region: number; window: Span } | undefined;
   let f = 0;
   let p = 0;
-  return items.filter((item) => {
+  const kept: T[] = [];
+  for (let k = 0; k < items.length; k++) {
+    if (k % STEP === STEP - 1) yield;
+    if (keep(items[k])) kept.push(items[k]);
+  }
+  return kept;
+
+  function keep(item: T): boolean {
     const at = item.span.offset;
     while (f < fenced.length && fenced[f].offset + fenced[f].length <= at) f++;
     if (f < fenced.length && fenced[f].offset <= at) return false;
@@ -131,7 +160,7 @@ export function outsideMarkdownCode<T extends { span: Span }>(
       inline.set(window.offset, spans);
     }
     return !spans.some((s) => s.offset <= at && at < s.offset + s.length);
-  });
+  }
 }
 
 /**
