@@ -42,8 +42,19 @@ interface Extent {
 
 const INFINITE: Extent = { consumed: Number.POSITIVE_INFINITY, read: Number.POSITIVE_INFINITY };
 
+/** Where an unbounded quantifier is in a pattern's source: its atom and the quantifier itself (`*`, `+`, `{n,}`, lazy `?`). */
+interface Unbounded {
+  atom: [number, number];
+  quantifier: [number, number];
+  min: number;
+}
+
 class ReachParser {
   private at = 0;
+  /** The unbounded quantifiers met, in source order (for `boundedVariant`). */
+  readonly unbounded: Unbounded[] = [];
+  /** Whether something other than an unbounded quantifier (a back-reference, a lookbehind) makes the reach unbounded. */
+  otherwise = false;
   /** A character in unicode mode may be a surrogate pair: two units. */
   private readonly unit: number;
 
@@ -74,7 +85,8 @@ class ReachParser {
     let consumed = 0;
     let read = 0;
     while (this.at < this.source.length && this.source[this.at] !== '|' && this.source[this.at] !== ')') {
-      const atom = this.quantified(this.atom());
+      const start = this.at;
+      const atom = this.quantified(this.atom(), start);
       read = Math.max(read, consumed + atom.read);
       consumed += atom.consumed;
     }
@@ -111,8 +123,10 @@ class ReachParser {
     if (c === '\\') {
       const e = s[this.at++];
       if (e === 'b' || e === 'B') return { consumed: 0, read: this.unit };
-      if (e >= '1' && e <= '9') return INFINITE; // a back-reference
-      if (e === 'k') return INFINITE;
+      if ((e >= '1' && e <= '9') || e === 'k') {
+        this.otherwise = true; // a back-reference
+        return INFINITE;
+      }
       if (e === 'p' || e === 'P') {
         if (s[this.at] === '{') this.at = s.indexOf('}', this.at) + 1;
         return one;
@@ -132,13 +146,15 @@ class ReachParser {
     return one;
   }
 
-  private quantified(atom: Extent): Extent {
+  private quantified(atom: Extent, atomStart: number): Extent {
     const s = this.source;
-    let min: number;
+    const atomEnd = this.at;
+    let min = 0;
     let max: number;
     const c = s[this.at];
     if (c === '*' || c === '+') {
       this.at++;
+      min = c === '+' ? 1 : 0;
       max = Number.POSITIVE_INFINITY;
     } else if (c === '?') {
       this.at++;
@@ -152,9 +168,63 @@ class ReachParser {
     } else return atom;
     if (s[this.at] === '?') this.at++; // lazy: reads no more than greedy
     if (max === 0) return { consumed: 0, read: 0 };
-    if (max === Number.POSITIVE_INFINITY) return atom.consumed === 0 ? { consumed: 0, read: atom.read } : INFINITE;
+    if (max === Number.POSITIVE_INFINITY) {
+      if (atom.consumed === 0) return { consumed: 0, read: atom.read };
+      this.unbounded.push({ atom: [atomStart, atomEnd], quantifier: [atomEnd, this.at], min });
+      return INFINITE;
+    }
     return { consumed: atom.consumed * max, read: atom.consumed * (max - 1) + atom.read };
   }
+}
+
+/** Iterations an unbounded quantifier is given in a pattern's bounded variant. */
+const ITERATIONS = 256;
+
+interface BoundedVariant {
+  /** The pattern with every unbounded quantifier capped at ITERATIONS (same flags). */
+  pattern: RegExp;
+  /** One per capped quantifier: its atom ITERATIONS + 1 times; where none matches, the variant matches as the pattern. */
+  detectors: RegExp[];
+}
+
+const variants = new WeakMap<RegExp, BoundedVariant | null>();
+
+/**
+ * A bounded stand-in for a pattern whose reach is unbounded only through quantifiers like `\s*` or `(?:…)*`. An
+ * attempt of the pattern differs from the variant's only if it repeats a quantified atom more than ITERATIONS times,
+ * and then that atom matches ITERATIONS + 1 times in a row somewhere in the text: a text where no detector matches
+ * has the same matches for both (the greedy and lazy quantifiers try their counts in the same order).
+ */
+function boundedVariant(pattern: RegExp): BoundedVariant | undefined {
+  let variant = variants.get(pattern);
+  if (variant === undefined) {
+    variant = null;
+    try {
+      const parser = new ReachParser(pattern.source, pattern.unicode || pattern.flags.includes('v'));
+      parser.parse();
+      if (!parser.otherwise && parser.unbounded.length > 0) {
+        const source = pattern.source;
+        let capped = source;
+        for (const q of [...parser.unbounded].sort((a, b) => b.quantifier[0] - a.quantifier[0])) {
+          const lazy = source[q.quantifier[1] - 1] === '?' && q.quantifier[1] - q.quantifier[0] > 1 ? '?' : '';
+          capped = `${capped.slice(0, q.quantifier[0])}{${q.min},${ITERATIONS}}${lazy}${capped.slice(q.quantifier[1])}`;
+        }
+        const flags = pattern.flags.replace(/[gy]/g, '');
+        const candidate = {
+          pattern: new RegExp(capped, pattern.flags),
+          detectors: parser.unbounded.map(
+            (q) => new RegExp(`(?:${source.slice(q.atom[0], q.atom[1])}){${ITERATIONS + 1}}`, flags),
+          ),
+        };
+        const bounded = [candidate.pattern, ...candidate.detectors].every((p) => Number.isFinite(patternReach(p)));
+        if (bounded) variant = candidate;
+      }
+    } catch {
+      variant = null;
+    }
+    variants.set(pattern, variant);
+  }
+  return variant ?? undefined;
 }
 
 /**
@@ -162,6 +232,15 @@ class ReachParser {
  * of a long text when the pattern is bounded. The matches are the whole-text scan's, with their `index` into `text`.
  */
 export function* matchesInSteps(text: string, pattern: RegExp): Generator<void, RegExpExecArray[]> {
+  if (text.length > WINDOW && !Number.isFinite(patternReach(pattern))) {
+    // Unbounded: its bounded variant stands in when no detector matches (each detector is scanned in windows too).
+    const variant = boundedVariant(pattern);
+    if (variant !== undefined) {
+      let differs = false;
+      for (const detector of variant.detectors) if ((yield* firstMatchInSteps(text, detector)) !== null) differs = true;
+      if (!differs) return yield* matchesInSteps(text, variant.pattern);
+    }
+  }
   const reach = text.length <= WINDOW ? Number.POSITIVE_INFINITY : patternReach(pattern);
   if (!Number.isFinite(reach)) {
     const saved = pattern.lastIndex;

@@ -18,7 +18,7 @@ function drain<T>(steps: Generator<void, T>): { value: T; pauses: number } {
 const plain = (m: RegExpExecArray | null) => (m === null ? null : { index: m.index, groups: [...m] });
 
 /** Sentences the detectors match, spread through prose, CJK, long runs and surrogate pairs, often across 32 KB edges. */
-function longText(size: number, seed: number): string {
+function longText(size: number, seed: number, longestSpaces = 3000): string {
   const random = seededRandom(seed);
   const phrases = [
     'Answer in at most 50 words.',
@@ -47,7 +47,7 @@ function longText(size: number, seed: number): string {
           : r < 0.8
             ? generateCjk(300, Math.floor(random() * 1000))
             : r < 0.9
-              ? ' '.repeat(Math.floor(random() * 3000))
+              ? ' '.repeat(Math.floor(random() * longestSpaces))
               : '\u{1F600}a'.repeat(Math.floor(random() * 500));
     parts.push(part, random() < 0.5 ? ' ' : '\n');
     length += part.length + 1;
@@ -94,6 +94,23 @@ describe('windowed matches', () => {
           plain(whole.exec(text)),
           pattern.source.slice(0, 40),
         );
+      }
+    }
+  });
+
+  it('scans a pattern unbounded only through quantifiers with its capped variant, where that is the same', () => {
+    const unbounded = DETECTOR_PATTERNS.filter((p) => p.global && !Number.isFinite(patternReach(p)));
+    assert.ok(unbounded.length >= 3, `${unbounded.length} unbounded`);
+    // Without a run of 257 spaces (or 257 repeats of "using "), the capped variants find the same in windows.
+    for (const [text, windowed] of [
+      [longText(300_000, 3, 200), true],
+      [`${longText(150_000, 4, 200)}${' '.repeat(300)}${longText(150_000, 5, 200)}`, false],
+      [`without ${'using '.repeat(300)}commas ${longText(300_000, 6, 100)}`, false],
+    ] as const) {
+      for (const pattern of unbounded) {
+        const { value, pauses } = drain(matchesInSteps(text, pattern));
+        assert.deepEqual(value.map(plain), allMatches(text, pattern).map(plain), pattern.source.slice(0, 40));
+        if (windowed && !/\\\d/.test(pattern.source)) assert.ok(pauses > 8, `${pauses} pauses: ${pattern.source.slice(0, 40)}`);
       }
     }
   });
