@@ -149,8 +149,9 @@ export class BpeEncoding {
           for (let k = start; k < length; k++) hash = (imul(hash, HASH_MULTIPLIER) + (buffer[k] as number)) | 0;
         }
         tokens = this.countBuffered(length, hash);
-        // Pieces past the merge limit (runs of dashes, spaces, long words) go through the linear encoder.
-        units -= length > this.mergeLimit ? (end - p) * LINEAR_WEIGHT : end - p;
+        // Pieces past the merge limit (runs of dashes, spaces, long words) go through the linear encoder; merging a
+        // piece not in a cache takes steps quadratic in its bytes (runs of CJK): it is weighed by its bytes that way.
+        units -= length > this.mergeLimit ? (end - p) * LINEAR_WEIGHT : length <= 8 ? end - p : length * (length >> 3);
       }
       if ((bits & CJK) !== 0) cjk += tokens;
       else if ((bits & OTHER_SCRIPT) !== 0) other += tokens;
