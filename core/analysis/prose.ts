@@ -57,6 +57,12 @@ export class ProseMemo {
     string,
     { text: string; inFence: boolean; result: { found: StatedConstraint[]; inFence: boolean } }
   >();
+  /**
+   * Whether a statement crosses the break in the middle of each seam window checked lately. A keystroke re-scans
+   * its paragraph, whose two seams then have new neighbours; typed more than SEAM_WINDOW characters from either
+   * end of the paragraph, their windows are unchanged and are not scanned again.
+   */
+  private readonly seams = new SeamWindows();
 
   /** Scans every piece of `document` (yielding at checkpoints) and remembers its statements for the rules. */
   async prepare(document: PromptDocument, checkpoint?: Checkpoint): Promise<LocatedStatement[]> {
@@ -118,7 +124,7 @@ export class ProseMemo {
       fence = scan.fenceOut;
       at += length;
     }
-    const result = { found: await joinRuns(paragraphs, scanned, work), inFence: fence };
+    const result = { found: await joinRuns(paragraphs, scanned, this.seams, work), inFence: fence };
     this.scans.set(key, { text, inFence, result });
     return result;
   }
@@ -150,6 +156,7 @@ function wholePiece(text: string, inFence: boolean): { found: StatedConstraint[]
 async function joinRuns(
   paragraphs: ReadonlyArray<{ length: number }>,
   scanned: readonly Scanned[],
+  seams: SeamWindows,
   work?: WorkMeter,
 ): Promise<StatedConstraint[]> {
   const found: StatedConstraint[] = [];
@@ -159,7 +166,7 @@ async function joinRuns(
     let runLength = paragraphs[i].length;
     while (j + 1 < paragraphs.length) {
       const known = scanned[j].seam?.right === scanned[j + 1].masked;
-      const crossing = crosses(scanned[j], scanned[j + 1]);
+      const crossing = crosses(scanned[j], scanned[j + 1], seams);
       if (work && !known) await work.add(2 * SEAM_WINDOW);
       if (!crossing) break;
       j++;
@@ -184,14 +191,39 @@ async function joinRuns(
 }
 
 /** Whether a statement found around the break between two paragraphs runs across it. */
-function crosses(left: Scanned, right: Scanned): boolean {
+function crosses(left: Scanned, right: Scanned, seams: SeamWindows): boolean {
   if (left.seam && left.seam.right === right.masked) return left.seam.crosses;
   const l = left.masked;
   const tail = l.slice(Math.max(0, l.length - SEAM_WINDOW));
-  const window = tail + right.masked.slice(0, SEAM_WINDOW);
-  const crossing = detectConstraints(window).some((s) => s.offset < tail.length && s.offset + s.length > tail.length);
+  const head = right.masked.slice(0, SEAM_WINDOW);
+  const crossing = seams.crosses(tail, head);
   left.seam = { right: right.masked, crosses: crossing };
   return crossing;
+}
+
+/**
+ * Seam windows checked lately and whether a statement crosses their break (a function of the window alone).
+ * Keyed by the window's tail length and text; the oldest half is dropped when full.
+ */
+export class SeamWindows {
+  private map = new Map<string, boolean>();
+  /** Windows scanned by the detectors (not found here), for tests. */
+  scanned = 0;
+
+  constructor(private readonly capacity = 256) {}
+
+  crosses(tail: string, head: string): boolean {
+    // Copied, so a key does not keep the (old) paragraphs it was sliced from alive.
+    const key = detach(`${tail.length}|${tail}${head}`);
+    const known = this.map.get(key);
+    if (known !== undefined) return known;
+    this.scanned++;
+    const window = tail + head;
+    const crossing = detectConstraints(window).some((s) => s.offset < tail.length && s.offset + s.length > tail.length);
+    if (this.map.size >= this.capacity) this.map = new Map([...this.map].slice(this.capacity >> 1));
+    this.map.set(key, crossing);
+    return crossing;
+  }
 }
 
 /** Paragraph ends in `[from, to)`: after a run of two or more newlines. */

@@ -234,6 +234,8 @@ export function attachBudgets(
   annotations: readonly Annotation[],
   bodyEnd: number,
 ): void {
+  // Most prompts have no budget annotation: then there is nothing to attach (and no pass over the sections).
+  if (!annotations.some((a) => a.kind === 'budget')) return;
   const byStart = new Map<number, Section>();
   for (const section of sections) {
     const after = skipWhitespace(text, spanEnd(section.header), bodyEnd);
