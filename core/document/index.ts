@@ -3,7 +3,7 @@ import type { Span } from '../diagnostic';
 import type { Annotation, PromptDocument, PromptFormat } from './types';
 import { readAnnotation } from './annotations';
 import { buildMessages, dotpromptRoleMarkers, promptyRoleMarkers, type RoleMarker } from './body';
-import { parseYamlBlock, splitFrontmatter } from './frontmatter';
+import { parseYamlBlock, splitFrontmatter, type FrontmatterSplit, type FrontmatterStyle } from './frontmatter';
 import { githubModelsContent } from './github-models';
 import { readInterop } from './interop';
 import { attachBudgets, buildSectionSteps, type CandidateLines } from './sections';
@@ -25,6 +25,8 @@ export interface ParseOptions {
   format?: PromptFormat;
   /** The editor's index of heading and fence line candidates, kept between versions (core/analysis/session.ts). */
   candidateLines?: CandidateLines;
+  /** Splits the frontmatter off as `splitFrontmatter` does; the editor's session re-uses the last split when it still applies. */
+  splitFrontmatter?: (text: string, style: FrontmatterStyle) => FrontmatterSplit;
 }
 
 /** The format a file name implies; anything unrecognised is a plain-text prompt (user globs such as `prompts/**\/*.txt`). */
@@ -100,7 +102,7 @@ function* parseBody(
   format: Exclude<PromptFormat, 'github-models'>,
   options: ParseOptions,
 ): Generator<void, PromptDocument> {
-  const { frontmatter, bodyStart } = splitFrontmatter(
+  const { frontmatter, bodyStart } = (options.splitFrontmatter ?? splitFrontmatter)(
     text,
     format === 'dotprompt' ? 'dotprompt' : format === 'prompty' ? 'prompty' : 'strict',
   );
