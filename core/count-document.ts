@@ -18,6 +18,7 @@ export async function countDocument(
     stripHtmlComments: input.config.stripHtmlComments,
     candidateLines: input.session?.candidateLines,
     splitFrontmatter: input.session?.splitFrontmatter,
+    openers: input.session?.openers,
   };
   const document = input.checkpoint
     ? await parseDocumentInSlices(input.uri, input.text, options, input.checkpoint)

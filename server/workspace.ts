@@ -170,7 +170,7 @@ const REHEARSAL_CHARS = 64 * 1024;
  */
 function rehearsalPlaces(text: string): number[] {
   const places: number[] = [];
-  for (const fraction of [0.37, 0.61, 0.83]) {
+  for (const fraction of [0.23, 0.37, 0.52, 0.61, 0.83]) {
     const newline = text.indexOf('\n', Math.floor(text.length * fraction));
     const at = newline === -1 ? text.length : newline;
     if (!places.includes(at)) places.push(at);

@@ -10,6 +10,7 @@ import {
   type CandidateLine,
   type CandidateLines,
 } from '../document/sections';
+import { searchOpeners, type OpenerSearch } from '../document/template';
 import { splitFrontmatter, type FrontmatterSplit, type FrontmatterStyle } from '../document/frontmatter';
 import { ParagraphMemo } from './paragraphs';
 import { ProseMemo } from './prose';
@@ -21,7 +22,11 @@ import { SegmentedText } from './segments';
  * and a line never crosses a slice end (slices end after a line feed), so a kept slice keeps its facts.
  */
 class CandidateLineIndex {
-  private readonly slices = new SegmentedText<{ lines?: CandidateLine[] }>({ margin: 1, make: () => ({}), split: lineSliceEnds });
+  private readonly slices = new SegmentedText<{ lines?: CandidateLine[]; openers?: Map<string, number[]> }>({
+    margin: 1,
+    make: () => ({}),
+    split: lineSliceEnds,
+  });
 
   readonly lookup: CandidateLines = (text, from, to) => {
     // The slices read lines up to the end of the text; a region that ends earlier is searched as it is.
@@ -46,6 +51,31 @@ class CandidateLineIndex {
     const found = groups.length > 0 ? groups[0].base + groups[0].lines[0].start : -1;
     if (first[0] === from && found !== from) groups.unshift({ base: 0, lines: [candidateLine(text, from, to, 0)] });
     return groups;
+  };
+
+  /**
+   * Where template tags may start (`OpenerSearch`), searched per slice and needle: no needle holds a line break,
+   * so an occurrence lies within its slice.
+   */
+  readonly openers: OpenerSearch = (text, needles, from, to) => {
+    const found: number[] = [];
+    let at = 0;
+    for (const { length, value } of this.slices.update(text)) {
+      const end = at + length;
+      if (end > from && at < to) {
+        const openers = (value.openers ??= new Map());
+        for (const needle of needles) {
+          let list = openers.get(needle);
+          if (list === undefined) {
+            list = searchOpeners(text, [needle], at, end).map((offset) => offset - at);
+            openers.set(needle, list);
+          }
+          for (const offset of list) if (at + offset >= from && at + offset < to) found.push(at + offset);
+        }
+      }
+      at = end;
+    }
+    return needles.length > 1 ? found.sort((a, b) => a - b) : found;
   };
 
   /** Searches every slice not searched yet, with a checkpoint after each ~64 KB (a cold multi-megabyte text). */
@@ -111,6 +141,11 @@ export class DocumentSession {
     this.frontmatter = closed ? { head: (' ' + text.slice(0, split.bodyStart)).slice(1), style, split } : undefined;
     return split;
   };
+
+  /** For `parseDocument`: where template tags may start, searched again only in the slices an edit touched. */
+  get openers(): OpenerSearch {
+    return this.lines.openers;
+  }
 
   /** For `parseDocument`: heading and fence line candidates, searched again only in the slices an edit touched. */
   get candidateLines(): CandidateLines {

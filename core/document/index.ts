@@ -7,7 +7,15 @@ import { parseYamlBlock, splitFrontmatter, type FrontmatterSplit, type Frontmatt
 import { githubModelsContent } from './github-models';
 import { readInterop } from './interop';
 import { attachBudgets, buildSectionSteps, type CandidateLines } from './sections';
-import { mergeComments, scanHtmlComments, scanTemplate, spanEnd, type TemplateLanguage, type TemplateScan } from './template';
+import {
+  mergeComments,
+  scanHtmlComments,
+  scanTemplate,
+  spanEnd,
+  type OpenerSearch,
+  type TemplateLanguage,
+  type TemplateScan,
+} from './template';
 import { copilotInputs, templateVariables } from './variables';
 import { outsideMarkdownCode } from './markdown-code';
 import { templateSyntax } from './syntax';
@@ -25,6 +33,8 @@ export interface ParseOptions {
   format?: PromptFormat;
   /** The editor's index of heading and fence line candidates, kept between versions (core/analysis/session.ts). */
   candidateLines?: CandidateLines;
+  /** Where template tags may start, kept between versions by the editor's session (see `scanTemplate`). */
+  openers?: OpenerSearch;
   /** Splits the frontmatter off as `splitFrontmatter` does; the editor's session re-uses the last split when it still applies. */
   splitFrontmatter?: (text: string, style: FrontmatterStyle) => FrontmatterSplit;
 }
@@ -110,7 +120,7 @@ function* parseBody(
   const language =
     format === 'prompty' && promptyTemplateKind(frontmatter?.value) === 'mustache' ? 'mustache' : LANGUAGES[format];
   yield;
-  const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown' });
+  const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown', openers: options.openers });
   yield;
   const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments);
   const comments = mergeComments(template.comments, html);

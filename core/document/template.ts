@@ -32,7 +32,30 @@ export interface ScanOptions {
   language: TemplateLanguage;
   /** VS Code Copilot prompt files: `${input:name}` and `${input:name:placeholder}`. */
   copilotInputs?: boolean;
+  /** Where the openers are; by default the text is searched. The editor's session keeps them between versions. */
+  openers?: OpenerSearch;
 }
+
+/**
+ * Every offset in `[from, to)` where one of `needles` starts (overlapping ones too), in order. No needle holds a
+ * line break, so an occurrence lies within its line.
+ */
+export type OpenerSearch = (text: string, needles: readonly string[], from: number, to: number) => number[];
+
+/** The strings a tag can start with, per language. */
+function openerNeedles(options: ScanOptions): string[] {
+  if (options.language === 'jinja') return ['{{', '{%', '{#'];
+  return options.copilotInputs ? ['{{', '${input:'] : ['{{'];
+}
+
+/** Every start of one of `needles` in `[from, to)`, in order (an `indexOf` search per needle). */
+export const searchOpeners: OpenerSearch = (text, needles, from, to) => {
+  const found: number[] = [];
+  for (const needle of needles) {
+    for (let at = text.indexOf(needle, from); at !== -1 && at < to; at = text.indexOf(needle, at + 1)) found.push(at);
+  }
+  return needles.length > 1 ? found.sort((a, b) => a - b) : found;
+};
 
 /** Copilot input tags are one short token; a longer `${input:` run is text, and the bound keeps scanning linear. */
 const MAX_INPUT_TAG = 500;
@@ -76,10 +99,17 @@ export function scanTemplate(text: string, region: Span, options: ScanOptions): 
     unclosed: [],
     noEndRawFrom: Infinity,
   };
-  const opener = openerPattern(options);
-  opener.lastIndex = region.offset;
-  for (let match = opener.exec(text); match && match.index < scanner.end; match = opener.exec(text)) {
-    opener.lastIndex = step(scanner, match.index, options.language);
+  if (options.openers) {
+    // The same walk over a list of openers: the first one at or after where the last tag ended, as `exec` finds it.
+    const openers = options.openers(text, openerNeedles(options), region.offset, scanner.end);
+    let resume = region.offset;
+    for (const at of openers) if (at >= resume) resume = step(scanner, at, options.language);
+  } else {
+    const opener = openerPattern(options);
+    opener.lastIndex = region.offset;
+    for (let match = opener.exec(text); match && match.index < scanner.end; match = opener.exec(text)) {
+      opener.lastIndex = step(scanner, match.index, options.language);
+    }
   }
   return { comments: scanner.comments, tags: scanner.tags, unclosed: scanner.unclosed };
 }

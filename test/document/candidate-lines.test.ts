@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DocumentSession } from '../../core/analysis/session';
 import { candidateLine, searchedCandidateLines, type CandidateLines } from '../../core/document/sections';
+import { searchOpeners } from '../../core/document/template';
 import { pick, seededRandom } from '../tokens/corpus';
 
 const PIECES = [
@@ -29,6 +30,13 @@ const PIECES = [
   '`',
   'x'.repeat(1500),
   '#'.repeat(4100),
+  '{{x}}',
+  '{',
+  '{{{',
+  '{%',
+  '{#',
+  '${input:',
+  '$',
 ];
 
 function generate(random: () => number): string {
@@ -90,6 +98,28 @@ describe('candidate heading and fence lines', () => {
               flatten(session.candidateLines, text, from),
               flatten(searchedCandidateLines, text, from),
               `seed ${seed}, sequence ${sequence}, step ${step}, from ${from}: ${JSON.stringify(text.slice(0, 200))}`,
+            );
+          }
+          text = edit(random, text);
+        }
+      }
+    });
+  }
+
+  for (const seed of [4, 5]) {
+    it(`template openers kept per slice equal a search of the whole text, seed ${seed}`, () => {
+      const random = seededRandom(seed);
+      for (let sequence = 0; sequence < 6; sequence++) {
+        const session = new DocumentSession();
+        let text = generate(random);
+        for (let step = 0; step < 60; step++) {
+          for (const needles of [['{{'], ['{{', '${input:'], ['{{', '{%', '{#']]) {
+            const from = Math.floor(text.length / 4);
+            const to = text.length - Math.floor(text.length / 5);
+            assert.deepEqual(
+              session.openers(text, needles, from, to),
+              searchOpeners(text, needles, from, to),
+              `seed ${seed}, sequence ${sequence}, step ${step}, ${needles.join(' ')}: ${JSON.stringify(text.slice(0, 200))}`,
             );
           }
           text = edit(random, text);
