@@ -217,7 +217,14 @@ export function searchCandidateLines(text: string, from: number, to: number): nu
 
 function candidateLines(text: string, from: number, to: number): () => number {
   const needles = ['#', '```', '~~~'];
-  const hits = needles.map((needle) => text.indexOf(needle, from));
+  // Searched in a slice that ends where a needle can no longer start before `to`: on the whole text, a needle
+  // missing from the region would be searched for to the end of the text (once per slice the editor searches).
+  const part = text.slice(from, Math.min(text.length, to + 2));
+  const find = (needle: string, at: number) => {
+    const found = part.indexOf(needle, at - from);
+    return found === -1 ? -1 : from + found;
+  };
+  const hits = needles.map((needle) => find(needle, from));
   let last = -1;
   return () => {
     for (;;) {
@@ -225,7 +232,7 @@ function candidateLines(text: string, from: number, to: number): () => number {
       for (let i = 0; i < hits.length; i++) if (hits[i] !== -1 && (k === -1 || hits[i] < hits[k])) k = i;
       if (k === -1 || hits[k] >= to) return -1;
       const hit = hits[k];
-      hits[k] = text.indexOf(needles[k], hit + 1);
+      hits[k] = find(needles[k], hit + 1);
       const start = lineStartBefore(text, hit, from);
       if (start === undefined || start <= last) continue;
       last = start;
