@@ -66,7 +66,10 @@ export class ParagraphMemo {
         used.add(key);
         let segmented = this.pieces.get(key);
         if (segmented === undefined) {
-          segmented = new SegmentedText<Slice>({ margin: 3, make: () => ({}), split: sliceEnds });
+          // Every property from the start: one object shape for all slices keeps the walks over them fast (a
+          // slice given its properties in varying order made every read in `fillRows` a slow, megamorphic one).
+          const make = (): Slice => ({ starts: undefined, lengths: undefined, outside: undefined, inside: undefined });
+          segmented = new SegmentedText<Slice>({ margin: 3, make, split: sliceEnds });
           this.pieces.set(key, segmented);
         }
         const text = list[p].text;

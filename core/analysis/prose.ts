@@ -104,7 +104,12 @@ export class ProseMemo {
     if (last && last.text === text && last.inFence === inFence) return last.result;
     let segmented = this.pieces.get(key);
     if (segmented === undefined) {
-      segmented = new SegmentedText<Paragraph>({ margin: 2, make: () => ({}), split: paragraphEnds });
+      // Every property from the start: one object shape for all paragraphs keeps the walks over them fast.
+      segmented = new SegmentedText<Paragraph>({
+        margin: 2,
+        make: () => ({ outside: undefined, inside: undefined }),
+        split: paragraphEnds,
+      });
       this.pieces.set(key, segmented);
     }
     const paragraphs = segmented.update(text);
@@ -137,7 +142,7 @@ export class ProseMemo {
 function scanParagraph(text: string, fence: boolean): Scanned {
   const masked = maskCode(text, fence);
   const own = detach(masked.masked);
-  return { masked: own, fenceOut: masked.inFence, found: detectConstraints(own) };
+  return { masked: own, fenceOut: masked.inFence, found: detectConstraints(own), seam: undefined };
 }
 
 function detach(text: string): string {
