@@ -214,7 +214,13 @@ function sectionCuts(document: PromptDocument, joined: readonly JoinedMessage[])
     if (place === undefined) continue;
     cuts[place.message].push(place.from, place.to);
   }
-  return cuts.map((list) => [...new Set(list)].sort((a, b) => a - b));
+  // A typed array sorts numbers without a comparator call per step (tens of thousands of cuts in a 10 MB prompt).
+  return cuts.map((list) => {
+    const sorted = Float64Array.from(list).sort();
+    const unique: number[] = [];
+    for (const cut of sorted) if (unique.length === 0 || unique[unique.length - 1] !== cut) unique.push(cut);
+    return unique;
+  });
 }
 
 /**

@@ -98,7 +98,7 @@ const SLICE_CHARS = 64 * 1024;
 export class ChunkTallies {
   private cuts: readonly number[] = [];
   private text = '';
-  private starts: number[] = [];
+  private starts = new Float64Array(0);
   private sums = { latin: new Float64Array(1), cjk: new Float64Array(1), other: new Float64Array(1) };
   /** Indices of chunks whose tally has estimated spans (rare: long unbroken runs). */
   private withEstimates: number[] = [];
@@ -132,7 +132,8 @@ export class ChunkTallies {
     // Cutting a cold multi-megabyte text into chunks is itself long work: with a checkpoint it yields too.
     const segments = checkpoint ? await this.chunks.updateAsync(text, checkpoint) : this.chunks.update(text);
     const n = segments.length;
-    this.starts = new Array<number>(n);
+    // A typed array: `new Array(n)` of tens of thousands is a slow, holey (or dictionary) array.
+    this.starts = new Float64Array(n);
     let at = 0;
     let pending = 0;
     for (let i = 0; i < n; i++) {
