@@ -105,13 +105,14 @@ function cpuMs(): number {
 
 /**
  * A prompt with more sections than this sends its stats (every section's count, for the chart) once edits pause
- * for STATS_QUIET_MS, and at least every STATS_MAX_WAIT_MS while typing goes on: encoding thousands of sections
- * costs more than a keystroke's lint (18,000 sections of a 10 MB prompt: about 0.15 s). Diagnostics are never
- * held back.
+ * for STATS_QUIET_MS, and at least every STATS_MAX_WAIT_MS per STATS_SECTIONS_PER_WAIT sections (at least once a
+ * second) while typing goes on: encoding thousands of sections costs more than a keystroke's lint (18,000
+ * sections of a 10 MB prompt: about 0.15 s, sent at least every 9 s). Diagnostics are never held back.
  */
 const STATS_SECTIONS_AT_ONCE = 300;
 const STATS_QUIET_MS = 150;
 const STATS_MAX_WAIT_MS = 1000;
+const STATS_SECTIONS_PER_WAIT = 2000;
 
 /** A lint runs this long before it yields to other messages (hover, completion, cancellation). */
 const SLICE_MS = 15;
@@ -583,7 +584,7 @@ export class PromptWorkspace {
     const targets = new Set([...entry.contributions.keys(), ...contributions.keys()]);
     entry.contributions = contributions;
     this.publish(targets);
-    if (entry.open) this.sendStats(entry, result.stats.sections.length > STATS_SECTIONS_AT_ONCE);
+    if (entry.open) this.sendStats(entry, result.stats.sections.length);
     if (entry.lensesStale) {
       entry.lensesStale = false;
       this.options.sink.refreshLenses?.();
@@ -609,12 +610,12 @@ export class PromptWorkspace {
   }
 
   /**
-   * The stats of the entry's snapshot: now, or (`throttled`) once no newer lint has come for STATS_QUIET_MS, and
-   * no later than STATS_MAX_WAIT_MS after the last ones. A delayed send that finds the editor already past its
+   * The stats of the entry's snapshot (of `sections` sections): now, or (more than STATS_SECTIONS_AT_ONCE) once no
+   * newer lint has come for STATS_QUIET_MS, and no later than the maximum wait after the last ones. A delayed send that finds the editor already past its
    * snapshot is left to the lint on its way (positions are always read from a current document); a lint that
    * finds the stats overdue sends them at once.
    */
-  private sendStats(entry: PromptEntry, throttled: boolean): void {
+  private sendStats(entry: PromptEntry, sections: number): void {
     entry.stats = undefined;
     const timers = this.options.timers ?? REAL_TIMERS;
     const send = () => {
@@ -628,8 +629,9 @@ export class PromptWorkspace {
     };
     if (entry.statsDue !== undefined) timers.clear(entry.statsDue);
     entry.statsDue = undefined;
-    const overdue = (entry.statsSent ?? 0) + STATS_MAX_WAIT_MS - Date.now();
-    if (!throttled || overdue <= 0) send();
+    const maxWait = STATS_MAX_WAIT_MS * Math.max(1, sections / STATS_SECTIONS_PER_WAIT);
+    const overdue = (entry.statsSent ?? 0) + maxWait - Date.now();
+    if (sections <= STATS_SECTIONS_AT_ONCE || overdue <= 0) send();
     else entry.statsDue = timers.set(send, Math.min(STATS_QUIET_MS, overdue));
   }
 
