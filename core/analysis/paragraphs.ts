@@ -50,6 +50,64 @@ export interface ParagraphTable {
 export class ParagraphMemo {
   private readonly pieces = new Map<string, SegmentedText<Slice>>();
 
+  private piece(key: string): SegmentedText<Slice> {
+    let segmented = this.pieces.get(key);
+    if (segmented === undefined) {
+      // Every property from the start: one object shape for all slices keeps the walks over them fast (a slice
+      // given its properties in varying order made every read in `fillRows` a slow, megamorphic one).
+      const make = (): Slice => ({ starts: undefined, lengths: undefined, outside: undefined, inside: undefined });
+      segmented = new SegmentedText<Slice>({ margin: 3, make, split: sliceEnds });
+      this.pieces.set(key, segmented);
+    }
+    return segmented;
+  }
+
+  /**
+   * The paragraphs before the first instruction paragraph, found and marked from the start of the document up to
+   * it (the table's first rows, without the rest of the table). Undefined when no paragraph is an instruction, or
+   * when that would take more than `limit` characters of fresh work (a cold prompt: `table` does it with yields).
+   * Placement decides most prompts from these alone (see `middleInstructions`).
+   */
+  leading(
+    document: PromptDocument,
+    limit = Infinity,
+  ): { pieces: SentPiece[]; rows: Array<{ piece: number; start: number; length: number }> } | undefined {
+    let fresh = 0;
+    const pieces: SentPiece[] = [];
+    const rows: Array<{ piece: number; start: number; length: number }> = [];
+    let fence = false;
+    for (let m = 0; m < document.messages.length; m++) {
+      const list = document.messages[m].pieces;
+      for (let p = 0; p < list.length; p++) {
+        const text = list[p].text;
+        const slices = this.piece(`${m}|${p}`).update(text);
+        pieces.push(list[p]);
+        let at = 0;
+        for (const { length, value } of slices) {
+          if (value.starts === undefined || (fence ? value.inside : value.outside) === undefined) {
+            if ((fresh += length) > limit) return undefined;
+          }
+          if (value.starts === undefined) findParagraphs(text, at, at + length, value);
+          const starts = value.starts!;
+          const lengths = value.lengths!;
+          let marks: Marks | undefined = fence ? value.inside : value.outside;
+          if (marks === undefined) {
+            marks = markSlice(text, at, starts, lengths, fence);
+            if (fence) value.inside = marks;
+            else value.outside = marks;
+          }
+          for (let j = 0; j < starts.length; j++) {
+            if (marks.instruction[j]) return { pieces, rows };
+            rows.push({ piece: pieces.length - 1, start: at + starts[j], length: lengths[j] });
+          }
+          fence = marks.fenceOut;
+          at += length;
+        }
+      }
+    }
+    return undefined;
+  }
+
   /** The paragraphs of `document`, their instruction marks brought up to date with its text (yielding at checkpoints). */
   async table(document: PromptDocument, checkpoint?: Checkpoint): Promise<ParagraphTable> {
     // The loops over every slice run in plain functions (V8 optimises them; in this async function they were a
@@ -64,14 +122,7 @@ export class ParagraphMemo {
       for (let p = 0; p < list.length; p++) {
         const key = `${m}|${p}`;
         used.add(key);
-        let segmented = this.pieces.get(key);
-        if (segmented === undefined) {
-          // Every property from the start: one object shape for all slices keeps the walks over them fast (a
-          // slice given its properties in varying order made every read in `fillRows` a slow, megamorphic one).
-          const make = (): Slice => ({ starts: undefined, lengths: undefined, outside: undefined, inside: undefined });
-          segmented = new SegmentedText<Slice>({ margin: 3, make, split: sliceEnds });
-          this.pieces.set(key, segmented);
-        }
+        const segmented = this.piece(key);
         const text = list[p].text;
         const slices = segmented.update(text);
         const cursor: Cursor = { slice: 0, at: 0, count: 0 };
