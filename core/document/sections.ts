@@ -64,7 +64,17 @@ const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 export function candidateLine(text: string, start: number, end: number, base: number): CandidateLine {
   const line = lineAt(text, start, end);
   const indent = indentOf(text, line);
-  const fact: CandidateLine = { start: start - base, contentEnd: line.contentEnd - base, next: line.next - base, indent };
+  // Every property from the start: one object shape for all facts keeps the walks over them fast.
+  const fact: CandidateLine = {
+    start: start - base,
+    contentEnd: line.contentEnd - base,
+    next: line.next - base,
+    indent,
+    opens: undefined,
+    run: undefined,
+    heading: undefined,
+    fence: undefined,
+  };
   const match = FENCE_LINE.exec(text.slice(line.start, Math.min(line.contentEnd, line.start + 400)));
   if (match) {
     fact.fence = {

@@ -74,7 +74,10 @@ describe('candidate heading and fence lines', () => {
       contentEnd: 13,
       next: 14,
       indent: 0,
+      opens: undefined,
+      run: undefined,
       heading: { level: 2, at: 2, title: 'Title' },
+      fence: undefined,
     });
     const fence = candidateLine(text, 20, text.length, 0);
     assert.deepEqual(fence.opens, { char: 96, length: 3 });
