@@ -122,7 +122,7 @@ function* parseBody(
   yield;
   const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown', openers: options.openers });
   yield;
-  const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments);
+  const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments, options.openers);
   const comments = mergeComments(template.comments, html);
   const annotations = comments.flatMap((c): Annotation[] => {
     const annotation = readAnnotation(text, c);

@@ -286,9 +286,13 @@ export function scanHtmlComments(
   region: Span,
   templateComments: readonly TemplateComment[],
   sent: boolean,
+  openers?: OpenerSearch,
 ): TemplateComment[] {
   const end = region.offset + region.length;
-  const find = makeFinder(text);
+  // With kept openers (the editor's session), each search is a step along the list of that needle's starts.
+  const find = openers
+    ? listFinder(openers(text, ['<!--'], region.offset, end), openers(text, ['-->'], region.offset, end))
+    : makeFinder(text);
   const comments: TemplateComment[] = [];
   let at = region.offset;
   let k = 0;
@@ -311,6 +315,25 @@ export function scanHtmlComments(
     at = close + 3;
   }
   return comments;
+}
+
+/**
+ * `find` over the starts of `<!--` and `-->` in the region: the first start at or after `from`, or -1. A search of
+ * the text would also find starts after the region, which the caller rejects as it rejects -1.
+ */
+function listFinder(opens: readonly number[], closes: readonly number[]): Find {
+  const lists: Record<string, { starts: readonly number[]; next: number; from: number }> = {
+    '<!--': { starts: opens, next: 0, from: 0 },
+    '-->': { starts: closes, next: 0, from: 0 },
+  };
+  return (needle, from) => {
+    const list = lists[needle];
+    // Searches of one needle move forward (a pointer suffices); one that went back starts over.
+    if (from < list.from) list.next = 0;
+    list.from = from;
+    while (list.next < list.starts.length && list.starts[list.next] < from) list.next++;
+    return list.next < list.starts.length ? list.starts[list.next] : -1;
+  };
 }
 
 export function spanEnd(span: Span): number {
