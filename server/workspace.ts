@@ -162,12 +162,12 @@ function utf8Length(text: string, from: number, to: number): number {
 const REHEARSAL_CHARS = 64 * 1024;
 
 /**
- * Where the rehearsal types: before the line break nearest to a few points spread over the text (a trailing
+ * Where the rehearsal types: before the line break nearest to ten points spread over the text (a trailing
  * space changes little of what the rules see), or at the end of a text without line breaks.
  */
 function rehearsalPlaces(text: string): number[] {
   const places: number[] = [];
-  for (const fraction of [0.23, 0.37, 0.52, 0.61, 0.83]) {
+  for (const fraction of [0.13, 0.23, 0.31, 0.37, 0.46, 0.52, 0.61, 0.69, 0.77, 0.83]) {
     const newline = text.indexOf('\n', Math.floor(text.length * fraction));
     const at = newline === -1 ? text.length : newline;
     if (!places.includes(at)) places.push(at);
@@ -637,7 +637,7 @@ export class PromptWorkspace {
 
   /**
    * After the first lint of an open prompt, while the user has not typed yet: the same session lints the text
-   * with a space typed in (and removed again) at a few places, and the results are dropped. The first keystrokes
+   * with a space typed in (and removed again) at ten places, and the results are dropped. The first keystrokes
    * would otherwise run code that the open did not (the kept-segment paths of every incremental structure) and
    * wait while V8 compiles and optimises it: 30–190 ms each on a 1 MB prompt. The session ends on the opened
    * text, so the next real edit is as small as it is; an edit (or a close) stops the rehearsal at its next

@@ -84,13 +84,13 @@ describe('server: keystroke rehearsal after the first lint', () => {
     const doc = TextDocument.create(uri, 'markdown', 1, text);
     docs.set(uri, doc);
     await workspace.opened(doc);
-    // The first lint, then ten rehearsed ones: five texts with a space typed in, each followed by the text itself.
-    await until('the rehearsal', () => texts.length >= 11);
+    // The first lint, then twenty rehearsed ones: ten texts with a space typed in, each followed by the text itself.
+    await until('the rehearsal', () => texts.length >= 21);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(texts[0], text);
-    assert.equal(texts.length, 11);
+    assert.equal(texts.length, 21);
     const variants = texts.slice(1).filter((_, i) => i % 2 === 0);
-    assert.equal(new Set(variants).size, 5);
+    assert.equal(new Set(variants).size, 10);
     for (const variant of variants) {
       assert.equal(variant.length, text.length + 1);
       assert.equal(variant.replace(/ (?=\n)/g, ''), text.replace(/ (?=\n)/g, ''));
