@@ -21,11 +21,12 @@ export function changedRange(before: string, after: string): TextChange {
 }
 
 /**
- * The last two comparisons (a keystroke compares the document's text and its piece's). Looking one up costs
- * little: strings of other lengths differ at once, and the same string objects are equal without being read.
+ * The last comparison: a keystroke compares the document's text several times in a row, then its piece's. Looking
+ * it up costs little: strings of other lengths differ at once, and the same string objects are equal without
+ * being read. Only one pair of texts is kept (the sessions keep the same texts anyway).
  */
 const recent: Array<{ before: string; after: string; change: TextChange }> = [];
-const RECENT = 2;
+const RECENT = 1;
 
 function compare(before: string, after: string): TextChange {
   const limit = Math.min(before.length, after.length);
