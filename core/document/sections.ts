@@ -167,17 +167,45 @@ function nestHeadings(headings: Heading[], markerOffsets: number[], bodyEnd: num
 
 /** ATX headings (CommonMark: up to 3 spaces, 1–6 `#`, then a space, tab or line end), skipping fenced code. */
 function* findHeadings(text: string, input: SectionInput): Generator<void, Heading[]> {
-  const headings: Heading[] = [];
-  let fence: Fence | undefined;
-  let k = 0;
-  let i = 0;
   const bodyEnd = spanEnd(input.body);
   const groups = (input.candidateLines ?? searchedCandidateLines)(text, input.body.offset, bodyEnd);
   yield;
-  const { comments } = input;
-  for (const { base, lines } of groups) {
-    for (const fact of lines) {
-      if (i++ % CANDIDATES_PER_SLICE === CANDIDATES_PER_SLICE - 1) yield;
+  const walk: HeadingWalk = { group: 0, line: 0, fence: undefined, k: 0, headings: [] };
+  // The walk runs in a plain function, a batch of candidate lines at a time (a loop in a generator is slower).
+  while (!readHeadings(text, input, groups, walk, CANDIDATES_PER_SLICE)) yield;
+  return walk.headings;
+}
+
+/** Where `readHeadings` stands: the next candidate line, the open fence, the next comment, the headings so far. */
+interface HeadingWalk {
+  group: number;
+  line: number;
+  fence: Fence | undefined;
+  k: number;
+  headings: Heading[];
+}
+
+/** Reads up to `batch` candidate lines from where `walk` stands; true once every line is read. */
+function readHeadings(
+  text: string,
+  input: SectionInput,
+  groups: readonly CandidateGroup[],
+  walk: HeadingWalk,
+  batch: number,
+): boolean {
+  const { comments, markerLines } = input;
+  const { headings } = walk;
+  let { fence, k } = walk;
+  let read = 0;
+  for (; walk.group < groups.length; walk.group++, walk.line = 0) {
+    const { base, lines } = groups[walk.group];
+    for (; walk.line < lines.length; walk.line++) {
+      if (read++ === batch) {
+        walk.fence = fence;
+        walk.k = k;
+        return false;
+      }
+      const fact = lines[walk.line];
       if (fact.indent > 3) continue;
       if (fence) {
         const run = fact.run;
@@ -186,7 +214,7 @@ function* findHeadings(text: string, input: SectionInput): Generator<void, Headi
       }
       fence = fact.opens;
       const start = base + fact.start;
-      if (fence || input.markerLines.has(start)) continue;
+      if (fence || markerLines.has(start)) continue;
       while (k < comments.length && spanEnd(comments[k].span) <= start) k++;
       // Inside a template comment nothing is sent; inside an HTML comment CommonMark sees an HTML block, not a heading.
       const comment = comments[k];
@@ -210,7 +238,9 @@ function* findHeadings(text: string, input: SectionInput): Generator<void, Headi
       });
     }
   }
-  return headings;
+  walk.fence = fence;
+  walk.k = k;
+  return true;
 }
 
 /**
