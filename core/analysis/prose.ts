@@ -4,7 +4,7 @@ import { detectConstraints, maskCode, type StatedConstraint } from '../instructi
 import { rememberStatements, type LocatedStatement, type PieceScan } from '../instructions/stated';
 import { detectorWarmUp } from '../instructions/warm-up';
 import type { Checkpoint } from '../tokens/incremental';
-import { SegmentedText } from './segments';
+import { SegmentedText, type Segment } from './segments';
 
 /**
  * One paragraph of a piece, scanned for each fence state it was reached with (typing a fence flips every
@@ -114,25 +114,49 @@ export class ProseMemo {
     }
     const paragraphs = segmented.update(text);
     const scanned: Scanned[] = new Array<Scanned>(paragraphs.length);
-    let fence = inFence;
-    let at = 0;
-    for (let i = 0; i < paragraphs.length; i++) {
-      const { length, value } = paragraphs[i];
-      let scan = fence ? value.inside : value.outside;
-      if (scan === undefined) {
-        scan = scanParagraph(text.slice(at, at + length), fence);
-        if (fence) value.inside = scan;
-        else value.outside = scan;
-        if (work) await work.add(length);
-      }
-      scanned[i] = scan;
-      fence = scan.fenceOut;
-      at += length;
+    // Paragraphs scanned before are taken in a plain function (a loop in this async function is slower); it stops
+    // at each paragraph to scan, which is scanned here, with a checkpoint after each slice of that work.
+    const walk: ScanWalk = { next: 0, at: 0, fence: inFence };
+    while (!takeScanned(paragraphs, scanned, walk)) {
+      const { length, value } = paragraphs[walk.next];
+      const scan = scanParagraph(text.slice(walk.at, walk.at + length), walk.fence);
+      if (walk.fence) value.inside = scan;
+      else value.outside = scan;
+      if (work) await work.add(length);
     }
+    const fence = walk.fence;
     const result = { found: await joinRuns(paragraphs, scanned, this.seams, work), inFence: fence };
     this.scans.set(key, { text, inFence, result });
     return result;
   }
+}
+
+/** Where `takeScanned` stands: the next paragraph, its offset in the piece, the fence state it is reached with. */
+interface ScanWalk {
+  next: number;
+  at: number;
+  fence: boolean;
+}
+
+/** Takes paragraphs already scanned for the fence state they are reached with; false at one that is not. */
+function takeScanned(paragraphs: ReadonlyArray<Segment<Paragraph>>, scanned: Scanned[], walk: ScanWalk): boolean {
+  let { next, at, fence } = walk;
+  let done = true;
+  for (; next < paragraphs.length; next++) {
+    const { length, value } = paragraphs[next];
+    const scan = fence ? value.inside : value.outside;
+    if (scan === undefined) {
+      done = false;
+      break;
+    }
+    scanned[next] = scan;
+    fence = scan.fenceOut;
+    at += length;
+  }
+  walk.next = next;
+  walk.at = at;
+  walk.fence = fence;
+  return done;
 }
 
 /**
@@ -165,8 +189,11 @@ async function joinRuns(
   work?: WorkMeter,
 ): Promise<StatedConstraint[]> {
   const found: StatedConstraint[] = [];
-  let at = 0;
-  for (let i = 0; i < paragraphs.length;) {
+  const walk: JoinWalk = { next: 0, at: 0 };
+  // Paragraphs whose seam to the next one is known not to cross are taken in a plain function (a loop in this
+  // async function is slower); it stops at a seam to check or a crossing one, and the run from there is read here.
+  while (!takeSingles(paragraphs, scanned, found, walk)) {
+    const i = walk.next;
     let j = i;
     let runLength = paragraphs[i].length;
     while (j + 1 < paragraphs.length) {
@@ -188,11 +215,51 @@ async function joinRuns(
               .map((p) => p.masked)
               .join(''),
           );
-    for (const s of list) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
-    at += runLength;
-    i = j + 1;
+    push(found, list, walk.at);
+    walk.at += runLength;
+    walk.next = j + 1;
   }
   return found;
+}
+
+/** Where `takeSingles` stands: the next paragraph and its offset in the piece. */
+interface JoinWalk {
+  next: number;
+  at: number;
+}
+
+/**
+ * Takes the statements of paragraphs that stand alone: the last one, or one whose seam to the next was checked for
+ * these two texts and does not cross. False at a paragraph whose seam is unknown or crosses.
+ */
+function takeSingles(
+  paragraphs: ReadonlyArray<{ length: number }>,
+  scanned: readonly Scanned[],
+  found: StatedConstraint[],
+  walk: JoinWalk,
+): boolean {
+  let { next, at } = walk;
+  let done = true;
+  for (; next < paragraphs.length; next++) {
+    const scan = scanned[next];
+    if (next + 1 < paragraphs.length) {
+      const seam = scan.seam;
+      if (seam === undefined || seam.right !== scanned[next + 1].masked || seam.crosses) {
+        done = false;
+        break;
+      }
+    }
+    if (scan.found.length > 0) push(found, scan.found, at);
+    at += paragraphs[next].length;
+  }
+  walk.next = next;
+  walk.at = at;
+  return done;
+}
+
+/** Appends `list` to `found`, moved by `at`. */
+function push(found: StatedConstraint[], list: readonly StatedConstraint[], at: number): void {
+  for (const s of list) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
 }
 
 /** Whether a statement found around the break between two paragraphs runs across it. */
