@@ -9,6 +9,7 @@ import {
   type ChunkedCounterOptions,
 } from './chunks';
 import type { TallyingCounter } from './counter';
+import type { TallyBudget } from './encoding';
 import { addTally, emptyTally, type TokenTally } from './tally';
 import type { TokenizerPool } from './pool';
 import type { CounterSource, CounterSpec, TokenCounter } from './types';
@@ -82,6 +83,14 @@ interface ChunkEntry {
   tally?: TokenTally;
 }
 
+/** Where `ChunkTallies.update` is in its walk over the chunks: the next chunk, its start, a chunk tallied part way. */
+interface TallyWalk {
+  next: number;
+  at: number;
+  step: ((budget: TallyBudget) => TokenTally | undefined) | undefined;
+  budget: TallyBudget;
+}
+
 /** Yields to the event loop between slices of long work; rejects when the work is no longer wanted. */
 export type Checkpoint = () => Promise<void>;
 
@@ -101,7 +110,7 @@ const SLICE_CHARS = 8 * 1024;
 export class ChunkTallies {
   private cuts: readonly number[] = [];
   private text = '';
-  private starts: number[] = [];
+  private starts = new Float64Array(0);
   private sums = { latin: new Float64Array(1), cjk: new Float64Array(1), other: new Float64Array(1) };
   /** Indices of chunks whose tally has estimated spans (rare: long unbroken runs). */
   private withEstimates: number[] = [];
@@ -113,7 +122,8 @@ export class ChunkTallies {
   ) {
     this.chunks = new SegmentedText<ChunkEntry>({
       margin: 1,
-      make: () => ({}),
+      // Every property from the start: one object shape for all entries keeps the loops over them fast.
+      make: () => ({ tally: undefined }),
       split: (text, from, to) => chunkEnds(text, from, to, maxChunkLength, this.cuts),
     });
   }
@@ -134,42 +144,64 @@ export class ChunkTallies {
     // Cutting a cold multi-megabyte text into chunks is itself long work: with a checkpoint it yields too.
     const segments = checkpoint ? await this.chunks.updateAsync(text, checkpoint) : this.chunks.update(text);
     const n = segments.length;
-    this.starts = new Array<number>(n);
-    let at = 0;
-    // Tallies are made in steps (a chunk may be a 10 MB line) with a checkpoint whenever a slice's budget is spent.
-    const budget = { units: SLICE_CHARS };
-    for (let i = 0; i < n; i++) {
-      this.starts[i] = at;
-      const { length, value } = segments[i];
+    // A typed array: `new Array(n)` of tens of thousands is a slow, holey (or dictionary) array.
+    this.starts = new Float64Array(n);
+    // The loops run in plain functions (V8 optimises those better than a loop in this async function). With a
+    // checkpoint, tallies are made in steps (a chunk may be a 10 MB line), and the walk stops whenever a slice's
+    // budget is spent, inside a chunk too; it resumes where it stopped after the checkpoint.
+    const walk: TallyWalk = { next: 0, at: 0, step: undefined, budget: { units: SLICE_CHARS } };
+    while (!this.tallyFrom(text, segments, walk, checkpoint !== undefined)) {
+      await checkpoint!();
+      walk.budget.units = SLICE_CHARS;
+    }
+    this.sumUp(segments);
+  }
+
+  /** Records chunk starts and tallies chunks not tallied yet from `walk.next`; false when `stepped` and the budget is spent. */
+  private tallyFrom(
+    text: string,
+    segments: ReadonlyArray<{ length: number; value: ChunkEntry }>,
+    walk: TallyWalk,
+    stepped: boolean,
+  ): boolean {
+    const stepwise = stepped ? this.counter.stepwise : undefined;
+    for (; walk.next < segments.length; walk.next++) {
+      this.starts[walk.next] = walk.at;
+      const { length, value } = segments[walk.next];
       if (value.tally === undefined) {
-        const chunk = text.slice(at, at + length);
-        if (checkpoint === undefined || this.counter.stepwise === undefined) value.tally = this.counter.tally(chunk);
+        if (stepwise === undefined) value.tally = this.counter.tally(text.slice(walk.at, walk.at + length));
         else {
-          const step = this.counter.stepwise(chunk);
-          let tally: TokenTally | undefined;
-          while ((tally = step(budget)) === undefined) {
-            await checkpoint();
-            budget.units = SLICE_CHARS;
-          }
+          walk.step ??= stepwise.call(this.counter, text.slice(walk.at, walk.at + length));
+          const tally = walk.step(walk.budget);
+          if (tally === undefined) return false; // the budget ran out inside this chunk: it goes on from there
           value.tally = tally;
-          if (budget.units <= 0) {
-            await checkpoint();
-            budget.units = SLICE_CHARS;
-          }
+          walk.step = undefined;
         }
       }
-      at += length;
+      walk.at += length;
+      if (stepwise !== undefined && walk.budget.units <= 0) {
+        walk.next++;
+        return false;
+      }
     }
-    // Running sums, so a section's whole chunks cost two lookups however many there are.
-    this.sums = { latin: new Float64Array(n + 1), cjk: new Float64Array(n + 1), other: new Float64Array(n + 1) };
+    return true;
+  }
+
+  /** Running sums, so a section's whole chunks cost two lookups however many there are. */
+  private sumUp(segments: ReadonlyArray<{ length: number; value: ChunkEntry }>): void {
+    const n = segments.length;
+    const latin = new Float64Array(n + 1);
+    const cjk = new Float64Array(n + 1);
+    const other = new Float64Array(n + 1);
     this.withEstimates = [];
     for (let i = 0; i < n; i++) {
       const tally = segments[i].value.tally as TokenTally;
-      this.sums.latin[i + 1] = this.sums.latin[i] + tally.latin;
-      this.sums.cjk[i + 1] = this.sums.cjk[i] + tally.cjk;
-      this.sums.other[i + 1] = this.sums.other[i] + tally.other;
+      latin[i + 1] = latin[i] + tally.latin;
+      cjk[i + 1] = cjk[i] + tally.cjk;
+      other[i + 1] = other[i] + tally.other;
       if (tally.estimated.length > 0) this.withEstimates.push(i);
     }
+    this.sums = { latin, cjk, other };
   }
 
   /** The whole text's tally. */
