@@ -146,6 +146,8 @@ export class ParagraphMemo {
       length: new Int32Array(count),
       instruction: new Uint8Array(count),
     };
+    // Finding a cold prompt's paragraphs and marking them are two slices of work, not one.
+    if (checkpoint) await checkpoint();
     const fill: FillCursor = { row: 0, fence: false };
     for (let k = 0; k < found.length; k++) {
       const { slices, text } = found[k];
