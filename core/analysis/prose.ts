@@ -1,6 +1,14 @@
 // Stated constraints found paragraph by paragraph and kept across versions, so a keystroke re-scans one paragraph.
 import type { PromptDocument } from '../document/types';
-import { detectConstraintSteps, detectConstraints, maskCode, maskCodeSteps, type StatedConstraint } from '../instructions/detect';
+import {
+  collectConstraintSteps,
+  collectConstraints,
+  detectConstraints,
+  finishStatements,
+  maskCode,
+  maskCodeSteps,
+  type StatedConstraint,
+} from '../instructions/detect';
 import { rememberStatements, type LocatedStatement, type PieceScan } from '../instructions/stated';
 import { detectorWarmUp } from '../instructions/warm-up';
 import type { Checkpoint } from '../tokens/incremental';
@@ -135,7 +143,8 @@ export class ProseMemo {
       if (work) await work.add(length);
     }
     const fence = walk.fence;
-    const result = { found: await joinRuns(paragraphs, scanned, this.seams, work), inFence: fence };
+    // Each paragraph's statements are read alone; the piece's are read together (lists across paragraphs).
+    const result = { found: finishStatements(await joinRuns(paragraphs, scanned, this.seams, work)), inFence: fence };
     this.scans.set(key, { text, inFence, result });
     return result;
   }
@@ -176,7 +185,7 @@ function takeScanned(paragraphs: ReadonlyArray<Segment<Paragraph>>, scanned: Sca
 function scanParagraph(text: string, fence: boolean): Scanned {
   const masked = maskCode(text, fence);
   const own = detach(masked.masked);
-  return { masked: own, fenceOut: masked.inFence, found: detectConstraints(own), seam: undefined };
+  return { masked: own, fenceOut: masked.inFence, found: collectConstraints(own), seam: undefined };
 }
 
 /** As `scanParagraph`, awaiting `checkpoint` between the detector patterns' scans. */
@@ -189,7 +198,7 @@ async function scanParagraphInSteps(text: string, fence: boolean, checkpoint: Ch
 }
 
 function detectInSteps(text: string, checkpoint: Checkpoint): Promise<StatedConstraint[]> {
-  return inSteps(detectConstraintSteps(text), checkpoint);
+  return inSteps(collectConstraintSteps(text), checkpoint);
 }
 
 /** Runs `steps` to its end, awaiting `checkpoint` at each pause. */
@@ -248,7 +257,7 @@ async function joinRuns(
         ? scanned[i].found
         : work && runLength > LONG_SCAN
           ? await detectInSteps(run(), work.checkpoint)
-          : detectConstraints(run());
+          : collectConstraints(run());
     push(found, list, walk.at);
     walk.at += runLength;
     walk.next = j + 1;
@@ -325,7 +334,7 @@ export class SeamWindows {
     if (known !== undefined) return known;
     this.scanned++;
     const window = tail + head;
-    const crossing = detectConstraints(window).some((s) => s.offset < tail.length && s.offset + s.length > tail.length);
+    const crossing = collectConstraints(window).some((s) => s.offset < tail.length && s.offset + s.length > tail.length);
     if (this.map.size >= this.capacity) this.map = new Map([...this.map].slice(this.capacity >> 1));
     this.map.set(key, crossing);
     return crossing;

@@ -173,7 +173,16 @@ const OUTPUT_CUE =
 
 /** Every constraint stated in `text`; `text` should already have code blanked out (see `maskCode`). */
 export function detectConstraints(text: string): StatedConstraint[] {
-  const steps = detectConstraintSteps(text);
+  return finishStatements(collectConstraints(text));
+}
+
+/**
+ * The statements of `text` each read alone, before `finishStatements` reads them together. They are the same
+ * whether `text` is scanned whole or paragraph by paragraph (the detectors never look past a blank line), so the
+ * editor keeps them per paragraph and finishes a piece's list afresh (docs/editor-performance.md).
+ */
+export function collectConstraints(text: string): StatedConstraint[] {
+  const steps = collectConstraintSteps(text);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -181,10 +190,10 @@ export function detectConstraints(text: string): StatedConstraint[] {
 }
 
 /**
- * `detectConstraints` as steps: it pauses after each pattern's scan of the whole text, so the editor can yield
+ * `collectConstraints` as steps: it pauses after each pattern's scan of the whole text, so the editor can yield
  * between them on a very long paragraph (docs/editor-performance.md, "Never blocking"). Returns the same list.
  */
-export function* detectConstraintSteps(text: string): Generator<void, StatedConstraint[]> {
+export function* collectConstraintSteps(text: string): Generator<void, StatedConstraint[]> {
   const found: StatedConstraint[] = [];
   try {
     yield* collectCounts(text, found);
@@ -221,52 +230,63 @@ export function* detectConstraintSteps(text: string): Generator<void, StatedCons
     // A regex engine limit on a pathological input: report nothing rather than break the lint.
     return [];
   }
-  return dropOverlaps(absorb(text, found));
+  // "words with all capital letters" is a count of capital words, not the case of the whole answer. The words
+  // stand on the phrase's line, so this reads the same in a paragraph as in the whole text.
+  return found.filter(
+    (s) =>
+      !(
+        s.key === 'case' &&
+        s.value === 'upper' &&
+        /\bwords?\b[^.,;:!?\n]{0,25}$/i.test(text.slice(Math.max(0, s.offset - 40), s.offset))
+      ),
+  );
 }
 
 /**
- * A paragraph count beside "paragraph 2 must start with …" is that firstWord's count; "words with all capital
- * letters" is a count of capital words, not the case of the whole answer.
+ * Reads the statements of a whole piece together, in the order they stand: lists spread over several statements
+ * (or paragraphs) become one, and of overlapping phrases for one key the longer is kept. `found` is not changed
+ * (the editor keeps each paragraph's statements across versions).
  */
-function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
+export function finishStatements(found: readonly StatedConstraint[]): StatedConstraint[] {
+  const ordered = [...found].sort((a, b) => a.offset - b.offset || b.length - a.length);
+  return dropOverlaps(absorb(ordered));
+}
+
+/**
+ * A paragraph count beside "paragraph 2 must start with …" is that firstWord's count; several mentions of
+ * capital words or several word (letter) frequencies are one statement. Merged statements are copies.
+ */
+function absorb(found: readonly StatedConstraint[]): StatedConstraint[] {
   const first = found.find((s) => s.key === 'firstWord');
+  const firstCopy = first && { ...first, value: { ...(first.value as Record<string, unknown>) } };
   // Several word (letter) frequencies are one list: "use war at least 8 times, and peace at least 10 times".
-  const lists = new Map<StatedKey, StatedConstraint>();
+  const lists = new Map<StatedKey, Array<Record<string, unknown>>>();
   let capitals = false;
-  const out = found.filter((s) => {
+  const out: StatedConstraint[] = [];
+  for (const s of found) {
     // Two mentions of capital words ("use words in all caps … words in all caps should appear less than 10
     // times") read one count: the first, which saw both the use and the cap.
     if (s.key === 'capitalWords') {
-      if (capitals) return false;
+      if (capitals) continue;
       capitals = true;
-      return true;
-    }
-    if (s.key === 'frequency' || s.key === 'letters') {
-      const head = lists.get(s.key);
-      if (!head) {
-        lists.set(s.key, s);
-        return true;
+      out.push(s);
+    } else if (s.key === 'frequency' || s.key === 'letters') {
+      const items = lists.get(s.key);
+      if (!items) {
+        const own = [...(s.value as Array<Record<string, unknown>>)];
+        lists.set(s.key, own);
+        out.push({ ...s, value: own as StatedValue });
+        continue;
       }
-      const items = head.value as Array<Record<string, unknown>>;
       for (const item of s.value as Array<Record<string, unknown>>) {
         if (!items.some((i) => JSON.stringify(i).toLowerCase() === JSON.stringify(item).toLowerCase())) items.push(item);
       }
-      return false;
-    }
-    if (first && s.key === 'paragraphs') {
-      const value = first.value as Record<string, unknown>;
+    } else if (firstCopy && s.key === 'paragraphs') {
+      const value = firstCopy.value;
       const count = typeof s.value === 'object' ? (s.value as { count?: unknown }).count : s.value;
       if (value.paragraphs === undefined && count !== undefined) value.paragraphs = count;
-      return false;
-    }
-    if (
-      s.key === 'case' &&
-      s.value === 'upper' &&
-      /\bwords?\b[^.,;:!?\n]{0,25}$/i.test(text.slice(Math.max(0, s.offset - 40), s.offset))
-    )
-      return false;
-    return true;
-  });
+    } else out.push(s === first ? (firstCopy as StatedConstraint) : s);
+  }
   return out;
 }
 

@@ -61,6 +61,13 @@ const BLOCKS = [
   '\n\n\n',
   'Background notes for the reader.\n  \nMore notes, then a tab-blank line.\n\t\nYou must answer briefly.\n',
   'Windows line ends.\r\n\r\nPlease reply in French.\r\n',
+  // Statements that read as one across paragraphs: a frequency list, a letter list, capital words, a paragraph count.
+  'Use the word war at least 3 times in your answer.\n',
+  'Use the word peace at least 2 times in your answer.\n',
+  'Use the letter q at least 4 times.\n',
+  'Include at least 5 words in all capital letters.\n',
+  'Paragraph 2 must start with the word Hello.\n',
+  'There should be 4 paragraphs, separated by the markdown divider ***.\n',
 ];
 const SNIPPETS = [
   'a',

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lintDocument, type EngineHost } from '../../core/engine';
 import { defaultConfig } from '../../core/config/types';
-import { assertIncrementalEqualsFull, files, generatePrompt, plain } from './incremental-lint';
+import { DocumentSession } from '../../core/analysis/session';
+import { IncrementalCounterPool } from '../../core/tokens/incremental';
+import { assertIncrementalEqualsFull, files, generatePrompt, plain, summary } from './incremental-lint';
 import { seededRandom } from '../tokens/corpus';
 
 describe('incremental lint equals a full re-lint', () => {
@@ -37,6 +39,27 @@ describe('incremental lint equals a full re-lint', () => {
       assert.equal(compared, 90);
     });
   }
+
+  it('statements that read as one across paragraphs, then with one paragraph gone', async () => {
+    // Each paragraph's statements are kept; the piece's are read together afresh, and the kept ones never change.
+    const uri = 'file:///w/p.prompt.md';
+    const pairs = [
+      ['Use the word war at least 3 times in your answer.', 'Use the word peace at least 2 times in your answer.'],
+      ['Paragraph 2 must start with the word Hello.', 'There should be 4 paragraphs, separated by ***.'],
+      ['Include at least 5 words in all capital letters.', 'Use words in all caps at least 3 times.'],
+      ['Use the letter q at least 4 times.', 'Use the letter z at least 2 times.'],
+    ];
+    for (const [first, second] of pairs) {
+      const session = new DocumentSession();
+      const incremental: EngineHost = { tokenizers: new IncrementalCounterPool(plain), files };
+      for (const text of [`${first}\n\n${second}\n`, `${first}\n`, `${first}\n\n${second}\n`, `Intro.\n\n${second}\n`]) {
+        const kept = await lintDocument({ uri, text, config: defaultConfig(), session }, incremental);
+        const full = await lintDocument({ uri, text, config: defaultConfig() }, { tokenizers: plain, files });
+        assert.ok(full.diagnostics.length > 0, `nothing stated in ${JSON.stringify(text)}`);
+        assert.deepEqual(summary(kept), summary(full), JSON.stringify(text));
+      }
+    }
+  });
 
   it('a Dotprompt with role blocks', async () => {
     await assertIncrementalEqualsFull(44, 2, 30, 'file:///w/p.prompt');
