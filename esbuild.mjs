@@ -83,6 +83,12 @@ const builds = [
     entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
   },
   {
+    // What bin/promptbound.js loads first for `promptbound lsp`: starts the command again with the server's Node flags.
+    ...common,
+    ...NODE,
+    entryPoints: { 'lsp-launch': join(root, 'cli', 'lsp-launch.ts') },
+  },
+  {
     // The library (package.json "exports"): the engine for Node programs, no vscode.
     ...nodeLazy,
     entryPoints: { index: join(root, 'lib', 'index.ts') },

@@ -3,14 +3,23 @@ import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activate as activateShared, deactivate as deactivateShared } from './extension';
 import { NODE_SERVER_MODULE } from './server-module';
+import { SERVER_NODE_FLAGS } from '../server/launch-flags';
+
+/** How the server process is started: forked with the server's Node flags (docs/editor-performance.md, "Memory"). */
+export function serverOptions(module: string): ServerOptions {
+  return {
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009', ...SERVER_NODE_FLAGS] },
+    },
+  };
+}
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(NODE_SERVER_MODULE);
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  return activateShared(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
+  const options = serverOptions(context.asAbsolutePath(NODE_SERVER_MODULE));
+  return activateShared(context, (id, name, clientOptions) => new LanguageClient(id, name, options, clientOptions));
 }
 
 export function deactivate(): Promise<void> {
