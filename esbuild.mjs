@@ -100,9 +100,9 @@ const builds = [
     entryPoints: { index: join(root, 'lib', 'index.ts') },
   },
   {
-    // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
-    ...common,
-    ...NODE,
+    // The language server for Node: IPC for the desktop client, stdio for other editors. What only some prompts need
+    // (the language detector's data, JSON Schema compilation) loads on first use from dist/lazy, which the .vsix ships.
+    ...nodeLazy,
     entryPoints: { 'server-node': join(root, 'server', 'node.ts') },
   },
   {
