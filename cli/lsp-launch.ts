@@ -1,11 +1,11 @@
-// `promptbound lsp`: the language server runs with its Node flags (server/launch-flags.ts), which V8 reads only when a
-// process starts. bin/promptbound.js calls this first, before it loads the CLI: a process started without the flags
+// `promptbound lsp`: the language server runs with its Node flags and allocator settings (server/launch-flags.ts),
+// which V8 and the C library read only when a process starts. bin/promptbound.js calls this first, before it loads the CLI: a process started without the flags
 // starts the command again with them, hands it its standard streams, forwards the signals an editor sends to stop a
 // server, and exits with its exit code (docs/editor-performance.md, "Memory"). Built alone as dist/lsp-launch.js, so
 // the process that waits loads next to nothing.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { SERVER_NODE_FLAGS, hasServerNodeFlags } from '../server/launch-flags';
+import { SERVER_NODE_FLAGS, hasServerNodeFlags, serverEnvironment } from '../server/launch-flags';
 
 /** Set in the started copy: it never starts another one, whatever its flags. */
 export const RELAUNCHED_ENV = 'PROMPTBOUND_LSP_RELAUNCHED';
@@ -35,7 +35,8 @@ export function relaunchLsp(bin: string, argv: readonly string[]): Promise<numbe
   const args = lspRelaunchArgs(process.execArgv, bin, argv, process.env);
   if (args === undefined) return undefined;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, [RELAUNCHED_ENV]: '1' } });
+    const env = { ...serverEnvironment(process.env), [RELAUNCHED_ENV]: '1' };
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env });
     const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(
       (signal) => [signal, () => void child.kill(signal)] as const,
     );

@@ -3,16 +3,20 @@ import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activate as activateShared, deactivate as deactivateShared } from './extension';
 import { NODE_SERVER_MODULE } from './server-module';
-import { SERVER_NODE_FLAGS } from '../server/launch-flags';
+import { SERVER_NODE_FLAGS, serverEnvironment } from '../server/launch-flags';
 
-/** How the server process is started: forked with the server's Node flags (docs/editor-performance.md, "Memory"). */
-export function serverOptions(module: string): ServerOptions {
+/**
+ * How the server process is started: forked with the server's Node flags and allocator settings (values already in
+ * the extension host's environment win; docs/editor-performance.md, "Memory").
+ */
+export function serverOptions(module: string, processEnv: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const env = serverEnvironment(processEnv);
   return {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
     debug: {
       module,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6009', ...SERVER_NODE_FLAGS] },
+      options: { execArgv: ['--nolazy', '--inspect=6009', ...SERVER_NODE_FLAGS], env },
     },
   };
 }
