@@ -1,5 +1,6 @@
 // The Node RankLoader for the CLI and desktop server: reads the binary rank tables esbuild.mjs writes to dist/ranks.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EncodingName } from '../core/models/types';
 import type { RankLoader } from '../core/tokens/types';
@@ -18,14 +19,19 @@ export function defaultRankDirectories(): string[] {
  * A loader that reads `<dir>/<encoding>.bin` from the first directory that has it. The bytes are checked
  * when the pool parses them (a damaged or stale file is reported, not miscounted).
  */
-export function createNodeRankLoader(directories: string[] = defaultRankDirectories()): RankLoader {
+export function createNodeRankLoader(
+  directories: string[] = defaultRankDirectories(),
+  { blocking = true }: { blocking?: boolean } = {},
+): RankLoader {
   return async (encoding: EncodingName) => {
     const tried: string[] = [];
     for (const dir of directories) {
       const file = join(dir, `${encoding}.bin`);
       try {
-        // One synchronous read: fs/promises reads big files in 512 KiB steps, several times slower at start-up.
-        const data = readFileSync(file);
+        // The CLI reads in one synchronous step: fs/promises reads big files in 512 KiB steps, several times
+        // slower at start-up. The language server must not block: o200k's 11 MB took 63 ms in one read, during
+        // which no request was answered (docs/editor-performance.md, "Never blocking").
+        const data = blocking ? readFileSync(file) : await readFile(file);
         return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       } catch (error) {
         if (!isMissingFile(error)) throw error;
@@ -40,5 +46,8 @@ function isMissingFile(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
 }
 
-/** The loader the CLI and desktop server use. */
+/** The loader the CLI uses. */
 export const nodeRankLoader: RankLoader = createNodeRankLoader();
+
+/** The desktop language server's: reads off the event loop. */
+export const nodeServerRankLoader: RankLoader = createNodeRankLoader(defaultRankDirectories(), { blocking: false });

@@ -6,7 +6,7 @@ import { readScoped } from '../core/files';
 import type { Rule } from '../core/rules/types';
 import { RULES } from '../core/rules/registry';
 import { nodeFileAccess } from '../node/file-access';
-import { nodeRankLoader } from '../node/ranks';
+import { nodeServerRankLoader } from '../node/ranks';
 import type { ServerPlatform } from './platform';
 import { isFileUri } from './uris';
 
@@ -79,7 +79,7 @@ export function loopBlockFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
 export function nodePlatform(): ServerPlatform {
   return {
     files: nodeUriFileAccess(),
-    ranks: nodeRankLoader,
+    ranks: nodeServerRankLoader,
     rules: rulesFromEnvironment(),
     loopBlock: loopBlockFromEnvironment(),
   };

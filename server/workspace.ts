@@ -23,6 +23,7 @@ import { PublishedDiagnostics, type Contribution } from './published-diagnostics
 import { LintScheduler, REAL_TIMERS, type Timers } from './scheduler';
 import { statsPayload } from './stats';
 import { canonicalUri, parentUri, relativeTo } from './uris';
+import { yieldToEventLoop } from './yield';
 
 /** The open documents, keyed by canonical uri, with the spelling the client used. */
 export interface OpenDocuments {
@@ -136,11 +137,6 @@ function whenCancelled(token: CancellationToken | undefined): { promise: Promise
   });
   return { promise, dispose: () => listener?.dispose() };
 }
-
-const yieldToEventLoop: () => Promise<void> =
-  typeof setImmediate === 'function'
-    ? () => new Promise((resolve) => setImmediate(resolve))
-    : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The CLI's limit (node/files.ts MAX_FILE_BYTES): larger files are reported, not linted. */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -386,6 +382,8 @@ export class PromptWorkspace {
       return entry.parsed?.textDocument.version === doc.version ? entry.parsed : undefined;
     };
     if (entry.snapshot?.textDocument.version === doc.version) return entry.snapshot;
+    // A lint that has started yielding is a long one: what is known of this version is answered at once.
+    if (entry.yielding?.active === true && known() !== undefined) return known();
     const cancelled = whenCancelled(token);
     let timer: unknown;
     try {
@@ -502,6 +500,8 @@ export class PromptWorkspace {
     const host: EngineHost = { tokenizers: this.options.tokenizers, files };
     if (entry.open) entry.session ??= new DocumentSession();
     else entry.session = undefined;
+    // Whether this lint is a long one is learnt afresh (requests waiting for a yield keep waiting for this one's).
+    if (entry.yielding) entry.yielding.active = false;
     const slices = LINT_TIMING ? { yields: 0, longest: 0, start: cpuMs() } : undefined;
     const checkpoint = this.checkpoint(entry, current, slices);
     const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
