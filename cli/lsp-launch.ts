@@ -37,9 +37,7 @@ export function relaunchLsp(bin: string, argv: readonly string[]): Promise<numbe
   return new Promise((resolve) => {
     const env = { ...serverEnvironment(process.env), [RELAUNCHED_ENV]: '1' };
     const child = spawn(process.execPath, args, { stdio: 'inherit', env });
-    const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(
-      (signal) => [signal, () => void child.kill(signal)] as const,
-    );
+    const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => [signal, () => void child.kill(signal)] as const);
     const settle = (code: number | undefined) => {
       for (const [signal, handler] of handlers) process.off(signal, handler);
       resolve(code);

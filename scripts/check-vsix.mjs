@@ -86,7 +86,9 @@ export function checkVsix(file) {
   // The desktop server's modules loaded on demand (require("./lazy/<name>.js")) must be packaged beside it.
   const server = entries.find((e) => e.name === 'extension/dist/server-node.js');
   if (server)
-    for (const [, lazy] of readEntry(buffer, server).toString('utf8').matchAll(/require\("\.\/(lazy\/[\w-]+\.js)"\)/g))
+    for (const [, lazy] of readEntry(buffer, server)
+      .toString('utf8')
+      .matchAll(/require\("\.\/(lazy\/[\w-]+\.js)"\)/g))
       if (!names.has(`extension/dist/${lazy}`)) problems.push(`extension/dist/${lazy} is missing (the desktop server loads it)`);
   for (const rank of ['o200k_base', 'cl100k_base']) {
     const entry = entries.find((e) => e.name === `extension/dist/ranks/${rank}.json`);

@@ -17,7 +17,9 @@ export function latin1Source(text, file = 'bundle') {
     while (offset - backslashes - 1 >= 0 && text.charCodeAt(offset - backslashes - 1) === 0x5c) backslashes++;
     if (backslashes % 2 === 1) {
       const line = text.slice(0, offset).split('\n').length;
-      throw new Error(`${file}:${line}: an escaped ${JSON.stringify(char)} cannot be written as \\u; write \\u${hex(char)} in the source`);
+      throw new Error(
+        `${file}:${line}: an escaped ${JSON.stringify(char)} cannot be written as \\u; write \\u${hex(char)} in the source`,
+      );
     }
     return `\\u${hex(char)}`;
   });

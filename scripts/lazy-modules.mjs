@@ -77,7 +77,13 @@ export function lazyModules(outdir, modules, options, bundleDir = outdir, built 
                   },
                 };
           // Its own imports of the other lazy modules stay lazy too (stubs requiring ./<name>.js beside it).
-          const nested = lazyModules(outdir, modules.filter((m) => fileOf(m) !== file), options, dirname(outfile), built);
+          const nested = lazyModules(
+            outdir,
+            modules.filter((m) => fileOf(m) !== file),
+            options,
+            dirname(outfile),
+            built,
+          );
           const plugins = [nested, ...(options.plugins ?? [])];
           await esbuild.build({ ...options, ...entry, outfile, plugins, bundle: true, format: 'cjs', logLevel: 'warning' });
           // Load it once here to learn its export names (these modules have no side effects on load).

@@ -34,7 +34,8 @@ describe('the server launch flags', () => {
     for (const launch of [options.run, options.debug]) {
       assert.equal(launch.module, '/ext/dist/server-node.js');
       assert.equal(launch.transport, 'ipc');
-      for (const flag of SERVER_NODE_FLAGS) assert.ok(launch.options.execArgv.includes(flag), `${flag} in ${launch.options.execArgv}`);
+      for (const flag of SERVER_NODE_FLAGS)
+        assert.ok(launch.options.execArgv.includes(flag), `${flag} in ${launch.options.execArgv}`);
       for (const [name, value] of Object.entries(SERVER_NODE_ENV)) assert.equal(launch.options.env[name], value);
       assert.equal(launch.options.env.HOME, '/home/u');
     }
@@ -42,7 +43,12 @@ describe('the server launch flags', () => {
   });
 
   it('are added when `promptbound lsp` starts itself again, keeping other Node options but not the inspector', () => {
-    const args = lspRelaunchArgs(['--require', 'x.js', '--inspect=9229', '--max-old-space-size=512'], BIN, ['lsp', '--stdio'], {});
+    const args = lspRelaunchArgs(
+      ['--require', 'x.js', '--inspect=9229', '--max-old-space-size=512'],
+      BIN,
+      ['lsp', '--stdio'],
+      {},
+    );
     assert.deepEqual(args, ['--require', 'x.js', '--max-old-space-size=512', ...SERVER_NODE_FLAGS, BIN, 'lsp', '--stdio']);
     assert.equal(lspRelaunchArgs([...SERVER_NODE_FLAGS], BIN, ['lsp', '--stdio'], {}), undefined);
     assert.equal(lspRelaunchArgs([], BIN, ['lsp', '--stdio'], { [RELAUNCHED_ENV]: '1' }), undefined, 'never twice');
