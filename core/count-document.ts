@@ -14,7 +14,12 @@ export async function countDocument(
 ): Promise<{ document: PromptDocument; stats: DocumentStats }> {
   // The heading candidates are searched first, with yields; the parse then pauses at checkpoints between its steps.
   if (input.session && input.checkpoint) await input.session.prepareLines(input.text, input.checkpoint);
-  const options = { stripHtmlComments: input.config.stripHtmlComments, candidateLines: input.session?.candidateLines };
+  const options = {
+    stripHtmlComments: input.config.stripHtmlComments,
+    candidateLines: input.session?.candidateLines,
+    splitFrontmatter: input.session?.splitFrontmatter,
+    openers: input.session?.openers,
+  };
   const document = input.checkpoint
     ? await parseDocumentInSlices(input.uri, input.text, options, input.checkpoint)
     : parseDocument(input.uri, input.text, options);

@@ -32,6 +32,7 @@ export async function middleInstructions(
   options: { memo?: ParagraphMemo; checkpoint?: Checkpoint } = {},
 ): Promise<PromptLayout | undefined> {
   const { memo = new ParagraphMemo(), checkpoint } = options;
+  if (await startsBeforeMiddle(document, counter, variables, textTokens, memo, checkpoint)) return undefined;
   const table = await memo.table(document, checkpoint);
   const fills = fillsOf(document, table, new Map(variables.map((v) => [v.name, v.tokens])));
   const first = table.instruction.indexOf(1);
@@ -86,6 +87,44 @@ export async function middleInstructions(
   const high = (2 * total) / 3;
   if (blocks.some((b) => b.start < low || b.start + b.tokens > high)) return undefined;
   return { blocks, total, approximate };
+}
+
+/**
+ * Whether the first instruction paragraph starts before a third of the prompt's text tokens, judged from the
+ * paragraphs before it alone (`ParagraphMemo.leading`), without the table of every paragraph. The rendered prompt
+ * (`total`) is the text tokens plus the fills, which are never negative, so such an instruction also starts
+ * before a third of it and `middleInstructions` answers undefined — on most prompts, which state their task
+ * first, after a handful of paragraphs. False means "not decided here": the whole layout is worked out.
+ */
+async function startsBeforeMiddle(
+  document: PromptDocument,
+  counter: TokenCounter,
+  variables: readonly VariableBudget[],
+  textTokens: number,
+  memo: ParagraphMemo,
+  checkpoint: Checkpoint | undefined,
+): Promise<boolean> {
+  if (variables.some((v) => !(v.tokens >= 0))) return false;
+  const lead = memo.leading(document, checkpoint ? SLICE_CHARS : Infinity);
+  if (lead === undefined) return false;
+  const budgets = new Map(variables.map((v) => [v.name, v.tokens]));
+  const uses = document.variables
+    .map((use) => ({ offset: use.span.offset, tokens: budgets.get(use.name) ?? 0 }))
+    .sort((a, b) => a.offset - b.offset);
+  const offsets = uses.map((use) => use.offset);
+  let position = 0;
+  let counted = 0;
+  for (const row of lead.rows) {
+    // Counting a long lead is left to the whole layout, which yields between slices of it.
+    if (checkpoint && (counted += row.length) > SLICE_CHARS) return false;
+    const piece = lead.pieces[row.piece];
+    const offset = piece.verbatim ? piece.span.offset + row.start : piece.span.offset;
+    const end = offset + (piece.verbatim ? row.length : piece.span.length);
+    for (let k = lowerBound(offsets, offset); k < uses.length && offsets[k] < end; k++) position += uses[k].tokens;
+    position += counter.count(piece.text.slice(row.start, row.start + row.length)).tokens;
+    if (position >= textTokens / 3) return false;
+  }
+  return true;
 }
 
 /**

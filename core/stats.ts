@@ -170,16 +170,24 @@ export async function countSentText(
     messages.push({ role: document.messages[i].role, tokens: counted.tokens });
   }
   const sections: SectionCount[] = [];
-  for (const section of document.sections) {
-    // Tens of thousands of sections (a 10 MB prompt) are summed between checkpoints.
-    if (checkpoint && sections.length % SECTIONS_PER_SLICE === SECTIONS_PER_SLICE - 1) await checkpoint();
-    const place = sectionPlace(document, joined, section);
-    if (place === undefined) {
-      sections.push(countSectionText(counter, document, section));
-      continue;
+  // Tens of thousands of sections (a 10 MB prompt) are summed between checkpoints, a batch at a time in a plain
+  // function (V8 optimises that loop better than one in this async function).
+  const count = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const section = document.sections[i];
+      const place = sectionPlace(document, joined, section);
+      if (place === undefined) {
+        sections.push(countSectionText(counter, document, section));
+        continue;
+      }
+      const result = finishTally(counter, tallying, tallies[place.message].range(place.from, place.to));
+      sections.push({ section, tokens: result.tokens, approximate: result.approximate });
     }
-    const result = finishTally(counter, tallying, tallies[place.message].range(place.from, place.to));
-    sections.push({ section, tokens: result.tokens, approximate: result.approximate });
+  };
+  const total = document.sections.length;
+  for (let from = 0; from < total; from += SECTIONS_PER_SLICE) {
+    if (checkpoint && from > 0) await checkpoint();
+    count(from, Math.min(total, from + SECTIONS_PER_SLICE));
   }
   return { messages, sections, estimated, approximate };
 }
@@ -214,7 +222,13 @@ function sectionCuts(document: PromptDocument, joined: readonly JoinedMessage[])
     if (place === undefined) continue;
     cuts[place.message].push(place.from, place.to);
   }
-  return cuts.map((list) => [...new Set(list)].sort((a, b) => a - b));
+  // A typed array sorts numbers without a comparator call per step (tens of thousands of cuts in a 10 MB prompt).
+  return cuts.map((list) => {
+    const sorted = Float64Array.from(list).sort();
+    const unique: number[] = [];
+    for (const cut of sorted) if (unique.length === 0 || unique[unique.length - 1] !== cut) unique.push(cut);
+    return unique;
+  });
 }
 
 /**

@@ -153,5 +153,10 @@ export function settingsConfig(settings: EditorSettings): PromptboundConfig {
   const asConfig: PromptboundConfig = { model: settings.defaultModel };
   if (Object.keys(settings.rules).length > 0) asConfig.rules = settings.rules as PromptboundConfig['rules'];
   if (settings.models.length > 0) asConfig.models = settings.models as PromptboundConfig['models'];
-  return parseConfigText('settings.json', JSON.stringify(asConfig), RULE_IDS).config ?? {};
+  // Validated once per distinct settings, not on every keystroke's lint (`resolveConfig` copies what it reads).
+  const json = JSON.stringify(asConfig);
+  if (lastSettings?.json !== json) lastSettings = { json, config: parseConfigText('settings.json', json, RULE_IDS).config ?? {} };
+  return lastSettings.config;
 }
+
+let lastSettings: { json: string; config: PromptboundConfig } | undefined;

@@ -4,7 +4,7 @@
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/diagnostic';
-import { lintDocument, type EngineHost, type LintResult } from '../core/engine';
+import { lintDocument, type EngineHost, type LintInput, type LintResult } from '../core/engine';
 import type { Rule } from '../core/rules/types';
 import { RULES } from '../core/rules/registry';
 import type { CounterSource } from '../core/tokens/types';
@@ -54,6 +54,8 @@ export interface WorkspaceOptions {
   timers?: Timers;
   /** The longest event-loop block since the last call (ms), logged with lint timings when the platform measures it. */
   loopBlock?: () => number;
+  /** False skips the keystroke rehearsal after a prompt's first lint (see `rehearse`); default true. */
+  rehearse?: boolean;
 }
 
 interface PromptEntry {
@@ -73,7 +75,7 @@ interface PromptEntry {
   linted: boolean;
   /** Counts and prose scans kept between versions (open prompts only). */
   session?: DocumentSession;
-  /** A pending stats notification of a prompt with many sections (see STATS_THROTTLE_MS). */
+  /** A pending stats notification of a prompt with many sections (see STATS_QUIET_MS). */
   statsDue?: unknown;
   /** The last text linted and its UTF-8 size (only kept for texts that may be near the size limit). */
   size?: { text: string; bytes: number };
@@ -85,6 +87,8 @@ interface PromptEntry {
   lensesStale?: boolean;
   /** Set while a lint is long enough to yield; requests then stop waiting for it (see `freshSnapshot`). */
   yielding?: { waiters: Array<() => void>; active: boolean };
+  /** The session's keystroke rehearsal has started (see `rehearse`). */
+  rehearsed?: boolean;
 }
 
 /** Thrown at a checkpoint of a lint that a newer version (or a close) has overtaken: its work is abandoned. */
@@ -101,12 +105,15 @@ function cpuMs(): number {
 }
 
 /**
- * A prompt with more sections than this sends its stats (every section's count, for the chart) at most every
- * STATS_THROTTLE_MS while it is edited: encoding thousands of sections on every keystroke would cost more than
- * the lint itself. Diagnostics are never held back.
+ * A prompt with more sections than this sends its stats (every section's count, for the chart) once edits pause
+ * for STATS_QUIET_MS, and at least every STATS_MAX_WAIT_MS per STATS_SECTIONS_PER_WAIT sections (at least once a
+ * second) while typing goes on: encoding thousands of sections costs more than a keystroke's lint (18,000
+ * sections of a 10 MB prompt: about 0.15 s, sent at least every 9 s). Diagnostics are never held back.
  */
 const STATS_SECTIONS_AT_ONCE = 300;
-const STATS_THROTTLE_MS = 150;
+const STATS_QUIET_MS = 150;
+const STATS_MAX_WAIT_MS = 1000;
+const STATS_SECTIONS_PER_WAIT = 2000;
 
 /** A lint runs this long before it yields to other messages (hover, completion, cancellation). */
 const SLICE_MS = 15;
@@ -149,6 +156,23 @@ function utf8Length(text: string, from: number, to: number): number {
     bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
   }
   return bytes;
+}
+
+/** Prompts from this long are rehearsed after their first lint (a smaller one's first keystrokes are quick anyway). */
+const REHEARSAL_CHARS = 64 * 1024;
+
+/**
+ * Where the rehearsal types: before the line break nearest to ten points spread over the text (a trailing
+ * space changes little of what the rules see), or at the end of a text without line breaks.
+ */
+function rehearsalPlaces(text: string): number[] {
+  const places: number[] = [];
+  for (const fraction of [0.13, 0.23, 0.31, 0.37, 0.46, 0.52, 0.61, 0.69, 0.77, 0.83]) {
+    const newline = text.indexOf('\n', Math.floor(text.length * fraction));
+    const at = newline === -1 ? text.length : newline;
+    if (!places.includes(at)) places.push(at);
+  }
+  return places;
 }
 
 /** Delay before dependents of an edited sample or schema are re-linted, when their own setting is unknown. */
@@ -560,10 +584,14 @@ export class PromptWorkspace {
     const targets = new Set([...entry.contributions.keys(), ...contributions.keys()]);
     entry.contributions = contributions;
     this.publish(targets);
-    if (entry.open) this.sendStats(entry, result.stats.sections.length > STATS_SECTIONS_AT_ONCE);
+    if (entry.open) this.sendStats(entry, result.stats.sections.length);
     if (entry.lensesStale) {
       entry.lensesStale = false;
       this.options.sink.refreshLenses?.();
+    }
+    if (entry.session && !entry.rehearsed && text.length >= REHEARSAL_CHARS && this.options.rehearse !== false) {
+      entry.rehearsed = true;
+      void this.rehearse(entry, entry.session, current, { uri, text, config }, host);
     }
     if (started) {
       const cpu = process.cpuUsage(started.cpu);
@@ -586,11 +614,12 @@ export class PromptWorkspace {
   }
 
   /**
-   * The stats of the entry's snapshot: now, or (`throttled`) no sooner than STATS_THROTTLE_MS after the last
-   * ones. A throttled send that finds the editor already past its snapshot is left to the lint on its way,
-   * which sends at once (its time has come), so positions are always read from a current document.
+   * The stats of the entry's snapshot (of `sections` sections): now, or (more than STATS_SECTIONS_AT_ONCE) once no
+   * newer lint has come for STATS_QUIET_MS, and no later than the maximum wait after the last ones. A delayed send that finds the editor already past its
+   * snapshot is left to the lint on its way (positions are always read from a current document); a lint that
+   * finds the stats overdue sends them at once.
    */
-  private sendStats(entry: PromptEntry, throttled: boolean): void {
+  private sendStats(entry: PromptEntry, sections: number): void {
     entry.stats = undefined;
     const timers = this.options.timers ?? REAL_TIMERS;
     const send = () => {
@@ -602,12 +631,59 @@ export class PromptWorkspace {
       entry.stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
       this.options.sink.documentStats(entry.stats);
     };
-    const wait = throttled ? (entry.statsSent ?? 0) + STATS_THROTTLE_MS - Date.now() : 0;
-    if (wait <= 0) {
-      if (entry.statsDue !== undefined) timers.clear(entry.statsDue);
-      send();
-    } else if (entry.statsDue === undefined) {
-      entry.statsDue = timers.set(send, wait);
+    if (entry.statsDue !== undefined) timers.clear(entry.statsDue);
+    entry.statsDue = undefined;
+    const maxWait = STATS_MAX_WAIT_MS * Math.max(1, sections / STATS_SECTIONS_PER_WAIT);
+    const overdue = (entry.statsSent ?? 0) + maxWait - Date.now();
+    if (sections <= STATS_SECTIONS_AT_ONCE || overdue <= 0) send();
+    else entry.statsDue = timers.set(send, Math.min(STATS_QUIET_MS, overdue));
+  }
+
+  /**
+   * After the first lint of an open prompt, while the user has not typed yet: the same session lints the text
+   * with a space typed in (and removed again) at ten places, and the results are dropped. The first keystrokes
+   * would otherwise run code that the open did not (the kept-segment paths of every incremental structure) and
+   * wait while V8 compiles and optimises it: 30–190 ms each on a 1 MB prompt. The session ends on the opened
+   * text, so the next real edit is as small as it is; an edit (or a close) stops the rehearsal at its next
+   * checkpoint. Results of real lints are never touched: nothing here is published or kept but the session's
+   * caches, which are checked against every text before reuse (docs/editor-performance.md, "Rehearsal").
+   */
+  private async rehearse(
+    entry: PromptEntry,
+    session: DocumentSession,
+    current: () => boolean,
+    input: { uri: string; text: string; config: LintInput['config'] },
+    host: EngineHost,
+  ): Promise<void> {
+    const started = LINT_TIMING ? { cpu: process.cpuUsage(), lints: 0 } : undefined;
+    const live = () => current() && entry.open && entry.session === session;
+    let sliceStart = Date.now();
+    const checkpoint = async () => {
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
+      if (!live()) throw new Superseded('rehearsal overtaken');
+    };
+    const { text } = input;
+    try {
+      await yieldToEventLoop();
+      for (const at of rehearsalPlaces(text)) {
+        for (const variant of [`${text.slice(0, at)} ${text.slice(at)}`, text]) {
+          await checkpoint();
+          await lintDocument({ ...input, text: variant, session, checkpoint }, host, this.rules);
+          if (started) started.lints++;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof Superseded)) throw error;
+    } finally {
+      if (started) {
+        const cpu = process.cpuUsage(started.cpu);
+        this.options.sink.log(
+          `promptbound rehearsal: ${input.uri} lints=${started.lints} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)}`,
+        );
+      }
     }
   }
 

@@ -12,6 +12,23 @@ export interface TextChange {
  * memory comparison, so a 1 MB text costs about 0.1 ms however many characters a loop would have to walk.
  */
 export function changedRange(before: string, after: string): TextChange {
+  // Several structures of one session compare the same two texts (the document's, or its one piece's) in a row.
+  for (const last of recent) if (last.before === before && last.after === after) return { ...last.change };
+  const change = compare(before, after);
+  recent.unshift({ before, after, change });
+  if (recent.length > RECENT) recent.pop();
+  return { ...change };
+}
+
+/**
+ * The last comparison: a keystroke compares the document's text several times in a row, then its piece's. Looking
+ * it up costs little: strings of other lengths differ at once, and the same string objects are equal without
+ * being read. Only one pair of texts is kept (the sessions keep the same texts anyway).
+ */
+const recent: Array<{ before: string; after: string; change: TextChange }> = [];
+const RECENT = 1;
+
+function compare(before: string, after: string): TextChange {
   const limit = Math.min(before.length, after.length);
   const prefix = commonPrefix(before, after, limit);
   const suffix = commonSuffix(before, after, limit - prefix);

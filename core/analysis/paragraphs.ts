@@ -2,7 +2,7 @@
 import type { PromptDocument, SentPiece } from '../document/types';
 import { isInstructionParagraph } from '../rules/placement/instructions';
 import type { Checkpoint } from '../tokens/incremental';
-import { SegmentedText } from './segments';
+import { SegmentedText, type Segment } from './segments';
 
 /** Fresh work between two checkpoints (characters split or marked) on a large prompt. */
 const SLICE_CHARS = 8 * 1024;
@@ -50,37 +50,84 @@ export interface ParagraphTable {
 export class ParagraphMemo {
   private readonly pieces = new Map<string, SegmentedText<Slice>>();
 
-  /** The paragraphs of `document`, their instruction marks brought up to date with its text (yielding at checkpoints). */
-  async table(document: PromptDocument, checkpoint?: Checkpoint): Promise<ParagraphTable> {
+  private piece(key: string): SegmentedText<Slice> {
+    let segmented = this.pieces.get(key);
+    if (segmented === undefined) {
+      // Every property from the start: one object shape for all slices keeps the walks over them fast (a slice
+      // given its properties in varying order made every read in `fillRows` a slow, megamorphic one).
+      const make = (): Slice => ({ starts: undefined, lengths: undefined, outside: undefined, inside: undefined });
+      segmented = new SegmentedText<Slice>({ margin: 3, make, split: sliceEnds });
+      this.pieces.set(key, segmented);
+    }
+    return segmented;
+  }
+
+  /**
+   * The paragraphs before the first instruction paragraph, found and marked from the start of the document up to
+   * it (the table's first rows, without the rest of the table). Undefined when no paragraph is an instruction, or
+   * when that would take more than `limit` characters of fresh work (a cold prompt: `table` does it with yields).
+   * Placement decides most prompts from these alone (see `middleInstructions`).
+   */
+  leading(
+    document: PromptDocument,
+    limit = Infinity,
+  ): { pieces: SentPiece[]; rows: Array<{ piece: number; start: number; length: number }> } | undefined {
     let fresh = 0;
     const pieces: SentPiece[] = [];
+    const rows: Array<{ piece: number; start: number; length: number }> = [];
+    let fence = false;
+    for (let m = 0; m < document.messages.length; m++) {
+      const list = document.messages[m].pieces;
+      for (let p = 0; p < list.length; p++) {
+        const text = list[p].text;
+        const slices = this.piece(`${m}|${p}`).update(text);
+        pieces.push(list[p]);
+        let at = 0;
+        for (const { length, value } of slices) {
+          if (value.starts === undefined || (fence ? value.inside : value.outside) === undefined) {
+            if ((fresh += length) > limit) return undefined;
+          }
+          if (value.starts === undefined) findParagraphs(text, at, at + length, value);
+          const starts = value.starts!;
+          const lengths = value.lengths!;
+          let marks: Marks | undefined = fence ? value.inside : value.outside;
+          if (marks === undefined) {
+            marks = markSlice(text, at, starts, lengths, fence);
+            if (fence) value.inside = marks;
+            else value.outside = marks;
+          }
+          for (let j = 0; j < starts.length; j++) {
+            if (marks.instruction[j]) return { pieces, rows };
+            rows.push({ piece: pieces.length - 1, start: at + starts[j], length: lengths[j] });
+          }
+          fence = marks.fenceOut;
+          at += length;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The paragraphs of `document`, their instruction marks brought up to date with its text (yielding at checkpoints). */
+  async table(document: PromptDocument, checkpoint?: Checkpoint): Promise<ParagraphTable> {
+    // The loops over every slice run in plain functions (V8 optimises them; in this async function they were a
+    // few times slower), which stop after SLICE_CHARS of fresh work when there is a checkpoint to await.
+    const limit = checkpoint ? SLICE_CHARS : Infinity;
+    const pieces: SentPiece[] = [];
     const used = new Set<string>();
-    const found: Array<{ slices: ReadonlyArray<{ length: number; value: Slice }>; text: string }> = [];
+    const found: Array<{ slices: ReadonlyArray<Segment<Slice>>; text: string }> = [];
     let count = 0;
     for (let m = 0; m < document.messages.length; m++) {
       const list = document.messages[m].pieces;
       for (let p = 0; p < list.length; p++) {
         const key = `${m}|${p}`;
         used.add(key);
-        let segmented = this.pieces.get(key);
-        if (segmented === undefined) {
-          segmented = new SegmentedText<Slice>({ margin: 3, make: () => ({}), split: sliceEnds });
-          this.pieces.set(key, segmented);
-        }
+        const segmented = this.piece(key);
         const text = list[p].text;
         const slices = segmented.update(text);
-        let at = 0;
-        for (const { length, value } of slices) {
-          if (value.starts === undefined) {
-            findParagraphs(text, at, at + length, value);
-            if (checkpoint && (fresh += length) >= SLICE_CHARS) {
-              fresh = 0;
-              await checkpoint();
-            }
-          }
-          count += value.starts!.length;
-          at += length;
-        }
+        const cursor: Cursor = { slice: 0, at: 0, count: 0 };
+        while (!findSlices(text, slices, cursor, limit)) await checkpoint!();
+        count += cursor.count;
         pieces.push(list[p]);
         found.push({ slices, text });
       }
@@ -95,36 +142,82 @@ export class ParagraphMemo {
       length: new Int32Array(count),
       instruction: new Uint8Array(count),
     };
-    let i = 0;
-    let fence = false;
+    const fill: FillCursor = { row: 0, fence: false };
     for (let k = 0; k < found.length; k++) {
       const { slices, text } = found[k];
-      let at = 0;
-      for (const { length, value } of slices) {
-        const starts = value.starts!;
-        const lengths = value.lengths!;
-        let marks: Marks | undefined = fence ? value.inside : value.outside;
-        if (marks === undefined) {
-          marks = markSlice(text, at, starts, lengths, fence);
-          if (fence) value.inside = marks;
-          else value.outside = marks;
-          if (checkpoint && (fresh += length) >= SLICE_CHARS) {
-            fresh = 0;
-            await checkpoint();
-          }
-        }
-        for (let j = 0; j < starts.length; j++, i++) {
-          table.piece[i] = k;
-          table.start[i] = at + starts[j];
-          table.length[i] = lengths[j];
-          table.instruction[i] = marks.instruction[j] ? 1 : 0;
-        }
-        fence = marks.fenceOut;
-        at += length;
-      }
+      const cursor: Cursor = { slice: 0, at: 0, count: 0 };
+      while (!fillRows(table, k, text, slices, cursor, fill, limit)) await checkpoint!();
     }
     return table;
   }
+}
+
+/** Where a walk over one piece's slices stands: the next slice, its offset, and paragraphs passed so far. */
+interface Cursor {
+  slice: number;
+  at: number;
+  count: number;
+}
+
+/** Where filling the table stands across pieces: the next row, and the fence state the next slice is reached with. */
+interface FillCursor {
+  row: number;
+  fence: boolean;
+}
+
+/** Finds the paragraphs of slices not searched yet; false when it stopped after `limit` characters of fresh work. */
+function findSlices(text: string, slices: ReadonlyArray<Segment<Slice>>, cursor: Cursor, limit: number): boolean {
+  let fresh = 0;
+  while (cursor.slice < slices.length) {
+    const { length, value } = slices[cursor.slice];
+    if (value.starts === undefined) {
+      if (fresh >= limit) return false;
+      findParagraphs(text, cursor.at, cursor.at + length, value);
+      fresh += length;
+    }
+    cursor.count += value.starts!.length;
+    cursor.at += length;
+    cursor.slice++;
+  }
+  return true;
+}
+
+/** Marks slices (for the fence state each is reached with) and writes their rows; false when it stopped as above. */
+function fillRows(
+  table: ParagraphTable,
+  piece: number,
+  text: string,
+  slices: ReadonlyArray<Segment<Slice>>,
+  cursor: Cursor,
+  fill: FillCursor,
+  limit: number,
+): boolean {
+  let fresh = 0;
+  while (cursor.slice < slices.length) {
+    const { length, value } = slices[cursor.slice];
+    const starts = value.starts!;
+    const lengths = value.lengths!;
+    let marks: Marks | undefined = fill.fence ? value.inside : value.outside;
+    if (marks === undefined) {
+      if (fresh >= limit) return false;
+      marks = markSlice(text, cursor.at, starts, lengths, fill.fence);
+      if (fill.fence) value.inside = marks;
+      else value.outside = marks;
+      fresh += length;
+    }
+    const instruction = marks.instruction;
+    for (let j = 0; j < starts.length; j++) {
+      const row = fill.row++;
+      table.piece[row] = piece;
+      table.start[row] = cursor.at + starts[j];
+      table.length[row] = lengths[j];
+      table.instruction[row] = instruction[j] ? 1 : 0;
+    }
+    fill.fence = marks.fenceOut;
+    cursor.at += length;
+    cursor.slice++;
+  }
+  return true;
 }
 
 function findParagraphs(text: string, from: number, to: number, slice: Slice): void {

@@ -4,7 +4,7 @@ import { detectConstraints, maskCode, type StatedConstraint } from '../instructi
 import { rememberStatements, type LocatedStatement, type PieceScan } from '../instructions/stated';
 import { detectorWarmUp } from '../instructions/warm-up';
 import type { Checkpoint } from '../tokens/incremental';
-import { SegmentedText } from './segments';
+import { SegmentedText, type Segment } from './segments';
 
 /**
  * One paragraph of a piece, scanned for each fence state it was reached with (typing a fence flips every
@@ -57,6 +57,12 @@ export class ProseMemo {
     string,
     { text: string; inFence: boolean; result: { found: StatedConstraint[]; inFence: boolean } }
   >();
+  /**
+   * Whether a statement crosses the break in the middle of each seam window checked lately. A keystroke re-scans
+   * its paragraph, whose two seams then have new neighbours; typed more than SEAM_WINDOW characters from either
+   * end of the paragraph, their windows are unchanged and are not scanned again.
+   */
+  private readonly seams = new SeamWindows();
 
   /** Scans every piece of `document` (yielding at checkpoints) and remembers its statements for the rules. */
   async prepare(document: PromptDocument, checkpoint?: Checkpoint): Promise<LocatedStatement[]> {
@@ -98,30 +104,59 @@ export class ProseMemo {
     if (last && last.text === text && last.inFence === inFence) return last.result;
     let segmented = this.pieces.get(key);
     if (segmented === undefined) {
-      segmented = new SegmentedText<Paragraph>({ margin: 2, make: () => ({}), split: paragraphEnds });
+      // Every property from the start: one object shape for all paragraphs keeps the walks over them fast.
+      segmented = new SegmentedText<Paragraph>({
+        margin: 2,
+        make: () => ({ outside: undefined, inside: undefined }),
+        split: paragraphEnds,
+      });
       this.pieces.set(key, segmented);
     }
     const paragraphs = segmented.update(text);
     const scanned: Scanned[] = new Array<Scanned>(paragraphs.length);
-    let fence = inFence;
-    let at = 0;
-    for (let i = 0; i < paragraphs.length; i++) {
-      const { length, value } = paragraphs[i];
-      let scan = fence ? value.inside : value.outside;
-      if (scan === undefined) {
-        scan = scanParagraph(text.slice(at, at + length), fence);
-        if (fence) value.inside = scan;
-        else value.outside = scan;
-        if (work) await work.add(length);
-      }
-      scanned[i] = scan;
-      fence = scan.fenceOut;
-      at += length;
+    // Paragraphs scanned before are taken in a plain function (a loop in this async function is slower); it stops
+    // at each paragraph to scan, which is scanned here, with a checkpoint after each slice of that work.
+    const walk: ScanWalk = { next: 0, at: 0, fence: inFence };
+    while (!takeScanned(paragraphs, scanned, walk)) {
+      const { length, value } = paragraphs[walk.next];
+      const scan = scanParagraph(text.slice(walk.at, walk.at + length), walk.fence);
+      if (walk.fence) value.inside = scan;
+      else value.outside = scan;
+      if (work) await work.add(length);
     }
-    const result = { found: await joinRuns(paragraphs, scanned, work), inFence: fence };
+    const fence = walk.fence;
+    const result = { found: await joinRuns(paragraphs, scanned, this.seams, work), inFence: fence };
     this.scans.set(key, { text, inFence, result });
     return result;
   }
+}
+
+/** Where `takeScanned` stands: the next paragraph, its offset in the piece, the fence state it is reached with. */
+interface ScanWalk {
+  next: number;
+  at: number;
+  fence: boolean;
+}
+
+/** Takes paragraphs already scanned for the fence state they are reached with; false at one that is not. */
+function takeScanned(paragraphs: ReadonlyArray<Segment<Paragraph>>, scanned: Scanned[], walk: ScanWalk): boolean {
+  let { next, at, fence } = walk;
+  let done = true;
+  for (; next < paragraphs.length; next++) {
+    const { length, value } = paragraphs[next];
+    const scan = fence ? value.inside : value.outside;
+    if (scan === undefined) {
+      done = false;
+      break;
+    }
+    scanned[next] = scan;
+    fence = scan.fenceOut;
+    at += length;
+  }
+  walk.next = next;
+  walk.at = at;
+  walk.fence = fence;
+  return done;
 }
 
 /**
@@ -131,7 +166,7 @@ export class ProseMemo {
 function scanParagraph(text: string, fence: boolean): Scanned {
   const masked = maskCode(text, fence);
   const own = detach(masked.masked);
-  return { masked: own, fenceOut: masked.inFence, found: detectConstraints(own) };
+  return { masked: own, fenceOut: masked.inFence, found: detectConstraints(own), seam: undefined };
 }
 
 function detach(text: string): string {
@@ -150,16 +185,20 @@ function wholePiece(text: string, inFence: boolean): { found: StatedConstraint[]
 async function joinRuns(
   paragraphs: ReadonlyArray<{ length: number }>,
   scanned: readonly Scanned[],
+  seams: SeamWindows,
   work?: WorkMeter,
 ): Promise<StatedConstraint[]> {
   const found: StatedConstraint[] = [];
-  let at = 0;
-  for (let i = 0; i < paragraphs.length;) {
+  const walk: JoinWalk = { next: 0, at: 0 };
+  // Paragraphs whose seam to the next one is known not to cross are taken in a plain function (a loop in this
+  // async function is slower); it stops at a seam to check or a crossing one, and the run from there is read here.
+  while (!takeSingles(paragraphs, scanned, found, walk)) {
+    const i = walk.next;
     let j = i;
     let runLength = paragraphs[i].length;
     while (j + 1 < paragraphs.length) {
       const known = scanned[j].seam?.right === scanned[j + 1].masked;
-      const crossing = crosses(scanned[j], scanned[j + 1]);
+      const crossing = crosses(scanned[j], scanned[j + 1], seams);
       if (work && !known) await work.add(2 * SEAM_WINDOW);
       if (!crossing) break;
       j++;
@@ -176,22 +215,87 @@ async function joinRuns(
               .map((p) => p.masked)
               .join(''),
           );
-    for (const s of list) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
-    at += runLength;
-    i = j + 1;
+    push(found, list, walk.at);
+    walk.at += runLength;
+    walk.next = j + 1;
   }
   return found;
 }
 
+/** Where `takeSingles` stands: the next paragraph and its offset in the piece. */
+interface JoinWalk {
+  next: number;
+  at: number;
+}
+
+/**
+ * Takes the statements of paragraphs that stand alone: the last one, or one whose seam to the next was checked for
+ * these two texts and does not cross. False at a paragraph whose seam is unknown or crosses.
+ */
+function takeSingles(
+  paragraphs: ReadonlyArray<{ length: number }>,
+  scanned: readonly Scanned[],
+  found: StatedConstraint[],
+  walk: JoinWalk,
+): boolean {
+  let { next, at } = walk;
+  let done = true;
+  for (; next < paragraphs.length; next++) {
+    const scan = scanned[next];
+    if (next + 1 < paragraphs.length) {
+      const seam = scan.seam;
+      if (seam === undefined || seam.right !== scanned[next + 1].masked || seam.crosses) {
+        done = false;
+        break;
+      }
+    }
+    if (scan.found.length > 0) push(found, scan.found, at);
+    at += paragraphs[next].length;
+  }
+  walk.next = next;
+  walk.at = at;
+  return done;
+}
+
+/** Appends `list` to `found`, moved by `at`. */
+function push(found: StatedConstraint[], list: readonly StatedConstraint[], at: number): void {
+  for (const s of list) found.push(at === 0 ? s : { ...s, offset: s.offset + at });
+}
+
 /** Whether a statement found around the break between two paragraphs runs across it. */
-function crosses(left: Scanned, right: Scanned): boolean {
+function crosses(left: Scanned, right: Scanned, seams: SeamWindows): boolean {
   if (left.seam && left.seam.right === right.masked) return left.seam.crosses;
   const l = left.masked;
   const tail = l.slice(Math.max(0, l.length - SEAM_WINDOW));
-  const window = tail + right.masked.slice(0, SEAM_WINDOW);
-  const crossing = detectConstraints(window).some((s) => s.offset < tail.length && s.offset + s.length > tail.length);
+  const head = right.masked.slice(0, SEAM_WINDOW);
+  const crossing = seams.crosses(tail, head);
   left.seam = { right: right.masked, crosses: crossing };
   return crossing;
+}
+
+/**
+ * Seam windows checked lately and whether a statement crosses their break (a function of the window alone).
+ * Keyed by the window's tail length and text; the oldest half is dropped when full.
+ */
+export class SeamWindows {
+  private map = new Map<string, boolean>();
+  /** Windows scanned by the detectors (not found here), for tests. */
+  scanned = 0;
+
+  constructor(private readonly capacity = 256) {}
+
+  crosses(tail: string, head: string): boolean {
+    // Copied, so a key does not keep the (old) paragraphs it was sliced from alive.
+    const key = detach(`${tail.length}|${tail}${head}`);
+    const known = this.map.get(key);
+    if (known !== undefined) return known;
+    this.scanned++;
+    const window = tail + head;
+    const crossing = detectConstraints(window).some((s) => s.offset < tail.length && s.offset + s.length > tail.length);
+    if (this.map.size >= this.capacity) this.map = new Map([...this.map].slice(this.capacity >> 1));
+    this.map.set(key, crossing);
+    return crossing;
+  }
 }
 
 /** Paragraph ends in `[from, to)`: after a run of two or more newlines. */

@@ -2,30 +2,81 @@
 import { tallyingCounter } from '../tokens/chunks';
 import type { TallyingCounter } from '../tokens/counter';
 import { ChunkTallies, type Checkpoint } from '../tokens/incremental';
-import { searchCandidateLines, type CandidateLines } from '../document/sections';
+import {
+  candidateLine,
+  searchCandidateLines,
+  searchedCandidateLines,
+  type CandidateGroup,
+  type CandidateLine,
+  type CandidateLines,
+} from '../document/sections';
+import { searchOpeners, type OpenerSearch } from '../document/template';
+import { splitFrontmatter, type FrontmatterSplit, type FrontmatterStyle } from '../document/frontmatter';
 import { ParagraphMemo } from './paragraphs';
 import { ProseMemo } from './prose';
 import { SegmentedText } from './segments';
 
-/** Candidate heading and fence lines of a text, kept in ~4 KB slices of whole lines (relative offsets). */
+/**
+ * Candidate heading and fence lines of a text with what the parser reads of each (`CandidateLine`), kept in
+ * ~4 KB slices of whole lines (offsets relative to the slice). A line's facts depend on its own characters only,
+ * and a line never crosses a slice end (slices end after a line feed), so a kept slice keeps its facts.
+ */
 class CandidateLineIndex {
-  private readonly slices = new SegmentedText<{ lines?: number[] }>({ margin: 1, make: () => ({}), split: lineSliceEnds });
+  private readonly slices = new SegmentedText<{ lines?: CandidateLine[]; openers?: Map<string, number[]> }>({
+    margin: 1,
+    // Every property from the start: one object shape for all slices keeps the walks over them fast.
+    make: () => ({ lines: undefined, openers: undefined }),
+    split: lineSliceEnds,
+  });
 
   readonly lookup: CandidateLines = (text, from, to) => {
-    const found: number[] = [];
+    // The slices read lines up to the end of the text; a region that ends earlier is searched as it is.
+    if (to !== text.length) return searchedCandidateLines(text, from, to);
+    const groups: CandidateGroup[] = [];
     let at = 0;
     for (const { length, value } of this.slices.update(text)) {
       const end = at + length;
       if (end > from && at < to) {
-        value.lines ??= searchCandidateLines(text, at, end).map((line) => line - at);
-        for (const line of value.lines) if (at + line >= from && at + line < to) found.push(at + line);
+        const lines = (value.lines ??= linesOfSlice(text, at, end));
+        if (at >= from) {
+          if (lines.length > 0) groups.push({ base: at, lines });
+        } else {
+          const kept = lines.filter((line) => at + line.start >= from);
+          if (kept.length > 0) groups.push({ base: at, lines: kept });
+        }
       }
       at = end;
     }
     // `from` (the body's start) counts as a line start even mid-line; the slices only know real line starts.
     const first = searchCandidateLines(text, from, Math.min(to, from + 8));
-    if (first[0] === from && found[0] !== from) found.unshift(from);
-    return found;
+    const found = groups.length > 0 ? groups[0].base + groups[0].lines[0].start : -1;
+    if (first[0] === from && found !== from) groups.unshift({ base: 0, lines: [candidateLine(text, from, to, 0)] });
+    return groups;
+  };
+
+  /**
+   * Where template tags may start (`OpenerSearch`), searched per slice and needle: no needle holds a line break,
+   * so an occurrence lies within its slice.
+   */
+  readonly openers: OpenerSearch = (text, needles, from, to) => {
+    const found: number[] = [];
+    let at = 0;
+    for (const { length, value } of this.slices.update(text)) {
+      const end = at + length;
+      if (end > from && at < to) {
+        const openers = (value.openers ??= new Map());
+        for (const needle of needles) {
+          let list = openers.get(needle);
+          if (list === undefined) {
+            list = searchOpeners(text, [needle], at, end).map((offset) => offset - at);
+            openers.set(needle, list);
+          }
+          for (const offset of list) if (at + offset >= from && at + offset < to) found.push(at + offset);
+        }
+      }
+      at = end;
+    }
+    return needles.length > 1 ? found.sort((a, b) => a - b) : found;
   };
 
   /** Searches every slice not searched yet, with a checkpoint after each ~64 KB (a cold multi-megabyte text). */
@@ -34,7 +85,7 @@ class CandidateLineIndex {
     let fresh = 0;
     for (const { length, value } of this.slices.update(text)) {
       if (value.lines === undefined) {
-        value.lines = searchCandidateLines(text, at, at + length).map((line) => line - at);
+        value.lines = linesOfSlice(text, at, at + length);
         if ((fresh += length) >= 64 * 1024) {
           fresh = 0;
           await checkpoint();
@@ -43,6 +94,11 @@ class CandidateLineIndex {
       at += length;
     }
   }
+}
+
+/** The candidate lines of the slice `[from, to)`, relative to `from` (read to the end of the text, see above). */
+function linesOfSlice(text: string, from: number, to: number): CandidateLine[] {
+  return searchCandidateLines(text, from, to).map((start) => candidateLine(text, start, text.length, from));
 }
 
 /** Slice ends after the first line break past every 4 KB. */
@@ -68,6 +124,29 @@ export class DocumentSession {
   /** Paragraphs marked instruction or material, for placement/lost-in-the-middle. */
   readonly paragraphs = new ParagraphMemo();
   private readonly lines = new CandidateLineIndex();
+  private frontmatter?: { head: string; style: FrontmatterStyle; split: FrontmatterSplit };
+
+  /**
+   * For `parseDocument`: the last frontmatter split (its YAML parsed and checked) while the text still starts with
+   * the same block. A closed block ends at the line break after its closing fence, and the split reads nothing
+   * after that, so a text that starts with the same characters up to there splits the same. An unclosed block
+   * (the search ran to the end of the text) is split afresh.
+   */
+  readonly splitFrontmatter = (text: string, style: FrontmatterStyle): FrontmatterSplit => {
+    const last = this.frontmatter;
+    if (last !== undefined && last.style === style && text.startsWith(last.head)) return last.split;
+    const split = splitFrontmatter(text, style);
+    // The closing fence's line break is the last character the split read (a fence at the very end is not kept).
+    const closed = split.closed === true && text.charCodeAt(split.bodyStart - 1) === 10;
+    // Copied out of the text, so the kept head does not keep this whole version alive.
+    this.frontmatter = closed ? { head: (' ' + text.slice(0, split.bodyStart)).slice(1), style, split } : undefined;
+    return split;
+  };
+
+  /** For `parseDocument`: where template tags may start, searched again only in the slices an edit touched. */
+  get openers(): OpenerSearch {
+    return this.lines.openers;
+  }
 
   /** For `parseDocument`: heading and fence line candidates, searched again only in the slices an edit touched. */
   get candidateLines(): CandidateLines {

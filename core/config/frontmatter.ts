@@ -43,8 +43,16 @@ export const FRONTMATTER_SCHEMA: CompiledSchema = {
   rootName: 'the frontmatter',
 };
 
+/** Problems found per frontmatter: the editor's session re-uses a parsed frontmatter across keystrokes in the body. */
+const checked = new WeakMap<Frontmatter, readonly SchemaProblem[]>();
+
 /** Problems with `model`, `budget`, `constraints` and `samples`; host-format keys are never reported. */
 export function checkFrontmatterSchema(frontmatter: Frontmatter): SchemaProblem[] {
   if (frontmatter.value === undefined) return [];
-  return schemaProblems(FRONTMATTER_SCHEMA, frontmatter.value, { doc: frontmatter.yaml, offset: frontmatter.span.offset });
+  let problems = checked.get(frontmatter);
+  if (problems === undefined) {
+    problems = schemaProblems(FRONTMATTER_SCHEMA, frontmatter.value, { doc: frontmatter.yaml, offset: frontmatter.span.offset });
+    checked.set(frontmatter, problems);
+  }
+  return [...problems];
 }

@@ -18,6 +18,8 @@ export interface FrontmatterSplit {
   frontmatter?: Frontmatter;
   /** Where the body starts: after the closing fence, after an unclosed opening fence, or after a BOM. */
   bodyStart: number;
+  /** A closing fence was found: nothing after `bodyStart` was read. */
+  closed?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export function splitFrontmatter(text: string, style: FrontmatterStyle = 'strict
     if (isClosingFence(text, line.start, line.contentEnd, style)) {
       const content: Span = { offset: opening.next, length: line.start - opening.next };
       const block: Span = { offset: fenceStart, length: line.next - fenceStart };
-      return { frontmatter: parseYamlBlock(text, content, block), bodyStart: line.next };
+      return { frontmatter: parseYamlBlock(text, content, block), bodyStart: line.next, closed: true };
     }
     at = line.next;
   }

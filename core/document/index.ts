@@ -3,11 +3,19 @@ import type { Span } from '../diagnostic';
 import type { Annotation, PromptDocument, PromptFormat } from './types';
 import { readAnnotation } from './annotations';
 import { buildMessages, dotpromptRoleMarkers, promptyRoleMarkers, type RoleMarker } from './body';
-import { parseYamlBlock, splitFrontmatter } from './frontmatter';
+import { parseYamlBlock, splitFrontmatter, type FrontmatterSplit, type FrontmatterStyle } from './frontmatter';
 import { githubModelsContent } from './github-models';
 import { readInterop } from './interop';
 import { attachBudgets, buildSectionSteps, type CandidateLines } from './sections';
-import { mergeComments, scanHtmlComments, scanTemplate, spanEnd, type TemplateLanguage, type TemplateScan } from './template';
+import {
+  mergeComments,
+  scanHtmlComments,
+  scanTemplate,
+  spanEnd,
+  type OpenerSearch,
+  type TemplateLanguage,
+  type TemplateScan,
+} from './template';
 import { copilotInputs, templateVariables } from './variables';
 import { outsideMarkdownCode } from './markdown-code';
 import { templateSyntax } from './syntax';
@@ -25,6 +33,10 @@ export interface ParseOptions {
   format?: PromptFormat;
   /** The editor's index of heading and fence line candidates, kept between versions (core/analysis/session.ts). */
   candidateLines?: CandidateLines;
+  /** Where template tags may start, kept between versions by the editor's session (see `scanTemplate`). */
+  openers?: OpenerSearch;
+  /** Splits the frontmatter off as `splitFrontmatter` does; the editor's session re-uses the last split when it still applies. */
+  splitFrontmatter?: (text: string, style: FrontmatterStyle) => FrontmatterSplit;
 }
 
 /** The format a file name implies; anything unrecognised is a plain-text prompt (user globs such as `prompts/**\/*.txt`). */
@@ -100,7 +112,7 @@ function* parseBody(
   format: Exclude<PromptFormat, 'github-models'>,
   options: ParseOptions,
 ): Generator<void, PromptDocument> {
-  const { frontmatter, bodyStart } = splitFrontmatter(
+  const { frontmatter, bodyStart } = (options.splitFrontmatter ?? splitFrontmatter)(
     text,
     format === 'dotprompt' ? 'dotprompt' : format === 'prompty' ? 'prompty' : 'strict',
   );
@@ -108,9 +120,9 @@ function* parseBody(
   const language =
     format === 'prompty' && promptyTemplateKind(frontmatter?.value) === 'mustache' ? 'mustache' : LANGUAGES[format];
   yield;
-  const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown' });
+  const template = scanTemplate(text, body, { language, copilotInputs: format === 'markdown', openers: options.openers });
   yield;
-  const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments);
+  const html = scanHtmlComments(text, body, template.comments, !options.stripHtmlComments, options.openers);
   const comments = mergeComments(template.comments, html);
   const annotations = comments.flatMap((c): Annotation[] => {
     const annotation = readAnnotation(text, c);

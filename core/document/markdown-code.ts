@@ -1,8 +1,8 @@
 // Where a Markdown body holds code: fenced blocks (``` / ~~~) and inline code spans, as CommonMark reads them.
 // `{{…}}` there is an example for the reader, never a template variable (docs/formats.md).
 import type { Span } from '../diagnostic';
-import { lineAt, linesOf } from './lines';
-import { searchCandidateLines, type CandidateLines } from './sections';
+import { linesOf } from './lines';
+import { searchedCandidateLines, type CandidateLines } from './sections';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
@@ -80,7 +80,7 @@ export function outsideMarkdownCode<T extends { span: Span }>(
   items: readonly T[],
   text: string,
   region: Span,
-  candidateLines: CandidateLines = searchCandidateLines,
+  candidateLines: CandidateLines = searchedCandidateLines,
 ): T[] {
   if (items.length === 0) return [];
   const end = region.offset + region.length;
@@ -89,20 +89,21 @@ export function outsideMarkdownCode<T extends { span: Span }>(
   const prose: Span[] = [];
   let fence: { char: string; length: number; start: number } | undefined;
   let proseStart = region.offset;
-  for (const start of candidateLines(text, region.offset, end)) {
-    const line = lineAt(text, start, end);
-    const match = FENCE.exec(text.slice(line.start, Math.min(line.contentEnd, line.start + 400)));
-    if (fence) {
-      if (match && match[1][0] === fence.char && match[1].length >= fence.length && match[2].trim() === '') {
-        fenced.push({ offset: fence.start, length: line.contentEnd - fence.start });
-        fence = undefined;
-        proseStart = line.next;
+  for (const { base, lines } of candidateLines(text, region.offset, end)) {
+    for (const line of lines) {
+      const match = line.fence;
+      if (fence) {
+        if (match && match.char === fence.char && match.length >= fence.length && match.restEmpty) {
+          fenced.push({ offset: fence.start, length: base + line.contentEnd - fence.start });
+          fence = undefined;
+          proseStart = base + line.next;
+        }
+        continue;
       }
-      continue;
-    }
-    if (match && !(match[1][0] === '`' && match[2].includes('`'))) {
-      prose.push({ offset: proseStart, length: line.start - proseStart });
-      fence = { char: match[1][0], length: match[1].length, start: line.start };
+      if (match && !(match.char === '`' && match.restBacktick)) {
+        prose.push({ offset: proseStart, length: base + line.start - proseStart });
+        fence = { char: match.char, length: match.length, start: base + line.start };
+      }
     }
   }
   if (fence) fenced.push({ offset: fence.start, length: end - fence.start });

@@ -1,7 +1,7 @@
 // Finds the body's sections: Markdown ATX headings (outside code fences) nested by level, and role blocks.
 import type { Span } from '../diagnostic';
 import type { Annotation, Message, Section, TemplateComment } from './types';
-import { isBlank, lineAt, skipWhitespace, type Line } from './lines';
+import { isBlank, lineAt, onlyBlanks, skipWhitespace, type Line } from './lines';
 import { spanEnd } from './template';
 
 interface Fence {
@@ -27,8 +27,87 @@ export interface SectionInput {
   candidateLines?: CandidateLines;
 }
 
-/** Starts of the lines in `[from, to)` that `candidateLines` would find, in order (`from` counts as a line start). */
-export type CandidateLines = (text: string, from: number, to: number) => readonly number[];
+/**
+ * The candidate lines in `[from, to)` (`from` counts as a line start), in groups: each line's facts are relative
+ * to its group's `base`. The editor's session keeps them per slice of the text (core/analysis/session.ts).
+ */
+export type CandidateLines = (text: string, from: number, to: number) => readonly CandidateGroup[];
+
+export interface CandidateGroup {
+  base: number;
+  lines: readonly CandidateLine[];
+}
+
+/**
+ * What the section parser and the Markdown code look-up read of one candidate line (found by
+ * `searchCandidateLines`), offsets relative to a base: a fact depends on the line's own characters only.
+ */
+export interface CandidateLine {
+  start: number;
+  contentEnd: number;
+  next: number;
+  /** Leading spaces, counted up to 4. */
+  indent: number;
+  /** The fence this line opens (after up to 3 spaces), as `opensFence` reads it. */
+  opens?: Fence;
+  /** The run of backticks or tildes after the indent, and whether only blanks follow it (a closing fence's test). */
+  run?: { char: number; length: number; blankAfter: boolean };
+  /** An ATX heading (indent up to 3): its level, where the title starts, and its title when no comment cuts it. */
+  heading?: { level: number; at: number; title: string };
+  /** `FENCE` matched on the line's first 400 characters (the Markdown code look-up's reading). */
+  fence?: { char: string; length: number; restEmpty: boolean; restBacktick: boolean };
+}
+
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/** The facts of the candidate line starting at `start` (up to `end`), relative to `base`. */
+export function candidateLine(text: string, start: number, end: number, base: number): CandidateLine {
+  const line = lineAt(text, start, end);
+  const indent = indentOf(text, line);
+  // Every property from the start: one object shape for all facts keeps the walks over them fast.
+  const fact: CandidateLine = {
+    start: start - base,
+    contentEnd: line.contentEnd - base,
+    next: line.next - base,
+    indent,
+    opens: undefined,
+    run: undefined,
+    heading: undefined,
+    fence: undefined,
+  };
+  const match = FENCE_LINE.exec(text.slice(line.start, Math.min(line.contentEnd, line.start + 400)));
+  if (match) {
+    fact.fence = {
+      char: match[1][0],
+      length: match[1].length,
+      restEmpty: match[2].trim() === '',
+      restBacktick: match[2].includes('`'),
+    };
+  }
+  if (indent > 3) return fact;
+  const first = line.start + indent;
+  const char = text.charCodeAt(first);
+  if (char === 96 || char === 126) {
+    let at = first;
+    while (at < line.contentEnd && text.charCodeAt(at) === char) at++;
+    const length = at - first;
+    fact.run = { char, length, blankAfter: onlyBlanks(text, at, line.contentEnd) };
+    fact.opens = opensFence(text, first, line.contentEnd);
+  }
+  const heading = readHeading(text, line, indent, [], 0);
+  if (heading) {
+    // Copied, so a kept fact does not keep this version of the text alive.
+    const title = heading.title.length === 0 ? '' : (' ' + heading.title).slice(1);
+    fact.heading = { level: heading.level, at: first + heading.level - base, title };
+  }
+  return fact;
+}
+
+/** Candidate lines searched in the text itself, as one group (none when there are no candidate lines). */
+export const searchedCandidateLines: CandidateLines = (text, from, to) => {
+  const lines = searchCandidateLines(text, from, to).map((start) => candidateLine(text, start, to, 0));
+  return lines.length > 0 ? [{ base: 0, lines }] : [];
+};
 
 export function buildSections(text: string, input: SectionInput): Section[] {
   const steps = buildSectionSteps(text, input);
@@ -88,32 +167,80 @@ function nestHeadings(headings: Heading[], markerOffsets: number[], bodyEnd: num
 
 /** ATX headings (CommonMark: up to 3 spaces, 1–6 `#`, then a space, tab or line end), skipping fenced code. */
 function* findHeadings(text: string, input: SectionInput): Generator<void, Heading[]> {
-  const headings: Heading[] = [];
-  let fence: Fence | undefined;
-  let k = 0;
   const bodyEnd = spanEnd(input.body);
-  const list = (input.candidateLines ?? searchCandidateLines)(text, input.body.offset, bodyEnd);
+  const groups = (input.candidateLines ?? searchedCandidateLines)(text, input.body.offset, bodyEnd);
   yield;
-  for (let i = 0; i < list.length; i++) {
-    if (i % CANDIDATES_PER_SLICE === CANDIDATES_PER_SLICE - 1) yield;
-    const start = list[i];
-    const line = lineAt(text, start, bodyEnd);
-    const indent = indentOf(text, line);
-    if (indent > 3) continue;
-    if (fence) {
-      if (closesFence(text, line.start + indent, line.contentEnd, fence)) fence = undefined;
-      continue;
+  const walk: HeadingWalk = { group: 0, line: 0, fence: undefined, k: 0, headings: [] };
+  // The walk runs in a plain function, a batch of candidate lines at a time (a loop in a generator is slower).
+  while (!readHeadings(text, input, groups, walk, CANDIDATES_PER_SLICE)) yield;
+  return walk.headings;
+}
+
+/** Where `readHeadings` stands: the next candidate line, the open fence, the next comment, the headings so far. */
+interface HeadingWalk {
+  group: number;
+  line: number;
+  fence: Fence | undefined;
+  k: number;
+  headings: Heading[];
+}
+
+/** Reads up to `batch` candidate lines from where `walk` stands; true once every line is read. */
+function readHeadings(
+  text: string,
+  input: SectionInput,
+  groups: readonly CandidateGroup[],
+  walk: HeadingWalk,
+  batch: number,
+): boolean {
+  const { comments, markerLines } = input;
+  const { headings } = walk;
+  let { fence, k } = walk;
+  let read = 0;
+  for (; walk.group < groups.length; walk.group++, walk.line = 0) {
+    const { base, lines } = groups[walk.group];
+    for (; walk.line < lines.length; walk.line++) {
+      if (read++ === batch) {
+        walk.fence = fence;
+        walk.k = k;
+        return false;
+      }
+      const fact = lines[walk.line];
+      if (fact.indent > 3) continue;
+      if (fence) {
+        const run = fact.run;
+        if (run && run.char === fence.char && run.length >= fence.length && run.blankAfter) fence = undefined;
+        continue;
+      }
+      fence = fact.opens;
+      const start = base + fact.start;
+      if (fence || markerLines.has(start)) continue;
+      while (k < comments.length && spanEnd(comments[k].span) <= start) k++;
+      // Inside a template comment nothing is sent; inside an HTML comment CommonMark sees an HTML block, not a heading.
+      const comment = comments[k];
+      if (comment && comment.span.offset < start) continue;
+      const heading = fact.heading;
+      if (heading === undefined) continue;
+      // A comment on the heading line (`## Context <!-- promptbound budget: 500 -->`) is not part of the title.
+      const contentEnd = base + fact.contentEnd;
+      const at = base + heading.at;
+      let titleEnd = contentEnd;
+      for (let c = k; c < comments.length && comments[c].span.offset < contentEnd; c++) {
+        if (comments[c].span.offset >= at) {
+          titleEnd = comments[c].span.offset;
+          break;
+        }
+      }
+      headings.push({
+        level: heading.level,
+        title: titleEnd === contentEnd ? heading.title : headingTitle(text, at, titleEnd),
+        header: { offset: start, length: contentEnd - start },
+      });
     }
-    fence = opensFence(text, line.start + indent, line.contentEnd);
-    if (fence || input.markerLines.has(line.start)) continue;
-    while (k < input.comments.length && spanEnd(input.comments[k].span) <= line.start) k++;
-    // Inside a template comment nothing is sent; inside an HTML comment CommonMark sees an HTML block, not a heading.
-    const comment = input.comments[k];
-    if (comment && comment.span.offset < line.start) continue;
-    const heading = readHeading(text, line, indent, input.comments, k);
-    if (heading) headings.push(heading);
   }
-  return headings;
+  walk.fence = fence;
+  walk.k = k;
+  return true;
 }
 
 /**
@@ -130,7 +257,14 @@ export function searchCandidateLines(text: string, from: number, to: number): nu
 
 function candidateLines(text: string, from: number, to: number): () => number {
   const needles = ['#', '```', '~~~'];
-  const hits = needles.map((needle) => text.indexOf(needle, from));
+  // Searched in a slice that ends where a needle can no longer start before `to`: on the whole text, a needle
+  // missing from the region would be searched for to the end of the text (once per slice the editor searches).
+  const part = text.slice(from, Math.min(text.length, to + 2));
+  const find = (needle: string, at: number) => {
+    const found = part.indexOf(needle, at - from);
+    return found === -1 ? -1 : from + found;
+  };
+  const hits = needles.map((needle) => find(needle, from));
   let last = -1;
   return () => {
     for (;;) {
@@ -138,7 +272,7 @@ function candidateLines(text: string, from: number, to: number): () => number {
       for (let i = 0; i < hits.length; i++) if (hits[i] !== -1 && (k === -1 || hits[i] < hits[k])) k = i;
       if (k === -1 || hits[k] >= to) return -1;
       const hit = hits[k];
-      hits[k] = text.indexOf(needles[k], hit + 1);
+      hits[k] = find(needles[k], hit + 1);
       const start = lineStartBefore(text, hit, from);
       if (start === undefined || start <= last) continue;
       last = start;
@@ -215,14 +349,6 @@ function opensFence(text: string, start: number, end: number): Fence | undefined
   return { char, length: at - start };
 }
 
-function closesFence(text: string, start: number, end: number, fence: Fence): boolean {
-  let at = start;
-  while (at < end && text.charCodeAt(at) === fence.char) at++;
-  if (at - start < fence.length) return false;
-  while (at < end && isBlank(text.charCodeAt(at))) at++;
-  return at === end;
-}
-
 /**
  * Gives each section the `promptbound budget: N` that directly follows its header: on the header line,
  * as the first thing on the next non-blank line, or first inside a role block. Others stay unattached
@@ -234,6 +360,8 @@ export function attachBudgets(
   annotations: readonly Annotation[],
   bodyEnd: number,
 ): void {
+  // Most prompts have no budget annotation: then there is nothing to attach (and no pass over the sections).
+  if (!annotations.some((a) => a.kind === 'budget')) return;
   const byStart = new Map<number, Section>();
   for (const section of sections) {
     const after = skipWhitespace(text, spanEnd(section.header), bodyEnd);

@@ -32,7 +32,33 @@ export interface ScanOptions {
   language: TemplateLanguage;
   /** VS Code Copilot prompt files: `${input:name}` and `${input:name:placeholder}`. */
   copilotInputs?: boolean;
+  /** Where the openers are; by default the text is searched. The editor's session keeps them between versions. */
+  openers?: OpenerSearch;
 }
+
+/**
+ * Every offset in `[from, to)` where one of `needles` starts (overlapping ones too), in order. No needle holds a
+ * line break, so an occurrence lies within its line.
+ */
+export type OpenerSearch = (text: string, needles: readonly string[], from: number, to: number) => number[];
+
+/** The strings a tag can start with, per language. */
+function openerNeedles(options: ScanOptions): string[] {
+  if (options.language === 'jinja') return ['{{', '{%', '{#'];
+  return options.copilotInputs ? ['{{', '${input:'] : ['{{'];
+}
+
+/** Every start of one of `needles` in `[from, to)`, in order (an `indexOf` search per needle). */
+export const searchOpeners: OpenerSearch = (text, needles, from, to) => {
+  const found: number[] = [];
+  for (const needle of needles) {
+    // Searched in a slice that ends where an occurrence can no longer start: `indexOf` on the whole text would
+    // read to its end when the needle is not in the region (once per 4 KB slice of a 10 MB prompt).
+    const part = text.slice(from, Math.min(text.length, to + needle.length - 1));
+    for (let at = part.indexOf(needle); at !== -1 && from + at < to; at = part.indexOf(needle, at + 1)) found.push(from + at);
+  }
+  return needles.length > 1 ? found.sort((a, b) => a - b) : found;
+};
 
 /** Copilot input tags are one short token; a longer `${input:` run is text, and the bound keeps scanning linear. */
 const MAX_INPUT_TAG = 500;
@@ -76,10 +102,17 @@ export function scanTemplate(text: string, region: Span, options: ScanOptions): 
     unclosed: [],
     noEndRawFrom: Infinity,
   };
-  const opener = openerPattern(options);
-  opener.lastIndex = region.offset;
-  for (let match = opener.exec(text); match && match.index < scanner.end; match = opener.exec(text)) {
-    opener.lastIndex = step(scanner, match.index, options.language);
+  if (options.openers) {
+    // The same walk over a list of openers: the first one at or after where the last tag ended, as `exec` finds it.
+    const openers = options.openers(text, openerNeedles(options), region.offset, scanner.end);
+    let resume = region.offset;
+    for (const at of openers) if (at >= resume) resume = step(scanner, at, options.language);
+  } else {
+    const opener = openerPattern(options);
+    opener.lastIndex = region.offset;
+    for (let match = opener.exec(text); match && match.index < scanner.end; match = opener.exec(text)) {
+      opener.lastIndex = step(scanner, match.index, options.language);
+    }
   }
   return { comments: scanner.comments, tags: scanner.tags, unclosed: scanner.unclosed };
 }
@@ -253,9 +286,13 @@ export function scanHtmlComments(
   region: Span,
   templateComments: readonly TemplateComment[],
   sent: boolean,
+  openers?: OpenerSearch,
 ): TemplateComment[] {
   const end = region.offset + region.length;
-  const find = makeFinder(text);
+  // With kept openers (the editor's session), each search is a step along the list of that needle's starts.
+  const find = openers
+    ? listFinder(openers(text, ['<!--'], region.offset, end), openers(text, ['-->'], region.offset, end))
+    : makeFinder(text);
   const comments: TemplateComment[] = [];
   let at = region.offset;
   let k = 0;
@@ -278,6 +315,25 @@ export function scanHtmlComments(
     at = close + 3;
   }
   return comments;
+}
+
+/**
+ * `find` over the starts of `<!--` and `-->` in the region: the first start at or after `from`, or -1. A search of
+ * the text would also find starts after the region, which the caller rejects as it rejects -1.
+ */
+function listFinder(opens: readonly number[], closes: readonly number[]): Find {
+  const lists: Record<string, { starts: readonly number[]; next: number; from: number }> = {
+    '<!--': { starts: opens, next: 0, from: 0 },
+    '-->': { starts: closes, next: 0, from: 0 },
+  };
+  return (needle, from) => {
+    const list = lists[needle];
+    // Searches of one needle move forward (a pointer suffices); one that went back starts over.
+    if (from < list.from) list.next = 0;
+    list.from = from;
+    while (list.next < list.starts.length && list.starts[list.next] < from) list.next++;
+    return list.next < list.starts.length ? list.starts[list.next] : -1;
+  };
 }
 
 export function spanEnd(span: Span): number {

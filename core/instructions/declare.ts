@@ -35,7 +35,7 @@ const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n|~|\.inf|\.nan)$/i;
  * Undefined when the YAML has errors or `constraints` is a flow mapping or not a mapping.
  */
 export function declareEdit(document: PromptDocument, key: string, value: StatedValue): TextEdit | undefined {
-  const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(document);
   const entry = `${key}: ${yamlScalar(value)}`;
   const frontmatter = document.frontmatter;
   if (!frontmatter) {
@@ -59,6 +59,18 @@ export function declareEdit(document: PromptDocument, key: string, value: Stated
   return at.needsBreak
     ? { offset: at.offset, length: 0, newText: `${eol}${line}` }
     : { offset: at.offset, length: 0, newText: line };
+}
+
+/** Searched once per document, not once per stated constraint (the search reads a whole text without `\r\n`). */
+const lineBreaks = new WeakMap<PromptDocument, string>();
+
+function lineBreakOf(document: PromptDocument): string {
+  let eol = lineBreaks.get(document);
+  if (eol === undefined) {
+    eol = document.text.includes('\r\n') ? '\r\n' : '\n';
+    lineBreaks.set(document, eol);
+  }
+  return eol;
 }
 
 function appendAtEnd(text: string, span: { offset: number; length: number }, lines: string, eol: string): TextEdit {

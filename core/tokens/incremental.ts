@@ -98,7 +98,7 @@ const SLICE_CHARS = 64 * 1024;
 export class ChunkTallies {
   private cuts: readonly number[] = [];
   private text = '';
-  private starts: number[] = [];
+  private starts = new Float64Array(0);
   private sums = { latin: new Float64Array(1), cjk: new Float64Array(1), other: new Float64Array(1) };
   /** Indices of chunks whose tally has estimated spans (rare: long unbroken runs). */
   private withEstimates: number[] = [];
@@ -110,7 +110,8 @@ export class ChunkTallies {
   ) {
     this.chunks = new SegmentedText<ChunkEntry>({
       margin: 1,
-      make: () => ({}),
+      // Every property from the start: one object shape for all entries keeps the loops over them fast.
+      make: () => ({ tally: undefined }),
       split: (text, from, to) => chunkEnds(text, from, to, maxChunkLength, this.cuts),
     });
   }
@@ -131,32 +132,51 @@ export class ChunkTallies {
     // Cutting a cold multi-megabyte text into chunks is itself long work: with a checkpoint it yields too.
     const segments = checkpoint ? await this.chunks.updateAsync(text, checkpoint) : this.chunks.update(text);
     const n = segments.length;
-    this.starts = new Array<number>(n);
-    let at = 0;
+    // A typed array: `new Array(n)` of tens of thousands is a slow, holey (or dictionary) array.
+    this.starts = new Float64Array(n);
+    // The loops run in plain functions (V8 optimises those better than a loop in this async function); tallying
+    // stops after each slice of fresh work when there is a checkpoint to await.
+    const walk = { next: 0, at: 0 };
+    while (!this.tallyFrom(text, segments, walk, checkpoint ? SLICE_CHARS : Infinity)) await checkpoint!();
+    this.sumUp(segments);
+  }
+
+  /** Records chunk starts and tallies chunks not tallied yet from `walk.next`; false after `limit` fresh characters. */
+  private tallyFrom(
+    text: string,
+    segments: ReadonlyArray<{ length: number; value: ChunkEntry }>,
+    walk: { next: number; at: number },
+    limit: number,
+  ): boolean {
     let pending = 0;
-    for (let i = 0; i < n; i++) {
-      this.starts[i] = at;
-      const { length, value } = segments[i];
+    for (; walk.next < segments.length; walk.next++) {
+      if (pending >= limit) return false;
+      this.starts[walk.next] = walk.at;
+      const { length, value } = segments[walk.next];
       if (value.tally === undefined) {
-        value.tally = this.counter.tally(text.slice(at, at + length));
+        value.tally = this.counter.tally(text.slice(walk.at, walk.at + length));
         pending += length;
-        if (checkpoint && pending >= SLICE_CHARS) {
-          pending = 0;
-          await checkpoint();
-        }
       }
-      at += length;
+      walk.at += length;
     }
-    // Running sums, so a section's whole chunks cost two lookups however many there are.
-    this.sums = { latin: new Float64Array(n + 1), cjk: new Float64Array(n + 1), other: new Float64Array(n + 1) };
+    return true;
+  }
+
+  /** Running sums, so a section's whole chunks cost two lookups however many there are. */
+  private sumUp(segments: ReadonlyArray<{ length: number; value: ChunkEntry }>): void {
+    const n = segments.length;
+    const latin = new Float64Array(n + 1);
+    const cjk = new Float64Array(n + 1);
+    const other = new Float64Array(n + 1);
     this.withEstimates = [];
     for (let i = 0; i < n; i++) {
       const tally = segments[i].value.tally as TokenTally;
-      this.sums.latin[i + 1] = this.sums.latin[i] + tally.latin;
-      this.sums.cjk[i + 1] = this.sums.cjk[i] + tally.cjk;
-      this.sums.other[i + 1] = this.sums.other[i] + tally.other;
+      latin[i + 1] = latin[i] + tally.latin;
+      cjk[i + 1] = cjk[i] + tally.cjk;
+      other[i + 1] = other[i] + tally.other;
       if (tally.estimated.length > 0) this.withEstimates.push(i);
     }
+    this.sums = { latin, cjk, other };
   }
 
   /** The whole text's tally. */

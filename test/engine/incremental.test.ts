@@ -41,4 +41,8 @@ describe('incremental lint equals a full re-lint', () => {
   it('a Dotprompt with role blocks', async () => {
     await assertIncrementalEqualsFull(44, 2, 30, 'file:///w/p.prompt');
   });
+
+  it('a Prompty prompt (Jinja tags)', async () => {
+    await assertIncrementalEqualsFull(55, 2, 30, 'file:///w/p.prompty');
+  });
 });

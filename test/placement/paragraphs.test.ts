@@ -129,6 +129,27 @@ describe('paragraph marks kept across edits', () => {
     });
   }
 
+  for (const seed of [4, 5]) {
+    it(`finds the paragraphs before the first instruction as the reference does, seed ${seed}`, () => {
+      const random = seededRandom(seed);
+      for (let sequence = 0; sequence < 6; sequence++) {
+        const memo = new ParagraphMemo();
+        let text = generate(random);
+        for (let step = 0; step < 40; step++) {
+          const document = parseDocument('file:///w/p.md', text);
+          const all = reference(document);
+          const first = all.findIndex((p) => p.instruction);
+          const expected =
+            first === -1 ? undefined : all.slice(0, first).map(({ piece, start, length }) => ({ piece, start, length }));
+          // Every other step reads the leading rows before the whole table, the others after it.
+          if (step % 2 === 1) void memo.table(document);
+          assert.deepEqual(memo.leading(document)?.rows, expected, `seed ${seed}, sequence ${sequence}, step ${step}`);
+          text = edit(random, text);
+        }
+      }
+    });
+  }
+
   it('lays out the same with and without kept marks', async () => {
     const c = await new TokenizerPool(nodeRankLoader).counterFor({ encoding: 'o200k_base' });
     const random = seededRandom(9);
