@@ -4,8 +4,9 @@
 
 /**
  * V8's young generation is two semi-spaces; by default each grows to 16 MiB once a program allocates a lot, as every
- * keystroke in a large prompt does: 32 MiB committed for short-lived objects. 4 MiB each keeps it at 8 MiB and costs no
- * CPU per keystroke that the benchmark can see. V8 reads this flag only when the process starts.
+ * keystroke in a large prompt does: 32 MiB committed for short-lived objects. 4 MiB each keeps it at 8 MiB; more objects
+ * then reach the old generation, so a few more keystrokes run a major collection (docs/editor-performance.md, "Memory").
+ * V8 reads this flag only when the process starts.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
