@@ -272,6 +272,7 @@ export async function equalsFullCheck(run: EditorRun): Promise<boolean> {
 export async function runEditorBench(): Promise<void> {
   await runOneMegabyte();
   await runTenMegabytes();
+  await runPathological();
 
   // The property test, larger than in `npm test`: incremental results equal a full re-lint at every step.
   const start = performance.now();
@@ -308,4 +309,22 @@ export async function runTenMegabytes(): Promise<void> {
   const big = realMarkdownPrompt(9_900_000);
   const run = await drive(big.text, 5, true);
   for (const line of report('real 10 MB', Buffer.byteLength(big.text), run, undefined)) console.log(line);
+}
+
+/**
+ * 10 MB prompts whose single steps were long (docs/editor-performance.md, "Never blocking"): one line (one chunk to
+ * tally, one paragraph to scan), no blank line (one paragraph of many lines), a run of one character (one piece).
+ * Each is opened with requests sent during its first count, then edited twice.
+ */
+export async function runPathological(): Promise<void> {
+  const words = generateProse(9_900_000, 7);
+  const cases: Array<[string, string]> = [
+    ['one 10 MB line', words.replace(/\n/g, ' ')],
+    ['10 MB without a blank line', words.replace(/\n+/g, '\n')],
+    ['10 MB of one character', 'a'.repeat(9_900_000)],
+  ];
+  for (const [name, text] of cases) {
+    const run = await drive(text, 2, true);
+    for (const line of report(name, Buffer.byteLength(text), run, undefined)) console.log(line);
+  }
 }

@@ -1,6 +1,6 @@
 // `npm run bench`: runs each benchmark in turn and prints its table (no top-level await: tsx loads this as CommonJS).
 import { runCliBench } from './cli';
-import { runEditorBench, runOneMegabyte, runTenMegabytes } from './editor';
+import { runEditorBench, runOneMegabyte, runPathological, runTenMegabytes } from './editor';
 import { runLargeInputBench } from './large-inputs';
 import { runScaleBench } from './scale';
 import { runStartupBench } from './startup';
@@ -21,6 +21,7 @@ const BENCHES: Array<[name: string, run: () => Promise<void>]> = [
 const NAMED_ONLY: Array<[name: string, run: () => Promise<void>]> = [
   ['editor-1mb', runOneMegabyte],
   ['editor-10mb', runTenMegabytes],
+  ['editor-pathological', runPathological],
 ];
 
 async function main(): Promise<void> {

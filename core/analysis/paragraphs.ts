@@ -2,17 +2,20 @@
 import type { PromptDocument, SentPiece } from '../document/types';
 import { isInstructionParagraph } from '../rules/placement/instructions';
 import type { Checkpoint } from '../tokens/incremental';
-import { SegmentedText, type Segment } from './segments';
+import { SegmentedText, searchIn, type Segment } from './segments';
 
 /** Fresh work between two checkpoints (characters split or marked) on a large prompt. */
 const SLICE_CHARS = 8 * 1024;
 
 /**
  * A paragraph is a run of lines between blank lines: from a non-space character up to the first line break that
- * is followed by a blank line (spaces and tabs only), or to the end of the piece.
+ * is followed by a blank line (spaces and tabs only), or to the end of the piece. Found as its start and then its
+ * end, two searches, not as one lazy pattern (`\S[\s\S]*?(?=…|$)`), which tests the end at every character.
  */
-const PARAGRAPH = /\S[\s\S]*?(?=\r?\n[ \t]*\r?\n|$)/g;
-/** The spaces (as PARAGRAPH's `\S` sees them) before the next paragraph. */
+const PARAGRAPH_START = /\S/g;
+/** Where a paragraph ends: the line break before a blank line (PARAGRAPH_START's `\S`, then the shortest run up to it). */
+const PARAGRAPH_END = /\r?\n[ \t]*\r?\n/g;
+/** The spaces (as PARAGRAPH_START's `\S` sees them) before the next paragraph. */
 const SPACES = /\s*/y;
 
 /** Paragraphs of one piece in a slice between cuts, found once; their marks for each fence state it was reached with. */
@@ -124,7 +127,8 @@ export class ParagraphMemo {
         used.add(key);
         const segmented = this.piece(key);
         const text = list[p].text;
-        const slices = segmented.update(text);
+        // Cutting a cold multi-megabyte piece into slices is itself long work: with a checkpoint it yields too.
+        const slices = checkpoint ? await segmented.updateAsync(text, checkpoint) : segmented.update(text);
         const cursor: Cursor = { slice: 0, at: 0, count: 0 };
         while (!findSlices(text, slices, cursor, limit)) await checkpoint!();
         count += cursor.count;
@@ -142,6 +146,8 @@ export class ParagraphMemo {
       length: new Int32Array(count),
       instruction: new Uint8Array(count),
     };
+    // Finding a cold prompt's paragraphs and marking them are two slices of work, not one.
+    if (checkpoint) await checkpoint();
     const fill: FillCursor = { row: 0, fence: false };
     for (let k = 0; k < found.length; k++) {
       const { slices, text } = found[k];
@@ -230,14 +236,18 @@ function findParagraphs(text: string, from: number, to: number, slice: Slice): v
     SPACES.lastIndex = at;
     SPACES.exec(text);
     if (SPACES.lastIndex >= to) break;
-    PARAGRAPH.lastIndex = at;
-    const m = PARAGRAPH.exec(text);
+    PARAGRAPH_START.lastIndex = at;
+    const m = PARAGRAPH_START.exec(text);
     if (m === null || m.index >= to) break;
+    PARAGRAPH_END.lastIndex = m.index + 1;
+    const end = PARAGRAPH_END.exec(text);
+    const endAt = end === null ? text.length : end.index;
     starts.push(m.index - from);
-    lengths.push(m[0].length);
-    at = m.index + m[0].length;
+    lengths.push(endAt - m.index);
+    at = endAt;
   }
-  PARAGRAPH.lastIndex = 0;
+  PARAGRAPH_START.lastIndex = 0;
+  PARAGRAPH_END.lastIndex = 0;
   slice.starts = starts;
   slice.lengths = lengths;
 }
@@ -256,7 +266,8 @@ function markSlice(text: string, at: number, starts: number[], lengths: number[]
 /** Slice ends in `[from, to)`: after an empty line (`\n\n` or `\n\r\n`), then `to`. */
 function sliceEnds(text: string, from: number, to: number): number[] {
   const ends: number[] = [];
-  for (let at = text.indexOf('\n', from); at !== -1 && at + 1 < to; at = text.indexOf('\n', at + 1)) {
+  const search = searchIn(text, from, to);
+  for (let at = search('\n', from); at !== -1 && at + 1 < to; at = search('\n', at + 1)) {
     const end = at + 1;
     if (end - from >= 2 && text.charCodeAt(at - 1) === 0x0a) ends.push(end);
     else if (end - from >= 3 && text.charCodeAt(at - 1) === 0x0d && text.charCodeAt(at - 2) === 0x0a) ends.push(end);

@@ -1,10 +1,10 @@
 // Stated constraints found paragraph by paragraph and kept across versions, so a keystroke re-scans one paragraph.
 import type { PromptDocument } from '../document/types';
-import { detectConstraints, maskCode, type StatedConstraint } from '../instructions/detect';
+import { detectConstraintSteps, detectConstraints, maskCode, maskCodeSteps, type StatedConstraint } from '../instructions/detect';
 import { rememberStatements, type LocatedStatement, type PieceScan } from '../instructions/stated';
 import { detectorWarmUp } from '../instructions/warm-up';
 import type { Checkpoint } from '../tokens/incremental';
-import { SegmentedText, type Segment } from './segments';
+import { SegmentedText, searchIn, type Segment } from './segments';
 
 /**
  * One paragraph of a piece, scanned for each fence state it was reached with (typing a fence flips every
@@ -26,8 +26,14 @@ interface Paragraph {
 /** How far either side of a paragraph break the seam check looks; longer than any phrase a detector matches. */
 const SEAM_WINDOW = 512;
 
-/** Fresh scanning between two checkpoints (characters). */
-const SLICE_CHARS = 4 * 1024;
+/** Fresh scanning between two checkpoints (characters): a few milliseconds of the detectors. */
+const SLICE_CHARS = 2 * 1024;
+
+/**
+ * A paragraph (or run of paragraphs) longer than this is scanned one detector pattern at a time, with a checkpoint
+ * after each: a scan of a long line or of a prompt without blank lines would otherwise run in one go.
+ */
+const LONG_SCAN = 4 * 1024;
 
 /**
  * Counts fresh work across all the pieces of one `prepare` (a prompt can have thousands of small pieces) and
@@ -35,7 +41,7 @@ const SLICE_CHARS = 4 * 1024;
  */
 class WorkMeter {
   private done = 0;
-  constructor(private readonly checkpoint: Checkpoint) {}
+  constructor(readonly checkpoint: Checkpoint) {}
   async add(chars: number): Promise<void> {
     if ((this.done += chars) < SLICE_CHARS) return;
     this.done = 0;
@@ -112,14 +118,18 @@ export class ProseMemo {
       });
       this.pieces.set(key, segmented);
     }
-    const paragraphs = segmented.update(text);
+    const paragraphs = work ? await segmented.updateAsync(text, work.checkpoint) : segmented.update(text);
     const scanned: Scanned[] = new Array<Scanned>(paragraphs.length);
     // Paragraphs scanned before are taken in a plain function (a loop in this async function is slower); it stops
     // at each paragraph to scan, which is scanned here, with a checkpoint after each slice of that work.
     const walk: ScanWalk = { next: 0, at: 0, fence: inFence };
     while (!takeScanned(paragraphs, scanned, walk)) {
       const { length, value } = paragraphs[walk.next];
-      const scan = scanParagraph(text.slice(walk.at, walk.at + length), walk.fence);
+      // A long paragraph (a long line, a prompt without blank lines) is scanned in steps, with checkpoints between.
+      const scan =
+        work && length > LONG_SCAN
+          ? await scanParagraphInSteps(text.slice(walk.at, walk.at + length), walk.fence, work.checkpoint)
+          : scanParagraph(text.slice(walk.at, walk.at + length), walk.fence);
       if (walk.fence) value.inside = scan;
       else value.outside = scan;
       if (work) await work.add(length);
@@ -169,6 +179,28 @@ function scanParagraph(text: string, fence: boolean): Scanned {
   return { masked: own, fenceOut: masked.inFence, found: detectConstraints(own), seam: undefined };
 }
 
+/** As `scanParagraph`, awaiting `checkpoint` between the detector patterns' scans. */
+async function scanParagraphInSteps(text: string, fence: boolean, checkpoint: Checkpoint): Promise<Scanned> {
+  // The masked text is a string of its own (see scanParagraph).
+  const masked = await inSteps(maskCodeSteps(text, fence), checkpoint);
+  await checkpoint();
+  const found = await detectInSteps(masked.masked, checkpoint);
+  return { masked: masked.masked, fenceOut: masked.inFence, found, seam: undefined };
+}
+
+function detectInSteps(text: string, checkpoint: Checkpoint): Promise<StatedConstraint[]> {
+  return inSteps(detectConstraintSteps(text), checkpoint);
+}
+
+/** Runs `steps` to its end, awaiting `checkpoint` at each pause. */
+async function inSteps<T>(steps: Generator<void, T>, checkpoint: Checkpoint): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await checkpoint();
+  }
+}
+
 function detach(text: string): string {
   return text.length === 0 ? '' : (' ' + text).slice(1);
 }
@@ -206,15 +238,17 @@ async function joinRuns(
     }
     // A run of several paragraphs is scanned as one, afresh.
     if (work && j > i) await work.add(runLength);
+    const run = () =>
+      scanned
+        .slice(i, j + 1)
+        .map((p) => p.masked)
+        .join('');
     const list =
       j === i
         ? scanned[i].found
-        : detectConstraints(
-            scanned
-              .slice(i, j + 1)
-              .map((p) => p.masked)
-              .join(''),
-          );
+        : work && runLength > LONG_SCAN
+          ? await detectInSteps(run(), work.checkpoint)
+          : detectConstraints(run());
     push(found, list, walk.at);
     walk.at += runLength;
     walk.next = j + 1;
@@ -301,7 +335,8 @@ export class SeamWindows {
 /** Paragraph ends in `[from, to)`: after a run of two or more newlines. */
 function paragraphEnds(text: string, from: number, to: number): number[] {
   const ends: number[] = [];
-  for (let at = text.indexOf('\n\n', from); at !== -1 && at + 2 < to; at = text.indexOf('\n\n', at + 1)) {
+  const search = searchIn(text, from, to);
+  for (let at = search('\n\n', from); at !== -1 && at + 2 < to; at = search('\n\n', at + 1)) {
     let end = at + 2;
     while (end < to && text.charCodeAt(end) === 10) end++;
     if (end < to) ends.push(end);

@@ -134,3 +134,16 @@ export class SegmentedText<V> {
     return out;
   }
 }
+
+/**
+ * `indexOf` within `[from, to)` of `text`: the first `needle` starting at or after `at` (and before `to`), or -1.
+ * A search of the whole text for a needle a window lacks would read to the text's end, from every window of a long
+ * line (policies are asked window by window, see `updateAsync`).
+ */
+export function searchIn(text: string, from: number, to: number): (needle: string, at: number) => number {
+  const range = from === 0 && to >= text.length ? text : text.slice(from, to);
+  return (needle, at) => {
+    const found = range.indexOf(needle, at - from);
+    return found === -1 ? -1 : found + from;
+  };
+}

@@ -14,7 +14,7 @@ import { searchOpeners, type OpenerSearch } from '../document/template';
 import { splitFrontmatter, type FrontmatterSplit, type FrontmatterStyle } from '../document/frontmatter';
 import { ParagraphMemo } from './paragraphs';
 import { ProseMemo } from './prose';
-import { SegmentedText } from './segments';
+import { SegmentedText, searchIn } from './segments';
 
 /**
  * Candidate heading and fence lines of a text with what the parser reads of each (`CandidateLine`), kept in
@@ -83,7 +83,7 @@ class CandidateLineIndex {
   async prepare(text: string, checkpoint: Checkpoint): Promise<void> {
     let at = 0;
     let fresh = 0;
-    for (const { length, value } of this.slices.update(text)) {
+    for (const { length, value } of await this.slices.updateAsync(text, checkpoint)) {
       if (value.lines === undefined) {
         value.lines = linesOfSlice(text, at, at + length);
         if ((fresh += length) >= 64 * 1024) {
@@ -104,8 +104,9 @@ function linesOfSlice(text: string, from: number, to: number): CandidateLine[] {
 /** Slice ends after the first line break past every 4 KB. */
 function lineSliceEnds(text: string, from: number, to: number): number[] {
   const ends: number[] = [];
+  const search = searchIn(text, from, to);
   for (let at = from + 4096; at < to;) {
-    const newline = text.indexOf('\n', at);
+    const newline = search('\n', at);
     if (newline === -1 || newline + 1 >= to) break;
     ends.push(newline + 1);
     at = newline + 1 + 4096;

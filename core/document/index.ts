@@ -17,7 +17,7 @@ import {
   type TemplateScan,
 } from './template';
 import { copilotInputs, templateVariables } from './variables';
-import { outsideMarkdownCode } from './markdown-code';
+import { outsideMarkdownCodeSteps } from './markdown-code';
 import { templateSyntax } from './syntax';
 import { PROMPT_FILE_KINDS, promptExtensionOf } from '../formats';
 
@@ -145,13 +145,14 @@ function* parseBody(
     candidateLines: options.candidateLines,
   });
   yield;
-  attachBudgets(text, sections, annotations, spanEnd(body));
+  yield* attachBudgets(text, sections, annotations, spanEnd(body));
   yield;
   const syntax = templateSyntax(text, body, template, language);
   // `{{…}}` in Markdown code (fenced or inline) is an example for the reader, not a variable; nor are the words
   // of a tag the engine cannot read.
   const readable = syntax.broken.size > 0 ? template.tags.filter((t) => !syntax.broken.has(t)) : template.tags;
-  const variableTags = format === 'markdown' ? outsideMarkdownCode(readable, text, body, options.candidateLines) : readable;
+  const variableTags =
+    format === 'markdown' ? yield* outsideMarkdownCodeSteps(readable, text, body, options.candidateLines) : readable;
   yield;
   const found = templateVariables(text, variableTags, language);
   const inputs = format === 'markdown' ? copilotInputs(text, template.tags) : { uses: [], declared: [] };

@@ -11,10 +11,22 @@ export interface Line {
 
 /** The line starting at `start`, looking no further than `end`. A char loop, so a 1 MB line costs one pass. */
 export function lineAt(text: string, start: number, end: number): Line {
-  for (let i = start; i < end; i++) {
+  const walked = Math.min(end, start + 256);
+  for (let i = start; i < walked; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10) return { start, contentEnd: i, next: i + 1 };
     if (ch === 13) return { start, contentEnd: i, next: text.charCodeAt(i + 1) === 10 && i + 1 < end ? i + 2 : i + 1 };
+  }
+  // A long line (a pathological prompt's may be megabytes): its end searched in growing windows, not walked.
+  for (let from = walked, size = 4096; from < end; from += size, size *= 2) {
+    const window = text.slice(from, Math.min(end, from + size));
+    const lf = window.indexOf('\n');
+    const cr = window.indexOf('\r');
+    const found = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+    if (found === -1) continue;
+    const i = from + found;
+    if (text.charCodeAt(i) === 10) return { start, contentEnd: i, next: i + 1 };
+    return { start, contentEnd: i, next: text.charCodeAt(i + 1) === 10 && i + 1 < end ? i + 2 : i + 1 };
   }
   return { start, contentEnd: end, next: end };
 }

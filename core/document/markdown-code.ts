@@ -82,6 +82,26 @@ export function outsideMarkdownCode<T extends { span: Span }>(
   region: Span,
   candidateLines: CandidateLines = searchedCandidateLines,
 ): T[] {
+  const steps = outsideMarkdownCodeSteps(items, text, region, candidateLines);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Lines or items looked at between two pauses of `outsideMarkdownCodeSteps`. */
+const STEP = 2048;
+
+/**
+ * `outsideMarkdownCode` as steps: it pauses (yields) after every 2048 candidate lines and every 2048 items, so the
+ * parse of a prompt with a hundred thousand template tags can pause in between (docs/editor-performance.md).
+ */
+export function* outsideMarkdownCodeSteps<T extends { span: Span }>(
+  items: readonly T[],
+  text: string,
+  region: Span,
+  candidateLines: CandidateLines = searchedCandidateLines,
+): Generator<void, T[]> {
   if (items.length === 0) return [];
   const end = region.offset + region.length;
   // Fenced blocks, and the prose between them (where inline code is looked for), as markdownCodeSpans finds them.
@@ -89,7 +109,13 @@ export function outsideMarkdownCode<T extends { span: Span }>(
   const prose: Span[] = [];
   let fence: { char: string; length: number; start: number } | undefined;
   let proseStart = region.offset;
+  let seen = 0;
   for (const { base, lines } of candidateLines(text, region.offset, end)) {
+    // A pause (yield) every 2048 lines: a 10 MB prompt has tens of thousands of candidates.
+    if ((seen += lines.length) >= STEP) {
+      seen = 0;
+      yield;
+    }
     for (const line of lines) {
       const match = line.fence;
       if (fence) {
@@ -113,7 +139,14 @@ export function outsideMarkdownCode<T extends { span: Span }>(
   let last: { region: number; window: Span } | undefined;
   let f = 0;
   let p = 0;
-  return items.filter((item) => {
+  const kept: T[] = [];
+  for (let k = 0; k < items.length; k++) {
+    if (k % STEP === STEP - 1) yield;
+    if (keep(items[k])) kept.push(items[k]);
+  }
+  return kept;
+
+  function keep(item: T): boolean {
     const at = item.span.offset;
     while (f < fenced.length && fenced[f].offset + fenced[f].length <= at) f++;
     if (f < fenced.length && fenced[f].offset <= at) return false;
@@ -132,7 +165,7 @@ export function outsideMarkdownCode<T extends { span: Span }>(
       inline.set(window.offset, spans);
     }
     return !spans.some((s) => s.offset <= at && at < s.offset + s.length);
-  });
+  }
 }
 
 /**

@@ -354,16 +354,19 @@ function opensFence(text: string, start: number, end: number): Fence | undefined
  * as the first thing on the next non-blank line, or first inside a role block. Others stay unattached
  * (the annotation rule reports them).
  */
-export function attachBudgets(
+export function* attachBudgets(
   text: string,
   sections: readonly Section[],
   annotations: readonly Annotation[],
   bodyEnd: number,
-): void {
+): Generator<void, void> {
   // Most prompts have no budget annotation: then there is nothing to attach (and no pass over the sections).
   if (!annotations.some((a) => a.kind === 'budget')) return;
   const byStart = new Map<number, Section>();
-  for (const section of sections) {
+  for (let k = 0; k < sections.length; k++) {
+    // A pause (yield) every 2048 sections: a 10 MB prompt has tens of thousands.
+    if (k % 2048 === 2047) yield;
+    const section = sections[k];
     const after = skipWhitespace(text, spanEnd(section.header), bodyEnd);
     if (!byStart.has(after)) byStart.set(after, section);
   }

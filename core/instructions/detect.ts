@@ -4,6 +4,7 @@
 // in the text; nothing here throws. Precision matters more than recall: a phrase is skipped when its clause
 // is negated, conditional, about a part of the answer (each bullet, the title) or about the input.
 import { afterLastMatch, allMatches } from '../matches';
+import { firstMatchInSteps, matchesInSteps } from '../windowed-matches';
 
 /** What a stated constraint's value may be: a scalar, a word list, or a small mapping (`{count, marker}`). */
 export type StatedValue = string | number | boolean | string[] | Record<string, unknown> | Array<Record<string, unknown>>;
@@ -172,21 +173,41 @@ const OUTPUT_CUE =
 
 /** Every constraint stated in `text`; `text` should already have code blanked out (see `maskCode`). */
 export function detectConstraints(text: string): StatedConstraint[] {
+  const steps = detectConstraintSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `detectConstraints` as steps: it pauses after each pattern's scan of the whole text, so the editor can yield
+ * between them on a very long paragraph (docs/editor-performance.md, "Never blocking"). Returns the same list.
+ */
+export function* detectConstraintSteps(text: string): Generator<void, StatedConstraint[]> {
   const found: StatedConstraint[] = [];
   try {
-    collectCounts(text, found);
-    collectSimple(text, JSON_PHRASE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase', true);
-    collectSimple(text, JSON_ONLY, found, () => ({ key: 'format', value: 'json' }), 'clause', true);
-    collectSimple(text, PLAIN_PHRASE, found, () => ({ key: 'format', value: 'text' }), 'clause and phrase', true);
-    collectSimple(text, LOWER, found, () => ({ key: 'case', value: 'lower' }), 'clause');
-    collectSimple(text, UPPER, found, () => ({ key: 'case', value: 'upper' }), 'clause');
-    collectSimple(text, NO_COMMAS, found, () => ({ key: 'noCommas', value: true }), 'none');
+    yield* collectCounts(text, found);
+    yield;
+    yield* collectSimple(text, JSON_PHRASE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase', true);
+    yield;
+    yield* collectSimple(text, JSON_ONLY, found, () => ({ key: 'format', value: 'json' }), 'clause', true);
+    yield;
+    yield* collectSimple(text, PLAIN_PHRASE, found, () => ({ key: 'format', value: 'text' }), 'clause and phrase', true);
+    yield;
+    yield* collectSimple(text, LOWER, found, () => ({ key: 'case', value: 'lower' }), 'clause');
+    yield;
+    yield* collectSimple(text, UPPER, found, () => ({ key: 'case', value: 'upper' }), 'clause');
+    yield;
+    yield* collectSimple(text, NO_COMMAS, found, () => ({ key: 'noCommas', value: true }), 'none');
+    yield;
     try {
-      collectMore(text, found);
+      yield* collectMore(text, found);
     } catch {
       // The phrasings above still count when one of these fails on a pathological input.
     }
-    collectSimple(
+    yield;
+    yield* collectSimple(
       text,
       AFFIX,
       found,
@@ -249,8 +270,8 @@ function absorb(text: string, found: StatedConstraint[]): StatedConstraint[] {
   return out;
 }
 
-function collectCounts(text: string, found: StatedConstraint[]): void {
-  for (const m of allMatches(text, COUNT_BEFORE)) {
+function* collectCounts(text: string, found: StatedConstraint[]): Generator<void, void> {
+  for (const m of yield* matchesInSteps(text, COUNT_BEFORE)) {
     const approximate = /^\s{0,3}(?:aprox\w*|approx\w*|roughly|or\s{1,3}so)\b/i.test(
       text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20),
     );
@@ -261,20 +282,23 @@ function collectCounts(text: string, found: StatedConstraint[]): void {
     const value = countValue(operator, n);
     if (value !== undefined) found.push(stated(capitalised(text, m, key), value, m));
   }
-  for (const m of allMatches(text, COUNT_BETWEEN)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, COUNT_BETWEEN)) {
     const a = numberOf(m[1] ?? m[2] ?? m[3] ?? '');
     const b = numberOf(m[4]!);
     const key = unitKey(m[5]!);
     if (a === undefined || b === undefined || a > b || !key || !countApplies(text, m)) continue;
     found.push(stated(key, `${a}..${b}`, m));
   }
-  for (const m of allMatches(text, COUNT_LIMIT)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, COUNT_LIMIT)) {
     const n = numberOf(m[1]);
     const key = unitKey(m[2]);
     if (n === undefined || !key || !countApplies(text, m)) continue;
     found.push(stated(key, `<=${n}`, m));
   }
-  for (const m of allMatches(text, COUNT_AFTER)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, COUNT_AFTER)) {
     const n = numberOf(m[1]);
     const key = unitKey(m[2]);
     if (n === undefined || !key || !countApplies(text, m)) continue;
@@ -300,15 +324,15 @@ function countValue(operator: string, n: number): string | number | undefined {
   return `${operator}${n}`;
 }
 
-function collectSimple(
+function* collectSimple(
   text: string,
   pattern: RegExp,
   found: StatedConstraint[],
   value: (m: RegExpMatchArray) => { key: StatedKey; value: StatedValue },
   negation: 'clause' | 'clause and phrase' | 'none',
   imperative = false,
-): void {
-  for (const m of allMatches(text, pattern)) {
+): Generator<void, void> {
+  for (const m of yield* matchesInSteps(text, pattern)) {
     const clause = clauseBefore(text, m.index ?? 0);
     // "Respond in JSON", "you must return JSON" instruct; "the API output arrives as JSON" describes.
     if (imperative && !IMPERATIVE_LEAD.test(clause)) continue;
@@ -714,8 +738,8 @@ function applies(text: string, m: RegExpMatchArray, negation: boolean): boolean 
   return OUTPUT_CUE.test(sentenceAround(text, m)) || IMPERATIVE_LEAD.test(own) || /^\s*$/.test(own);
 }
 
-function collectMore(text: string, found: StatedConstraint[]): void {
-  for (const m of allMatches(text, INCLUDE)) {
+function* collectMore(text: string, found: StatedConstraint[]): Generator<void, void> {
+  for (const m of yield* matchesInSteps(text, INCLUDE)) {
     if (
       !applies(text, m, true) ||
       /^\s{0,3}(?:for\s{1,3})?(?:at\s{1,3}(?:least|most)\s{1,3}|exactly\s{1,3}|only\s{1,3}|less\s{1,3}than\s{1,3}|more\s{1,3}than\s{1,3})?(?:\w+\s{1,3}(?:times?|or\s{1,3}more)|once|twice|thrice)\b/i.test(
@@ -726,12 +750,14 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     const words = listItems(m[1] ?? m[2] ?? '');
     if (words.length > 0) found.push(stated('include', words, m));
   }
-  for (const m of allMatches(text, EXCLUDE)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, EXCLUDE)) {
     if (!applies(text, m, false)) continue;
     const words = listItems(m[1] ?? m[2] ?? m[3] ?? '');
     if (words.length > 0) found.push(stated('exclude', words, m));
   }
-  for (const m of allMatches(text, FREQUENCY)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, FREQUENCY)) {
     if (!applies(text, m, true)) continue;
     const first = m[1] !== undefined;
     const items = listItems(first ? m[1]! : m[8]!);
@@ -739,25 +765,29 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     if (count === undefined || items.length !== 1) continue;
     found.push(stated('frequency', [{ word: items[0]!, count }], m));
   }
-  for (const m of allMatches(text, LETTERS)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, LETTERS)) {
     if (!applies(text, m, true)) continue;
     const letter = m[1] ?? m[2];
     const count = howOften(m.slice(3, 10));
     if (!letter || count === undefined) continue;
     found.push(stated('letters', [{ letter: letter.toLowerCase(), count }], m));
   }
-  for (const m of allMatches(text, NO_LETTER)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, NO_LETTER)) {
     if (!applies(text, m, false)) continue;
     found.push(stated('letters', [{ letter: (m[1] ?? m[2])!.toLowerCase(), count: '<1' }], m));
   }
-  for (const m of allMatches(text, LANGUAGE_ANY)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, LANGUAGE_ANY)) {
     const sentence = sentenceAround(text, m);
     if (!LANGUAGE_ONLY_CUE.test(sentence) || !applies(text, m, true) || LANGUAGE_PART.test(clauseBefore(text, m.index ?? 0)))
       continue;
     found.push(stated('language', LANGUAGE_NAMES[m[1]!.toLowerCase()]!, m));
   }
+  yield;
   for (const pattern of [LANGUAGE, LANGUAGE_ONLY]) {
-    for (const m of allMatches(text, pattern)) {
+    for (const m of yield* matchesInSteps(text, pattern)) {
       const name = m[1] ?? m[2] ?? m[3];
       if (!name) continue;
       // "Every 5th word must be in Japanese" is about a part of the answer.
@@ -765,8 +795,10 @@ function collectMore(text: string, found: StatedConstraint[]): void {
       found.push(stated('language', LANGUAGE_NAMES[name.toLowerCase()]!, m));
     }
   }
-  for (const m of allMatches(text, TITLE)) if (applies(text, m, true)) found.push(stated('title', true, m));
-  for (const m of allMatches(text, HIGHLIGHTS)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, TITLE)) if (applies(text, m, true)) found.push(stated('title', true, m));
+  yield;
+  for (const m of yield* matchesInSteps(text, HIGHLIGHTS)) {
     if (!applies(text, m, true)) continue;
     const groups = m.slice(1).filter((g): g is string => g !== undefined);
     const relation = groups.find((g) => BOUND_WORDS.test(g));
@@ -775,43 +807,52 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     const count = relation ? relationCount(relation, n) : `>=${n}`;
     found.push(stated('highlights', count, m));
   }
-  for (const m of allMatches(text, PLACEHOLDERS)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, PLACEHOLDERS)) {
     if (!applies(text, m, true)) continue;
     const n = numberOf(m[2]!);
     if (n === undefined || n === 0) continue;
     found.push(stated('placeholders', m[1] ? relationCount(m[1], n) : `>=${n}`, m));
   }
-  for (const m of allMatches(text, POSTSCRIPT)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, POSTSCRIPT)) {
     if (!applies(text, m, true)) continue;
     const marker = (m[1] ?? m[2] ?? '').replace(/\s+/g, '');
     if (marker) found.push(stated('postscript', marker, m));
   }
-  for (const m of allMatches(text, QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
-  for (const m of allMatches(text, REPEAT)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, QUOTATION)) if (applies(text, m, true)) found.push(stated('wrappedIn', '"', m));
+  yield;
+  for (const m of yield* matchesInSteps(text, REPEAT)) {
     const sentence = sentenceAround(text, m);
     if (applies(text, m, true) && REPEAT_HOW.test(sentence) && !REPEAT_CHANGED.test(sentence))
       found.push(stated('repeatPrompt', true, m));
   }
-  for (const m of allMatches(text, REPEAT_ANY)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, REPEAT_ANY)) {
     if (applies(text, m, true) && REPEAT_OBJECT.test(m[0]) && !REPEAT_CHANGED.test(sentenceAround(text, m)))
       found.push(stated('repeatPrompt', true, m));
   }
-  for (const m of allMatches(text, SEPARATED_RESPONSES)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, SEPARATED_RESPONSES)) {
     if (!applies(text, m, true)) continue;
     const how = /\b(two|2|three|3|four|4)\b/i.exec(sentenceAround(text, m) + ' ' + sentenceBefore(text, m.index ?? 0));
     found.push(stated('responses', { count: how ? (numberOf(how[1]!) ?? 2) : 2 }, m));
   }
-  for (const m of allMatches(text, TWO_RESPONSES)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, TWO_RESPONSES)) {
     if (!applies(text, m, true)) continue;
     found.push(stated('responses', { count: numberOf(m[1]!) ?? 2 }, m));
   }
-  for (const m of allMatches(text, OPTIONS)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, OPTIONS)) {
     if (!applies(text, m, true)) continue;
     const options = allMatches(m[1]!, OPTION_ITEM).map((o) => o[1]!.trim());
     if (options.length < 2) continue;
     found.push(stated('pattern', `(?:${options.map(escapeRegex).join('|')})`, m));
   }
-  for (const m of allMatches(text, CAPITAL_WORDS)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, CAPITAL_WORDS)) {
     // The count may come in the same sentence or the next: "Use some words in all caps. But fewer than 5 of them."
     const start = sentenceStart(text, m.index ?? 0);
     const window = text.slice(start, Math.min(text.length, (m.index ?? 0) + m[0].length + 200));
@@ -829,16 +870,21 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     }
     found.push(stated('capitalWords', value, m));
   }
-  collectFirstWord(text, found);
-  collectSections(text, found);
-  const starDivided = STAR_DIVIDER.test(text);
-  for (const m of allMatches(text, BARE_COUNT)) {
+  yield;
+  yield* collectFirstWord(text, found);
+  yield;
+  yield* collectSections(text, found);
+  yield;
+  const starDivided = (yield* firstMatchInSteps(text, STAR_DIVIDER)) !== null;
+  yield;
+  for (const m of yield* matchesInSteps(text, BARE_COUNT)) {
     const n = numberOf(m[1]!);
     const key = unitKey(m[2]!);
     if (n === undefined || n === 0 || !key || !countApplies(text, m)) continue;
     found.push(stated(key, key === 'paragraphs' && starDivided ? { count: n, separator: '***' } : n, m));
   }
-  for (const m of allMatches(text, STAR_PARTS)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, STAR_PARTS)) {
     // "3 parts, separated by ***": paragraphs split by the divider, in this sentence or the next.
     const at = (m.index ?? 0) + m[0].length;
     const near = text.slice(sentenceStart(text, m.index ?? 0), Math.min(text.length, at + 160));
@@ -847,18 +893,24 @@ function collectMore(text: string, found: StatedConstraint[]): void {
     if (n === undefined || n === 0 || CONDITION.test(sentenceBefore(text, m.index ?? 0))) continue;
     found.push(stated('paragraphs', { count: m[1] ? relationCount(m[1], n) : n, separator: '***' }, m));
   }
-  for (const m of allMatches(text, COUNT_OR)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, COUNT_OR)) {
     const n = numberOf(m[1]!);
     const key = unitKey(m[3]!);
     if (n === undefined || !key || !countApplies(text, m)) continue;
     const fewer = /fewer|less|below|under/i.test(m[2] ?? '');
     found.push(stated(key, fewer ? `<=${n}` : `>=${n}`, m));
   }
-  collectSimple(text, NO_CAPITALS, found, () => ({ key: 'case', value: 'lower' }), 'none');
-  collectSimple(text, UPPER_MORE, found, () => ({ key: 'case', value: 'upper' }), 'clause');
-  collectSimple(text, NO_COMMAS_MORE, found, () => ({ key: 'noCommas', value: true }), 'none');
-  collectSimple(text, JSON_MORE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase');
-  for (const m of allMatches(text, END_PHRASE)) {
+  yield;
+  yield* collectSimple(text, NO_CAPITALS, found, () => ({ key: 'case', value: 'lower' }), 'none');
+  yield;
+  yield* collectSimple(text, UPPER_MORE, found, () => ({ key: 'case', value: 'upper' }), 'clause');
+  yield;
+  yield* collectSimple(text, NO_COMMAS_MORE, found, () => ({ key: 'noCommas', value: true }), 'none');
+  yield;
+  yield* collectSimple(text, JSON_MORE, found, () => ({ key: 'format', value: 'json' }), 'clause and phrase');
+  yield;
+  for (const m of yield* matchesInSteps(text, END_PHRASE)) {
     if (!applies(text, m, true)) continue;
     // An unquoted ending is taken only when named as such: "with this exact phrase …", "with: Peace!".
     if (
@@ -870,16 +922,17 @@ function collectMore(text: string, found: StatedConstraint[]): void {
       continue;
     found.push(stated('endsWith', (m[1] ?? m[2]!).trim(), m));
   }
-  for (const m of allMatches(text, END_PLAIN)) {
+  yield;
+  for (const m of yield* matchesInSteps(text, END_PLAIN)) {
     if (!applies(text, m, true)) continue;
     found.push(stated('endsWith', m[1]!.trim(), m));
   }
 }
 
-function collectFirstWord(text: string, found: StatedConstraint[]): void {
+function* collectFirstWord(text: string, found: StatedConstraint[]): Generator<void, void> {
   let count: RegExpExecArray | null = null;
   let searched = false;
-  for (const m of allMatches(text, FIRST_WORD)) {
+  for (const m of yield* matchesInSteps(text, FIRST_WORD)) {
     if (!applies(text, m, true)) continue;
     const paragraph =
       m[1] !== undefined ? Number(m[1]) : m[10] !== undefined ? Number(m[10]) : ORDINAL[(m[4] ?? m[7] ?? '').toLowerCase()];
@@ -887,7 +940,7 @@ function collectFirstWord(text: string, found: StatedConstraint[]): void {
     if (!paragraph || !word) continue;
     const value: Record<string, unknown> = { paragraph, word };
     // Looked for once per text, so a scan stays linear however many paragraphs are named.
-    if (!searched) count = PARAGRAPH_COUNT.exec(text);
+    if (!searched) count = yield* firstMatchInSteps(text, PARAGRAPH_COUNT);
     searched = true;
     const n = count ? numberOf(count[1]!) : undefined;
     if (paragraph === LAST) {
@@ -901,13 +954,13 @@ function collectFirstWord(text: string, found: StatedConstraint[]): void {
 
 const PARAGRAPH_COUNT = new RegExp(String.raw`\b${NUM}\s{1,3}(?:separate\s{1,3}|distinct\s{1,3})?paragraphs\b`, 'i');
 
-function collectSections(text: string, found: StatedConstraint[]): void {
+function* collectSections(text: string, found: StatedConstraint[]): Generator<void, void> {
   let counts: RegExpMatchArray[] | undefined;
-  for (const m of allMatches(text, SECTION_MARKER)) {
+  for (const m of yield* matchesInSteps(text, SECTION_MARKER)) {
     const sentence = sentenceAround(text, m);
     if (!SECTION_CONTEXT.test(sentence) || !SECTION_VERB.test(sentence) || CONDITION.test(sentenceBefore(text, m.index ?? 0)))
       continue;
-    counts ??= allMatches(text, SECTION_COUNT).slice(0, 20);
+    counts ??= (yield* matchesInSteps(text, SECTION_COUNT)).slice(0, 20);
     const nearest = [...counts].sort(
       (a, b) => Math.abs((a.index ?? 0) - (m.index ?? 0)) - Math.abs((b.index ?? 0) - (m.index ?? 0)),
     )[0];
@@ -960,6 +1013,73 @@ export function maskCode(text: string, inFence = false): { masked: string; inFen
     at = next;
   }
   return { masked, inFence: open };
+}
+
+/** The inline code pattern of `maskCode`; a match is at most 3 + 500 + 3 characters long and starts with a backtick. */
+const INLINE_CODE = /(`{1,3})[^`\n]{1,500}?\1/g;
+const INLINE_CODE_REACH = 506;
+/** Text masked between two pauses of `maskCodeSteps`. */
+const MASK_PART = 32 * 1024;
+
+/**
+ * `maskCode` in steps of about 32 KB, pausing (yielding) between them; the same result, in a string of its own. Parts end after a line
+ * break, except in a very long line, which is cut where no backtick precedes within an inline code span's length:
+ * no span can cross there, and the scan before it ends in the same state.
+ */
+export function* maskCodeSteps(text: string, inFence = false): Generator<void, { masked: string; inFence: boolean }> {
+  const parts: string[] = [];
+  let open = inFence;
+  let at = 0;
+  while (at < text.length) {
+    const end = Math.min(text.length, at + MASK_PART);
+    // The line holding the part's last character.
+    const newline = text.indexOf('\n', end - 1);
+    const lineStart = text.lastIndexOf('\n', end - 2) + 1;
+    const lineEnd = newline === -1 ? text.length : newline + 1;
+    if (lineEnd - Math.max(at, lineStart) <= 2 * MASK_PART) {
+      // Whole lines.
+      const partEnd = lineEnd;
+      const part = maskCode(text.slice(at, partEnd), open);
+      parts.push(part.masked);
+      open = part.inFence;
+      at = partEnd;
+    } else {
+      // A long line: the lines before it, then the line in parts.
+      if (lineStart > at) {
+        const part = maskCode(text.slice(at, lineStart), open);
+        parts.push(part.masked);
+        open = part.inFence;
+        yield;
+      }
+      const fence = /^ {0,3}(```|~~~)/.test(text.slice(lineStart, lineStart + 8));
+      const blanked = open || fence;
+      if (fence) open = !open;
+      for (let from = lineStart; from < lineEnd;) {
+        const to = blanked ? Math.min(lineEnd, from + MASK_PART) : inlineCodeCut(text, from + MASK_PART, lineEnd);
+        const piece = text.slice(from, to);
+        parts.push(blanked ? blank(piece) : piece.replace(INLINE_CODE, blank));
+        from = to;
+        if (from < lineEnd) yield;
+      }
+      at = lineEnd;
+    }
+    if (at < text.length) yield;
+  }
+  // Joined into a new string (one part is copied), so the masked text never keeps `text` alive.
+  return { masked: parts.length === 1 ? (' ' + parts[0]).slice(1) : parts.join(''), inFence: open };
+}
+
+/** The first position from `at` (or `end`) with no backtick in the inline code span's length before it. */
+function inlineCodeCut(text: string, at: number, end: number): number {
+  let p = at;
+  while (p < end) {
+    // Searched in the span's length before `p` only: a search back through the whole text would read it all.
+    const from = Math.max(0, p - INLINE_CODE_REACH);
+    const backtick = text.slice(from, p).lastIndexOf('`');
+    if (backtick === -1) return p;
+    p = from + backtick + INLINE_CODE_REACH + 1;
+  }
+  return end;
 }
 
 function blank(s: string): string {
@@ -1036,4 +1156,5 @@ export const DETECTOR_PATTERNS: readonly RegExp[] = [
   BARE_ITEM,
   OPTION_ITEM,
   CLAUSE_JOINT,
+  INLINE_CODE,
 ];

@@ -6,10 +6,20 @@ import type { DocumentStats } from '../stats';
 export function documentAnchor(document: PromptDocument, stats: DocumentStats): Span {
   if (stats.modelSpan) return stats.modelSpan;
   const text = document.text;
-  let start = document.body.length > 0 ? document.body.offset : 0;
-  while (start < text.length && /\s/.test(text[start])) start++;
-  if (start >= text.length) return { offset: 0, length: 0 };
-  let end = start;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return { offset: start, length: end - start };
+  // Searched, not walked a character at a time: the first line of a pathological prompt is megabytes long.
+  NON_SPACE.lastIndex = document.body.length > 0 ? document.body.offset : 0;
+  const found = NON_SPACE.exec(text);
+  if (found === null) return { offset: 0, length: 0 };
+  const start = found.index;
+  return { offset: start, length: lineEnd(text, start) - start };
+}
+
+const NON_SPACE = /\S/g;
+
+/** The end of the line holding `at` (a `\n` or `\r`, or the text's end). */
+function lineEnd(text: string, at: number): number {
+  const newline = text.indexOf('\n', at);
+  const end = newline === -1 ? text.length : newline;
+  const cr = text.indexOf('\r', at);
+  return cr !== -1 && cr < end ? cr : end;
 }

@@ -3,7 +3,7 @@ import { HASH_MULTIPLIER, imul, mixHash } from './hash';
 import { LinearEncoder } from './linear';
 import { Merger } from './merge';
 import { PieceCache } from './piece-cache';
-import { cl100kPieceEnd, o200kPieceEnd, type PieceScanner } from './pretokenize';
+import { cl100kPieceEnd, o200kPieceEnd, repeatEnd, type PieceScanner } from './pretokenize';
 import type { RankTable } from './rank-table';
 import { emptyTally, type TokenTally } from './tally';
 import { CJK, OTHER_SCRIPT, classTable } from './unicode';
@@ -72,19 +72,56 @@ export class BpeEncoding {
 
   /** Token counts of `text` by script: equal to tiktoken's `len(encode_ordinary(text))` in total. */
   tally(text: string): TokenTally {
+    const cursor = new TallyCursor(text);
+    this.advance(cursor, { units: Number.POSITIVE_INFINITY });
+    return cursor.result();
+  }
+
+  /**
+   * The same tally in steps: each call of the returned function encodes until `budget.units` is spent (a unit is
+   * about what one UTF-16 unit of prose costs; see LINEAR_WEIGHT) and returns the tally once the text is done,
+   * undefined until then. Pieces are never split, except long ones, which are streamed a part per step. Between
+   * calls the caller may yield to the event loop; another tally running meanwhile does not disturb it (a long
+   * piece paused mid-way has its own linear encoder).
+   */
+  stepwise(text: string): (budget: TallyBudget) => TokenTally | undefined {
+    const cursor = new TallyCursor(text);
+    return (budget) => (this.advance(cursor, budget) ? cursor.result() : undefined);
+  }
+
+  /** Encodes pieces from the cursor on until the budget is spent; true when the text is done. */
+  private advance(cursor: TallyCursor, budget: TallyBudget): boolean {
+    const text = cursor.text;
     const classes = this.classes;
     const scan = this.scan;
     const n = text.length;
-    let latin = 0;
-    let cjk = 0;
-    let other = 0;
-    for (let p = 0; p < n;) {
-      const end = scan(text, p, classes);
+    const finite = budget.units !== Number.POSITIVE_INFINITY;
+    let units = budget.units;
+    let latin = cursor.latin;
+    let cjk = cursor.cjk;
+    let other = cursor.other;
+    let p = cursor.p;
+    while (p < n && units > 0) {
+      const end = cursor.long !== undefined ? cursor.long.end : scan(text, p, classes);
       let tokens: number;
       let bits = 0;
       if (end - p > this.threshold) {
-        bits = this.streamLongPiece(text, p, end);
-        tokens = this.linear.count();
+        if (!finite) {
+          bits = this.streamLongPiece(text, p, end, this.linear);
+          tokens = this.linear.count();
+        } else {
+          // A long piece is streamed a part per step, through the cursor's own encoder (its state survives the pause).
+          const long = (cursor.long ??= { end, at: p, bits: 0, nextRunCheck: p });
+          const encoder = (cursor.encoder ??= new LinearEncoder(this.table));
+          if (long.at === p) encoder.begin();
+          const from = long.at;
+          const reached = this.streamPart(text, long, Math.min(end, from + Math.ceil(units / LINEAR_WEIGHT)), end, encoder);
+          units -= (reached - from) * LINEAR_WEIGHT;
+          if (reached < end) break;
+          bits = long.bits;
+          tokens = encoder.count();
+          cursor.long = undefined;
+        }
       } else {
         // UTF-8 bytes into the buffer, hashing as we go (a lone surrogate becomes U+FFFD, as in tiktoken).
         const buffer = this.buffer;
@@ -112,17 +149,21 @@ export class BpeEncoding {
           for (let k = start; k < length; k++) hash = (imul(hash, HASH_MULTIPLIER) + (buffer[k] as number)) | 0;
         }
         tokens = this.countBuffered(length, hash);
+        // Pieces past the merge limit (runs of dashes, spaces, long words) go through the linear encoder; merging a
+        // piece not in a cache takes steps quadratic in its bytes (runs of CJK): it is weighed by its bytes that way.
+        units -= length > this.mergeLimit ? (end - p) * LINEAR_WEIGHT : length <= 8 ? end - p : length * (length >> 3);
       }
       if ((bits & CJK) !== 0) cjk += tokens;
       else if ((bits & OTHER_SCRIPT) !== 0) other += tokens;
       else latin += tokens;
       p = end;
     }
-    const tally = emptyTally();
-    tally.latin = latin;
-    tally.cjk = cjk;
-    tally.other = other;
-    return tally;
+    if (finite) budget.units = units;
+    cursor.p = p;
+    cursor.latin = latin;
+    cursor.cjk = cjk;
+    cursor.other = other;
+    return p >= n && cursor.long === undefined;
   }
 
   private countBuffered(length: number, hash: number): number {
@@ -171,7 +212,7 @@ export class BpeEncoding {
   }
 
   /** Pushes text[i, i + units) `times` times; returns its class bits. */
-  private pushRepeatedUnits(text: string, i: number, units: number, times: number): number {
+  private pushRepeatedUnits(text: string, i: number, units: number, times: number, linear: LinearEncoder): number {
     const pattern = new Uint8Array(4 * units);
     let length = 0;
     let bits = 0;
@@ -189,23 +230,39 @@ export class BpeEncoding {
       bits |= this.classes[c] as number;
       length = writeUtf8(pattern, length, c);
     }
-    this.linear.pushRepeated(pattern, length, times);
+    linear.pushRepeated(pattern, length, times);
     return bits;
   }
 
   /** Feeds a long piece's UTF-8 bytes to the linear encoder without copying the piece; returns its class bits. */
-  private streamLongPiece(text: string, p: number, end: number): number {
-    const classes = this.classes;
-    const linear = this.linear;
-    const scratch = this.buffer;
-    let bits = 0;
+  private streamLongPiece(text: string, p: number, end: number, linear: LinearEncoder): number {
     linear.begin();
-    let nextRunCheck = p;
-    for (let i = p; i < end; i++) {
-      if (i >= nextRunCheck && end - i >= MIN_REPEAT_UNITS) {
-        const run = repeatedUnits(text, i, end);
+    const state = { at: p, bits: 0, nextRunCheck: p };
+    this.streamPart(text, state, end, end, linear);
+    return state.bits;
+  }
+
+  /**
+   * Streams the piece `[state.at, pieceEnd)` up to `partEnd` (or a little past it: a repeated run is pushed whole,
+   * and a surrogate pair is never cut); returns where it stopped and keeps the state for the next part.
+   */
+  private streamPart(
+    text: string,
+    state: { at: number; bits: number; nextRunCheck: number },
+    partEnd: number,
+    pieceEnd: number,
+    linear: LinearEncoder,
+  ): number {
+    const classes = this.classes;
+    const scratch = this.buffer;
+    let bits = state.bits;
+    let nextRunCheck = state.nextRunCheck;
+    let i = state.at;
+    for (; i < partEnd; i++) {
+      if (i >= nextRunCheck && pieceEnd - i >= MIN_REPEAT_UNITS) {
+        const run = repeatedUnits(text, i, pieceEnd);
         if (run.units > 0) {
-          bits |= this.pushRepeatedUnits(text, i, run.units, run.times);
+          bits |= this.pushRepeatedUnits(text, i, run.units, run.times, linear);
           i += run.units * run.times - 1;
           continue;
         }
@@ -217,7 +274,7 @@ export class BpeEncoding {
         continue;
       }
       if (c >= 0xd800 && c <= 0xdfff) {
-        const d = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+        const d = i + 1 < pieceEnd ? text.charCodeAt(i + 1) : 0;
         if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
           c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
           i++;
@@ -229,7 +286,41 @@ export class BpeEncoding {
       const length = writeUtf8(scratch, 0, c);
       for (let k = 0; k < length; k++) linear.push(scratch[k] as number);
     }
-    return bits;
+    state.at = i;
+    state.bits = bits;
+    state.nextRunCheck = nextRunCheck;
+    return i;
+  }
+}
+
+/** What a step of a stepwise tally may still spend (see `BpeEncoding.stepwise`); the step lowers it. */
+export interface TallyBudget {
+  units: number;
+}
+
+/**
+ * The cost of a unit the linear encoder takes, in units of prose: each byte walks back over the tokens ending
+ * there (up to the longest token's length), about 30 times the work of a byte of ordinary prose.
+ */
+const LINEAR_WEIGHT = 32;
+
+/** Where a stepwise tally is: the next piece, the sums so far, and a long piece streamed part by part. */
+class TallyCursor {
+  p = 0;
+  latin = 0;
+  cjk = 0;
+  other = 0;
+  long: { end: number; at: number; bits: number; nextRunCheck: number } | undefined;
+  encoder: LinearEncoder | undefined;
+
+  constructor(readonly text: string) {}
+
+  result(): TokenTally {
+    const tally = emptyTally();
+    tally.latin = this.latin;
+    tally.cjk = this.cjk;
+    tally.other = this.other;
+    return tally;
   }
 }
 
@@ -246,7 +337,10 @@ function repeatedUnits(text: string, i: number, end: number): { units: number; t
   let next = end;
   for (let units = 1; units <= MAX_PATTERN_UNITS; units++) {
     let j = i + units;
-    while (j < end && text.charCodeAt(j) === text.charCodeAt(j - units)) j++;
+    const probe = Math.min(end, i + units + 64);
+    while (j < probe && text.charCodeAt(j) === text.charCodeAt(j - units)) j++;
+    // A long run: the rest compared block by block.
+    if (j === probe) j = repeatEnd(text, j, end, units);
     const times = Math.floor((j - i) / units);
     // A pattern must not cut a surrogate pair: its last unit may not be a high surrogate.
     const lastUnit = text.charCodeAt(i + units - 1);

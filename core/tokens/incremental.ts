@@ -1,6 +1,6 @@
 // Counters that outlive one lint (the editor): one ChunkedCounter per encoding and factors, so a keystroke re-tallies only the chunks it changed.
 import type { ApproximationFactors } from '../models/types';
-import { SegmentedText } from '../analysis/segments';
+import { SegmentedText, searchIn } from '../analysis/segments';
 import {
   ChunkedCounter,
   DEFAULT_MAX_CHUNK_LENGTH,
@@ -9,6 +9,7 @@ import {
   type ChunkedCounterOptions,
 } from './chunks';
 import type { TallyingCounter } from './counter';
+import type { TallyBudget } from './encoding';
 import { addTally, emptyTally, type TokenTally } from './tally';
 import type { TokenizerPool } from './pool';
 import type { CounterSource, CounterSpec, TokenCounter } from './types';
@@ -82,11 +83,22 @@ interface ChunkEntry {
   tally?: TokenTally;
 }
 
+/** Where `ChunkTallies.update` is in its walk over the chunks: the next chunk, its start, a chunk tallied part way. */
+interface TallyWalk {
+  next: number;
+  at: number;
+  step: ((budget: TallyBudget) => TokenTally | undefined) | undefined;
+  budget: TallyBudget;
+}
+
 /** Yields to the event loop between slices of long work; rejects when the work is no longer wanted. */
 export type Checkpoint = () => Promise<void>;
 
-/** Tally work between two checkpoints (characters), about 10 ms of encoding. */
-const SLICE_CHARS = 64 * 1024;
+/**
+ * Tally work between two checkpoints (units of `BpeEncoding.stepwise`, about characters of prose): about 1 ms of warm
+ * encoding, and still a few ms while V8 has not compiled the encoder yet (the first table rules a cold server meets).
+ */
+const SLICE_CHARS = 8 * 1024;
 
 /**
  * One text (a message's sent text) counted as chunks that survive edits: after an edit only the chunks it
@@ -134,30 +146,43 @@ export class ChunkTallies {
     const n = segments.length;
     // A typed array: `new Array(n)` of tens of thousands is a slow, holey (or dictionary) array.
     this.starts = new Float64Array(n);
-    // The loops run in plain functions (V8 optimises those better than a loop in this async function); tallying
-    // stops after each slice of fresh work when there is a checkpoint to await.
-    const walk = { next: 0, at: 0 };
-    while (!this.tallyFrom(text, segments, walk, checkpoint ? SLICE_CHARS : Infinity)) await checkpoint!();
+    // The loops run in plain functions (V8 optimises those better than a loop in this async function). With a
+    // checkpoint, tallies are made in steps (a chunk may be a 10 MB line), and the walk stops whenever a slice's
+    // budget is spent, inside a chunk too; it resumes where it stopped after the checkpoint.
+    const walk: TallyWalk = { next: 0, at: 0, step: undefined, budget: { units: SLICE_CHARS } };
+    while (!this.tallyFrom(text, segments, walk, checkpoint !== undefined)) {
+      await checkpoint!();
+      walk.budget.units = SLICE_CHARS;
+    }
     this.sumUp(segments);
   }
 
-  /** Records chunk starts and tallies chunks not tallied yet from `walk.next`; false after `limit` fresh characters. */
+  /** Records chunk starts and tallies chunks not tallied yet from `walk.next`; false when `stepped` and the budget is spent. */
   private tallyFrom(
     text: string,
     segments: ReadonlyArray<{ length: number; value: ChunkEntry }>,
-    walk: { next: number; at: number },
-    limit: number,
+    walk: TallyWalk,
+    stepped: boolean,
   ): boolean {
-    let pending = 0;
+    const stepwise = stepped ? this.counter.stepwise : undefined;
     for (; walk.next < segments.length; walk.next++) {
-      if (pending >= limit) return false;
       this.starts[walk.next] = walk.at;
       const { length, value } = segments[walk.next];
       if (value.tally === undefined) {
-        value.tally = this.counter.tally(text.slice(walk.at, walk.at + length));
-        pending += length;
+        if (stepwise === undefined) value.tally = this.counter.tally(text.slice(walk.at, walk.at + length));
+        else {
+          walk.step ??= stepwise.call(this.counter, text.slice(walk.at, walk.at + length));
+          const tally = walk.step(walk.budget);
+          if (tally === undefined) return false; // the budget ran out inside this chunk: it goes on from there
+          value.tally = tally;
+          walk.step = undefined;
+        }
       }
       walk.at += length;
+      if (stepwise !== undefined && walk.budget.units <= 0) {
+        walk.next++;
+        return false;
+      }
     }
     return true;
   }
@@ -241,7 +266,8 @@ function chunkEnds(text: string, from: number, to: number, maxLength: number, cu
   const ends: number[] = [];
   let start = from;
   let k = lowerBound(cuts, from + 1);
-  for (let newline = text.indexOf('\n', from); newline !== -1 && newline + 1 < to; newline = text.indexOf('\n', newline + 1)) {
+  const search = searchIn(text, from, to);
+  for (let newline = search('\n', from); newline !== -1 && newline + 1 < to; newline = search('\n', newline + 1)) {
     const p = newline + 1;
     while (k < cuts.length && cuts[k] < p) k++;
     if (!isChunkBoundary(text, p)) continue;

@@ -33,15 +33,43 @@ function isPrefix(cp: number, bits: number): boolean {
   return (bits & (LETTER | NUMBER)) === 0 && cp !== CR && cp !== LF;
 }
 
-/** End of the run of code points from i whose class has any of `mask`. */
+/**
+ * End of the run of code points from i whose class has any of `mask`. A long stretch of one repeated character
+ * (all of one class) is skipped by comparing the text with itself shifted by one (`repeatEnd`), not read a
+ * character at a time: a 10 MB run of one letter is one piece.
+ */
 function runEnd(text: string, i: number, classes: Uint8Array, mask: number): number {
   const n = text.length;
+  let same = 0;
   while (i < n) {
     const cp = codePointAt(text, i);
     if (((classes[cp] as number) & mask) === 0) break;
+    if (cp === text.charCodeAt(i - 1) && cp < 0xd800) {
+      if (++same >= REPEAT_SKIP) {
+        i = repeatEnd(text, i + 1, n, 1);
+        same = 0;
+        continue;
+      }
+    } else same = 0;
     i += width(cp);
   }
   return i;
+}
+
+/** Repeats of one character read one by one before `repeatEnd` takes over. */
+const REPEAT_SKIP = 64;
+
+/**
+ * The first position from `j` (at most `end`) where the text stops repeating with period `units`
+ * (text[k] = text[k - units]). Blocks are compared as strings first: V8 compares them as memory.
+ */
+export function repeatEnd(text: string, j: number, end: number, units: number): number {
+  for (let block = 256; j + block <= end; block = Math.min(block * 2, 1 << 16)) {
+    if (text.slice(j, j + block) !== text.slice(j - units, j - units + block)) break;
+    j += block;
+  }
+  while (j < end && text.charCodeAt(j) === text.charCodeAt(j - units)) j++;
+  return j;
 }
 
 /**
@@ -77,8 +105,19 @@ function upperThenLower(text: string, s: number, classes: Uint8Array): number {
   }
   // Backtrack: the last character of the [A]* run that is also in [B] ends the match.
   let end = -1;
+  let same = 0;
   for (let i = s; i < a;) {
     const cp = codePointAt(text, i);
+    if (cp === text.charCodeAt(i - 1) && cp < 0xd800) same++;
+    else same = 0;
+    if (same >= REPEAT_SKIP) {
+      // A long stretch of one character, all of its class: skipped as in `runEnd`.
+      const k = repeatEnd(text, i + 1, a, 1);
+      if (((classes[cp] as number) & LOWERISH) !== 0) end = k;
+      i = k;
+      same = 0;
+      continue;
+    }
     i += width(cp);
     if (((classes[cp] as number) & LOWERISH) !== 0) end = i;
   }
@@ -94,9 +133,18 @@ function upperRun(text: string, s: number, classes: Uint8Array): number {
 
 /** Whitespace alternatives shared by both patterns, from p (a whitespace character) to the run's end w. */
 function lastNewlineEnd(text: string, p: number, w: number): number {
-  for (let k = w - 1; k >= p; k--) {
-    const c = text.charCodeAt(k);
-    if (c === CR || c === LF) return k + 1;
+  // Windows of the run, from its end, growing: each is searched first (V8 searches a string as memory), and only the
+  // one holding the last line break is read a character at a time. A 10 MB run of spaces is not walked.
+  for (let hi = w, size = 256; hi > p; hi -= size, size *= 2) {
+    const lo = Math.max(p, hi - size);
+    if (hi - lo > 64) {
+      const window = text.slice(lo, hi);
+      if (window.indexOf('\n') === -1 && window.indexOf('\r') === -1) continue;
+    }
+    for (let k = hi - 1; k >= lo; k--) {
+      const c = text.charCodeAt(k);
+      if (c === CR || c === LF) return k + 1;
+    }
   }
   return -1;
 }
@@ -151,9 +199,18 @@ export const o200kPieceEnd: PieceScanner = (text, p, classes) => {
 /** End of the run of `[^\s\p{L}\p{N}]` from i. */
 function runEndExcluding(text: string, i: number, classes: Uint8Array): number {
   const n = text.length;
+  let same = 0;
   while (i < n) {
     const cp = codePointAt(text, i);
     if (((classes[cp] as number) & (WS | LETTER | NUMBER)) !== 0) break;
+    // A long stretch of one character (a rule of dashes) is skipped as in `runEnd`.
+    if (cp === text.charCodeAt(i - 1) && cp < 0xd800) {
+      if (++same >= REPEAT_SKIP) {
+        i = repeatEnd(text, i + 1, n, 1);
+        same = 0;
+        continue;
+      }
+    } else same = 0;
     i += width(cp);
   }
   return i;

@@ -109,7 +109,7 @@ function randomEdit(random: () => number, text: string): string {
 }
 
 /** Everything a lint produces that front ends show: diagnostics with their data and fixes, and the counts. */
-function summary(result: LintResult) {
+export function summary(result: LintResult) {
   return {
     diagnostics: result.diagnostics,
     promptTokens: result.stats.promptTokens,
