@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { lazyModuleList, lazyModules } from './scripts/lazy-modules.mjs';
+import { latin1Output } from './scripts/latin1-output.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +22,9 @@ const common = {
   external: ['js-tiktoken/ranks/*'],
   // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow; its `module` build bundles.
   mainFields: ['module', 'main'],
+  // Latin-1 bundles: V8 keeps a script's source at one byte a character then, not two (scripts/latin1-output.mjs).
+  metafile: true,
+  plugins: [latin1Output()],
 };
 
 /** Every bundle below goes to dist/; Node ones as CommonJS for Node 20, browser ones for ES2022. */
@@ -59,6 +63,8 @@ const nodeOptions = {
   external: common.external,
   sourcemap: common.sourcemap,
   minify: common.minify,
+  metafile: true,
+  plugins: common.plugins,
 };
 
 /** What only some commands or calls need, loaded on first use from dist/lazy (scripts/lazy-modules.mjs). */
@@ -72,7 +78,7 @@ const LAZY = lazyModuleList(root);
 const nodeLazy = {
   ...common,
   ...NODE,
-  plugins: [lazyModules(DIST, LAZY, nodeOptions)],
+  plugins: [lazyModules(DIST, LAZY, nodeOptions), ...common.plugins],
 };
 
 const builds = [
@@ -83,14 +89,20 @@ const builds = [
     entryPoints: { cli: join(root, 'cli', 'main.ts'), 'cli-worker': join(root, 'cli', 'worker.ts') },
   },
   {
+    // What bin/promptbound.js loads first for `promptbound lsp`: starts the command again with the server's Node flags.
+    ...common,
+    ...NODE,
+    entryPoints: { 'lsp-launch': join(root, 'cli', 'lsp-launch.ts') },
+  },
+  {
     // The library (package.json "exports"): the engine for Node programs, no vscode.
     ...nodeLazy,
     entryPoints: { index: join(root, 'lib', 'index.ts') },
   },
   {
-    // The language server for Node: IPC for the desktop client, stdio for `promptbound lsp --stdio` and other editors.
-    ...common,
-    ...NODE,
+    // The language server for Node: IPC for the desktop client, stdio for other editors. What only some prompts need
+    // (the language detector's data, JSON Schema compilation) loads on first use from dist/lazy, which the .vsix ships.
+    ...nodeLazy,
     entryPoints: { 'server-node': join(root, 'server', 'node.ts') },
   },
   {

@@ -127,8 +127,9 @@ export default tseslint.config(
         NODE_BUILTINS.map((name) => ({ name, message: 'the client also runs in the browser: no Node built-ins.' })),
         [
           {
-            regex: '^\\.\\./(?!server/protocol$)',
-            message: 'the client imports only ../server/protocol from outside client/ (docs/design/architecture.md).',
+            regex: '^\\.\\./(?!server/(?:protocol|launch-flags)$)',
+            message:
+              'the client imports only ../server/protocol and ../server/launch-flags from outside client/ (docs/design/architecture.md).',
           },
         ],
       ),

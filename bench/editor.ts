@@ -1,5 +1,6 @@
 // The editor as a client sees it: the built server over stdio (`promptbound lsp --stdio`), no debounce, one-character
 // edits. Real Markdown prompts (1 MB and 10 MB, built at bench time from the docs in node_modules) and the synthetic one.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol';
@@ -8,7 +9,7 @@ import { defaultConfig } from '../core/config/types';
 import { TokenizerPool } from '../core/tokens/pool';
 import { nodeRankLoader } from '../node/ranks';
 import { generateCjk, generateProse } from '../test/tokens/corpus';
-import { SERVER, TestClient, fileUri } from '../test/server/client';
+import { REPO, TestClient, fileUri } from '../test/server/client';
 import { assertIncrementalEqualsFull } from '../test/engine/incremental-lint';
 import { realMarkdownPrompt } from './real-prompt';
 
@@ -77,6 +78,8 @@ interface EditorRun {
   edits: number[];
   server: LintTiming[];
   rss: number;
+  /** The `promptbound lsp` process the client started, which started the server with its Node flags (MiB). */
+  launcher?: { rss: number; anon: number };
   /** Answer times (ms) of requests sent while the first lint was running: hover, completion, a cancelled hover. */
   during: { hover: number[]; completion: number[]; cancel: number[] };
   final: { text: string; diagnostics: Diagnostic[] };
@@ -99,12 +102,14 @@ function diagnosticsAt(client: TestClient, uri: string, version: number, after =
 
 /** Opens `text`, optionally hovers while the first lint runs, then types `edits` characters, waiting for each version's diagnostics. */
 export async function drive(text: string, edits: number, hoverDuringOpen = false): Promise<EditorRun> {
-  // PROMPTBOUND_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" passes Node options to the server (a CPU profile).
+  // As an editor starts it: `promptbound lsp --stdio`, which starts the server again with its Node flags
+  // (server/launch-flags.ts). PROMPTBOUND_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" passes Node options to
+  // both processes (here a CPU profile).
   const nodeArgs = process.env.PROMPTBOUND_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   const client = await TestClient.start({
     settings: { debounce: 0 },
     env: { PROMPTBOUND_LINT_TIMING: '1' },
-    args: nodeArgs.length > 0 ? [...nodeArgs, SERVER, '--stdio'] : undefined,
+    args: [...nodeArgs, path.join(REPO, 'bin', 'promptbound.js'), 'lsp', '--stdio'],
   });
   try {
     const uri = fileUri(path.join(__dirname, 'bench.prompt.md'));
@@ -169,11 +174,23 @@ export async function drive(text: string, edits: number, hoverDuringOpen = false
       edits: times,
       server,
       rss: last?.rss ?? NaN,
+      launcher: processMemory(client.server.pid),
       during,
       final: { text: doc.getText(), diagnostics: client.latest(uri)?.diagnostics ?? [] },
     };
   } finally {
     await client.stop();
+  }
+}
+
+/** RSS and its anonymous part (MiB) of a process, from /proc (Linux); undefined elsewhere. */
+function processMemory(pid: number | undefined): { rss: number; anon: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rss: kib('VmRSS') / 1024, anon: kib('RssAnon') / 1024 };
+  } catch {
+    return undefined;
   }
 }
 
@@ -224,7 +241,11 @@ export function report(name: string, bytes: number, run: EditorRun, equal: boole
         0.95,
       ),
     )}`,
-    `  server RSS after the edits: ${run.rss.toFixed(0)} MiB`,
+    `  server RSS after the edits: ${run.rss.toFixed(0)} MiB${
+      run.launcher
+        ? ` (and the \`promptbound lsp\` process that started it: ${run.launcher.rss.toFixed(0)} MiB, ${run.launcher.anon.toFixed(0)} MiB of it not shared with the server)`
+        : ''
+    }`,
   ];
   for (const [what, times] of Object.entries(run.during))
     if (times.length > 0)

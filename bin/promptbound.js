@@ -80,20 +80,44 @@ function hash(text) {
   return h.toString(36);
 }
 
-try {
-  useCodeCache();
-} catch {
-  // Node's own loader, uncached.
+function runCli() {
+  try {
+    useCodeCache();
+  } catch {
+    // Node's own loader, uncached.
+  }
+
+  require(path.join(DIST, 'cli.js'))
+    .main(process.argv.slice(2))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error) => {
+        process.stderr.write(`promptbound: internal error: ${(error && error.stack) || error}\n`);
+        process.exitCode = 2;
+      },
+    );
 }
 
-require(path.join(DIST, 'cli.js'))
-  .main(process.argv.slice(2))
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`promptbound: internal error: ${(error && error.stack) || error}\n`);
-      process.exitCode = 2;
-    },
-  );
+/**
+ * `promptbound lsp`: the language server needs Node flags that only a new process can have, so a process started
+ * without them starts the command again with them before loading anything else (dist/lsp-launch.js) and waits for it.
+ * If that cannot be done, the server runs here.
+ */
+function relaunchLsp() {
+  if (process.argv[2] !== 'lsp') return undefined;
+  try {
+    return require(path.join(DIST, 'lsp-launch.js')).relaunchLsp(__filename, process.argv.slice(2));
+  } catch {
+    return undefined;
+  }
+}
+
+const relaunched = relaunchLsp();
+if (relaunched === undefined) runCli();
+else
+  relaunched.then((code) => {
+    if (code === undefined) runCli();
+    else process.exitCode = code;
+  });

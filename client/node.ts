@@ -2,14 +2,15 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activate as activateShared, deactivate as deactivateShared } from './extension';
-import { NODE_SERVER_MODULE } from './server-module';
+import { NODE_SERVER_MODULE, nodeServerOptions } from './server-module';
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(NODE_SERVER_MODULE);
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+  // Forked with the server's Node flags and allocator settings (docs/editor-performance.md, "Memory").
+  const serverOptions: ServerOptions = nodeServerOptions(
+    context.asAbsolutePath(NODE_SERVER_MODULE),
+    TransportKind.ipc,
+    process.env,
+  );
   return activateShared(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
 }
 

@@ -83,6 +83,13 @@ export function checkVsix(file) {
   const lower = new Set([...names].map((n) => n.toLowerCase()));
   for (const name of [...required, ...pointedAt])
     if (!names.has(name) && !lower.has(name.toLowerCase())) problems.push(`${name} is missing`);
+  // The desktop server's modules loaded on demand (require("./lazy/<name>.js")) must be packaged beside it.
+  const server = entries.find((e) => e.name === 'extension/dist/server-node.js');
+  if (server)
+    for (const [, lazy] of readEntry(buffer, server)
+      .toString('utf8')
+      .matchAll(/require\("\.\/(lazy\/[\w-]+\.js)"\)/g))
+      if (!names.has(`extension/dist/${lazy}`)) problems.push(`extension/dist/${lazy} is missing (the desktop server loads it)`);
   for (const rank of ['o200k_base', 'cl100k_base']) {
     const entry = entries.find((e) => e.name === `extension/dist/ranks/${rank}.json`);
     if (entry && entry.size < 1_000_000) problems.push(`${entry.name} is only ${entry.size} bytes`);

@@ -4,7 +4,7 @@
 // engine or the language server (docs/tokenizers.md, "Start-up").
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /**
  * The modules built into dist/lazy: what only some commands or calls need. test/cli/startup.test.ts reads this list to
@@ -52,9 +52,11 @@ export function lazyModuleList(root) {
  *   matched against the import path and `importer` (when given) against the importing file; modules with the same
  *   `group` share one lazy file (so packages that check each other's classes, like ajv's, stay one copy)
  * @param {object} options esbuild options shared with the bundle (platform, format, mainFields, ...)
+ * @param {string} bundleDir the folder of the bundle the stubs go into: `outdir`, or `outdir/lazy` for a lazy module
+ *   that itself loads others on demand (the CLI's language server does not load the language detector's data either)
+ * @param {Map<string, Promise<unknown>>} built the lazy files built or being built, shared with the nested builds
  */
-export function lazyModules(outdir, modules, options) {
-  const built = new Map();
+export function lazyModules(outdir, modules, options, bundleDir = outdir, built = new Map()) {
   const fileOf = (module) => module.group ?? module.name;
   async function build(module) {
     const file = fileOf(module);
@@ -74,7 +76,16 @@ export function lazyModules(outdir, modules, options) {
                     loader: 'js',
                   },
                 };
-          await esbuild.build({ ...options, ...entry, outfile, bundle: true, format: 'cjs', logLevel: 'warning' });
+          // Its own imports of the other lazy modules stay lazy too (stubs requiring ./<name>.js beside it).
+          const nested = lazyModules(
+            outdir,
+            modules.filter((m) => fileOf(m) !== file),
+            options,
+            dirname(outfile),
+            built,
+          );
+          const plugins = [nested, ...(options.plugins ?? [])];
+          await esbuild.build({ ...options, ...entry, outfile, plugins, bundle: true, format: 'cjs', logLevel: 'warning' });
           // Load it once here to learn its export names (these modules have no side effects on load).
           const require = createRequire(outfile);
           delete require.cache[outfile];
@@ -96,13 +107,13 @@ export function lazyModules(outdir, modules, options) {
             : undefined,
         );
       }
-      plugin.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
+      plugin.onResolve({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({ path: args.path, external: true }));
       plugin.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, async (args) => {
         const module = modules.find((m) => m.name === args.path);
         const { keys, esModule } = await build(module);
         const lines = [
           `let real;`,
-          `const load = () => real ??= require(${JSON.stringify(`./lazy/${fileOf(module)}.js`)})${module.group === undefined ? '' : `[${JSON.stringify(module.name)}]`};`,
+          `const load = () => real ??= require(${JSON.stringify(stubPath(bundleDir, join(outdir, 'lazy', `${fileOf(module)}.js`)))})${module.group === undefined ? '' : `[${JSON.stringify(module.name)}]`};`,
           esModule ? `Object.defineProperty(exports, '__esModule', { value: true });` : '',
           ...keys.map(
             (key) =>
@@ -113,4 +124,9 @@ export function lazyModules(outdir, modules, options) {
       });
     },
   };
+}
+
+/** The `require` path of `file` from a bundle in `dir`: `./lazy/<name>.js` from dist, `./<name>.js` beside it. */
+function stubPath(dir, file) {
+  return `./${relative(dir, file).split('\\').join('/')}`;
 }

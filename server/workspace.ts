@@ -599,14 +599,18 @@ export class PromptWorkspace {
       this.options.sink.log(
         `promptbound timing: ${uri} v${doc?.version ?? 0} wall=${(performance.now() - started.wall).toFixed(2)} cpu=${((cpu.user + cpu.system) / 1000).toFixed(2)} rss=${(process.memoryUsage.rss() / 1048576).toFixed(1)} heap=${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} yields=${slices!.yields} slice=${longest.toFixed(1)}`,
       );
-      // Sending the diagnostics (serialising them) happens after this line: the block is read once it is done.
-      const { loopBlock } = this.options;
-      if (loopBlock)
-        setTimeout(
-          () => this.options.sink.log(`promptbound block: ${uri} v${doc?.version ?? 0} block=${loopBlock().toFixed(1)}`),
-          100,
-        );
+      this.logLoopBlock(uri, doc?.version ?? 0);
     }
+  }
+
+  /**
+   * Sending the diagnostics (serialising them) happens after the timing line: the block is read once it is done.
+   * A closure made inside `lintEntry` would share its scope, and keep that version's text and results alive until
+   * the timer runs (docs/editor-performance.md, "Memory").
+   */
+  private logLoopBlock(uri: string, version: number): void {
+    const { loopBlock, sink } = this.options;
+    if (loopBlock) setTimeout(() => sink.log(`promptbound block: ${uri} v${version} block=${loopBlock().toFixed(1)}`), 100);
   }
 
   /**

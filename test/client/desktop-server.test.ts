@@ -13,7 +13,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { DocumentStatsNotification, DocumentStatsRequest, type DocumentStatsPayload } from '../../server/protocol';
-import { NODE_SERVER_MODULE } from '../../client/server-module';
+import { NODE_SERVER_MODULE, nodeServerOptions } from '../../client/server-module';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, NODE_SERVER_MODULE);
@@ -39,7 +39,10 @@ describe(
     const stats: DocumentStatsPayload[] = [];
 
     before(async () => {
-      child = fork(SERVER, ['--node-ipc', `--clientProcessId=${process.pid}`], { execArgv: [], silent: true, cwd: ROOT });
+      // With the Node options and environment the client forks it with (vscode-languageclient adds the extension
+      // host's environment).
+      const { options } = nodeServerOptions(SERVER, 'ipc', process.env).run;
+      child = fork(SERVER, ['--node-ipc', `--clientProcessId=${process.pid}`], { ...options, silent: true, cwd: ROOT });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
       connection.onNotification(DocumentStatsNotification, (payload: DocumentStatsPayload) => void stats.push(payload));
       connection.listen();

@@ -43,6 +43,8 @@ export function fixture(name: string): { uri: string; text: string; path: string
 
 /** The running server: a child process, or a worker thread for the browser bundle. */
 export interface ServerHandle {
+  /** The spawned process (absent for a worker). */
+  pid?: number;
   exitCode(): number | null;
   kill(): void;
   exited: Promise<number | null>;
@@ -89,6 +91,7 @@ export class TestClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(
       {
+        pid: child.pid,
         exitCode: () => child.exitCode,
         kill: () => void child.kill(),
         exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
