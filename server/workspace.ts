@@ -116,7 +116,7 @@ const STATS_MAX_WAIT_MS = 1000;
 const STATS_SECTIONS_PER_WAIT = 2000;
 
 /** A lint runs this long before it yields to other messages (hover, completion, cancellation). */
-const SLICE_MS = 15;
+const SLICE_MS = 8;
 
 /**
  * How long a request (hover, completion, code actions) still waits for a lint that has started yielding before it
