@@ -532,6 +532,7 @@ export class PromptWorkspace {
     // Until the counts are in, requests that cannot wait are answered from the parsed document (`quickSnapshot`).
     const onParsed = (document: LintResult['document']) => {
       if (entry.open && current()) entry.parsed = { textDocument, result: { document }, config };
+      if (LINT_TIMING) this.options.sink.log(`promptbound parsed: ${uri} v${doc?.version ?? 0}`);
     };
     const result = await lintDocument({ uri, text, config, session: entry.session, checkpoint, onParsed }, host, this.rules);
     if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (docs/design/pitfalls.md P19)
