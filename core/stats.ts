@@ -196,7 +196,7 @@ export async function countSentText(
     }
   };
   for (let from = 0; from < total; from += SECTIONS_PER_SLICE) {
-    if (checkpoint && from > 0) await checkpoint();
+    if (checkpoint) await checkpoint(); // also between the chunks' running sums and the first batch
     count(from, Math.min(total, from + SECTIONS_PER_SLICE));
   }
   return { messages, sections, estimated, approximate };

@@ -99,6 +99,8 @@ export type Checkpoint = () => Promise<void>;
  * encoding, and still a few ms while V8 has not compiled the encoder yet (the first table rules a cold server meets).
  */
 const SLICE_CHARS = 8 * 1024;
+/** Chunks whose running sums are added up between two checkpoints (plain additions: a few milliseconds). */
+const SUMS_PER_SLICE = 32 * 1024;
 
 /**
  * One text (a message's sent text) counted as chunks that survive edits: after an edit only the chunks it
@@ -154,7 +156,13 @@ export class ChunkTallies {
       await checkpoint!();
       walk.budget.units = SLICE_CHARS;
     }
-    this.sumUp(segments);
+    // The running sums walk every chunk (a 10 MB prompt has hundreds of thousands): in batches, between checkpoints.
+    const sums = this.startSums(n);
+    for (let from = 0; from < n; from += SUMS_PER_SLICE) {
+      if (checkpoint) await checkpoint();
+      this.sumUp(segments, sums, from, Math.min(n, from + SUMS_PER_SLICE));
+    }
+    this.sums = sums;
   }
 
   /** Records chunk starts and tallies chunks not tallied yet from `walk.next`; false when `stepped` and the budget is spent. */
@@ -187,21 +195,26 @@ export class ChunkTallies {
     return true;
   }
 
-  /** Running sums, so a section's whole chunks cost two lookups however many there are. */
-  private sumUp(segments: ReadonlyArray<{ length: number; value: ChunkEntry }>): void {
-    const n = segments.length;
-    const latin = new Float64Array(n + 1);
-    const cjk = new Float64Array(n + 1);
-    const other = new Float64Array(n + 1);
+  private startSums(n: number): ChunkTallies['sums'] {
     this.withEstimates = [];
-    for (let i = 0; i < n; i++) {
+    return { latin: new Float64Array(n + 1), cjk: new Float64Array(n + 1), other: new Float64Array(n + 1) };
+  }
+
+  /** Running sums of chunks `[from, to)`, so a section's whole chunks cost two lookups however many there are. */
+  private sumUp(
+    segments: ReadonlyArray<{ length: number; value: ChunkEntry }>,
+    sums: ChunkTallies['sums'],
+    from: number,
+    to: number,
+  ): void {
+    const { latin, cjk, other } = sums;
+    for (let i = from; i < to; i++) {
       const tally = segments[i].value.tally as TokenTally;
       latin[i + 1] = latin[i] + tally.latin;
       cjk[i + 1] = cjk[i] + tally.cjk;
       other[i + 1] = other[i] + tally.other;
       if (tally.estimated.length > 0) this.withEstimates.push(i);
     }
-    this.sums = { latin, cjk, other };
   }
 
   /** The whole text's tally. */
