@@ -530,11 +530,27 @@ export class PromptWorkspace {
     const checkpoint = this.checkpoint(entry, current, slices);
     const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
     // Until the counts are in, requests that cannot wait are answered from the parsed document (`quickSnapshot`).
+    let linesDue = false;
     const onParsed = (document: LintResult['document']) => {
       if (entry.open && current()) entry.parsed = { textDocument, result: { document }, config };
+      linesDue = doc !== undefined && text.length >= QUICK_ANSWER_CHARS;
       if (LINT_TIMING) this.options.sink.log(`promptbound parsed: ${uri} v${doc?.version ?? 0}`);
     };
-    const result = await lintDocument({ uri, text, config, session: entry.session, checkpoint, onParsed }, host, this.rules);
+    // The editor's document finds its line starts on first use, all in one go (about 25 ms on 10 MB): the first
+    // hover on a large prompt paid for it. The lint does it once parsed, between two yields of its own.
+    const stepped = async () => {
+      await checkpoint();
+      if (!linesDue || doc === undefined) return;
+      linesDue = false;
+      await yieldToEventLoop();
+      if (current() && doc.version === textDocument.version) doc.positionAt(0);
+      await yieldToEventLoop();
+    };
+    const result = await lintDocument(
+      { uri, text, config, session: entry.session, checkpoint: stepped, onParsed },
+      host,
+      this.rules,
+    );
     if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (docs/design/pitfalls.md P19)
 
     // A closed prompt linted on request keeps its snapshot only when code actions on its samples may need it.
