@@ -33,7 +33,8 @@ export function afterLastMatch(text: string, separator: RegExp): string {
   return text.slice(end);
 }
 
-function advance(text: string, index: number, unicode: boolean): number {
+/** The index after an empty match at `index`: past a whole surrogate pair when the pattern is unicode. */
+export function advance(text: string, index: number, unicode: boolean): number {
   if (!unicode || index + 1 >= text.length) return index + 1;
   const code = text.charCodeAt(index);
   if (code < 0xd800 || code > 0xdbff) return index + 1;

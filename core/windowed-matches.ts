@@ -7,7 +7,7 @@
 // global scan is run on slices: a match whose attempt fits in its slice is the whole text's next match; when none
 // fits, the scan moves on to the first position it could not rule out. Patterns that are not bounded are scanned
 // whole, in one step.
-import { allMatches } from './matches';
+import { advance, allMatches } from './matches';
 
 /** How many characters a slice holds past the positions it decides (about a millisecond of scanning). */
 const WINDOW = 32 * 1024;
@@ -354,12 +354,4 @@ function pairStart(text: string, at: number): number {
   const c = text.charCodeAt(at);
   const before = text.charCodeAt(at - 1);
   return c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff ? at - 1 : at;
-}
-
-function advance(text: string, index: number, unicode: boolean): number {
-  if (!unicode || index + 1 >= text.length) return index + 1;
-  const code = text.charCodeAt(index);
-  if (code < 0xd800 || code > 0xdbff) return index + 1;
-  const next = text.charCodeAt(index + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
 }

@@ -3,9 +3,9 @@
 // in a regular expression doubled the language server's 6 MB of retained source (docs/editor-performance.md,
 // "Memory"). esbuild's default ASCII charset escapes strings, templates and identifiers but leaves characters in
 // regular expression literals, tagged templates (String.raw) and kept comments as they are; this writes each such
-// character as `\uXXXX` (a pair of them above U+FFFF). That means the same in a regular expression with or without the
-// `u` flag, and in a comment; in String.raw it changes the raw text, which this code base only uses to build regular
-// expressions. A character after an odd number of backslashes cannot be escaped this way: the build stops and names it.
+// character as a `\u` escape of four hex digits (a pair of them above U+FFFF). That means the same in a regular
+// expression with or without the `u` flag, and in a comment; in String.raw it changes the raw text, which this code
+// base only uses to build regular expressions. A character after an odd number of backslashes cannot be escaped this way: the build stops and names it.
 // Columns after an escape on the same line shift in the source map.
 import { readFileSync, writeFileSync } from 'node:fs';
 
