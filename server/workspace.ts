@@ -645,15 +645,20 @@ export class PromptWorkspace {
       if (!entry.open || !snapshot || this.prompts.get(entry.uri) !== entry) return;
       if (this.options.documents.get(entry.uri)?.version !== snapshot.textDocument.version) return;
       entry.statsSent = Date.now();
-      entry.stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
-      this.options.sink.documentStats(entry.stats);
+      const stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
+      entry.stats = stats;
+      if (sections <= STATS_SECTIONS_AT_ONCE) this.options.sink.documentStats(stats);
+      // Thousands of sections: building the payload and encoding the message are two steps of 10-25 ms each (18,000
+      // sections), with other messages let in between.
+      else void yieldToEventLoop().then(() => entry.stats === stats && this.options.sink.documentStats(stats));
     };
     if (entry.statsDue !== undefined) timers.clear(entry.statsDue);
     entry.statsDue = undefined;
     const maxWait = STATS_MAX_WAIT_MS * Math.max(1, sections / STATS_SECTIONS_PER_WAIT);
     const overdue = (entry.statsSent ?? 0) + maxWait - Date.now();
-    if (sections <= STATS_SECTIONS_AT_ONCE || overdue <= 0) send();
-    else entry.statsDue = timers.set(send, Math.min(STATS_QUIET_MS, overdue));
+    if (sections <= STATS_SECTIONS_AT_ONCE) send();
+    // Not in the task that publishes the diagnostics: that one has work enough.
+    else entry.statsDue = timers.set(send, Math.max(0, Math.min(STATS_QUIET_MS, overdue)));
   }
 
   /**
