@@ -257,11 +257,7 @@ export function* matchesInSteps(text: string, pattern: RegExp): Generator<void, 
   try {
     let x = 0;
     while (x < text.length) {
-      const start = pairStart(text, Math.max(0, x - BEHIND));
-      const end = Math.min(text.length, x + WINDOW + reach + 1);
-      const slice = text.slice(start, end);
-      // Attempts starting before `decided` read only characters inside the slice (all of them, at the text's end).
-      const decided = end === text.length ? text.length : end - reach - 1;
+      const { start, slice, decided } = windowAt(text, x, reach);
       pattern.lastIndex = x - start;
       let next = decided;
       for (;;) {
@@ -291,6 +287,16 @@ export function* matchesInSteps(text: string, pattern: RegExp): Generator<void, 
   return out;
 }
 
+/**
+ * The window scanned from `x`: BEHIND characters before it (`\b` reads one), WINDOW after, and `reach` more.
+ * Attempts starting before `decided` read only characters inside the slice (all of them, at the text's end).
+ */
+function windowAt(text: string, x: number, reach: number): { start: number; slice: string; decided: number } {
+  const start = pairStart(text, Math.max(0, x - BEHIND));
+  const end = Math.min(text.length, x + WINDOW + reach + 1);
+  return { start, slice: text.slice(start, end), decided: end === text.length ? text.length : end - reach - 1 };
+}
+
 /** The first match of `pattern` (global or not) in `text`, as `pattern.exec` from 0 finds it, scanning in windows. */
 export function* firstMatchInSteps(text: string, pattern: RegExp): Generator<void, RegExpExecArray | null> {
   if (text.length <= WINDOW) {
@@ -317,10 +323,7 @@ export function* firstMatchInSteps(text: string, pattern: RegExp): Generator<voi
   try {
     let x = 0;
     while (x < text.length) {
-      const start = pairStart(text, Math.max(0, x - BEHIND));
-      const end = Math.min(text.length, x + WINDOW + reach + 1);
-      const slice = text.slice(start, end);
-      const decided = end === text.length ? text.length : end - reach - 1;
+      const { start, slice, decided } = windowAt(text, x, reach);
       global.lastIndex = x - start;
       const m = global.exec(slice);
       if (m !== null && m.index + start < decided) {
