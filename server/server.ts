@@ -1,12 +1,12 @@
 // The language server: builds what the handlers share and registers each group of handlers (server/handlers/);
 // the same for Node and the web worker.
 import { TextDocuments, type Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TokenizerPool } from '../core/tokens/pool';
 import { IncrementalCounterPool } from '../core/tokens/incremental';
 import { DocumentStatsNotification } from './protocol';
 import type { ServerPlatform } from './platform';
 import { SettingsStore } from './settings';
+import { lineDocuments } from './line-document';
 import { PromptWorkspace, type OpenDocuments } from './workspace';
 import { makeGuard, type ServerContext, type SessionState } from './handlers/context';
 import { registerCustomMessages } from './handlers/custom-messages';
@@ -18,7 +18,7 @@ export { COMPLETION_TRIGGERS, SERVER_NAME } from './handlers/lifecycle';
 
 export function startServer(connection: Connection, platform: ServerPlatform): PromptWorkspace {
   const log = platform.log ?? ((message: string) => connection.console.error(message));
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(lineDocuments);
   const session: SessionState = { capabilities: {}, roots: [], opening: new Map(), spellings: new Map(), trusted: true };
   const open: OpenDocuments = {
     get: (uri) => documents.get(session.spellings.get(uri) ?? uri),

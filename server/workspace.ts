@@ -24,6 +24,7 @@ import { LintScheduler, REAL_TIMERS, type Timers } from './scheduler';
 import { statsPayload } from './stats';
 import { canonicalUri, parentUri, relativeTo } from './uris';
 import { yieldToEventLoop } from './yield';
+import { LineDocument } from './line-document';
 
 /** The open documents, keyed by canonical uri, with the spelling the client used. */
 export interface OpenDocuments {
@@ -147,6 +148,9 @@ function whenCancelled(token: CancellationToken | undefined): { promise: Promise
 
 /** The CLI's limit (node/files.ts MAX_FILE_BYTES): larger files are reported, not linted. */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** Characters whose UTF-8 length is added up between two yields on a first measure (a few milliseconds). */
+const UTF8_WINDOW = 1 << 20;
 
 /** UTF-8 length of `[from, to)` without encoding it (a surrogate pair is 4 bytes: 2 per half). */
 function utf8Length(text: string, from: number, to: number): number {
@@ -505,6 +509,10 @@ export class PromptWorkspace {
 
   private async lintEntry(entry: PromptEntry, generation: number): Promise<void> {
     const started = LINT_TIMING ? { wall: performance.now(), cpu: process.cpuUsage() } : undefined;
+    // The longest block reported after this lint is one during it, not the decoding of the message that opened it
+    // (40-50 ms for 10 MB): the delay monitor records that block when its timer next runs, just before this one.
+    const { loopBlock } = this.options;
+    if (started && loopBlock) setTimeout(loopBlock, 0);
     const { uri } = entry;
     const doc = this.options.documents.get(uri);
     const text = doc ? doc.getText() : await this.overlay.readText(uri);
@@ -513,9 +521,13 @@ export class PromptWorkspace {
       if (current()) this.drop(entry);
       return;
     }
-    if (text.length * 3 > MAX_DOCUMENT_BYTES && this.utf8Size(entry, text) > MAX_DOCUMENT_BYTES) {
-      if (current()) this.skipTooLarge(entry, doc);
-      return;
+    if (text.length * 3 > MAX_DOCUMENT_BYTES) {
+      const bytes = await this.utf8Size(entry, text);
+      if (!current()) return;
+      if (bytes > MAX_DOCUMENT_BYTES) {
+        this.skipTooLarge(entry, doc);
+        return;
+      }
     }
     const settings = await this.options.settingsFor(uri);
     this.debounces.set(uri, settings.debounce);
@@ -529,28 +541,16 @@ export class PromptWorkspace {
     const slices = LINT_TIMING ? { yields: 0, longest: 0, start: cpuMs() } : undefined;
     const checkpoint = this.checkpoint(entry, current, slices);
     const textDocument = snapshotDocument(doc, doc?.uri ?? uri, doc?.languageId ?? 'prompt', doc?.version ?? 0, text);
+    // The editor's document would find its line starts on first use, all in one go (about 30 ms on 10 MB): the
+    // first hover on a large prompt paid for it. The lint finds them first, a window at a time between its own
+    // slices (server/line-document.ts), so they are known by the time requests are answered from the parse.
+    if (doc instanceof LineDocument && text.length >= QUICK_ANSWER_CHARS) await doc.findLines(checkpoint);
     // Until the counts are in, requests that cannot wait are answered from the parsed document (`quickSnapshot`).
-    let linesDue = false;
     const onParsed = (document: LintResult['document']) => {
       if (entry.open && current()) entry.parsed = { textDocument, result: { document }, config };
-      linesDue = doc !== undefined && text.length >= QUICK_ANSWER_CHARS;
       if (LINT_TIMING) this.options.sink.log(`promptbound parsed: ${uri} v${doc?.version ?? 0}`);
     };
-    // The editor's document finds its line starts on first use, all in one go (about 25 ms on 10 MB): the first
-    // hover on a large prompt paid for it. The lint does it once parsed, between two yields of its own.
-    const stepped = async () => {
-      await checkpoint();
-      if (!linesDue || doc === undefined) return;
-      linesDue = false;
-      await yieldToEventLoop();
-      if (current() && doc.version === textDocument.version) doc.positionAt(0);
-      await yieldToEventLoop();
-    };
-    const result = await lintDocument(
-      { uri, text, config, session: entry.session, checkpoint: stepped, onParsed },
-      host,
-      this.rules,
-    );
+    const result = await lintDocument({ uri, text, config, session: entry.session, checkpoint, onParsed }, host, this.rules);
     if (!current()) return; // overtaken by a newer edit of the prompt or of a file it reads (docs/design/pitfalls.md P19)
 
     // A closed prompt linted on request keeps its snapshot only when code actions on its samples may need it.
@@ -750,16 +750,26 @@ export class PromptWorkspace {
     if (entry.yielding) entry.yielding = { waiters: [], active: false };
   }
 
-  /** The text's UTF-8 size, from the previous version's by what changed (a keystroke need not walk 10 MB). */
-  private utf8Size(entry: PromptEntry, text: string): number {
+  /**
+   * The text's UTF-8 size, from the previous version's by what changed (a keystroke need not walk 10 MB). The first
+   * measure walks the text a window at a time with yields between (30 ms in one go on 10 MB); a text longer than
+   * the limit in UTF-16 units is over it in bytes too, and needs no walk.
+   */
+  private async utf8Size(entry: PromptEntry, text: string): Promise<number> {
     const last = entry.size;
     let bytes: number;
-    if (last === undefined) bytes = utf8Length(text, 0, text.length);
-    else {
+    if (text.length > MAX_DOCUMENT_BYTES) bytes = text.length;
+    else if (last === undefined) {
+      bytes = 0;
+      for (let from = 0; from < text.length; from += UTF8_WINDOW) {
+        if (from > 0) await yieldToEventLoop();
+        bytes += utf8Length(text, from, Math.min(text.length, from + UTF8_WINDOW));
+      }
+    } else {
       const change = changedRange(last.text, text);
       bytes = last.bytes - utf8Length(last.text, change.start, change.oldEnd) + utf8Length(text, change.start, change.newEnd);
     }
-    entry.size = { text, bytes };
+    if (text.length <= MAX_DOCUMENT_BYTES) entry.size = { text, bytes };
     return bytes;
   }
 

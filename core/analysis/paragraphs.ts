@@ -83,7 +83,10 @@ export class ParagraphMemo {
       const list = document.messages[m].pieces;
       for (let p = 0; p < list.length; p++) {
         const text = list[p].text;
-        const slices = this.piece(`${m}|${p}`).update(text);
+        const segmented = this.piece(`${m}|${p}`);
+        // A piece never cut into slices is cut whole by `update`, in one go: past the limit, `table` does it with yields.
+        if (segmented.segments.length === 0 && fresh + text.length > limit) return undefined;
+        const slices = segmented.update(text);
         pieces.push(list[p]);
         let at = 0;
         for (const { length, value } of slices) {

@@ -100,7 +100,7 @@ export type Checkpoint = () => Promise<void>;
  */
 const SLICE_CHARS = 8 * 1024;
 /** Chunks whose running sums are added up between two checkpoints (plain additions: a few milliseconds). */
-const SUMS_PER_SLICE = 32 * 1024;
+const SUMS_PER_SLICE = 8 * 1024;
 
 /**
  * One text (a message's sent text) counted as chunks that survive edits: after an edit only the chunks it
