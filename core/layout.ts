@@ -105,7 +105,7 @@ async function startsBeforeMiddle(
   checkpoint: Checkpoint | undefined,
 ): Promise<boolean> {
   if (variables.some((v) => !(v.tokens >= 0))) return false;
-  const lead = memo.leading(document, checkpoint ? SLICE_CHARS : Infinity);
+  const lead = await memo.leading(document, checkpoint ? SLICE_CHARS : Infinity, checkpoint);
   if (lead === undefined) return false;
   const budgets = new Map(variables.map((v) => [v.name, v.tokens]));
   const uses = document.variables
