@@ -80,8 +80,11 @@ interface EditorRun {
   rss: number;
   /** The `promptbound lsp` process the client started, which started the server with its Node flags (MiB). */
   launcher?: { rss: number; anon: number };
-  /** Answer times (ms) of requests sent while the first lint was running: hover, completion, a cancelled hover. */
-  during: { hover: number[]; completion: number[]; cancel: number[]; beforeParse: number[] };
+  /**
+   * Answer times (ms) of requests sent while the first lint was running: hover, completion, a cancelled hover;
+   * those sent before its parse; and all three kinds sent after its diagnostics while the server rehearsed.
+   */
+  during: { hover: number[]; completion: number[]; cancel: number[]; beforeParse: number[]; rehearsal: number[] };
   final: { text: string; diagnostics: Diagnostic[] };
 }
 
@@ -115,23 +118,38 @@ export async function drive(text: string, edits: number, hoverDuringOpen = false
     const uri = fileUri(path.join(__dirname, 'bench.prompt.md'));
     let start = performance.now();
     await client.open(uri, text, 1);
-    const during = { hover: [] as number[], completion: [] as number[], cancel: [] as number[], beforeParse: [] as number[] };
+    const during = {
+      hover: [] as number[],
+      completion: [] as number[],
+      cancel: [] as number[],
+      beforeParse: [] as number[],
+      rehearsal: [] as number[],
+    };
     if (hoverDuringOpen) {
       // Requests while the server counts the new document: each must be answered without waiting for the count.
-      const opened = diagnosticsAt(client, uri, 1).then(() => true);
-      let done = false;
-      void opened.then(() => (done = true));
+      // Then, from its first diagnostics until its keystroke rehearsal is over (that lints the text again, twenty
+      // times), the same requests again: they are reported apart.
+      let phase = 'count' as 'count' | 'rehearsal' | 'done';
+      const rehearsing = text.length >= 64 * 1024;
+      void diagnosticsAt(client, uri, 1).then(() => (phase = rehearsing ? 'rehearsal' : 'done'));
+      if (rehearsing)
+        void client
+          .until('the rehearsal line', () => /promptbound rehearsal: /.test(client.stderr.join('')), 600_000)
+          .then(() => (phase = 'done'));
       // Requests sent before the server has parsed the document wait behind the didOpen itself (reading and
       // decoding a 10 MB message, creating the document): they are reported apart from those during the count.
       const parsed = () => client.stderr.join('').includes(`promptbound parsed: ${uri} v1`);
       const timed = async (list: number[], request: () => Promise<unknown>) => {
         const sent = performance.now();
+        const at = phase;
         const beforeParse = !parsed();
         await request().catch(() => undefined); // a cancelled request is answered with an error
-        if (!done) (beforeParse ? during.beforeParse : list).push(performance.now() - sent);
+        if (at !== phase) return; // sent in one phase, answered in the next: neither's
+        if (at === 'count') (beforeParse ? during.beforeParse : list).push(performance.now() - sent);
+        else if (at === 'rehearsal') during.rehearsal.push(performance.now() - sent);
       };
       const position = { line: 3, character: 2 };
-      while (!done) {
+      while (phase !== 'done') {
         await timed(during.hover, () => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
         await timed(during.completion, () =>
           client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }),
@@ -251,7 +269,7 @@ export function report(name: string, bytes: number, run: EditorRun, equal: boole
         : ''
     }`,
   ];
-  const { beforeParse, ...counting } = run.during;
+  const { beforeParse, rehearsal, ...counting } = run.during;
   for (const [what, times] of Object.entries(counting))
     if (times.length > 0)
       lines.push(
@@ -260,6 +278,10 @@ export function report(name: string, bytes: number, run: EditorRun, equal: boole
   if (beforeParse.length > 0)
     lines.push(
       `  requests sent before the server had parsed the opened document (behind the didOpen message itself): ${beforeParse.length}, slowest answer ${fmt(Math.max(...beforeParse))}`,
+    );
+  if (rehearsal.length > 0)
+    lines.push(
+      `  requests after the first diagnostics, while the server rehearsed keystrokes: ${rehearsal.length}, slowest answer ${fmt(Math.max(...rehearsal))}, p95 ${fmt(quantile(rehearsal, 0.95))}, median ${fmt(quantile(rehearsal, 0.5))}`,
     );
   if (first !== undefined && Number.isFinite(first.block))
     lines.push(

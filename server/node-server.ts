@@ -8,6 +8,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { nodePlatform } from './node-platform';
+import { backlogOf, ipcBacklog } from './output-backlog';
 import { startServer } from './server';
 import { answerInvalidParams, paramsGuard } from './params';
 
@@ -34,6 +35,9 @@ export function runLanguageServer(transport?: 'stdio'): Connection {
         )
       : createConnection(ProposedFeatures.all, paramsGuard());
   answerInvalidParams(connection);
-  startServer(connection, nodePlatform());
+  const platform = nodePlatform();
+  if (transport === 'stdio' || process.argv.includes('--stdio')) platform.outputBacklog = () => backlogOf(process.stdout);
+  else if (process.argv.includes('--node-ipc')) platform.outputBacklog = ipcBacklog(process);
+  startServer(connection, platform);
   return connection;
 }

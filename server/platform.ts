@@ -16,4 +16,10 @@ export interface ServerPlatform {
    * PROMPTBOUND_LINT_TIMING=1); the lint timing lines report it.
    */
   loopBlock?: () => number;
+  /**
+   * When the connection's output holds more than its pipe takes at once (a large message being written): a promise
+   * of its drain. A long lint waits for it at its next yield, so the message, and the answers queued behind it, go
+   * out at the pace the client reads, not one pipe's worth per slice of the lint (see docs/editor-performance.md).
+   */
+  outputBacklog?: () => Promise<void> | undefined;
 }

@@ -36,6 +36,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): P
     trusted: () => session.trusted,
     rules: platform.rules,
     loopBlock: platform.loopBlock,
+    outputBacklog: platform.outputBacklog,
     sink: {
       publishDiagnostics: (uri, version, diagnostics) =>
         session.pulled

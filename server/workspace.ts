@@ -55,6 +55,8 @@ export interface WorkspaceOptions {
   timers?: Timers;
   /** The longest event-loop block since the last call (ms), logged with lint timings when the platform measures it. */
   loopBlock?: () => number;
+  /** A promise of the connection's output draining, when it has a backlog (ServerPlatform.outputBacklog). */
+  outputBacklog?: () => Promise<void> | undefined;
   /** False skips the keystroke rehearsal after a prompt's first lint (see `rehearse`); default true. */
   rehearse?: boolean;
 }
@@ -682,7 +684,7 @@ export class PromptWorkspace {
     let sliceStart = Date.now();
     const checkpoint = async () => {
       if (Date.now() - sliceStart >= SLICE_MS) {
-        await yieldToEventLoop();
+        await this.yieldToOthers();
         sliceStart = Date.now();
       }
       if (!live()) throw new Superseded('rehearsal overtaken');
@@ -730,11 +732,22 @@ export class PromptWorkspace {
       const yielding = (entry.yielding ??= { waiters: [], active: false });
       yielding.active = true;
       for (const wake of yielding.waiters.splice(0)) wake();
-      await yieldToEventLoop();
+      await this.yieldToOthers();
       sliceStart = Date.now();
       if (slices) slices.start = cpuMs();
       if (!current()) throw new Superseded('overtaken by a newer version');
     };
+  }
+
+  /**
+   * A long lint's yield: the messages that arrived are handled, and a large message being written (the stats of
+   * thousands of sections, 3 MB) is let drain first. A pipe takes 64 KB at a time and the rest went out one pipe's
+   * worth per slice of the lint: an answer queued behind 3 MB of stats waited 150-240 ms.
+   */
+  private async yieldToOthers(): Promise<void> {
+    await yieldToEventLoop();
+    const backlog = this.options.outputBacklog?.();
+    if (backlog) await backlog;
   }
 
   /** Resolves to 'yielding' once the entry's running lint yields (at once if it already does); never otherwise. */
