@@ -2,7 +2,12 @@
 // starts the language server, answers its file requests, and wires the status bar, the breakdown panel and the commands.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { DocumentStatsNotification, type DocumentStatsPayload, type InitializationOptions } from '../server/protocol';
+import {
+  DocumentStatsNotification,
+  DocumentStatsRequest,
+  type DocumentStatsPayload,
+  type InitializationOptions,
+} from '../server/protocol';
 import { BreakdownPanel } from './breakdown-panel';
 import { PreviewPanel } from './preview-panel';
 import { registerCommands } from './commands';
@@ -23,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext, createClient: C
   const checksOutput = vscode.window.createOutputChannel('promptbound: completion checks');
   let running: { client: BaseLanguageClient; disposables: vscode.Disposable[] } | undefined;
   const statusBar = new PromptStatusBar(() => running?.client);
-  const breakdown = new BreakdownPanel();
+  const breakdown = new BreakdownPanel(async (uri) => running?.client.sendRequest(DocumentStatsRequest, { uri }));
   const preview = new PreviewPanel(() => running?.client);
   const onStats = (payload: DocumentStatsPayload) => {
     statusBar.update(payload);

@@ -58,6 +58,12 @@ export interface DocumentStatsPayload {
   state: BudgetState;
   sections: SectionStat[];
   /**
+   * Set in a `promptbound/documentStats` notification of a prompt with more than 2,000 sections: how many there are.
+   * `sections` is then empty (18,000 sections are 3 MB of JSON on every send); `promptbound/stats` answers with
+   * them all.
+   */
+  sectionsOmitted?: number;
+  /**
    * With several `targets` (frontmatter or config): each target's figures in declared order; the fields above are
    * the first target's. The status bar shows the tightest, its tooltip all of them.
    */

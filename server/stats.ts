@@ -5,7 +5,8 @@ import type { DocumentStats } from '../core/stats';
 import type { BudgetState, DocumentStatsPayload, TargetStat } from './protocol';
 import { rangeOf } from './convert';
 
-export function statsPayload(uri: string, document: TextDocument, result: LintResult): DocumentStatsPayload {
+/** The payload of `result`; without `withSections`, `sections` is empty and `sectionsOmitted` says how many. */
+export function statsPayload(uri: string, document: TextDocument, result: LintResult, withSections = true): DocumentStatsPayload {
   const { stats } = result;
   const { budget } = stats;
   const payload: DocumentStatsPayload = {
@@ -23,7 +24,7 @@ export function statsPayload(uri: string, document: TextDocument, result: LintRe
     variables: stats.variables.map(({ name, tokens }) => ({ name, tokens })),
     warnAt: budget.warnAt.fraction,
     state: budgetState(result),
-    sections: stats.sections.map(({ section, tokens, approximate }) => ({
+    sections: (withSections ? stats.sections : []).map(({ section, tokens, approximate }) => ({
       title: section.title,
       kind: section.kind,
       level: section.level,
@@ -33,6 +34,7 @@ export function statsPayload(uri: string, document: TextDocument, result: LintRe
       header: rangeOf(document, section.header),
     })),
   };
+  if (!withSections) payload.sectionsOmitted = stats.sections.length;
   if (budget.output) payload.outputReserve = budget.output.tokens;
   if (budget.context) payload.context = budget.context.tokens;
   if (budget.inputBudget !== undefined) {

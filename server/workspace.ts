@@ -114,6 +114,12 @@ function cpuMs(): number {
  * sections of a 10 MB prompt: about 0.15 s, sent at least every 9 s). Diagnostics are never held back.
  */
 const STATS_SECTIONS_AT_ONCE = 300;
+/**
+ * Above this many sections the notification leaves the sections out (`sectionsOmitted`) and the token-breakdown
+ * view asks for them: 18,000 sections are 3 MB of JSON, 25-40 ms to encode in the server and 50 ms to decode in the
+ * client, and an answer sent meanwhile waited behind all of it (100-240 ms).
+ */
+const STATS_SECTIONS_INLINE = 2000;
 const STATS_QUIET_MS = 150;
 const STATS_MAX_WAIT_MS = 1000;
 const STATS_SECTIONS_PER_WAIT = 2000;
@@ -647,11 +653,13 @@ export class PromptWorkspace {
       if (!entry.open || !snapshot || this.prompts.get(entry.uri) !== entry) return;
       if (this.options.documents.get(entry.uri)?.version !== snapshot.textDocument.version) return;
       entry.statsSent = Date.now();
-      const stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result);
-      entry.stats = stats;
-      if (sections <= STATS_SECTIONS_AT_ONCE) this.options.sink.documentStats(stats);
-      // Thousands of sections: building the payload and encoding the message are two steps of 10-25 ms each (18,000
-      // sections), with other messages let in between.
+      const inline = sections <= STATS_SECTIONS_INLINE;
+      const stats = statsPayload(snapshot.textDocument.uri, snapshot.textDocument, snapshot.result, inline);
+      // A payload without its sections is not what `promptbound/stats` answers: that one is built when asked.
+      if (inline) entry.stats = stats;
+      if (sections <= STATS_SECTIONS_AT_ONCE || !inline) this.options.sink.documentStats(stats);
+      // Hundreds of sections: building the payload and encoding the message are two steps, with other messages let
+      // in between.
       else void yieldToEventLoop().then(() => entry.stats === stats && this.options.sink.documentStats(stats));
     };
     if (entry.statsDue !== undefined) timers.clear(entry.statsDue);

@@ -246,6 +246,41 @@ describe('client/commands', () => {
     await run(Commands.showTokenBreakdown, 'file:///work/not-open.prompt.md');
     assert.match(fake.messages.at(-1)!.text, /not-open\.prompt\.md is not an open prompt file/);
   });
+
+  it('token breakdown: stats sent without their sections are asked for in full before redrawing', async () => {
+    fake.reset();
+    const asked: string[] = [];
+    const full = stats({
+      uri: URI,
+      version: 12,
+      sections: [
+        {
+          title: 'Part 2499',
+          kind: 'heading',
+          level: 1,
+          tokens: 42,
+          approximate: false,
+          header: { start: { line: 9999, character: 0 }, end: { line: 9999, character: 11 } },
+        },
+      ],
+    });
+    const breakdown = new BreakdownPanel(async (uri) => {
+      asked.push(uri);
+      return full;
+    });
+    breakdown.show(stats({ uri: URI, version: 11 }));
+    const panel = fake.panels[0]!;
+    assert.match(panel.html, /data-title="Rules" data-tokens="520"/);
+    breakdown.update(stats({ uri: URI, version: 12, sections: [], sectionsOmitted: 2500 }));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(asked, [URI]);
+    assert.match(panel.html, /data-title="Part 2499" data-tokens="42"/);
+    assert.doesNotMatch(panel.html, /No headings or role blocks/, 'the empty list was never drawn');
+    // Another prompt's notification asks nothing.
+    breakdown.update(stats({ uri: 'file:///work/other.prompt.md', version: 30, sections: [], sectionsOmitted: 2500 }));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(asked, [URI]);
+  });
 });
 
 describe('client/file-requests', () => {
