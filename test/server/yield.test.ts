@@ -1,5 +1,6 @@
-// A lint's yield lets a message that arrived during a slice be handled before the next slice (server/yield.ts):
-// the connection reads in the poll phase and handles the message in a `setImmediate` queued there.
+// A lint's yield lets a message that arrived during a slice be read, handled and answered before the next slice
+// (server/yield.ts): after the poll phase reads its bytes, vscode-jsonrpc decodes it in a `setImmediate`, handles it
+// in the next one and writes the answer in a third.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
@@ -12,7 +13,7 @@ function work(ms: number): void {
   while (performance.now() < until);
 }
 
-it('handles a message that arrived during a slice before the next slice starts', async () => {
+it('decodes, handles and answers a message that arrived during a slice before the next slice starts', async () => {
   const order: string[] = [];
   let handled = 0;
   // The "client" writes on a loopback socket; the "server" side reads as the language server reads its input.
@@ -26,8 +27,12 @@ it('handles a message that arrived during a slice before the next slice starts',
   input.on('data', () => {
     order.push('read');
     setImmediate(() => {
-      order.push('handled');
-      handled++;
+      order.push('decoded');
+      setImmediate(() => {
+        order.push('handled');
+        handled++;
+        setImmediate(() => order.push('answered'));
+      });
     });
   });
   try {
@@ -45,5 +50,9 @@ it('handles a message that arrived during a slice before the next slice starts',
   assert.equal(handled, 5, order.join(' '));
   const reads = order.flatMap((what, i) => (what === 'read' ? [i] : []));
   for (const i of reads)
-    assert.equal(order[i + 1], 'handled', `a slice ran between a message's read and its handler: ${order.join(' ')}`);
+    assert.deepEqual(
+      order.slice(i + 1, i + 4),
+      ['decoded', 'handled', 'answered'],
+      `a slice ran between a message's read and its answer: ${order.join(' ')}`,
+    );
 });
