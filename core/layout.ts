@@ -5,6 +5,7 @@ import type { LayoutBlock, PromptLayout, VariableBudget } from './stats';
 import type { TokenCounter } from './tokens/types';
 import type { Checkpoint } from './tokens/incremental';
 import { ParagraphMemo, type ParagraphTable } from './analysis/paragraphs';
+import { lowerBound } from './sorted';
 
 /** Work between two checkpoints (characters scanned or counted) on a large prompt. */
 const SLICE_CHARS = 8 * 1024;
@@ -148,16 +149,4 @@ function fillsOf(document: PromptDocument, table: ParagraphTable, budgets: Reado
     fills[i] = fill;
   }
   return fills;
-}
-
-/** The first index whose value is at least `value` (values sorted ascending). */
-function lowerBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

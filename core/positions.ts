@@ -10,16 +10,19 @@ export interface Position {
 /** Offsets at which each line starts; a line ends at `\n`, `\r\n` or a lone `\r` (as LSP defines). */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (ch === 10 /* \n */) {
-      starts.push(i + 1);
-    }
-  }
+  pushLineStarts(text, 0, text.length, starts);
   return starts;
+}
+
+/**
+ * Pushes the line starts p with `from` < p <= `to` onto `starts`: a line starts after `\n`, and after a `\r` not
+ * followed by `\n`. What decides p is the characters at p-1 and p, so a text can be searched in windows.
+ */
+export function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */ || (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
 }
 
 /** Binary search: the line containing `offset` (clamped to the text). */

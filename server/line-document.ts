@@ -1,5 +1,7 @@
 // The server's open documents: the text and its line starts, kept up to date edit by edit, and found a window at a time.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lineOf, pushLineStarts } from '../core/positions';
+import { lowerBound } from '../core/sorted';
 
 const LF = 10;
 const CR = 13;
@@ -173,31 +175,6 @@ export class LineDocument implements TextDocument {
       for (let i = updated.length - tail; i < updated.length; i++) updated[i] += shift;
     }
   }
-}
-
-/** Pushes the line starts p with `from` < p <= `to` (a start is after LF, or after CR not followed by LF). */
-function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) starts.push(i + 1);
-  }
-}
-
-/** The line containing `offset`: the last start at or before it. */
-function lineOf(lines: readonly number[], offset: number): number {
-  return lowerBound(lines, offset + 1) - 1;
-}
-
-/** The first index whose value is at least `value` (values ascending). */
-function lowerBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The configuration `TextDocuments` takes: its documents are LineDocuments. */

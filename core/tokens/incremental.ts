@@ -13,6 +13,7 @@ import type { TallyBudget } from './encoding';
 import { addTally, emptyTally, type TokenTally } from './tally';
 import type { TokenizerPool } from './pool';
 import type { CounterSource, CounterSpec, TokenCounter } from './types';
+import { lowerBound } from '../sorted';
 
 export interface IncrementalCounterOptions extends ChunkedCounterOptions {
   /** Distinct (encoding, factors) counters kept; custom models with their own factors each get one. */
@@ -294,15 +295,4 @@ function chunkEnds(text: string, from: number, to: number, maxLength: number, cu
   }
   ends.push(to);
   return ends;
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

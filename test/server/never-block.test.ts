@@ -15,13 +15,10 @@ import {
   type Hover,
 } from 'vscode-languageserver-protocol';
 import { generateProse } from '../tokens/corpus';
-import { DEFAULT_SETTINGS } from '../../server/protocol';
 import { PromptWorkspace } from '../../server/workspace';
-import { IncrementalCounterPool } from '../../core/tokens/incremental';
-import { TokenizerPool } from '../../core/tokens/pool';
-import { nodeRankLoader } from '../../node/ranks';
 import type { Rule } from '../../core/rules/types';
 import { FIXTURES, TestClient, fileUri } from './client';
+import { inProcessOptions } from './in-process';
 
 /** About `bytes` of prompt: frontmatter with a budget, then sections of prose, each using `{{question}}`. */
 function largePrompt(bytes: number): string {
@@ -128,11 +125,7 @@ describe('PromptWorkspace: a lint overtaken while it counts is abandoned', () =>
     const docs = new Map<string, TextDocument>();
     const published: Array<number | undefined> = [];
     const workspace = new PromptWorkspace({
-      documents: { get: (u) => docs.get(u), all: () => [...docs.values()] },
-      files: { readText: async () => undefined, glob: async () => [] },
-      tokenizers: new IncrementalCounterPool(new TokenizerPool(nodeRankLoader)),
-      settingsFor: async () => ({ ...DEFAULT_SETTINGS, debounce: 0 }),
-      roots: () => ['file:///w'],
+      ...inProcessOptions(docs),
       rules: [recording],
       rehearse: false, // the rehearsal after the first lint runs the rules on texts of its own
       sink: {

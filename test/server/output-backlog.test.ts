@@ -7,13 +7,10 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS } from '../../server/protocol';
 import { PromptWorkspace } from '../../server/workspace';
 import { backlogOf } from '../../server/output-backlog';
-import { IncrementalCounterPool } from '../../core/tokens/incremental';
-import { TokenizerPool } from '../../core/tokens/pool';
-import { nodeRankLoader } from '../../node/ranks';
 import { generateProse } from '../tokens/corpus';
+import { inProcessOptions } from './in-process';
 
 /** A stream whose writes complete only when `flush` is called, as a pipe the reader has not drained yet. */
 function slowStream(): { stream: Writable; flush: () => void } {
@@ -76,11 +73,7 @@ describe('server: output backlog', () => {
     const published: Array<number | undefined> = [];
     const docs = new Map<string, TextDocument>();
     const workspace = new PromptWorkspace({
-      documents: { get: (u) => docs.get(u), all: () => [...docs.values()] },
-      files: { readText: async () => undefined, glob: async () => [] },
-      tokenizers: new IncrementalCounterPool(new TokenizerPool(nodeRankLoader)),
-      settingsFor: async () => ({ ...DEFAULT_SETTINGS, debounce: 0 }),
-      roots: () => ['file:///w'],
+      ...inProcessOptions(docs),
       rehearse: false,
       outputBacklog: () => {
         asked++;

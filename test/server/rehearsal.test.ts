@@ -4,9 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS } from '../../server/protocol';
 import { PromptWorkspace } from '../../server/workspace';
-import { IncrementalCounterPool } from '../../core/tokens/incremental';
 import { TokenizerPool } from '../../core/tokens/pool';
 import { nodeRankLoader } from '../../node/ranks';
 import { lintDocument } from '../../core/engine';
@@ -14,6 +12,7 @@ import { defaultConfig } from '../../core/config/types';
 import { RULES } from '../../core/rules/registry';
 import type { Rule } from '../../core/rules/types';
 import { generateProse } from '../tokens/corpus';
+import { inProcessOptions } from './in-process';
 
 const uri = 'file:///w/rehearsal.prompt.md';
 
@@ -36,11 +35,7 @@ function setUp(texts: string[], onRule: () => void = () => undefined) {
   const docs = new Map<string, TextDocument>();
   const published: Array<{ version: number | undefined; diagnostics: Diagnostic[] }> = [];
   const workspace = new PromptWorkspace({
-    documents: { get: (u) => docs.get(u), all: () => [...docs.values()] },
-    files: { readText: async () => undefined, glob: async () => [] },
-    tokenizers: new IncrementalCounterPool(new TokenizerPool(nodeRankLoader)),
-    settingsFor: async () => ({ ...DEFAULT_SETTINGS, debounce: 0 }),
-    roots: () => ['file:///w'],
+    ...inProcessOptions(docs),
     rules: [...RULES, recording],
     sink: {
       publishDiagnostics: (u, version, diagnostics) => void (u === uri && published.push({ version, diagnostics })),
